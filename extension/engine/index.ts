@@ -1,0 +1,8 @@
+// The engine's public surface, shared by the extension, the CLI and the tests.
+export { PythonParser, type GrammarBinaries } from './syntax/parser';
+export { SourceFile, type Range, type TextChange } from './syntax/sourceFile';
+export { LineIndex, type Position } from './syntax/lineIndex';
+export { FunctionIndex, type FunctionInfo } from './syntax/functionIndex';
+export { EditBuilder, type EditResult } from './syntax/editBuilder';
+export { decodePythonSource, MAX_SOURCE_BYTES, type Decoded } from './syntax/decode';
+export type { SyntaxProblem } from './syntax/syntaxErrors';

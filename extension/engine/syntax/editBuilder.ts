@@ -1,0 +1,85 @@
+// Collects non-overlapping replacements against one SourceFile's text and
+// applies them all at once. The result is re-parsed; a result with any syntax
+// error is refused, so a refactor can never hand back broken code.
+import type { Node } from 'web-tree-sitter';
+import type { SourceFile, TextChange } from './sourceFile';
+
+export type EditResult =
+  | { readonly ok: true; readonly file: SourceFile; readonly edits: readonly TextChange[] }
+  | { readonly ok: false; readonly reason: string };
+
+export class EditBuilder {
+  private readonly edits: TextChange[] = [];
+
+  constructor(readonly source: SourceFile) {}
+
+  get isEmpty(): boolean {
+    return this.edits.length === 0;
+  }
+
+  replace(start: number, end: number, newText: string): this {
+    if (start < 0 || end < start || end > this.source.text.length) {
+      throw new RangeError(`edit [${String(start)}, ${String(end)}) is outside the text`);
+    }
+    if (this.source.text.slice(start, end) === newText) return this;
+    const clash = this.edits.find((e) => overlaps(e, { start, end, newText }));
+    if (clash) {
+      throw new Error(
+        `edit [${String(start)}, ${String(end)}) overlaps [${String(clash.start)}, ${String(clash.end)})`,
+      );
+    }
+    this.edits.push({ start, end, newText });
+    return this;
+  }
+
+  replaceNode(node: Node, newText: string): this {
+    return this.replace(node.startIndex, node.endIndex, newText);
+  }
+
+  insert(offset: number, text: string): this {
+    return this.replace(offset, offset, text);
+  }
+
+  delete(start: number, end: number): this {
+    return this.replace(start, end, '');
+  }
+
+  /** The edits in source order, each against the original text. */
+  sorted(): TextChange[] {
+    // Stable: insertions at one offset keep the order they were added in.
+    return [...this.edits].sort((a, b) => a.start - b.start);
+  }
+
+  /** Applies every edit, re-parses, and refuses the result if it does not parse cleanly. */
+  apply(): EditResult {
+    const edits = this.sorted();
+    let text = '';
+    let at = 0;
+    for (const e of edits) {
+      text += this.source.text.slice(at, e.start) + e.newText;
+      at = e.end;
+    }
+    text += this.source.text.slice(at);
+    const file = this.source.reparse(text);
+    const [first] = file.syntaxErrors;
+    if (first) {
+      file.dispose();
+      return {
+        ok: false,
+        reason: `the rewritten code would not parse (${String(first.line)}:${String(first.column)}: ${first.message}); nothing was changed`,
+      };
+    }
+    return { ok: true, file, edits };
+  }
+}
+
+/**
+ * Replacements may touch but not share characters; an insertion may sit at the
+ * edge of a replacement but not inside it. Insertions at one point apply in the
+ * order they were added.
+ */
+function overlaps(a: TextChange, b: TextChange): boolean {
+  if (a.start === a.end) return b.start < a.start && a.start < b.end;
+  if (b.start === b.end) return a.start < b.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}

@@ -1,0 +1,113 @@
+// One parsed Python text: the text, its tree-sitter tree and its line index.
+// Every feature works from the same SourceFile for a given document version.
+import type { Node, Tree } from 'web-tree-sitter';
+import { LineIndex, treeSitterPoint, type Position } from './lineIndex';
+import type { PythonParser } from './parser';
+import { findSyntaxErrors, type SyntaxProblem } from './syntaxErrors';
+import { FunctionIndex } from './functionIndex';
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** A replacement of `[start, end)` (UTF-16 offsets into the text it applies to). */
+export interface TextChange {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export class SourceFile {
+  readonly lines: LineIndex;
+  private functionIndex: FunctionIndex | undefined;
+  private errors: readonly SyntaxProblem[] | undefined;
+
+  private constructor(
+    private readonly parser: PythonParser,
+    readonly text: string,
+    readonly tree: Tree,
+  ) {
+    this.lines = new LineIndex(text);
+  }
+
+  static parse(parser: PythonParser, text: string): SourceFile {
+    return new SourceFile(parser, text, parser.parse(text));
+  }
+
+  /**
+   * The file after `changes`, applied one after another (each against the text
+   * the previous ones produced, as VS Code reports them), re-parsed incrementally.
+   * This file stays valid.
+   */
+  withChanges(changes: readonly TextChange[]): SourceFile {
+    const tree = this.tree.copy();
+    let text = this.text;
+    for (const change of changes) {
+      const newEnd = change.start + change.newText.length;
+      const next = text.slice(0, change.start) + change.newText + text.slice(change.end);
+      tree.edit({
+        startIndex: change.start,
+        oldEndIndex: change.end,
+        newEndIndex: newEnd,
+        startPosition: treeSitterPoint(text, change.start),
+        oldEndPosition: treeSitterPoint(text, change.end),
+        newEndPosition: treeSitterPoint(next, newEnd),
+      });
+      text = next;
+    }
+    const reparsed = this.parser.parse(text, tree);
+    tree.delete();
+    return new SourceFile(this.parser, text, reparsed);
+  }
+
+  /** Parses another text with the same parser (used to check a rewrite). */
+  reparse(text: string): SourceFile {
+    return SourceFile.parse(this.parser, text);
+  }
+
+  get root(): Node {
+    return this.tree.rootNode;
+  }
+
+  get functions(): FunctionIndex {
+    this.functionIndex ??= new FunctionIndex(this);
+    return this.functionIndex;
+  }
+
+  get syntaxErrors(): readonly SyntaxProblem[] {
+    this.errors ??= findSyntaxErrors(this);
+    return this.errors;
+  }
+
+  positionAt(offset: number): Position {
+    return this.lines.positionAt(offset);
+  }
+
+  offsetAt(position: Position): number {
+    return this.lines.offsetAt(position);
+  }
+
+  rangeOf(node: Node): Range {
+    return { start: this.positionAt(node.startIndex), end: this.positionAt(node.endIndex) };
+  }
+
+  /** 1-based line of a node's first character, as users and the CLI count. */
+  lineOf(node: Node): number {
+    return this.positionAt(node.startIndex).line + 1;
+  }
+
+  /** 1-based line of a node's last character. */
+  endLineOf(node: Node): number {
+    return this.positionAt(Math.max(node.startIndex, node.endIndex - 1)).line + 1;
+  }
+
+  textOf(node: Node): string {
+    return this.text.slice(node.startIndex, node.endIndex);
+  }
+
+  /** Frees the tree's WebAssembly memory; the file must not be used afterwards. */
+  dispose(): void {
+    this.tree.delete();
+  }
+}

@@ -1,0 +1,35 @@
+import type { Node } from 'web-tree-sitter';
+import type { SourceFile } from './sourceFile';
+
+export interface SyntaxProblem {
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based, in characters (UTF-16 units) as editors show them. */
+  readonly column: number;
+  readonly message: string;
+}
+
+const MAX_REPORTED = 20;
+
+/** The error and missing nodes of a parse, outermost first, in source order. */
+export function findSyntaxErrors(file: SourceFile): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  const visit = (node: Node): void => {
+    if (problems.length >= MAX_REPORTED || !node.hasError) return;
+    if (node.isError || node.isMissing) {
+      problems.push(describe(file, node));
+      return;
+    }
+    for (const child of node.children) if (child) visit(child);
+  };
+  visit(file.root);
+  return problems;
+}
+
+function describe(file: SourceFile, node: Node): SyntaxProblem {
+  const at = file.positionAt(node.startIndex);
+  const where = { line: at.line + 1, column: at.character + 1 };
+  if (node.isMissing) return { ...where, message: `syntax error: missing '${node.type}'` };
+  const snippet = file.textOf(node).split(/\r\n|\r|\n/, 1)[0]?.trim().slice(0, 30) ?? '';
+  return { ...where, message: snippet ? `syntax error near '${snippet}'` : 'syntax error' };
+}

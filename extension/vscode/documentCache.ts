@@ -1,0 +1,67 @@
+// One parse per document version, shared by every feature. Edits re-parse
+// incrementally from the previous tree; closed documents free their trees.
+import * as vscode from 'vscode';
+import { SourceFile, type PythonParser, type TextChange } from '../engine';
+
+interface Entry {
+  version: number;
+  file: SourceFile;
+}
+
+export class DocumentCache implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly parser: PythonParser) {
+    this.subscriptions = [
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        this.applyChanges(event);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.forget(document.uri);
+      }),
+    ];
+  }
+
+  /** The parse of the document's current version. */
+  get(document: vscode.TextDocument): SourceFile {
+    const key = document.uri.toString();
+    const entry = this.entries.get(key);
+    if (entry?.version === document.version) return entry.file;
+    entry?.file.dispose();
+    const file = SourceFile.parse(this.parser, document.getText());
+    this.entries.set(key, { version: document.version, file });
+    return file;
+  }
+
+  private applyChanges(event: vscode.TextDocumentChangeEvent): void {
+    const key = event.document.uri.toString();
+    const entry = this.entries.get(key);
+    if (!entry || event.contentChanges.length === 0) return;
+    // VS Code reports changes so that applying them in order is correct.
+    const changes: TextChange[] = [];
+    let text = entry.file.text;
+    for (const change of event.contentChanges) {
+      const start = change.rangeOffset;
+      const end = start + change.rangeLength;
+      changes.push({ start, end, newText: change.text });
+      text = text.slice(0, start) + change.text + text.slice(end);
+    }
+    const next = text === event.document.getText() ? entry.file.withChanges(changes) : undefined;
+    entry.file.dispose();
+    if (next) this.entries.set(key, { version: event.document.version, file: next });
+    else this.entries.delete(key); // out of step: the next get() parses afresh
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.entries.get(key)?.file.dispose();
+    this.entries.delete(key);
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+    for (const entry of this.entries.values()) entry.file.dispose();
+    this.entries.clear();
+  }
+}

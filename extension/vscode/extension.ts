@@ -1,0 +1,30 @@
+// The VS Code adapter's entry point: loads the grammar, builds the shared
+// document cache and registers each feature. Features live in their own files.
+import * as vscode from 'vscode';
+import { PythonParser } from '../engine';
+import { DocumentCache } from './documentCache';
+import { registerGoToFunction } from './goToFunction';
+
+export interface ConceptLensesApi {
+  /** For tests and other extensions: the shared parse of a document. */
+  readonly cache: DocumentCache;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ConceptLensesApi> {
+  const parser = await loadParser(context.extensionUri);
+  const cache = new DocumentCache(parser);
+  context.subscriptions.push(cache, registerGoToFunction(cache));
+  return { cache };
+}
+
+export function deactivate(): void {
+  // Everything is released through context.subscriptions.
+}
+
+async function loadParser(extensionUri: vscode.Uri): Promise<PythonParser> {
+  // workspace.fs works in desktop, remote and web extension hosts alike.
+  const read = (name: string): Thenable<Uint8Array> =>
+    vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', name));
+  const [runtime, python] = await Promise.all([read('tree-sitter.wasm'), read('tree-sitter-python.wasm')]);
+  return PythonParser.load({ runtime, python });
+}

@@ -1,0 +1,51 @@
+// One esbuild script for every bundle: the extension (node, cjs, `vscode`
+// external), the CLI (node) and the webview (browser). The grammar wasm files
+// are copied beside the bundles, where both the extension and the CLI load them.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, chmodSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const production = process.argv.includes('--production');
+
+// web-tree-sitter's ESM build reads import.meta.url, which a cjs bundle lacks.
+const nodeCjs = {
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  define: { 'import.meta.url': '__importMetaUrl' },
+};
+const importMetaShim = "const __importMetaUrl = require('url').pathToFileURL(__filename).href;";
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+};
+const version_ = { CONCEPT_LENSES_VERSION: JSON.stringify(version) };
+
+mkdirSync('dist', { recursive: true });
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['extension/vscode/extension.ts'],
+    outfile: 'dist/extension.js',
+    ...nodeCjs,
+    define: { ...nodeCjs.define, ...version_ },
+    banner: { js: importMetaShim },
+    external: ['vscode'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['extension/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    ...nodeCjs,
+    define: { ...nodeCjs.define, ...version_ },
+    banner: { js: `#!/usr/bin/env node\n${importMetaShim}` },
+  }),
+]);
+chmodSync('dist/cli.js', 0o755);
+copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), 'dist/tree-sitter.wasm');
+copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), 'dist/tree-sitter-python.wasm');
