@@ -1,0 +1,50 @@
+// The contract every rung-to-rung refactor implements. The CLI's `refactor`
+// command, the code actions and the lenses all go through it.
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile, TextChange } from '../syntax/sourceFile';
+
+/** The rungs of the ladder, bottom to top. */
+export type Rung = 'direct' | 'cps' | 'generator' | 'async';
+
+export interface ConversionOptions {
+  /** Name of the continuation parameter a CPS function takes (default `cont`). */
+  readonly continuationName?: string;
+  /** Name of the error continuation (default `on_error`). */
+  readonly errorContinuationName?: string;
+  /** Name of the inline-callbacks runner decorator (default `inline_callbacks`). */
+  readonly runnerName?: string;
+  /** CPS calls return thunks run by a trampoline, so deep recursion fits the stack. */
+  readonly trampoline?: boolean;
+  /** Also convert the callers in the module that the change would break. */
+  readonly withCallers?: boolean;
+}
+
+export interface Refusal {
+  /** Dotted name. */
+  readonly function: string;
+  /** 1-based line of the `def`. */
+  readonly line: number;
+  /** Why, in words the user can act on. */
+  readonly reason: string;
+}
+
+export interface ConversionResult {
+  /** The whole new text, re-parsed cleanly; undefined when nothing changed. */
+  readonly text: string | undefined;
+  /** The same change as minimal edits against the original text. */
+  readonly edits: readonly TextChange[];
+  /** Dotted names converted (callers converted along with them included). */
+  readonly converted: readonly string[];
+  readonly refused: readonly Refusal[];
+}
+
+export interface Conversion {
+  /** Stable id, e.g. `generator-to-async`. */
+  readonly id: string;
+  /** The rung this conversion moves a function to. */
+  readonly to: Rung;
+  /** Functions of `file` this conversion applies to (the candidates when the user names none). */
+  candidates(file: SourceFile): readonly FunctionInfo[];
+  /** Converts `functions` (each one of `candidates(file)`), refusing those it cannot convert safely. */
+  convert(file: SourceFile, functions: readonly FunctionInfo[], options: ConversionOptions): ConversionResult;
+}
