@@ -17,6 +17,8 @@ export function decodePythonSource(bytes: Uint8Array): Decoded {
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
   const encoding = hasBom ? 'utf-8' : codingCookie(body) ?? 'utf-8';
+  // TextDecoder's latin1 labels mean windows-1252; Python's latin-1 is exactly bytes 0-255.
+  if (LATIN_1.has(encoding)) return { ok: true, text: latin1(body), encoding: 'latin-1' };
   let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
@@ -30,10 +32,20 @@ export function decodePythonSource(bytes: Uint8Array): Decoded {
   }
 }
 
+const LATIN_1 = new Set(['latin-1', 'latin1', 'iso-8859-1', 'iso8859-1', 'l1', 'iso-latin-1']);
+
+function latin1(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return text;
+}
+
+/** Python codec names as TextDecoder labels: `utf_8` → `utf-8`, `utf-8-sig` → `utf-8`. */
 function codingCookie(bytes: Uint8Array): string | undefined {
   // The cookie is ASCII by definition, so reading the first two lines as latin1 is exact.
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 400));
   const [first = '', second = ''] = head.split(/\r\n|\r|\n/, 2);
   const match = COOKIE.exec(first) ?? (/^[ \t\f]*(#.*)?$/.test(first) ? COOKIE.exec(second) : null);
-  return match?.[1]?.toLowerCase();
+  const name = match?.[1]?.toLowerCase().replaceAll('_', '-');
+  return name === 'utf-8-sig' || name === 'utf8' ? 'utf-8' : name;
 }

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { EditBuilder } from '../../extension/engine';
+import { parse } from '../helpers/parser';
+
+test('edits apply against the original text and keep everything else byte for byte', async () => {
+  const text = 'def f(x):\r\n    # keep me\r\n\treturn x  # and me\r\n';
+  const file = await parse(text);
+  const result = new EditBuilder(file)
+    .replace(0, 3, 'async def')
+    .insert(text.indexOf('return') + 'return '.length, 'await ')
+    .apply();
+  assert.ok(result.ok);
+  assert.equal(result.file.text, 'async def f(x):\r\n    # keep me\r\n\treturn await x  # and me\r\n');
+  assert.equal(result.edits.length, 2);
+});
+
+test('a result with a syntax error is refused with the place and nothing else happens', async () => {
+  const file = await parse('x = (1 + 2)\n');
+  const result = new EditBuilder(file).delete(10, 11).apply();
+  assert.match(result.ok ? 'accepted' : result.reason, /would not parse \(\d+:\d+: .+\); nothing was changed/);
+  assert.equal(file.text, 'x = (1 + 2)\n');
+});
+
+test('overlapping edits are rejected; touching edits and repeated insertions are fine', async () => {
+  const file = await parse('abc = 1\n');
+  assert.throws(() => new EditBuilder(file).replace(0, 2, 'x').replace(1, 3, 'y'), /overlaps/);
+  assert.throws(() => new EditBuilder(file).replace(0, 3, 'x').insert(1, 'y'), /overlaps/);
+  const ok = new EditBuilder(file).replace(0, 3, 'x').insert(3, 'y').insert(3, 'z').replace(3, 4, '_').apply();
+  assert.ok(ok.ok);
+  assert.equal(ok.file.text, 'xyz_= 1\n');
+});
+
+test('no-op replacements are dropped', async () => {
+  const file = await parse('a = 1\n');
+  const builder = new EditBuilder(file).replace(0, 1, 'a');
+  assert.equal(builder.isEmpty, true);
+});

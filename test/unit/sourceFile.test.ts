@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parse } from '../helpers/parser';
+
+test('incremental re-parse after edits matches a fresh parse', async () => {
+  const text = 'def a():\n    return 1\n\nclass B:\n    def c(self):\n        pass\n';
+  const file = await parse(text);
+  const renamed = file.withChanges([
+    { start: 4, end: 5, newText: 'alpha' },
+    // Offsets of the second change are against the text after the first, as VS Code sends them.
+    { start: text.length + 4, end: text.length + 4, newText: '\ndef d():\n    return "é😀"\n' },
+  ]);
+  const fresh = await parse(renamed.text);
+  assert.equal(renamed.root.toString(), fresh.root.toString());
+  assert.deepEqual(
+    renamed.functions.all.map((f) => f.name),
+    ['alpha', 'B', 'B.c', 'd'],
+  );
+  // The original is untouched and still usable.
+  assert.deepEqual(file.functions.all.map((f) => f.name), ['a', 'B', 'B.c']);
+});
+
+test('syntax errors report 1-based line:column of the first problem', async () => {
+  const file = await parse('x = 1\nif x ==:\n    pass\n');
+  const [first] = file.syntaxErrors;
+  assert.ok(first);
+  assert.equal(first.line, 2);
+  assert.ok(first.column >= 1 && first.column <= 8, `column ${String(first.column)}`);
+  assert.match(first.message, /^syntax error/);
+  assert.equal((await parse('x = 1\n')).syntaxErrors.length, 0);
+});
