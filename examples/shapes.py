@@ -20,6 +20,9 @@ class Counter:
         self.count += by
         return self.count
 
+    def __repr__(self):
+        return f"Counter({self.count})"
+
 
 def countdown(n):
     while n > 0:

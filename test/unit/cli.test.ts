@@ -21,7 +21,7 @@ test('functions --json prints dotted names with 1-based line ranges', () => {
   assert.ok(file);
   assert.equal(file.path, 'examples/shapes.py');
   const names = file.functions.map((f) => f.name);
-  assert.deepEqual(names, ['logged', 'logged.wrapper', 'Counter', 'Counter.__init__', 'Counter.bump', 'countdown']);
+  assert.deepEqual(names, ['logged', 'logged.wrapper', 'Counter', 'Counter.__init__', 'Counter.bump', 'Counter.__repr__', 'countdown']);
   assert.deepEqual(file.functions.find((f) => f.name === 'Counter.bump'), { name: 'Counter.bump', line: 19, endLine: 21 });
 });
 

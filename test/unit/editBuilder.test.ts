@@ -31,6 +31,20 @@ test('overlapping edits are rejected; touching edits and repeated insertions are
   assert.equal(ok.file.text, 'xyz_= 1\n');
 });
 
+test('an insertion at the start of a replacement lands before it, whatever the order added', async () => {
+  const file = await parse('value = compute()\n');
+  const start = 'value = '.length;
+  const end = 'value = compute()'.length;
+  for (const build of [
+    (b: EditBuilder) => b.replace(start, end, 'await compute()').insert(start, '('),
+    (b: EditBuilder) => b.insert(start, '(').replace(start, end, 'await compute()'),
+  ]) {
+    const result = build(new EditBuilder(file)).insert(end, ')').apply();
+    assert.ok(result.ok);
+    assert.equal(result.file.text, 'value = (await compute())\n');
+  }
+});
+
 test('no-op replacements are dropped', async () => {
   const file = await parse('a = 1\n');
   const builder = new EditBuilder(file).replace(0, 1, 'a');

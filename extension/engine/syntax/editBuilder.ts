@@ -46,8 +46,10 @@ export class EditBuilder {
 
   /** The edits in source order, each against the original text. */
   sorted(): TextChange[] {
-    // Stable: insertions at one offset keep the order they were added in.
-    return [...this.edits].sort((a, b) => a.start - b.start);
+    // At one offset, insertions go before a replacement starting there; the
+    // sort is stable, so insertions at one offset keep the order they were added in.
+    const isInsertion = (e: TextChange): number => (e.start === e.end ? 0 : 1);
+    return [...this.edits].sort((a, b) => a.start - b.start || isInsertion(a) - isInsertion(b));
   }
 
   /** Applies every edit, re-parses, and refuses the result if it does not parse cleanly. */
