@@ -1,4 +1,10 @@
 // Every rung-to-rung conversion the ladder offers. A conversion module adds itself here.
 import type { Conversion } from './conversion';
+import { asyncToGenerator } from './toGeneratorCoroutine';
+import { generatorToAsync } from './toAsyncAwait';
+import { directToCps } from './toCps';
+import { generatorToCps } from './generatorToCps';
+import { cpsToGenerator } from './cpsToGenerator';
+import { cpsToDirect } from './toDirect';
 
-export const conversions: readonly Conversion[] = [];
+export const conversions: readonly Conversion[] = [generatorToAsync, asyncToGenerator, directToCps, cpsToGenerator, generatorToCps, cpsToDirect];

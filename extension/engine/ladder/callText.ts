@@ -1,0 +1,35 @@
+// Rewriting a call's argument list: adding a continuation, or taking it off.
+import type { Node } from 'web-tree-sitter';
+import { children, field } from './pySyntax';
+
+/** Renders `call` with `extra` appended to its arguments (as `keyword=extra` after keyword arguments). */
+export function callWithArgument(call: Node, extra: string, keyword: string, text: (n: Node) => string): string {
+  const callee = field(call, 'function');
+  const args = call.childForFieldName('arguments');
+  if (args?.type === 'generator_expression') return `${text(callee)}((${text(args)}), ${extra})`;
+  const list = args ? children(args).filter((a) => a.type !== 'comment') : [];
+  const named = list.some((a) => a.type === 'keyword_argument' || a.type === 'dictionary_splat');
+  const parts = [...list.map(text), named ? `${keyword}=${extra}` : extra];
+  return `${text(callee)}(${parts.join(', ')})`;
+}
+
+/** The arguments of `call` except the last one, and that last one. */
+export function splitLastArgument(call: Node): { rest: Node[]; last: Node | undefined } {
+  const args = call.childForFieldName('arguments');
+  const list = args && args.type === 'argument_list' ? children(args).filter((a) => a.type !== 'comment') : [];
+  return { rest: list.slice(0, -1), last: list.at(-1) };
+}
+
+/** Renders `call` without its last argument. */
+export function callWithoutLastArgument(call: Node, text: (n: Node) => string): string {
+  const callee = field(call, 'function');
+  return `${text(callee)}(${splitLastArgument(call).rest.map(text).join(', ')})`;
+}
+
+/** The name a call is known by: `f` for `f(...)`, `m` for `obj.m(...)`. */
+export function calleeName(call: Node): string | undefined {
+  const callee = call.childForFieldName('function');
+  if (callee?.type === 'identifier') return callee.text;
+  if (callee?.type === 'attribute') return callee.childForFieldName('attribute')?.text;
+  return undefined;
+}

@@ -1,0 +1,119 @@
+// One entry point for "move these functions (or every candidate) of a file to
+// rung R": each function goes to the registered conversion whose candidates
+// include it; conversions of different kinds run one after another on the
+// re-parsed result. Functions no conversion takes are refused with what they are.
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile, TextChange } from '../syntax/sourceFile';
+import type { Conversion, ConversionOptions, ConversionResult, Refusal, Rung } from './conversion';
+import { CONCEPT_INFO, classifyFile } from '../concepts';
+import { describeKind, moduleCoroutines, type ModuleCoroutines } from './recognizeCoroutines';
+import { conversions as registered } from './registry';
+
+export interface ConvertFileOptions extends ConversionOptions {
+  /** Dotted names to convert; every candidate when absent. */
+  readonly functions?: readonly string[];
+}
+
+export function convertFile(
+  file: SourceFile,
+  to: Rung,
+  options: ConvertFileOptions = {},
+  conversions: readonly Conversion[] = registered,
+): ConversionResult {
+  const targets = conversions.filter((c) => c.to === to);
+  const refused: Refusal[] = [];
+  // Which conversion takes which function, decided on the original parse.
+  const assigned = new Map<Conversion, { name: string; ordinal: number }[]>();
+  const candidatesOf = new Map(targets.map((c) => [c, c.candidates(file)]));
+  const requested = options.functions ? resolve(file, options.functions, refused) : undefined;
+  const pool = requested ?? unique([...candidatesOf.values()].flat());
+  let kinds: ModuleCoroutines | undefined;
+  for (const fn of pool) {
+    const conversion = targets.find((c) => candidatesOf.get(c)?.some((f) => f.node.id === fn.node.id));
+    if (!conversion) {
+      kinds ??= moduleCoroutines(file, options.runnerName);
+      refused.push({ function: fn.name, line: fn.line, reason: notAtRung(kinds, fn, to) });
+      continue;
+    }
+    const list = assigned.get(conversion) ?? [];
+    list.push({ name: fn.name, ordinal: ordinalOf(file, fn) });
+    assigned.set(conversion, list);
+  }
+
+  let current = file;
+  const converted: string[] = [];
+  // A single conversion's own edits are minimal; after several, one span replaces the difference.
+  let steps: readonly TextChange[][] = [];
+  try {
+    for (const [conversion, wanted] of assigned) {
+      const functions = wanted
+        .map((w) => current.functions.named(w.name)[w.ordinal])
+        .filter((f): f is FunctionInfo => f !== undefined);
+      const result = conversion.convert(current, functions, options);
+      converted.push(...result.converted);
+      refused.push(...result.refused);
+      if (result.text !== undefined && result.text !== current.text) {
+        steps = [...steps, [...result.edits]];
+        const next = current.reparse(result.text);
+        if (current !== file) current.dispose();
+        current = next;
+      }
+    }
+    const text = current === file ? undefined : current.text;
+    return {
+      text,
+      edits: text === undefined ? [] : steps.length === 1 && steps[0] ? steps[0] : [wholeChange(file.text, text)],
+      converted,
+      refused: refused.sort((a, b) => a.line - b.line),
+    };
+  } finally {
+    if (current !== file) current.dispose();
+  }
+}
+
+function resolve(file: SourceFile, names: readonly string[], refused: Refusal[]): FunctionInfo[] {
+  const found: FunctionInfo[] = [];
+  for (const name of names) {
+    const matches = file.functions.named(name).filter((f) => f.kind === 'function');
+    if (matches.length === 0) refused.push({ function: name, line: 0, reason: 'no function of that name in this file' });
+    found.push(...matches);
+  }
+  return unique(found);
+}
+
+function unique(functions: readonly FunctionInfo[]): FunctionInfo[] {
+  const seen = new Set<number>();
+  return functions.filter((f) => !seen.has(f.node.id) && seen.add(f.node.id));
+}
+
+/** Which of the same-named definitions this is, so it can be found again after a re-parse. */
+function ordinalOf(file: SourceFile, fn: FunctionInfo): number {
+  return file.functions.named(fn.name).findIndex((f) => f.node.id === fn.node.id);
+}
+
+const WHAT_CONVERTS: Record<Rung, string> = {
+  async: 'only generator-based coroutines convert to async/await',
+  generator: 'only native coroutines (to @types.coroutine) and CPS functions (to inline callbacks) convert to generators',
+  cps: 'only direct-style functions and inline-callbacks generators convert to CPS',
+  direct: 'only CPS functions convert to direct style',
+};
+
+function notAtRung(kinds: ModuleCoroutines, fn: FunctionInfo, to: Rung): string {
+  const recognised = kinds.of(fn);
+  let what = describeKind(recognised);
+  if (recognised.kind === 'plain-function') {
+    // A plain function may still be a CPS function or a callback-taker: the concept lenses say which.
+    const concepts = classifyFile(kinds.file).find((c) => c.info.node.id === fn.node.id)?.concepts ?? [];
+    if (concepts.length > 0) what = `is a ${concepts.map((c) => CONCEPT_INFO[c.id].name).join(', ')} (no yield, no await)`;
+  }
+  return `${what}; ${WHAT_CONVERTS[to]}`;
+}
+
+/** The change from `before` to `after` as one replacement of the span that differs. */
+function wholeChange(before: string, after: string): TextChange {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return { start, end: before.length - end, newText: after.slice(start, after.length - end) };
+}

@@ -1,0 +1,43 @@
+// Rung 2, CPS → generators (inline callbacks): each `op(args, lambda x: REST)`
+// becomes `x = yield op(args)` followed by REST, `cont(v)` becomes `return v`,
+// and the function is decorated with the inline-callbacks runner, which the
+// refactor inserts once per module. Callback-based leaves stay as they are and
+// are yielded as operations: `yield lambda resume: leaf(args, resume)`.
+import type { Node } from 'web-tree-sitter';
+import type { SourceFile } from '../syntax/sourceFile';
+import type { Conversion, ConversionOptions } from './conversion';
+import { callWithoutLastArgument, splitLastArgument } from './callText';
+import { isCpsFunction } from './continuations';
+import { FreshNames } from './freshNames';
+import { argumentsOf, type Operation } from './fromCps';
+import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from './inlineCallbacksRunner';
+import { leaveCps, type CallerText, type ConvertedSet, type LeaveCpsRung } from './leaveCps';
+import { helperInsertion } from './moduleInsert';
+import { field, present } from './pySyntax';
+
+function generatorRung(file: SourceFile, options: ConversionOptions): LeaveCpsRung {
+  const runner = options.runnerName ?? RUNNER_NAME;
+  const resume = new FreshNames(file).fresh('resume');
+  const text = (n: Node): string => file.textOf(n);
+  return {
+    decorator: runner,
+    helper: (f) => (f.functions.all.some((fn) => fn.name === runner) ? undefined : helperInsertion(f, INLINE_CALLBACKS_RUNNER.replace(`def ${RUNNER_NAME}(`, `def ${runner}(`))),
+    operation(_file: SourceFile, call: Node, converted: ConvertedSet): Operation {
+      if (converted.has(call)) return { text: `yield ${callWithoutLastArgument(call, text)}`, parenthesize: true };
+      const callee = field(call, 'function');
+      // `g(args)(k)`: g is already in the inline-callbacks form and `g(args)` is its operation.
+      if (callee.type === 'call' && argumentsOf(call).length === 1) return { text: `yield ${text(callee)}`, parenthesize: true };
+      const { rest, last } = splitLastArgument(call);
+      const slot = last?.type === 'keyword_argument' ? `${field(last, 'name').text}=${resume}` : resume;
+      return { text: `yield lambda ${resume}: ${text(callee)}(${[...rest.map(text), slot].join(', ')})`, parenthesize: true };
+    },
+    adaptCall: (_file: SourceFile, call: Node, t: CallerText) => `${callWithoutLastArgument(call, (n) => t(n))}(${t(present(argumentsOf(call).at(-1), 'argumentsOf(call)'))})`,
+  };
+}
+
+export const cpsToGenerator: Conversion = {
+  id: 'cps-to-generator',
+  to: 'generator',
+  candidates: (file) => file.functions.all.filter((f) => isCpsFunction(file, f)),
+  convert: (file, functions, options) => leaveCps(file, functions, generatorRung(file, options)),
+};

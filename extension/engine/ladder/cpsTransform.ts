@@ -1,0 +1,545 @@
+// The heart of the direct → CPS rung: rewrites one function's body so that the
+// rest of the block after each CPS call becomes that call's continuation.
+// Which expressions are "CPS calls" is up to the caller (calls of converted
+// functions in direct code; `yield` in the inline-callbacks form), so the same
+// transform serves both rungs that arrive at CPS.
+import type { Node } from 'web-tree-sitter';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile } from '../syntax/sourceFile';
+import type { FreshNames } from './freshNames';
+import { block, copied, line, render, type Line, type Out } from './pyOut';
+import { alwaysExits, assignedNames, children, contains, field, globalNames, hasOnlyPlainParameters, identifiers, indentUnitOf, isComprehension, isScope, lineIndentOf, ownOfType, parameterNames, present, statementsOf, targetNames } from './pySyntax';
+import { refuse } from './refusal';
+import { addScopeDeclarations } from './nonlocals';
+
+export interface CpsSite {
+  /** The expression whose value the continuation receives (a call, or a `yield`). */
+  readonly node: Node;
+  /** A short word for names: the callee's name. */
+  readonly label: string;
+  /** The CPS call passing `k` as continuation; `text` renders a sub-node with inner results substituted. */
+  render(k: string, text: (n: Node) => string): string;
+}
+
+export interface CpsFunctionSpec {
+  readonly file: SourceFile;
+  readonly fn: FunctionInfo;
+  readonly siteAt: (node: Node) => CpsSite | undefined;
+  readonly cont: string;
+  readonly trampoline: boolean;
+  readonly names: FreshNames;
+  /** Decorator lines to drop (e.g. the runner's), by decorator node. */
+  readonly dropDecorators?: readonly Node[];
+}
+
+interface LoopTargets {
+  readonly node: Node;
+  readonly continueCall: string;
+  readonly breakCall: string | undefined;
+}
+
+interface Ctx {
+  /** Names bound where the code being written runs (parameters, earlier assignments, continuation parameters). */
+  readonly bound: ReadonlySet<string>;
+  readonly loop: LoopTargets | undefined;
+}
+
+export interface Replacement {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** The replacements inside `[start, end)` that no other one inside it contains. */
+export function outermost(replacements: readonly Replacement[], start: number, end: number): Replacement[] {
+  const inside = replacements.filter((r) => start <= r.start && r.end <= end);
+  return inside.filter((r) => !inside.some((o) => o !== r && o.start <= r.start && r.end <= o.end && (o.start !== r.start || o.end !== r.end)));
+}
+
+/** The file's text of `[start, end)` with the outermost replacements inside it applied. */
+export function spliced(file: SourceFile, start: number, end: number, replacements: readonly Replacement[]): string {
+  let text = '';
+  let at = start;
+  for (const r of outermost(replacements, start, end).sort((a, b) => a.start - b.start)) {
+    text += file.text.slice(at, r.start) + r.text;
+    at = r.end;
+  }
+  return text + file.text.slice(at, end);
+}
+
+/** The nodes inside `node` (outside nested scopes and comprehensions) for which `isSite` holds, in evaluation order. */
+export function sitesIn(node: Node, isSite: (n: Node) => boolean): Node[] {
+  const found: Node[] = [];
+  const visit = (n: Node): void => {
+    if (isScope(n) || isComprehension(n)) return;
+    for (const c of children(n)) visit(c);
+    if (isSite(n)) found.push(n);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * Lifting moves CPS calls before the rest of their statement. Refuses when
+ * that would change what runs: a CPS call under `and`/`or`/`if-else` (it might
+ * not run), or another call that used to run before it.
+ */
+export function checkEvaluationOrder(file: SourceFile, head: Node, sites: readonly Node[]): void {
+  for (const site of sites) {
+    for (let n = site.parent; n && n.id !== head.id; n = n.parent) {
+      if (n.type === 'boolean_operator' || n.type === 'conditional_expression') {
+        refuse(site, `line ${String(file.lineOf(site))}: \`${file.textOf(site)}\` runs only on some evaluations of \`${file.textOf(n)}\`; write it as an \`if\` statement first`);
+      }
+    }
+  }
+  const lastSite = sites.at(-1);
+  if (!lastSite) return;
+  const calls = sitesIn(head, (n) => n.type === 'call');
+  const lastIndex = calls.findIndex((c) => c.id === lastSite.id);
+  calls.forEach((call, i) => {
+    if (i < lastIndex && !sites.some((s) => contains(s, call) || contains(call, s))) {
+      refuse(call, `line ${String(file.lineOf(call))}: \`${file.textOf(call)}\` runs before \`${file.textOf(lastSite)}\` in the same statement and would run after it in CPS; assign it to a variable first`);
+    }
+  });
+}
+
+/** The function's new definition text (decorators included), for the range `(decorated ?? node)`. */
+export function cpsFunctionText(spec: CpsFunctionSpec): string {
+  return new CpsWriter(spec).write();
+}
+
+class CpsWriter {
+  private readonly file: SourceFile;
+  private readonly unit: string;
+  private readonly overrides = new Map<number, Replacement>();
+  private readonly generated = new Set<string>();
+  private readonly bindingCounts = new Map<string, number>();
+  private readonly globals: Set<string>;
+  private readonly body: Node;
+
+  constructor(private readonly spec: CpsFunctionSpec) {
+    this.file = spec.file;
+    this.unit = indentUnitOf(spec.file, spec.fn.node);
+    const body = spec.fn.node.childForFieldName('body');
+    if (!body) refuse(spec.fn.node, 'the function has no body');
+    this.body = body;
+    this.globals = globalNames(body);
+    for (const p of parameterNames(spec.fn.node)) this.count(p);
+    for (const stmt of ownOfType(body, ['assignment', 'augmented_assignment', 'for_statement', 'named_expression', 'as_pattern'])) {
+      const target = stmt.childForFieldName(stmt.type === 'named_expression' ? 'name' : stmt.type === 'as_pattern' ? 'alias' : 'left');
+      for (const n of target ? targetNames(target) : []) this.count(n);
+    }
+  }
+
+  private count(name: string): void {
+    this.bindingCounts.set(name, (this.bindingCounts.get(name) ?? 0) + 1);
+  }
+
+  write(): string {
+    const { fn, file } = this.spec;
+    this.refuseSitesInNestedScopes();
+    const params = fn.node.childForFieldName('parameters');
+    if (!params) refuse(fn.node, 'the function has no parameter list');
+    if (!hasOnlyPlainParameters(fn.node)) {
+      refuse(params, `its parameters have defaults, \`*\` or \`**\`, so no continuation parameter can follow them; make them plain parameters first`);
+    }
+    if (identifiers(fn.node).has(this.spec.cont)) {
+      refuse(fn.node, `it already uses the name \`${this.spec.cont}\`; choose another continuation name (or rename it)`);
+    }
+    const outer = fn.decorated ?? fn.node;
+    const indent = lineIndentOf(file, outer);
+    const eol = file.lines.eol;
+    // Header: decorators (minus dropped ones), `def name(params, cont):`, anything up to the first statement.
+    let header = file.text.slice(outer.startIndex, params.endIndex - 1);
+    for (const d of [...(this.spec.dropDecorators ?? [])].sort((a, b) => b.startIndex - a.startIndex)) {
+      const from = d.startIndex - outer.startIndex;
+      const lineEnd = file.lines.lineStart(file.positionAt(d.endIndex).line + 1) - outer.startIndex;
+      header = header.slice(0, from) + header.slice(lineEnd).replace(/^[ \t]*/, '');
+    }
+    const last = children(params).filter((c) => c.type !== 'comment').at(-1);
+    header += `${last ? ', ' : ''}${this.spec.cont}` + file.text.slice(params.endIndex - 1, this.body.startIndex);
+    const bound = new Set([...parameterNames(fn.node), this.spec.cont]);
+    const out = this.block(statementsOf(this.body), `${this.spec.cont}(None)`, { bound, loop: undefined });
+    const bodyIndent = lineIndentOf(file, this.body);
+    const bodyText = render(file, out, bodyIndent, this.unit, eol).slice(bodyIndent.length);
+    return addScopeDeclarations(file, header + bodyText, indent, this.generated, this.globals, eol);
+  }
+
+  /** A CPS call inside a lambda, comprehension or nested def cannot take the rest of the block as its continuation. */
+  private refuseSitesInNestedScopes(): void {
+    const visit = (node: Node, nested: Node | undefined): void => {
+      for (const child of children(node)) {
+        const scope = nested ?? (isScope(child) || isComprehension(child) ? child : undefined);
+        if (scope && this.spec.siteAt(child)) {
+          refuse(child, `line ${String(this.file.lineOf(child))}: \`${this.file.textOf(child)}\` is inside a ${describe(scope)}, where the rest of the function cannot become its continuation; move it out first`);
+        }
+        visit(child, scope);
+      }
+    };
+    visit(this.body, undefined);
+  }
+
+  // ---- statements -------------------------------------------------------
+
+  private block(stmts: readonly Node[], tail: string, ctx: Ctx): Out[] {
+    const out: Out[] = [];
+    const bound = new Set(ctx.bound);
+    let previous: Node | undefined;
+    for (let i = 0; i < stmts.length; i++) {
+      const stmt = present(stmts[i], 'stmts');
+      const here: Ctx = { bound, loop: ctx.loop };
+      if (stmt.type === 'comment') {
+        const last = out.at(-1);
+        if (previous && last && 'line' in last && this.file.lineOf(stmt) === this.file.endLineOf(previous)) {
+          // A line with a comment is no longer one bare expression, so it never becomes a lambda's body.
+          out[out.length - 1] = { line: last.line + this.file.text.slice(previous.endIndex, stmt.endIndex), ...(last.pinned ? { pinned: last.pinned } : {}) };
+        } else {
+          out.push(line(this.file.textOf(stmt)));
+        }
+        continue;
+      }
+      previous = stmt;
+      if (this.foldCallback(stmt, stmts.slice(i + 1))) continue;
+      if (this.pending(stmt).length > 0) {
+        out.push(...this.restructure(stmt, stmts.slice(i + 1), tail, here));
+        return out;
+      }
+      out.push(this.copy(stmt, here));
+      for (const n of assignedNames(stmt)) bound.add(n);
+    }
+    if (!alwaysExits(stmts)) out.push(this.tail(tail));
+    return out;
+  }
+
+  /**
+   * A one-shot callback — a nested def whose only use is as the last argument
+   * of a call on the next statement, with one expression for a body — is
+   * folded into that call as a lambda, the form this rung gives continuations.
+   */
+  private foldCallback(def: Node, rest: readonly Node[]): boolean {
+    if (def.type !== 'function_definition') return false;
+    const name = def.childForFieldName('name')?.text ?? '';
+    const next = rest.find((r) => r.type !== 'comment');
+    const call = next?.type === 'expression_statement' ? next.firstNamedChild : null;
+    const args = call?.type === 'call' ? call.childForFieldName('arguments') : null;
+    const passed = args ? children(args).find((a) => a.type === 'identifier' && a.text === name) : undefined;
+    if (!passed) return false;
+    const uses = this.body.descendantsOfType('identifier').filter((i) => i?.text === name);
+    const body = statementsOf(def.childForFieldName('body'));
+    const only = body.length === 1 ? body[0] : undefined;
+    const params = def.childForFieldName('parameters');
+    if (uses.length !== 2 || !only || !params || !children(params).every((p) => p.type === 'identifier')) return false;
+    // A lambda returns its expression's value where the def returned None: only a trampoline would notice.
+    const expression = only.type === 'return_statement' ? only.firstNamedChild : only.type === 'expression_statement' && !this.spec.trampoline ? only.firstNamedChild : null;
+    if (!expression || expression.type === 'assignment' || expression.type === 'augmented_assignment' || expression.type === 'yield' || this.pending(expression).length > 0) return false;
+    const text = this.file.textOf(expression);
+    if (/[\r\n]/.test(text)) return false;
+    const names = children(params).map((p) => p.text).join(', ');
+    this.overrides.set(passed.id, { start: passed.startIndex, end: passed.endIndex, text: `lambda${names ? ` ${names}` : ''}: ${text}` });
+    return true;
+  }
+
+  private restructure(stmt: Node, rest: readonly Node[], tail: string, ctx: Ctx): Out[] {
+    const head = this.headOf(stmt);
+    const headSites = head ? this.pending(head) : [];
+    if (headSites.length > 0) return this.lift(stmt, headSites, rest, tail, ctx);
+    switch (stmt.type) {
+      case 'if_statement':
+        return this.ifStatement(stmt, rest, tail, ctx);
+      case 'for_statement':
+      case 'while_statement':
+        return this.loop(stmt, rest, tail, ctx);
+      case 'try_statement':
+        return refuse(stmt, `line ${String(this.file.lineOf(stmt))}: a \`try\` around a CPS call: its handler would also catch errors raised later by the continuation; move the call out of the \`try\` first`);
+      case 'with_statement':
+        return refuse(stmt, `line ${String(this.file.lineOf(stmt))}: a \`with\` block around a CPS call would close before the continuation runs; move the call out of the \`with\` first`);
+      default:
+        return refuse(stmt, `line ${String(this.file.lineOf(stmt))}: a CPS call inside a \`${stmt.type.replace(/_statement$/, '')}\` statement is not supported`);
+    }
+  }
+
+  /** The part of a statement evaluated before anything else: all of a simple statement, an `if` or `for` header. */
+  private headOf(stmt: Node): Node | undefined {
+    switch (stmt.type) {
+      case 'if_statement':
+      case 'while_statement':
+        return stmt.childForFieldName('condition') ?? undefined;
+      case 'for_statement':
+        return stmt.childForFieldName('right') ?? undefined;
+      case 'try_statement':
+      case 'with_statement':
+      case 'match_statement':
+      case 'function_definition':
+      case 'class_definition':
+      case 'decorated_definition':
+        return undefined;
+      default:
+        return stmt;
+    }
+  }
+
+  /** CPS calls in `node` (outside nested scopes) not yet replaced by a result, in evaluation order. */
+  private pending(node: Node): Node[] {
+    return sitesIn(node, (n) => !this.overrides.has(n.id) && this.spec.siteAt(n) !== undefined).filter((n) => !this.insideOverride(n));
+  }
+
+  private insideOverride(n: Node): boolean {
+    return [...this.overrides.values()].some((o) => o.start <= n.startIndex && n.endIndex <= o.end);
+  }
+
+  // ---- lifting CPS calls out of an expression ---------------------------
+
+  private lift(stmt: Node, siteNodes: readonly Node[], rest: readonly Node[], tail: string, ctx: Ctx): Out[] {
+    if (stmt.type === 'while_statement') {
+      refuse(stmt, `line ${String(this.file.lineOf(stmt))}: a CPS call in a \`while\` condition; compute it at the end of the body and before the loop instead`);
+    }
+    checkEvaluationOrder(this.file, this.headOf(stmt) ?? stmt, siteNodes);
+    const sites = siteNodes.flatMap((n) => this.spec.siteAt(n) ?? []);
+    const lastSite = present(sites.at(-1), 'sites');
+    const returned = stmt.type === 'return_statement' ? unparenthesize(stmt.firstNamedChild) : undefined;
+    const tailReturn = returned?.id === lastSite.node.id;
+    const assigned = this.simpleAssignment(stmt);
+    const binds = assigned && unparenthesize(assigned.right)?.id === lastSite.node.id ? assigned.name : undefined;
+    // A name not bound yet can be the continuation's parameter; an existing one is assigned (with `nonlocal`).
+    const bindDirectly = binds !== undefined && !ctx.bound.has(binds) && !this.globals.has(binds);
+    const discards = stmt.type === 'expression_statement' && unparenthesize(stmt.firstNamedChild)?.id === lastSite.node.id;
+    const params = sites.map((s, i) => {
+      if (i < sites.length - 1) return this.spec.names.fresh(`${s.label}_result`);
+      if (tailReturn) return this.spec.cont;
+      return bindDirectly ? binds : this.spec.names.fresh(discards ? '_' : `${s.label}_result`);
+    });
+    sites.forEach((s, i) => this.overrides.set(s.node.id, { start: s.node.startIndex, end: s.node.endIndex, text: present(params[i], 'params') }));
+    const text = (n: Node): string => this.textWith(n.startIndex, n.endIndex);
+
+    // The innermost scope: after the last call.
+    let scope: Out[];
+    if (tailReturn) {
+      scope = [this.tail(lastSite.render(this.spec.cont, text))];
+    } else {
+      const param = present(params.at(-1), 'params');
+      const next = bindDirectly || discards ? rest : [stmt, ...rest];
+      const inner = this.block(next, tail, { bound: new Set([...ctx.bound, param]), loop: ctx.loop });
+      const k = this.continuation(lastSite, param, inner);
+      scope = [...k.defs, this.tail(lastSite.render(k.name, text))];
+    }
+    for (let i = sites.length - 2; i >= 0; i--) {
+      const site = present(sites[i], 'sites');
+      const wrapped = this.continuation(site, present(params[i], 'params'), scope);
+      scope = [...wrapped.defs, this.tail(site.render(wrapped.name, text))];
+    }
+    return scope;
+  }
+
+  /** `name = <expr>` with a single plain name on the left. */
+  private simpleAssignment(stmt: Node): { name: string; right: Node | null } | undefined {
+    if (stmt.type !== 'expression_statement') return undefined;
+    const a = stmt.firstNamedChild;
+    if (a?.type !== 'assignment') return undefined;
+    const left = a.childForFieldName('left');
+    return left?.type === 'identifier' ? { name: left.text, right: a.childForFieldName('right') } : undefined;
+  }
+
+  /** A continuation receiving `param` and running `body`: a lambda when one expression holds it, else a nested def. */
+  private continuation(site: CpsSite, param: string, body: readonly Out[]): { defs: Out[]; name: string } {
+    const only = body.length === 1 ? body[0] : undefined;
+    if (only && 'line' in only && only.returns !== undefined && !only.line.includes('\n')) {
+      const call = this.spec.trampoline ? only.returns.replace(/^lambda: /, '') : only.returns;
+      const eta = new RegExp(`^([A-Za-z_][A-Za-z_0-9]*)\\(${param}\\)$`).exec(call);
+      if (eta?.[1] && eta[1] !== param) return { defs: [], name: eta[1] };
+      return { defs: [], name: `lambda ${param}: ${only.returns}` };
+    }
+    const name = this.spec.names.fresh(`after_${site.label}`);
+    this.generated.add(name);
+    return { defs: [block(`def ${name}(${param}):`, body)], name };
+  }
+
+  // ---- if / elif / else ------------------------------------------------
+
+  private ifStatement(stmt: Node, rest: readonly Node[], tail: string, ctx: Ctx): Out[] {
+    const clauses = [{ node: stmt, header: this.headerOf(stmt, stmt.childForFieldName('consequence')), body: stmt.childForFieldName('consequence') }];
+    for (const c of children(stmt)) {
+      if (c.type === 'elif_clause') {
+        const condition = c.childForFieldName('condition');
+        if (condition && this.pending(condition).length > 0) {
+          refuse(condition, `line ${String(this.file.lineOf(condition))}: a CPS call in an \`elif\` condition; nest it as \`else: if ...\` first`);
+        }
+        clauses.push({ node: c, header: this.headerOf(c, c.childForFieldName('consequence')), body: c.childForFieldName('consequence') });
+      } else if (c.type === 'else_clause') {
+        clauses.push({ node: c, header: this.headerOf(c, c.childForFieldName('body')), body: c.childForFieldName('body') });
+      }
+    }
+    const hasElse = clauses.at(-1)?.node.type === 'else_clause';
+    const restCode = rest.filter((r) => r.type !== 'comment');
+    const falling = clauses.filter((c) => !alwaysExits(statementsOf(c.body)));
+    const branch = (stmts: readonly Node[], branchTail: string): Out[] => this.block(stmts, branchTail, { bound: ctx.bound, loop: ctx.loop });
+    const emitIf = (bodies: Out[][]): Out[] => clauses.map((c, i) => block(c.header, present(bodies[i], 'bodies')));
+
+    if (restCode.length === 0) {
+      const out = emitIf(clauses.map((c) => branch(statementsOf(c.body), tail)));
+      if (!hasElse) out.push(...rest.map((r) => line(this.file.textOf(r))), this.tail(tail));
+      return out;
+    }
+    const fallingCount = falling.length + (hasElse ? 0 : 1);
+    if (fallingCount <= 1) {
+      // At most one way out continues: the rest goes there, written once.
+      const into = falling[0];
+      const out = emitIf(clauses.map((c) => branch(c === into ? [...statementsOf(c.body), ...rest] : statementsOf(c.body), tail)));
+      if (!into) out.push(...this.block(rest, tail, ctx));
+      return out;
+    }
+    // Several ways continue: they share one join continuation.
+    const reads = new Set(restCode.flatMap((r) => [...identifiers(r)]));
+    const params = [...assignedNames(stmt)].filter((n) => reads.has(n) && !ctx.bound.has(n) && !this.globals.has(n));
+    for (const p of params) {
+      const missing = !hasElse || falling.some((c) => !c.body || !assignedNames(c.body).has(p));
+      if (missing) refuse(stmt, `line ${String(this.file.lineOf(stmt))}: \`${p}\` is assigned on only some paths through this \`if\` and used after it; give it a value before the \`if\``);
+    }
+    const join = this.spec.names.fresh('join');
+    this.generated.add(join);
+    const call = `${join}(${params.join(', ')})`;
+    const joinDef = block(`def ${call}:`, this.block(rest, tail, { bound: new Set([...ctx.bound, ...params]), loop: ctx.loop }));
+    const out = [joinDef, ...emitIf(clauses.map((c) => branch(statementsOf(c.body), call)))];
+    if (!hasElse) out.push(this.tail(call));
+    return out;
+  }
+
+  /** `if cond:` / `elif cond:` / `else:` as written (results substituted), with a comment on that line kept. */
+  private headerOf(clause: Node, body: Node | null): string {
+    const colon = clause.children.find((c) => c?.type === ':' && (!body || c.startIndex < body.startIndex));
+    const end = colon?.endIndex ?? clause.startIndex;
+    let header = this.textWith(clause.startIndex, end);
+    const comment = children(clause).find((c) => c.type === 'comment' && c.startIndex > end && this.file.lineOf(c) === this.file.lineOf(clause));
+    if (comment) header += this.file.text.slice(end, comment.endIndex);
+    return header;
+  }
+
+  // ---- loops --------------------------------------------------------------
+
+  private loop(stmt: Node, rest: readonly Node[], tail: string, ctx: Ctx): Out[] {
+    const line0 = this.file.lineOf(stmt);
+    if (children(stmt).some((c) => c.type === 'else_clause')) {
+      refuse(stmt, `line ${String(line0)}: a loop with an \`else\` clause around a CPS call is not supported; move the \`else\` code after the loop`);
+    }
+    const body = stmt.childForFieldName('body');
+    const restCode = rest.filter((r) => r.type !== 'comment');
+    const reads = new Set(restCode.flatMap((r) => [...identifiers(r)]));
+    for (const n of assignedNames(stmt)) {
+      if (ctx.bound.has(n) || this.globals.has(n)) continue;
+      if (reads.has(n)) refuse(stmt, `line ${String(line0)}: \`${n}\` is first assigned inside this loop and used after it; give it a value before the loop`);
+      if (readBeforeAssigned(stmt, n)) refuse(stmt, `line ${String(line0)}: \`${n}\` is read in this loop before it is assigned, so it carries a value from one round to the next; give it a value before the loop`);
+    }
+    const loopName = this.spec.names.fresh('loop');
+    this.generated.add(loopName);
+    const breaks = ownOfType(body ?? stmt, ['break_statement']).filter((b) => this.owningLoop(b)?.id === stmt.id);
+    const defs: Out[] = [];
+    let exit: Out[];
+    let breakCall: string | undefined;
+    if (restCode.length === 0) {
+      exit = [...rest.map((r) => line(this.file.textOf(r))), this.tail(tail)];
+      breakCall = tail;
+    } else if (breaks.length > 0) {
+      const after = this.spec.names.fresh('after_loop');
+      this.generated.add(after);
+      breakCall = `${after}()`;
+      defs.push(block(`def ${breakCall}:`, this.block(rest, tail, ctx)));
+      exit = [this.tail(breakCall)];
+    } else {
+      exit = this.block(rest, tail, ctx);
+    }
+    const inner: Ctx = { bound: ctx.bound, loop: { node: stmt, continueCall: `${loopName}()`, breakCall } };
+    const bodyOut = this.block(statementsOf(body), `${loopName}()`, inner);
+    let loopDef: Out;
+    if (stmt.type === 'for_statement') {
+      const left = field(stmt, 'left');
+      const right = field(stmt, 'right');
+      const iter = this.spec.names.fresh(right.type === 'identifier' ? `${right.text}_left` : 'items_left');
+      defs.push(line(`${iter} = iter(${this.textWith(right.startIndex, right.endIndex)})`));
+      loopDef = block(`def ${loopName}():`, [block(`for ${this.textWith(left.startIndex, left.endIndex)} in ${iter}:`, bodyOut), ...exit]);
+    } else {
+      const condition = field(stmt, 'condition');
+      loopDef = block(`def ${loopName}():`, [block(`if ${this.textWith(condition.startIndex, condition.endIndex)}:`, bodyOut), ...exit]);
+    }
+    return [...defs, loopDef, this.tail(`${loopName}()`)];
+  }
+
+  private owningLoop(node: Node): Node | undefined {
+    for (let n = node.parent; n; n = n.parent) {
+      if (n.type === 'for_statement' || n.type === 'while_statement') return n;
+      if (isScope(n)) return undefined;
+    }
+    return undefined;
+  }
+
+  // ---- copying statements ---------------------------------------------------
+
+  /** A statement without CPS calls: copied, with `return`, `break` and `continue` turned into continuation calls. */
+  private copy(stmt: Node, ctx: Ctx): Line {
+    const replacements: Replacement[] = [];
+    const returns = ownOfType(stmt, ['return_statement']);
+    for (const r of returns) {
+      const value = r.firstNamedChild;
+      const v = value ? this.textWith(value.startIndex, value.endIndex) : 'None';
+      replacements.push({ start: r.startIndex, end: r.endIndex, text: `return ${this.thunk(`${this.spec.cont}(${value?.type === 'expression_list' ? `(${v})` : v})`)}` });
+    }
+    if (ctx.loop) {
+      for (const j of ownOfType(stmt, ['break_statement', 'continue_statement'])) {
+        if (this.owningLoop(j)?.id !== ctx.loop.node.id) continue;
+        const call = j.type === 'continue_statement' ? ctx.loop.continueCall : ctx.loop.breakCall;
+        if (call) replacements.push({ start: j.startIndex, end: j.endIndex, text: `return ${this.thunk(call)}` });
+      }
+    }
+    for (const o of outermost([...this.overrides.values()], stmt.startIndex, stmt.endIndex)) {
+      if (!replacements.some((r) => r.start <= o.start && o.end <= r.end)) replacements.push(o);
+    }
+    if (stmt.type === 'return_statement' && replacements.length === 1) {
+      const r = present(replacements[0], 'replacements');
+      return { ...copied(this.file, stmt, replacements), returns: r.text.slice('return '.length) };
+    }
+    return copied(this.file, stmt, replacements);
+  }
+
+  /** Source text of a range with CPS calls already lifted replaced by their result names. */
+  private textWith(start: number, end: number): string {
+    return spliced(this.file, start, end, [...this.overrides.values()]);
+  }
+
+  private thunk(call: string): string {
+    return this.spec.trampoline ? `lambda: ${call}` : call;
+  }
+
+  private tail(call: string): Line {
+    const returns = this.thunk(call);
+    return { line: `return ${returns}`, returns };
+  }
+}
+
+/** Is `name` read somewhere in `loop` before (in the text) its first assignment there? */
+function readBeforeAssigned(loop: Node, name: string): boolean {
+  let firstAssignment = Infinity;
+  for (const n of ownOfType(loop, ['assignment', 'augmented_assignment', 'for_statement'])) {
+    const target = n.childForFieldName('left');
+    if (target && targetNames(target).includes(name)) firstAssignment = Math.min(firstAssignment, n.type === 'augmented_assignment' ? n.startIndex : target.startIndex);
+  }
+  return loop.descendantsOfType('identifier').some((i) => i?.text === name && i.startIndex < firstAssignment && !isTargetOf(i));
+}
+
+function isTargetOf(id: Node): boolean {
+  for (let n = id, p = id.parent; p; n = p, p = p.parent) {
+    if ((p.type === 'assignment' || p.type === 'for_statement') && p.childForFieldName('left')?.id === n.id) return true;
+    if (!['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression'].includes(p.type)) return false;
+  }
+  return false;
+}
+
+function unparenthesize(node: Node | null | undefined): Node | undefined {
+  let n = node ?? undefined;
+  while (n?.type === 'parenthesized_expression') n = n.firstNamedChild ?? undefined;
+  return n;
+}
+
+function describe(scope: Node): string {
+  if (scope.type === 'lambda') return 'lambda';
+  if (scope.type === 'function_definition') return 'nested function';
+  if (scope.type === 'class_definition') return 'class';
+  return 'comprehension';
+}

@@ -1,0 +1,417 @@
+// The way back down from CPS: a function whose every path ends by calling its
+// continuation (directly, or by passing it on to another CPS call) becomes
+// straight-line code again. Continuations are inlined where they are passed,
+// a continuation called from several branches becomes the code after the `if`
+// (a join), a recursive local continuation over an iterator becomes a loop.
+// How a CPS call is written afterwards is up to the caller: a plain call for
+// direct style, `yield <operation>` for the inline-callbacks form.
+import type { Node } from 'web-tree-sitter';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile } from '../syntax/sourceFile';
+import { inTailPosition } from './continuations';
+import { inlineResults } from './inlineResults';
+import { block, copied, line, render, type Out } from './pyOut';
+import { children, field, identifiers, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
+import { refuse } from './refusal';
+
+export interface Operation {
+  /** The expression whose value is the call's result, e.g. `f(a)` or `yield f(a)`. */
+  readonly text: string;
+  /** Needs parentheses after `return` (a `yield`). */
+  readonly parenthesize: boolean;
+}
+
+export interface FromCpsSpec {
+  readonly file: SourceFile;
+  readonly fn: FunctionInfo;
+  /** The function's continuation parameter. */
+  readonly cont: string;
+  /** How the CPS call `call` (its last argument being the continuation) is written without it. */
+  readonly operation: (call: Node) => Operation;
+  /** A decorator to add (e.g. the runner), without `@`. */
+  readonly decorator?: string;
+  /** Fold the result names the CPS rung made back into the expressions they came from. */
+  readonly inlineResults?: boolean;
+}
+
+const OPEN = ' open';
+const CONTINUE = ' continue';
+const BREAK = ' break';
+
+interface Cont {
+  readonly name: string;
+  readonly node: Node;
+  readonly params: readonly string[];
+  readonly body: readonly Node[];
+  readonly kind: 'single' | 'join' | 'loop';
+  emitted: boolean;
+}
+
+interface Env {
+  readonly loop: { readonly name: string; readonly exit: string | undefined } | undefined;
+}
+
+interface Res {
+  readonly out: Out[];
+  /** Where control goes after `out` when it does not leave: OPEN (falls off), a join's name, CONTINUE or BREAK. Empty: always leaves. */
+  readonly falls: ReadonlySet<string>;
+}
+
+/** The function's new definition text (decorators included), for the range `(decorated ?? node)`. */
+export function directFunctionText(spec: FromCpsSpec): string {
+  return new Uncps(spec).write();
+}
+
+class Uncps {
+  private readonly file: SourceFile;
+  private readonly conts = new Map<string, Cont>();
+  private readonly special: Set<string>;
+
+  constructor(private readonly spec: FromCpsSpec) {
+    this.file = spec.file;
+    this.findContinuations();
+    this.special = new Set([spec.cont, ...this.conts.keys()]);
+  }
+
+  write(): string {
+    const { fn, file } = this.spec;
+    const body = field(fn.node, 'body');
+    const params = field(fn.node, 'parameters');
+    const result = this.block(statementsOf(body), { loop: undefined });
+    if (result.falls.size > 0) {
+      refuse(fn.node, result.falls.has(OPEN) ? `a path reaches the end of ${fn.name} without calling the continuation \`${this.spec.cont}\`, so its caller would never continue` : `the paths of ${fn.name} continue in different places that the refactor cannot bring together`);
+    }
+    const out = [...result.out];
+    const last = out.at(-1);
+    if (last && 'line' in last && last.line === 'return') out.pop();
+    const outer = fn.decorated ?? fn.node;
+    const list = children(params).filter((c) => c.type !== 'comment');
+    const before = list.at(-2);
+    const eol = file.lines.eol;
+    let header = file.text.slice(outer.startIndex, before ? before.endIndex : params.startIndex + 1) + file.text.slice(present(list.at(-1), 'list').endIndex, body.startIndex);
+    if (this.spec.decorator) {
+      const at = fn.node.startIndex - outer.startIndex;
+      header = `${header.slice(0, at)}@${this.spec.decorator}${eol}${lineIndentOf(file, fn.node)}${header.slice(at)}`;
+    }
+    const bodyIndent = lineIndentOf(file, body);
+    const unit = bodyIndent.slice(lineIndentOf(file, fn.node).length) || '    ';
+    const text = header + render(file, out.length > 0 ? out : [line('pass')], bodyIndent, unit, eol).slice(bodyIndent.length);
+    return this.spec.inlineResults ? inlineResults(file, text, lineIndentOf(file, outer), eol) : text;
+  }
+
+  /** Nested defs used only as continuations: passed last to a tail call, or called in tail position. */
+  private findContinuations(): void {
+    const body = field(this.spec.fn.node, 'body');
+    const params = new Set(parameterNames(this.spec.fn.node));
+    for (const def of body.descendantsOfType('function_definition')) {
+      if (!def) continue;
+      const name = def.childForFieldName('name')?.text ?? '';
+      const uses = body.descendantsOfType('identifier').filter((i): i is Node => i?.text === name && i.id !== def.childForFieldName('name')?.id);
+      const asContinuation = uses.length > 0 && uses.every((u) => isTailCallee(u) || isTailLastArgument(u));
+      if (!asContinuation) continue;
+      if (this.conts.has(name)) refuse(def, `two continuations are named \`${name}\`; rename one`);
+      const own = parameterNames(def);
+      const shadow = own.find((p) => params.has(p));
+      if (shadow) refuse(def, `line ${String(this.file.lineOf(def))}: the continuation \`${name}\` reuses the parameter name \`${shadow}\`; rename it so both values stay apart`);
+      const recursive = uses.some((u) => def.startIndex <= u.startIndex && u.endIndex <= def.endIndex);
+      this.conts.set(name, { name, node: def, params: own, body: statementsOf(def.childForFieldName('body')), kind: recursive ? 'loop' : uses.length > 1 ? 'join' : 'single', emitted: false });
+    }
+  }
+
+  private mentionsContinuation(node: Node): boolean {
+    for (const n of identifiers(node)) if (this.special.has(n)) return true;
+    return false;
+  }
+
+  private at(node: Node): string {
+    return `line ${String(this.file.lineOf(node))}`;
+  }
+
+  // ---- blocks ----------------------------------------------------------------
+
+  private block(stmts: readonly Node[], env: Env): Res {
+    const out: Out[] = [];
+    const definedHere: Cont[] = [];
+    let previous: Node | undefined;
+    for (let i = 0; i < stmts.length; i++) {
+      const s = present(stmts[i], 'stmts');
+      if (s.type === 'comment') {
+        const last = out.at(-1);
+        if (previous && last && 'line' in last && this.file.lineOf(s) === this.file.endLineOf(previous)) out[out.length - 1] = { ...last, line: last.line + this.file.text.slice(previous.endIndex, s.endIndex) };
+        else out.push(line(this.file.textOf(s)));
+        continue;
+      }
+      previous = s;
+      if (s.type === 'nonlocal_statement') continue;
+      if (s.type === 'function_definition') {
+        const cont = this.conts.get(s.childForFieldName('name')?.text ?? '');
+        if (cont?.node.id === s.id && cont.kind !== 'loop') {
+          definedHere.push(cont);
+          continue;
+        }
+      }
+      let res: Res | undefined;
+      let consumed = false;
+      const loop = this.loopAt(stmts, i);
+      if (loop) {
+        res = this.loop(loop, env, definedHere);
+        i = loop.end;
+      } else if (s.type === 'return_statement') {
+        const value = s.firstNamedChild;
+        if (!value) refuse(s, `${this.at(s)}: \`return\` without calling the continuation \`${this.spec.cont}\` stops the computation; the caller would never continue`);
+        res = this.tail(value, env);
+      } else if (s.type === 'expression_statement' && this.mentionsContinuation(s)) {
+        res = this.tail(present(s.firstNamedChild, 'expression'), env);
+      } else if (s.type === 'if_statement' && this.mentionsContinuation(s)) {
+        const r = this.ifStatement(s, stmts.slice(i + 1), env);
+        if (r.falls.size === 1 && r.falls.has(OPEN)) {
+          out.push(...r.out);
+          continue;
+        }
+        res = r;
+        consumed = r.consumed;
+      } else if (this.mentionsContinuation(s)) {
+        refuse(s, `${this.at(s)}: the continuation is used inside \`${this.file.textOf(s).split(/\r?\n/)[0] ?? ''}\`, not as the last call of a path; a CPS function only calls it or passes it on, last`);
+      } else {
+        out.push(copied(this.file, s, []));
+        continue;
+      }
+      out.push(...res.out);
+      const after = consumed ? undefined : stmts.slice(i + 1).find((r) => r.type !== 'comment');
+      if (after) refuse(after, `${this.at(after)}: the path goes on after calling or passing on the continuation (line ${String(this.file.lineOf(s))}); a CPS function does that once, as the last thing each path does`);
+      if (!consumed) out.push(...stmts.slice(i + 1).map((c) => line(this.file.textOf(c))));
+      return { out, falls: this.joinAfter(res.falls, definedHere, out, env) };
+    }
+    return { out, falls: new Set([OPEN]) };
+  }
+
+  /** When every way on leads to one join defined in this block, its code follows here. */
+  private joinAfter(falls: ReadonlySet<string>, definedHere: readonly Cont[], out: Out[], env: Env): ReadonlySet<string> {
+    let current = falls;
+    for (;;) {
+      const [only] = current;
+      const join = current.size === 1 ? definedHere.find((c) => c.name === only && !c.emitted) : undefined;
+      if (!join) return current;
+      join.emitted = true;
+      const r = this.block(join.body, env);
+      out.push(...r.out);
+      current = r.falls;
+    }
+  }
+
+  // ---- tails ---------------------------------------------------------------------
+
+  /** The last expression of a path: a call of the continuation, of a local continuation, or a CPS call passing one on. */
+  private tail(expr: Node, env: Env): Res {
+    const e = unparenthesized(expr);
+    if (e.type === 'lambda' && !e.childForFieldName('parameters')) return this.tail(field(e, 'body'), env);
+    if (e.type !== 'call') refuse(e, `${this.at(e)}: the path ends with \`${this.file.textOf(e)}\` instead of calling the continuation \`${this.spec.cont}\``);
+    const callee = field(e, 'function');
+    const args = argumentsOf(e);
+    const last = args.at(-1);
+    if (callee.type === 'identifier' && this.special.has(callee.text)) {
+      for (const a of args) if (this.mentionsContinuation(a)) refuse(a, `${this.at(a)}: a continuation is passed as a value to \`${callee.text}\``);
+      if (callee.text === this.spec.cont) {
+        if (args.length > 1) refuse(e, `${this.at(e)}: the continuation is called with ${String(args.length)} values; a function returns one`);
+        const value = args[0];
+        return { out: [line(!value || value.text === 'None' ? 'return' : `return ${this.file.textOf(value)}`)], falls: new Set() };
+      }
+      return this.enter(present(this.conts.get(callee.text), callee.text), args.map((a) => this.file.textOf(a)), env, e);
+    }
+    if (last && this.isContinuationArgument(last)) {
+      if (this.mentionsContinuation(callee) || args.slice(0, -1).some((a) => this.mentionsContinuation(a))) {
+        refuse(e, `${this.at(e)}: a continuation is passed somewhere other than the last argument of \`${this.file.textOf(callee)}\``);
+      }
+      return this.cpsCall(e, unparenthesized(last), env);
+    }
+    return refuse(e, `${this.at(e)}: the path ends with \`${this.file.textOf(e)}\`, which neither calls nor passes on the continuation \`${this.spec.cont}\``);
+  }
+
+  private isContinuationArgument(arg: Node): boolean {
+    const a = unparenthesized(arg);
+    return (a.type === 'identifier' && this.special.has(a.text)) || a.type === 'lambda';
+  }
+
+  /** `op(args, k)`: the result bound to k's parameter, then k's body. */
+  private cpsCall(call: Node, k: Node, env: Env): Res {
+    const op = this.spec.operation(call);
+    if (k.type === 'identifier' && k.text === this.spec.cont) {
+      return { out: [line(`return ${op.parenthesize ? `(${op.text})` : op.text}`)], falls: new Set() };
+    }
+    if (k.type === 'lambda') {
+      const params = k.childForFieldName('parameters');
+      const names = params ? children(params).map((p) => p.text) : [];
+      if (names.length > 1) refuse(k, `${this.at(k)}: the continuation takes ${String(names.length)} values; a call can deliver only one result`);
+      const shadow = names.find((n) => parameterNames(this.spec.fn.node).includes(n));
+      if (shadow) refuse(k, `${this.at(k)}: the continuation's parameter \`${shadow}\` hides the function's parameter of that name; rename it so both values stay apart`);
+      const lambdaBody = field(k, 'body');
+      const bind = names[0] !== undefined && identifiers(lambdaBody).has(names[0]);
+      const first = line(bind ? `${present(names[0], 'names')} = ${op.text}` : op.text);
+      const rest = this.tail(lambdaBody, env);
+      return { out: [first, ...rest.out], falls: rest.falls };
+    }
+    const cont = present(this.conts.get(k.text), k.text);
+    if (cont.params.length > 1) refuse(k, `${this.at(k)}: the continuation \`${cont.name}\` takes ${String(cont.params.length)} values; a call can deliver only one result`);
+    const param = cont.params[0];
+    if (cont.kind === 'single' && param) {
+      // `def after_f(r): nonlocal x; x = r; ...` reads best as `x = f(...)`.
+      const body = cont.body.filter((s) => s.type !== 'nonlocal_statement' && s.type !== 'comment');
+      const first = body[0]?.firstNamedChild;
+      const right = first?.type === 'assignment' ? first.childForFieldName('right') : null;
+      const left = first?.type === 'assignment' ? first.childForFieldName('left') : null;
+      const usedOnce = cont.body.reduce((n, s) => n + s.descendantsOfType('identifier').filter((i) => i?.text === param).length + (s.type === 'identifier' && s.text === param ? 1 : 0), 0) === 1;
+      if (right?.type === 'identifier' && right.text === param && left?.type === 'identifier' && usedOnce) {
+        cont.emitted = true;
+        const r = this.block(cont.body.filter((s) => s.id !== present(body[0], 'body').id), env);
+        return { out: [line(`${left.text} = ${op.text}`), ...r.out], falls: r.falls };
+      }
+    }
+    const r = this.enter(cont, [], env, call);
+    const used = param !== undefined && cont.body.some((b) => identifiers(b).has(param));
+    return { out: [line(used ? `${param} = ${op.text}` : op.text), ...r.out], falls: r.falls };
+  }
+
+  /** Control reaches a local continuation with `args` bound to its parameters (none: already bound by a call). */
+  private enter(cont: Cont, args: readonly string[], env: Env, at: Node): Res {
+    const assign = args.map((a, i) => (cont.params[i] && a !== cont.params[i] ? line(`${cont.params[i]} = ${a}`) : undefined)).filter((l): l is Out & { line: string } => l !== undefined);
+    if (env.loop?.name === cont.name) return { out: assign, falls: new Set([CONTINUE]) };
+    if (env.loop?.exit === cont.name) return { out: assign, falls: new Set([BREAK]) };
+    if (cont.kind === 'loop') refuse(at, `${this.at(at)}: the recursive continuation \`${cont.name}\` is not a loop the refactor recognises`);
+    if (cont.kind === 'join') return { out: assign, falls: new Set([cont.name]) };
+    cont.emitted = true;
+    const r = this.block(cont.body, env);
+    return { out: [...assign, ...r.out], falls: r.falls };
+  }
+
+  // ---- if ---------------------------------------------------------------------------
+
+  private ifStatement(s: Node, rest: readonly Node[], env: Env): Res & { consumed: boolean } {
+    const clauses: { header: string; body: Node | null }[] = [{ header: this.header(s, s.childForFieldName('consequence')), body: s.childForFieldName('consequence') }];
+    for (const c of children(s)) {
+      if (c.type === 'elif_clause') clauses.push({ header: this.header(c, c.childForFieldName('consequence')), body: c.childForFieldName('consequence') });
+      if (c.type === 'else_clause') clauses.push({ header: this.header(c, c.childForFieldName('body')), body: c.childForFieldName('body') });
+    }
+    const hasElse = children(s).some((c) => c.type === 'else_clause');
+    const results = clauses.map((c) => this.block(statementsOf(c.body), env));
+    const restCode = rest.filter((r) => r.type !== 'comment');
+    const first = [...(results[0]?.falls ?? [])];
+    // When every way on goes to the same place (the rest being at most a jump there), no explicit jump is needed.
+    const restJumps = restCode.length === 0 || (restCode.length === 1 && env.loop !== undefined && exitCallOf(present(restCode[0], 'statement')) === env.loop.name && !hasElse);
+    const alike = restJumps && (hasElse || restCode.length === 1) && results.every((r) => r.falls.size === 1 && r.falls.has(first[0] ?? ''));
+    const fixed = results.map((r) => {
+      if (alike || r.falls.size !== 1) return r;
+      if (r.falls.has(CONTINUE)) return { out: [...r.out, line('continue')], falls: new Set<string>() };
+      if (r.falls.has(BREAK)) return { out: [...r.out, line('break')], falls: new Set<string>() };
+      return r;
+    });
+    const kinds = new Set(fixed.flatMap((r) => [...r.falls]));
+    const emit = (extra: Out[]): Out[] => [...clauses.map((c, i) => block(c.header, present(fixed[i], 'fixed').out)), ...extra];
+    if ([...kinds].every((k) => k === OPEN)) {
+      return { out: emit([]), falls: new Set(hasElse && !kinds.has(OPEN) ? [] : [OPEN]), consumed: false };
+    }
+    if (kinds.has(OPEN)) refuse(s, `${this.at(s)}: some branches of this \`if\` call the continuation and others fall through; give every branch its continuation call`);
+    if (hasElse) return { out: emit([]), falls: kinds, consumed: false };
+    const otherwise = this.block(rest, env);
+    const elseClause = otherwise.out.some((o) => !('line' in o) || !o.line.startsWith('#')) ? [block('else:', otherwise.out)] : otherwise.out;
+    return { out: emit(elseClause), falls: new Set([...kinds, ...otherwise.falls]), consumed: true };
+  }
+
+  private header(clause: Node, body: Node | null): string {
+    const condition = clause.childForFieldName('condition');
+    if (condition && this.mentionsContinuation(condition)) refuse(condition, `${this.at(condition)}: the continuation is used in a condition`);
+    const colon = clause.children.find((c) => c?.type === ':' && (!body || c.startIndex < body.startIndex));
+    return this.file.text.slice(clause.startIndex, colon?.endIndex ?? clause.startIndex);
+  }
+
+  // ---- loops ----------------------------------------------------------------------
+
+  /** `it = iter(E)` + `def loop(): for T in it: ...` + `return loop()`, or `def loop(): if C: ...` + `return loop()`. */
+  private loopAt(stmts: readonly Node[], i: number): { cont: Cont; iterable: Node | undefined; end: number } | undefined {
+    const s = present(stmts[i], 'stmts');
+    let defIndex = i;
+    let iterName: string | undefined;
+    let iterable: Node | undefined;
+    const assign = s.type === 'expression_statement' ? s.firstNamedChild : null;
+    const right = assign?.type === 'assignment' ? assign.childForFieldName('right') : null;
+    if (right?.type === 'call' && right.childForFieldName('function')?.text === 'iter' && argumentsOf(right).length === 1) {
+      iterName = assign?.childForFieldName('left')?.text;
+      iterable = argumentsOf(right)[0];
+      defIndex = nextCode(stmts, i + 1);
+    }
+    const def = stmts[defIndex];
+    const cont = def?.type === 'function_definition' ? this.conts.get(def.childForFieldName('name')?.text ?? '') : undefined;
+    if (cont?.kind !== 'loop' || cont.node.id !== def?.id) return undefined;
+    const head = cont.body.find((b) => b.type !== 'comment' && b.type !== 'nonlocal_statement');
+    const matches = iterName ? head?.type === 'for_statement' && head.childForFieldName('right')?.text === iterName : head?.type === 'if_statement';
+    if (!matches) return undefined;
+    const callIndex = nextCode(stmts, defIndex + 1);
+    const call = stmts[callIndex];
+    const target = call && (call.type === 'return_statement' || call.type === 'expression_statement') ? call.firstNamedChild : null;
+    const called = target ? unparenthesized(target) : undefined;
+    const inner = called?.type === 'lambda' ? called.childForFieldName('body') : called;
+    if (inner?.type !== 'call' || inner.childForFieldName('function')?.text !== cont.name) return undefined;
+    return { cont, iterable, end: callIndex };
+  }
+
+  private loop(found: { cont: Cont; iterable: Node | undefined }, env: Env, definedHere: readonly Cont[]): Res {
+    const { cont, iterable } = found;
+    const stmts = cont.body.filter((b) => b.type !== 'nonlocal_statement');
+    const headIndex = stmts.findIndex((b) => b.type !== 'comment');
+    const head = present(stmts[headIndex], 'stmts');
+    const exitStmts = stmts.slice(headIndex + 1);
+    const exitCode = exitStmts.filter((b) => b.type !== 'comment');
+    const exitCall = exitCode.length === 1 ? exitCallOf(present(exitCode[0], 'exitCode')) : undefined;
+    const exit = exitCall ? definedHere.find((c) => c.name === exitCall && c.params.length === 0) : undefined;
+    const inner: Env = { loop: { name: cont.name, exit: exit?.name } };
+    const bodyNode = head.childForFieldName(head.type === 'for_statement' ? 'body' : 'consequence');
+    if (children(head).some((c) => c.type === 'else_clause' || c.type === 'elif_clause')) refuse(head, `${this.at(head)}: the loop continuation \`${cont.name}\` has a shape the refactor does not recognise`);
+    const body = this.block(statementsOf(bodyNode), inner);
+    const falls = [...body.falls];
+    if (falls.some((f) => f !== CONTINUE && f !== BREAK)) refuse(head, `${this.at(head)}: a path through the loop body neither goes round again nor leaves the loop`);
+    const bodyOut = falls.length === 1 && falls[0] === BREAK ? [...body.out, line('break')] : body.out;
+    const header = head.type === 'for_statement'
+      ? `for ${this.file.textOf(field(head, 'left'))} in ${this.file.textOf(present(iterable, 'iterable'))}:`
+      : `while ${this.file.textOf(field(head, 'condition'))}:`;
+    let after: Res;
+    if (exit) {
+      exit.emitted = true;
+      after = this.block(exit.body, env);
+    } else {
+      after = this.block(exitStmts, env);
+    }
+    return { out: [block(header, bodyOut), ...after.out], falls: after.falls };
+  }
+}
+
+function exitCallOf(stmt: Node): string | undefined {
+  let e = stmt.firstNamedChild ? unparenthesized(stmt.firstNamedChild) : undefined;
+  if (e?.type === 'lambda') e = e.childForFieldName('body') ?? undefined;
+  return e?.type === 'call' && argumentsOf(e).length === 0 ? e.childForFieldName('function')?.text : undefined;
+}
+
+function nextCode(stmts: readonly Node[], from: number): number {
+  let i = from;
+  while (i < stmts.length && present(stmts[i], 'stmts').type === 'comment') i++;
+  return i;
+}
+
+export function argumentsOf(call: Node): Node[] {
+  const args = call.childForFieldName('arguments');
+  return args?.type === 'argument_list' ? children(args).filter((a) => a.type !== 'comment') : [];
+}
+
+function unparenthesized(node: Node): Node {
+  let n = node;
+  while (n.type === 'parenthesized_expression' && n.firstNamedChild) n = n.firstNamedChild;
+  return n;
+}
+
+function isTailCallee(use: Node): boolean {
+  const call = use.parent;
+  return call?.type === 'call' && call.childForFieldName('function')?.id === use.id && inTailPosition(call);
+}
+
+function isTailLastArgument(use: Node): boolean {
+  const args = use.parent;
+  return args?.type === 'argument_list' && args.parent?.type === 'call' && argumentsOf(args.parent).at(-1)?.id === use.id && inTailPosition(args.parent);
+}

@@ -1,0 +1,140 @@
+// Back down from the inline-callbacks form to CPS (`--to cps` on a function
+// decorated with the runner): each `x = yield op` becomes `op` called with a
+// continuation holding the rest, `return v` becomes `return cont(v)`, and the
+// decorator goes. Code that stays in the generator form keeps working: where
+// it yields the converted function, it now yields `lambda resume: f(args, resume)`.
+import type { Node } from 'web-tree-sitter';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile } from '../syntax/sourceFile';
+import type { Conversion, ConversionOptions, ConversionResult, Refusal } from './conversion';
+import { conversionResult, type Rewrite } from './conversionResult';
+import { callWithArgument, calleeName } from './callText';
+import { DEFAULT_CONTINUATION, isInlineCallbacks, isInlineCallbacksFunction } from './continuations';
+import { cpsFunctionText, type CpsSite } from './cpsTransform';
+import { FreshNames } from './freshNames';
+import { argumentsOf } from './fromCps';
+import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from './inlineCallbacksRunner';
+import { helperRemoval, usesOf } from './moduleInsert';
+import { isMethod, referencesTo, shortName } from './references';
+import { children, field, present } from './pySyntax';
+import { RefuseError } from './refusal';
+
+export const generatorToCps: Conversion = {
+  id: 'generator-to-cps',
+  to: 'cps',
+  candidates: (file) => file.functions.all.filter((f) => isInlineCallbacksFunction(file, f)),
+  convert: (file, functions, options) => convert(file, functions, options),
+};
+
+function convert(file: SourceFile, requested: readonly FunctionInfo[], options: ConversionOptions): ConversionResult {
+  const cont = options.continuationName ?? DEFAULT_CONTINUATION;
+  const runner = options.runnerName ?? RUNNER_NAME;
+  const chosen = new Map(requested.map((f) => [f.name, f]));
+  const refused: Refusal[] = [];
+  for (;;) {
+    const names = new FreshNames(file);
+    const resume = names.fresh('resume');
+    const siteAt = yieldSites(file, [...chosen.values()], cont);
+    const rewrites: Rewrite[] = [];
+    const failures: { fn: FunctionInfo; reason: string }[] = [];
+    for (const fn of chosen.values()) {
+      try {
+        rewrites.push(...callerRewrites(file, fn, chosen, resume, cont));
+        const dropDecorators = fn.decorated ? children(fn.decorated).filter((d) => d.type === 'decorator' && isInlineCallbacks({ ...fn, decorators: [d.text.replace(/^@\s*/, '').trim()] }, runner)) : [];
+        const outer = fn.decorated ?? fn.node;
+        rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline: false, names, dropDecorators }) });
+      } catch (error) {
+        if (!(error instanceof RefuseError)) throw error;
+        failures.push({ fn, reason: error.message });
+      }
+    }
+    if (failures.length === 0) {
+      // The runner goes once no function is left in the inline-callbacks form.
+      const decorating = [...chosen.values()].flatMap((fn) => (fn.decorated ? [fn.decorated] : []));
+      const uses = usesOf(file, runner).filter((u) => !decorating.some((d) => d.startIndex <= u.startIndex && u.endIndex <= d.endIndex && u.parent?.type === 'decorator'));
+      const removal = helperRemoval(file, runner, INLINE_CALLBACKS_RUNNER.replace(`def ${RUNNER_NAME}(`, `def ${runner}(`), uses.length);
+      return conversionResult(file, removal ? [...rewrites, removal] : rewrites, [], [...chosen.values()], refused);
+    }
+    for (const f of failures) {
+      chosen.delete(f.fn.name);
+      refused.push({ function: f.fn.name, line: f.fn.line, reason: f.reason });
+    }
+  }
+}
+
+/** In the generator form, a CPS call is a `yield` of an operation. */
+function yieldSites(file: SourceFile, converted: readonly FunctionInfo[], cont: string): (n: Node) => CpsSite | undefined {
+  const functions = new Set(converted.filter((f) => !isMethod(file, f)).map(shortName));
+  const methods = new Set(converted.filter((f) => isMethod(file, f)).map(shortName));
+  const isConverted = (call: Node): boolean => {
+    const callee = call.childForFieldName('function');
+    const name = calleeName(call) ?? '';
+    return callee?.type === 'identifier' ? functions.has(name) : callee?.type === 'attribute' && methods.has(name);
+  };
+  return (n) => {
+    if (n.type !== 'yield') return undefined;
+    const at = `line ${String(file.lineOf(n))}`;
+    if (n.children.some((c) => c?.type === 'from')) throw new RefuseError(n, `${at}: \`yield from\` delegates to another generator; the inline-callbacks form yields operations only`);
+    const op = n.firstNamedChild;
+    if (!op) throw new RefuseError(n, `${at}: a bare \`yield\` gives the runner no operation to start`);
+    if (op.type === 'call' && isConverted(op)) {
+      return { node: n, label: calleeName(op) ?? 'operation', render: (k, text) => callWithArgument(op, k, cont, text) };
+    }
+    const leaf = leafCall(op);
+    if (leaf) {
+      const args = argumentsOf(leaf.call);
+      const render = (k: string, text: (x: Node) => string): string => {
+        const parts = args.map((a) => (a.id === args.at(-1)?.id ? (a.type === 'keyword_argument' ? `${field(a, 'name').text}=${k}` : k) : text(a)));
+        return `${text(field(leaf.call, 'function'))}(${parts.join(', ')})`;
+      };
+      return { node: n, label: calleeName(leaf.call) ?? 'operation', render };
+    }
+    const primary = ['call', 'identifier', 'attribute', 'subscript', 'parenthesized_expression'].includes(op.type);
+    return { node: n, label: op.type === 'call' ? (calleeName(op) ?? 'operation') : 'operation', render: (k, text) => `${primary ? text(op) : `(${text(op)})`}(${k})` };
+  };
+}
+
+/** `lambda r: leaf(args, r)`: the leaf call and the argument slot that receives the continuation. */
+function leafCall(op: Node): { call: Node; slot: Node } | undefined {
+  if (op.type !== 'lambda') return undefined;
+  const params = op.childForFieldName('parameters');
+  const names = params ? children(params) : [];
+  const body = op.childForFieldName('body');
+  if (names.length !== 1 || names[0]?.type !== 'identifier' || body?.type !== 'call') return undefined;
+  const param = names[0].text;
+  const last = argumentsOf(body).at(-1);
+  const slot = last?.type === 'keyword_argument' ? last.childForFieldName('value') : last;
+  const uses = body.descendantsOfType('identifier').filter((i) => i?.text === param);
+  return slot?.type === 'identifier' && slot.text === param && uses.length === 1 ? { call: body, slot } : undefined;
+}
+
+/** Calls of `fn` from code that stays in the generator form (or drives it from outside). */
+function callerRewrites(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<string, FunctionInfo>, resume: string, cont: string): Rewrite[] {
+  const rewrites: Rewrite[] = [];
+  for (const ref of referencesTo(file, fn)) {
+    const at = `line ${String(file.lineOf(ref.node))}`;
+    if (!ref.call) throw new RefuseError(ref.node, `${at}: \`${shortName(fn)}\` is used as a value, not called, so its callers cannot be adapted`);
+    let owner = ref.owner;
+    while (owner && !chosen.has(owner.name)) owner = owner.parent === undefined ? undefined : file.functions.named(owner.parent)[0];
+    const call = ref.call;
+    const parent = call.parent;
+    if (owner) {
+      if (parent?.type !== 'yield') throw new RefuseError(call, `${at}: \`${file.textOf(call)}\` is not yielded where it is called, so it cannot take the rest of ${owner.name} as its continuation`);
+      continue;
+    }
+    const args = field(call, 'arguments');
+    const invoked = parent?.type === 'call' && parent.childForFieldName('function')?.id === call.id ? parent : undefined;
+    if (invoked && argumentsOf(invoked).length === 1) {
+      // `f(args)(k)` → `f(args, k)`
+      const k = present(argumentsOf(invoked)[0], 'continuation');
+      const inner = argumentsOf(call).map((a) => file.textOf(a));
+      rewrites.push({ start: args.startIndex, end: invoked.endIndex, text: `(${[...inner, file.textOf(k)].join(', ')})` });
+    } else {
+      const list = argumentsOf(call).map((a) => file.textOf(a));
+      const named = argumentsOf(call).some((a) => a.type === 'keyword_argument' || a.type === 'dictionary_splat');
+      const operation = `lambda ${resume}: ${file.textOf(field(call, 'function'))}(${[...list, named ? `${cont}=${resume}` : resume].join(', ')})`;
+      rewrites.push({ start: call.startIndex, end: call.endIndex, text: parent?.type === 'yield' ? operation : `(${operation})` });
+    }
+  }
+  return rewrites;
+}

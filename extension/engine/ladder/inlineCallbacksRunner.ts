@@ -1,0 +1,64 @@
+// The inline-callbacks runner the CPS → generators rung inserts once per
+// module. Its contract, which the generators → async/await rung relies on:
+//   - `@inline_callbacks` decorates a generator (or a plain function);
+//   - every value the generator yields is an *operation*: a callable taking one
+//     continuation (calling a decorated function returns one; a callback-based
+//     leaf is wrapped as `lambda resume: leaf(args, resume)`);
+//   - `f(args)(cont)` starts `f` and delivers its return value to `cont`.
+export const RUNNER_NAME = 'inline_callbacks';
+
+/** The runner's Python source, for a module indented with four spaces. Ends with a newline. */
+export const INLINE_CALLBACKS_RUNNER = `def inline_callbacks(generator_function):
+    """Lets a generator wait for callback-style operations without nesting callbacks.
+
+    Every value the generator yields is an operation: a callable that takes one
+    continuation. The runner starts it with a continuation that sends the result
+    back into the generator; an exception the operation raises is thrown in
+    instead. Calling the decorated function returns such an operation too, so
+    these functions can yield one another; \`f(args)(cont)\` runs f and hands its
+    return value to cont. Results that arrive before the operation returns are
+    sent in by a loop, not by recursion, so long runs of them keep the stack flat.
+    """
+
+    def operation_for(*args, **kwargs):
+        def operation(cont):
+            steps = generator_function(*args, **kwargs)
+            if not hasattr(steps, "send"):
+                return cont(steps)
+            return advance(steps, cont, False, None)
+
+        return operation
+
+    def advance(steps, cont, failed, value):
+        while True:
+            try:
+                step = steps.throw(value) if failed else steps.send(value)
+            except StopIteration as finished:
+                return cont(finished.value)
+            state = ["starting"]
+            results = []
+
+            def resume(result=None, state=state, results=results):
+                if state[0] == "starting":
+                    results.append(result)
+                elif state[0] == "waiting":
+                    state[0] = "resumed"
+                    advance(steps, cont, False, result)
+
+            try:
+                step(resume)
+            except Exception as error:
+                state[0] = "abandoned"
+                failed, value = True, error
+                continue
+            if not results:
+                state[0] = "waiting"
+                return None
+            state[0] = "resumed"
+            failed, value = False, results[0]
+
+    operation_for.__name__ = generator_function.__name__
+    operation_for.__qualname__ = generator_function.__qualname__
+    operation_for.__doc__ = generator_function.__doc__
+    return operation_for
+`;

@@ -1,0 +1,128 @@
+// Shared by the two rungs that leave CPS (→ direct, → generator): converts the
+// chosen CPS functions with fromCps, adapts every other call of them in the
+// module so it keeps working, and retries without whatever had to be refused.
+import type { Node } from 'web-tree-sitter';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile } from '../syntax/sourceFile';
+import type { ConversionResult, Refusal } from './conversion';
+import { conversionResult, type Rewrite } from './conversionResult';
+import { continuationParameter, inTailPosition } from './continuations';
+import { spliced, type Replacement } from './cpsTransform';
+import { calleeName } from './callText';
+import { argumentsOf, directFunctionText, type Operation } from './fromCps';
+import { isMethod, referencesTo, shortName } from './references';
+import { present } from './pySyntax';
+import { RefuseError } from './refusal';
+import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from './trampolineSource';
+import { helperRemoval, usesOf } from './moduleInsert';
+
+export interface LeaveCpsRung {
+  /** The operation a CPS call `call` becomes inside a converted function; `converted` names the functions converted with it. */
+  operation(file: SourceFile, call: Node, converted: ConvertedSet): Operation;
+  /** A call `f(args, k)` of a converted function from code that stays as it is, rewritten; `text` renders sub-nodes. */
+  adaptCall(file: SourceFile, call: Node, text: CallerText, statementLevel: boolean): string;
+  readonly decorator: string | undefined;
+  /** Helper source text to insert once (the runner), or undefined. */
+  helper(file: SourceFile): { offset: number; text: string } | undefined;
+}
+
+/** Renders sub-nodes of a caller with the calls nested in them already adapted. */
+export interface CallerText {
+  (n: Node, extra?: readonly Replacement[]): string;
+  /** Is `n` inside a nested call that was already rewritten? */
+  rewritten(n: Node): boolean;
+}
+
+export interface ConvertedSet {
+  /** Is `call` a call of one of the functions being converted? */
+  has(call: Node): boolean;
+}
+
+export function leaveCps(file: SourceFile, requested: readonly FunctionInfo[], rung: LeaveCpsRung): ConversionResult {
+  const chosen = new Map(requested.map((f) => [f.name, f]));
+  const refused: Refusal[] = [];
+  for (;;) {
+    const set = convertedSet(file, [...chosen.values()]);
+    const rewrites: Rewrite[] = [];
+    const failures: { fn: FunctionInfo; reason: string }[] = [];
+    const outside: Node[] = [];
+    for (const fn of chosen.values()) {
+      try {
+        for (const ref of referencesTo(file, fn)) {
+          const at = `line ${String(file.lineOf(ref.node))}`;
+          if (!ref.call) throw new RefuseError(ref.node, `${at}: \`${shortName(fn)}\` is used as a value, not called, so its callers cannot be adapted`);
+          const args = argumentsOf(ref.call);
+          if (args.length === 0) throw new RefuseError(ref.call, `${at}: \`${file.textOf(ref.call)}\` passes no continuation`);
+          const inside = enclosingIn(file, ref.owner, chosen);
+          if (inside && !inTailPosition(ref.call)) throw new RefuseError(ref.call, `${at}: ${inside.name} calls \`${shortName(fn)}\` outside a tail position`);
+          if (!inside) outside.push(ref.call);
+        }
+        const cont = present(continuationParameter(file, fn), 'continuation parameter');
+        const outer = fn.decorated ?? fn.node;
+        rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: directFunctionText({ file, fn, cont, operation: (call) => rung.operation(file, call, set), inlineResults: rung.decorator === undefined, ...(rung.decorator ? { decorator: rung.decorator } : {}) }) });
+      } catch (error) {
+        if (!(error instanceof RefuseError)) throw error;
+        failures.push({ fn, reason: error.message });
+      }
+    }
+    if (failures.length === 0) {
+      const adapted = adaptCallers(file, outside, rung);
+      rewrites.push(...adapted.rewrites);
+      // Down from a trampolined CPS module, the trampoline goes once nothing uses it.
+      const trampoline = helperRemoval(file, TRAMPOLINE_NAME, TRAMPOLINE_SOURCE, usesOf(file, TRAMPOLINE_NAME).length - adapted.unwrapped);
+      if (trampoline) rewrites.push(trampoline);
+      const helper = chosen.size > 0 ? rung.helper(file) : undefined;
+      return conversionResult(file, rewrites, helper ? [helper] : [], [...chosen.values()], refused);
+    }
+    for (const f of failures) {
+      chosen.delete(f.fn.name);
+      refused.push({ function: f.fn.name, line: f.fn.line, reason: f.reason });
+    }
+  }
+}
+
+/** The function of `chosen` that `owner` is, or is nested in. */
+function enclosingIn(file: SourceFile, owner: FunctionInfo | undefined, chosen: ReadonlyMap<string, FunctionInfo>): FunctionInfo | undefined {
+  for (let f = owner; f; f = f.parent === undefined ? undefined : file.functions.named(f.parent)[0]) {
+    const hit = chosen.get(f.name);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+function convertedSet(file: SourceFile, fns: readonly FunctionInfo[]): ConvertedSet {
+  const functions = new Set(fns.filter((f) => !isMethod(file, f)).map(shortName));
+  const methods = new Set(fns.filter((f) => isMethod(file, f)).map(shortName));
+  return {
+    has: (call) => {
+      const callee = call.childForFieldName('function');
+      const name = calleeName(call);
+      if (!callee || !name) return false;
+      return callee.type === 'identifier' ? functions.has(name) : callee.type === 'attribute' && methods.has(name);
+    },
+  };
+}
+
+/** Rewrites calls from code that stays as it is; nested ones are folded into the outer rewrite. */
+function adaptCallers(file: SourceFile, calls: readonly Node[], rung: LeaveCpsRung): { rewrites: Rewrite[]; unwrapped: number } {
+  const targets = calls.map((call) => {
+    // `trampoline(f(x, k))` at statement level: the trampoline has nothing left to run.
+    const holder = call.parent?.parent;
+    const wrapped = holder?.type === 'call' && holder.childForFieldName('function')?.text === TRAMPOLINE_NAME && argumentsOf(holder).length === 1 && holder.parent?.type === 'expression_statement';
+    return { call, node: wrapped ? holder : call };
+  });
+  const replacements = new Map<number, Replacement>();
+  const inner = (n: Node): Replacement[] => [...replacements.values()].filter((r) => n.startIndex <= r.start && r.end <= n.endIndex && (r.start !== n.startIndex || r.end !== n.endIndex));
+  const textOf: CallerText = Object.assign((n: Node, extra: readonly Replacement[] = []) => spliced(file, n.startIndex, n.endIndex, [...inner(n), ...extra]), {
+    rewritten: (n: Node) => [...replacements.values()].some((r) => r.start <= n.startIndex && n.endIndex <= r.end),
+  });
+  // Innermost first, so an outer rewrite sees the inner ones.
+  for (const t of [...targets].sort((a, b) => (a.node.endIndex - a.node.startIndex) - (b.node.endIndex - b.node.startIndex))) {
+    const statementLevel = t.node.parent?.type === 'expression_statement';
+    replacements.set(t.node.id, { start: t.node.startIndex, end: t.node.endIndex, text: rung.adaptCall(file, t.call, textOf, statementLevel) });
+  }
+  const all = [...replacements.values()];
+  const unwrapped = targets.filter((t) => t.node.id !== t.call.id).length;
+  const rewrites = all.filter((r) => !all.some((o) => o !== r && o.start <= r.start && r.end <= o.end)).map((r) => ({ start: r.start, end: r.end, text: r.text }));
+  return { rewrites, unwrapped };
+}

@@ -1,0 +1,38 @@
+// A CPS call in module-level code (typically `main()` at the bottom) has no
+// enclosing function to take the rest of the module as its continuation; the
+// statement alone becomes the continuation: `print(f(3))` → `f(3, lambda r: print(r))`.
+import type { Node } from 'web-tree-sitter';
+import type { SourceFile } from '../syntax/sourceFile';
+import type { FreshNames } from './freshNames';
+import { checkEvaluationOrder, sitesIn, spliced, type CpsSite, type Replacement } from './cpsTransform';
+import { refuse } from './refusal';
+import { TRAMPOLINE_NAME } from './trampolineSource';
+
+/** The statement rewritten so its CPS calls pass continuations; with `trampoline`, run under the trampoline. */
+export function moduleStatementToCps(file: SourceFile, stmt: Node, siteAt: (n: Node) => CpsSite | undefined, names: FreshNames, trampoline: boolean): string {
+  const expr = stmt.type === 'expression_statement' ? stmt.firstNamedChild : null;
+  if (!expr || expr.type === 'assignment' || expr.type === 'augmented_assignment') {
+    return refuse(stmt, `line ${String(file.lineOf(stmt))}: module-level \`${file.textOf(stmt)}\` needs the result of a CPS call outside any function; move it into a function (for example \`main\`) so the rest can become its continuation`);
+  }
+  const sites = sitesIn(expr, (n) => siteAt(n) !== undefined).flatMap((n) => siteAt(n) ?? []);
+  checkEvaluationOrder(file, expr, sites.map((s) => s.node));
+  const last = sites.at(-1);
+  const whole = unparenthesized(expr).id === last?.node.id;
+  const named = sites.map((site) => ({ site, param: names.fresh(site === last && whole ? '_' : `${site.label}_result`) }));
+  const overrides: Replacement[] = named.map(({ site, param }) => ({ start: site.node.startIndex, end: site.node.endIndex, text: param }));
+  const text = (n: Node): string => spliced(file, n.startIndex, n.endIndex, overrides);
+  // Built from the inside out: the continuation of each call makes the next one.
+  let k = '';
+  let call = '';
+  for (const [i, { site, param }] of [...named.entries()].reverse()) {
+    k = i === named.length - 1 ? `lambda ${param}: ${whole ? 'None' : text(expr)}` : `lambda ${param}: ${trampoline ? `lambda: ${call}` : call}`;
+    call = site.render(k, text);
+  }
+  return trampoline ? `${TRAMPOLINE_NAME}(${call})` : call;
+}
+
+function unparenthesized(node: Node): Node {
+  let n = node;
+  while (n.type === 'parenthesized_expression' && n.firstNamedChild) n = n.firstNamedChild;
+  return n;
+}

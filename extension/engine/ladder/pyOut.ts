@@ -1,0 +1,74 @@
+// Python code a refactor writes, as a small tree of lines and indented blocks,
+// rendered at any indentation. Statements copied from the original keep their
+// text; only their leading indentation moves with the block they land in.
+import type { Node } from 'web-tree-sitter';
+import type { SourceFile } from '../syntax/sourceFile';
+import { lineIndentOf } from './pySyntax';
+import { refuse } from './refusal';
+
+export interface Line {
+  /** One or more lines, those after the first indented relative to the first. */
+  readonly line: string;
+  /** For `return X` lines the refactor wrote: X (so a continuation can become `lambda p: X`). */
+  readonly returns?: string;
+  /** A copied statement with a multi-line string must stay at its original indentation. */
+  readonly pinned?: { readonly indent: string; readonly node: Node };
+}
+
+export interface Block {
+  readonly header: string;
+  readonly body: readonly Out[];
+}
+
+export type Out = Line | Block;
+
+export function line(text: string): Line {
+  return { line: text };
+}
+
+export function block(header: string, body: readonly Out[]): Block {
+  return { header, body };
+}
+
+/** Renders `out` with `indent` before every line at the top level and `unit` per level. */
+export function render(file: SourceFile, out: readonly Out[], indent: string, unit: string, eol: string): string {
+  const lines: string[] = [];
+  const emit = (items: readonly Out[], at: string): void => {
+    for (const item of items) {
+      if ('line' in item) {
+        if (item.pinned && item.pinned.indent !== at) {
+          const s = item.pinned.node;
+          refuse(s, `the multi-line string at line ${String(file.lineOf(s))} would change if its statement moved into a continuation`);
+        }
+        for (const l of item.line.split('\n')) lines.push(l.trim() === '' ? '' : at + l);
+      } else {
+        lines.push(at + item.header);
+        emit(item.body.length > 0 ? item.body : [line('pass')], at + unit);
+      }
+    }
+  };
+  emit(out, indent);
+  return lines.join(eol);
+}
+
+/**
+ * A copied statement: the text of `node` with the ranges in `replacements`
+ * (offsets into the file) replaced, lines after the first made relative to the
+ * line the node starts on, so it can be rendered at another depth.
+ */
+export function copied(file: SourceFile, node: Node, replacements: readonly { start: number; end: number; text: string }[]): Line {
+  const sorted = [...replacements].sort((a, b) => a.start - b.start);
+  let text = '';
+  let at = node.startIndex;
+  for (const r of sorted) {
+    text += file.text.slice(at, r.start) + r.text;
+    at = r.end;
+  }
+  text += file.text.slice(at, node.endIndex);
+  const lines = text.split(/\r\n|\r|\n/);
+  if (lines.length === 1) return { line: text };
+  const base = lineIndentOf(file, node);
+  const relative = lines.map((l, i) => (i === 0 ? l : l.startsWith(base) ? l.slice(base.length) : l.trimStart())).join('\n');
+  const multiline = node.descendantsOfType(['string', 'concatenated_string']).find((s) => s !== null && file.lineOf(s) !== file.endLineOf(s));
+  return multiline ? { line: relative, pinned: { indent: base, node: multiline } } : { line: relative };
+}

@@ -1,0 +1,179 @@
+// Small questions about Python syntax trees that the CPS rungs ask again and
+// again: what a function's own body contains (not its nested scopes), which
+// names a statement binds or reads, whether a block always leaves.
+import type { Node } from 'web-tree-sitter';
+import type { SourceFile } from '../syntax/sourceFile';
+
+/** Node types that open a new Python scope (their insides are not the function's own code). */
+const SCOPES = new Set(['function_definition', 'class_definition', 'lambda']);
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+
+export function children(node: Node): Node[] {
+  return node.namedChildren.filter((c): c is Node => c !== null);
+}
+
+export function isScope(node: Node): boolean {
+  return SCOPES.has(node.type);
+}
+
+export function isComprehension(node: Node): boolean {
+  return COMPREHENSIONS.has(node.type);
+}
+
+/** Visits `node`'s descendants in source order without entering nested functions, classes or lambdas. */
+function walkOwn(node: Node, visit: (n: Node) => void): void {
+  for (const child of children(node)) {
+    visit(child);
+    if (!isScope(child)) walkOwn(child, visit);
+  }
+}
+
+/** Descendants of `node` (itself included) of one of `types`, outside nested scopes. */
+export function ownOfType(node: Node, types: readonly string[]): Node[] {
+  const found: Node[] = [];
+  if (types.includes(node.type)) found.push(node);
+  walkOwn(node, (n) => {
+    if (types.includes(n.type)) found.push(n);
+  });
+  return found;
+}
+
+/** Does a function's own body yield (so it is a generator)? */
+export function isGeneratorFunction(fn: Node): boolean {
+  const body = fn.childForFieldName('body');
+  return body ? ownOfType(body, ['yield']).length > 0 : false;
+}
+
+/** Is `inner` inside `outer` (or the same node)? */
+export function contains(outer: Node, inner: Node): boolean {
+  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/** Every identifier used in `node` (reads and writes), nested scopes included. */
+export function identifiers(node: Node): Set<string> {
+  const names = new Set<string>();
+  if (node.type === 'identifier') names.add(node.text);
+  for (const n of node.descendantsOfType('identifier')) if (n) names.add(n.text);
+  return names;
+}
+
+/** Names bound by an assignment target (`x`, `a, b`, `[a, *b]`); attributes and subscripts bind none. */
+export function targetNames(target: Node): string[] {
+  if (target.type === 'identifier') return [target.text];
+  if (['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'list_splat_pattern'].includes(target.type)) {
+    return children(target).flatMap(targetNames);
+  }
+  return [];
+}
+
+/** Names a statement (or block) binds in the function's own scope. */
+export function assignedNames(node: Node): Set<string> {
+  const names = new Set<string>();
+  const add = (target: Node | null): void => {
+    if (target) for (const n of targetNames(target)) names.add(n);
+  };
+  const visit = (n: Node): void => {
+    switch (n.type) {
+      case 'assignment':
+      case 'augmented_assignment':
+        add(n.childForFieldName('left'));
+        break;
+      case 'for_statement':
+        add(n.childForFieldName('left'));
+        break;
+      case 'named_expression':
+        add(n.childForFieldName('name'));
+        break;
+      case 'as_pattern':
+        add(n.childForFieldName('alias'));
+        break;
+      case 'function_definition':
+      case 'class_definition':
+        add(n.childForFieldName('name'));
+        break;
+      case 'dotted_name':
+        if (n.parent?.type === 'import_statement') add(n.firstNamedChild);
+        break;
+      case 'aliased_import':
+        add(n.childForFieldName('alias'));
+        break;
+      default:
+        break;
+    }
+  };
+  visit(node);
+  walkOwn(node, visit);
+  return names;
+}
+
+/** Names declared `global` in a function's own body. */
+export function globalNames(body: Node): Set<string> {
+  const names = new Set<string>();
+  for (const g of ownOfType(body, ['global_statement'])) for (const id of children(g)) names.add(id.text);
+  return names;
+}
+
+const EXITS = new Set(['return_statement', 'raise_statement', 'continue_statement', 'break_statement']);
+
+/** Does control never fall off the end of these statements? (A conservative answer: false when unsure.) */
+export function alwaysExits(statements: readonly Node[]): boolean {
+  const last = [...statements].reverse().find((s) => s.type !== 'comment');
+  if (!last) return false;
+  if (EXITS.has(last.type)) return true;
+  if (last.type === 'if_statement') {
+    const clauses = children(last).filter((c) => c.type === 'elif_clause' || c.type === 'else_clause');
+    if (!clauses.some((c) => c.type === 'else_clause')) return false;
+    const blocks = [last.childForFieldName('consequence'), ...clauses.map((c) => c.childForFieldName('consequence') ?? c.childForFieldName('body'))];
+    return blocks.every((b) => b !== null && alwaysExits(children(b)));
+  }
+  return false;
+}
+
+/** The statements of a block, comments included, in source order. */
+export function statementsOf(block: Node | null): Node[] {
+  return block ? children(block) : [];
+}
+
+/** The whitespace that starts the line `node` begins on. */
+export function lineIndentOf(file: SourceFile, node: Node): string {
+  const line = file.positionAt(node.startIndex).line;
+  return /^[ \t]*/.exec(file.lines.lineText(line))?.[0] ?? '';
+}
+
+/** One level of indentation as the function writes it (its body's indent minus its own). */
+export function indentUnitOf(file: SourceFile, fn: Node): string {
+  const body = fn.childForFieldName('body');
+  const outer = lineIndentOf(file, fn);
+  const inner = body ? lineIndentOf(file, body) : '';
+  return inner.startsWith(outer) && inner.length > outer.length ? inner.slice(outer.length) : '    ';
+}
+
+/** The parameter identifiers of a function, in order (`self` included, `*args`/`**kw` names too). */
+export function parameterNames(fn: Node): string[] {
+  const params = fn.childForFieldName('parameters');
+  if (!params) return [];
+  return children(params).flatMap((p) => {
+    if (p.type === 'identifier') return [p.text];
+    const name = p.childForFieldName('name') ?? children(p).find((c) => c.type === 'identifier');
+    return name ? [name.text] : [];
+  });
+}
+
+/** Are all parameters plain names (no defaults, `*`, `**` or `/`), so one more can follow them? */
+export function hasOnlyPlainParameters(fn: Node): boolean {
+  const params = fn.childForFieldName('parameters');
+  return params ? children(params).every((p) => p.type === 'comment' || p.type === 'identifier' || (p.type === 'typed_parameter' && p.firstNamedChild?.type === 'identifier')) : true;
+}
+
+/** A field the grammar always gives this node type (a missing one is a bug of ours, not the user's). */
+export function field(node: Node, name: string): Node {
+  const child = node.childForFieldName(name);
+  if (!child) throw new Error(`a ${node.type} without its ${name}`);
+  return child;
+}
+
+/** A value an earlier check guarantees. */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`missing ${what}`);
+  return value;
+}

@@ -1,0 +1,373 @@
+// Which functions of a module are generator-based coroutines, of which
+// framework, and what every other function is — so the conversion knows what
+// to rewrite and a refusal can say what a function is instead.
+import type { Node } from 'web-tree-sitter';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile } from '../syntax/sourceFile';
+import { ModuleNames } from './moduleImports';
+import { isYieldFrom, operandOf, ownNodesByFunction, unparenthesize, type ScopeNode } from './scope';
+
+/** How a generator-based coroutine is driven. */
+export type Flavour = 'asyncio' | 'types' | 'tornado' | 'twisted' | 'runner' | 'undecorated';
+
+export type FunctionKind =
+  | 'generator-coroutine'
+  | 'native-coroutine'
+  | 'async-generator'
+  | 'coroutine-primitive'
+  | 'value-generator'
+  | 'plain-function'
+  | 'class';
+
+/** A yield of the function's own scope (and the lambda or comprehension it sits in, if any). */
+export type OwnYield = ScopeNode;
+
+export interface Recognised {
+  readonly fn: FunctionInfo;
+  readonly kind: FunctionKind;
+  /** For generator-based coroutines: what drives it. */
+  readonly flavour: Flavour | undefined;
+  /** The decorator that makes it a coroutine. */
+  readonly decorator: Node | undefined;
+  readonly yields: readonly OwnYield[];
+}
+
+const FLAVOURS: readonly [string, Flavour][] = [
+  ['asyncio.coroutine', 'asyncio'],
+  ['asyncio.coroutines.coroutine', 'asyncio'],
+  ['types.coroutine', 'types'],
+  ['tornado.gen.coroutine', 'tornado'],
+  ['twisted.internet.defer.inlineCallbacks', 'twisted'],
+];
+
+/** Decorators that work the same around a generator and an `async def` (by what they resolve to). */
+const NEUTRAL_DECORATORS = new Set([
+  'classmethod',
+  'staticmethod',
+  'abc.abstractmethod',
+  'functools.wraps',
+  'tornado.web.authenticated',
+  'tornado.testing.gen_test',
+  'typing.override',
+]);
+
+const ITERATING_CALLEES = new Set(['next', 'list', 'tuple', 'set', 'sorted', 'sum', 'iter', 'enumerate', 'zip', 'dict']);
+const DRIVING_METHODS = new Set(['send', 'throw', 'close', '__next__']);
+
+const analyses = new WeakMap<SourceFile, Map<string, ModuleCoroutines>>();
+
+/** The analysis of a file, shared by every conversion that looks at the same parse. */
+export function moduleCoroutines(file: SourceFile, runnerName = 'inline_callbacks'): ModuleCoroutines {
+  let byRunner = analyses.get(file);
+  if (!byRunner) {
+    byRunner = new Map();
+    analyses.set(file, byRunner);
+  }
+  let analysis = byRunner.get(runnerName);
+  if (!analysis) {
+    analysis = new ModuleCoroutines(file, runnerName);
+    byRunner.set(runnerName, analysis);
+  }
+  return analysis;
+}
+
+export class ModuleCoroutines {
+  readonly names: ModuleNames;
+  private readonly byNode = new Map<number, Recognised>();
+  private readonly plainByName = new Map<string, FunctionInfo[]>();
+  private readonly methodsByName = new Map<string, FunctionInfo[]>();
+  /** Identifier and attribute-name nodes by text, for finding a function's uses. */
+  readonly references = new Map<string, Node[]>();
+
+  constructor(
+    readonly file: SourceFile,
+    readonly runnerName = 'inline_callbacks',
+  ) {
+    this.names = new ModuleNames(file);
+    this.indexReferences(file.root);
+    const classes = new Set(file.functions.all.filter((f) => f.kind === 'class').map((f) => f.name));
+    for (const fn of file.functions.all) {
+      if (fn.kind !== 'function') continue;
+      const short = shortName(fn);
+      const map = fn.parent !== undefined && classes.has(fn.parent) ? this.methodsByName : this.plainByName;
+      map.set(short, [...(map.get(short) ?? []), fn]);
+    }
+    const pending: Recognised[] = [];
+    const yields = ownNodesByFunction(file.root, ['yield']);
+    for (const fn of file.functions.all) {
+      const r = this.recognise(fn, yields.get(fn.node.id) ?? []);
+      this.byNode.set(fn.node.id, r);
+      if (r.kind === 'value-generator' && r.flavour === 'undecorated') pending.push(r);
+    }
+    this.promoteUndecorated(pending);
+  }
+
+  /** What `fn` is. */
+  of(fn: FunctionInfo): Recognised {
+    const r = this.byNode.get(fn.node.id);
+    if (!r) throw new Error(`${fn.name} is not a function of this file`);
+    return r;
+  }
+
+  get generatorCoroutines(): Recognised[] {
+    return [...this.byNode.values()].filter((r) => r.kind === 'generator-coroutine');
+  }
+
+  get nativeCoroutines(): Recognised[] {
+    return [...this.byNode.values()].filter((r) => r.kind === 'native-coroutine');
+  }
+
+  /** The module's functions a call could be calling: `f(...)` plain functions, `x.f(...)` methods. */
+  callees(call: Node): FunctionInfo[] {
+    const callee = call.childForFieldName('function');
+    if (!callee) return [];
+    if (callee.type === 'identifier') return this.plainByName.get(callee.text) ?? [];
+    if (callee.type === 'attribute') {
+      const attribute = callee.childForFieldName('attribute');
+      return attribute ? (this.methodsByName.get(attribute.text) ?? []) : [];
+    }
+    return [];
+  }
+
+  /** A call the module shows to produce an awaitable: one of its coroutines, or asyncio's. */
+  isAwaitableCall(node: Node): boolean {
+    const call = unparenthesize(node);
+    if (call.type !== 'call') return false;
+    const callee = call.childForFieldName('function');
+    if (callee && this.names.qualify(callee)?.startsWith('asyncio.')) return true;
+    const targets = this.callees(call);
+    return targets.length > 0 && targets.every((f) => this.isCoroutine(f));
+  }
+
+  /** Something `yield from` would iterate as values: a value generator of the module, or a literal. */
+  isValueSource(node: Node): boolean {
+    const inner = unparenthesize(node);
+    if (['list', 'tuple', 'string', 'concatenated_string', 'list_comprehension', 'generator_expression', 'set', 'dictionary'].includes(inner.type)) {
+      return true;
+    }
+    if (inner.type !== 'call') return false;
+    const callee = inner.childForFieldName('function');
+    if (callee?.type === 'identifier' && ['range', 'iter', 'zip', 'enumerate', 'map', 'filter', 'reversed'].includes(callee.text)) {
+      return true;
+    }
+    const targets = this.callees(inner);
+    return targets.length > 0 && targets.every((f) => this.of(f).kind === 'value-generator');
+  }
+
+  isCoroutine(fn: FunctionInfo): boolean {
+    const kind = this.of(fn).kind;
+    return kind === 'generator-coroutine' || kind === 'native-coroutine';
+  }
+
+  /** Identifier nodes naming `fn` (for methods, the attribute names) outside its own `def`. */
+  usesOf(fn: FunctionInfo): Node[] {
+    const short = shortName(fn);
+    const isMethod = this.methodsByName.get(short)?.includes(fn) ?? false;
+    const className = fn.parent?.slice(fn.parent.lastIndexOf('.') + 1);
+    return (this.references.get(short) ?? []).filter((node) => {
+      const parent = node.parent;
+      if (!parent) return false;
+      if (parent.type === 'function_definition' || parent.type === 'class_definition') return false;
+      const isAttributeName = parent.type === 'attribute' && parent.childForFieldName('attribute')?.id === node.id;
+      if (parent.type === 'keyword_argument' && parent.childForFieldName('name')?.id === node.id) return false;
+      if (!isMethod) return !isAttributeName;
+      const receiver = isAttributeName ? parent.childForFieldName('object') : null;
+      return receiver !== null && className !== undefined && this.isInstanceOf(receiver, className);
+    });
+  }
+
+  /**
+   * Whether `receiver` (in `receiver.method`) is the class or one of its
+   * instances as far as the module shows: `self`/`cls` inside the class, the
+   * class's name, or a name assigned `ClassName(...)` in the same scope.
+   * Other receivers (`d.get(k)`) are taken to be some other object.
+   */
+  private isInstanceOf(receiver: Node, className: string): boolean {
+    if (receiver.type !== 'identifier') return false;
+    const name = receiver.text;
+    if (name === className) return true;
+    if (name === 'self' || name === 'cls') {
+      for (let p = receiver.parent; p; p = p.parent) {
+        if (p.type === 'class_definition') return p.childForFieldName('name')?.text === className;
+      }
+      return false;
+    }
+    const scope = scopeRoot(receiver);
+    return (this.references.get(name) ?? []).some((other) => {
+      const assignment = other.parent;
+      if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.id !== other.id) return false;
+      const value = assignment.childForFieldName('right');
+      const callee = value?.type === 'call' ? value.childForFieldName('function') : undefined;
+      return callee?.text === className && scopeRoot(assignment).id === scope.id;
+    });
+  }
+
+  /**
+   * Where the module drives `fn`'s generator by hand or iterates it
+   * (`.send()`, `next()`, `for … in`), as a phrase naming the line.
+   */
+  handDriven(fn: FunctionInfo): string | undefined {
+    for (const use of this.usesOf(fn)) {
+      const call = callOf(use);
+      if (!call) continue;
+      const found = this.drivenHere(call);
+      if (found) return found;
+      // `g = f()` then `g.send(…)` / `next(g)` in the same scope.
+      const assignment = call.parent;
+      if (assignment?.type === 'assignment' && assignment.childForFieldName('right')?.id === call.id) {
+        const target = assignment.childForFieldName('left');
+        if (target?.type !== 'identifier') continue;
+        const scope = scopeRoot(assignment);
+        for (const other of this.references.get(target.text) ?? []) {
+          if (other.startIndex <= assignment.startIndex || !scopeContains(scope, other)) continue;
+          const reason = this.drivenHere(other);
+          if (reason) return reason;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private drivenHere(value: Node): string | undefined {
+    const line = this.file.lineOf(value);
+    let outer = value;
+    while (outer.parent?.type === 'parenthesized_expression') outer = outer.parent;
+    const parent = outer.parent;
+    if (!parent) return undefined;
+    if (parent.type === 'attribute' && parent.childForFieldName('object')?.id === outer.id) {
+      const method = parent.childForFieldName('attribute')?.text ?? '';
+      if (DRIVING_METHODS.has(method)) return `driven by hand with .${method}() at line ${String(line)}`;
+    }
+    if (parent.type === 'for_statement' && parent.childForFieldName('right')?.id === outer.id) {
+      return `iterated by a for loop at line ${String(line)}`;
+    }
+    if (parent.type === 'for_in_clause') return `iterated by a comprehension at line ${String(line)}`;
+    if (parent.type === 'argument_list') {
+      const callee = parent.parent?.childForFieldName('function');
+      if (callee?.type === 'identifier' && ITERATING_CALLEES.has(callee.text)) {
+        return `driven by hand with ${callee.text}() at line ${String(line)}`;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The first decorator of `fn`, other than `except`, that might depend on
+   * what kind of function it wraps, as written.
+   */
+  unknownDecorator(fn: FunctionInfo, except: Node | undefined): string | undefined {
+    for (const decorator of fn.decorated?.namedChildren ?? []) {
+      if (decorator?.type !== 'decorator' || decorator.id === except?.id) continue;
+      const expression = decorator.firstNamedChild;
+      if (!expression) continue;
+      const callee = expression.type === 'call' ? expression.childForFieldName('function') : expression;
+      const qualified = callee ? this.names.qualify(callee) : undefined;
+      if (qualified === undefined || !NEUTRAL_DECORATORS.has(qualified)) return this.file.textOf(expression);
+    }
+    return undefined;
+  }
+
+  private recognise(fn: FunctionInfo, yields: readonly OwnYield[]): Recognised {
+    if (fn.kind === 'class') return { fn, kind: 'class', flavour: undefined, decorator: undefined, yields: [] };
+    if (fn.isAsync) {
+      return { fn, kind: yields.length > 0 ? 'async-generator' : 'native-coroutine', flavour: undefined, decorator: undefined, yields };
+    }
+    const { flavour, decorator } = this.flavourOf(fn);
+    const plainYield = yields.some((y) => !isYieldFrom(y.node));
+    if (flavour === 'types') {
+      // A bare yield makes it a primitive the others await; without yields it is a plain function.
+      if (plainYield) return { fn, kind: 'coroutine-primitive', flavour, decorator, yields };
+      if (yields.length === 0) return { fn, kind: 'plain-function', flavour, decorator, yields };
+    }
+    if (flavour) return { fn, kind: 'generator-coroutine', flavour, decorator, yields };
+    if (yields.length === 0) return { fn, kind: 'plain-function', flavour: undefined, decorator: undefined, yields };
+    return { fn, kind: 'value-generator', flavour: plainYield ? undefined : 'undecorated', decorator: undefined, yields };
+  }
+
+  private flavourOf(fn: FunctionInfo): { flavour: Flavour | undefined; decorator: Node | undefined } {
+    for (const decorator of fn.decorated?.namedChildren ?? []) {
+      if (decorator?.type !== 'decorator') continue;
+      const expression = decorator.firstNamedChild;
+      if (!expression) continue;
+      const qualified = this.names.qualify(expression);
+      const flavour = FLAVOURS.find(([name]) => name === qualified)?.[1];
+      if (flavour) return { flavour, decorator };
+      if (qualified !== undefined && qualified.split('.').pop() === this.runnerName) return { flavour: 'runner', decorator };
+    }
+    return { flavour: undefined, decorator: undefined };
+  }
+
+  /**
+   * Undecorated generators that only `yield from` what the module shows to be
+   * coroutines, and that nothing iterates or drives by hand, are coroutines too.
+   * Repeats until no more are found, since they may delegate to each other.
+   */
+  private promoteUndecorated(pending: Recognised[]): void {
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const r of pending) {
+        if (this.of(r.fn).kind === 'generator-coroutine') continue;
+        const delegatesToCoroutines = r.yields.every((y) => {
+          const operand = operandOf(y.node);
+          return y.inner === undefined && operand !== undefined && this.isAwaitableCall(operand);
+        });
+        if (!delegatesToCoroutines || this.handDriven(r.fn)) continue;
+        this.byNode.set(r.fn.node.id, { ...r, kind: 'generator-coroutine' });
+        changed = true;
+      }
+    }
+  }
+
+  private indexReferences(root: Node): void {
+    for (const node of root.descendantsOfType('identifier')) {
+      if (!node) continue;
+      const list = this.references.get(node.text);
+      if (list) list.push(node);
+      else this.references.set(node.text, [node]);
+    }
+  }
+}
+
+export function shortName(fn: FunctionInfo): string {
+  return fn.name.slice(fn.name.lastIndexOf('.') + 1);
+}
+
+/** The call whose callee is `use` (`f` in `f(x)`, the attribute name in `self.f(x)`). */
+export function callOf(use: Node): Node | undefined {
+  const callee = use.parent?.type === 'attribute' && use.parent.childForFieldName('attribute')?.id === use.id ? use.parent : use;
+  const call = callee.parent;
+  return call?.type === 'call' && call.childForFieldName('function')?.id === callee.id ? call : undefined;
+}
+
+/** The function or module a node's names live in. */
+function scopeRoot(node: Node): Node {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition' || p.type === 'module') return p;
+  return node;
+}
+
+function scopeContains(scope: Node, node: Node): boolean {
+  return node.startIndex >= scope.startIndex && node.endIndex <= scope.endIndex;
+}
+
+/** A phrase naming what a function is, for refusals ("is a native coroutine (async def)"). */
+export function describeKind(r: Recognised): string {
+  switch (r.kind) {
+    case 'generator-coroutine':
+      return 'is a generator-based coroutine';
+    case 'native-coroutine':
+      return 'is a native coroutine (async def)';
+    case 'async-generator':
+      return 'is an async generator';
+    case 'coroutine-primitive':
+      return 'is a @types.coroutine primitive with a bare yield (the awaitable other coroutines await); it stays a generator';
+    case 'value-generator':
+      return r.flavour === 'undecorated'
+        ? 'is a generator that delegates with yield from to things the module does not show to be coroutines, or that is iterated'
+        : 'is a generator that yields values, not a coroutine';
+    case 'plain-function':
+      return 'is a plain function (no yield, no await)';
+    case 'class':
+      return 'is a class';
+  }
+}

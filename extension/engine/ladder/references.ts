@@ -1,0 +1,94 @@
+// Where the module mentions a function: the call sites a rung must adapt, and
+// the uses (as a value) that stop it.
+import type { Node } from 'web-tree-sitter';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile } from '../syntax/sourceFile';
+import { insideInsertedHelper } from './insertedHelpers';
+
+export interface Reference {
+  /** The identifier (functions) or attribute (methods) naming it. */
+  readonly node: Node;
+  /** The call when the reference is called. */
+  readonly call: Node | undefined;
+  /** The innermost function or class around the reference; undefined at module level. */
+  readonly owner: FunctionInfo | undefined;
+  /** The top-level statement that holds the reference. */
+  readonly statement: Node;
+}
+
+export function isMethod(file: SourceFile, fn: FunctionInfo): boolean {
+  return fn.parent !== undefined && file.functions.named(fn.parent)[0]?.kind === 'class';
+}
+
+export function shortName(fn: FunctionInfo): string {
+  return fn.name.split('.').at(-1) ?? fn.name;
+}
+
+interface NameIndex {
+  readonly identifiers: Map<string, Node[]>;
+  readonly attributes: Map<string, Node[]>;
+}
+
+const indexes = new WeakMap<SourceFile, NameIndex>();
+
+/** Identifiers and attribute accesses by name; built once per parse. */
+function nameIndex(file: SourceFile): NameIndex {
+  let index = indexes.get(file);
+  if (!index) {
+    const built: NameIndex = { identifiers: new Map(), attributes: new Map() };
+    const add = (map: Map<string, Node[]>, key: string, node: Node): void => {
+      const list = map.get(key);
+      if (list) list.push(node);
+      else map.set(key, [node]);
+    };
+    for (const id of file.root.descendantsOfType('identifier')) if (id) add(built.identifiers, id.text, id);
+    for (const a of file.root.descendantsOfType('attribute')) {
+      const name = a?.childForFieldName('attribute');
+      if (a && name) add(built.attributes, name.text, a);
+    }
+    indexes.set(file, built);
+    index = built;
+  }
+  return index;
+}
+
+/** References to `fn` by name: `name` for functions, `<anything>.name` for methods. */
+export function referencesTo(file: SourceFile, fn: FunctionInfo): Reference[] {
+  const name = shortName(fn);
+  const own = fn.node.childForFieldName('name');
+  const index = nameIndex(file);
+  const nodes = isMethod(file, fn)
+    ? (index.attributes.get(name) ?? [])
+    : (index.identifiers.get(name) ?? []).filter((i) => i.id !== own?.id && isNameReference(i));
+  return nodes.filter((node) => !insideInsertedHelper(file, node)).map((node) => {
+    const parent = node.parent;
+    const call = parent?.type === 'call' && parent.childForFieldName('function')?.id === node.id ? parent : undefined;
+    return { node, call, owner: file.functions.at(node.startIndex), statement: topStatement(node) };
+  });
+}
+
+function isNameReference(id: Node): boolean {
+  const parent = id.parent;
+  if (!parent) return false;
+  if (parent.type === 'attribute' && parent.childForFieldName('attribute')?.id === id.id) return false;
+  if (parent.type === 'keyword_argument' && parent.childForFieldName('name')?.id === id.id) return false;
+  if ((parent.type === 'function_definition' || parent.type === 'class_definition') && parent.childForFieldName('name')?.id === id.id) return false;
+  return true;
+}
+
+function topStatement(node: Node): Node {
+  let n = node;
+  while (n.parent && n.parent.type !== 'module') n = n.parent;
+  return n;
+}
+
+/** Module-level simple statements holding calls (not inside any def or class), outermost compound statements entered. */
+export function moduleLevelStatement(node: Node): Node | undefined {
+  for (let n: Node | null = node; n; n = n.parent) {
+    if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda') return undefined;
+    if (n.parent?.type === 'module' || n.parent?.type === 'block') {
+      return n.type.endsWith('_statement') && !['if_statement', 'for_statement', 'while_statement', 'try_statement', 'with_statement', 'match_statement'].includes(n.type) ? n : undefined;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,187 @@
+// Rung "generator-based coroutine → async/await": asyncio/types.coroutine
+// `yield from`, Tornado `@gen.coroutine`, Twisted `@inlineCallbacks` and
+// undecorated delegating generators become `async def` with `await`.
+// Every function in the batch converts completely or is refused and left
+// untouched; the whole result re-parses or nothing changes.
+import type { Node } from 'web-tree-sitter';
+import { EditBuilder } from '../syntax/editBuilder';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile, TextChange } from '../syntax/sourceFile';
+import { planCallSites } from './callSites';
+import type { Conversion, ConversionOptions, ConversionResult, Refusal } from './conversion';
+import { rewriteReturns, rewriteYield, spell, type IdiomContext } from './frameworkIdioms';
+import { applyWithImports } from './applyEdits';
+import { describeKind, moduleCoroutines, type ModuleCoroutines, type Recognised } from './recognizeCoroutines';
+import { isYieldFrom, operandOf, scopeNodes, unparenthesize } from './scope';
+
+interface Plan {
+  readonly edits: TextChange[];
+  readonly needs: Set<string>;
+  readonly refusal?: string;
+  readonly delegatingCallers: readonly FunctionInfo[];
+}
+
+export const generatorToAsync: Conversion = {
+  id: 'generator-to-async',
+  to: 'async',
+  candidates(file) {
+    return moduleCoroutines(file).generatorCoroutines.map((r) => r.fn);
+  },
+  convert(file, functions, options) {
+    return convert(file, functions, options);
+  },
+};
+
+function convert(file: SourceFile, functions: readonly FunctionInfo[], options: ConversionOptions): ConversionResult {
+  const module = moduleCoroutines(file, options.runnerName);
+  const refused: Refusal[] = [];
+  const refuse = (fn: FunctionInfo, reason: string): void => {
+    refused.push({ function: fn.name, line: fn.line, reason });
+  };
+  const batch = new Map<number, Recognised>();
+  for (const fn of functions) {
+    const r = module.of(fn);
+    if (r.kind === 'generator-coroutine') batch.set(fn.node.id, r);
+    else refuse(fn, describeKind(r));
+  }
+  // Plans depend on what else converts (callers, callees): repeat until no refusal or added caller changes the batch.
+  let plans = new Map<number, Plan>();
+  for (let settled = false; !settled; ) {
+    settled = true;
+    plans = new Map();
+    const ids = new Set(batch.keys());
+    for (const [id, r] of [...batch]) {
+      const plan = planFunction(module, r, ids);
+      const callers = plan.delegatingCallers;
+      let reason = plan.refusal;
+      if (!reason && callers.length > 0) {
+        const convertible = callers.every((c) => module.of(c).kind === 'generator-coroutine' && !refused.some((x) => x.function === c.name && x.line === c.line));
+        if (options.withCallers && convertible) {
+          for (const c of callers) batch.set(c.node.id, module.of(c));
+          settled = false;
+          continue;
+        }
+        const names = callers.map((c) => `${c.name} (line ${String(c.line)})`).join(', ');
+        reason = `is delegated to with yield from by ${names}, which would stay a generator and could no longer do so; convert this function with its callers in the module`;
+      }
+      if (reason) {
+        refuse(r.fn, reason);
+        batch.delete(id);
+        settled = false;
+        continue;
+      }
+      plans.set(id, plan);
+    }
+  }
+  const outcome = applyWithImports(file, [...plans.values()].flatMap((p) => p.edits), new Set([...plans.values()].flatMap((p) => [...p.needs])));
+  if (!outcome.ok) {
+    for (const r of batch.values()) refuse(r.fn, outcome.reason);
+    return { text: undefined, edits: [], converted: [], refused: sortRefusals(refused) };
+  }
+  const converted = [...batch.values()].map((r) => r.fn).sort((a, b) => a.line - b.line).map((f) => f.name);
+  return { text: outcome.text, edits: outcome.edits, converted, refused: sortRefusals(refused) };
+}
+
+function sortRefusals(refused: Refusal[]): Refusal[] {
+  return refused.sort((a, b) => a.line - b.line);
+}
+
+/** Edits converting one function, given the set of functions converting with it. */
+function planFunction(module: ModuleCoroutines, target: Recognised, converting: ReadonlySet<number>): Plan {
+  const { file } = module;
+  const edits = new EditBuilder(file);
+  const needs = new Set<string>();
+  const ctx: IdiomContext = { file, edits, module, needs, target };
+  const refuse = (refusal: string): Plan => ({ edits: [], needs, refusal, delegatingCallers: [] });
+  const fn = target.fn;
+  const body = fn.node.childForFieldName('body');
+  if (!body) return refuse('has no body');
+
+  const decoratorProblem = checkDecorators(module, target);
+  if (decoratorProblem) return refuse(decoratorProblem);
+  if (target.yields.length === 0 && target.flavour === 'twisted') {
+    return refuse('is decorated with @inlineCallbacks but never yields; Twisted rejects it when it is called, so there is nothing to keep');
+  }
+  for (const own of target.yields) {
+    const reason = rewriteYield(ctx, own);
+    if (reason) return refuse(reason);
+    const reasonAwaiting = awaitsUnconvertedGenerator(module, own.node, converting);
+    if (reasonAwaiting) return refuse(reasonAwaiting);
+  }
+  const returns = rewriteReturns(ctx);
+  if (returns) return refuse(returns);
+  if (target.yields.length === 0 && target.flavour === 'asyncio') {
+    const reason = awaitReturnedAwaitables(ctx, body);
+    if (reason) return refuse(reason);
+  }
+  if (target.decorator) removeDecoratorLine(file, edits, target.decorator);
+  edits.insert(fn.node.startIndex, 'async ');
+
+  const sites = planCallSites(module, target, converting);
+  if (sites.refusal) return refuse(sites.refusal);
+  if (sites.wraps.length > 0) {
+    const wrapper = spell(ctx, 'twisted.internet.defer.ensureDeferred');
+    for (const call of sites.wraps) edits.insert(call.startIndex, `${wrapper}(`).insert(call.endIndex, ')');
+  }
+  return { edits: edits.sorted(), needs, delegatingCallers: sites.delegatingCallers };
+}
+
+/** Other decorators must still work around an `async def`. */
+function checkDecorators(module: ModuleCoroutines, target: Recognised): string | undefined {
+  const other = module.unknownDecorator(target.fn, target.decorator);
+  return other === undefined
+    ? undefined
+    : `is also decorated with @${other}, which may rely on getting a generator, Future or Deferred back; check it accepts an async def and convert this one by hand`;
+}
+
+/** `yield from g()` becomes `await g()`: g must then be awaitable, which an undecorated generator left as it is is not. */
+function awaitsUnconvertedGenerator(module: ModuleCoroutines, y: Node, converting: ReadonlySet<number>): string | undefined {
+  if (!isYieldFrom(y)) return undefined;
+  const operand = operandOf(y);
+  const call = operand ? unparenthesize(operand) : undefined;
+  if (call?.type !== 'call') return undefined;
+  for (const callee of module.callees(call)) {
+    const r = module.of(callee);
+    if (r.kind === 'generator-coroutine' && r.flavour === 'undecorated' && !converting.has(callee.node.id)) {
+      return `awaits ${callee.name} (line ${String(callee.line)}) at line ${String(module.file.lineOf(y))}, an undecorated generator that is not being converted and could not be awaited; convert it too`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A non-generator `@asyncio.coroutine` awaits what it returns when that is
+ * awaitable; the native form must say so, and refuses when it cannot tell.
+ */
+function awaitReturnedAwaitables(ctx: IdiomContext, body: Node): string | undefined {
+  for (const { node, inner } of scopeNodes(body, 'return_statement')) {
+    if (inner) continue;
+    const value = node.firstNamedChild;
+    if (!value) continue;
+    const bare = unparenthesize(value);
+    if (ctx.module.isAwaitableCall(bare)) {
+      ctx.edits.insert(value.startIndex, 'await ');
+      continue;
+    }
+    const plain = ['integer', 'float', 'string', 'concatenated_string', 'true', 'false', 'none', 'list', 'tuple', 'dictionary', 'set', 'binary_operator', 'comparison_operator', 'boolean_operator', 'not_operator'];
+    if (!plain.includes(bare.type)) {
+      return `returns ${ctx.file.textOf(value)} at line ${String(ctx.file.lineOf(node))}, which @asyncio.coroutine would await if it were awaitable; the module does not show whether it is`;
+    }
+  }
+  return undefined;
+}
+
+/** Removes a decorator's line; a comment after it stays on a line of its own. */
+function removeDecoratorLine(file: SourceFile, edits: EditBuilder, decorator: Node): void {
+  const line = file.positionAt(decorator.startIndex).line;
+  const start = file.lines.lineStart(line);
+  const comment = decorator.namedChildren.find((c) => c?.type === 'comment');
+  if (comment) {
+    // `@asyncio.coroutine  # why` keeps `# why` at the decorator's indentation.
+    edits.delete(decorator.startIndex, comment.startIndex);
+  } else if (file.text.slice(start, decorator.startIndex).trim() === '' && file.lineOf(decorator) === file.endLineOf(decorator)) {
+    edits.delete(start, file.lines.lineStart(line + 1));
+  } else {
+    edits.replaceNode(decorator, '');
+  }
+}

@@ -1,0 +1,150 @@
+// Rung 1, direct style → continuation-passing style. Each converted function
+// takes a continuation and hands its result to it instead of returning; in the
+// converted functions (and, with "with callers", the module's other callers)
+// the rest of the block after a call becomes that call's continuation.
+// Module-level calls pass a continuation for the statement itself.
+import type { Node } from 'web-tree-sitter';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile } from '../syntax/sourceFile';
+import type { Conversion, ConversionOptions, ConversionResult, Refusal } from './conversion';
+import { conversionResult, refusalOf, type Rewrite } from './conversionResult';
+import { DEFAULT_CONTINUATION, directCandidates, isDirectFunction } from './continuations';
+import { cpsFunctionText, type CpsSite } from './cpsTransform';
+import { callWithArgument, calleeName } from './callText';
+import { FreshNames } from './freshNames';
+import { isSource } from './insertedHelpers';
+import { helperInsertion } from './moduleInsert';
+import { moduleStatementToCps } from './moduleCalls';
+import { isMethod, moduleLevelStatement, referencesTo, shortName } from './references';
+import { RefuseError } from './refusal';
+import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from './trampolineSource';
+
+export const directToCps: Conversion = {
+  id: 'direct-to-cps',
+  to: 'cps',
+  candidates: directCandidates,
+  convert: (file, functions, options) => convertToCps(file, functions, options),
+};
+
+function convertToCps(file: SourceFile, requested: readonly FunctionInfo[], options: ConversionOptions): ConversionResult {
+  const cont = options.continuationName ?? DEFAULT_CONTINUATION;
+  const trampoline = options.trampoline ?? false;
+  const refused = new Map<string, Refusal>();
+  const chosen = new Map(requested.map((f) => [f.name, f]));
+  const refuseFn = (fn: FunctionInfo, reason: string): void => {
+    refused.set(fn.name, { function: fn.name, line: fn.line, reason });
+    chosen.delete(fn.name);
+  };
+  if (trampoline && chosen.size > 0 && !hasOwnTrampoline(file) && file.functions.all.some((f) => f.name === TRAMPOLINE_NAME)) {
+    for (const fn of [...chosen.values()]) refuseFn(fn, `the module already defines \`${TRAMPOLINE_NAME}\`, the name the trampoline helper needs; rename it first`);
+  }
+  for (;;) {
+    plan(file, chosen, refused, options.withCallers ?? false, refuseFn);
+    const attempt = generate(file, chosen, cont, trampoline);
+    if (attempt.refusals.length === 0) {
+      const inserts = trampoline && chosen.size > 0 && !hasOwnTrampoline(file) ? [helperInsertion(file, TRAMPOLINE_SOURCE)] : [];
+      return conversionResult(file, attempt.rewrites, inserts, [...chosen.values()], [...refused.values()]);
+    }
+    for (const r of attempt.refusals) refuseFn(r.fn, r.reason);
+  }
+}
+
+/**
+ * Grows the set with callers (when asked) and refuses functions whose callers
+ * cannot follow: a caller left in direct style would get no result back.
+ */
+function plan(file: SourceFile, chosen: Map<string, FunctionInfo>, refused: ReadonlyMap<string, Refusal>, withCallers: boolean, refuseFn: (fn: FunctionInfo, reason: string) => void): void {
+  for (let again = true; again; ) {
+    again = false;
+    for (const fn of [...chosen.values()]) {
+      const problem = callerProblem(file, fn, chosen, refused, withCallers, (caller) => {
+        chosen.set(caller.name, caller);
+      });
+      if (problem === GREW) again = true;
+      else if (problem) {
+        refuseFn(fn, problem);
+        again = true;
+      }
+    }
+  }
+}
+
+/** What callerProblem returns when it added callers rather than finding a problem. */
+const GREW = '';
+
+function callerProblem(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<string, FunctionInfo>, refused: ReadonlyMap<string, Refusal>, withCallers: boolean, add: (caller: FunctionInfo) => void): string | undefined {
+  let grew = false;
+  for (const ref of referencesTo(file, fn)) {
+    const at = `line ${String(file.lineOf(ref.node))}`;
+    if (!ref.call) return `${at}: \`${shortName(fn)}\` is used as a value, not called, so the code that calls it cannot be given a continuation`;
+    const owner = ref.owner;
+    if (!owner) {
+      if (!moduleLevelStatement(ref.call)) return `${at}: the module-level call \`${file.textOf(ref.call)}\` sits in a statement header where it cannot be given a continuation; move it into a function`;
+      continue;
+    }
+    if (owner.kind === 'class') return `${at}: called in the body of class ${owner.name}, which cannot receive a continuation`;
+    if (chosen.has(owner.name)) continue;
+    const ownerRefusal = refused.get(owner.name);
+    if (ownerRefusal) return `called by ${owner.name} (line ${String(owner.line)}), which cannot be converted: ${ownerRefusal.reason}`;
+    if (!isDirectFunction(file, owner)) return `called by ${owner.name} (line ${String(owner.line)}), which cannot become a CPS function (only top-level functions and methods can)`;
+    if (!withCallers) return `called by ${owner.name} (line ${String(owner.line)}), which would stay in direct style and get no result back; convert it with its callers`;
+    add(owner);
+    grew = true;
+  }
+  return grew ? GREW : undefined;
+}
+
+interface Attempt {
+  readonly rewrites: Rewrite[];
+  readonly refusals: { fn: FunctionInfo; reason: string }[];
+}
+
+function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, cont: string, trampoline: boolean): Attempt {
+  const names = new FreshNames(file);
+  const siteAt = directSites(file, [...chosen.values()], cont);
+  const rewrites: Rewrite[] = [];
+  const refusals: { fn: FunctionInfo; reason: string }[] = [];
+  for (const fn of chosen.values()) {
+    try {
+      const outer = fn.decorated ?? fn.node;
+      rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline, names }) });
+    } catch (error) {
+      refusals.push({ fn, reason: refusalOf(fn, error).reason });
+    }
+  }
+  const statements = new Map<number, Node>();
+  for (const fn of chosen.values()) {
+    for (const ref of referencesTo(file, fn)) {
+      const stmt = !ref.owner && ref.call ? moduleLevelStatement(ref.call) : undefined;
+      if (stmt) statements.set(stmt.id, stmt);
+    }
+  }
+  for (const stmt of statements.values()) {
+    try {
+      rewrites.push({ start: stmt.startIndex, end: stmt.endIndex, text: moduleStatementToCps(file, stmt, siteAt, names, trampoline) });
+    } catch (error) {
+      if (!(error instanceof RefuseError)) throw error;
+      const callees = [...chosen.values()].filter((fn) => referencesTo(file, fn).some((r) => r.statement.startIndex <= stmt.startIndex && stmt.endIndex <= r.statement.endIndex && stmt.startIndex <= r.node.startIndex && r.node.endIndex <= stmt.endIndex));
+      for (const fn of callees) refusals.push({ fn, reason: error.message });
+    }
+  }
+  return { rewrites, refusals };
+}
+
+/** In direct code, a CPS call is a call of one of the converted functions (methods by attribute name). */
+function directSites(file: SourceFile, converted: readonly FunctionInfo[], cont: string): (n: Node) => CpsSite | undefined {
+  const functions = new Set(converted.filter((f) => !isMethod(file, f)).map(shortName));
+  const methods = new Set(converted.filter((f) => isMethod(file, f)).map(shortName));
+  return (n) => {
+    if (n.type !== 'call') return undefined;
+    const callee = n.childForFieldName('function');
+    const name = calleeName(n);
+    if (!callee || !name) return undefined;
+    const hit = callee.type === 'identifier' ? functions.has(name) : callee.type === 'attribute' && methods.has(name);
+    return hit ? { node: n, label: name, render: (k, text) => callWithArgument(n, k, cont, text) } : undefined;
+  };
+}
+
+function hasOwnTrampoline(file: SourceFile): boolean {
+  return file.functions.all.some((f) => f.name === TRAMPOLINE_NAME && isSource(file.textOf(f.node), TRAMPOLINE_SOURCE));
+}

@@ -1,0 +1,64 @@
+// Down from CPS to direct style (`--to direct`): every path of the function
+// must end by calling its continuation exactly once, directly or by passing it
+// on; the value it is called with becomes the return value. Callers that stay
+// in CPS keep working: `f(x, k)` becomes `k(f(x))`, written out when simple.
+import type { Node } from 'web-tree-sitter';
+import type { SourceFile } from '../syntax/sourceFile';
+import type { Conversion } from './conversion';
+import { callWithoutLastArgument } from './callText';
+import { isCpsFunction } from './continuations';
+import { sitesIn } from './cpsTransform';
+import { argumentsOf, type Operation } from './fromCps';
+import { leaveCps, type CallerText, type ConvertedSet, type LeaveCpsRung } from './leaveCps';
+import { children, field, present } from './pySyntax';
+import { refuse } from './refusal';
+
+const toDirectRung: LeaveCpsRung = {
+  decorator: undefined,
+  helper: () => undefined,
+  operation(file: SourceFile, call: Node, converted: ConvertedSet): Operation {
+    if (!converted.has(call)) {
+      const callee = field(call, 'function');
+      const where = `line ${String(file.lineOf(call))}`;
+      const name = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee.text;
+      const known = file.functions.all.some((f) => f.name.split('.').at(-1) === name && isCpsFunction(file, f));
+      refuse(call, known
+        ? `${where}: calls \`${file.textOf(callee)}\`, which stays in CPS; convert it to direct style too`
+        : `${where}: \`${file.textOf(callee)}\` is a callback-based primitive; direct style has no way to wait for its result (the generator rung can)`);
+    }
+    return { text: callWithoutLastArgument(call, (n) => file.textOf(n)), parenthesize: false };
+  },
+  adaptCall(_file: SourceFile, call: Node, text: CallerText, statementLevel: boolean): string {
+    const core = callWithoutLastArgument(call, (n) => text(n));
+    const k = unparenthesized(present(argumentsOf(call).at(-1), 'argumentsOf(call)'));
+    if (k.type !== 'lambda') return `${text(k)}(${core})`;
+    const params = k.childForFieldName('parameters');
+    const names = params ? children(params).map((p) => p.text) : [];
+    const body = field(k, 'body');
+    if (names.length === 1 && body.text === 'None' && statementLevel) return core;
+    const uses = names.length === 1 ? [body, ...body.descendantsOfType('identifier').filter((i): i is Node => i !== null)].filter((i) => i.type === 'identifier' && i.text === names[0]) : [];
+    const use = uses.length === 1 ? uses[0] : undefined;
+    if (use && !text.rewritten(use) && runsFirst(body, use)) return text(body, [{ start: use.startIndex, end: use.endIndex, text: core }]);
+    return `(${text(k)})(${core})`;
+  },
+};
+
+/** No call in `body` runs before `use` is read (so the call can take its place without reordering effects). */
+function runsFirst(body: Node, use: Node): boolean {
+  const order = sitesIn(body, (n) => n.type === 'call' || n.id === use.id);
+  const index = order.findIndex((n) => n.id === use.id);
+  return order.slice(0, index).every((c) => c.startIndex <= use.startIndex && use.endIndex <= c.endIndex);
+}
+
+function unparenthesized(node: Node): Node {
+  let n = node;
+  while (n.type === 'parenthesized_expression' && n.firstNamedChild) n = n.firstNamedChild;
+  return n;
+}
+
+export const cpsToDirect: Conversion = {
+  id: 'cps-to-direct',
+  to: 'direct',
+  candidates: (file) => file.functions.all.filter((f) => isCpsFunction(file, f)),
+  convert: (file, functions) => leaveCps(file, functions, toDirectRung),
+};

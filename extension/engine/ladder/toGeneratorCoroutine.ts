@@ -1,0 +1,131 @@
+// Reverse rung for learners: a native coroutine becomes the generator-based
+// coroutine it abbreviates, `@types.coroutine` with `yield from`, which runs
+// on Python 3.11+ and can be awaited by native coroutines.
+import type { Node } from 'web-tree-sitter';
+import { EditBuilder } from '../syntax/editBuilder';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile } from '../syntax/sourceFile';
+import { applyWithImports } from './applyEdits';
+import { awaitToYieldFrom } from './awaitExpression';
+import type { Conversion, ConversionResult, Refusal } from './conversion';
+import { spell } from './frameworkIdioms';
+import { callOf, describeKind, moduleCoroutines, type ModuleCoroutines } from './recognizeCoroutines';
+import { contextOf, ownNodesByFunction, type ScopeNode } from './scope';
+
+export const asyncToGenerator: Conversion = {
+  id: 'async-to-generator',
+  to: 'generator',
+  candidates(file) {
+    return moduleCoroutines(file).nativeCoroutines.map((r) => r.fn);
+  },
+  convert(file, functions, options) {
+    return convert(file, functions, options.runnerName);
+  },
+};
+
+function convert(file: SourceFile, functions: readonly FunctionInfo[], runnerName: string | undefined): ConversionResult {
+  const module = moduleCoroutines(file, runnerName);
+  const refused: Refusal[] = [];
+  const edits = new EditBuilder(file);
+  const needs = new Set<string>();
+  const converted: FunctionInfo[] = [];
+  for (const fn of functions) {
+    const r = module.of(fn);
+    const reason = r.kind === 'native-coroutine' ? plan(module, fn, needs) : describeKind(r);
+    if (typeof reason === 'string') {
+      refused.push({ function: fn.name, line: fn.line, reason });
+      continue;
+    }
+    try {
+      for (const e of reason.sorted()) edits.replace(e.start, e.end, e.newText);
+    } catch (error) {
+      refused.push({ function: fn.name, line: fn.line, reason: `overlaps another conversion (${(error as Error).message})` });
+      continue;
+    }
+    converted.push(fn);
+  }
+  const outcome = applyWithImports(file, edits.sorted(), needs);
+  if (!outcome.ok) {
+    for (const fn of converted) refused.push({ function: fn.name, line: fn.line, reason: outcome.reason });
+    return { text: undefined, edits: [], converted: [], refused };
+  }
+  return {
+    text: outcome.text,
+    edits: outcome.edits,
+    converted: converted.map((f) => f.name),
+    refused: refused.sort((a, b) => a.line - b.line),
+  };
+}
+
+/** The edits for one function, or why it has no generator form. */
+function plan(module: ModuleCoroutines, fn: FunctionInfo, needs: Set<string>): EditBuilder | string {
+  const { file } = module;
+  const body = fn.node.childForFieldName('body');
+  const asyncKeyword = fn.node.firstChild;
+  if (!body || asyncKeyword?.type !== 'async') return 'has no body';
+  const line = (node: Node): string => String(file.lineOf(node));
+  const nodes = ownNodes(module).get(fn.node.id) ?? new Map<string, ScopeNode[]>();
+  for (const type of ['with_statement', 'for_statement']) {
+    const found = nodes.get(type)?.find(({ node }) => node.firstChild?.type === 'async');
+    if (found) return `uses async ${type === 'with_statement' ? 'with' : 'for'} at line ${line(found.node)}, which has no generator form; rewrite it with explicit awaits first`;
+  }
+  const found = nodes.get('for_in_clause')?.find(({ node }) => node.firstChild?.type === 'async');
+  if (found) return `uses an async comprehension at line ${line(found.node)}, which has no generator form`;
+  const awaits = nodes.get('await') ?? [];
+  const inComprehension = awaits.find((a) => a.inner);
+  if (inComprehension) return `awaits inside a comprehension at line ${line(inComprehension.node)}, where yield from is not allowed`;
+  if (awaits.length === 0) {
+    return 'never awaits, so it has no yield from to become a generator; @types.coroutine would return its value instead of an awaitable';
+  }
+  const decorator = module.unknownDecorator(fn, undefined);
+  if (decorator !== undefined) return `is decorated with @${decorator}, which may need a native coroutine function; convert it by hand if it does not`;
+  const caller = entryPointUse(module, fn);
+  if (caller) return caller;
+
+  const edits = new EditBuilder(file);
+  const typesCoroutine = spell({ module, needs }, 'types.coroutine');
+  const defLine = file.positionAt(fn.node.startIndex).line;
+  const lineStart = file.lines.lineStart(defLine);
+  const indent = file.text.slice(lineStart, fn.node.startIndex);
+  const defKeyword = asyncKeyword.nextSibling;
+  if (indent.trim() !== '' || !defKeyword) return 'does not start its own line';
+  // The decorator goes innermost, right above `def`, so @classmethod and friends stay outside it.
+  edits.insert(lineStart, `${indent}@${typesCoroutine}${file.lines.eol}`);
+  edits.delete(asyncKeyword.startIndex, defKeyword.startIndex);
+  for (const { node } of awaits) awaitToYieldFrom(edits, node);
+  return edits;
+}
+
+const REVERSE_TYPES = ['with_statement', 'for_statement', 'for_in_clause', 'await'];
+const ownNodeCache = new WeakMap<ModuleCoroutines, Map<number, Map<string, ScopeNode[]>>>();
+
+/** What the reverse looks at in each function's own scope, found in one search of the file. */
+function ownNodes(module: ModuleCoroutines): Map<number, Map<string, ScopeNode[]>> {
+  let cached = ownNodeCache.get(module);
+  if (!cached) {
+    cached = new Map();
+    for (const [id, nodes] of ownNodesByFunction(module.file.root, REVERSE_TYPES)) {
+      const byType = new Map<string, ScopeNode[]>();
+      for (const n of nodes) byType.set(n.node.type, [...(byType.get(n.node.type) ?? []), n]);
+      cached.set(id, byType);
+    }
+    ownNodeCache.set(module, cached);
+  }
+  return cached;
+}
+
+/**
+ * From Python 3.12 asyncio's entry points (`asyncio.run`, `create_task`, …)
+ * take only native coroutines, so a function the module hands to them directly
+ * stays native.
+ */
+function entryPointUse(module: ModuleCoroutines, fn: FunctionInfo): string | undefined {
+  for (const use of module.usesOf(fn)) {
+    const call = callOf(use);
+    if (!call) continue;
+    const context = contextOf(call);
+    if (context?.type === 'await') continue;
+    return `is called at line ${String(module.file.lineOf(call))} without await (\`${module.file.textOf(call)}\`); asyncio's entry points take only native coroutines from Python 3.12 on, so keep this one native (it can await the generator versions)`;
+  }
+  return undefined;
+}

@@ -1,0 +1,139 @@
+// Ladder refactors as code actions: for the function at the cursor, each rung
+// a registered conversion can move it to (offered disabled, with the reason,
+// when it refuses), the same with its callers when those block it, and the
+// whole file. A workspace command converts every Python file to async/await
+// through VS Code's refactor preview.
+import * as vscode from 'vscode';
+import type { FunctionInfo, SourceFile, TextChange } from '../engine';
+import type { ConversionResult, Rung } from '../engine/ladder/conversion';
+import { convertFile } from '../engine/ladder/convertFile';
+import { conversions } from '../engine/ladder/registry';
+import type { DocumentCache } from './documentCache';
+
+const BASE_KIND = vscode.CodeActionKind.RefactorRewrite.append('conceptLenses');
+const WORKSPACE_COMMAND = 'conceptLenses.convertWorkspaceToAsync';
+
+const TARGETS: readonly { readonly to: Rung; readonly kind: vscode.CodeActionKind; readonly words: string }[] = [
+  { to: 'async', kind: BASE_KIND.append('toAsync'), words: 'async/await' },
+  { to: 'generator', kind: BASE_KIND.append('toGenerator'), words: 'a generator coroutine' },
+  { to: 'cps', kind: BASE_KIND.append('toCps'), words: 'continuation-passing style' },
+  { to: 'direct', kind: BASE_KIND.append('toDirect'), words: 'direct style' },
+];
+
+class LadderActionProvider implements vscode.CodeActionProvider {
+  constructor(private readonly cache: DocumentCache) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const file = this.cache.get(document);
+    if (file.syntaxErrors.length > 0) return [];
+    const at = file.functions.at(document.offsetAt(range.start));
+    const fn = at?.kind === 'function' ? at : undefined;
+    const actions: vscode.CodeAction[] = [];
+    for (const target of TARGETS) {
+      if (context.only && !context.only.contains(target.kind) && !target.kind.contains(context.only)) continue;
+      const applicable = conversions.filter((c) => c.to === target.to);
+      const candidates = applicable.flatMap((c) => c.candidates(file));
+      if (candidates.length === 0) continue;
+      if (fn && candidates.some((c) => c.node.id === fn.node.id)) actions.push(...this.functionActions(document, file, fn, target));
+      actions.push(this.fileAction(document, target, candidates.length));
+    }
+    return actions;
+  }
+
+  private functionActions(document: vscode.TextDocument, file: SourceFile, fn: FunctionInfo, target: (typeof TARGETS)[number]): vscode.CodeAction[] {
+    const single = convertFile(file, target.to, { functions: [fn.name] });
+    const action = new vscode.CodeAction(`Convert ${fn.name} to ${target.words}`, target.kind);
+    const refusal = single.refused.find((r) => r.function === fn.name);
+    if (refusal) action.disabled = { reason: refusal.reason };
+    else action.edit = workspaceEdit(document, single);
+    const actions = [action];
+    if (refusal && /callers/.test(refusal.reason)) {
+      const withCallers = convertFile(file, target.to, { functions: [fn.name], withCallers: true });
+      const both = new vscode.CodeAction(`Convert ${fn.name} with its callers in the module to ${target.words}`, target.kind);
+      const stillRefused = withCallers.refused.find((r) => r.function === fn.name);
+      if (stillRefused) both.disabled = { reason: stillRefused.reason };
+      else both.edit = workspaceEdit(document, withCallers);
+      actions.push(both);
+    }
+    return actions;
+  }
+
+  private fileAction(document: vscode.TextDocument, target: (typeof TARGETS)[number], count: number): vscode.CodeAction {
+    // Converting the whole file is the costly one: it is computed only when chosen (resolveCodeAction).
+    return new FileAction(document, document.version, target.to, `Convert every function in this file to ${target.words} (${String(count)} candidate${count === 1 ? '' : 's'})`, target.kind);
+  }
+
+  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+    if (!(action instanceof FileAction) || action.document.version !== action.version) return action;
+    const result = convertFile(this.cache.get(action.document), action.to);
+    if (result.converted.length > 0) action.edit = workspaceEdit(action.document, result);
+    else void vscode.window.showInformationMessage(`Concept Lenses: nothing converted${result.refused[0] ? ` (${result.refused[0].function}: ${result.refused[0].reason})` : ''}.`);
+    return action;
+  }
+}
+
+class FileAction extends vscode.CodeAction {
+  constructor(
+    readonly document: vscode.TextDocument,
+    readonly version: number,
+    readonly to: Rung,
+    title: string,
+    kind: vscode.CodeActionKind,
+  ) {
+    super(title, kind);
+  }
+}
+
+function workspaceEdit(document: vscode.TextDocument, result: ConversionResult, edit = new vscode.WorkspaceEdit(), metadata?: vscode.WorkspaceEditEntryMetadata): vscode.WorkspaceEdit {
+  for (const change of result.edits) edit.replace(document.uri, rangeOf(document, change), change.newText, metadata);
+  return edit;
+}
+
+function rangeOf(document: vscode.TextDocument, change: TextChange): vscode.Range {
+  return new vscode.Range(document.positionAt(change.start), document.positionAt(change.end));
+}
+
+/** Every Python file of the workspace to async/await, shown in the refactor preview before anything changes. */
+async function convertWorkspace(cache: DocumentCache): Promise<void> {
+  const uris = await vscode.workspace.findFiles('**/*.py', '**/{node_modules,.git,.venv,venv,site-packages}/**');
+  const edit = new vscode.WorkspaceEdit();
+  let refused = 0;
+  let files = 0;
+  const finished = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Concept Lenses: converting to async/await', cancellable: true },
+    async (progress, token) => {
+      for (const uri of uris) {
+        if (token.isCancellationRequested) return false;
+        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
+        const document = await vscode.workspace.openTextDocument(uri);
+        const file = cache.get(document);
+        if (file.syntaxErrors.length > 0) continue;
+        const result = convertFile(file, 'async');
+        refused += result.refused.length;
+        if (result.converted.length === 0) continue;
+        files++;
+        workspaceEdit(document, result, edit, {
+          needsConfirmation: true,
+          label: `${vscode.workspace.asRelativePath(uri)}: ${result.converted.join(', ')}`,
+          ...(result.refused.length > 0 ? { description: `${String(result.refused.length)} refused` } : {}),
+        });
+      }
+      return true;
+    },
+  );
+  if (!finished) return;
+  if (files === 0) {
+    void vscode.window.showInformationMessage(`Concept Lenses: nothing to convert to async/await${refused > 0 ? ` (${String(refused)} refused; see each function's code action for why)` : ''}.`);
+    return;
+  }
+  await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+}
+
+export function registerLadderActions(cache: DocumentCache): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.languages.registerCodeActionsProvider({ language: 'python' }, new LadderActionProvider(cache), {
+      providedCodeActionKinds: TARGETS.map((t) => t.kind),
+    }),
+    vscode.commands.registerCommand(WORKSPACE_COMMAND, () => convertWorkspace(cache)),
+  );
+}

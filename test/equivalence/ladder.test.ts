@@ -1,0 +1,181 @@
+// The lower ladder keeps behaviour: each program under programs/ladder runs
+// with python3, is moved one rung at a time through the built CLI — direct →
+// CPS → generator (inline callbacks) → async/await, and back down — and after
+// every step prints exactly the bytes the original printed. The trampoline
+// cases show what CPS costs in stack depth and how the trampoline pays it back.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CLI, runCli } from '../helpers/cli';
+
+const PROGRAMS = join(__dirname, 'programs', 'ladder');
+let work = '';
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+interface Report {
+  readonly files: readonly { converted: string[]; refused: { function: string; line: number; reason: string }[] }[];
+}
+
+function python(file: string, args: readonly string[] = []): Run {
+  const result = spawnSync('python3', [file, ...args], { cwd: work, encoding: 'utf8', timeout: 120_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs `refactor --write --json` on `file` and returns the report of its one file. */
+function refactor(file: string, to: string, extra: readonly string[] = []): { status: number | null; converted: string[]; refused: Report['files'][number]['refused'] } {
+  const run = runCli(['refactor', file, '--to', to, '--write', '--json', ...extra]);
+  assert.ok(run.status === 0 || run.status === 1, `refactor --to ${to} failed (${String(run.status)}): ${run.stderr}`);
+  const [report] = (JSON.parse(run.stdout) as Report).files;
+  assert.ok(report);
+  return { status: run.status, ...report };
+}
+
+/** A fresh copy of a program (or of an earlier step's output) under the work directory. */
+function copy(from: string, name: string): string {
+  const to = join(work, name);
+  copyFileSync(from, to);
+  return to;
+}
+
+function step(file: string, to: string, expected: string, extra: readonly string[] = []): void {
+  const before = readFileSync(file, 'utf8');
+  const result = refactor(file, to, extra);
+  assert.deepEqual(result.refused, [], `nothing should be refused on the way to ${to}`);
+  assert.equal(result.status, 0);
+  assert.ok(result.converted.length > 0, `something must move to ${to}`);
+  const text = readFileSync(file, 'utf8');
+  assert.notEqual(text, before, `the file must change on the way to ${to}`);
+  const run = python(file);
+  assert.equal(run.status, 0, `the ${to} form must run:\n${run.stderr}\n${text}`);
+  assert.equal(run.stdout, expected, `the ${to} form must print what the original printed:\n${text}`);
+}
+
+before(() => {
+  assert.ok(existsSync(CLI), 'dist/cli.js is missing: run `npm run build` first');
+  work = mkdtempSync(join(tmpdir(), 'concept-lenses-ladder-'));
+});
+
+after(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+for (const name of ['pythagoras', 'accounts', 'recursion', 'deep_recursion']) {
+  describe(`${name}.py climbs the ladder and comes back down`, () => {
+    let expected = '';
+    let generatorForm = '';
+
+    test('the original runs', () => {
+      const run = python(join(PROGRAMS, `${name}.py`));
+      assert.equal(run.status, 0, run.stderr);
+      assert.notEqual(run.stdout, '');
+      expected = run.stdout;
+    });
+
+    test('direct → CPS → generator, the same output at each rung', () => {
+      const file = copy(join(PROGRAMS, `${name}.py`), `${name}.py`);
+      step(file, 'cps', expected, ['--with-callers']);
+      step(file, 'generator', expected);
+      assert.match(readFileSync(file, 'utf8'), /^def inline_callbacks\(/m, 'the runner is inserted once');
+      generatorForm = copy(file, `${name}.generator.py`);
+    });
+
+    test('generator → async/await', (t) => {
+      const file = copy(generatorForm, `${name}.async.py`);
+      const result = refactor(file, 'async');
+      if (result.converted.length === 0 || result.refused.length > 0) {
+        // The async rung is another module's; until it accepts the inline-callbacks form this step waits for it.
+        t.todo(`the async rung does not take the inline-callbacks form yet: ${result.refused[0]?.reason ?? 'nothing converted'}`);
+        return;
+      }
+      const run = python(file);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stdout, expected);
+    });
+
+    test('generator → CPS → direct, the same output at each rung', () => {
+      const file = copy(generatorForm, `${name}.down.py`);
+      step(file, 'cps', expected);
+      step(file, 'direct', expected);
+      assert.doesNotMatch(readFileSync(file, 'utf8'), /\bcont\b|lambda|nonlocal/, 'no continuation is left in direct style');
+    });
+  });
+}
+
+describe('callbacks.py starts at CPS over an event loop with callback-based leaves', () => {
+  let expected = '';
+  const functions = ['log', 'check', 'check_all', 'main'].flatMap((f) => ['--function', f]);
+
+  test('CPS → generator → CPS keeps the output; the leaves stay callback-based', () => {
+    expected = python(join(PROGRAMS, 'callbacks.py')).stdout;
+    assert.match(expected, /done/);
+    const file = copy(join(PROGRAMS, 'callbacks.py'), 'callbacks.py');
+    step(file, 'generator', expected);
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /= yield lambda resume: fetch_stock\(item, resume\)/, 'the leaf is yielded as an operation');
+    assert.match(text, /^def fetch_stock\(item, callback\):$/m, 'the leaf itself is unchanged');
+    step(file, 'cps', expected, functions);
+  });
+
+  test('CPS → direct converts what it can and refuses what waits on a leaf, with the reason', () => {
+    const file = copy(join(PROGRAMS, 'callbacks.py'), 'callbacks.direct.py');
+    const result = refactor(file, 'direct');
+    assert.equal(result.status, 1);
+    assert.deepEqual(result.converted, ['log']);
+    const reasons = new Map(result.refused.map((r) => [r.function, r.reason]));
+    assert.match(reasons.get('check') ?? '', /fetch_stock.*callback-based primitive/);
+    assert.match(reasons.get('check_all') ?? '', /calls `check`, which stays in CPS/);
+    const run = python(file);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, expected);
+  });
+});
+
+describe('the trampoline', () => {
+  const DEEP = 100_000;
+  const deepSum = String((DEEP * (DEEP + 1)) / 2);
+
+  test('100,000-deep recursion: RecursionError in direct style and in plain CPS', () => {
+    const original = python(join(PROGRAMS, 'deep_recursion.py'), [String(DEEP)]);
+    assert.notEqual(original.status, 0);
+    assert.match(original.stderr, /RecursionError/);
+    const file = copy(join(PROGRAMS, 'deep_recursion.py'), 'deep.plain.py');
+    refactor(file, 'cps', ['--with-callers']);
+    const run = python(file, [String(DEEP)]);
+    assert.notEqual(run.status, 0);
+    assert.match(run.stderr, /RecursionError/);
+  });
+
+  test('100,000-deep recursion completes with --trampoline, and back down the output is unchanged', () => {
+    const file = copy(join(PROGRAMS, 'deep_recursion.py'), 'deep.trampoline.py');
+    const result = refactor(file, 'cps', ['--with-callers', '--trampoline']);
+    assert.deepEqual(result.refused, []);
+    assert.match(readFileSync(file, 'utf8'), /^def trampoline\(step\):/m);
+    const deep = python(file, [String(DEEP)]);
+    assert.equal(deep.status, 0, deep.stderr);
+    assert.equal(deep.stdout, `sum ${deepSum}\n`);
+    const shallow = python(join(PROGRAMS, 'deep_recursion.py'));
+    assert.equal(python(file).stdout, shallow.stdout);
+    step(file, 'direct', shallow.stdout);
+  });
+
+  test('a 100,000-step loop: plain CPS overflows; the trampoline and the generator runner do not', () => {
+    const expected = python(join(PROGRAMS, 'long_loop.py')).stdout;
+    const plain = copy(join(PROGRAMS, 'long_loop.py'), 'loop.plain.py');
+    refactor(plain, 'cps', ['--with-callers']);
+    const overflow = python(plain);
+    assert.notEqual(overflow.status, 0);
+    assert.match(overflow.stderr, /RecursionError/);
+    // The same CPS text, moved up: the runner sends synchronous results back in a loop, not by recursion.
+    step(plain, 'generator', expected);
+    const trampolined = copy(join(PROGRAMS, 'long_loop.py'), 'loop.trampoline.py');
+    step(trampolined, 'cps', expected, ['--with-callers', '--trampoline']);
+  });
+});

@@ -1,0 +1,56 @@
+// Up the lower ladder and back: direct → CPS → generator → CPS → direct gives
+// back the original text exactly (comments, CRLF line breaks, decorators and all).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Rung } from '../../../extension/engine/ladder/conversion';
+import { converted, python } from './cpsHelpers';
+
+async function roundTrip(source: string): Promise<void> {
+  let text = source;
+  const printed = python(source);
+  for (const rung of ['cps', 'generator', 'cps', 'direct'] as const satisfies readonly Rung[]) {
+    text = await converted(text, rung);
+    assert.equal(python(text), printed, `the ${rung} form prints the same:\n${text}`);
+  }
+  assert.equal(text, source);
+}
+
+test('nested calls, loops, joins, early returns and comments come back as they were', async () => {
+  await roundTrip(`def square(x):
+    return x * x
+
+
+def add(a, b):
+    return a + b
+
+
+def pythagoras(a, b):
+    # hypotenuse squared
+    return add(square(a), square(b))
+
+
+def main():
+    print(pythagoras(3, 4))
+    total = 0
+    for i in range(5):
+        if i == 3:
+            continue
+        total += square(i)  # accumulate
+    print("total", total)
+    if total > 10:
+        label = "big"
+        print(square(2))
+    else:
+        label = "small"
+    print(label, total)
+
+
+main()
+`);
+});
+
+test('static methods and CRLF line breaks survive the round trip', async () => {
+  await roundTrip(
+    'class Maths:\r\n    @staticmethod\r\n    def square(x):\r\n        return x * x\r\n\r\n    @staticmethod\r\n    def hyp(a, b):\r\n        # sum\r\n        s = Maths.square(a) + Maths.square(b)\r\n        print(s)\r\n        return s\r\n\r\n\r\nMaths.hyp(3, 4)\r\n',
+  );
+});

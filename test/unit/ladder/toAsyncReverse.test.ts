@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { convert, golden, refuses } from './ladderHelpers';
+
+test('--to generator: a native coroutine becomes @types.coroutine with yield from, parenthesised where yield needs it', async () => {
+  await golden(
+    `
+    import asyncio
+
+
+    class Reader:
+        @classmethod
+        async def open(cls, r):
+            data = await r.read()
+            text = (await r.read()).decode()
+            n = await r.count() + 1
+            print(await r.count())
+            await asyncio.sleep(0)
+            return await r.close()
+    `,
+    `
+    import asyncio
+    import types
+
+
+    class Reader:
+        @classmethod
+        @types.coroutine
+        def open(cls, r):
+            data = yield from r.read()
+            text = (yield from r.read()).decode()
+            n = (yield from r.count()) + 1
+            print((yield from r.count()))
+            yield from asyncio.sleep(0)
+            return (yield from r.close())
+    `,
+    'generator',
+  );
+});
+
+test('--to generator refuses what has no generator form, and entry points asyncio needs native', async () => {
+  await refuses('async def f(lock):\n    async with lock:\n        pass\n', 'f', /async with at line 2/, 'generator');
+  await refuses('async def f(xs):\n    async for x in xs:\n        pass\n', 'f', /async for at line 2/, 'generator');
+  await refuses('async def f():\n    return 1\n', 'f', /never awaits/, 'generator');
+  await refuses('async def f(xs):\n    return [await x for x in xs]\n', 'f', /inside a comprehension/, 'generator');
+  await refuses('import asyncio\n\nasync def main():\n    await asyncio.sleep(0)\n\nasyncio.run(main())\n', 'main', /called at line 6 without await/, 'generator');
+  await refuses('import asyncio\n\n@app.route("/")\nasync def f():\n    await asyncio.sleep(0)\n', 'f', /decorated with @app\.route\("\/"\)/, 'generator');
+  const generator = await convert('def g():\n    yield 1\n', 'generator', { functions: ['g'] });
+  assert.match(generator.refused[0]?.reason ?? '', /yields values.*only native coroutines \(to @types\.coroutine\) and CPS functions \(to inline callbacks\) convert to generators/);
+});
+
+test('--to generator refuses an async comprehension', async () => {
+  await refuses('async def f(xs):\n    await xs.ready()\n    return [x async for x in xs]\n', 'f', /async comprehension at line 3/, 'generator');
+});
