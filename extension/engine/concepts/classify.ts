@@ -1,0 +1,97 @@
+// The classifier: every function and class of a file with the concepts it
+// embodies and the lines that show it. Rules live in one module per family;
+// this module runs them and keeps only the most specific of related labels.
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile } from '../syntax/sourceFile';
+import { CONCEPT_IDS, type ConceptId, type ConceptLabel } from './concept';
+import { functionContext, moduleFacts, type ClassContext, type FunctionContext } from './context';
+import { continuationLabels } from './continuations';
+import { coroutineLabels } from './coroutines';
+import { higherOrderLabels } from './higherOrder';
+import { generatorLabels, iterationClassLabels } from './iteration';
+import { contains } from './ownScope';
+import { eventLoopClassLabels, eventLoopLabels, futureClassLabels } from './scheduling';
+
+export interface ClassifiedFunction {
+  /** Dotted name, as the function index gives it. */
+  readonly name: string;
+  readonly line: number;
+  readonly endLine: number;
+  /** In the order of `CONCEPT_IDS`. */
+  readonly concepts: readonly ConceptLabel[];
+  readonly info: FunctionInfo;
+}
+
+/**
+ * A more specific label says everything the general one would: a CPS function
+ * is of course higher-order, a generator coroutine is technically a generator.
+ * Showing both would bury the point, so the general one is dropped.
+ */
+const SUBSUMES: Partial<Record<ConceptId, readonly ConceptId[]>> = {
+  'cps-function': ['callback-style', 'higher-order-function'],
+  'callback-style': ['higher-order-function'],
+  thunk: ['higher-order-function'],
+  trampoline: ['higher-order-function'],
+  'event-loop': ['higher-order-function'],
+  'delegating-generator': ['generator'],
+  'enhanced-generator': ['generator'],
+  'generator-coroutine': ['generator', 'delegating-generator', 'enhanced-generator'],
+  'inline-callbacks-coroutine': ['generator', 'delegating-generator', 'enhanced-generator'],
+};
+
+const functionRules: readonly ((ctx: FunctionContext) => ConceptLabel[])[] = [
+  generatorLabels,
+  coroutineLabels,
+  higherOrderLabels,
+  continuationLabels,
+  eventLoopLabels,
+];
+const classRules: readonly ((ctx: ClassContext) => ConceptLabel[])[] = [iterationClassLabels, eventLoopClassLabels, futureClassLabels];
+
+/** Classifies `functions` (by default the file's own index) in index order, classes included. */
+export function classifyFile(file: SourceFile, functions: readonly FunctionInfo[] = file.functions.all): ClassifiedFunction[] {
+  const module = moduleFacts(file, functions);
+  const byName = new Map<string, FunctionInfo[]>();
+  const children = new Map<FunctionInfo, FunctionInfo[]>();
+  const labels = new Map<FunctionInfo, readonly ConceptLabel[]>();
+  for (const f of functions) {
+    const same = byName.get(f.name);
+    if (same) same.push(f);
+    else byName.set(f.name, [f]);
+  }
+  /** The definition `f` is nested in: the one with its parent's name that contains it. */
+  const parentOf = (f: FunctionInfo): FunctionInfo | undefined =>
+    f.parent === undefined ? undefined : byName.get(f.parent)?.find((p) => contains(p.node, f.node));
+  for (const f of functions) {
+    const outer: FunctionInfo[] = [];
+    for (let p = parentOf(f); p; p = parentOf(p)) outer.push(p);
+    if (outer[0]) children.set(outer[0], [...(children.get(outer[0]) ?? []), f]);
+    if (f.kind === 'function') {
+      const ctx = functionContext(file, f, outer, module);
+      labels.set(f, mostSpecific(functionRules.flatMap((rule) => rule(ctx))));
+    }
+  }
+  // Classes after their methods: an event-loop class is one whose method runs the loop.
+  for (const c of functions) {
+    if (c.kind !== 'class') continue;
+    const methods = (children.get(c) ?? []).filter((f) => f.kind === 'function');
+    const ctx: ClassContext = {
+      file,
+      info: c,
+      methods: new Map(methods.map((m) => [m.name.slice(c.name.length + 1), m])),
+      methodLabels: new Map(methods.map((m) => [m.name, labels.get(m) ?? []])),
+    };
+    labels.set(c, mostSpecific(classRules.flatMap((rule) => rule(ctx))));
+  }
+  return functions.map((info) => ({ name: info.name, line: info.line, endLine: info.endLine, concepts: labels.get(info) ?? [], info }));
+}
+
+function mostSpecific(found: readonly ConceptLabel[]): ConceptLabel[] {
+  const ids = new Set(found.map((l) => l.id));
+  const dropped = new Set([...ids].flatMap((id) => SUBSUMES[id] ?? []));
+  return found.filter((l) => !dropped.has(l.id)).sort((a, b) => order(a.id) - order(b.id));
+}
+
+function order(id: ConceptId): number {
+  return CONCEPT_IDS.indexOf(id);
+}

@@ -1,0 +1,90 @@
+// What every concept rule reads about one definition, computed once per file.
+import type { Node } from 'web-tree-sitter';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile } from '../syntax/sourceFile';
+import { callerParameters, localNames, type Parameter } from './bindings';
+import type { ConceptId, ConceptLabel } from './concept';
+import { calleeName, scanAllScopes, scanOwnScope, type OwnScope } from './ownScope';
+
+export interface ModuleFacts {
+  /** Names of this file's functions that drive a generator with `.send()`: an inline-callbacks runner. */
+  readonly runners: ReadonlySet<string>;
+  /** `coroutine` imported from `asyncio` or `types`, so a bare `@coroutine` is theirs. */
+  readonly bareCoroutineIsGeneratorBased: boolean;
+  /** Names local to a `function_definition` (memoized: nested functions ask about the same outer ones). */
+  localsOf(def: Node): ReadonlySet<string>;
+  /** The own scope of a `function_definition` (the file is scanned once for all of them). */
+  scopeOf(def: Node): OwnScope;
+}
+
+export interface FunctionContext {
+  readonly file: SourceFile;
+  readonly info: FunctionInfo;
+  /** The function's own scope (nested functions, classes and lambdas excluded). */
+  readonly scope: OwnScope;
+  /** Parameters a caller passes (`self`/`cls` left out). */
+  readonly params: readonly Parameter[];
+  /** The functions this one is nested in, innermost first (classes in between skipped). */
+  readonly enclosing: readonly FunctionInfo[];
+  readonly module: ModuleFacts;
+}
+
+export interface ClassContext {
+  readonly file: SourceFile;
+  readonly info: FunctionInfo;
+  /** Methods defined directly in the class body, by name. */
+  readonly methods: ReadonlyMap<string, FunctionInfo>;
+  /** Labels already given to those methods. */
+  readonly methodLabels: ReadonlyMap<string, readonly ConceptLabel[]>;
+}
+
+/** `outer` is the definitions enclosing `info`, innermost first (from the function index's parent names). */
+export function functionContext(file: SourceFile, info: FunctionInfo, outer: readonly FunctionInfo[], module: ModuleFacts): FunctionContext {
+  return {
+    file,
+    info,
+    scope: module.scopeOf(info.node),
+    params: callerParameters(info.node, info.decorators, outer[0]?.kind === 'class'),
+    enclosing: outer.filter((f) => f.kind === 'function'),
+    module,
+  };
+}
+
+export function moduleFacts(file: SourceFile, functions: readonly FunctionInfo[]): ModuleFacts {
+  const runners = new Set<string>();
+  for (const f of functions) {
+    if (f.kind !== 'function' || f.parent !== undefined) continue;
+    const sends = f.node.descendantsOfType('call').some((c) => c !== null && calleeName(c) === 'send');
+    if (sends) runners.add(f.name);
+  }
+  const locals = new Map<number, ReadonlySet<string>>();
+  let scopes: Map<number, OwnScope> | undefined;
+  const scopeOf = (def: Node): OwnScope => {
+    scopes ??= scanAllScopes(file.root);
+    const found = scopes.get(def.startIndex);
+    if (found) return found;
+    // Not a definition of this file's tree (a caller's own list): scan it alone.
+    const body = def.childForFieldName('body');
+    return scanOwnScope(body ?? def);
+  };
+  return {
+    runners,
+    scopeOf,
+    localsOf(def) {
+      let names = locals.get(def.startIndex);
+      if (!names) {
+        names = localNames(def, scopeOf(def));
+        locals.set(def.startIndex, names);
+      }
+      return names;
+    },
+    bareCoroutineIsGeneratorBased: /^\s*from\s+(asyncio|types)\s+import\b[^\n]*\bcoroutine\b/m.test(file.text),
+  };
+}
+
+/** A label whose evidence is the lines of `nodes` (and any extra line numbers). */
+export function label(file: SourceFile, id: ConceptId, nodes: readonly Node[], extra: readonly number[] = []): ConceptLabel {
+  const lines = new Set(extra);
+  for (const n of nodes) lines.add(file.lineOf(n));
+  return { id, evidence: [...lines].sort((a, b) => a - b) };
+}

@@ -1,0 +1,12 @@
+// The classification of one parse, shared by the lenses and the hover so a
+// document version is classified once.
+import type { SourceFile } from '../engine';
+import { classifyFile, type ClassifiedFunction } from '../engine/concepts';
+
+const byFile = new WeakMap<SourceFile, readonly ClassifiedFunction[]>();
+
+export function classificationOf(file: SourceFile): readonly ClassifiedFunction[] {
+  let found = byFile.get(file);
+  if (!found) byFile.set(file, (found = classifyFile(file)));
+  return found;
+}

@@ -1,0 +1,60 @@
+// Hover on a function or class name: what its concepts are, the lines that
+// show them, and the function one rung up and one rung down the ladder as the
+// registered conversions would write it (or why they refuse).
+import * as vscode from 'vscode';
+import { CONCEPT_INFO, ladderSteps, previewConversion, RUNG_ACTION } from '../engine/concepts';
+import type { Conversion } from '../engine/ladder/conversion';
+import type { FunctionInfo, SourceFile } from '../engine';
+import { classificationOf } from './conceptCache';
+import type { DocumentCache } from './documentCache';
+
+export function registerConceptHover(cache: DocumentCache): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(
+    { language: 'python' },
+    {
+      provideHover(document, position) {
+        const file = cache.get(document);
+        const offset = document.offsetAt(position);
+        const hit = classificationOf(file).find((f) => {
+          const name = f.info.node.childForFieldName('name');
+          return name !== null && name.startIndex <= offset && offset <= name.endIndex;
+        });
+        if (!hit || hit.concepts.length === 0) return undefined;
+        const md = new vscode.MarkdownString();
+        for (const concept of hit.concepts) {
+          const info = CONCEPT_INFO[concept.id];
+          const lines = `line${concept.evidence.length > 1 ? 's' : ''} ${concept.evidence.join(', ')}`;
+          md.appendMarkdown(`**${escape(info.name)}** (${lines}) — ${escape(info.explanation)}\n\n`);
+        }
+        const steps = ladderSteps(file, hit.info, hit.concepts);
+        if (steps.up) appendPreview(md, file, hit.info, steps.up, 'One rung up');
+        if (steps.down) appendPreview(md, file, hit.info, steps.down, 'One rung down');
+        const nameNode = hit.info.node.childForFieldName('name');
+        const range = nameNode
+          ? new vscode.Range(document.positionAt(nameNode.startIndex), document.positionAt(nameNode.endIndex))
+          : undefined;
+        return new vscode.Hover(md, range);
+      },
+    },
+  );
+}
+
+function appendPreview(md: vscode.MarkdownString, file: SourceFile, fn: FunctionInfo, conversion: Conversion, heading: string): void {
+  md.appendMarkdown(`---\n\n**${heading}: ${RUNG_ACTION[conversion.to]}**\n\n`);
+  const preview = previewConversion(file, fn, conversion);
+  if (preview.kind === 'code') {
+    // A fence longer than any run of backticks in the code, so the code cannot close it.
+    const longest = Math.max(2, ...(preview.text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    md.appendMarkdown(`${fence}python\n${preview.text}\n${fence}\n\n`);
+  } else if (preview.kind === 'refused') {
+    md.appendMarkdown(`Refused: ${escape(preview.reason)}\n\n`);
+  } else {
+    md.appendMarkdown('Nothing to change at this rung.\n\n');
+  }
+}
+
+/** Plain text as markdown: `__iter__` and names from user code must not turn into formatting. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
+}

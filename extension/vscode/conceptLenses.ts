@@ -1,0 +1,163 @@
+// CodeLens above each labelled function: its concepts and, when a registered
+// conversion applies, the next rung's action, which applies that conversion.
+// Lenses for unchanged definitions are handed back as the same objects, so
+// typing elsewhere does not make them flicker or re-resolve.
+import * as vscode from 'vscode';
+import type { SourceFile } from '../engine';
+import { CONCEPT_IDS, CONCEPT_INFO, ladderSteps, RUNG_ACTION, type ClassifiedFunction, type ConceptId } from '../engine/concepts';
+import { convertFile } from '../engine/ladder/convertFile';
+import { conversions } from '../engine/ladder/registry';
+import { classificationOf } from './conceptCache';
+import type { DocumentCache } from './documentCache';
+
+const APPLY_COMMAND = 'conceptLenses.applyLensConversion';
+
+class ConceptLens extends vscode.CodeLens {
+  constructor(
+    readonly uri: vscode.Uri,
+    readonly functionName: string,
+    /** 0-based line of the definition (its first decorator, if any). */
+    readonly line: number,
+    readonly concepts: readonly ConceptId[],
+  ) {
+    super(new vscode.Range(line, 0, line, 0));
+  }
+
+  /** The same lens on another line (its resolved command kept). */
+  movedTo(line: number): ConceptLens {
+    const moved = new ConceptLens(this.uri, this.functionName, line, this.concepts);
+    if (this.command) {
+      const conversionId: unknown[] = this.command.arguments?.slice(3) ?? [];
+      moved.command = { ...this.command, arguments: [this.uri.toString(), this.functionName, line, ...conversionId] };
+    }
+    return moved;
+  }
+}
+
+class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  /** Per document: the lenses last returned, by definition line, name and concepts. */
+  private readonly previous = new Map<string, Map<string, ConceptLens>>();
+  private readonly subscriptions: readonly { dispose(): unknown }[];
+
+  constructor(private readonly cache: DocumentCache) {
+    this.subscriptions = [
+      this.changed,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('conceptLenses.lenses')) {
+          this.previous.clear();
+          this.changed.fire();
+        }
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.previous.delete(d.uri.toString())),
+    ];
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): ConceptLens[] {
+    const settings = vscode.workspace.getConfiguration('conceptLenses.lenses', document.uri);
+    if (!settings.get<boolean>('enabled', true)) return [];
+    const shown = new Set(settings.get<readonly string[]>('concepts', CONCEPT_IDS));
+    const key = document.uri.toString();
+    const before = this.previous.get(key);
+    const file = this.cache.get(document);
+    // Mid-keystroke the code rarely parses; labels read from a broken tree would
+    // come and go with every key, so the last good lenses stay, following their functions.
+    const now = file.root.hasError && before ? carryOver(file, before) : this.fresh(file, document.uri, shown, before);
+    this.previous.set(key, now);
+    return [...now.values()];
+  }
+
+  private fresh(file: SourceFile, uri: vscode.Uri, shown: ReadonlySet<string>, before: ReadonlyMap<string, ConceptLens> | undefined): Map<string, ConceptLens> {
+    const now = new Map<string, ConceptLens>();
+    for (const f of classificationOf(file)) {
+      const ids = f.concepts.map((c) => c.id).filter((id) => shown.has(id));
+      if (ids.length === 0) continue;
+      const line = startLine(file, f);
+      const id = `${String(line)}\0${f.name}\0${ids.join(',')}`;
+      now.set(id, before?.get(id) ?? new ConceptLens(uri, f.name, line, ids));
+    }
+    return now;
+  }
+
+  resolveCodeLens(lens: ConceptLens): ConceptLens {
+    const names = lens.concepts.map((id) => CONCEPT_INFO[id].name).join(' · ');
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === lens.uri.toString());
+    const file = document ? this.cache.get(document) : undefined;
+    const classified = file ? findClassified(file, lens.functionName, lens.line) : undefined;
+    const up = file && classified ? ladderSteps(file, classified.info, classified.concepts).up : undefined;
+    lens.command = up
+      ? {
+          title: `${names} · → ${RUNG_ACTION[up.to]}`,
+          tooltip: `Apply '${up.id}' to ${lens.functionName}`,
+          command: APPLY_COMMAND,
+          arguments: [lens.uri.toString(), lens.functionName, lens.line, up.id],
+        }
+      : { title: names, command: '' };
+    return lens;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+/** The previous lenses, each moved to where its function starts now (or left where it was if it cannot be found). */
+function carryOver(file: SourceFile, before: ReadonlyMap<string, ConceptLens>): Map<string, ConceptLens> {
+  const now = new Map<string, ConceptLens>();
+  for (const lens of before.values()) {
+    const starts = file.functions.named(lens.functionName).map((f) => file.lineOf(f.decorated ?? f.node) - 1);
+    const line = starts.sort((a, b) => Math.abs(a - lens.line) - Math.abs(b - lens.line))[0] ?? lens.line;
+    const moved = line === lens.line ? lens : lens.movedTo(line);
+    now.set(`${String(line)}\0${lens.functionName}\0${lens.concepts.join(',')}`, moved);
+  }
+  return now;
+}
+
+/** The classified definition named `name` whose first line is `line` (0-based), or the nearest of that name. */
+function findClassified(file: SourceFile, name: string, line: number): ClassifiedFunction | undefined {
+  return classificationOf(file)
+    .filter((f) => f.name === name)
+    .sort((a, b) => Math.abs(startLine(file, a) - line) - Math.abs(startLine(file, b) - line))[0];
+}
+
+/** 0-based line where a definition starts: its first decorator, or `def`/`class`. */
+function startLine(file: SourceFile, f: ClassifiedFunction): number {
+  return file.lineOf(f.info.decorated ?? f.info.node) - 1;
+}
+
+/** Applies the conversion a lens names to the function under it, exactly as the code action would. */
+async function applyConversion(cache: DocumentCache, uri: string, name: string, line: number, conversionId: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const file = cache.get(document);
+  const target = findClassified(file, name, line);
+  const conversion = conversions.find((c) => c.id === conversionId);
+  if (!target || !conversion) {
+    void vscode.window.showWarningMessage(`Concept Lenses: ${name} can no longer be converted; the file has changed.`);
+    return;
+  }
+  // The same entry point and options as the "Convert … to …" code action.
+  const result = convertFile(file, conversion.to, { functions: [target.info.name] });
+  const [refusal] = result.refused;
+  if (refusal) {
+    void vscode.window.showWarningMessage(`Concept Lenses: ${refusal.function} was not converted: ${refusal.reason}`);
+    return;
+  }
+  if (result.edits.length === 0) return;
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of result.edits) {
+    edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
+  }
+  await vscode.workspace.applyEdit(edit);
+}
+
+export function registerConceptLenses(cache: DocumentCache): vscode.Disposable {
+  const provider = new ConceptLensProvider(cache);
+  return vscode.Disposable.from(
+    provider,
+    vscode.languages.registerCodeLensProvider({ language: 'python' }, provider),
+    vscode.commands.registerCommand(APPLY_COMMAND, (uri: string, name: string, line: number, conversionId: string) =>
+      applyConversion(cache, uri, name, line, conversionId),
+    ),
+  );
+}
