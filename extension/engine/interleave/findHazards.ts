@@ -1,0 +1,70 @@
+// Keeps the hazard candidates that another task can actually break: some
+// write of the same state that can run while the coroutine is suspended and is
+// not under a lock held from the read to the write. Writes an entry coroutine
+// makes before its first suspension run before any other task starts, and an
+// entry coroutine runs once, so it never interferes with itself. A function
+// that sets up a closure variable before defining the nested coroutine that
+// uses it cannot interfere either: the coroutine does not exist yet.
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { HazardKind } from './model';
+import type { AccessRecord, Candidate, FunctionFlow } from './valueFlow';
+
+export interface FoundHazard {
+  readonly candidate: Candidate;
+  /** Interfering writes in source order, one per write site. */
+  readonly interferers: readonly AccessRecord[];
+}
+
+const PRIORITY: Record<HazardKind, number> = { 'lost-update': 0, 'check-then-act': 1, 'stale-read': 2 };
+
+export function findHazards(flows: readonly FunctionFlow[], entries: ReadonlySet<FunctionInfo>): FoundHazard[] {
+  const writers = new Map<string, AccessRecord[]>();
+  for (const flow of flows) {
+    for (const access of flow.accesses) {
+      if (access.mode !== 'write' || (entries.has(access.fn) && access.time === 0)) continue;
+      const list = writers.get(access.ref.key) ?? [];
+      list.push(access);
+      writers.set(access.ref.key, list);
+    }
+  }
+  const best = new Map<string, FoundHazard>();
+  for (const flow of flows) {
+    for (const candidate of flow.candidates) {
+      const interferers = interferingWrites(candidate, writers.get(candidate.read.ref.key) ?? [], entries);
+      if (interferers.length === 0) continue;
+      const key = `${String(candidate.write.site.id)}|${candidate.read.ref.key}`;
+      const current = best.get(key);
+      if (!current || ranksBefore(candidate, current.candidate)) best.set(key, { candidate, interferers });
+    }
+  }
+  return [...best.values()].sort(
+    (a, b) => a.candidate.write.site.startIndex - b.candidate.write.site.startIndex || a.candidate.read.site.startIndex - b.candidate.read.site.startIndex,
+  );
+}
+
+function interferingWrites(candidate: Candidate, writes: readonly AccessRecord[], entries: ReadonlySet<FunctionInfo>): AccessRecord[] {
+  const own = candidate.read.fn;
+  const seen = new Set<string>();
+  const result: AccessRecord[] = [];
+  for (const w of writes) {
+    if (w.fn === own && entries.has(own)) continue;
+    if (w.fn !== own && setsUpBeforeDefining(w, own)) continue;
+    if (w.locks.some((h) => candidate.commonLocks.has(h.lock.key))) continue;
+    const id = `${w.fn.name}|${String(w.site.startIndex)}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    result.push(w);
+  }
+  return result.sort((a, b) => a.site.startIndex - b.site.startIndex);
+}
+
+function setsUpBeforeDefining(write: AccessRecord, nested: FunctionInfo): boolean {
+  const outer = write.fn.node;
+  const definition = nested.decorated ?? nested.node;
+  return outer.startIndex <= definition.startIndex && definition.endIndex <= outer.endIndex && write.site.endIndex <= definition.startIndex;
+}
+
+function ranksBefore(a: Candidate, b: Candidate): boolean {
+  const byKind = PRIORITY[a.kind] - PRIORITY[b.kind];
+  return byKind < 0 || (byKind === 0 && a.read.site.startIndex < b.read.site.startIndex);
+}

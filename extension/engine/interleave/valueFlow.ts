@@ -1,0 +1,479 @@
+// One walk over a function in execution order that numbers its suspension
+// points, records each shared-state access with the number of suspensions
+// passed before it (its segment) and the locks held, and follows values:
+// every expression carries the set of shared reads it derives from, through
+// locals, calls and conditions. A write whose value — or whose enclosing
+// condition — derives from a read taken before a suspension point is a
+// hazard candidate, unless a condition re-checked after the suspension guards it.
+import type { Node } from 'web-tree-sitter';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { CoroutineKind, HazardKind, SuspensionKind } from './model';
+import { expressionSuspension, isAsyncConstruct } from './findSuspensionPoints';
+import type { LockRef, Locks } from './locks';
+import type { SharedRef, SharedState } from './sharedState';
+
+export interface HeldLock {
+  readonly lock: LockRef;
+  /** The `async with` statement holding it. */
+  readonly block: Node;
+}
+
+export interface AccessRecord {
+  readonly fn: FunctionInfo;
+  readonly ref: SharedRef;
+  readonly mode: 'read' | 'write';
+  /** Suspension points passed before this access: the index of its segment. */
+  readonly time: number;
+  readonly locks: readonly HeldLock[];
+  /** For a write, the assignment, call or `del` that performs it; for a read, the reference. */
+  readonly site: Node;
+}
+
+export interface SuspensionRecord {
+  readonly kind: SuspensionKind;
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Candidate {
+  readonly kind: HazardKind;
+  readonly read: AccessRecord;
+  readonly write: AccessRecord;
+  readonly suspension: SuspensionRecord;
+  /** Keys of the locks held continuously from the read to the write. */
+  readonly commonLocks: ReadonlySet<string>;
+}
+
+export interface FunctionFlow {
+  readonly fn: FunctionInfo;
+  readonly kind: CoroutineKind | undefined;
+  readonly suspensions: readonly SuspensionRecord[];
+  readonly accesses: readonly AccessRecord[];
+  readonly candidates: readonly Candidate[];
+}
+
+type Origins = ReadonlySet<AccessRecord>;
+
+/** A condition in force: an `if`/`while` body, or the rest of a block after an early exit. */
+interface Frame {
+  readonly origins: Origins;
+  readonly time: number;
+  /** State the coroutine itself wrote under the condition before suspending (a reservation). */
+  readonly writtenEarly: Set<string>;
+}
+
+const EMPTY: Origins = new Set();
+
+/** Methods that change a list, dict, set or deque in place. */
+const MUTATORS = new Set([
+  'append', 'appendleft', 'extend', 'extendleft', 'insert', 'remove', 'clear', 'update', 'add', 'discard',
+  'sort', 'reverse', 'pop', 'popleft', 'popitem', 'setdefault',
+]);
+/** Mutators whose result is read from the object. */
+const RETURNING = new Set(['pop', 'popleft', 'popitem', 'setdefault']);
+/** `setdefault` checks and writes in one atomic step. */
+const SELF_CHECKING = new Set(['setdefault']);
+const EXITS = new Set(['return_statement', 'raise_statement', 'continue_statement', 'break_statement']);
+const SKIPPED = new Set([
+  'function_definition', 'class_definition', 'decorated_definition', 'import_statement', 'import_from_statement',
+  'future_import_statement', 'global_statement', 'nonlocal_statement', 'pass_statement', 'break_statement',
+  'continue_statement', 'comment', 'type_alias_statement',
+]);
+
+export function analyzeFlow(
+  shared: SharedState,
+  locks: Locks,
+  fn: FunctionInfo,
+  kind: CoroutineKind | undefined,
+): FunctionFlow {
+  const walker = new Walker(shared, locks, fn, kind);
+  const body = fn.node.childForFieldName('body');
+  if (body) walker.block(body);
+  return { fn, kind, suspensions: walker.suspensions, accesses: walker.accesses, candidates: walker.candidates };
+}
+
+class Walker {
+  readonly suspensions: SuspensionRecord[] = [];
+  readonly accesses: AccessRecord[] = [];
+  readonly candidates: Candidate[] = [];
+  private time = 0;
+  private env = new Map<string, Origins>();
+  private frames: Frame[] = [];
+  private readonly held: HeldLock[] = [];
+
+  constructor(
+    private readonly shared: SharedState,
+    private readonly locks: Locks,
+    private readonly fn: FunctionInfo,
+    private readonly kind: CoroutineKind | undefined,
+  ) {}
+
+  block(node: Node): void {
+    const outer = this.frames;
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      const guard = this.statement(child);
+      // After `if c: return`, the rest of the block runs only when c was false.
+      if (guard) this.frames = [...this.frames, { origins: guard, time: this.time, writtenEarly: new Set() }];
+    }
+    this.frames = outer;
+  }
+
+  /** Walks a statement; returns the condition of an early-exit `if`, which guards what follows. */
+  private statement(node: Node): Origins | undefined {
+    if (SKIPPED.has(node.type)) return undefined;
+    switch (node.type) {
+      case 'expression_statement':
+        for (const child of node.namedChildren) if (child) this.expressionStatement(child);
+        return undefined;
+      case 'if_statement':
+        return this.ifStatement(node);
+      case 'while_statement':
+        this.whileStatement(node);
+        return undefined;
+      case 'for_statement':
+        this.forStatement(node);
+        return undefined;
+      case 'with_statement':
+        this.withStatement(node);
+        return undefined;
+      case 'delete_statement':
+        for (const target of node.namedChildren) if (target) this.deleteTarget(target, node);
+        return undefined;
+      case 'block':
+        this.block(node);
+        return undefined;
+      default:
+        // try/except/else/finally, match/case, return, raise, assert: parts in order.
+        for (const child of node.namedChildren) {
+          if (!child || child.type === 'case_pattern') continue;
+          if (child.type === 'block') this.block(child);
+          else if (/_clause$/.test(child.type)) this.statement(child);
+          else this.expr(child);
+        }
+        return undefined;
+    }
+  }
+
+  private expressionStatement(node: Node): void {
+    if (node.type === 'assignment') this.assignment(node);
+    else if (node.type === 'augmented_assignment') this.augmented(node);
+    else this.expr(node);
+  }
+
+  private assignment(node: Node): Origins {
+    const right = node.childForFieldName('right');
+    if (!right) return EMPTY; // `x: int`
+    let value: Origins;
+    if (right.type === 'assignment') value = this.assignment(right);
+    else if (right.type === 'augmented_assignment') value = this.augmented(right);
+    else value = this.expr(right);
+    const left = node.childForFieldName('left');
+    if (left) this.assign(left, value, node);
+    return value;
+  }
+
+  private augmented(node: Node): Origins {
+    const left = node.childForFieldName('left');
+    // The target's value is loaded before the right-hand side runs.
+    const current = left ? this.expr(left) : EMPTY;
+    const value = union(current, this.expr(node.childForFieldName('right')));
+    if (left) this.assign(left, value, node);
+    return value;
+  }
+
+  private assign(target: Node, value: Origins, site: Node): void {
+    switch (target.type) {
+      case 'identifier': {
+        const ref = this.shared.refOf(this.fn, target);
+        if (ref) this.write(ref, value, site);
+        else this.env.set(target.text, value);
+        return;
+      }
+      case 'attribute': {
+        const ref = this.shared.refOf(this.fn, target);
+        if (ref) this.write(ref, value, site);
+        else this.expr(target.childForFieldName('object'));
+        return;
+      }
+      case 'subscript': {
+        this.expr(target.childForFieldName('subscript'));
+        const ref = this.containerRef(target.childForFieldName('value'));
+        if (ref) this.write(ref, value, site);
+        return;
+      }
+      case 'pattern_list':
+      case 'tuple_pattern':
+      case 'list_pattern':
+      case 'tuple':
+      case 'list':
+      case 'list_splat_pattern':
+      case 'parenthesized_expression':
+      case 'as_pattern_target':
+        for (const child of target.namedChildren) if (child) this.assign(child, value, site);
+        return;
+      default:
+        this.expr(target);
+    }
+  }
+
+  private deleteTarget(target: Node, site: Node): void {
+    if (target.type === 'expression_list') {
+      for (const child of target.namedChildren) if (child) this.deleteTarget(child, site);
+      return;
+    }
+    if (target.type === 'identifier' && !this.shared.refOf(this.fn, target)) {
+      this.env.delete(target.text);
+      return;
+    }
+    if (target.type === 'subscript') this.expr(target.childForFieldName('subscript'));
+    const ref = this.containerRef(target.type === 'subscript' ? target.childForFieldName('value') : target);
+    if (ref) this.write(ref, EMPTY, site);
+  }
+
+  /** The shared object a subscript or method call operates on: `S` in `S[k][j]`, `self.items` in `self.items.append`. */
+  private containerRef(node: Node | null): SharedRef | undefined {
+    if (!node) return undefined;
+    if (node.type === 'subscript') return this.containerRef(node.childForFieldName('value'));
+    return this.shared.refOf(this.fn, node);
+  }
+
+  private ifStatement(node: Node): Origins | undefined {
+    let checked = this.expr(node.childForFieldName('condition'));
+    const before = this.env;
+    const branches: Map<string, Origins>[] = [];
+    this.env = new Map(before);
+    this.guarded(checked, node.childForFieldName('consequence'));
+    branches.push(this.env);
+    const alternatives = node.childrenForFieldName('alternative').filter((a): a is Node => a !== null);
+    for (const alternative of alternatives) {
+      this.env = new Map(before);
+      if (alternative.type === 'elif_clause') {
+        checked = union(checked, this.expr(alternative.childForFieldName('condition')));
+        this.guarded(checked, alternative.childForFieldName('consequence'));
+      } else {
+        this.guarded(checked, alternative.childForFieldName('body'));
+      }
+      branches.push(this.env);
+    }
+    if (!alternatives.some((a) => a.type === 'else_clause')) branches.push(before);
+    this.env = mergeEnvs(branches);
+    const last = node.childForFieldName('consequence')?.lastNamedChild;
+    return alternatives.length === 0 && last && EXITS.has(last.type) ? checked : undefined;
+  }
+
+  private whileStatement(node: Node): void {
+    const checked = this.expr(node.childForFieldName('condition'));
+    const before = this.env;
+    this.env = new Map(before);
+    this.guarded(checked, node.childForFieldName('body'));
+    this.env = mergeEnvs([before, this.env]);
+    const orElse = node.childForFieldName('alternative');
+    if (orElse) this.statement(orElse);
+  }
+
+  private forStatement(node: Node): void {
+    const items = this.expr(node.childForFieldName('right'));
+    const isAsync = isAsyncConstruct(node);
+    const body = node.childForFieldName('body');
+    if (isAsync) this.suspend('async-for-next', node.startIndex, body?.startIndex ?? node.endIndex);
+    const before = this.env;
+    this.env = new Map(before);
+    const left = node.childForFieldName('left');
+    if (left) this.assign(left, items, node);
+    if (body) this.block(body);
+    if (isAsync) this.suspend('async-for-end', node.endIndex, node.endIndex);
+    this.env = mergeEnvs([before, this.env]);
+    const orElse = node.childForFieldName('alternative');
+    if (orElse) this.statement(orElse);
+  }
+
+  private withStatement(node: Node): void {
+    const isAsync = isAsyncConstruct(node);
+    const clause = node.namedChildren.find((c) => c?.type === 'with_clause');
+    const items = clause?.namedChildren.filter((c): c is Node => c?.type === 'with_item') ?? [];
+    const heldBefore = this.held.length;
+    for (const item of items) {
+      const value = item.childForFieldName('value');
+      const expression = value?.type === 'as_pattern' ? value.namedChildren[0] : value;
+      const origins = this.expr(expression ?? null);
+      if (isAsync) {
+        this.suspend('async-with-enter', node.startIndex, clause?.endIndex ?? node.startIndex);
+        const lock = expression ? this.locks.lockOf(this.fn, expression) : undefined;
+        if (lock) this.held.push({ lock, block: node });
+      }
+      const alias = value?.type === 'as_pattern' ? value.childForFieldName('alias') : undefined;
+      if (alias) this.assign(alias, origins, node);
+    }
+    const body = node.childForFieldName('body');
+    if (body) this.block(body);
+    if (isAsync) for (let i = 0; i < items.length; i++) this.suspend('async-with-exit', node.endIndex, node.endIndex);
+    this.held.length = heldBefore;
+  }
+
+  private guarded(checked: Origins, body: Node | null): void {
+    if (!body) return;
+    const outer = this.frames;
+    this.frames = [...outer, { origins: checked, time: this.time, writtenEarly: new Set() }];
+    this.block(body);
+    this.frames = outer;
+  }
+
+  /** Evaluates an expression in Python's order; returns the shared reads its value derives from. */
+  private expr(node: Node | null | undefined): Origins {
+    if (!node) return EMPTY;
+    switch (node.type) {
+      case 'identifier': {
+        const ref = this.shared.refOf(this.fn, node);
+        return ref ? new Set([this.record(ref, 'read', ref.node)]) : (this.env.get(node.text) ?? EMPTY);
+      }
+      case 'attribute': {
+        const ref = this.shared.refOf(this.fn, node);
+        return ref ? new Set([this.record(ref, 'read', ref.node)]) : this.expr(node.childForFieldName('object'));
+      }
+      case 'call':
+        return this.call(node);
+      case 'await':
+      case 'yield': {
+        const value = this.unionOfChildren(node);
+        const kind = expressionSuspension(node, this.kind);
+        if (kind) this.suspend(kind, node.startIndex, node.endIndex);
+        return value;
+      }
+      case 'keyword_argument':
+        return this.expr(node.childForFieldName('value'));
+      case 'named_expression': {
+        const value = this.expr(node.childForFieldName('value'));
+        const name = node.childForFieldName('name');
+        if (name) this.assign(name, value, node);
+        return value;
+      }
+      case 'as_pattern': {
+        const value = this.expr(node.namedChildren[0]);
+        const alias = node.childForFieldName('alias');
+        if (alias) this.assign(alias, value, node);
+        return value;
+      }
+      case 'list_comprehension':
+      case 'set_comprehension':
+      case 'dictionary_comprehension':
+      case 'generator_expression':
+        return this.comprehension(node);
+      case 'lambda':
+        return EMPTY;
+      default:
+        return this.unionOfChildren(node);
+    }
+  }
+
+  private unionOfChildren(node: Node): Origins {
+    let value = EMPTY;
+    for (const child of node.namedChildren) if (child) value = union(value, this.expr(child));
+    return value;
+  }
+
+  private comprehension(node: Node): Origins {
+    let value = EMPTY;
+    const clauses = node.namedChildren.filter((c): c is Node => c?.type === 'for_in_clause' || c?.type === 'if_clause');
+    for (const clause of clauses) {
+      if (clause.type === 'if_clause') {
+        value = union(value, this.unionOfChildren(clause));
+        continue;
+      }
+      const items = this.expr(clause.childForFieldName('right'));
+      if (isAsyncConstruct(clause)) this.suspend('async-for-next', clause.startIndex, clause.endIndex);
+      const left = clause.childForFieldName('left');
+      if (left) this.assign(left, items, clause);
+      value = union(value, items);
+    }
+    return union(value, this.expr(node.childForFieldName('body')));
+  }
+
+  private call(node: Node): Origins {
+    const callee = node.childForFieldName('function');
+    const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
+    const target = this.containerRef(object);
+    if (!callee || !target) return union(this.expr(callee), this.expr(node.childForFieldName('arguments')));
+    // Arguments run before the method touches the object.
+    const args = this.expr(node.childForFieldName('arguments'));
+    const method = callee.childForFieldName('attribute')?.text ?? '';
+    if (!MUTATORS.has(method)) return union(args, new Set([this.record(target, 'read', target.node)]));
+    const result = RETURNING.has(method) ? new Set([this.record(target, 'read', target.node)]) : EMPTY;
+    this.write(target, args, node, SELF_CHECKING.has(method));
+    return union(args, result);
+  }
+
+  private suspend(kind: SuspensionKind, start: number, end: number): void {
+    this.suspensions.push({ kind, index: this.suspensions.length, start, end });
+    this.time++;
+  }
+
+  private record(ref: SharedRef, mode: 'read' | 'write', site: Node): AccessRecord {
+    const access = { fn: this.fn, ref, mode, time: this.time, locks: [...this.held], site };
+    this.accesses.push(access);
+    return access;
+  }
+
+  private write(ref: SharedRef, value: Origins, site: Node, selfChecking = false): void {
+    const write = this.record(ref, 'write', site);
+    for (const frame of this.frames) if (frame.time === this.time) frame.writtenEarly.add(ref.key);
+    if (selfChecking) return;
+    for (const read of value) {
+      if (read.time < write.time && !this.revalidated(read, write)) {
+        this.candidate(read.ref.key === ref.key ? 'lost-update' : 'stale-read', read, write);
+      }
+    }
+    for (const frame of this.frames) {
+      if (frame.writtenEarly.has(ref.key)) continue;
+      for (const read of frame.origins) {
+        if (read.ref.key === ref.key && read.time < write.time && !this.revalidated(read, write)) {
+          this.candidate('check-then-act', read, write);
+        }
+      }
+    }
+  }
+
+  /**
+   * A condition in force at the write that reads the state again after the
+   * last suspension (a re-check), or compares a fresh read of some state with
+   * a copy taken earlier (a version check), makes the stale read harmless.
+   */
+  private revalidated(read: AccessRecord, write: AccessRecord): boolean {
+    return this.frames.some((frame) => {
+      for (const fresh of frame.origins) {
+        if (fresh.time !== write.time) continue;
+        if (fresh.ref.key === read.ref.key) return true;
+        for (const old of frame.origins) if (old.ref.key === fresh.ref.key && old.time < write.time) return true;
+      }
+      return false;
+    });
+  }
+
+  private candidate(kind: HazardKind, read: AccessRecord, write: AccessRecord): void {
+    const suspension = this.suspensions[read.time];
+    if (!suspension) return;
+    const commonLocks = new Set(
+      write.locks
+        .filter((h) => h.block.startIndex <= read.site.startIndex && read.site.endIndex <= h.block.endIndex)
+        .map((h) => h.lock.key),
+    );
+    this.candidates.push({ kind, read, write, suspension, commonLocks });
+  }
+}
+
+function union(a: Origins, b: Origins): Origins {
+  if (b.size === 0) return a;
+  if (a.size === 0) return b;
+  const merged = new Set(a);
+  for (const x of b) merged.add(x);
+  return merged;
+}
+
+function mergeEnvs(envs: readonly Map<string, Origins>[]): Map<string, Origins> {
+  const merged = new Map<string, Origins>();
+  for (const env of envs) {
+    for (const [name, origins] of env) merged.set(name, union(merged.get(name) ?? EMPTY, origins));
+  }
+  return merged;
+}

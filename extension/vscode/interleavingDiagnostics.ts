@@ -1,0 +1,81 @@
+// Interleaving hazards as diagnostics on the write, with related information
+// at the read, the suspension point and each interfering write. Refreshed from
+// the shared parse when a document opens and, debounced, when it changes.
+import * as vscode from 'vscode';
+import { analyzeInterleavings, type Hazard } from '../engine/interleave/model';
+import type { DocumentCache } from './documentCache';
+
+/** `source` of our diagnostics; the quick fix recognises them by it. */
+export const INTERLEAVINGS_SOURCE = 'Concept Lenses interleavings';
+const SETTING = 'conceptLenses.interleavings.severity';
+const DEBOUNCE_MS = 300;
+
+const SEVERITIES: Readonly<Record<string, vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export function registerInterleavingDiagnostics(cache: DocumentCache): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('conceptLenses.interleavings');
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const refresh = (document: vscode.TextDocument): void => {
+    if (document.languageId !== 'python' || document.isClosed) return;
+    const file = cache.get(document);
+    // While the user is mid-edit the tree has errors: keep the last good diagnostics.
+    if (file.syntaxErrors.length > 0) return;
+    const severity = SEVERITIES[vscode.workspace.getConfiguration().get<string>(SETTING, 'warning')] ?? vscode.DiagnosticSeverity.Warning;
+    collection.set(document.uri, analyzeInterleavings(file).hazards.map((h) => toDiagnostic(document, h, severity)));
+  };
+  const cancel = (uri: vscode.Uri): void => {
+    clearTimeout(timers.get(uri.toString()));
+    timers.delete(uri.toString());
+  };
+  const schedule = (document: vscode.TextDocument): void => {
+    cancel(document.uri);
+    timers.set(document.uri.toString(), setTimeout(() => {
+      timers.delete(document.uri.toString());
+      refresh(document);
+    }, DEBOUNCE_MS));
+  };
+
+  for (const document of vscode.workspace.textDocuments) refresh(document);
+  const subscriptions = [
+    collection,
+    vscode.workspace.onDidOpenTextDocument(refresh),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      schedule(event.document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      cancel(document.uri);
+      collection.delete(document.uri);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SETTING)) for (const document of vscode.workspace.textDocuments) refresh(document);
+    }),
+  ];
+  return new vscode.Disposable(() => {
+    for (const timer of timers.values()) clearTimeout(timer);
+    timers.clear();
+    for (const s of subscriptions) s.dispose();
+  });
+}
+
+function toDiagnostic(document: vscode.TextDocument, h: Hazard, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
+  const range = (start: number, end: number) => new vscode.Range(document.positionAt(start), document.positionAt(end));
+  const at = (start: number, end: number, message: string) =>
+    new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, range(start, end)), message);
+  const diagnostic = new vscode.Diagnostic(range(h.write.start, h.write.end), h.message, severity);
+  diagnostic.source = INTERLEAVINGS_SOURCE;
+  diagnostic.code = h.kind;
+  diagnostic.relatedInformation = [
+    at(h.read.start, h.read.end, `${h.variable} ${h.kind === 'check-then-act' ? 'checked' : 'read'} here`),
+    at(h.suspend.start, h.suspend.end, `${h.function} can suspend here`),
+    ...h.interferers.map((w) =>
+      at(w.start, w.end, `${w.sameFunction ? `another ${w.function} task` : w.function} writes ${h.variable} here`),
+    ),
+  ];
+  return diagnostic;
+}

@@ -1,0 +1,38 @@
+// The labelled interleavings corpus: racy programs that print a wrong result
+// under python3 and safe ones (hard negatives among them) that print the right one.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const CORPUS = join(__dirname, '..', '..', 'corpus', 'interleavings');
+
+export interface Program {
+  readonly label: 'racy' | 'safe';
+  readonly name: string;
+  readonly path: string;
+  readonly text: string;
+  /** The correct output, from the `# expected: …` header. */
+  readonly expected: string;
+}
+
+export function programs(): Program[] {
+  return (['racy', 'safe'] as const).flatMap((label) =>
+    readdirSync(join(CORPUS, label))
+      .filter((n) => n.endsWith('.py'))
+      .sort()
+      .map((name) => {
+        const path = join(CORPUS, label, name);
+        const text = readFileSync(path, 'utf8');
+        const expected = /^# expected: (.*)$/m.exec(text)?.[1];
+        if (expected === undefined) throw new Error(`${path} has no '# expected:' header`);
+        return { label, name, path, text, expected };
+      }),
+  );
+}
+
+/** Runs Python source with python3 (from stdin) and returns its trimmed stdout. */
+export function runPython(source: string): string {
+  const result = spawnSync('python3', ['-'], { input: source, encoding: 'utf8', timeout: 20_000 });
+  if (result.status !== 0) throw new Error(`python3 failed (${String(result.status)}): ${result.stderr}`);
+  return result.stdout.trim();
+}
