@@ -1,0 +1,282 @@
+// "Concept Lenses: Show Interleavings": the webview panel that draws the
+// active Python file's coroutines and hazards (webview/). It follows the active
+// Python editor, redraws after edits (debounced, from the shared parse), marks
+// the stepper's line in the editor and reveals lines the user clicks. After a
+// reload the serializer brings it back; the webview keeps its own UI state.
+import * as vscode from 'vscode';
+import { analyzeInterleavings } from '../engine/interleave/model';
+import { toInterleavingView } from '../../webview/fromModel';
+import { isPanelMessage, isPanelState, type HostMessage, type PanelContent, type PanelMessage } from '../../webview/protocol';
+import { webviewShell } from '../../webview/render/document';
+import type { DocumentCache } from './documentCache';
+
+export const SHOW_INTERLEAVINGS = 'conceptLenses.showInterleavings';
+const VIEW_TYPE = 'conceptLenses.interleavings';
+const UPDATE_DELAY_MS = 300;
+
+export function registerInterleavingPanel(extensionUri: vscode.Uri, cache: DocumentCache): vscode.Disposable {
+  const highlight = vscode.window.createTextEditorDecorationType({
+    isWholeLine: true,
+    backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
+    border: '1px solid',
+    borderColor: new vscode.ThemeColor('editor.rangeHighlightBorder'),
+    overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.rangeHighlightForeground'),
+    overviewRulerLane: vscode.OverviewRulerLane.Center,
+  });
+  const host: PanelHost = { extensionUri, cache, highlight, current: undefined };
+  return vscode.Disposable.from(
+    highlight,
+    vscode.commands.registerCommand(SHOW_INTERLEAVINGS, (uri: unknown, line: unknown) => show(host, uri, line)),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        const saved = isPanelState(state) && state.documentUri !== null ? state.documentUri : undefined;
+        const document = saved ? await openPython(vscode.Uri.parse(saved)) : undefined;
+        host.current?.dispose();
+        host.current = new InterleavingPanel(panel, host, document ?? activePython());
+      },
+    }),
+    { dispose: () => host.current?.dispose() },
+  );
+}
+
+interface PanelHost {
+  readonly extensionUri: vscode.Uri;
+  readonly cache: DocumentCache;
+  readonly highlight: vscode.TextEditorDecorationType;
+  current: InterleavingPanel | undefined;
+}
+
+/** The command: an explorer/editor-title call passes the file's URI; a lens may pass a line of its hazard. */
+async function show(host: PanelHost, uri: unknown, line: unknown): Promise<void> {
+  const document = (uri instanceof vscode.Uri ? await openPython(uri) : undefined) ?? activePython();
+  if (!host.current) {
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      'Interleavings',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      webviewOptions(host.extensionUri),
+    );
+    host.current = new InterleavingPanel(panel, host, document);
+  } else {
+    host.current.reveal();
+    if (document) host.current.follow(document);
+  }
+  if (typeof line === 'number') host.current.selectHazardAt(line);
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  // Only the bundle folder: the panel needs its script and stylesheet, nothing else.
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
+}
+
+function activePython(): vscode.TextDocument | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  return document?.languageId === 'python' ? document : undefined;
+}
+
+async function openPython(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  try {
+    const document = await vscode.workspace.openTextDocument(uri);
+    return document.languageId === 'python' ? document : undefined;
+  } catch {
+    return undefined; // deleted or unreadable since: the panel falls back to the active editor
+  }
+}
+
+class InterleavingPanel {
+  private document: vscode.TextDocument | undefined;
+  private lastGood: { readonly version: number; readonly content: PanelContent } | undefined;
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private highlighted: vscode.TextEditor | undefined;
+  private disposed = false;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly host: PanelHost,
+    document: vscode.TextDocument | undefined,
+  ) {
+    this.document = document;
+    const webview = panel.webview;
+    webview.options = webviewOptions(host.extensionUri);
+    const asset = (name: string): string =>
+      webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview', name)).toString();
+    webview.html = webviewShell({
+      cspSource: webview.cspSource,
+      styleUri: asset('panel.css'),
+      scriptUri: asset('panel.js'),
+      nonce: nonce(),
+    });
+    this.setTitle();
+    this.subscriptions.push(
+      webview.onDidReceiveMessage((message: unknown) => {
+        if (isPanelMessage(message)) void this.onMessage(message);
+        else console.warn('Concept Lenses: ignored a malformed message from the interleavings panel');
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        // Focus moving into the panel leaves no active editor: keep the file shown.
+        if (editor?.document.languageId === 'python') this.follow(editor.document);
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document === this.document && event.contentChanges.length > 0) this.scheduleUpdate();
+      }),
+      vscode.workspace.onDidCloseTextDocument((closed) => {
+        if (closed !== this.document) return;
+        this.document = activePython();
+        this.lastGood = undefined;
+        this.setTitle();
+        this.update();
+      }),
+      panel.onDidDispose(() => {
+        this.dispose();
+      }),
+    );
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, true);
+  }
+
+  follow(document: vscode.TextDocument): void {
+    if (document === this.document) return;
+    this.clearHighlight();
+    this.document = document;
+    this.lastGood = undefined;
+    this.setTitle();
+    this.update();
+  }
+
+  /** Selects the hazard whose read, suspension or write is on `line` (1-based). */
+  selectHazardAt(line: number): void {
+    const content = this.content();
+    if (content.kind !== 'model') return;
+    const index = content.model.hazards.findIndex((h) => [h.read, h.suspend, h.write].includes(line));
+    if (index >= 0) this.post({ type: 'selectHazard', index });
+  }
+
+  private async onMessage(message: PanelMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.update();
+        return;
+      case 'highlight':
+        await this.highlightLine(message.line);
+        return;
+      case 'reveal': {
+        const problem = await this.revealLine(message.line);
+        this.post({ type: 'revealResult', id: message.id, ok: problem === undefined, message: problem ?? '' });
+      }
+    }
+  }
+
+  private scheduleUpdate(): void {
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.update();
+    }, UPDATE_DELAY_MS);
+  }
+
+  private update(): void {
+    clearTimeout(this.pending);
+    this.post({ type: 'update', content: this.content(), documentUri: this.document?.uri.toString() ?? null });
+  }
+
+  private content(): PanelContent {
+    const document = this.document;
+    if (!document) {
+      return { kind: 'empty', reason: 'no-editor', message: 'Open a Python file: the panel draws the coroutines of the active Python editor.' };
+    }
+    if (this.lastGood?.version === document.version) return this.lastGood.content;
+    const file = this.host.cache.get(document);
+    const [error] = file.syntaxErrors;
+    if (error) {
+      // Mid-edit code is often briefly broken: keep the last good drawing rather than flicker.
+      if (this.lastGood) return this.lastGood.content;
+      return {
+        kind: 'empty',
+        reason: 'syntax-error',
+        message: `Line ${String(error.line)}: ${error.message}. The drawing appears once the file parses.`,
+      };
+    }
+    const model = analyzeInterleavings(file);
+    const view = toInterleavingView(model, vscode.workspace.asRelativePath(document.uri), (line) =>
+      document.lineAt(Math.min(line - 1, document.lineCount - 1)).text,
+    );
+    const content: PanelContent = { kind: 'model', model: view };
+    this.lastGood = { version: document.version, content };
+    return content;
+  }
+
+  private post(message: HostMessage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  /** The editor showing the followed document, opening it beside the panel if none does. */
+  private async editor(preserveFocus: boolean): Promise<vscode.TextEditor | undefined> {
+    const document = this.document;
+    if (!document || document.isClosed) return undefined;
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    if (visible && preserveFocus) return visible;
+    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    return vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus, preview: false });
+  }
+
+  private lineRange(editor: vscode.TextEditor, line: number): vscode.Range | undefined {
+    if (line < 1 || line > editor.document.lineCount) return undefined;
+    const text = editor.document.lineAt(line - 1);
+    return new vscode.Range(line - 1, text.firstNonWhitespaceCharacterIndex, line - 1, text.range.end.character);
+  }
+
+  private async highlightLine(line: number | null): Promise<void> {
+    if (line === null) {
+      this.clearHighlight();
+      return;
+    }
+    const editor = await this.editor(true);
+    const range = editor && this.lineRange(editor, line);
+    if (!editor || !range) return;
+    if (this.highlighted && this.highlighted !== editor) this.clearHighlight();
+    this.highlighted = editor;
+    editor.setDecorations(this.host.highlight, [range]);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /** Shows and focuses the line; says why not when it cannot. */
+  private async revealLine(line: number): Promise<string | undefined> {
+    const editor = await this.editor(false);
+    if (!editor) return 'The file is no longer open.';
+    const range = this.lineRange(editor, line);
+    if (!range) return `Line ${String(line)} is no longer in the file.`;
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return undefined;
+  }
+
+  private clearHighlight(): void {
+    this.highlighted?.setDecorations(this.host.highlight, []);
+    this.highlighted = undefined;
+  }
+
+  private setTitle(): void {
+    const name = this.document?.uri.path.split('/').pop();
+    this.panel.title = name ? `Interleavings: ${name}` : 'Interleavings';
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.pending);
+    this.clearHighlight();
+    for (const d of this.subscriptions.splice(0)) d.dispose();
+    if (this.host.current === this) this.host.current = undefined;
+    this.panel.dispose();
+  }
+}
+
+function nonce(): string {
+  const bytes = new Uint8Array(18);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,313 @@
+// The one message protocol between the interleaving panel (webview/panel.ts)
+// and its host (extension/vscode/interleavingPanel.ts). The drawing's data is
+// plain JSON (InterleavingView), built from the engine's model on the host side.
+// Both ends run every incoming message through isHostMessage / isPanelMessage
+// and drop whatever does not match.
+import { arrayOf, isBoolean, isCount, isLine, isString, oneOf, record, union, type Guard } from './guards';
+
+// ---------------------------------------------------------------- the drawing's data
+
+export const HAZARD_KINDS = ['lost-update', 'check-then-act', 'stale-read'] as const;
+export type HazardKind = (typeof HAZARD_KINDS)[number];
+
+export const STEP_ACTIONS = ['read', 'check', 'suspend', 'write', 'resume'] as const;
+export type StepAction = (typeof STEP_ACTIONS)[number];
+
+/** A read or write of shared state, as written in the source (`self.balance`, `CACHE`). */
+export interface AccessView {
+  readonly variable: string;
+  readonly kind: 'read' | 'write';
+  readonly line: number;
+  /** The `async with` locks held at the access (`self._lock`), outermost first. */
+  readonly locks: readonly string[];
+}
+
+export const SUSPENSION_KINDS = [
+  'await',
+  'async-for-next',
+  'async-for-end',
+  'async-with-enter',
+  'async-with-exit',
+  'yield-from',
+  'yield',
+] as const;
+
+/** Where a coroutine may give control to the event loop. */
+export interface SuspensionView {
+  readonly line: number;
+  readonly kind: (typeof SUSPENSION_KINDS)[number];
+}
+
+/** Code between two suspension points: it runs without interruption. */
+export interface SegmentView {
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly accesses: readonly AccessView[];
+}
+
+export const COROUTINE_KINDS = ['async-def', 'generator-coroutine', 'framework-generator'] as const;
+
+export interface CoroutineView {
+  /** Dotted name: `Account.withdraw`. */
+  readonly name: string;
+  readonly kind: (typeof COROUTINE_KINDS)[number];
+  readonly line: number;
+  /** In code order; suspension `i` (when present) ends segment `i`. */
+  readonly segments: readonly SegmentView[];
+  readonly suspensions: readonly SuspensionView[];
+}
+
+/** One step of the breaking interleaving; `task` names the running instance ("A", "B"). */
+export interface StepView {
+  readonly task: string;
+  readonly function: string;
+  readonly action: StepAction;
+  readonly line: number;
+}
+
+export interface HazardView {
+  readonly kind: HazardKind;
+  readonly variable: string;
+  /** What the write after the suspension writes: `variable`, or what a stale read derives. */
+  readonly writtenVariable: string;
+  readonly function: string;
+  readonly read: number;
+  readonly suspend: number;
+  readonly write: number;
+  readonly interferers: readonly { readonly function: string; readonly line: number }[];
+  readonly steps: readonly StepView[];
+}
+
+export interface SourceLine {
+  readonly line: number;
+  readonly text: string;
+}
+
+export interface InterleavingView {
+  /** What to call the file in the heading (a workspace-relative path or a name). */
+  readonly file: string;
+  readonly coroutines: readonly CoroutineView[];
+  readonly hazards: readonly HazardView[];
+  /** The text of every line the drawing refers to, for hover cards and step captions. */
+  readonly lines: readonly SourceLine[];
+}
+
+/** What the panel shows: a file's drawing, or why there is none. */
+export type PanelContent =
+  | { readonly kind: 'model'; readonly model: InterleavingView }
+  | { readonly kind: 'empty'; readonly reason: 'no-editor' | 'syntax-error'; readonly message: string };
+
+// ---------------------------------------------------------------- messages
+
+/** Host → panel. */
+export type HostMessage =
+  /** Notification: new content (after a load, an edit or a switch of editor). */
+  | { readonly type: 'update'; readonly content: PanelContent; readonly documentUri: string | null }
+  /** Notification: select a hazard (a lens or a diagnostic opened the panel on it). */
+  | { readonly type: 'selectHazard'; readonly index: number }
+  /** Response to a `reveal` request. */
+  | { readonly type: 'revealResult'; readonly id: number; readonly ok: boolean; readonly message: string };
+
+/** Panel → host. */
+export type PanelMessage =
+  /** Notification: the panel's script is listening; the host answers with `update`. */
+  | { readonly type: 'ready' }
+  /** Request: show this 1-based line in the editor and focus it; answered by `revealResult`. */
+  | { readonly type: 'reveal'; readonly id: number; readonly line: number }
+  /** Notification: the stepper's current line (null: no step is current), to highlight in the editor. */
+  | { readonly type: 'highlight'; readonly line: number | null };
+
+// ---------------------------------------------------------------- validators
+
+const isAccessView: Guard<AccessView> = record({
+  variable: isString,
+  kind: oneOf('read', 'write'),
+  line: isLine,
+  locks: arrayOf(isString),
+});
+
+const isSegmentView: Guard<SegmentView> = record({
+  startLine: isLine,
+  endLine: isLine,
+  accesses: arrayOf(isAccessView),
+});
+
+const isCoroutineView: Guard<CoroutineView> = record({
+  name: isString,
+  kind: oneOf(...COROUTINE_KINDS),
+  line: isLine,
+  segments: arrayOf(isSegmentView),
+  suspensions: arrayOf(record({ line: isLine, kind: oneOf(...SUSPENSION_KINDS) })),
+});
+
+const isStepView: Guard<StepView> = record({
+  task: isString,
+  function: isString,
+  action: oneOf(...STEP_ACTIONS),
+  line: isLine,
+});
+
+const isHazardView: Guard<HazardView> = record({
+  kind: oneOf(...HAZARD_KINDS),
+  variable: isString,
+  writtenVariable: isString,
+  function: isString,
+  read: isLine,
+  suspend: isLine,
+  write: isLine,
+  interferers: arrayOf(record({ function: isString, line: isLine })),
+  steps: arrayOf(isStepView),
+});
+
+export const isInterleavingView: Guard<InterleavingView> = record({
+  file: isString,
+  coroutines: arrayOf(isCoroutineView),
+  hazards: arrayOf(isHazardView),
+  lines: arrayOf(record({ line: isLine, text: isString })),
+});
+
+const isPanelContent: Guard<PanelContent> = union(
+  record({ kind: oneOf('model'), model: isInterleavingView }),
+  record({ kind: oneOf('empty'), reason: oneOf('no-editor', 'syntax-error'), message: isString }),
+);
+
+const isNull = oneOf(null);
+
+export const isHostMessage: Guard<HostMessage> = union(
+  record({ type: oneOf('update'), content: isPanelContent, documentUri: union(isString, isNull) }),
+  record({ type: oneOf('selectHazard'), index: isCount }),
+  record({ type: oneOf('revealResult'), id: isCount, ok: isBoolean, message: isString }),
+);
+
+export const isPanelMessage: Guard<PanelMessage> = union(
+  record({ type: oneOf('ready') }),
+  record({ type: oneOf('reveal'), id: isCount, line: isLine }),
+  record({ type: oneOf('highlight'), line: union(isLine, isNull) }),
+);
+
+// ---------------------------------------------------------------- persisted panel state
+
+/** What the panel keeps in `setState`, and what the serializer gets back after a reload. */
+export interface PanelState {
+  readonly documentUri: string | null;
+  /** Identifies the selected hazard across edits (see hazardKey). */
+  readonly hazard: string | null;
+  readonly step: number;
+}
+
+export const isPanelState: Guard<PanelState> = record({
+  documentUri: union(isString, isNull),
+  hazard: union(isString, isNull),
+  step: isCount,
+});
+
+/** Stable across edits that move lines: kind, function and variable. */
+export function hazardKey(hazard: HazardView): string {
+  return `${hazard.kind}\u0000${hazard.function}\u0000${hazard.variable}`;
+}
+
+// ---------------------------------------------------------------- the concept ladder panel
+// Its own channel (extension/vscode/ladderPanel.ts ↔ webview/ladder.ts): one
+// function at every rung, each column made by the real conversions.
+
+export const LADDER_RUNGS = ['direct', 'cps', 'generator', 'async'] as const;
+export type LadderRung = (typeof LADDER_RUNGS)[number];
+
+/** Module-level code a step added for the function to work (a runner, an import). */
+export interface LadderHelperView {
+  readonly name: string;
+  readonly code: string;
+}
+
+export type LadderColumnView =
+  | {
+      readonly rung: LadderRung;
+      readonly kind: 'code';
+      readonly current: boolean;
+      readonly code: string;
+      readonly helpers: readonly LadderHelperView[];
+      /** Functions converted along with it (its callers). */
+      readonly alsoConverted: readonly string[];
+      /** One step from the current rung: the panel offers to apply it. */
+      readonly applicable: boolean;
+    }
+  | { readonly rung: LadderRung; readonly kind: 'refused'; readonly from: LadderRung; readonly reason: string }
+  | { readonly rung: LadderRung; readonly kind: 'unreached'; readonly blockedAt: LadderRung };
+
+export interface LadderView {
+  readonly file: string;
+  /** Dotted name. */
+  readonly function: string;
+  /** 1-based line of its definition in the file. */
+  readonly line: number;
+  /** Bottom to top; one per rung. */
+  readonly columns: readonly LadderColumnView[];
+}
+
+export type LadderContent =
+  | { readonly kind: 'ladder'; readonly ladder: LadderView }
+  | { readonly kind: 'empty'; readonly reason: 'no-editor' | 'no-function' | 'syntax-error'; readonly message: string };
+
+/** Host → ladder panel. */
+export type LadderHostMessage =
+  | { readonly type: 'update'; readonly content: LadderContent; readonly documentUri: string | null }
+  /** Response to an `apply` request. */
+  | { readonly type: 'applyResult'; readonly id: number; readonly ok: boolean; readonly message: string };
+
+/** Ladder panel → host. */
+export type LadderPanelMessage =
+  | { readonly type: 'ready' }
+  /** Request: move the function to `rung` in the editor, as the code action does; answered by `applyResult`. */
+  | { readonly type: 'apply'; readonly id: number; readonly rung: LadderRung }
+  /** Notification: show the function's definition in the editor. */
+  | { readonly type: 'reveal'; readonly line: number };
+
+const isLadderRung = oneOf(...LADDER_RUNGS);
+
+const isLadderColumnView: Guard<LadderColumnView> = union(
+  record({
+    rung: isLadderRung,
+    kind: oneOf('code'),
+    current: isBoolean,
+    code: isString,
+    helpers: arrayOf(record({ name: isString, code: isString })),
+    alsoConverted: arrayOf(isString),
+    applicable: isBoolean,
+  }),
+  record({ rung: isLadderRung, kind: oneOf('refused'), from: isLadderRung, reason: isString }),
+  record({ rung: isLadderRung, kind: oneOf('unreached'), blockedAt: isLadderRung }),
+);
+
+export const isLadderView: Guard<LadderView> = record({
+  file: isString,
+  function: isString,
+  line: isLine,
+  columns: arrayOf(isLadderColumnView, LADDER_RUNGS.length),
+});
+
+const isLadderContent: Guard<LadderContent> = union(
+  record({ kind: oneOf('ladder'), ladder: isLadderView }),
+  record({ kind: oneOf('empty'), reason: oneOf('no-editor', 'no-function', 'syntax-error'), message: isString }),
+);
+
+export const isLadderHostMessage: Guard<LadderHostMessage> = union(
+  record({ type: oneOf('update'), content: isLadderContent, documentUri: union(isString, isNull) }),
+  record({ type: oneOf('applyResult'), id: isCount, ok: isBoolean, message: isString }),
+);
+
+export const isLadderPanelMessage: Guard<LadderPanelMessage> = union(
+  record({ type: oneOf('ready') }),
+  record({ type: oneOf('apply'), id: isCount, rung: isLadderRung }),
+  record({ type: oneOf('reveal'), line: isLine }),
+);
+
+/** What the ladder panel keeps in `setState`: enough for the serializer to reopen it on the same function. */
+export interface LadderPanelState {
+  readonly documentUri: string | null;
+  readonly function: string | null;
+}
+
+export const isLadderPanelState: Guard<LadderPanelState> = record({
+  documentUri: union(isString, isNull),
+  function: union(isString, isNull),
+});
