@@ -1,0 +1,227 @@
+// "Concept Lenses: Show Concept Ladder": a webview with one function at every
+// rung of the ladder side by side, each column made by the real conversions
+// (engine/ladder/ladderView.ts). It stays on its function, redraws after edits
+// (debounced, from the shared parse), applies the step to an adjacent rung on
+// request, and comes back after a reload through the serializer.
+import * as vscode from 'vscode';
+import type { Rung } from '../engine/ladder/conversion';
+import { ladderOf, stepConversion } from '../engine/ladder/ladderView';
+import { toLadderView } from '../../webview/fromLadder';
+import { isLadderPanelMessage, isLadderPanelState, type LadderContent, type LadderHostMessage, type LadderPanelMessage } from '../../webview/protocol';
+import { webviewShell } from '../../webview/render/document';
+import type { DocumentCache } from './documentCache';
+import { nonce } from './nonce';
+
+export const SHOW_LADDER = 'conceptLenses.showLadder';
+const VIEW_TYPE = 'conceptLenses.ladder';
+const UPDATE_DELAY_MS = 300;
+
+interface Target {
+  readonly document: vscode.TextDocument;
+  readonly name: string;
+}
+
+interface LadderHost {
+  readonly extensionUri: vscode.Uri;
+  readonly cache: DocumentCache;
+  current: LadderPanel | undefined;
+}
+
+export function registerLadderPanel(extensionUri: vscode.Uri, cache: DocumentCache): vscode.Disposable {
+  const host: LadderHost = { extensionUri, cache, current: undefined };
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(SHOW_LADDER, (uri: unknown, name: unknown) => show(host, uri, name)),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        const saved = isLadderPanelState(state) && state.documentUri !== null && state.function !== null ? state : undefined;
+        const document = saved?.documentUri ? await openPython(vscode.Uri.parse(saved.documentUri)) : undefined;
+        host.current?.dispose();
+        host.current = new LadderPanel(panel, host, document && saved?.function ? { document, name: saved.function } : atCursor(host.cache));
+      },
+    }),
+    { dispose: () => host.current?.dispose() },
+  );
+}
+
+/** The command: a lens passes the file's URI (or its string) and the function's dotted name; the palette passes nothing. */
+async function show(host: LadderHost, uri: unknown, name: unknown): Promise<void> {
+  const given = uri instanceof vscode.Uri ? uri : typeof uri === 'string' ? vscode.Uri.parse(uri) : undefined;
+  const document = given ? await openPython(given) : undefined;
+  const target = document && typeof name === 'string' ? { document, name } : atCursor(host.cache);
+  if (!host.current) {
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Concept Ladder', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(host.extensionUri));
+    host.current = new LadderPanel(panel, host, target);
+  } else {
+    host.current.reveal();
+    if (target) host.current.follow(target);
+  }
+}
+
+/** The innermost function around the cursor of the active Python editor. */
+function atCursor(cache: DocumentCache): Target | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.languageId !== 'python') return undefined;
+  const file = cache.get(editor.document);
+  const offset = editor.document.offsetAt(editor.selection.active);
+  const fn = file.functions.all.filter((f) => f.kind === 'function' && (f.decorated ?? f.node).startIndex <= offset && offset <= f.node.endIndex).pop();
+  return fn ? { document: editor.document, name: fn.name } : undefined;
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  // Only the bundle folder: the panel needs its script and stylesheets, nothing else.
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
+}
+
+async function openPython(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  try {
+    const document = await vscode.workspace.openTextDocument(uri);
+    return document.languageId === 'python' ? document : undefined;
+  } catch {
+    return undefined; // deleted or unreadable since: the panel says so
+  }
+}
+
+class LadderPanel {
+  private lastGood: { readonly version: number; readonly name: string; readonly content: LadderContent } | undefined;
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly host: LadderHost,
+    private target: Target | undefined,
+  ) {
+    const webview = panel.webview;
+    webview.options = webviewOptions(host.extensionUri);
+    const asset = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview', name)).toString();
+    webview.html = webviewShell({ cspSource: webview.cspSource, styleUri: asset('ladder.css'), scriptUri: asset('ladder.js'), nonce: nonce(), title: 'Concept Ladder' });
+    this.setTitle();
+    this.subscriptions.push(
+      webview.onDidReceiveMessage((message: unknown) => {
+        if (isLadderPanelMessage(message)) void this.onMessage(message);
+        else console.warn('Concept Lenses: ignored a malformed message from the ladder panel');
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document === this.target?.document && event.contentChanges.length > 0) this.scheduleUpdate();
+      }),
+      vscode.workspace.onDidCloseTextDocument((closed) => {
+        if (closed !== this.target?.document) return;
+        this.target = undefined;
+        this.setTitle();
+        this.update();
+      }),
+      panel.onDidDispose(() => {
+        this.dispose();
+      }),
+    );
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, true);
+  }
+
+  follow(target: Target): void {
+    if (target.document === this.target?.document && target.name === this.target.name) return;
+    this.target = target;
+    this.setTitle();
+    this.update();
+  }
+
+  private async onMessage(message: LadderPanelMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.update();
+        return;
+      case 'reveal':
+        await this.revealLine(message.line);
+        return;
+      case 'apply': {
+        const problem = await this.apply(message.rung);
+        this.post({ type: 'applyResult', id: message.id, ok: problem === undefined, message: problem ?? '' });
+      }
+    }
+  }
+
+  /** The same conversion as the code action for that rung; says why not when it cannot. */
+  private async apply(rung: Rung): Promise<string | undefined> {
+    const target = this.target;
+    if (!target || target.document.isClosed) return 'The file is no longer open.';
+    const file = this.host.cache.get(target.document);
+    if (file.syntaxErrors.length > 0) return 'The file does not parse right now; fix it and try again.';
+    const result = stepConversion(file, target.name, rung);
+    const refusal = result.refused.find((r) => r.function === target.name) ?? result.refused[0];
+    if (refusal) return `${refusal.function}: ${refusal.reason}`;
+    if (result.edits.length === 0) return `${target.name} is already in that form.`;
+    const edit = new vscode.WorkspaceEdit();
+    for (const change of result.edits) {
+      edit.replace(target.document.uri, new vscode.Range(target.document.positionAt(change.start), target.document.positionAt(change.end)), change.newText);
+    }
+    return (await vscode.workspace.applyEdit(edit)) ? undefined : 'VS Code did not apply the edit (the file changed meanwhile?).';
+  }
+
+  private scheduleUpdate(): void {
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.update();
+    }, UPDATE_DELAY_MS);
+  }
+
+  private update(): void {
+    clearTimeout(this.pending);
+    this.post({ type: 'update', content: this.content(), documentUri: this.target?.document.uri.toString() ?? null });
+  }
+
+  private content(): LadderContent {
+    const target = this.target;
+    if (!target) {
+      return { kind: 'empty', reason: 'no-editor', message: 'Put the cursor in a Python function and run "Concept Lenses: Show Concept Ladder".' };
+    }
+    const { document, name } = target;
+    if (this.lastGood?.version === document.version && this.lastGood.name === name) return this.lastGood.content;
+    const file = this.host.cache.get(document);
+    const [error] = file.syntaxErrors;
+    if (error) {
+      // Code mid-edit is often briefly broken: keep the last good ladder of this function rather than flicker.
+      if (this.lastGood?.name === name) return this.lastGood.content;
+      return { kind: 'empty', reason: 'syntax-error', message: `Line ${String(error.line)}: ${error.message}. The ladder appears once the file parses.` };
+    }
+    const fn = file.functions.named(name).find((f) => f.kind === 'function');
+    const columns = fn ? ladderOf(file, name) : [];
+    if (!fn || columns.length === 0) {
+      return { kind: 'empty', reason: 'no-function', message: `${vscode.workspace.asRelativePath(document.uri)} has no function named ${name} any more.` };
+    }
+    const content: LadderContent = { kind: 'ladder', ladder: toLadderView(columns, vscode.workspace.asRelativePath(document.uri), name, fn.line) };
+    this.lastGood = { version: document.version, name, content };
+    return content;
+  }
+
+  private post(message: LadderHostMessage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async revealLine(line: number): Promise<void> {
+    const document = this.target?.document;
+    if (!document || document.isClosed || line > document.lineCount) return;
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preview: false });
+    const range = document.lineAt(line - 1).range;
+    editor.selection = new vscode.Selection(range.start, range.start);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private setTitle(): void {
+    this.panel.title = this.target ? `Ladder: ${this.target.name}` : 'Concept Ladder';
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.pending);
+    for (const d of this.subscriptions.splice(0)) d.dispose();
+    if (this.host.current === this) this.host.current = undefined;
+    this.panel.dispose();
+  }
+}

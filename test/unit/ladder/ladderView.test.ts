@@ -1,0 +1,125 @@
+// The ladder view's columns come from the real conversions on real parses:
+// each converted column's whole module runs with python3 and prints what the
+// original printed; a refused step keeps its reason and blocks the rungs beyond.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ladderOf, type LadderColumn } from '../../../extension/engine/ladder/ladderView';
+import { ROOT } from '../../helpers/cli';
+import { dedent, parse } from '../../helpers/parser';
+import { python } from './cpsHelpers';
+
+const PROGRAMS = join(ROOT, 'test', 'equivalence', 'programs', 'ladder');
+
+async function columnsOf(source: string, name: string): Promise<LadderColumn[]> {
+  const file = await parse(source);
+  try {
+    const columns = ladderOf(file, name);
+    assert.equal(file.text, source, 'the ladder leaves the file itself alone');
+    return columns;
+  } finally {
+    file.dispose();
+  }
+}
+
+function column<K extends LadderColumn['kind']>(columns: readonly LadderColumn[], rung: LadderColumn['rung'], kind: K): Extract<LadderColumn, { kind: K }> {
+  const found = columns.find((c) => c.rung === rung);
+  assert.ok(found, `no ${rung} column`);
+  assert.equal(found.kind, kind, `${rung}: ${JSON.stringify(found)}`);
+  return found as Extract<LadderColumn, { kind: K }>;
+}
+
+/** Every column with code runs as a whole module and prints exactly what `source` printed. */
+function assertSameOutput(source: string, columns: readonly LadderColumn[]): number {
+  const expected = python(source);
+  assert.notEqual(expected, '');
+  let ran = 0;
+  for (const c of columns) {
+    if (c.kind !== 'code') continue;
+    assert.equal(python(c.module), expected, `the ${c.rung} rung prints differently:\n${c.module}`);
+    ran++;
+  }
+  return ran;
+}
+
+test('a direct-style recursive function climbs to CPS and to inline callbacks; each rung prints the same', async () => {
+  const source = readFileSync(join(PROGRAMS, 'recursion.py'), 'utf8');
+  const columns = await columnsOf(source, 'factorial');
+  assert.deepEqual(columns.map((c) => c.rung), ['direct', 'cps', 'generator', 'async']);
+  const direct = column(columns, 'direct', 'code');
+  assert.ok(direct.current);
+  assert.equal(direct.module, source);
+  assert.match(direct.code, /^def factorial\(n\):\n/);
+  assert.doesNotMatch(direct.code, /\ndef /, 'only the function, not its neighbours');
+  const cps = column(columns, 'cps', 'code');
+  assert.ok(!cps.current);
+  assert.match(cps.code, /^def factorial\(n, cont\):/);
+  assert.match(cps.code, /return cont\(1\)/);
+  assert.ok(cps.alsoConverted.includes('main'), 'its caller moves with it');
+  const generator = column(columns, 'generator', 'code');
+  assert.match(generator.code, /^@inline_callbacks\ndef factorial\(n\):/);
+  assert.match(generator.code, /= yield factorial\(n - 1\)/);
+  assert.deepEqual(generator.helpers.map((h) => h.name), ['inline_callbacks'], 'the runner is shown apart from the function');
+  assert.doesNotMatch(generator.code, /def inline_callbacks/);
+  assert.equal(new Set(columns.map((c) => c.kind === 'code' && c.line)).size > 1, true, 'lines are those of each rung\'s module');
+  assert.ok(assertSameOutput(source, columns) >= 3);
+});
+
+test('a CPS function waiting on a callback primitive: direct style refuses in place, the generator rung runs the same', async () => {
+  const source = readFileSync(join(PROGRAMS, 'callbacks.py'), 'utf8');
+  const columns = await columnsOf(source, 'check');
+  assert.ok(column(columns, 'cps', 'code').current);
+  const direct = column(columns, 'direct', 'refused');
+  assert.equal(direct.from, 'cps');
+  assert.match(direct.reason, /fetch_stock/);
+  const generator = column(columns, 'generator', 'code');
+  assert.match(generator.code, /yield lambda resume: fetch_stock\(item, resume\)/);
+  assert.ok(assertSameOutput(source, columns) >= 2);
+});
+
+test('a native coroutine steps down one rung at a time; a refusal blocks every rung beyond it', async () => {
+  const source = dedent(`
+    import asyncio
+
+
+    async def double(x):
+        await asyncio.sleep(0)
+        return x * 2
+
+
+    async def main():
+        print(await double(21))
+
+
+    asyncio.run(main())
+  `);
+  const columns = await columnsOf(source, 'double');
+  assert.ok(column(columns, 'async', 'code').current);
+  const generator = column(columns, 'generator', 'code');
+  assert.match(generator.code, /@types\.coroutine\ndef double\(x\):/);
+  assert.match(generator.code, /yield from asyncio\.sleep\(0\)/);
+  assert.ok(generator.helpers.some((h) => h.name === 'import' && /\btypes\b/.test(h.code)), 'the import it needs is noted');
+  assertSameOutput(source, columns);
+  // Below the generator rung: whichever step refuses first, every rung past it is unreached.
+  const refusal = columns.findIndex((c) => c.kind === 'refused');
+  if (refusal >= 0) {
+    const refused = columns[refusal];
+    assert.ok(refused?.kind === 'refused' && refused.reason.length > 0);
+    for (const beyond of columns.slice(0, refusal)) assert.deepEqual(beyond, { rung: beyond.rung, kind: 'unreached', blockedAt: refused.rung });
+  }
+});
+
+test('a method is shown on its own, dedented, under its dotted name', async () => {
+  const source = readFileSync(join(ROOT, 'examples', 'bank.py'), 'utf8');
+  const columns = await columnsOf(source, 'Account.withdraw');
+  const current = columns.find((c) => c.kind === 'code' && c.current);
+  assert.ok(current?.kind === 'code');
+  assert.equal(current.rung, 'async');
+  assert.match(current.code, /^async def withdraw\(self, amount\):\n {4}\S/);
+  assert.equal(columns.length, 4);
+});
+
+test('no function of that name: no columns', async () => {
+  assert.deepEqual(await columnsOf('def f():\n    return 1\n', 'g'), []);
+});
