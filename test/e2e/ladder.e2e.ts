@@ -1,0 +1,35 @@
+// The concept ladder from the command palette, on the function at the cursor,
+// read inside its webview.
+import * as assert from 'node:assert/strict';
+import type { Scenario } from './workbench';
+
+export const scenarios: readonly Scenario[] = [
+  {
+    name: 'Show Concept Ladder draws the function at the cursor at every rung',
+    async run(wb) {
+      const editor = await wb.openFile('inventory.py');
+      await wb.focusStart(editor);
+      // Go to Line (Ctrl+G) puts the cursor inside ask_warehouse's body.
+      await wb.page.keyboard.press('Control+G');
+      await wb.page.keyboard.type('14');
+      await wb.page.keyboard.press('Enter');
+      await wb.runCommand('Concept Lenses: Show Concept Ladder');
+      const body = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('body');
+      await body.locator('.rung').first().waitFor({ timeout: 20_000 });
+      assert.equal(await body.locator('.rung').count(), 4);
+      assert.equal(await body.locator('.rung.is-current').getAttribute('data-rung'), 'async');
+      assert.match((await body.locator('.rung.is-current .rung-code').textContent()) ?? '', /async def ask_warehouse/);
+      assert.match((await body.locator('.rung[data-rung="generator"] .rung-code').textContent()) ?? '', /yield from/);
+      await wb.screenshot('ladder-panel');
+      // Applying the rung below edits the file as the code action does, and the ladder follows.
+      await body.locator('[data-apply="generator"]').click();
+      await editor.locator('.view-lines', { hasText: '@types.coroutine' }).waitFor({ timeout: 10_000 });
+      await body.locator('.rung.is-current[data-rung="generator"]').waitFor({ timeout: 10_000 });
+      // The panel's group is the active one now: click the file's editor wherever it is.
+      await wb.page.locator('.monaco-editor[data-uri$="/inventory.py"] .view-lines').first().click();
+      await wb.page.keyboard.press('Control+Z');
+      await body.locator('.rung.is-current[data-rung="async"]').waitFor({ timeout: 10_000 });
+      await wb.runCommand('View: Close All Editors');
+    },
+  },
+];

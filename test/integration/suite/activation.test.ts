@@ -1,0 +1,28 @@
+// Runs first (see ../index.ts): nothing has opened a Python document yet.
+import * as assert from 'node:assert/strict';
+import { suite, test } from 'mocha';
+import * as vscode from 'vscode';
+import { exampleUri, extension, waitFor } from '../helpers';
+import { recordMetric } from '../results';
+
+suite('activation', () => {
+  test('stays inactive while only non-Python documents are open', async () => {
+    assert.equal(extension().isActive, false, 'active before any document was opened');
+    const text = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: 'notes.txt' }));
+    assert.equal(text.languageId, 'plaintext');
+    await vscode.window.showTextDocument(text);
+    // Activation events are delivered asynchronously: give a wrong one time to fire.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(extension().isActive, false, 'activated by a plain-text document');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('activates by itself when a Python file is opened', async () => {
+    const started = performance.now();
+    const document = await vscode.workspace.openTextDocument(exampleUri('shapes.py'));
+    assert.equal(document.languageId, 'python');
+    await waitFor(() => extension().isActive, 'activation on a Python document');
+    recordMetric('activationMs', performance.now() - started);
+    assert.ok(extension().exports.cache, 'activate() must return the shared document cache');
+  });
+});

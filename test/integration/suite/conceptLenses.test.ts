@@ -1,0 +1,123 @@
+// The concept lenses, hover and snippets in the real extension host.
+import * as assert from 'node:assert/strict';
+import { suite, teardown, test } from 'mocha';
+import * as vscode from 'vscode';
+import { api, discard, openUntitledPython } from '../helpers';
+
+const SOURCE = [
+  'import asyncio',
+  '',
+  '',
+  '@asyncio.coroutine',
+  'def pause_then_double(x):',
+  '    yield from asyncio.sleep(0)',
+  '    return x * 2',
+  '',
+  '',
+  'def countdown(n):',
+  '    while n > 0:',
+  '        yield n',
+  '        n -= 1',
+  '',
+].join('\n');
+
+async function lenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+  await api();
+  const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 1000);
+  // Only this extension's lenses: they are the ones whose titles are concept names.
+  return found.filter((l) => l.command !== undefined).sort((a, b) => a.range.start.line - b.range.start.line);
+}
+
+async function setting(key: 'enabled' | 'concepts', value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('conceptLenses.lenses').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+suite('concept lenses', () => {
+  let editor: vscode.TextEditor | undefined;
+  teardown(async () => {
+    await setting('enabled', undefined);
+    await setting('concepts', undefined);
+    if (editor) await discard(editor);
+    editor = undefined;
+  });
+
+  test('a lens above each labelled definition names its concepts and the next rung', async () => {
+    editor = await openUntitledPython(SOURCE);
+    const found = await lenses(editor.document);
+    assert.deepEqual(
+      found.map((l) => [l.range.start.line, l.command?.title]),
+      [
+        [3, 'generator coroutine · → async/await'],
+        [9, 'generator'],
+      ],
+    );
+  });
+
+  test('clicking the rung action converts the function, as the code action would', async () => {
+    editor = await openUntitledPython(SOURCE);
+    const [lens] = await lenses(editor.document);
+    assert.ok(lens?.command?.command, 'the coroutine lens has a command');
+    await vscode.commands.executeCommand(lens.command.command, ...((lens.command.arguments ?? []) as unknown[]));
+    const text = editor.document.getText();
+    assert.match(text, /^async def pause_then_double\(x\):\n {4}await asyncio\.sleep\(0\)\n {4}return x \* 2$/m);
+    assert.ok(text.includes('def countdown(n):\n    while n > 0:'), 'the rest of the file is untouched');
+  });
+
+  test('settings pick which concepts show, or turn the lenses off', async () => {
+    editor = await openUntitledPython(SOURCE);
+    await setting('concepts', ['generator']);
+    assert.deepEqual((await lenses(editor.document)).map((l) => l.command?.title), ['generator']);
+    await setting('enabled', false);
+    assert.deepEqual(await lenses(editor.document), []);
+  });
+
+  test('typing elsewhere keeps the lenses as they were', async () => {
+    editor = await openUntitledPython(SOURCE);
+    const before = (await lenses(editor.document)).map((l) => [l.range.start.line, l.command?.title]);
+    await editor.edit((b) => {
+      b.insert(new vscode.Position(editor!.document.lineCount - 1, 0), '# a comment\n');
+    });
+    const after = (await lenses(editor.document)).map((l) => [l.range.start.line, l.command?.title]);
+    assert.deepEqual(after, before);
+  });
+
+  test('a half-typed line that breaks the parse does not make lenses disappear', async () => {
+    editor = await openUntitledPython(SOURCE);
+    const titles = (await lenses(editor.document)).map((l) => l.command?.title);
+    // Mid-edit: `asyncio.sleep(0)` becomes `asyncio.sleep(`; tree-sitter then loses `countdown`.
+    const line = editor.document.lineAt(5).text;
+    await editor.edit((b) => {
+      b.delete(new vscode.Range(5, line.length - 2, 5, line.length));
+    });
+    assert.deepEqual((await lenses(editor.document)).map((l) => l.command?.title), titles);
+  });
+
+  test('hover on a function name explains the concept and previews the next rung', async () => {
+    editor = await openUntitledPython(SOURCE);
+    await api();
+    const at = new vscode.Position(4, 'def pause'.length);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
+    const markdown = hovers.flatMap((h) => h.contents.map((c) => (c instanceof vscode.MarkdownString ? c.value : ''))).join('\n');
+    // Read it as the user does: markdown escapes undone.
+    const text = markdown.replace(/\\([\\`*_{}[\]()#+\-.!|<>~&])/g, '$1');
+    assert.match(text, /\*\*generator coroutine\*\*/);
+    assert.match(text, /removed in Python 3\.11/);
+    assert.match(text, /One rung up: async\/await/);
+    assert.match(text, /```python\nasync def pause_then_double\(x\):/);
+  });
+
+  test('the cl- snippets are offered as completions in Python', async () => {
+    editor = await openUntitledPython('cl-gen');
+    await api();
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      new vscode.Position(0, 'cl-gen'.length),
+    );
+    const labels = list.items
+      .filter((i) => i.kind === vscode.CompletionItemKind.Snippet)
+      .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('cl-generator'), `snippets offered: ${labels.join(', ')}`);
+    assert.ok(labels.includes('cl-generator-coroutine'));
+  });
+});

@@ -1,0 +1,58 @@
+// Generic checks of the interleaving diagnostics on the examples (some of
+// which are racy on purpose) and of the quick fixes offered on them.
+import * as assert from 'node:assert/strict';
+import { suite, teardown, test } from 'mocha';
+import * as vscode from 'vscode';
+import { api, applyAndUndo, codeActionsAt, discard, waitFor } from '../helpers';
+
+/** The file's diagnostics once published on open; none within two seconds counts as none. */
+async function publishedDiagnostics(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
+  const deadline = performance.now() + 2_000;
+  while (vscode.languages.getDiagnostics(uri).length === 0 && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return vscode.languages.getDiagnostics(uri);
+}
+
+suite('interleaving diagnostics', () => {
+  let editor: vscode.TextEditor | undefined;
+  teardown(async () => {
+    if (editor) await discard(editor);
+    editor = undefined;
+  });
+
+  test('the racy examples get diagnostics, and every quick fix on them is disabled with a reason or applies cleanly', async () => {
+    await api();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    let diagnosed = 0;
+    for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '*.py'))) {
+      editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const { document } = editor;
+      const diagnostics = await publishedDiagnostics(uri);
+      diagnosed += diagnostics.length > 0 ? 1 : 0;
+      const count = diagnostics.length;
+      for (let i = 0; i < count; i++) {
+        // After a fix and its undo, work from the diagnostics published for the restored text.
+        await waitFor(() => vscode.languages.getDiagnostics(uri).length === count, 'the diagnostics of the restored text', 5_000);
+        const diagnostic = vscode.languages.getDiagnostics(uri)[i]!;
+        assert.ok(diagnostic.message.trim(), 'a diagnostic without a message');
+        assert.ok(diagnostic.range.end.line < document.lineCount);
+        const fixes = await codeActionsAt(document, diagnostic.range, vscode.CodeActionKind.QuickFix);
+        assert.ok(fixes.length > 0, `no quick fix on "${diagnostic.message}"`);
+        for (const fix of fixes) {
+          if (fix.disabled) {
+            assert.ok(fix.disabled.reason.trim(), `"${fix.title}" is disabled without a reason`);
+            continue;
+          }
+          await applyAndUndo(editor, fix, () =>
+            waitFor(() => vscode.languages.getDiagnostics(uri).length < count, `"${fix.title}" to clear its diagnostic`, 5_000),
+          );
+        }
+      }
+      await discard(editor);
+      editor = undefined;
+    }
+    assert.ok(diagnosed > 0, 'no example got a diagnostic');
+  });
+});
