@@ -45,7 +45,25 @@ await Promise.all([
     define: { ...nodeCjs.define, ...version_ },
     banner: { js: `#!/usr/bin/env node\n${importMetaShim}` },
   }),
+  build({
+    ...common,
+    entryPoints: ['webview/panel.ts'],
+    outfile: 'dist/webview/panel.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  }),
+  build({
+    ...common,
+    entryPoints: ['webview/ladder.ts'],
+    outfile: 'dist/webview/ladder.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  }),
 ]);
 chmodSync('dist/cli.js', 0o755);
 copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), 'dist/tree-sitter.wasm');
 copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), 'dist/tree-sitter-python.wasm');
+copyFileSync('webview/panel.css', 'dist/webview/panel.css');
+copyFileSync('webview/ladder.css', 'dist/webview/ladder.css');

@@ -1,13 +1,16 @@
 // `concept-lenses`: the command-line front end over the engine.
 import { parseArgs } from 'node:util';
 import type { Command } from './command';
+import { conceptsCommand } from './commands/concepts';
 import { functionsCommand } from './commands/functions';
+import { interleavingsCommand } from './commands/interleavings';
+import { refactorCommand } from './commands/refactor';
 import { CliError, EXIT_OK, EXIT_USAGE } from './exitCodes';
 import { loadParser } from './loadSources';
 
 declare const CONCEPT_LENSES_VERSION: string;
 
-const commands: readonly Command[] = [functionsCommand];
+const commands: readonly Command[] = [functionsCommand, conceptsCommand, refactorCommand, interleavingsCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

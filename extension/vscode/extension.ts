@@ -3,7 +3,14 @@
 import * as vscode from 'vscode';
 import { PythonParser } from '../engine';
 import { DocumentCache } from './documentCache';
+import { registerConceptHover } from './conceptHover';
+import { registerConceptLenses } from './conceptLenses';
 import { registerGoToFunction } from './goToFunction';
+import { registerInterleavingDiagnostics } from './interleavingDiagnostics';
+import { registerInterleavingPanel } from './interleavingPanel';
+import { registerLadderPanel } from './ladderPanel';
+import { registerLadderActions } from './ladderActions';
+import { registerLockQuickFix } from './lockQuickFix';
 
 export interface ConceptLensesApi {
   /** For tests and other extensions: the shared parse of a document. */
@@ -14,6 +21,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Concep
   const parser = await loadParser(context.extensionUri);
   const cache = new DocumentCache(parser);
   context.subscriptions.push(cache, registerGoToFunction(cache));
+  context.subscriptions.push(registerConceptLenses(cache));
+  context.subscriptions.push(registerConceptHover(cache));
+  context.subscriptions.push(registerInterleavingPanel(context.extensionUri, cache));
+  context.subscriptions.push(registerLadderPanel(context.extensionUri, cache));
+  context.subscriptions.push(registerLadderActions(cache));
+  context.subscriptions.push(registerInterleavingDiagnostics(cache));
+  context.subscriptions.push(registerLockQuickFix(cache));
   return { cache };
 }
 
