@@ -1,14 +1,16 @@
 // CodeLens above each labelled function: its concepts and, when a registered
-// conversion applies, the next rung's action, which applies that conversion.
+// conversion applies, the next rung's action, which applies that conversion;
+// beside it, on functions that stand on a rung above direct style, "Show ladder".
 // Lenses for unchanged definitions are handed back as the same objects, so
 // typing elsewhere does not make them flicker or re-resolve.
 import * as vscode from 'vscode';
 import type { SourceFile } from '../engine';
-import { CONCEPT_IDS, CONCEPT_INFO, ladderSteps, RUNG_ACTION, type ClassifiedFunction, type ConceptId } from '../engine/concepts';
+import { CONCEPT_IDS, CONCEPT_INFO, ladderSteps, rungOf, RUNG_ACTION, type ClassifiedFunction, type ConceptId } from '../engine/concepts';
 import { convertFile } from '../engine/ladder/convertFile';
 import { conversions } from '../engine/ladder/registry';
 import { classificationOf } from './conceptCache';
 import type { DocumentCache } from './documentCache';
+import { SHOW_LADDER } from './ladderPanel';
 
 const APPLY_COMMAND = 'conceptLenses.applyLensConversion';
 
@@ -19,14 +21,22 @@ class ConceptLens extends vscode.CodeLens {
     /** 0-based line of the definition (its first decorator, if any). */
     readonly line: number,
     readonly concepts: readonly ConceptId[],
+    /** The "Show ladder" lens beside the concepts lens, rather than the concepts lens itself. */
+    readonly opensLadder = false,
   ) {
     super(new vscode.Range(line, 0, line, 0));
   }
 
+  get key(): string {
+    return `${String(this.line)}\0${this.functionName}\0${this.concepts.join(',')}${this.opensLadder ? '\0ladder' : ''}`;
+  }
+
   /** The same lens on another line (its resolved command kept). */
   movedTo(line: number): ConceptLens {
-    const moved = new ConceptLens(this.uri, this.functionName, line, this.concepts);
-    if (this.command) {
+    const moved = new ConceptLens(this.uri, this.functionName, line, this.concepts, this.opensLadder);
+    if (this.command && this.opensLadder) {
+      moved.command = this.command;
+    } else if (this.command) {
       const conversionId: unknown[] = this.command.arguments?.slice(3) ?? [];
       moved.command = { ...this.command, arguments: [this.uri.toString(), this.functionName, line, ...conversionId] };
     }
@@ -74,13 +84,18 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
       const ids = f.concepts.map((c) => c.id).filter((id) => shown.has(id));
       if (ids.length === 0) continue;
       const line = startLine(file, f);
-      const id = `${String(line)}\0${f.name}\0${ids.join(',')}`;
-      now.set(id, before?.get(id) ?? new ConceptLens(uri, f.name, line, ids));
+      const lenses = [new ConceptLens(uri, f.name, line, ids)];
+      if (rungOf(f.concepts) !== 'direct') lenses.push(new ConceptLens(uri, f.name, line, ids, true));
+      for (const lens of lenses) now.set(lens.key, before?.get(lens.key) ?? lens);
     }
     return now;
   }
 
   resolveCodeLens(lens: ConceptLens): ConceptLens {
+    if (lens.opensLadder) {
+      lens.command = { title: 'Show ladder', tooltip: `${lens.functionName} at every rung, side by side`, command: SHOW_LADDER, arguments: [lens.uri, lens.functionName] };
+      return lens;
+    }
     const names = lens.concepts.map((id) => CONCEPT_INFO[id].name).join(' · ');
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === lens.uri.toString());
     const file = document ? this.cache.get(document) : undefined;
@@ -109,7 +124,7 @@ function carryOver(file: SourceFile, before: ReadonlyMap<string, ConceptLens>): 
     const starts = file.functions.named(lens.functionName).map((f) => file.lineOf(f.decorated ?? f.node) - 1);
     const line = starts.sort((a, b) => Math.abs(a - lens.line) - Math.abs(b - lens.line))[0] ?? lens.line;
     const moved = line === lens.line ? lens : lens.movedTo(line);
-    now.set(`${String(line)}\0${lens.functionName}\0${lens.concepts.join(',')}`, moved);
+    now.set(moved.key, moved);
   }
   return now;
 }

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { api, discard, openUntitledPython } from '../helpers';
+import { api, discard, openUntitledPython, waitFor } from '../helpers';
 
 const SOURCE = [
   'import asyncio',
@@ -21,11 +21,17 @@ const SOURCE = [
   '',
 ].join('\n');
 
-async function lenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+const SHOW_LADDER = 'conceptLenses.showLadder';
+
+async function allLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
   await api();
   const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 1000);
-  // Only this extension's lenses: they are the ones whose titles are concept names.
   return found.filter((l) => l.command !== undefined).sort((a, b) => a.range.start.line - b.range.start.line);
+}
+
+/** The concept lenses: this extension's lenses whose titles are concept names (not "Show ladder"). */
+async function lenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+  return (await allLenses(document)).filter((l) => l.command?.command !== SHOW_LADDER);
 }
 
 async function setting(key: 'enabled' | 'concepts', value: unknown): Promise<void> {
@@ -51,6 +57,20 @@ suite('concept lenses', () => {
         [9, 'generator'],
       ],
     );
+  });
+
+  test('functions on a rung above direct style get a "Show ladder" lens that opens the ladder panel', async () => {
+    editor = await openUntitledPython(SOURCE);
+    const ladder = (await allLenses(editor.document)).filter((l) => l.command?.command === SHOW_LADDER);
+    assert.deepEqual(
+      ladder.map((l) => [l.range.start.line, l.command?.title, (l.command?.arguments as unknown[] | undefined)?.[1]]),
+      [[3, 'Show ladder', 'pause_then_double']],
+    );
+    const [lens] = ladder;
+    assert.ok(lens?.command);
+    await vscode.commands.executeCommand(lens.command.command, ...((lens.command.arguments ?? []) as unknown[]));
+    const tabs = (): string[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+    await waitFor(() => tabs().includes('Ladder: pause_then_double'), 'the ladder panel to open on the function');
   });
 
   test('clicking the rung action converts the function, as the code action would', async () => {
