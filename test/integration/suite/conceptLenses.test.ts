@@ -71,6 +71,8 @@ suite('concept lenses', () => {
     await vscode.commands.executeCommand(lens.command.command, ...((lens.command.arguments ?? []) as unknown[]));
     const tabs = (): string[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
     await waitFor(() => tabs().includes('Ladder: pause_then_double'), 'the ladder panel to open on the function');
+    const opened = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label === 'Ladder: pause_then_double');
+    await vscode.window.tabGroups.close(opened);
   });
 
   test('clicking the rung action converts the function, as the code action would', async () => {
