@@ -3,12 +3,14 @@
 // hazard and walk its steps with the stepper, the mouse or the keyboard.
 import { connectHost } from './browser/host';
 import { HoverCard } from './browser/hoverCard';
+import { showNotice } from './browser/notice';
 import { hazardKey, type HazardView, type HostMessage, type PanelContent } from './protocol';
 import { stepState } from './render/diagram';
 import { stepperIcon } from './render/hazards';
 import { renderPanel } from './render/panelView';
 
 const PLAY_INTERVAL_MS = 1100;
+const NOTICE_MS = 4000;
 const STEP_STATES = ['is-past', 'is-current', 'is-future'] as const;
 
 const host = connectHost();
@@ -87,7 +89,7 @@ function onHostMessage(message: HostMessage): void {
       selectHazard(message.index, false);
       return;
     case 'revealResult':
-      if (!message.ok) showNotice(message.message);
+      if (!message.ok) showNotice(message.message, NOTICE_MS);
   }
 }
 
@@ -168,24 +170,6 @@ function stepper(action: string): void {
 
 function reveal(line: number): void {
   if (host.connected) host.post({ type: 'reveal', id: nextRequest++, line });
-}
-
-let noticeTimer: ReturnType<typeof setTimeout> | undefined;
-function showNotice(text: string): void {
-  let notice = document.querySelector<HTMLElement>('.notice');
-  if (!notice) {
-    notice = document.createElement('div');
-    notice.className = 'notice';
-    notice.setAttribute('role', 'alert');
-    document.body.append(notice);
-  }
-  notice.textContent = text;
-  notice.hidden = false;
-  clearTimeout(noticeTimer);
-  const shown = notice;
-  noticeTimer = setTimeout(() => {
-    shown.hidden = true;
-  }, 4000);
 }
 
 root.addEventListener('click', (event) => {

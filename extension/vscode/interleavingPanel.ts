@@ -7,12 +7,12 @@ import * as vscode from 'vscode';
 import { analyzeInterleavings } from '../engine/interleave/model';
 import { toInterleavingView } from '../../webview/fromModel';
 import { isPanelMessage, isPanelState, type HostMessage, type PanelContent, type PanelMessage } from '../../webview/protocol';
-import { webviewShell } from '../../webview/render/document';
 import type { DocumentCache } from './documentCache';
+import { createPanel, HostedPanel, openPython, type PanelPage } from './webviewHost';
 
 export const SHOW_INTERLEAVINGS = 'conceptLenses.showInterleavings';
 const VIEW_TYPE = 'conceptLenses.interleavings';
-const UPDATE_DELAY_MS = 300;
+const PAGE: PanelPage<PanelMessage> = { style: 'panel.css', script: 'panel.js', name: 'interleavings', isMessage: isPanelMessage };
 
 export function registerInterleavingPanel(extensionUri: vscode.Uri, cache: DocumentCache): vscode.Disposable {
   const highlight = vscode.window.createTextEditorDecorationType({
@@ -50,13 +50,7 @@ interface PanelHost {
 async function show(host: PanelHost, uri: unknown, line: unknown): Promise<void> {
   const document = (uri instanceof vscode.Uri ? await openPython(uri) : undefined) ?? activePython();
   if (!host.current) {
-    const panel = vscode.window.createWebviewPanel(
-      VIEW_TYPE,
-      'Interleavings',
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      webviewOptions(host.extensionUri),
-    );
-    host.current = new InterleavingPanel(panel, host, document);
+    host.current = new InterleavingPanel(createPanel(VIEW_TYPE, 'Interleavings', host.extensionUri), host, document);
   } else {
     host.current.reveal();
     if (document) host.current.follow(document);
@@ -64,55 +58,25 @@ async function show(host: PanelHost, uri: unknown, line: unknown): Promise<void>
   if (typeof line === 'number') host.current.selectHazardAt(line);
 }
 
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-  // Only the bundle folder: the panel needs its script and stylesheet, nothing else.
-  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
-}
-
 function activePython(): vscode.TextDocument | undefined {
   const document = vscode.window.activeTextEditor?.document;
   return document?.languageId === 'python' ? document : undefined;
 }
 
-async function openPython(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
-  try {
-    const document = await vscode.workspace.openTextDocument(uri);
-    return document.languageId === 'python' ? document : undefined;
-  } catch {
-    return undefined; // deleted or unreadable since: the panel falls back to the active editor
-  }
-}
-
-class InterleavingPanel {
+class InterleavingPanel extends HostedPanel<PanelMessage, HostMessage> {
   private document: vscode.TextDocument | undefined;
   private lastGood: { readonly version: number; readonly content: PanelContent } | undefined;
-  private pending: ReturnType<typeof setTimeout> | undefined;
   private highlighted: vscode.TextEditor | undefined;
-  private disposed = false;
-  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly host: PanelHost,
     document: vscode.TextDocument | undefined,
   ) {
+    super(panel, host.extensionUri, PAGE);
     this.document = document;
-    const webview = panel.webview;
-    webview.options = webviewOptions(host.extensionUri);
-    const asset = (name: string): string =>
-      webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview', name)).toString();
-    webview.html = webviewShell({
-      cspSource: webview.cspSource,
-      styleUri: asset('panel.css'),
-      scriptUri: asset('panel.js'),
-      nonce: nonce(),
-    });
     this.setTitle();
     this.subscriptions.push(
-      webview.onDidReceiveMessage((message: unknown) => {
-        if (isPanelMessage(message)) void this.onMessage(message);
-        else console.warn('Concept Lenses: ignored a malformed message from the interleavings panel');
-      }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         // Focus moving into the panel leaves no active editor: keep the file shown.
         if (editor?.document.languageId === 'python') this.follow(editor.document);
@@ -127,14 +91,7 @@ class InterleavingPanel {
         this.setTitle();
         this.update();
       }),
-      panel.onDidDispose(() => {
-        this.dispose();
-      }),
     );
-  }
-
-  reveal(): void {
-    this.panel.reveal(undefined, true);
   }
 
   follow(document: vscode.TextDocument): void {
@@ -154,7 +111,7 @@ class InterleavingPanel {
     if (index >= 0) this.post({ type: 'selectHazard', index });
   }
 
-  private async onMessage(message: PanelMessage): Promise<void> {
+  protected async onMessage(message: PanelMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.update();
@@ -169,17 +126,8 @@ class InterleavingPanel {
     }
   }
 
-  private scheduleUpdate(): void {
-    clearTimeout(this.pending);
-    this.pending = setTimeout(() => {
-      this.pending = undefined;
-      this.update();
-    }, UPDATE_DELAY_MS);
-  }
-
-  private update(): void {
-    clearTimeout(this.pending);
-    this.post({ type: 'update', content: this.content(), documentUri: this.document?.uri.toString() ?? null });
+  protected updateMessage(): HostMessage {
+    return { type: 'update', content: this.content(), documentUri: this.document?.uri.toString() ?? null };
   }
 
   private content(): PanelContent {
@@ -208,18 +156,13 @@ class InterleavingPanel {
     return content;
   }
 
-  private post(message: HostMessage): void {
-    void this.panel.webview.postMessage(message);
-  }
-
   /** The editor showing the followed document, opening it beside the panel if none does. */
   private async editor(preserveFocus: boolean): Promise<vscode.TextEditor | undefined> {
     const document = this.document;
     if (!document || document.isClosed) return undefined;
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
     if (visible && preserveFocus) return visible;
-    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
-    return vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus, preview: false });
+    return vscode.window.showTextDocument(document, { viewColumn: this.editorColumn(visible), preserveFocus, preview: false });
   }
 
   private lineRange(editor: vscode.TextEditor, line: number): vscode.Range | undefined {
@@ -264,19 +207,8 @@ class InterleavingPanel {
     this.panel.title = name ? `Interleavings: ${name}` : 'Interleavings';
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    clearTimeout(this.pending);
+  protected release(): void {
     this.clearHighlight();
-    for (const d of this.subscriptions.splice(0)) d.dispose();
     if (this.host.current === this) this.host.current = undefined;
-    this.panel.dispose();
   }
-}
-
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -8,13 +8,18 @@ import type { Rung } from '../engine/ladder/conversion';
 import { ladderOf, stepConversion } from '../engine/ladder/ladderView';
 import { toLadderView } from '../../webview/fromLadder';
 import { isLadderPanelMessage, isLadderPanelState, type LadderContent, type LadderHostMessage, type LadderPanelMessage } from '../../webview/protocol';
-import { webviewShell } from '../../webview/render/document';
 import type { DocumentCache } from './documentCache';
-import { nonce } from './nonce';
+import { createPanel, HostedPanel, openPython, type PanelPage } from './webviewHost';
 
 export const SHOW_LADDER = 'conceptLenses.showLadder';
 const VIEW_TYPE = 'conceptLenses.ladder';
-const UPDATE_DELAY_MS = 300;
+const PAGE: PanelPage<LadderPanelMessage> = {
+  style: 'ladder.css',
+  script: 'ladder.js',
+  title: 'Concept Ladder',
+  name: 'ladder',
+  isMessage: isLadderPanelMessage,
+};
 
 interface Target {
   readonly document: vscode.TextDocument;
@@ -49,8 +54,7 @@ async function show(host: LadderHost, uri: unknown, name: unknown): Promise<void
   const document = given ? await openPython(given) : undefined;
   const target = document && typeof name === 'string' ? { document, name } : atCursor(host.cache);
   if (!host.current) {
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Concept Ladder', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(host.extensionUri));
-    host.current = new LadderPanel(panel, host, target);
+    host.current = new LadderPanel(createPanel(VIEW_TYPE, 'Concept Ladder', host.extensionUri), host, target);
   } else {
     host.current.reveal();
     if (target) host.current.follow(target);
@@ -67,41 +71,17 @@ function atCursor(cache: DocumentCache): Target | undefined {
   return fn ? { document: editor.document, name: fn.name } : undefined;
 }
 
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-  // Only the bundle folder: the panel needs its script and stylesheets, nothing else.
-  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
-}
-
-async function openPython(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
-  try {
-    const document = await vscode.workspace.openTextDocument(uri);
-    return document.languageId === 'python' ? document : undefined;
-  } catch {
-    return undefined; // deleted or unreadable since: the panel says so
-  }
-}
-
-class LadderPanel {
+class LadderPanel extends HostedPanel<LadderPanelMessage, LadderHostMessage> {
   private lastGood: { readonly version: number; readonly name: string; readonly content: LadderContent } | undefined;
-  private pending: ReturnType<typeof setTimeout> | undefined;
-  private disposed = false;
-  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly host: LadderHost,
     private target: Target | undefined,
   ) {
-    const webview = panel.webview;
-    webview.options = webviewOptions(host.extensionUri);
-    const asset = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview', name)).toString();
-    webview.html = webviewShell({ cspSource: webview.cspSource, styleUri: asset('ladder.css'), scriptUri: asset('ladder.js'), nonce: nonce(), title: 'Concept Ladder' });
+    super(panel, host.extensionUri, PAGE);
     this.setTitle();
     this.subscriptions.push(
-      webview.onDidReceiveMessage((message: unknown) => {
-        if (isLadderPanelMessage(message)) void this.onMessage(message);
-        else console.warn('Concept Lenses: ignored a malformed message from the ladder panel');
-      }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document === this.target?.document && event.contentChanges.length > 0) this.scheduleUpdate();
       }),
@@ -111,14 +91,7 @@ class LadderPanel {
         this.setTitle();
         this.update();
       }),
-      panel.onDidDispose(() => {
-        this.dispose();
-      }),
     );
-  }
-
-  reveal(): void {
-    this.panel.reveal(undefined, true);
   }
 
   follow(target: Target): void {
@@ -128,7 +101,7 @@ class LadderPanel {
     this.update();
   }
 
-  private async onMessage(message: LadderPanelMessage): Promise<void> {
+  protected async onMessage(message: LadderPanelMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.update();
@@ -160,17 +133,8 @@ class LadderPanel {
     return (await vscode.workspace.applyEdit(edit)) ? undefined : 'VS Code did not apply the edit (the file changed meanwhile?).';
   }
 
-  private scheduleUpdate(): void {
-    clearTimeout(this.pending);
-    this.pending = setTimeout(() => {
-      this.pending = undefined;
-      this.update();
-    }, UPDATE_DELAY_MS);
-  }
-
-  private update(): void {
-    clearTimeout(this.pending);
-    this.post({ type: 'update', content: this.content(), documentUri: this.target?.document.uri.toString() ?? null });
+  protected updateMessage(): LadderHostMessage {
+    return { type: 'update', content: this.content(), documentUri: this.target?.document.uri.toString() ?? null };
   }
 
   private content(): LadderContent {
@@ -197,16 +161,11 @@ class LadderPanel {
     return content;
   }
 
-  private post(message: LadderHostMessage): void {
-    void this.panel.webview.postMessage(message);
-  }
-
   private async revealLine(line: number): Promise<void> {
     const document = this.target?.document;
     if (!document || document.isClosed || line > document.lineCount) return;
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
-    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preview: false });
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: this.editorColumn(visible), preview: false });
     const range = document.lineAt(line - 1).range;
     editor.selection = new vscode.Selection(range.start, range.start);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -216,12 +175,7 @@ class LadderPanel {
     this.panel.title = this.target ? `Ladder: ${this.target.name}` : 'Concept Ladder';
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    clearTimeout(this.pending);
-    for (const d of this.subscriptions.splice(0)) d.dispose();
+  protected release(): void {
     if (this.host.current === this) this.host.current = undefined;
-    this.panel.dispose();
   }
 }

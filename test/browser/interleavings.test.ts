@@ -6,11 +6,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { analyzeInterleavings } from '../../extension/engine/interleave/model';
 import type { InterleavingModel } from '../../extension/engine/interleave/model';
 import { ROOT, runCli } from '../helpers/cli';
 import { parse } from '../helpers/parser';
+import { launchChromium, until } from './chromiumHost';
 
 const OUT = join(ROOT, 'test-output', 'interleavings');
 const EXAMPLES = join(ROOT, 'examples');
@@ -19,10 +20,7 @@ let browser: Browser;
 
 before(async () => {
   mkdirSync(OUT, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -83,15 +81,6 @@ async function open(htmlPath: string, colorScheme: 'light' | 'dark', width = 110
 
 const stepNow = (page: Page): Promise<string | null> => page.textContent('.step-now');
 const currentRow = (page: Page): Promise<string | null> => page.getAttribute('.step-row.is-current', 'data-step');
-
-/** Polls `condition` (the stepper plays on a timer) for up to ten seconds. */
-async function until(condition: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the panel');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function examplesWithCoroutines(): string[] {
   return readdirSync(EXAMPLES)

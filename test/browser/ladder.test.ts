@@ -4,20 +4,18 @@
 // of real files; DOM assertions, the message round trip, and light/dark
 // screenshots in test-output/ladder/. Needs `npm run build` and /usr/bin/chromium.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ladderOf } from '../../extension/engine/ladder/ladderView';
 import { toLadderView } from '../../webview/fromLadder';
 import { isLadderPanelMessage, type LadderHostMessage, type LadderPanelMessage, type LadderView } from '../../webview/protocol';
-import { webviewShell } from '../../webview/render/document';
 import { ROOT } from '../helpers/cli';
 import { parse } from '../helpers/parser';
+import { launchChromium, openHosted, until, writeShell, type HostedPage } from './chromiumHost';
 
 const OUT = join(ROOT, 'test-output', 'ladder');
-const ASSETS = pathToFileURL(join(ROOT, 'dist', 'webview')).href;
 const SHELL = join(OUT, 'shell.html');
 
 let browser: Browser;
@@ -34,70 +32,16 @@ async function viewOf(relPath: string, name: string): Promise<LadderView> {
 }
 
 before(async () => {
-  mkdirSync(OUT, { recursive: true });
-  writeFileSync(
-    SHELL,
-    webviewShell({ cspSource: 'file:', styleUri: `${ASSETS}/ladder.css`, scriptUri: `${ASSETS}/ladder.js`, nonce: 'test-nonce-4567', title: 'Concept Ladder' }),
-  );
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  writeShell(SHELL, 'ladder', 'test-nonce-4567', 'Concept Ladder');
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser.close();
 });
 
-interface Hosted {
-  readonly page: Page;
-  /** Console warnings and errors, page errors (CSP violations among them). */
-  readonly problems: string[];
-  posted(): Promise<LadderPanelMessage[]>;
-  state(): Promise<unknown>;
-  send(message: unknown): Promise<void>;
-}
-
-async function host(colorScheme: 'light' | 'dark', width = 1360): Promise<Hosted> {
-  const page = await browser.newPage({ colorScheme, viewport: { width, height: 760 } });
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() !== 'log') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  // A string, not a function: tsx would wrap a function with helpers the page lacks.
-  await page.addInitScript(`
-    window.__posted = [];
-    let current;
-    window.__state = () => current;
-    window.acquireVsCodeApi = () => ({
-      postMessage: (m) => window.__posted.push(m),
-      getState: () => current,
-      setState: (s) => { current = s; },
-    });
-  `);
-  await page.goto(pathToFileURL(SHELL).href);
-  const posted = async (): Promise<LadderPanelMessage[]> => {
-    const all = await page.evaluate<unknown[]>('window.__posted');
-    for (const m of all) assert.ok(isLadderPanelMessage(m), `the panel posted a malformed message: ${JSON.stringify(m)}`);
-    return all as LadderPanelMessage[];
-  };
-  await until(async () => (await posted()).some((m) => m.type === 'ready'));
-  return {
-    page,
-    problems,
-    posted,
-    state: () => page.evaluate('window.__state()'),
-    send: (message) => page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`),
-  };
-}
-
-async function until(condition: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the panel');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+function host(colorScheme: 'light' | 'dark', width = 1360): Promise<HostedPage<LadderPanelMessage>> {
+  return openHosted(browser, SHELL, { isMessage: isLadderPanelMessage, page: { colorScheme, viewport: { width, height: 760 } } });
 }
 
 /** `expression` (of `e`) for each column, in order. A string: the tests' types have no DOM. */

@@ -4,20 +4,18 @@
 // Proves the message round trip, validation of incoming messages, state
 // restored after a reload, and the theme taken from VS Code's variables.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { analyzeInterleavings } from '../../extension/engine/interleave/model';
 import { toInterleavingView } from '../../webview/fromModel';
 import { isPanelMessage, isPanelState, type HostMessage, type InterleavingView, type PanelMessage } from '../../webview/protocol';
-import { webviewShell } from '../../webview/render/document';
 import { ROOT } from '../helpers/cli';
 import { parse } from '../helpers/parser';
+import { launchChromium, openHosted, until, writeShell, type HostedPage } from './chromiumHost';
 
 const OUT = join(ROOT, 'test-output', 'webview');
-const ASSETS = pathToFileURL(join(ROOT, 'dist', 'webview')).href;
 const SHELL = join(OUT, 'shell.html');
 
 /** Colours of VS Code's "Dark High Contrast" theme, as the workbench sets them on the webview. */
@@ -44,82 +42,38 @@ let browser: Browser;
 let view: InterleavingView;
 
 before(async () => {
-  mkdirSync(OUT, { recursive: true });
-  writeFileSync(
-    SHELL,
-    webviewShell({ cspSource: 'file:', styleUri: `${ASSETS}/panel.css`, scriptUri: `${ASSETS}/panel.js`, nonce: 'test-nonce-0123' }),
-  );
+  writeShell(SHELL, 'panel', 'test-nonce-0123');
   const source = readFileSync(join(ROOT, 'examples', 'inventory.py'), 'utf8');
   const file = await parse(source);
   view = toInterleavingView(analyzeInterleavings(file), 'examples/inventory.py', (n) => file.lines.lineText(n - 1));
   file.dispose();
   assert.ok(view.hazards.length >= 2, 'inventory.py has two hazards to pick from');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser.close();
 });
 
-interface Hosted {
-  readonly page: Page;
-  readonly warnings: string[];
-  posted(): Promise<PanelMessage[]>;
-  state(): Promise<unknown>;
-  send(message: unknown): Promise<void>;
-}
+type Hosted = HostedPage<PanelMessage> & { readonly warnings: string[] };
 
 /** Opens the shell with a fake VS Code API; `state` is what getState() returns at start. */
 async function host(state: unknown, theme?: Record<string, string>): Promise<Hosted> {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 820 } });
-  const warnings: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() !== 'log') warnings.push(m.text());
+  const hosted = await openHosted(browser, SHELL, {
+    isMessage: isPanelMessage,
+    page: { viewport: { width: 1000, height: 820 } },
+    state,
+    init: `
+      const theme = ${JSON.stringify(theme ?? null)};
+      if (theme) {
+        document.addEventListener('DOMContentLoaded', () => {
+          for (const [k, v] of Object.entries(theme)) document.documentElement.style.setProperty(k, v);
+          document.body.classList.add('vscode-high-contrast');
+        });
+      }
+    `,
   });
-  page.on('pageerror', (e) => warnings.push(e.message));
-  // A string, not a function: tsx would wrap a function with helpers the page lacks.
-  await page.addInitScript(`
-    window.__posted = [];
-    let current = ${state === undefined ? 'undefined' : JSON.stringify(state)};
-    window.__state = () => current;
-    window.acquireVsCodeApi = () => ({
-      postMessage: (m) => window.__posted.push(m),
-      getState: () => current,
-      setState: (s) => { current = s; },
-    });
-    const theme = ${JSON.stringify(theme ?? null)};
-    if (theme) {
-      document.addEventListener('DOMContentLoaded', () => {
-        for (const [k, v] of Object.entries(theme)) document.documentElement.style.setProperty(k, v);
-        document.body.classList.add('vscode-high-contrast');
-      });
-    }
-  `);
-  await page.goto(pathToFileURL(SHELL).href);
-  const posted = async (): Promise<PanelMessage[]> => {
-    const all = await page.evaluate<unknown[]>('window.__posted');
-    for (const m of all) assert.ok(isPanelMessage(m), `the panel posted a malformed message: ${JSON.stringify(m)}`);
-    return all as PanelMessage[];
-  };
-  await until(async () => (await posted()).some((m) => m.type === 'ready'));
-  return {
-    page,
-    warnings,
-    posted,
-    state: () => page.evaluate('window.__state()'),
-    send: (message) => page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`),
-  };
-}
-
-async function until(condition: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the panel');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  return { ...hosted, warnings: hosted.problems };
 }
 
 const update = (documentUri: string | null = 'file:///w/inventory.py'): HostMessage => ({

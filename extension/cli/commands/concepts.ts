@@ -1,8 +1,8 @@
 import type { PythonParser } from '../../engine';
 import { classifyFile, CONCEPT_INFO } from '../../engine/concepts';
-import { parseFile } from '../loadSources';
 import { EXIT_OK } from '../exitCodes';
 import type { CommandContext } from '../command';
+import { mapParsedFiles, printFunctionListing } from '../fileListing';
 
 export const conceptsCommand = {
   name: 'concepts',
@@ -10,30 +10,18 @@ export const conceptsCommand = {
   usage: 'concept-lenses concepts FILE... [--json]',
   options: { json: { type: 'boolean' } },
   run(parser: PythonParser, context: CommandContext): number {
-    const files = context.files.map((path) => {
-      const file = parseFile(parser, path);
-      const functions = classifyFile(file)
+    const files = mapParsedFiles(parser, context.files, (file, path) => ({
+      path,
+      functions: classifyFile(file)
         .filter((f) => f.concepts.length > 0)
         .map((f) => ({
           name: f.name,
           line: f.line,
           endLine: f.endLine,
           concepts: f.concepts.map((c) => ({ id: c.id, evidence: [...c.evidence] })),
-        }));
-      file.dispose();
-      return { path, functions };
-    });
-    if (context.flags['json']) {
-      context.out(JSON.stringify({ files }, null, 2));
-    } else {
-      for (const { path, functions } of files) {
-        context.out(path);
-        for (const f of functions) {
-          const labels = f.concepts.map((c) => `${CONCEPT_INFO[c.id].name} (${c.evidence.join(', ')})`).join(' · ');
-          context.out(`  ${`${String(f.line)}-${String(f.endLine)}`.padEnd(11)} ${f.name}: ${labels}`);
-        }
-      }
-    }
+        })),
+    }));
+    printFunctionListing(context, files, (f) => `: ${f.concepts.map((c) => `${CONCEPT_INFO[c.id].name} (${c.evidence.join(', ')})`).join(' · ')}`);
     return EXIT_OK;
   },
 } as const;

@@ -7,7 +7,7 @@ import type { PythonParser } from '../../engine';
 import { analyzeInterleavings, type Hazard } from '../../engine/interleave/model';
 import type { CommandContext } from '../command';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exitCodes';
-import { parseFile } from '../loadSources';
+import { mapParsedFiles } from '../fileListing';
 import { toSarif, type AnalysedFile } from './interleavingsSarif';
 import { writeInterleavingsHtml } from '../renderHtml';
 
@@ -23,15 +23,10 @@ export const interleavingsCommand = {
     const paths = pythonFiles(context.files);
     const htmlOut = context.flags['html'];
     if (typeof htmlOut === 'string' && paths.length !== 1) throw new CliError('--html draws one file: give exactly one Python FILE');
-    const files: AnalysedFile[] = paths.map((path) => {
-      const file = parseFile(parser, path);
-      try {
-        const model = analyzeInterleavings(file);
-        if (typeof htmlOut === 'string') writeInterleavingsHtml(htmlOut, file, model, path);
-        return { path, hazards: model.hazards };
-      } finally {
-        file.dispose();
-      }
+    const files: AnalysedFile[] = mapParsedFiles(parser, paths, (file, path) => {
+      const model = analyzeInterleavings(file);
+      if (typeof htmlOut === 'string') writeInterleavingsHtml(htmlOut, file, model, path);
+      return { path, hazards: model.hazards };
     });
     if (context.flags['sarif']) context.out(JSON.stringify(toSarif(files, CONCEPT_LENSES_VERSION), null, 2));
     else if (context.flags['json']) context.out(JSON.stringify({ files: files.map(jsonFile) }, null, 2));

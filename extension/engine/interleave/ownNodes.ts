@@ -36,21 +36,25 @@ export function ownDescendants(scope: Node, types: string | readonly string[]): 
   return body.descendantsOfType(wanted).filter((node): node is Node => node?.isNamed === true && !inside(node));
 }
 
+// Targets that unpack into several (`a, (b, *c) = ...`, `with ... as (x, y)`).
+const UNPACKING_TARGETS = new Set([
+  'pattern_list',
+  'tuple_pattern',
+  'list_pattern',
+  'tuple',
+  'list',
+  'list_splat_pattern',
+  'parenthesized_expression',
+  'as_pattern_target',
+]);
+
+/** True for a binding target whose named children are targets in turn. */
+export function unpacksTargets(target: Node): boolean {
+  return UNPACKING_TARGETS.has(target.type);
+}
+
 /** The nodes a binding target such as `a, (b, *c)` or `x.y` binds by name. */
 export function boundNames(target: Node): Node[] {
-  switch (target.type) {
-    case 'identifier':
-      return [target];
-    case 'pattern_list':
-    case 'tuple_pattern':
-    case 'list_pattern':
-    case 'tuple':
-    case 'list':
-    case 'list_splat_pattern':
-    case 'parenthesized_expression':
-    case 'as_pattern_target':
-      return target.namedChildren.flatMap((c) => (c ? boundNames(c) : []));
-    default:
-      return [];
-  }
+  if (target.type === 'identifier') return [target];
+  return unpacksTargets(target) ? target.namedChildren.flatMap((c) => (c ? boundNames(c) : [])) : [];
 }

@@ -10,6 +10,7 @@ import type { FunctionInfo } from '../syntax/functionIndex';
 import type { CoroutineKind, HazardKind, SuspensionKind } from './model';
 import { expressionSuspension, isAsyncConstruct } from './findSuspensionPoints';
 import type { LockRef, Locks } from './locks';
+import { unpacksTargets } from './ownNodes';
 import type { SharedRef, SharedState } from './sharedState';
 
 export interface HeldLock {
@@ -203,18 +204,12 @@ class Walker {
         if (ref) this.write(ref, value, site);
         return;
       }
-      case 'pattern_list':
-      case 'tuple_pattern':
-      case 'list_pattern':
-      case 'tuple':
-      case 'list':
-      case 'list_splat_pattern':
-      case 'parenthesized_expression':
-      case 'as_pattern_target':
-        for (const child of target.namedChildren) if (child) this.assign(child, value, site);
-        return;
       default:
-        this.expr(target);
+        if (unpacksTargets(target)) {
+          for (const child of target.namedChildren) if (child) this.assign(child, value, site);
+        } else {
+          this.expr(target);
+        }
     }
   }
 

@@ -1,0 +1,111 @@
+// What the webview panels share: the page shell under a nonce'd CSP, checked
+// messages from the page, redraws debounced after edits, and disposal that
+// happens once whichever side (user or extension) closes the panel first.
+import * as vscode from 'vscode';
+import { webviewShell } from '../../webview/render/document';
+import { nonce } from './nonce';
+
+const UPDATE_DELAY_MS = 300;
+
+/** A panel's page: its bundle under dist/webview/ and the messages it may send. */
+export interface PanelPage<Incoming> {
+  readonly style: string;
+  readonly script: string;
+  readonly title?: string;
+  /** Names the panel in the warning about a malformed message. */
+  readonly name: string;
+  readonly isMessage: (message: unknown) => message is Incoming;
+}
+
+export function createPanel(viewType: string, title: string, extensionUri: vscode.Uri): vscode.WebviewPanel {
+  return vscode.window.createWebviewPanel(viewType, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(extensionUri));
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  // Only the bundle folder: a panel needs its script and stylesheet, nothing else.
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
+}
+
+export async function openPython(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  try {
+    const document = await vscode.workspace.openTextDocument(uri);
+    return document.languageId === 'python' ? document : undefined;
+  } catch {
+    return undefined; // deleted or unreadable since: the panel shows what it has instead
+  }
+}
+
+export abstract class HostedPanel<Incoming, Outgoing> {
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+  protected readonly subscriptions: vscode.Disposable[] = [];
+
+  protected constructor(
+    protected readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    page: PanelPage<Incoming>,
+  ) {
+    const webview = panel.webview;
+    webview.options = webviewOptions(extensionUri);
+    const asset = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', name)).toString();
+    webview.html = webviewShell({
+      cspSource: webview.cspSource,
+      styleUri: asset(page.style),
+      scriptUri: asset(page.script),
+      nonce: nonce(),
+      ...(page.title === undefined ? {} : { title: page.title }),
+    });
+    this.subscriptions.push(
+      webview.onDidReceiveMessage((message: unknown) => {
+        if (page.isMessage(message)) void this.onMessage(message);
+        else console.warn(`Concept Lenses: ignored a malformed message from the ${page.name} panel`);
+      }),
+      panel.onDidDispose(() => {
+        this.dispose();
+      }),
+    );
+  }
+
+  protected abstract onMessage(message: Incoming): Promise<void>;
+
+  /** The message that redraws the page from the panel's current state. */
+  protected abstract updateMessage(): Outgoing;
+
+  /** Lets go of what the panel holds besides its subscriptions; called once. */
+  protected abstract release(): void;
+
+  reveal(): void {
+    this.panel.reveal(undefined, true);
+  }
+
+  protected scheduleUpdate(): void {
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.update();
+    }, UPDATE_DELAY_MS);
+  }
+
+  protected update(): void {
+    clearTimeout(this.pending);
+    this.post(this.updateMessage());
+  }
+
+  protected post(message: Outgoing): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  /** The column for a source editor: where it is visible already, else the first two columns' one the panel is not in. */
+  protected editorColumn(visible: vscode.TextEditor | undefined): vscode.ViewColumn {
+    return visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.pending);
+    this.release();
+    for (const d of this.subscriptions.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
