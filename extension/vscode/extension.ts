@@ -20,14 +20,17 @@ export interface ConceptLensesApi {
 export async function activate(context: vscode.ExtensionContext): Promise<ConceptLensesApi> {
   const parser = await loadParser(context.extensionUri);
   const cache = new DocumentCache(parser);
-  context.subscriptions.push(cache, registerGoToFunction(cache));
-  context.subscriptions.push(registerConceptLenses(cache));
-  context.subscriptions.push(registerConceptHover(cache));
-  context.subscriptions.push(registerInterleavingPanel(context.extensionUri, cache));
-  context.subscriptions.push(registerLadderPanel(context.extensionUri, cache));
-  context.subscriptions.push(registerLadderActions(cache));
-  context.subscriptions.push(registerInterleavingDiagnostics(cache));
-  context.subscriptions.push(registerLockQuickFix(cache));
+  context.subscriptions.push(
+    cache,
+    registerGoToFunction(cache),
+    registerConceptLenses(cache),
+    registerConceptHover(cache),
+    registerLadderActions(cache),
+    registerLadderPanel(context.extensionUri, cache),
+    registerInterleavingDiagnostics(cache),
+    registerLockQuickFix(cache),
+    registerInterleavingPanel(context.extensionUri, cache),
+  );
   return { cache };
 }
 
