@@ -7,6 +7,7 @@ import { generatorToAsync } from '../extension/engine/ladder/toAsyncAwait';
 import { asyncToGenerator } from '../extension/engine/ladder/toGeneratorCoroutine';
 import { directToCps } from '../extension/engine/ladder/toCps';
 import { cpsToGenerator } from '../extension/engine/ladder/cpsToGenerator';
+import { inlineCallbacksToAsync } from '../extension/engine/ladder/inlineCallbacksToAsync';
 import { toInterleavingView } from '../webview/fromModel';
 import { renderPanel } from '../webview/render/panelView';
 import { ladderOf } from '../extension/engine/ladder/ladderView';
@@ -66,6 +67,17 @@ export const featureBenches: readonly FeatureBench[] = [
     },
   },
   {
+    // The files moved direct → CPS → inline callbacks once (untimed), then every inline-callbacks function decided and converted.
+    name: 'ladder: parse + inline-callbacks form of the files → async/await',
+    run(files) {
+      const forms = inlineCallbacksForm(files);
+      return files.reduce((n, f, i) => n + freshly(f, (g) => {
+        const result = convertFile(g, 'async', {}, [inlineCallbacksToAsync]);
+        return result.converted.length + result.refused.length;
+      }, forms[i]), 0);
+    },
+  },
+  {
     // What the diagnostics do per document version: the whole interleavings model (coroutines, segments, accesses, hazards).
     name: 'interleavings (model + hazards)',
     run(files) {
@@ -118,6 +130,21 @@ function generatorForm(files: readonly SourceFile[]): string[] {
   if (!forms) {
     forms = files.map((f) => freshly(f, (g) => convertFile(g, 'generator', {}, [asyncToGenerator]).text ?? f.text));
     generatorForms.set(files, forms);
+  }
+  return forms;
+}
+
+const inlineCallbacksForms = new WeakMap<readonly SourceFile[], string[]>();
+
+/** Each file's text with its plain functions moved to CPS and on to the inline-callbacks form, computed once. */
+function inlineCallbacksForm(files: readonly SourceFile[]): string[] {
+  let forms = inlineCallbacksForms.get(files);
+  if (!forms) {
+    forms = files.map((f) => {
+      const cps = freshly(f, (g) => convertFile(g, 'cps', { withCallers: true }, [directToCps]).text ?? f.text);
+      return freshly(f, (g) => convertFile(g, 'generator', {}, [cpsToGenerator]).text ?? cps, cps);
+    });
+    inlineCallbacksForms.set(files, forms);
   }
   return forms;
 }

@@ -87,17 +87,13 @@ for (const name of ['pythagoras', 'accounts', 'recursion', 'deep_recursion']) {
       generatorForm = copy(file, `${name}.generator.py`);
     });
 
-    test('generator → async/await', (t) => {
+    test('generator → async/await: native coroutines on asyncio, the same output', () => {
       const file = copy(generatorForm, `${name}.async.py`);
-      const result = refactor(file, 'async');
-      if (result.converted.length === 0 || result.refused.length > 0) {
-        // The async rung is another module's; until it accepts the inline-callbacks form this step waits for it.
-        t.todo(`the async rung does not take the inline-callbacks form yet: ${result.refused[0]?.reason ?? 'nothing converted'}`);
-        return;
-      }
-      const run = python(file);
-      assert.equal(run.status, 0, run.stderr);
-      assert.equal(run.stdout, expected);
+      step(file, 'async', expected);
+      const text = readFileSync(file, 'utf8');
+      assert.doesNotMatch(text, /inline_callbacks|\byield\b/, 'no runner and no yield is left');
+      assert.match(text, /^async def main\(/m);
+      assert.match(text, /^asyncio\.run\(main\(\)\)$/m, 'the start runs main on asyncio');
     });
 
     test('generator → CPS → direct, the same output at each rung', () => {
@@ -124,6 +120,22 @@ describe('callbacks.py starts at CPS over an event loop with callback-based leav
     step(file, 'cps', expected, functions);
   });
 
+  test('generator → async/await refuses: the leaf is driven by the module\'s own scheduler, which asyncio does not run', () => {
+    const file = copy(join(PROGRAMS, 'callbacks.py'), 'callbacks.async.py');
+    step(file, 'generator', expected);
+    const before = readFileSync(file, 'utf8');
+    const result = refactor(file, 'async');
+    assert.equal(result.status, 1);
+    assert.deepEqual(result.converted, []);
+    const reasons = new Map(result.refused.map((r) => [r.function, r.reason]));
+    assert.match(reasons.get('check') ?? '', /the leaf `fetch_stock` .*the leaf `call_later` .*the module's own scheduler `run\(\)` .*asyncio\.run does not run that scheduler.*move the leaf onto asyncio first/);
+    assert.match(reasons.get('check_all') ?? '', /check .* stays in the inline-callbacks form/);
+    assert.match(reasons.get('main') ?? '', /check_all .* stays in the inline-callbacks form/);
+    assert.match(reasons.get('log') ?? '', /is yielded by check/);
+    assert.equal(readFileSync(file, 'utf8'), before, 'a refused file is left as it was');
+    assert.equal(python(file).stdout, expected);
+  });
+
   test('CPS → direct converts what it can and refuses what waits on a leaf, with the reason', () => {
     const file = copy(join(PROGRAMS, 'callbacks.py'), 'callbacks.direct.py');
     const result = refactor(file, 'direct');
@@ -135,6 +147,22 @@ describe('callbacks.py starts at CPS over an event loop with callback-based leav
     const run = python(file);
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout, expected);
+  });
+});
+
+describe('sync_leaves.py climbs from CPS to async/await over leaves that call back at once', () => {
+  test('CPS → generator → async/await, the same output at each rung; the leaves are awaited through the adapter', () => {
+    const expected = python(join(PROGRAMS, 'sync_leaves.py')).stdout;
+    assert.match(expected, /acknowledged ok\ndone\n$/);
+    const file = copy(join(PROGRAMS, 'sync_leaves.py'), 'sync_leaves.py');
+    step(file, 'generator', expected, ['line_total', 'order_total', 'main'].flatMap((f) => ['--function', f]));
+    step(file, 'async', expected);
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /^def callback_awaitable\(start\):/m, 'the adapter is inserted once');
+    assert.equal(text.match(/^def callback_awaitable/gm)?.length, 1);
+    assert.match(text, /= await callback_awaitable\(lambda resume: price_of\(item, resume\)\)/);
+    assert.match(text, /^def price_of\(item, callback\):$/m, 'the leaf itself is unchanged');
+    assert.doesNotMatch(text, /inline_callbacks/, 'the runner is gone');
   });
 });
 

@@ -109,8 +109,9 @@ export class ModuleCoroutines {
     return r;
   }
 
+  /** Generator-based coroutines but the inline-callbacks form, which inlineCallbacksToAsync converts. */
   get generatorCoroutines(): Recognised[] {
-    return [...this.byNode.values()].filter((r) => r.kind === 'generator-coroutine');
+    return [...this.byNode.values()].filter((r) => r.kind === 'generator-coroutine' && r.flavour !== 'runner');
   }
 
   get nativeCoroutines(): Recognised[] {

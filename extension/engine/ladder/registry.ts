@@ -6,5 +6,6 @@ import { directToCps } from './toCps';
 import { generatorToCps } from './generatorToCps';
 import { cpsToGenerator } from './cpsToGenerator';
 import { cpsToDirect } from './toDirect';
+import { inlineCallbacksToAsync } from './inlineCallbacksToAsync';
 
-export const conversions: readonly Conversion[] = [generatorToAsync, asyncToGenerator, directToCps, cpsToGenerator, generatorToCps, cpsToDirect];
+export const conversions: readonly Conversion[] = [generatorToAsync, asyncToGenerator, directToCps, cpsToGenerator, generatorToCps, cpsToDirect, inlineCallbacksToAsync];

@@ -172,7 +172,7 @@ function awaitReturnedAwaitables(ctx: IdiomContext, body: Node): string | undefi
 }
 
 /** Removes a decorator's line; a comment after it stays on a line of its own. */
-function removeDecoratorLine(file: SourceFile, edits: EditBuilder, decorator: Node): void {
+export function removeDecoratorLine(file: SourceFile, edits: EditBuilder, decorator: Node): void {
   const line = file.positionAt(decorator.startIndex).line;
   const start = file.lines.lineStart(line);
   const comment = decorator.namedChildren.find((c) => c?.type === 'comment');

@@ -1,0 +1,318 @@
+// Rung "inline callbacks → async/await": the form the CPS → generator rung
+// produces (functions decorated with the project's runner, yielding
+// operations) becomes native coroutines on asyncio. `yield f(args)` of a
+// converted function becomes `await f(args)`; a callback-based leaf,
+// `yield lambda resume: leaf(args, resume)`, is awaited through a future
+// adapter inserted once per module; the start `main()(k)` becomes
+// `k(asyncio.run(main()))`; the runner goes once nothing uses it. A leaf the
+// module does not show to call back before it returns is refused: under
+// asyncio.run a callback left for the module's own scheduler never comes.
+import type { Node } from 'web-tree-sitter';
+import { EditBuilder } from '../syntax/editBuilder';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile, TextChange } from '../syntax/sourceFile';
+import { applyWithImports } from './applyEdits';
+import { yieldToAwait } from './awaitExpression';
+import { ADAPTER_NAME, callbackAwaitableSource } from './callbackAwaitable';
+import { isInlineCallbacksFunction } from './continuations';
+import type { Conversion, ConversionOptions, ConversionResult, Refusal } from './conversion';
+import { argumentsOf } from './fromCps';
+import { FreshNames } from './freshNames';
+import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from './inlineCallbacksRunner';
+import { isSource } from './insertedHelpers';
+import { leafOperation, leafProblem } from './leafCallsBack';
+import { helperInsertion, helperRemoval, usesOf } from './moduleInsert';
+import { children, identifiers, lineIndentOf, ownOfType } from './pySyntax';
+import { describeKind, moduleCoroutines, type Recognised } from './recognizeCoroutines';
+import { referencesTo } from './references';
+import { enclosingFunction, isYieldFrom, operandOf, unparenthesize } from './scope';
+import { removeDecoratorLine } from './toAsyncAwait';
+
+export const inlineCallbacksToAsync: Conversion = {
+  id: 'inline-callbacks-to-async',
+  to: 'async',
+  candidates: (file) => claimed(file, undefined).map((r) => r.fn),
+  convert: (file, functions, options) => convert(file, functions, options),
+};
+
+const runnerSource = (name: string): string => INLINE_CALLBACKS_RUNNER.replace(`def ${RUNNER_NAME}(`, `def ${name}(`);
+
+/** The runner names in play: the configured (or default) one, and any module-level def that is the project's runner renamed. */
+function runnerNames(file: SourceFile, configured: string | undefined): string[] {
+  const names = new Set([configured ?? RUNNER_NAME]);
+  for (const f of file.functions.all) if (isProjectRunner(file, f)) names.add(f.name);
+  return [...names];
+}
+
+function isProjectRunner(file: SourceFile, f: FunctionInfo): boolean {
+  return f.parent === undefined && f.kind === 'function' && isSource(file.textOf(f.node), runnerSource(f.name));
+}
+
+/** Functions decorated with a runner, each with the analysis that recognised it. */
+function claimed(file: SourceFile, configured: string | undefined): Recognised[] {
+  const found = new Map<number, Recognised>();
+  for (const name of runnerNames(file, configured)) {
+    const module = moduleCoroutines(file, name);
+    for (const fn of file.functions.all) {
+      const r = fn.kind === 'function' ? module.of(fn) : undefined;
+      if (r?.flavour === 'runner' && !found.has(fn.node.id)) found.set(fn.node.id, r);
+    }
+  }
+  return [...found.values()];
+}
+
+interface Plan {
+  readonly edits: readonly TextChange[];
+  /** Starts `f(args)(k)` of this function, to become `k(asyncio.run(f(args)))`. */
+  readonly starts: readonly Node[];
+  readonly wrapsLeaves: boolean;
+  /** Callers in the inline-callbacks form outside the batch that yield this function. */
+  readonly callers: readonly FunctionInfo[];
+}
+
+interface Context {
+  readonly file: SourceFile;
+  readonly adapter: string;
+  readonly batch: ReadonlyMap<number, Recognised>;
+  readonly all: ReadonlyMap<number, Recognised>;
+}
+
+class Refuse extends Error {}
+
+function convert(file: SourceFile, functions: readonly FunctionInfo[], options: ConversionOptions): ConversionResult {
+  const all = new Map(claimed(file, options.runnerName).map((r) => [r.fn.node.id, r]));
+  const refused: Refusal[] = [];
+  const refuse = (fn: FunctionInfo, reason: string): void => {
+    refused.push({ function: fn.name, line: fn.line, reason });
+  };
+  const batch = new Map<number, Recognised>();
+  for (const fn of functions) {
+    const r = all.get(fn.node.id);
+    const problem = r ? formProblem(file, r) : describeKind(moduleCoroutines(file, options.runnerName).of(fn));
+    if (r && problem === undefined) batch.set(fn.node.id, r);
+    else refuse(fn, problem ?? 'is not in the inline-callbacks form');
+  }
+  const existing = file.functions.all.find((f) => f.parent === undefined && f.name.startsWith(ADAPTER_NAME) && isSource(file.textOf(f.node), adapterSource(file, f.name)));
+  const ctx: Context = { file, adapter: existing?.name ?? new FreshNames(file).fresh(ADAPTER_NAME), batch, all };
+  // Whether a function can convert depends on which others do (callers, callees): repeat until the batch settles.
+  let plans = new Map<number, Plan>();
+  for (let settled = false; !settled; ) {
+    plans = new Map();
+    const failed: { r: Recognised; reason: string }[] = [];
+    for (const [id, r] of batch) {
+      try {
+        plans.set(id, planFunction(ctx, r));
+      } catch (error) {
+        if (!(error instanceof Refuse)) throw error;
+        failed.push({ r, reason: error.message });
+      }
+    }
+    // A function's own problem first; only then what it means for its callees.
+    if (failed.length === 0) {
+      for (const [id, plan] of plans) {
+        const r = batch.get(id);
+        if (!r || plan.callers.length === 0) continue;
+        if (options.withCallers && plan.callers.every((c) => formProblem(file, all.get(c.node.id) as Recognised) === undefined && !refused.some((x) => x.line === c.line && x.function === c.name))) {
+          for (const c of plan.callers) batch.set(c.node.id, all.get(c.node.id) as Recognised);
+          continue;
+        }
+        const names = plan.callers.map((c) => `${c.name} (line ${String(c.line)})`).join(', ');
+        failed.push({ r, reason: `is yielded by ${names}, which would stay in the inline-callbacks form and could no longer yield it; convert this function with its callers in the module` });
+      }
+    }
+    for (const { r, reason } of failed) {
+      refuse(r.fn, reason);
+      batch.delete(r.fn.node.id);
+    }
+    settled = failed.length === 0 && [...plans.keys()].length === batch.size;
+  }
+  if (plans.size === 0) return { text: undefined, edits: [], converted: [], refused: sorted(refused) };
+  const { edits, needs } = moduleEdits(ctx, [...plans.values()], existing !== undefined, options.runnerName);
+  const outcome = applyWithImports(file, edits, needs);
+  const converted = [...batch.values()].map((r) => r.fn);
+  if (!outcome.ok) {
+    for (const fn of converted) refuse(fn, outcome.reason);
+    return { text: undefined, edits: [], converted: [], refused: sorted(refused) };
+  }
+  return { text: outcome.text, edits: outcome.edits, converted: converted.sort((a, b) => a.line - b.line).map((f) => f.name), refused: sorted(refused) };
+}
+
+/** All the edits: the functions', the starts', the runner's removal and the adapter's insertion; and the imports they need. */
+function moduleEdits(ctx: Context, plans: readonly Plan[], hasAdapter: boolean, runnerName: string | undefined): { edits: TextChange[]; needs: Set<string> } {
+  const { file, batch } = ctx;
+  const module = moduleCoroutines(file, runnerName);
+  const needs = new Set<string>();
+  const spell = (qualified: string): string => {
+    const spelling = module.names.spell(qualified);
+    if (spelling.needs) needs.add(spelling.needs);
+    return spelling.text;
+  };
+  const builder = new EditBuilder(file);
+  for (const plan of plans) for (const e of plan.edits) builder.replace(e.start, e.end, e.newText);
+  const run = spell('asyncio.run');
+  for (const start of plans.flatMap((p) => p.starts)) rewriteStart(file, builder, start, run);
+  const removals = runnerNames(file, runnerName).flatMap((name) => {
+    const stillUsed = usesOf(file, name).filter((u) => !(u.parent?.type === 'decorator' && [...batch.values()].some((r) => r.decorator?.id === u.parent?.id)));
+    const removal = helperRemoval(file, name, runnerSource(name), stillUsed.length);
+    return removal ? [removal] : [];
+  });
+  const insertion = plans.some((p) => p.wrapsLeaves) && !hasAdapter ? helperInsertion(file, adapterSource(file, ctx.adapter, spell('asyncio.get_running_loop'))) : undefined;
+  // An import added at offset 0 and an edit of ours there would be ambiguous: ours carries it instead.
+  const eol = file.lines.eol;
+  const lead = needs.size > 0 && (insertion?.offset === 0 || removals.some((r) => r.start === 0)) ? `${[...needs].join(eol)}${eol}${eol}${eol}` : '';
+  if (lead) needs.clear();
+  const leading = (start: number, text: string): string => (start === 0 ? lead + text : text);
+  for (const removal of removals) {
+    // The adapter takes the runner's place when both sit at the top of the module.
+    const text = insertion?.offset === removal.start ? insertion.text : removal.text;
+    builder.replace(removal.start, removal.end, leading(removal.start, text));
+  }
+  if (insertion && !removals.some((r) => r.start === insertion.offset)) builder.insert(insertion.offset, leading(insertion.offset, insertion.text));
+  return { edits: builder.sorted(), needs };
+}
+
+function sorted(refused: Refusal[]): Refusal[] {
+  return refused.sort((a, b) => a.line - b.line);
+}
+
+function adapterSource(file: SourceFile, name: string, getRunningLoop?: string): string {
+  return callbackAwaitableSource(name, getRunningLoop ?? moduleCoroutines(file).names.spell('asyncio.get_running_loop').text);
+}
+
+/** Why a runner-decorated function is not in the form this rung converts, if it is not. */
+function formProblem(file: SourceFile, r: Recognised): string | undefined {
+  const expression = r.decorator?.firstNamedChild;
+  const written = expression ? file.textOf(expression) : RUNNER_NAME;
+  const name = written.split('.').at(-1) ?? written;
+  const runner = file.functions.all.find((f) => f.parent === undefined && f.name === name);
+  if (written !== name || !runner || !isProjectRunner(file, runner)) {
+    return `is decorated with @${written}, which is not the ${RUNNER_NAME} runner the CPS → generator rung inserts into this module (it is imported or written differently), so what its yields mean is not known; convert it by hand`;
+  }
+  if (isInlineCallbacksFunction(file, r.fn, name)) return undefined;
+  const other = moduleCoroutines(file, name).unknownDecorator(r.fn, r.decorator);
+  if (other !== undefined) return `is also decorated with @${other}, which may rely on getting the runner's operation back; convert it by hand`;
+  return 'is nested in another function, a special method or async; only top-level functions and methods of top-level classes convert from the inline-callbacks form';
+}
+
+/** The edits turning one function into a native coroutine; throws Refuse with the reason it cannot. */
+function planFunction(ctx: Context, r: Recognised): Plan {
+  const { file, batch } = ctx;
+  const module = moduleCoroutines(file);
+  const edits = new EditBuilder(file);
+  let wrapsLeaves = false;
+  for (const own of r.yields) {
+    const y = own.node;
+    const at = `line ${String(file.lineOf(y))}`;
+    if (own.inner) throw new Refuse(`has a yield inside ${own.inner.type === 'lambda' ? 'a lambda' : 'a comprehension'} at ${at}, which has no await form; move it into the function body first`);
+    if (isYieldFrom(y)) throw new Refuse(`delegates with yield from at ${at}; the inline-callbacks form yields operations only`);
+    const operand = operandOf(y);
+    if (!operand) throw new Refuse(`has a bare yield at ${at}, which gives the runner no operation`);
+    const op = unparenthesize(operand);
+    const callees = op.type === 'call' ? module.callees(op).filter((c) => ctx.all.has(c.node.id)) : [];
+    if (callees.length > 0) {
+      const staying = callees.find((c) => !batch.has(c.node.id));
+      if (staying) throw new Refuse(`yields ${quote(file, op)} at ${at}, and ${staying.name} (line ${String(staying.line)}) stays in the inline-callbacks form; convert it too`);
+      yieldToAwait(file, edits, y);
+      continue;
+    }
+    const leaf = leafOperation(op);
+    if (!leaf) {
+      throw new Refuse(`yields ${quote(file, op)} at ${at}, which the module does not show to be an operation of the inline-callbacks form (a converted function's call, or \`lambda resume: leaf(args, resume)\`)`);
+    }
+    const problem = leafProblem(module, leaf);
+    if (problem) throw new Refuse(`waits at ${at} on a callback-based leaf: ${problem.why}${problem.external ? '; make it awaitable by hand' : schedulerPhrase(ctx)}`);
+    yieldToAwait(file, edits, y, { wrap: ctx.adapter });
+    wrapsLeaves = true;
+  }
+  if (r.decorator) removeDecoratorLine(file, edits, r.decorator);
+  edits.insert(r.fn.node.startIndex, 'async ');
+  const { starts, callers } = checkUses(ctx, r.fn);
+  return { edits: edits.sorted(), starts, wrapsLeaves, callers };
+}
+
+/** Every use of a converting function must become an await or the module's start. */
+function checkUses(ctx: Context, fn: FunctionInfo): { starts: Node[]; callers: FunctionInfo[] } {
+  const { file } = ctx;
+  const starts: Node[] = [];
+  const callers: FunctionInfo[] = [];
+  for (const ref of referencesTo(file, fn)) {
+    const at = `line ${String(file.lineOf(ref.node))}`;
+    const call = ref.call;
+    if (!call) throw new Refuse(`is used as a value at ${at} (${quote(file, ref.statement)}), where a coroutine function would not behave as the runner's operation did`);
+    let outer = call;
+    while (outer.parent?.type === 'parenthesized_expression') outer = outer.parent;
+    if (outer.parent?.type === 'yield') {
+      const ownerNode = enclosingFunction(outer.parent);
+      const owner = ownerNode ? file.functions.all.find((f) => f.node.id === ownerNode.id) : undefined;
+      if (owner && ctx.batch.has(owner.node.id)) continue;
+      if (owner && ctx.all.has(owner.node.id)) {
+        callers.push(owner);
+        continue;
+      }
+      throw new Refuse(`is yielded at ${at} by code outside the inline-callbacks form, which would get a coroutine instead of an operation`);
+    }
+    const invoked = call.parent?.type === 'call' && call.parent.childForFieldName('function')?.id === call.id ? call.parent : undefined;
+    const args = invoked ? argumentsOf(invoked) : [];
+    const statement = invoked?.parent;
+    const isStart = invoked && args.length === 1 && !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(args[0]?.type ?? '');
+    if (isStart && statement?.type === 'expression_statement' && statement.firstNamedChild?.id === invoked.id && atModuleLevel(statement)) {
+      starts.push(invoked);
+      continue;
+    }
+    throw new Refuse(`is called at ${at} (${quote(file, call)}) other than by a yield in the inline-callbacks form or as a module-level start \`f(args)(k)\`; that caller would get a coroutine instead of an operation`);
+  }
+  return { starts, callers: [...new Set(callers)] };
+}
+
+/** Outside every def, class and lambda (an `if __name__ == "__main__":` block is still module level). */
+function atModuleLevel(node: Node): boolean {
+  for (let p = node.parent; p; p = p.parent) if (['function_definition', 'class_definition', 'lambda'].includes(p.type)) return false;
+  return true;
+}
+
+/** `f(args)(k)` → `k(asyncio.run(f(args)))`; a lambda that ignores its argument becomes the statement after the run. */
+function rewriteStart(file: SourceFile, builder: EditBuilder, invoked: Node, run: string): void {
+  const operation = invoked.childForFieldName('function');
+  const [k] = argumentsOf(invoked);
+  if (!operation || !k) return;
+  const started = `${run}(${file.textOf(operation)})`;
+  const statement = invoked.parent;
+  const params = k.type === 'lambda' ? children(k.childForFieldName('parameters') ?? k).filter((p) => p.type !== 'comment') : [];
+  const body = k.type === 'lambda' ? k.childForFieldName('body') : null;
+  const [param] = params;
+  const ignored = params.length === 1 && param?.type === 'identifier' && body && !identifiers(body).has(param.text);
+  const startsLine = statement !== null && file.text.slice(file.lines.lineStart(file.positionAt(statement.startIndex).line), statement.startIndex).trim() === '';
+  if (ignored && body.type === 'none') {
+    builder.replaceNode(invoked, started);
+  } else if (ignored && statement && startsLine) {
+    builder.replaceNode(invoked, `${started}${file.lines.eol}${lineIndentOf(file, statement)}${file.textOf(body)}`);
+  } else {
+    builder.replaceNode(invoked, `${PRIMARY.has(k.type) ? file.textOf(k) : `(${file.textOf(k)})`}(${started})`);
+  }
+}
+
+const PRIMARY = new Set(['identifier', 'attribute', 'call', 'subscript', 'parenthesized_expression']);
+
+/**
+ * Names the module's own scheduler, if it shows one: a module-level call of
+ * one of its plain functions that loops (as `run()` draining a queue does).
+ */
+function schedulerPhrase(ctx: Context): string {
+  const { file } = ctx;
+  const blocks = [file.root, ...children(file.root).filter((s) => s.type === 'if_statement').flatMap((s) => children(s).filter((c) => c.type === 'block'))];
+  const module = moduleCoroutines(file);
+  for (const statement of blocks.flatMap((b) => children(b))) {
+    const call = statement.type === 'expression_statement' ? statement.firstNamedChild : null;
+    if (call?.type !== 'call' || call.childForFieldName('function')?.type !== 'identifier') continue;
+    const [target] = module.callees(call).filter((f) => f.parent === undefined && !ctx.all.has(f.node.id));
+    if (target && ownOfType(target.node, ['while_statement', 'for_statement']).length > 0) {
+      return `; the module's own scheduler \`${file.textOf(call)}\` (line ${String(file.lineOf(call))}) would call it back, and asyncio.run does not run that scheduler, so the await would never finish; move the leaf onto asyncio first (e.g. the running loop's call_later)`;
+    }
+  }
+  return '; asyncio.run would wait for it forever; move the leaf onto asyncio first';
+}
+
+function quote(file: SourceFile, node: Node): string {
+  const text = file.textOf(node).replace(/\s+/g, ' ');
+  return `\`${text.length > 50 ? `${text.slice(0, 47)}...` : text}\``;
+}

@@ -1,0 +1,119 @@
+// Whether a callback-based leaf of the inline-callbacks form calls its callback
+// before it returns. Only such a leaf is safe to await through the future
+// adapter under asyncio.run: one that keeps the callback for a scheduler of the
+// module's own would be waited for forever, since asyncio never runs that scheduler.
+import type { Node } from 'web-tree-sitter';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile } from '../syntax/sourceFile';
+import { argumentsOf } from './fromCps';
+import type { ModuleCoroutines } from './recognizeCoroutines';
+import { children, isGeneratorFunction, ownOfType, statementsOf } from './pySyntax';
+
+/** `lambda r: leaf(args, r)` (or `lambda r: r(value)`): the leaf call and the name its callback has. */
+export interface LeafOperation {
+  readonly call: Node;
+  readonly resume: string;
+}
+
+export function leafOperation(op: Node): LeafOperation | undefined {
+  if (op.type !== 'lambda') return undefined;
+  const params = op.childForFieldName('parameters');
+  const names = params ? children(params) : [];
+  const body = op.childForFieldName('body');
+  if (names.length !== 1 || names[0]?.type !== 'identifier' || body?.type !== 'call') return undefined;
+  return { call: body, resume: names[0].text };
+}
+
+type Verdict = { readonly ok: true } | { readonly ok: false; readonly why: string; readonly external: boolean };
+
+const OK: Verdict = { ok: true };
+
+/**
+ * Undefined when the module shows the leaf calls back before returning;
+ * otherwise why not, and whether the leaf is outside the module.
+ */
+export function leafProblem(module: ModuleCoroutines, leaf: LeafOperation): { why: string; external: boolean } | undefined {
+  const verdict = callsBack(module, leaf.call, leaf.resume, new Set());
+  return verdict.ok ? undefined : verdict;
+}
+
+/** Does `call`, which receives the callback named `callback` (as an argument or as its callee), call it before returning? */
+function callsBack(module: ModuleCoroutines, call: Node, callback: string, seen: Set<number>): Verdict {
+  const { file } = module;
+  const callee = call.childForFieldName('function');
+  if (callee?.type === 'identifier' && callee.text === callback) return OK;
+  const name = callee ? file.textOf(callee) : 'the leaf';
+  const slot = argumentsOf(call).find((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value') : a)?.text === callback);
+  const fn = leafFunction(module, call);
+  if (!fn) return { ok: false, external: true, why: `the leaf \`${name}\` is not a function of this module, so nothing shows it calls back while asyncio.run is running` };
+  if (!slot) return { ok: false, external: false, why: `the leaf \`${name}\` (line ${String(fn.line)}) gets its callback wrapped in another expression, which cannot be followed` };
+  const param = parameterFor(fn, call, slot);
+  if (param === undefined) return { ok: false, external: false, why: `the leaf \`${name}\` (line ${String(fn.line)}) takes its callback through *args or **kwargs, which cannot be followed` };
+  if (seen.has(fn.node.id)) return { ok: false, external: false, why: `the leaf \`${name}\` (line ${String(fn.line)}) hands its callback round in a cycle` };
+  seen.add(fn.node.id);
+  const verdict = bodyCallsBack(module, fn, param, seen);
+  return verdict.ok ? OK : { ...verdict, why: `the leaf \`${name}\` (line ${String(fn.line)}) ${verdict.why}` };
+}
+
+/** Walks the leaf's top-level statements up to the first one that calls the callback outright. */
+function bodyCallsBack(module: ModuleCoroutines, fn: FunctionInfo, param: string, seen: Set<number>): Verdict {
+  const { file } = module;
+  for (const statement of statementsOf(fn.node.childForFieldName('body'))) {
+    if (statement.type === 'comment') continue;
+    const at = `line ${String(file.lineOf(statement))}`;
+    const call = statementCall(statement);
+    const uses = statement.descendantsOfType('identifier').filter((i) => i?.text === param);
+    if (call && uses.length === 1) {
+      const callee = call.childForFieldName('function');
+      if (callee?.type === 'identifier' && callee.text === param) return OK;
+      if (argumentsOf(call).some((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value') : a)?.id === uses[0]?.id)) {
+        const inner = callsBack(module, call, param, seen);
+        return inner.ok ? OK : { ...inner, why: `hands its callback on at ${at}: ${inner.why}` };
+      }
+    }
+    if (uses.length > 0) return { ok: false, external: false, why: `does not call its callback outright at ${at} (\`${oneLine(file, statement)}\`), so it may call it only later` };
+    if (ownOfType(statement, ['return_statement', 'yield']).length > 0) {
+      return { ok: false, external: false, why: `may return at ${at} before calling its callback` };
+    }
+  }
+  return { ok: false, external: false, why: 'returns without calling its callback' };
+}
+
+/** The call an expression or return statement consists of. */
+function statementCall(statement: Node): Node | undefined {
+  if (statement.type !== 'expression_statement' && statement.type !== 'return_statement') return undefined;
+  const value = statement.firstNamedChild;
+  return value?.type === 'call' ? value : undefined;
+}
+
+/** The module's own top-level, undecorated, synchronous, non-generator function `call` calls, if that is what it is. */
+function leafFunction(module: ModuleCoroutines, call: Node): FunctionInfo | undefined {
+  if (call.childForFieldName('function')?.type !== 'identifier') return undefined;
+  const found = module.callees(call).filter((f) => f.parent === undefined);
+  const [fn] = found;
+  if (found.length !== 1 || !fn || fn.isAsync || fn.decorated || isGeneratorFunction(fn.node)) return undefined;
+  return fn;
+}
+
+/** The parameter of `fn` that the argument `slot` of `call` binds. */
+function parameterFor(fn: FunctionInfo, call: Node, slot: Node): string | undefined {
+  if (slot.type === 'keyword_argument') return slot.childForFieldName('name')?.text;
+  const args = argumentsOf(call);
+  const index = args.findIndex((a) => a.id === slot.id);
+  if (args.slice(0, index).some((a) => !isPositional(a))) return undefined;
+  const params = children(fn.node.childForFieldName('parameters') ?? fn.node).filter((p) => p.type !== 'comment');
+  const param = params[index];
+  if (!param || params.slice(0, index + 1).some((p) => !PLAIN_PARAMETERS.has(p.type))) return undefined;
+  return param.type === 'identifier' ? param.text : (param.childForFieldName('name') ?? param.firstNamedChild)?.text;
+}
+
+const PLAIN_PARAMETERS = new Set(['identifier', 'typed_parameter', 'default_parameter', 'typed_default_parameter']);
+
+function isPositional(arg: Node): boolean {
+  return arg.type !== 'list_splat' && arg.type !== 'dictionary_splat' && arg.type !== 'keyword_argument';
+}
+
+function oneLine(file: SourceFile, node: Node): string {
+  const text = file.textOf(node).replace(/\s+/g, ' ');
+  return text.length > 50 ? `${text.slice(0, 47)}...` : text;
+}
