@@ -1,5 +1,6 @@
 // Repeats a function until enough time has passed and reports the median.
 export function medianMs(fn: () => void, minRuns = 5, minTotalMs = 300): number {
+  fn(); // warm-up: the first run pays for JIT compilation, not for the work measured
   const samples: number[] = [];
   const started = performance.now();
   while (samples.length < minRuns || performance.now() - started < minTotalMs) {

@@ -43,6 +43,8 @@ async function main(): Promise<void> {
   for (const r of rows) {
     console.log(`| ${r.subject} | ${r.what} | ${r.ms.toFixed(2)} | ${(r.ms / r.parseMs).toFixed(2)} |`);
   }
+  // Trees live in WebAssembly memory, outside the JS heap, so the process's peak RSS is the honest figure.
+  console.log(`\npeak memory of the whole run (RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
 
 void main();
