@@ -23,10 +23,11 @@ export const scenarios: readonly Scenario[] = [
       await wb.screenshot('ladder-panel');
       // Applying the rung below edits the file as the code action does, and the ladder follows.
       await body.locator('[data-apply="generator"]').click();
-      await editor.locator('.view-lines', { hasText: '@types.coroutine' }).waitFor({ timeout: 10_000 });
+      // The click leaves the panel's group active, so find the file's editor wherever it is.
+      const fileEditor = wb.page.locator('.monaco-editor[data-uri$="/inventory.py"] .view-lines');
+      await fileEditor.filter({ hasText: '@types.coroutine' }).first().waitFor({ timeout: 10_000 });
       await body.locator('.rung.is-current[data-rung="generator"]').waitFor({ timeout: 10_000 });
-      // The panel's group is the active one now: click the file's editor wherever it is.
-      await wb.page.locator('.monaco-editor[data-uri$="/inventory.py"] .view-lines').first().click();
+      await fileEditor.first().click();
       await wb.page.keyboard.press('Control+Z');
       await body.locator('.rung.is-current[data-rung="async"]').waitFor({ timeout: 10_000 });
       await wb.runCommand('View: Close All Editors');

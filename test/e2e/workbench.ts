@@ -86,6 +86,18 @@ export class Workbench {
     return path;
   }
 
+  /** After a failed scenario: closes every editor, discarding unsaved changes, so the next one starts clean. */
+  async reset(): Promise<void> {
+    await this.dismiss();
+    await this.runCommand('View: Close All Editors');
+    const dontSave = this.page.getByRole('button', { name: "Don't Save" });
+    for (let i = 0; i < 10; i++) {
+      const asked = await dontSave.waitFor({ timeout: 1500 }).then(() => true, () => false);
+      if (!asked) return;
+      await dontSave.click();
+    }
+  }
+
   /** Closes whatever popup is open (quick pick, suggest widget, menu). */
   async dismiss(): Promise<void> {
     await this.page.keyboard.press('Escape');

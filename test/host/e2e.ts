@@ -55,7 +55,9 @@ async function main(): Promise<void> {
           const shot = await workbench.screenshot(`failure-${slug(scenario.name)}`).catch(() => 'no screenshot');
           const message = error instanceof Error ? error.message : String(error);
           console.log(`  ✘ ${scenario.name}\n      ${message.split('\n').slice(0, 6).join('\n      ')}\n      see ${shot}`);
-          await workbench.dismiss();
+          await workbench.reset().catch((e: unknown) => {
+            console.log(`      (could not reset the workbench: ${e instanceof Error ? e.message : String(e)})`);
+          });
         }
       }
     } finally {
