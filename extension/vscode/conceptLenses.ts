@@ -11,10 +11,11 @@ import { conversions } from '../engine/ladder/registry';
 import { classificationOf } from './conceptCache';
 import type { DocumentCache } from './documentCache';
 import { SHOW_LADDER } from './ladderPanel';
+import { LensMemory, type StableLens } from './stableLenses';
 
 const APPLY_COMMAND = 'conceptLenses.applyLensConversion';
 
-class ConceptLens extends vscode.CodeLens {
+class ConceptLens extends vscode.CodeLens implements StableLens<ConceptLens> {
   constructor(
     readonly uri: vscode.Uri,
     readonly functionName: string,
@@ -47,8 +48,7 @@ class ConceptLens extends vscode.CodeLens {
 class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
-  /** Per document: the lenses last returned, by definition line, name and concepts. */
-  private readonly previous = new Map<string, Map<string, ConceptLens>>();
+  private readonly memory = new LensMemory<ConceptLens>();
   private readonly subscriptions: readonly { dispose(): unknown }[];
 
   constructor(private readonly cache: DocumentCache) {
@@ -56,11 +56,13 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
       this.changed,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('conceptLenses.lenses')) {
-          this.previous.clear();
+          this.memory.clear();
           this.changed.fire();
         }
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.previous.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.memory.forget(d.uri);
+      }),
     ];
   }
 
@@ -68,27 +70,8 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     const settings = vscode.workspace.getConfiguration('conceptLenses.lenses', document.uri);
     if (!settings.get<boolean>('enabled', true)) return [];
     const shown = new Set(settings.get<readonly string[]>('concepts', CONCEPT_IDS));
-    const key = document.uri.toString();
-    const before = this.previous.get(key);
     const file = this.cache.get(document);
-    // Mid-keystroke the code rarely parses; labels read from a broken tree would
-    // come and go with every key, so the last good lenses stay, following their functions.
-    const now = file.root.hasError && before ? carryOver(file, before) : this.fresh(file, document.uri, shown, before);
-    this.previous.set(key, now);
-    return [...now.values()];
-  }
-
-  private fresh(file: SourceFile, uri: vscode.Uri, shown: ReadonlySet<string>, before: ReadonlyMap<string, ConceptLens> | undefined): Map<string, ConceptLens> {
-    const now = new Map<string, ConceptLens>();
-    for (const f of classificationOf(file)) {
-      const ids = f.concepts.map((c) => c.id).filter((id) => shown.has(id));
-      if (ids.length === 0) continue;
-      const line = startLine(file, f);
-      const lenses = [new ConceptLens(uri, f.name, line, ids)];
-      if (rungOf(f.concepts) !== 'direct') lenses.push(new ConceptLens(uri, f.name, line, ids, true));
-      for (const lens of lenses) now.set(lens.key, before?.get(lens.key) ?? lens);
-    }
-    return now;
+    return this.memory.lenses(document.uri, file, () => fresh(file, document.uri, shown));
   }
 
   resolveCodeLens(lens: ConceptLens): ConceptLens {
@@ -117,16 +100,16 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
   }
 }
 
-/** The previous lenses, each moved to where its function starts now (or left where it was if it cannot be found). */
-function carryOver(file: SourceFile, before: ReadonlyMap<string, ConceptLens>): Map<string, ConceptLens> {
-  const now = new Map<string, ConceptLens>();
-  for (const lens of before.values()) {
-    const starts = file.functions.named(lens.functionName).map((f) => file.lineOf(f.decorated ?? f.node) - 1);
-    const line = starts.sort((a, b) => Math.abs(a - lens.line) - Math.abs(b - lens.line))[0] ?? lens.line;
-    const moved = line === lens.line ? lens : lens.movedTo(line);
-    now.set(moved.key, moved);
-  }
-  return now;
+/** The concepts lens (and, above direct style, the ladder lens) of each labelled definition. */
+function fresh(file: SourceFile, uri: vscode.Uri, shown: ReadonlySet<string>): ConceptLens[] {
+  return classificationOf(file).flatMap((f) => {
+    const ids = f.concepts.map((c) => c.id).filter((id) => shown.has(id));
+    if (ids.length === 0) return [];
+    const line = startLine(file, f);
+    const lenses = [new ConceptLens(uri, f.name, line, ids)];
+    if (rungOf(f.concepts) !== 'direct') lenses.push(new ConceptLens(uri, f.name, line, ids, true));
+    return lenses;
+  });
 }
 
 /** The classified definition named `name` whose first line is `line` (0-based), or the nearest of that name. */

@@ -7,6 +7,7 @@ import { registerConceptHover } from './conceptHover';
 import { registerConceptLenses } from './conceptLenses';
 import { registerGoToFunction } from './goToFunction';
 import { registerInterleavingDiagnostics } from './interleavingDiagnostics';
+import { registerInterleavingLens } from './interleavingLens';
 import { registerInterleavingPanel } from './interleavingPanel';
 import { registerLadderPanel } from './ladderPanel';
 import { registerLadderActions } from './ladderActions';
@@ -30,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Concep
     registerInterleavingDiagnostics(cache),
     registerLockQuickFix(cache),
     registerInterleavingPanel(context.extensionUri, cache),
+    registerInterleavingLens(cache),
   );
   return { cache };
 }

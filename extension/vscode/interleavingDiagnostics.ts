@@ -2,8 +2,9 @@
 // at the read, the suspension point and each interfering write. Refreshed from
 // the shared parse when a document opens and, debounced, when it changes.
 import * as vscode from 'vscode';
-import { analyzeInterleavings, type Hazard } from '../engine/interleave/model';
+import type { Hazard } from '../engine/interleave/model';
 import type { DocumentCache } from './documentCache';
+import { interleavingsOf } from './interleavingCache';
 
 /** `source` of our diagnostics; the quick fix recognises them by it. */
 export const INTERLEAVINGS_SOURCE = 'Concept Lenses interleavings';
@@ -27,7 +28,7 @@ export function registerInterleavingDiagnostics(cache: DocumentCache): vscode.Di
     // While the user is mid-edit the tree has errors: keep the last good diagnostics.
     if (file.syntaxErrors.length > 0) return;
     const severity = SEVERITIES[vscode.workspace.getConfiguration().get<string>(SETTING, 'warning')] ?? vscode.DiagnosticSeverity.Warning;
-    collection.set(document.uri, analyzeInterleavings(file).hazards.map((h) => toDiagnostic(document, h, severity)));
+    collection.set(document.uri, interleavingsOf(file).hazards.map((h) => toDiagnostic(document, h, severity)));
   };
   const cancel = (uri: vscode.Uri): void => {
     clearTimeout(timers.get(uri.toString()));

@@ -4,10 +4,10 @@
 // the stepper's line in the editor and reveals lines the user clicks. After a
 // reload the serializer brings it back; the webview keeps its own UI state.
 import * as vscode from 'vscode';
-import { analyzeInterleavings } from '../engine/interleave/model';
 import { toInterleavingView } from '../../webview/fromModel';
 import { isPanelMessage, isPanelState, type HostMessage, type PanelContent, type PanelMessage } from '../../webview/protocol';
 import type { DocumentCache } from './documentCache';
+import { interleavingsOf } from './interleavingCache';
 import { createPanel, HostedPanel, openPython, type PanelPage } from './webviewHost';
 
 export const SHOW_INTERLEAVINGS = 'conceptLenses.showInterleavings';
@@ -147,7 +147,7 @@ class InterleavingPanel extends HostedPanel<PanelMessage, HostMessage> {
         message: `Line ${String(error.line)}: ${error.message}. The drawing appears once the file parses.`,
       };
     }
-    const model = analyzeInterleavings(file);
+    const model = interleavingsOf(file);
     const view = toInterleavingView(model, vscode.workspace.asRelativePath(document.uri), (line) =>
       document.lineAt(Math.min(line - 1, document.lineCount - 1)).text,
     );

@@ -2,7 +2,7 @@
 // engine refuses, the action stays in the menu, disabled, with its reason.
 import * as vscode from 'vscode';
 import { guardWithLock } from '../engine/interleave/lockFix';
-import { analyzeInterleavings } from '../engine/interleave/model';
+import { interleavingsOf } from './interleavingCache';
 import type { DocumentCache } from './documentCache';
 import { INTERLEAVINGS_SOURCE } from './interleavingDiagnostics';
 
@@ -16,7 +16,7 @@ export function registerLockQuickFix(cache: DocumentCache): vscode.Disposable {
         const ours = context.diagnostics.filter((d) => d.source === INTERLEAVINGS_SOURCE);
         if (ours.length === 0) return [];
         const file = cache.get(document);
-        const hazards = analyzeInterleavings(file).hazards;
+        const hazards = interleavingsOf(file).hazards;
         const actions: vscode.CodeAction[] = [];
         for (const diagnostic of ours) {
           const start = document.offsetAt(diagnostic.range.start);
