@@ -8,6 +8,7 @@ import { installExtension, newRunFolder, startCodeServer, workbenchUrl } from '.
 import { REPO, TEST_OUTPUT } from './paths';
 import { provision } from './provision';
 import { Workbench, type Scenario } from '../e2e/workbench';
+import { checkVsix } from './vsixContents';
 
 const VSIX = join(REPO, 'dist', 'concept-lenses.vsix');
 const SCENARIOS = join(REPO, 'test', 'e2e');
@@ -29,6 +30,7 @@ const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g,
 async function main(): Promise<void> {
   const started = Date.now();
   if (!existsSync(VSIX)) throw new Error('dist/concept-lenses.vsix is missing: run `npm run package` first');
+  console.log(`package: ${checkVsix(VSIX)}`);
   provision();
   const scenarios = await loadScenarios();
   rmSync(SCREENSHOTS, { recursive: true, force: true });
