@@ -31,15 +31,20 @@ export function toInterleavingView(
     read: h.read.line,
     suspend: h.suspend.line,
     write: h.write.line,
-    interferers: h.interferers.map((w) => ({ function: w.function, line: w.line })),
-    steps: h.steps.map((s) => ({ task: s.task, function: s.function, action: s.action, line: s.line })),
+    interferers: h.interferers.map((w) => ({ function: inFile(w.function, w.file), line: w.line })),
+    steps: h.steps.map((s) => ({ task: s.task, function: inFile(s.function, s.file), action: s.action, line: s.line })),
   }));
-  return { file, coroutines, hazards, lines: referencedLines(coroutines, hazards, lineText) };
+  return { file, coroutines, hazards, lines: referencedLines(coroutines, model.hazards, lineText) };
+}
+
+/** A writer in another module is named with its file; its lines are not this file's. */
+function inFile(fn: string, file: string | undefined): string {
+  return file === undefined ? fn : `${fn} (${file})`;
 }
 
 function referencedLines(
   coroutines: readonly CoroutineView[],
-  hazards: readonly HazardView[],
+  hazards: InterleavingModel['hazards'],
   lineText: (line: number) => string,
 ): SourceLine[] {
   const wanted = new Set<number>();
@@ -52,9 +57,9 @@ function referencedLines(
     for (const p of c.suspensions) wanted.add(p.line);
   }
   for (const h of hazards) {
-    for (const line of [h.read, h.suspend, h.write]) wanted.add(line);
-    for (const w of h.interferers) wanted.add(w.line);
-    for (const s of h.steps) wanted.add(s.line);
+    for (const at of [h.read, h.suspend, h.write]) wanted.add(at.line);
+    for (const w of h.interferers) if (w.file === undefined) wanted.add(w.line);
+    for (const s of h.steps) if (s.file === undefined) wanted.add(s.line);
   }
   return [...wanted].sort((a, b) => a - b).map((line) => ({ line, text: lineText(line) }));
 }

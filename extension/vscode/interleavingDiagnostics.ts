@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Hazard } from '../engine/interleave/model';
 import type { DocumentCache } from './documentCache';
-import { interleavingsOf } from './interleavingCache';
+import { interleavingsAcrossOpenDocuments } from './interleavingCache';
 
 /** `source` of our diagnostics; the quick fix recognises them by it. */
 export const INTERLEAVINGS_SOURCE = 'Concept Lenses interleavings';
@@ -28,7 +28,7 @@ export function registerInterleavingDiagnostics(cache: DocumentCache): vscode.Di
     // While the user is mid-edit the tree has errors: keep the last good diagnostics.
     if (file.syntaxErrors.length > 0) return;
     const severity = SEVERITIES[vscode.workspace.getConfiguration().get<string>(SETTING, 'warning')] ?? vscode.DiagnosticSeverity.Warning;
-    collection.set(document.uri, interleavingsOf(file).hazards.map((h) => toDiagnostic(document, h, severity)));
+    collection.set(document.uri, interleavingsAcrossOpenDocuments(document, cache).hazards.map((h) => toDiagnostic(document, h, severity)));
   };
   const cancel = (uri: vscode.Uri): void => {
     clearTimeout(timers.get(uri.toString()));
@@ -68,15 +68,25 @@ function toDiagnostic(document: vscode.TextDocument, h: Hazard, severity: vscode
   const range = (start: number, end: number) => new vscode.Range(document.positionAt(start), document.positionAt(end));
   const at = (start: number, end: number, message: string) =>
     new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, range(start, end)), message);
+  // A writer in another open document: its file is that document's URI.
+  const elsewhere = (w: Hazard['interferers'][number], file: string, message: string) => {
+    const uri = vscode.Uri.parse(file);
+    const other = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file);
+    const where = other
+      ? new vscode.Range(other.positionAt(w.start), other.positionAt(w.end))
+      : new vscode.Range(w.line - 1, w.column, w.line - 1, w.column);
+    return new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, where), message);
+  };
   const diagnostic = new vscode.Diagnostic(range(h.write.start, h.write.end), h.message, severity);
   diagnostic.source = INTERLEAVINGS_SOURCE;
   diagnostic.code = h.kind;
   diagnostic.relatedInformation = [
     at(h.read.start, h.read.end, `${h.variable} ${h.kind === 'check-then-act' ? 'checked' : 'read'} here`),
     at(h.suspend.start, h.suspend.end, `${h.function} can suspend here`),
-    ...h.interferers.map((w) =>
-      at(w.start, w.end, `${w.sameFunction ? `another ${w.function} task` : w.function} writes ${h.variable} here`),
-    ),
+    ...h.interferers.map((w) => {
+      const message = `${w.sameFunction ? `another ${w.function} task` : w.function} writes ${h.variable} here`;
+      return w.file === undefined ? at(w.start, w.end, message) : elsewhere(w, w.file, message);
+    }),
   ];
   return diagnostic;
 }

@@ -2,7 +2,7 @@
 // engine refuses, the action stays in the menu, disabled, with its reason.
 import * as vscode from 'vscode';
 import { guardWithLock } from '../engine/interleave/lockFix';
-import { interleavingsOf } from './interleavingCache';
+import { interleavingsAcrossOpenDocuments } from './interleavingCache';
 import type { DocumentCache } from './documentCache';
 import { INTERLEAVINGS_SOURCE } from './interleavingDiagnostics';
 
@@ -16,7 +16,7 @@ export function registerLockQuickFix(cache: DocumentCache): vscode.Disposable {
         const ours = context.diagnostics.filter((d) => d.source === INTERLEAVINGS_SOURCE);
         if (ours.length === 0) return [];
         const file = cache.get(document);
-        const hazards = interleavingsOf(file).hazards;
+        const hazards = interleavingsAcrossOpenDocuments(document, cache).hazards;
         const actions: vscode.CodeAction[] = [];
         for (const diagnostic of ours) {
           const start = document.offsetAt(diagnostic.range.start);
@@ -24,7 +24,11 @@ export function registerLockQuickFix(cache: DocumentCache): vscode.Disposable {
           if (!hazard) continue; // the diagnostic is from an older version of the text
           const action = new vscode.CodeAction(TITLE, vscode.CodeActionKind.QuickFix);
           action.diagnostics = [diagnostic];
-          const fix = guardWithLock(file, hazard);
+          // The fix edits one file: a writer elsewhere would be left unguarded.
+          const elsewhere = hazard.interferers.find((w) => w.file !== undefined);
+          const fix = elsewhere
+            ? { ok: false as const, reason: `${elsewhere.function} in ${vscode.workspace.asRelativePath(vscode.Uri.parse(elsewhere.file ?? ''))} also writes ${hazard.variable}; guard it with the same lock by hand` }
+            : guardWithLock(file, hazard);
           if (fix.ok) {
             const edit = new vscode.WorkspaceEdit();
             for (const e of fix.edits) {

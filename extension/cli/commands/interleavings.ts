@@ -1,14 +1,16 @@
 // `concept-lenses interleavings PATH... [--json | --sarif]`: the hazards of
 // every Python file (directories are searched for *.py), with the breaking
-// interleaving spelled out. Exit 1 when any hazard is found.
+// interleaving spelled out. Exit 1 when any hazard is found. Imports between
+// the files given (and a file's siblings) resolve, so writes in one module
+// interfere with reads of the same state in another.
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PythonParser } from '../../engine';
 import { analyzeInterleavings, type Hazard } from '../../engine/interleave/model';
 import type { CommandContext } from '../command';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exitCodes';
-import { mapParsedFiles } from '../fileListing';
 import { toSarif, type AnalysedFile } from './interleavingsSarif';
+import { loadWorkspace } from './interleavingsWorkspace';
 import { writeInterleavingsHtml } from '../renderHtml';
 
 declare const CONCEPT_LENSES_VERSION: string;
@@ -23,11 +25,19 @@ export const interleavingsCommand = {
     const paths = pythonFiles(context.files);
     const htmlOut = context.flags['html'];
     if (typeof htmlOut === 'string' && paths.length !== 1) throw new CliError('--html draws one file: give exactly one Python FILE');
-    const files: AnalysedFile[] = mapParsedFiles(parser, paths, (file, path) => {
-      const model = analyzeInterleavings(file);
-      if (typeof htmlOut === 'string') writeInterleavingsHtml(htmlOut, file, model, path);
-      return { path, hazards: model.hazards };
-    });
+    const workspace = loadWorkspace(parser, context.files, paths, (dir) => pythonFiles([dir]));
+    let files: AnalysedFile[];
+    try {
+      files = paths.map((path) => {
+        const file = workspace.files.get(path);
+        if (!file) throw new Error(`${path} was not parsed`);
+        const model = analyzeInterleavings(file, { path, modules: workspace.modules });
+        if (typeof htmlOut === 'string') writeInterleavingsHtml(htmlOut, file, model, path);
+        return { path, hazards: model.hazards };
+      });
+    } finally {
+      workspace.dispose();
+    }
     if (context.flags['sarif']) context.out(JSON.stringify(toSarif(files, CONCEPT_LENSES_VERSION), null, 2));
     else if (context.flags['json']) context.out(JSON.stringify({ files: files.map(jsonFile) }, null, 2));
     else for (const line of humanReport(files)) context.out(line);
@@ -68,8 +78,15 @@ function jsonFile(file: AnalysedFile): object {
       read: { line: h.read.line },
       suspend: { line: h.suspend.line, kind: h.suspend.kind },
       write: { line: h.write.line },
-      interferers: h.interferers.map((w) => ({ function: w.function, line: w.line })),
-      steps: h.steps.map((s) => ({ task: s.task, function: s.function, action: s.action, line: s.line, text: s.text })),
+      interferers: h.interferers.map((w) => ({ function: w.function, line: w.line, ...(w.file === undefined ? {} : { file: w.file }) })),
+      steps: h.steps.map((s) => ({
+        task: s.task,
+        function: s.function,
+        action: s.action,
+        line: s.line,
+        text: s.text,
+        ...(s.file === undefined ? {} : { file: s.file }),
+      })),
     })),
   };
 }
@@ -96,7 +113,7 @@ function describe(h: Hazard): string[] {
     `  ${String(h.write.line)}: ${h.kind} of ${h.variable} in ${h.function}`,
     ...h.steps.map((s, i) => `     ${String(i + 1)}. ${s.text}`),
     ...(h.interferers.length > 1
-      ? [`     writers: ${h.interferers.map((w) => `${w.function} (line ${String(w.line)})`).join(', ')}`]
+      ? [`     writers: ${h.interferers.map((w) => `${w.function} (${w.file === undefined ? '' : `${w.file} `}line ${String(w.line)})`).join(', ')}`]
       : []),
   ];
 }

@@ -19,9 +19,9 @@ export interface AnalysedFile {
 export function toSarif(files: readonly AnalysedFile[], version: string): object {
   const results = files.flatMap((file) =>
     file.hazards.map((h) => {
-      const location = (at: SourceSpot, text?: string) => ({
+      const location = (at: SourceSpot & { readonly file?: string }, text?: string) => ({
         physicalLocation: {
-          artifactLocation: { uri: uriOf(file.path) },
+          artifactLocation: { uri: uriOf(at.file ?? file.path) },
           region: { startLine: at.line, startColumn: at.column + 1 },
         },
         ...(text === undefined ? {} : { message: { text } }),

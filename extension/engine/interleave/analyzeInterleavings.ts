@@ -1,6 +1,7 @@
 // The pipeline: coroutines and their helpers → value-flow walk of each
 // (suspension points, accesses, candidates) → hazards with interferers →
-// the model with segments and interleavings.
+// the model with segments and interleavings. Given a workspace, the writes of
+// the other modules' coroutines join the interferers of the file's own state.
 import type { SourceFile } from '../syntax/sourceFile';
 import { findFunctionRoles, type FunctionRoles } from './findCoroutines';
 import { findHazards, type FoundHazard } from './findHazards';
@@ -9,7 +10,8 @@ import { Locks } from './locks';
 import type { Access, CoroutineModel, Hazard, InterleavingModel, SourceSpot, SuspensionPoint } from './model';
 import { segmentsOf } from './segments';
 import { SharedState } from './sharedState';
-import { analyzeFlow, type FunctionFlow, type SuspensionRecord } from './valueFlow';
+import { analyzeFlow, type AccessRecord, type FunctionFlow, type SuspensionRecord } from './valueFlow';
+import { moduleContext, moduleNameOf, type ModuleContext, type Workspace, type WorkspaceModule } from './workspace';
 
 /** The model plus what the quick fix needs to edit: the records behind each hazard. */
 export interface InterleavingAnalysis {
@@ -22,20 +24,20 @@ export interface InterleavingAnalysis {
   readonly locks: Locks;
 }
 
-export function analyzeInterleavings(file: SourceFile): InterleavingModel {
-  return analyzeInDetail(file).model;
+export function analyzeInterleavings(file: SourceFile, workspace?: Workspace): InterleavingModel {
+  return analyzeInDetail(file, workspace).model;
 }
 
-export function analyzeInDetail(file: SourceFile): InterleavingAnalysis {
-  const roles = findFunctionRoles(file);
-  const shared = new SharedState(file);
-  const locks = new Locks(file, shared);
-  const flows = [
-    ...roles.coroutines.map((c) => analyzeFlow(shared, locks, c.fn, c.kind)),
-    ...roles.helpers.map((fn) => analyzeFlow(shared, locks, fn, undefined)),
-  ];
-  const found = findHazards(flows, roles.entries);
-  const written = new Set(flows.flatMap((f) => f.accesses.filter((a) => a.mode === 'write').map((a) => a.ref.key)));
+export function analyzeInDetail(file: SourceFile, workspace?: Workspace): InterleavingAnalysis {
+  const context = workspace && moduleContext(file, moduleNameOf(file, workspace), workspace.modules);
+  const { roles, shared, locks, flows } = flowsOf(file, context);
+  const foreign = workspace ? foreignWrites(file, workspace) : [];
+  const origin = new Map(foreign.map((w) => [w.access, w.module]));
+  const found = findHazards(flows, roles.entries, foreign.map((w) => w.access));
+  const written = new Set([
+    ...flows.flatMap((f) => f.accesses.filter((a) => a.mode === 'write').map((a) => a.ref.key)),
+    ...foreign.map((w) => w.access.ref.key),
+  ]);
   const coroutines = flows
     .filter((f) => f.kind !== undefined)
     .map((flow): CoroutineModel => {
@@ -67,11 +69,15 @@ export function analyzeInDetail(file: SourceFile): InterleavingAnalysis {
       read: spot(file, candidate.read.site.startIndex, candidate.read.site.endIndex),
       suspend: suspensionPoint(file, candidate.suspension),
       write: spot(file, candidate.write.site.startIndex, candidate.write.site.endIndex),
-      interferers: interferers.map((w) => ({
-        ...spot(file, w.site.startIndex, w.site.endIndex),
-        function: w.fn.name,
-        sameFunction: w.fn === candidate.read.fn,
-      })),
+      interferers: interferers.map((w) => {
+        const elsewhere = origin.get(w);
+        return {
+          ...spot(elsewhere?.file ?? file, w.site.startIndex, w.site.endIndex),
+          function: w.fn.name,
+          sameFunction: w.fn === candidate.read.fn,
+          ...(elsewhere && elsewhere.path !== workspace?.path ? { file: elsewhere.path } : {}),
+        };
+      }),
     };
     return { ...parts, steps: interleavingSteps(parts), message: hazardMessage(parts) };
   });
@@ -83,6 +89,50 @@ export function analyzeInDetail(file: SourceFile): InterleavingAnalysis {
     shared,
     locks,
   };
+}
+
+function flowsOf(file: SourceFile, context: ModuleContext | undefined) {
+  const roles = findFunctionRoles(file);
+  const shared = new SharedState(file, context);
+  const locks = new Locks(file, shared);
+  const flows = [
+    ...roles.coroutines.map((c) => analyzeFlow(shared, locks, c.fn, c.kind)),
+    ...roles.helpers.map((fn) => analyzeFlow(shared, locks, fn, undefined)),
+  ];
+  return { roles, shared, locks, flows };
+}
+
+interface ForeignWrite {
+  readonly access: AccessRecord;
+  readonly module: WorkspaceModule;
+}
+
+/** Per module map, the writes each module's coroutines (and their helpers) make: analysed once per workspace. */
+const writesByWorkspace = new WeakMap<ReadonlyMap<string, WorkspaceModule>, Map<string, readonly ForeignWrite[]>>();
+
+/** Writes other workspace modules can make while a coroutine of `file` is suspended, one per write site. */
+function foreignWrites(file: SourceFile, workspace: Workspace): ForeignWrite[] {
+  let cache = writesByWorkspace.get(workspace.modules);
+  if (!cache) writesByWorkspace.set(workspace.modules, (cache = new Map<string, readonly ForeignWrite[]>()));
+  const result: ForeignWrite[] = [];
+  for (const [name, module] of workspace.modules) {
+    if (module.file === file || module.path === workspace.path) continue;
+    let writes = cache.get(name);
+    if (!writes) {
+      const { roles, flows } = flowsOf(module.file, moduleContext(module.file, name, workspace.modules));
+      // Keyed like findHazards' own writers: one record per function, site and state.
+      const bySite = new Map<string, AccessRecord>();
+      for (const a of flows.flatMap((f) => f.accesses)) {
+        if (a.mode !== 'write' || (roles.entries.has(a.fn) && a.time === 0)) continue;
+        const id = `${a.fn.name}|${String(a.site.startIndex)}|${a.ref.key}`;
+        if (!bySite.has(id)) bySite.set(id, a);
+      }
+      writes = [...bySite.values()].sort((a, b) => a.site.startIndex - b.site.startIndex).map((access) => ({ access, module }));
+      cache.set(name, writes);
+    }
+    result.push(...writes);
+  }
+  return result;
 }
 
 export function spot(file: SourceFile, start: number, end: number): SourceSpot {

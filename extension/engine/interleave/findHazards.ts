@@ -4,7 +4,8 @@
 // makes before its first suspension run before any other task starts, and an
 // entry coroutine runs once, so it never interferes with itself. A function
 // that sets up a closure variable before defining the nested coroutine that
-// uses it cannot interfere either: the coroutine does not exist yet.
+// uses it cannot interfere either: the coroutine does not exist yet. Writes
+// from other modules of a workspace (`foreign`) come after the file's own.
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { HazardKind } from './model';
 import type { AccessRecord, Candidate, FunctionFlow } from './valueFlow';
@@ -17,20 +18,27 @@ export interface FoundHazard {
 
 const PRIORITY: Record<HazardKind, number> = { 'lost-update': 0, 'check-then-act': 1, 'stale-read': 2 };
 
-export function findHazards(flows: readonly FunctionFlow[], entries: ReadonlySet<FunctionInfo>): FoundHazard[] {
+export function findHazards(
+  flows: readonly FunctionFlow[],
+  entries: ReadonlySet<FunctionInfo>,
+  foreign: readonly AccessRecord[] = [],
+): FoundHazard[] {
   const writers = new Map<string, AccessRecord[]>();
+  const add = (access: AccessRecord): void => {
+    const list = writers.get(access.ref.key) ?? [];
+    list.push(access);
+    writers.set(access.ref.key, list);
+  };
   for (const flow of flows) {
-    for (const access of flow.accesses) {
-      if (access.mode !== 'write' || (entries.has(access.fn) && access.time === 0)) continue;
-      const list = writers.get(access.ref.key) ?? [];
-      list.push(access);
-      writers.set(access.ref.key, list);
-    }
+    for (const access of flow.accesses) if (access.mode === 'write' && !(entries.has(access.fn) && access.time === 0)) add(access);
   }
+  // Rank foreign writes by their given order: offsets in different files do not compare.
+  const foreignRank = new Map(foreign.map((w, i) => [w, i]));
+  for (const access of foreign) add(access);
   const best = new Map<string, FoundHazard>();
   for (const flow of flows) {
     for (const candidate of flow.candidates) {
-      const interferers = interferingWrites(candidate, writers.get(candidate.read.ref.key) ?? [], entries);
+      const interferers = interferingWrites(candidate, writers.get(candidate.read.ref.key) ?? [], entries, foreignRank);
       if (interferers.length === 0) continue;
       const key = `${String(candidate.write.site.id)}|${candidate.read.ref.key}`;
       const current = best.get(key);
@@ -42,20 +50,30 @@ export function findHazards(flows: readonly FunctionFlow[], entries: ReadonlySet
   );
 }
 
-function interferingWrites(candidate: Candidate, writes: readonly AccessRecord[], entries: ReadonlySet<FunctionInfo>): AccessRecord[] {
+function interferingWrites(
+  candidate: Candidate,
+  writes: readonly AccessRecord[],
+  entries: ReadonlySet<FunctionInfo>,
+  foreignRank: ReadonlyMap<AccessRecord, number>,
+): AccessRecord[] {
   const own = candidate.read.fn;
   const seen = new Set<string>();
   const result: AccessRecord[] = [];
   for (const w of writes) {
+    const rank = foreignRank.get(w);
     if (w.fn === own && entries.has(own)) continue;
-    if (w.fn !== own && setsUpBeforeDefining(w, own)) continue;
+    if (rank === undefined && w.fn !== own && setsUpBeforeDefining(w, own)) continue;
     if (w.locks.some((h) => candidate.commonLocks.has(h.lock.key))) continue;
-    const id = `${w.fn.name}|${String(w.site.startIndex)}`;
+    const id = rank === undefined ? `${w.fn.name}|${String(w.site.startIndex)}` : `foreign|${String(rank)}`;
     if (seen.has(id)) continue;
     seen.add(id);
     result.push(w);
   }
-  return result.sort((a, b) => a.site.startIndex - b.site.startIndex);
+  const order = (w: AccessRecord): number => {
+    const rank = foreignRank.get(w);
+    return rank === undefined ? w.site.startIndex : Number.MAX_SAFE_INTEGER / 2 + rank;
+  };
+  return result.sort((a, b) => order(a) - order(b));
 }
 
 function setsUpBeforeDefining(write: AccessRecord, nested: FunctionInfo): boolean {

@@ -39,7 +39,9 @@ export function interleavingSteps(h: HazardParts): InterleavingStep[] {
   ];
   if (first) {
     const b = first.sameFunction ? `task B (another ${first.function})` : `task B (${first.function})`;
-    steps.push(step('B', first.function, 'write', first, `${b} writes ${h.variable} at line ${String(first.line)}`));
+    const where = first.file === undefined ? '' : ` of ${first.file}`;
+    const write = step('B', first.function, 'write', first, `${b} writes ${h.variable} at line ${String(first.line)}${where}`);
+    steps.push(first.file === undefined ? write : { ...write, file: first.file });
   }
   steps.push(step('A', h.function, 'resume', h.write, `${a} resumes and ${resumeWords(h)}`));
   return steps;
@@ -58,7 +60,9 @@ function resumeWords(h: HazardParts): string {
 }
 
 export function hazardMessage(h: HazardParts): string {
-  const writers = h.interferers.map((w) => `${w.sameFunction ? `another ${w.function}` : w.function} (line ${String(w.line)})`);
+  const writers = h.interferers.map(
+    (w) => `${w.sameFunction ? `another ${w.function}` : w.function} (${w.file === undefined ? '' : `${w.file} `}line ${String(w.line)})`,
+  );
   const others = writers.length > 3 ? [...writers.slice(0, 3), `${String(writers.length - 3)} more`] : writers;
   const suspend = `${suspensionWords(h.suspend.kind)} at line ${String(h.suspend.line)}`;
   const lead = {

@@ -12,8 +12,10 @@
 // SourceFile's text, `end` exclusive. This shape is stable: add optional fields
 // rather than change existing ones.
 //
-// Entry point: `analyzeInterleavings(file: SourceFile): InterleavingModel`,
-// re-exported at the end of this file.
+// Entry point: `analyzeInterleavings(file: SourceFile, workspace?: Workspace):
+// InterleavingModel`, re-exported at the end of this file. Without a workspace
+// the analysis is of the one file; with one, writes from the other modules it
+// imports state from count as interferers too.
 
 /** A place in the source: enough to draw it, link it and put a diagnostic on it. */
 export interface SourceSpot {
@@ -107,6 +109,8 @@ export interface Interferer extends SourceSpot {
   readonly function: string;
   /** The writer is the same coroutine, run as another task. */
   readonly sameFunction: boolean;
+  /** The writer's file, as the workspace names it, when it is not the hazard's file (positions are in it). */
+  readonly file?: string;
 }
 
 /** One step of the breaking interleaving, in the order they happen. */
@@ -121,6 +125,8 @@ export interface InterleavingStep {
   readonly end: number;
   /** One sentence for people: "task A (Account.withdraw) reads self.balance at line 25". */
   readonly text: string;
+  /** The step's file when it is not the hazard's file (a write from another module). */
+  readonly file?: string;
 }
 
 export interface Hazard {
@@ -153,3 +159,4 @@ export interface InterleavingModel {
 }
 
 export { analyzeInterleavings } from './analyzeInterleavings';
+export type { Workspace, WorkspaceModule } from './workspace';

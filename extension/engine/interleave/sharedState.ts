@@ -6,6 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { boundNames, forEachOwnNode, opensScope, ownDescendants } from './ownNodes';
+import type { ModuleContext } from './workspace';
 
 /** One piece of shared state as accessed at one place. */
 export interface SharedRef {
@@ -13,6 +14,7 @@ export interface SharedRef {
    * Identity across functions: `g:CACHE`, `g:config.limit` (module level),
    * `a:Account.balance` (instance attribute), `k:Account.count` (class
    * attribute), `c:main:total` (variable of `main` shared with its closures).
+   * Analysed with a workspace, keys carry their defining module: `state/g:CACHE`.
    */
   readonly key: string;
   /** As written at this place: `self.balance`, `CACHE`, `total`. */
@@ -46,7 +48,10 @@ export class SharedState {
   private readonly parents = new Map<FunctionInfo, FunctionInfo | undefined>();
   private readonly receivers = new Map<FunctionInfo, Receiver | undefined>();
 
-  constructor(private readonly file: SourceFile) {
+  constructor(
+    private readonly file: SourceFile,
+    private readonly context?: ModuleContext,
+  ) {
     this.moduleBindings = collectBindings(file.root, undefined);
     for (const f of file.functions.all) if (f.kind === 'class' && f.parent === undefined) this.classNames.add(f.name);
     // A name declared global anywhere is module state even if only a function binds it.
@@ -84,6 +89,48 @@ export class SharedState {
 
   /** The shared state an identifier or attribute chain refers to, if any. */
   refOf(fn: FunctionInfo, node: Node): SharedRef | undefined {
+    if (!this.context) return this.refInModule(fn, node);
+    const imported = this.importedRef(fn, node, this.context);
+    if (imported) return imported;
+    const ref = this.refInModule(fn, node);
+    return ref && { ...ref, key: `${this.context.module}/${ref.key}` };
+  }
+
+  /** State another workspace module defines, reached through a module-level import. */
+  private importedRef(fn: FunctionInfo, node: Node, context: ModuleContext): SharedRef | undefined {
+    // The chain from the base outward: `state`, `state.config`, `state.config.limit`.
+    const chain: Node[] = [];
+    let base: Node | null = node;
+    while (base?.type === 'attribute') {
+      chain.unshift(base);
+      base = base.childForFieldName('object');
+    }
+    if (base?.type !== 'identifier') return undefined;
+    const baseName = this.file.textOf(base);
+    const imported = context.imports.get(baseName);
+    if (!imported || typeof this.resolve(fn, baseName) === 'string') return undefined;
+    const attrOf = (n: Node | undefined) => {
+      const attr = n?.childForFieldName('attribute');
+      return attr ? this.file.textOf(attr) : undefined;
+    };
+    let module = imported.module;
+    let i = 0;
+    if (imported.kind === 'module') {
+      for (let next = attrOf(chain[i]); next !== undefined && context.modules.has(`${module}.${next}`); next = attrOf(chain[++i])) {
+        module = `${module}.${next}`;
+      }
+    }
+    const name = imported.kind === 'name' ? imported.name : attrOf(chain[i++]);
+    const defining = context.modules.get(module);
+    if (name === undefined || !defining) return undefined;
+    const attr = attrOf(chain[i]);
+    const at = (attr === undefined ? (imported.kind === 'name' ? base : chain[i - 1]) : chain[i]) ?? base;
+    const isClass = defining.file.functions.all.some((f) => f.kind === 'class' && f.parent === undefined && f.name === name);
+    const key = `${module}/${isClass && attr !== undefined ? 'k' : 'g'}:${name}${attr === undefined ? '' : `.${attr}`}`;
+    return { key, display: this.file.textOf(at), node: at };
+  }
+
+  private refInModule(fn: FunctionInfo, node: Node): SharedRef | undefined {
     if (node.type === 'identifier') {
       const root = this.resolve(fn, this.file.textOf(node));
       if (typeof root === 'string') return undefined;
