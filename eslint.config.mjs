@@ -1,6 +1,8 @@
 // typescript-eslint's strict type-checked rules for all TypeScript, plus the
-// layering rule of DESIGN.md: the engine and the webview never import `vscode`
-// or Node-only modules, so they run in every host.
+// layering rules of DESIGN.md: the engine and the webview never import `vscode`
+// or Node-only modules, so they run in every host; and the engine's folders
+// are floors, each importing only the ones below it:
+// syntax → python → concepts, interleave → ladder.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -11,6 +13,14 @@ const restricted = {
     message: 'extension/engine and webview are host-neutral: take what you need as a parameter.',
   })),
 };
+
+/** Engine folders and the folders above them, which they must not import. */
+const floors = [
+  ['syntax', ['python', 'concepts', 'interleave', 'ladder']],
+  ['python', ['concepts', 'interleave', 'ladder']],
+  ['concepts', ['interleave', 'ladder']],
+  ['interleave', ['concepts', 'ladder']],
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'out/**', '.test-host/**', 'test-output/**', '**/*.js', '**/*.mjs'] },
@@ -28,6 +38,18 @@ export default tseslint.config(
     ignores: ['webview/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', restricted] },
   },
+  ...floors.map(([floor, above]) => ({
+    files: [`extension/engine/${floor}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...restricted,
+          patterns: [{ group: above.map((f) => `**/${f}/**`).concat(above.map((f) => `../${f}`)), message: `engine/${floor} sits below ${above.join(', ')}: it must not import them.` }],
+        },
+      ],
+    },
+  })),
   {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: {

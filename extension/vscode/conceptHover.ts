@@ -2,7 +2,8 @@
 // show them, and the function one rung up and one rung down the ladder as the
 // registered conversions would write it (or why they refuse).
 import * as vscode from 'vscode';
-import { CONCEPT_INFO, ladderSteps, previewConversion, RUNG_ACTION } from '../engine/concepts';
+import { CONCEPT_INFO } from '../engine/concepts';
+import { ladderSteps, previewConversion, RUNG_ACTION } from '../engine/ladder/steps';
 import type { Conversion } from '../engine/ladder/conversion';
 import type { FunctionInfo, SourceFile } from '../engine';
 import { classificationOf } from './conceptCache';

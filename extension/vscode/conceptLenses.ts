@@ -5,7 +5,8 @@
 // typing elsewhere does not make them flicker or re-resolve.
 import * as vscode from 'vscode';
 import type { SourceFile } from '../engine';
-import { CONCEPT_IDS, CONCEPT_INFO, ladderSteps, rungOf, RUNG_ACTION, type ClassifiedFunction, type ConceptId } from '../engine/concepts';
+import { CONCEPT_IDS, CONCEPT_INFO, type ClassifiedFunction, type ConceptId } from '../engine/concepts';
+import { ladderSteps, rungOf, RUNG_ACTION } from '../engine/ladder/steps';
 import { convertFile } from '../engine/ladder/convertFile';
 import { conversions } from '../engine/ladder/registry';
 import { classificationOf } from './conceptCache';

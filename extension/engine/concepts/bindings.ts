@@ -1,7 +1,7 @@
 // Names: a function's parameters, the names its own scope binds, and the
 // names its body uses without binding them (the free variables a closure keeps).
 import type { Node } from 'web-tree-sitter';
-import { scanOwnScope, type OwnScope } from './ownScope';
+import { scanOwnScope, type OwnScope } from '../python/scopes';
 
 export interface Parameter {
   readonly name: string;

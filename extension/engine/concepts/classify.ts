@@ -9,7 +9,7 @@ import { continuationLabels } from './continuations';
 import { coroutineLabels } from './coroutines';
 import { higherOrderLabels } from './higherOrder';
 import { generatorLabels, iterationClassLabels } from './iteration';
-import { contains } from './ownScope';
+import { contains } from '../python/scopes';
 import { eventLoopClassLabels, eventLoopLabels, futureClassLabels } from './scheduling';
 
 export interface ClassifiedFunction {
@@ -50,7 +50,7 @@ const classRules: readonly ((ctx: ClassContext) => ConceptLabel[])[] = [iteratio
 
 /** Classifies `functions` (by default the file's own index) in index order, classes included. */
 export function classifyFile(file: SourceFile, functions: readonly FunctionInfo[] = file.functions.all): ClassifiedFunction[] {
-  const module = moduleFacts(file, functions);
+  const module = moduleFacts(file);
   const byName = new Map<string, FunctionInfo[]>();
   const children = new Map<FunctionInfo, FunctionInfo[]>();
   const labels = new Map<FunctionInfo, readonly ConceptLabel[]>();

@@ -4,13 +4,9 @@ import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { callerParameters, localNames, type Parameter } from './bindings';
 import type { ConceptId, ConceptLabel } from './concept';
-import { calleeName, scanAllScopes, scanOwnScope, type OwnScope } from './ownScope';
+import { scanAllScopes, scanOwnScope, type OwnScope } from '../python/scopes';
 
 export interface ModuleFacts {
-  /** Names of this file's functions that drive a generator with `.send()`: an inline-callbacks runner. */
-  readonly runners: ReadonlySet<string>;
-  /** `coroutine` imported from `asyncio` or `types`, so a bare `@coroutine` is theirs. */
-  readonly bareCoroutineIsGeneratorBased: boolean;
   /** Names local to a `function_definition` (memoized: nested functions ask about the same outer ones). */
   localsOf(def: Node): ReadonlySet<string>;
   /** The own scope of a `function_definition` (the file is scanned once for all of them). */
@@ -50,13 +46,7 @@ export function functionContext(file: SourceFile, info: FunctionInfo, outer: rea
   };
 }
 
-export function moduleFacts(file: SourceFile, functions: readonly FunctionInfo[]): ModuleFacts {
-  const runners = new Set<string>();
-  for (const f of functions) {
-    if (f.kind !== 'function' || f.parent !== undefined) continue;
-    const sends = f.node.descendantsOfType('call').some((c) => c !== null && calleeName(c) === 'send');
-    if (sends) runners.add(f.name);
-  }
+export function moduleFacts(file: SourceFile): ModuleFacts {
   const locals = new Map<number, ReadonlySet<string>>();
   let scopes: Map<number, OwnScope> | undefined;
   const scopeOf = (def: Node): OwnScope => {
@@ -68,7 +58,6 @@ export function moduleFacts(file: SourceFile, functions: readonly FunctionInfo[]
     return scanOwnScope(body ?? def);
   };
   return {
-    runners,
     scopeOf,
     localsOf(def) {
       let names = locals.get(def.startIndex);
@@ -78,7 +67,6 @@ export function moduleFacts(file: SourceFile, functions: readonly FunctionInfo[]
       }
       return names;
     },
-    bareCoroutineIsGeneratorBased: /^\s*from\s+(asyncio|types)\s+import\b[^\n]*\bcoroutine\b/m.test(file.text),
   };
 }
 

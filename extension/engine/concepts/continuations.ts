@@ -5,7 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { ConceptLabel } from './concept';
 import { label, type FunctionContext } from './context';
 import { isRegistration } from './higherOrder';
-import { argumentsOf, calleeIdentifier, calleeName, contains, logicalParent, unparenthesize } from './ownScope';
+import { argumentsOf, calleeIdentifier, calleeName, contains, logicalParent, unparenthesize } from '../python/scopes';
 import { callableParameters, parameterCalls } from './parameterCalls';
 
 /** Conventional continuation names; only these may end a path with `return k(...)` rather than `k(...)`. */

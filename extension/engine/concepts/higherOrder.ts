@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { freeUses } from './bindings';
 import type { ConceptLabel } from './concept';
 import { label, type FunctionContext } from './context';
-import { argumentsOf, calleeName, calleeText, contains, logicalParent } from './ownScope';
+import { argumentsOf, calleeName, calleeText, contains, logicalParent } from '../python/scopes';
 import { callableParameters, parameterCalls } from './parameterCalls';
 
 /**

@@ -2,4 +2,3 @@
 export { CONCEPT_IDS, type ConceptId, type ConceptLabel } from './concept';
 export { classifyFile, type ClassifiedFunction } from './classify';
 export { CONCEPT_INFO, type ConceptInfo } from './conceptInfo';
-export { ladderSteps, previewConversion, rungOf, RUNG_ACTION, RUNGS, type LadderSteps, type Preview } from './ladderSteps';

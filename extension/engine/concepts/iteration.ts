@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ConceptLabel } from './concept';
 import { label, type ClassContext, type FunctionContext } from './context';
-import { contains, isYieldFrom, logicalParent, unparenthesize } from './ownScope';
+import { contains, isYieldFrom, logicalParent, unparenthesize } from '../python/scopes';
 
 /** `generator`, `delegating-generator`, `enhanced-generator` for a plain (non-async) `def` with its own `yield`. */
 export function generatorLabels(ctx: FunctionContext): ConceptLabel[] {

@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import { parametersOf, type Parameter } from './bindings';
 import type { FunctionContext } from './context';
-import { calleeIdentifier } from './ownScope';
+import { calleeIdentifier } from '../python/scopes';
 
 export interface ParameterCall {
   readonly parameter: string;

@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { targetNames } from './bindings';
 import type { ConceptLabel } from './concept';
 import { label, type ClassContext, type FunctionContext } from './context';
-import { argumentsOf, calleeName, contains, unparenthesize } from './ownScope';
+import { argumentsOf, calleeName, contains, unparenthesize } from '../python/scopes';
 
 /** Methods that run a task object taken off the queue. */
 const RUN_METHODS = new Set(['run', '_run', 'step', '_step', 'send', 'resume', 'execute']);

@@ -1,11 +1,10 @@
 // Which functions of a module run as coroutines, which plain functions can run
 // while a coroutine is suspended (they are called or scheduled from one), and
 // which coroutine is the program's entry point (a single instance, first to run).
-import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { CoroutineKind } from './model';
-import { ownDescendants } from './ownNodes';
+import { INLINE_CALLBACKS_FLAVOURS, moduleCoroutines, type ModuleCoroutines } from '../python/coroutines';
 
 export interface Coroutine {
   readonly fn: FunctionInfo;
@@ -20,32 +19,22 @@ export interface FunctionRoles {
   readonly entries: ReadonlySet<FunctionInfo>;
 }
 
-const GENERATOR_COROUTINE = /(^|\.)coroutine$/;
-const FRAMEWORK = /(^|\.)(gen\.coroutine|gen\.engine|inlineCallbacks)$/;
-
-function coroutineKind(file: SourceFile, fn: FunctionInfo): CoroutineKind | undefined {
+/** How the interleaving analysis treats each coroutine the one recognizer finds. */
+function coroutineKind(coroutines: ModuleCoroutines, fn: FunctionInfo): CoroutineKind | undefined {
   if (fn.kind !== 'function') return undefined;
-  if (fn.isAsync) return 'async-def';
-  if (fn.decorators.some((d) => FRAMEWORK.test(d))) return 'framework-generator';
-  if (!/\byield\b/.test(file.textOf(fn.node))) return undefined;
-  const yields = ownDescendants(fn.node, 'yield');
-  const yieldFrom = yields.some(isYieldFrom);
-  const plainYield = yields.some((y) => !isYieldFrom(y));
-  if (fn.decorators.some((d) => GENERATOR_COROUTINE.test(d))) return yields.length > 0 ? 'generator-coroutine' : undefined;
-  // An undecorated generator that only delegates is the pre-3.5 asyncio style.
-  return yieldFrom && !plainYield ? 'generator-coroutine' : undefined;
-}
-
-export function isYieldFrom(node: Node): boolean {
-  return node.children.some((c) => c?.type === 'from');
+  const { kind, flavour } = coroutines.of(fn);
+  if (kind === 'native-coroutine') return 'async-def';
+  if (kind !== 'generator-coroutine' && kind !== 'coroutine-primitive') return undefined;
+  return flavour !== undefined && INLINE_CALLBACKS_FLAVOURS.has(flavour) ? 'framework-generator' : 'generator-coroutine';
 }
 
 export function findFunctionRoles(file: SourceFile): FunctionRoles {
   const coroutines: Coroutine[] = [];
   const plain: FunctionInfo[] = [];
+  const recognised = moduleCoroutines(file);
   for (const fn of file.functions.all) {
     if (fn.kind !== 'function') continue;
-    const kind = coroutineKind(file, fn);
+    const kind = coroutineKind(recognised, fn);
     if (kind) coroutines.push({ fn, kind });
     else plain.push(fn);
   }

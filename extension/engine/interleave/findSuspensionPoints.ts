@@ -2,7 +2,7 @@
 // execution order and numbers them; this module decides what counts.
 import type { Node } from 'web-tree-sitter';
 import type { CoroutineKind, SuspensionKind } from './model';
-import { isYieldFrom } from './findCoroutines';
+import { isYieldFrom } from '../python/scopes';
 
 /** The suspension an expression node causes when evaluated (`await`, `yield from`, framework `yield`). */
 export function expressionSuspension(node: Node, coroutine: CoroutineKind | undefined): SuspensionKind | undefined {

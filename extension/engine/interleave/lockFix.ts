@@ -10,7 +10,7 @@ import type { SourceFile, TextChange } from '../syntax/sourceFile';
 import { analyzeInDetail, type InterleavingAnalysis } from './analyzeInterleavings';
 import { instanceLock, moduleLock } from './createLock';
 import type { Hazard } from './model';
-import { forEachOwnNode } from './ownNodes';
+import { forEachOwnNode } from '../python/scopes';
 import type { AccessRecord } from './valueFlow';
 import { indentUnit, normalizeSpans, spanContains, spanCovering, wrapInAsyncWith, type StatementSpan } from './wrapStatements';
 

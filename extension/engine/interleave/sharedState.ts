@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { boundNames, forEachOwnNode, opensScope, ownDescendants } from './ownNodes';
+import { boundNames, forEachOwnNode, opensScope, ownDescendants } from '../python/scopes';
 import type { ModuleContext } from './workspace';
 
 /** One piece of shared state as accessed at one place. */

@@ -10,7 +10,7 @@ import type { FunctionInfo } from '../syntax/functionIndex';
 import type { CoroutineKind, HazardKind, SuspensionKind } from './model';
 import { expressionSuspension, isAsyncConstruct } from './findSuspensionPoints';
 import type { LockRef, Locks } from './locks';
-import { unpacksTargets } from './ownNodes';
+import { unpacksTargets } from '../python/scopes';
 import type { SharedRef, SharedState } from './sharedState';
 
 export interface HeldLock {

@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { EditBuilder } from '../syntax/editBuilder';
 import type { SourceFile } from '../syntax/sourceFile';
-import { operandOf } from './scope';
+import { operandOf } from '../python/scopes';
 
 /** Node types that are primaries: `await X` takes them without parentheses. */
 const PRIMARY = new Set([

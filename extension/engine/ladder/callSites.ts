@@ -5,9 +5,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { dottedText } from './moduleImports';
-import { callOf, type ModuleCoroutines, type Recognised } from './recognizeCoroutines';
-import { contextOf, enclosingFunction, isYieldFrom } from './scope';
+import { dottedText } from '../python/imports';
+import { callOf, type ModuleCoroutines, type Recognised } from '../python/coroutines';
+import { contextOf, enclosingFunction, isYieldFrom } from '../python/scopes';
 
 export interface CallSitePlan {
   readonly refusal?: string;

@@ -6,7 +6,7 @@ import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile, TextChange } from '../syntax/sourceFile';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal, Rung } from './conversion';
 import { CONCEPT_INFO, classifyFile } from '../concepts';
-import { describeKind, moduleCoroutines, type ModuleCoroutines } from './recognizeCoroutines';
+import { describeKind, moduleCoroutines, type ModuleCoroutines } from '../python/coroutines';
 import { conversions as registered } from './registry';
 
 export interface ConvertFileOptions extends ConversionOptions {

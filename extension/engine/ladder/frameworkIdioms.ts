@@ -4,8 +4,8 @@ import type { Node } from 'web-tree-sitter';
 import type { EditBuilder } from '../syntax/editBuilder';
 import type { SourceFile } from '../syntax/sourceFile';
 import { lockIdiomToAsyncWith, yieldToAwait } from './awaitExpression';
-import type { ModuleCoroutines, OwnYield, Recognised } from './recognizeCoroutines';
-import { isYieldFrom, operandOf, scopeNodes, unparenthesize } from './scope';
+import type { ModuleCoroutines, OwnYield, Recognised } from '../python/coroutines';
+import { isYieldFrom, operandOf, scopeNodes, unparenthesize } from '../python/scopes';
 
 export interface IdiomContext {
   readonly file: SourceFile;
@@ -50,6 +50,10 @@ export function rewriteYield(ctx: IdiomContext, own: OwnYield): string | undefin
       return rewriteTornadoYield(ctx, y, operand);
     case 'twisted':
       return rewriteTwistedYield(ctx, y, operand);
+    case 'tornado-engine':
+      return 'is a Tornado gen.engine coroutine, whose yields are callback tasks with no await form; move it to gen.coroutine first';
+    case 'own-runner':
+      return 'is driven by a runner the module defines itself, whose protocol await cannot keep; move it to asyncio first';
     case 'runner':
     case undefined:
       return `is driven by the ${ctx.module.runnerName} runner: it yields callback operations, not awaitables, and native coroutines need an event loop the module does not run; move its callers to asyncio first`;

@@ -23,9 +23,9 @@ import { isSource } from './insertedHelpers';
 import { leafOperation, leafProblem } from './leafCallsBack';
 import { helperInsertion, helperRemoval, usesOf } from './moduleInsert';
 import { children, identifiers, lineIndentOf, ownOfType } from './pySyntax';
-import { describeKind, moduleCoroutines, type Recognised } from './recognizeCoroutines';
+import { describeKind, moduleCoroutines, type Recognised } from '../python/coroutines';
 import { referencesTo } from './references';
-import { enclosingFunction, isYieldFrom, operandOf, unparenthesize } from './scope';
+import { enclosingFunction, isYieldFrom, operandOf, unparenthesize } from '../python/scopes';
 import { removeDecoratorLine } from './toAsyncAwait';
 
 export const inlineCallbacksToAsync: Conversion = {

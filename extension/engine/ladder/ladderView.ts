@@ -6,7 +6,8 @@
 import type { Node } from 'web-tree-sitter';
 // convertFile before the concepts barrel: the registry must load ahead of the classifier that reads it.
 import { convertFile } from './convertFile';
-import { classifyFile, rungOf, RUNGS } from '../concepts';
+import { classifyFile } from '../concepts';
+import { rungOf, RUNGS } from './steps';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { ConversionOptions, ConversionResult, Rung } from './conversion';

@@ -6,7 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { argumentsOf } from './fromCps';
-import type { ModuleCoroutines } from './recognizeCoroutines';
+import type { ModuleCoroutines } from '../python/coroutines';
 import { children, isGeneratorFunction, ownOfType, statementsOf } from './pySyntax';
 
 /** `lambda r: leaf(args, r)` (or `lambda r: r(value)`): the leaf call and the name its callback has. */

@@ -11,8 +11,8 @@ import { planCallSites } from './callSites';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal } from './conversion';
 import { rewriteReturns, rewriteYield, spell, type IdiomContext } from './frameworkIdioms';
 import { applyWithImports } from './applyEdits';
-import { describeKind, moduleCoroutines, type ModuleCoroutines, type Recognised } from './recognizeCoroutines';
-import { isYieldFrom, operandOf, scopeNodes, unparenthesize } from './scope';
+import { describeKind, moduleCoroutines, type ModuleCoroutines, type Recognised } from '../python/coroutines';
+import { isYieldFrom, operandOf, scopeNodes, unparenthesize } from '../python/scopes';
 
 interface Plan {
   readonly edits: TextChange[];

@@ -9,8 +9,8 @@ import { applyWithImports } from './applyEdits';
 import { awaitToYieldFrom } from './awaitExpression';
 import type { Conversion, ConversionResult, Refusal } from './conversion';
 import { spell } from './frameworkIdioms';
-import { callOf, describeKind, moduleCoroutines, type ModuleCoroutines } from './recognizeCoroutines';
-import { contextOf, ownNodesByFunction, type ScopeNode } from './scope';
+import { callOf, describeKind, moduleCoroutines, type ModuleCoroutines } from '../python/coroutines';
+import { contextOf, ownNodesByFunction, type ScopeNode } from '../python/scopes';
 
 export const asyncToGenerator: Conversion = {
   id: 'async-to-generator',

@@ -1,12 +1,12 @@
 // Where a classified function sits on the ladder and which registered
 // conversions move it one rung up or down. Rungs register themselves in
 // ladder/registry.ts, so lenses and hovers pick them up as they land.
-import type { Conversion, Rung } from '../ladder/conversion';
-import { convertFile } from '../ladder/convertFile';
-import { conversions } from '../ladder/registry';
+import type { ConceptLabel } from '../concepts';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import type { ConceptLabel } from './concept';
+import type { Conversion, Rung } from './conversion';
+import { convertFile } from './convertFile';
+import { conversions } from './registry';
 
 export const RUNGS: readonly Rung[] = ['direct', 'cps', 'generator', 'async'];
 

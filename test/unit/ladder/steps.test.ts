@@ -2,7 +2,8 @@
 // choice of rung and the preview, with small real conversions and the registered ones.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { classifyFile, ladderSteps, previewConversion, rungOf, type ClassifiedFunction } from '../../../extension/engine/concepts';
+import { classifyFile, type ClassifiedFunction } from '../../../extension/engine/concepts';
+import { ladderSteps, previewConversion, rungOf } from '../../../extension/engine/ladder/steps';
 import type { Conversion, Rung } from '../../../extension/engine/ladder/conversion';
 import { conversions } from '../../../extension/engine/ladder/registry';
 import { EditBuilder, type SourceFile } from '../../../extension/engine';

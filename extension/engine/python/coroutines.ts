@@ -1,14 +1,25 @@
-// Which functions of a module are generator-based coroutines, of which
-// framework, and what every other function is — so the conversion knows what
-// to rewrite and a refusal can say what a function is instead.
+// The one coroutine recognizer: which functions of a module are coroutines,
+// driven by what (asyncio, types.coroutine, Tornado, Twisted, the ladder's
+// runner, a runner of the module's own), and what every other function is.
+// Concepts label from it, interleavings find suspension points from it, and
+// the ladder decides what to convert and how a refusal names a function.
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { ModuleNames } from './moduleImports';
-import { isYieldFrom, operandOf, ownNodesByFunction, unparenthesize, type ScopeNode } from './scope';
+import { ModuleNames } from './imports';
+import { isYieldFrom, operandOf, ownNodesByFunction, unparenthesize, type ScopeNode } from './scopes';
 
-/** How a generator-based coroutine is driven. */
-export type Flavour = 'asyncio' | 'types' | 'tornado' | 'twisted' | 'runner' | 'undecorated';
+/**
+ * How a generator-based coroutine is driven: asyncio's or types' decorator,
+ * Tornado's `gen.coroutine` or its callback-era `gen.engine`, Twisted's
+ * `inlineCallbacks`, the ladder's inserted runner, a runner the module
+ * defines itself (a function that drives generators with `.send()`), or
+ * nothing but its `yield from`s.
+ */
+export type Flavour = 'asyncio' | 'types' | 'tornado' | 'tornado-engine' | 'twisted' | 'runner' | 'own-runner' | 'undecorated';
+
+/** Flavours whose every `yield` hands something to a driver, inline-callbacks style. */
+export const INLINE_CALLBACKS_FLAVOURS: ReadonlySet<Flavour> = new Set(['tornado', 'tornado-engine', 'twisted', 'runner', 'own-runner']);
 
 export type FunctionKind =
   | 'generator-coroutine'
@@ -37,8 +48,13 @@ const FLAVOURS: readonly [string, Flavour][] = [
   ['asyncio.coroutines.coroutine', 'asyncio'],
   ['types.coroutine', 'types'],
   ['tornado.gen.coroutine', 'tornado'],
+  ['tornado.gen.engine', 'tornado-engine'],
   ['twisted.internet.defer.inlineCallbacks', 'twisted'],
 ];
+
+/** Calls that make a future or task (by qualified name, or by method name on any loop). */
+const FUTURE_MAKERS = new Set(['asyncio.Future', 'asyncio.ensure_future', 'asyncio.async', 'asyncio.create_task', 'asyncio.gather', 'asyncio.wait_for', 'asyncio.shield']);
+const FUTURE_MAKING_METHODS = new Set(['create_future', 'create_task', 'run_in_executor']);
 
 /** Decorators that work the same around a generator and an `async def` (by what they resolve to). */
 const NEUTRAL_DECORATORS = new Set([
@@ -78,6 +94,8 @@ export class ModuleCoroutines {
   private readonly methodsByName = new Map<string, FunctionInfo[]>();
   /** Identifier and attribute-name nodes by text, for finding a function's uses. */
   readonly references = new Map<string, Node[]>();
+  /** Module-level functions that drive a generator with `.send()`: runners of the module's own. */
+  readonly ownRunners: ReadonlySet<string>;
 
   constructor(
     readonly file: SourceFile,
@@ -85,6 +103,12 @@ export class ModuleCoroutines {
   ) {
     this.names = new ModuleNames(file);
     this.indexReferences(file.root);
+    this.ownRunners = new Set(
+      file.functions.all
+        .filter((f) => f.kind === 'function' && f.parent === undefined && f.name !== runnerName)
+        .filter((f) => f.node.descendantsOfType('attribute').some((a) => a?.childForFieldName('attribute')?.text === 'send' && a.parent?.type === 'call'))
+        .map((f) => f.name),
+    );
     const classes = new Set(file.functions.all.filter((f) => f.kind === 'class').map((f) => f.name));
     for (const fn of file.functions.all) {
       if (fn.kind !== 'function') continue;
@@ -109,9 +133,11 @@ export class ModuleCoroutines {
     return r;
   }
 
-  /** Generator-based coroutines but the inline-callbacks form, which inlineCallbacksToAsync converts. */
+  /** Generator-based coroutines whose driver has an async/await equivalent: not the ladder's own form (inlineCallbacksToAsync converts it), nor `gen.engine`'s or a hand-written runner's. */
   get generatorCoroutines(): Recognised[] {
-    return [...this.byNode.values()].filter((r) => r.kind === 'generator-coroutine' && r.flavour !== 'runner');
+    return [...this.byNode.values()].filter(
+      (r) => r.kind === 'generator-coroutine' && r.flavour !== 'runner' && r.flavour !== 'tornado-engine' && r.flavour !== 'own-runner',
+    );
   }
 
   get nativeCoroutines(): Recognised[] {
@@ -138,6 +164,38 @@ export class ModuleCoroutines {
     if (callee && this.names.qualify(callee)?.startsWith('asyncio.')) return true;
     const targets = this.callees(call);
     return targets.length > 0 && targets.every((f) => this.isCoroutine(f));
+  }
+
+  /**
+   * An operand of `yield from` the module shows to be awaitable: such a call,
+   * or a name the same function bound to one, or to a future it made
+   * (`fut = loop.create_future()`, `task = asyncio.ensure_future(...)`).
+   */
+  isAwaitableOperand(node: Node): boolean {
+    const operand = unparenthesize(node);
+    if (this.isAwaitableCall(operand) || this.makesFuture(operand)) return true;
+    if (operand.type !== 'identifier') return false;
+    const owner = scopeRoot(operand);
+    const bindings = (this.references.get(operand.text) ?? []).filter((use) => {
+      const assignment = use.parent;
+      return assignment?.type === 'assignment' && assignment.childForFieldName('left')?.id === use.id && scopeRoot(assignment).id === owner.id;
+    });
+    return (
+      bindings.length > 0 &&
+      bindings.every((use) => {
+        const value = use.parent?.childForFieldName('right');
+        return value !== null && value !== undefined && (this.isAwaitableCall(value) || this.makesFuture(value));
+      })
+    );
+  }
+
+  private makesFuture(node: Node): boolean {
+    const call = unparenthesize(node);
+    if (call.type !== 'call') return false;
+    const callee = call.childForFieldName('function');
+    if (!callee) return false;
+    if (FUTURE_MAKERS.has(this.names.qualify(callee) ?? '')) return true;
+    return callee.type === 'attribute' && FUTURE_MAKING_METHODS.has(callee.childForFieldName('attribute')?.text ?? '');
   }
 
   /** Something `yield from` would iterate as values: a value generator of the module, or a literal. */
@@ -294,6 +352,7 @@ export class ModuleCoroutines {
       const flavour = FLAVOURS.find(([name]) => name === qualified)?.[1];
       if (flavour) return { flavour, decorator };
       if (qualified !== undefined && qualified.split('.').pop() === this.runnerName) return { flavour: 'runner', decorator };
+      if (qualified !== undefined && this.ownRunners.has(qualified)) return { flavour: 'own-runner', decorator };
     }
     return { flavour: undefined, decorator: undefined };
   }
@@ -311,7 +370,7 @@ export class ModuleCoroutines {
         if (this.of(r.fn).kind === 'generator-coroutine') continue;
         const delegatesToCoroutines = r.yields.every((y) => {
           const operand = operandOf(y.node);
-          return y.inner === undefined && operand !== undefined && this.isAwaitableCall(operand);
+          return y.inner === undefined && operand !== undefined && isYieldFrom(y.node) && this.isAwaitableOperand(operand);
         });
         if (!delegatesToCoroutines || this.handDriven(r.fn)) continue;
         this.byNode.set(r.fn.node.id, { ...r, kind: 'generator-coroutine' });

@@ -1,0 +1,138 @@
+// What a module's imports bind, so decorators and idioms are recognised by
+// what they are (`from tornado import gen` makes `gen.coroutine` Tornado's;
+// `from asyncio import *` makes a bare `sleep` asyncio's), and which modules
+// it imports (relative imports included) for the project model.
+import type { Node } from 'web-tree-sitter';
+import type { SourceFile } from '../syntax/sourceFile';
+import { STAR_EXPORTS } from './starExports';
+
+export interface Binding {
+  /** The name the import binds in the module. */
+  readonly local: string;
+  /** What it refers to, fully qualified (`tornado.gen`, `asyncio.coroutine`). */
+  readonly qualified: string;
+  /** The `dotted_name`/`aliased_import` node that binds it. */
+  readonly item: Node;
+  readonly statement: Node;
+}
+
+/** How to import a qualified name the module does not bind yet. */
+const IMPORT_PLANS: readonly { prefix: string; statement: string; local: string; rest: (q: string) => string }[] = [
+  { prefix: 'asyncio', statement: 'import asyncio', local: 'asyncio', rest: (q) => q },
+  { prefix: 'types', statement: 'import types', local: 'types', rest: (q) => q },
+  { prefix: 'tornado.gen', statement: 'from tornado import gen', local: 'gen', rest: (q) => q.replace(/^tornado\./, '') },
+  {
+    prefix: 'twisted.internet.defer',
+    statement: 'from twisted.internet import defer',
+    local: 'defer',
+    rest: (q) => q.replace(/^twisted\.internet\./, ''),
+  },
+];
+
+export class ModuleNames {
+  private readonly bindings: Binding[] = [];
+  /** Modules named by `from M import *`, in order. */
+  private readonly starModules: string[] = [];
+  /** Every module an import names (`a.b` for `import a.b`; `.state` for `from .state import x`), in order. */
+  readonly importedModules: string[] = [];
+
+  constructor(private readonly file: SourceFile) {
+    for (const statement of file.root.namedChildren) {
+      if (statement) this.collect(statement);
+    }
+  }
+
+  /** The fully qualified name an identifier or attribute chain refers to (`gen.Return` → `tornado.gen.Return`). */
+  qualify(node: Node): string | undefined {
+    const dotted = dottedText(this.file, node);
+    if (dotted === undefined) return undefined;
+    const [head = '', ...rest] = dotted.split('.');
+    const binding = this.bindings.find((b) => b.local === head);
+    if (binding) return [binding.qualified, ...rest].join('.');
+    const star = this.starModules.find((m) => STAR_EXPORTS.get(m)?.has(head));
+    if (star !== undefined && !this.binds(head)) return [star, head, ...rest].join('.');
+    return dotted;
+  }
+
+  /** Whether the module binds `local` at top level (an import, def, class or assignment). */
+  binds(local: string): boolean {
+    if (this.bindings.some((b) => b.local === local)) return true;
+    return this.file.functions.all.some((f) => f.parent === undefined && f.name === local);
+  }
+
+  /**
+   * How to spell `qualified` in this module; when nothing binds it, the import
+   * statement that must be added for the spelling to work.
+   */
+  spell(qualified: string): { text: string; needs?: string } {
+    let best: string | undefined;
+    for (const b of this.bindings) {
+      let text: string | undefined;
+      if (qualified === b.qualified) text = b.local;
+      else if (qualified.startsWith(`${b.qualified}.`)) text = b.local + qualified.slice(b.qualified.length);
+      if (text !== undefined && (best === undefined || text.length < best.length)) best = text;
+    }
+    if (best !== undefined) return { text: best };
+    const plan = IMPORT_PLANS.find((p) => qualified === p.prefix || qualified.startsWith(`${p.prefix}.`));
+    if (!plan) throw new Error(`no import plan for ${qualified}`);
+    return { text: plan.rest(qualified), needs: plan.statement };
+  }
+
+  /** The module-level import bindings. */
+  get all(): readonly Binding[] {
+    return this.bindings;
+  }
+
+  private collect(statement: Node): void {
+    if (statement.type === 'import_statement') {
+      for (const item of statement.childrenForFieldName('name')) {
+        if (!item) continue;
+        const { name, alias } = nameAndAlias(this.file, item);
+        this.importedModules.push(name);
+        // `import a.b` binds `a`; `import a.b as c` binds `c` to `a.b`.
+        if (alias) this.bindings.push({ local: alias, qualified: name, item, statement });
+        else this.bindings.push({ local: name.split('.')[0] ?? name, qualified: name.split('.')[0] ?? name, item, statement });
+      }
+    } else if (statement.type === 'import_from_statement') {
+      const moduleNode = statement.childForFieldName('module_name');
+      if (!moduleNode) return;
+      // A relative module keeps its leading dots (`.state`, `..`): the project model resolves it.
+      const module = this.file.textOf(moduleNode).replace(/\s+/g, '');
+      this.importedModules.push(module);
+      const star = statement.namedChildren.some((c) => c?.type === 'wildcard_import');
+      if (star) this.starModules.push(module);
+      for (const item of statement.childrenForFieldName('name')) {
+        if (!item) continue;
+        const { name, alias } = nameAndAlias(this.file, item);
+        const qualified = module.endsWith('.') ? module + name : `${module}.${name}`;
+        this.bindings.push({ local: alias ?? name, qualified, item, statement });
+      }
+    } else if (statement.type === 'if_statement' || statement.type === 'try_statement') {
+      // Guarded imports (`try: import x except ImportError: ...`) still bind names.
+      for (const block of statement.descendantsOfType(['import_statement', 'import_from_statement'])) {
+        if (block && !block.parent?.parent?.type.includes('function')) this.collect(block);
+      }
+    }
+  }
+}
+
+function nameAndAlias(file: SourceFile, item: Node): { name: string; alias: string | undefined } {
+  if (item.type === 'aliased_import') {
+    const name = item.childForFieldName('name');
+    const alias = item.childForFieldName('alias');
+    return { name: name ? file.textOf(name) : '', alias: alias ? file.textOf(alias) : undefined };
+  }
+  return { name: file.textOf(item), alias: undefined };
+}
+
+/** `a.b.c` for an identifier/attribute chain, undefined for anything else. */
+export function dottedText(file: SourceFile, node: Node): string | undefined {
+  if (node.type === 'identifier') return file.textOf(node);
+  if (node.type !== 'attribute') return undefined;
+  const object = node.childForFieldName('object');
+  const attribute = node.childForFieldName('attribute');
+  if (!object || !attribute) return undefined;
+  const head = dottedText(file, object);
+  return head === undefined ? undefined : `${head}.${file.textOf(attribute)}`;
+}
+
