@@ -31,8 +31,8 @@ const IMPORT_PLANS: readonly { prefix: string; statement: string; local: string;
 
 export class ModuleNames {
   private readonly bindings: Binding[] = [];
-  /** Modules named by `from M import *`, in order. */
-  private readonly starModules: string[] = [];
+  /** Modules named by `from M import *`, in order (relative ones with their dots). */
+  readonly starModules: string[] = [];
   /** Every module an import names (`a.b` for `import a.b`; `.state` for `from .state import x`), in order. */
   readonly importedModules: string[] = [];
 

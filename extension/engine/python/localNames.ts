@@ -1,0 +1,81 @@
+// Whether a name written inside a function means one of its own locals or the
+// module's global of that name — Python's rule: a name bound anywhere in a
+// function's own scope (parameter, assignment, `for`/`with`/`except` target,
+// nested `def`/`class`, import) is local there, unless declared `global`.
+import type { Node } from 'web-tree-sitter';
+import { boundNames, forEachOwnNode } from './scopes';
+
+const cache = new WeakMap<Node, ReadonlySet<string>>();
+
+/** True when `name` at `use` resolves to a binding of an enclosing function or lambda, not the module. */
+export function isLocalName(use: Node, name: string): boolean {
+  for (let scope = use.parent; scope; scope = scope.parent) {
+    if (scope.type !== 'function_definition' && scope.type !== 'lambda') continue;
+    if (localNamesOf(scope).has(name)) return true;
+  }
+  return false;
+}
+
+/** Names bound in a function's or lambda's own scope, less those it declares `global`. */
+export function localNamesOf(scope: Node): ReadonlySet<string> {
+  const known = cache.get(scope);
+  if (known) return known;
+  const names = new Set<string>();
+  const globals = new Set<string>();
+  const parameters = scope.childForFieldName('parameters');
+  for (const p of parameters?.namedChildren ?? []) {
+    const name = p?.type === 'identifier' ? p : (p?.childForFieldName('name') ?? p?.namedChildren.find((c) => c?.type === 'identifier'));
+    if (name?.type === 'identifier') names.add(name.text);
+  }
+  const body = scope.childForFieldName('body');
+  if (body) {
+    forEachOwnNode(body, (node) => {
+      switch (node.type) {
+        case 'function_definition':
+        case 'class_definition':
+          break;
+        case 'assignment':
+        case 'augmented_assignment':
+        case 'for_statement':
+        case 'for_in_clause': {
+          const target = node.childForFieldName('left');
+          if (target) for (const n of boundNames(target)) names.add(n.text);
+          break;
+        }
+        case 'named_expression': {
+          const target = node.childForFieldName('name');
+          if (target) names.add(target.text);
+          break;
+        }
+        case 'as_pattern_target':
+          for (const n of boundNames(node.firstNamedChild ?? node)) names.add(n.text);
+          break;
+        case 'aliased_import':
+          names.add(node.childForFieldName('alias')?.text ?? '');
+          break;
+        case 'dotted_name':
+          if (node.parent?.type === 'import_statement') names.add(node.firstNamedChild?.text ?? '');
+          else if (node.parent?.type === 'import_from_statement' && node.parent.childForFieldName('module_name')?.id !== node.id) names.add(node.text);
+          break;
+        case 'global_statement':
+          for (const n of node.namedChildren) if (n?.type === 'identifier') globals.add(n.text);
+          break;
+      }
+    });
+    // Nested definitions bind their names in this scope (forEachOwnNode does not enter them).
+    for (const child of body.descendantsOfType(['function_definition', 'class_definition'])) {
+      if (child && ownerOf(child)?.id === scope.id) names.add(child.childForFieldName('name')?.text ?? '');
+    }
+  }
+  for (const g of globals) names.delete(g);
+  cache.set(scope, names);
+  return names;
+}
+
+/** The function or lambda whose scope a definition is written in. */
+function ownerOf(node: Node): Node | null {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') return p;
+  }
+  return null;
+}

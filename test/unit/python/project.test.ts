@@ -1,0 +1,221 @@
+// The project model on real parses of small multi-module projects: uses across
+// modules resolved by binding (not by name), receivers whose class is
+// inferable, overrides reached from a base class, library bases, spawn sites,
+// and that a module is parsed only when a question needs it.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { SourceFile } from '../../../extension/engine';
+import { ProjectModel, type ModuleSource, type Use } from '../../../extension/engine/python/project';
+import { dedent, pythonParser } from '../../helpers/parser';
+
+async function project(files: Record<string, string>): Promise<{ model: ProjectModel; parses: string[] }> {
+  const parser = await pythonParser();
+  const parses: string[] = [];
+  const model = new ProjectModel((source) => {
+    parses.push(source.path);
+    return SourceFile.parse(parser, source.text);
+  });
+  for (const [path, text] of Object.entries(files)) {
+    const parts = path.replace(/\.py$/, '').split('/');
+    const isPackage = parts.at(-1) === '__init__';
+    if (isPackage) parts.pop();
+    model.set({ path, name: parts.join('.'), isPackage, text: dedent(text) });
+  }
+  return { model, parses };
+}
+
+function usesOf(model: ProjectModel, path: string, name: string): string[] {
+  const module = model.module(path) as ModuleSource;
+  const file = model.fileOf(module);
+  const fn = file?.functions.named(name)[0];
+  assert.ok(fn, `${name} is defined in ${path}`);
+  return model.usesOf(module, fn).map((u: Use) => `${u.path}:${String(u.line)}:${u.kind}`);
+}
+
+test('a function is used wherever an import binds it, under any alias, and nowhere a same-named thing is used', async () => {
+  const { model } = await project({
+    'pkg/__init__.py': '',
+    'pkg/fetch.py': `
+      def get(url):
+          return url.upper()
+    `,
+    'pkg/client.py': `
+      from .fetch import get
+      from pkg import fetch as f
+      import pkg.fetch
+
+      table = {'a': 1}
+
+      def run():
+          print(get('x'), f.get('y'), pkg.fetch.get('z'))
+          print(table.get('a'))
+          callbacks = [get]
+          def inner(get):
+              return get('shadowed')
+          return callbacks, inner
+    `,
+    'other.py': `
+      def get(url):
+          return url
+      print(get('not pkg.fetch.get'))
+    `,
+  });
+  assert.deepEqual(usesOf(model, 'pkg/fetch.py', 'get'), [
+    'pkg/client.py:1:import',
+    'pkg/client.py:8:call',
+    'pkg/client.py:8:call',
+    'pkg/client.py:8:call',
+    'pkg/client.py:10:value',
+  ]);
+});
+
+test('a star import of a project module binds its functions', async () => {
+  const { model } = await project({
+    'lib.py': 'def square(x):\n    return x * x\n',
+    'main.py': 'from lib import *\nprint(square(3))\n',
+  });
+  assert.deepEqual(usesOf(model, 'lib.py', 'square'), ['main.py:2:call']);
+});
+
+test('methods are used through receivers whose class the model can infer, in any module', async () => {
+  const { model } = await project({
+    'jobs.py': `
+      class Job:
+          def go(self):
+              return self.step()
+
+          def step(self):
+              return 1
+
+      class Client:
+          def subscribe(self, topic):
+              return topic
+    `,
+    'app.py': `
+      from jobs import Job, Client
+
+      class App:
+          def __init__(self):
+              self.client = Client()
+
+          def start(self):
+              self.client.subscribe('t')
+              job = Job()
+              job.go()
+              Job().go()
+              unknown.go()
+              d = {}
+              d.subscribe = None
+    `,
+  });
+  assert.deepEqual(usesOf(model, 'jobs.py', 'Job.go'), ['app.py:10:call', 'app.py:11:call']);
+  assert.deepEqual(usesOf(model, 'jobs.py', 'Client.subscribe'), ['app.py:8:call']);
+  assert.deepEqual(usesOf(model, 'jobs.py', 'Job.step'), ['jobs.py:3:call']);
+});
+
+test('an override is reached from the base class that calls it through self, and inherited methods through subclasses', async () => {
+  const { model } = await project({
+    'base.py': `
+      class Handler:
+          def handle(self):
+              return self.on_message('m')
+
+          def on_message(self, m):
+              return m
+    `,
+    'impl.py': `
+      import base
+
+      class Echo(base.Handler):
+          def on_message(self, m):
+              return m * 2
+
+      class Loud(Echo):
+          def shout(self):
+              return self.on_message('x')
+    `,
+  });
+  assert.deepEqual(usesOf(model, 'impl.py', 'Echo.on_message'), ['base.py:3:override', 'impl.py:9:call']);
+  const impl = model.module('impl.py') as ModuleSource;
+  const echo = model.fileOf(impl)?.functions.named('Echo')[0];
+  assert.ok(echo);
+  assert.deepEqual(model.ancestors(impl, echo).map((a) => a.info.name), ['Handler']);
+  const base = model.module('base.py') as ModuleSource;
+  const handler = model.fileOf(base)?.functions.named('Handler')[0];
+  assert.ok(handler);
+  assert.deepEqual(model.descendants(base, handler).map((d) => d.info.name), ['Echo', 'Loud']);
+});
+
+test('bases outside the project are reported as library classes that may call a method', async () => {
+  const { model } = await project({
+    'enc.py': `
+      import json
+      from twisted.internet.protocol import Protocol
+
+      class Encoder(json.JSONEncoder):
+          def default(self, o):
+              return str(o)
+
+      class Echo(Protocol):
+          def dataReceived(self, data):
+              self.transport.write(data)
+    `,
+  });
+  const module = model.module('enc.py') as ModuleSource;
+  const file = model.fileOf(module);
+  const names = (cls: string) => model.libraryBases(module, file?.functions.named(cls)[0] as never).map((b) => b.name);
+  assert.deepEqual(names('Encoder'), ['json.JSONEncoder']);
+  assert.deepEqual(names('Echo'), ['twisted.internet.protocol.Protocol']);
+});
+
+test('getattr with the function name counts as a use the model cannot follow', async () => {
+  const { model } = await project({
+    'plugins.py': `
+      class Plugin:
+          def on_load(self):
+              return 1
+
+      def call(obj, name):
+          return getattr(obj, 'on_load')()
+    `,
+  });
+  assert.deepEqual(usesOf(model, 'plugins.py', 'Plugin.on_load'), ['plugins.py:6:getattr']);
+});
+
+test('spawn sites name what they start', async () => {
+  const { model } = await project({
+    'workers.py': `
+      async def work(n):
+          return n
+    `,
+    'main.py': `
+      import asyncio
+      from workers import work
+
+      async def main(loop):
+          t = asyncio.create_task(work(1))
+          loop.call_soon(print, 'x')
+          await asyncio.gather(work(2), work(3))
+          return t
+    `,
+  });
+  const sites = model.spawnSites(model.module('main.py') as ModuleSource);
+  assert.deepEqual(
+    sites.map((s) => `${String(s.line)}:${s.api}:${s.targets.map((t) => t.info.name).join(',')}`),
+    ['5:asyncio.create_task:work', '6:loop.call_soon:', '7:asyncio.gather:work,work'],
+  );
+});
+
+test('a module is parsed only when it mentions the name asked about, and an edit re-parses only that module', async () => {
+  const { model, parses } = await project({
+    'a.py': 'def ping():\n    return 1\n',
+    'b.py': 'from a import ping\nprint(ping())\n',
+    'c.py': 'print("nothing to see")\n',
+  });
+  assert.deepEqual(usesOf(model, 'a.py', 'ping'), ['b.py:1:import', 'b.py:2:call']);
+  assert.deepEqual(parses.sort(), ['a.py', 'b.py']);
+  parses.length = 0;
+  model.set({ path: 'b.py', name: 'b', isPackage: false, text: 'from a import ping\nprint(ping(), ping())\n' });
+  assert.deepEqual(usesOf(model, 'a.py', 'ping'), ['b.py:1:import', 'b.py:2:call', 'b.py:2:call']);
+  assert.deepEqual(parses, ['b.py']);
+});
