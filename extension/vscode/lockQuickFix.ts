@@ -16,7 +16,8 @@ export function registerLockQuickFix(cache: DocumentCache): vscode.Disposable {
         const ours = context.diagnostics.filter((d) => d.source === INTERLEAVINGS_SOURCE);
         if (ours.length === 0) return [];
         const file = cache.get(document);
-        const hazards = interleavingsAcrossOpenDocuments(document, cache).hazards;
+        const model = interleavingsAcrossOpenDocuments(document, cache);
+        const hazards = model.hazards;
         const actions: vscode.CodeAction[] = [];
         for (const diagnostic of ours) {
           const start = document.offsetAt(diagnostic.range.start);
@@ -28,7 +29,7 @@ export function registerLockQuickFix(cache: DocumentCache): vscode.Disposable {
           const elsewhere = hazard.interferers.find((w) => w.file !== undefined);
           const fix = elsewhere
             ? { ok: false as const, reason: `${elsewhere.function} in ${vscode.workspace.asRelativePath(vscode.Uri.parse(elsewhere.file ?? ''))} also writes ${hazard.variable}; guard it with the same lock by hand` }
-            : guardWithLock(file, hazard);
+            : guardWithLock(file, model, hazard);
           if (fix.ok) {
             const edit = new vscode.WorkspaceEdit();
             for (const e of fix.edits) {

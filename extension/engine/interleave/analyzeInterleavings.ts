@@ -24,11 +24,21 @@ export interface InterleavingAnalysis {
   readonly locks: Locks;
 }
 
+/** The analysis behind each model this module made, so a fix edits from the evidence the user saw. */
+const behind = new WeakMap<InterleavingModel, InterleavingAnalysis>();
+
 export function analyzeInterleavings(file: SourceFile, workspace?: Workspace): InterleavingModel {
-  return analyzeInDetail(file, workspace).model;
+  const analysis = analyzeInDetail(file, workspace);
+  behind.set(analysis.model, analysis);
+  return analysis.model;
 }
 
-export function analyzeInDetail(file: SourceFile, workspace?: Workspace): InterleavingAnalysis {
+/** The records behind a model `analyzeInterleavings` returned; undefined for a model made elsewhere (a copy). */
+export function analysisBehind(model: InterleavingModel): InterleavingAnalysis | undefined {
+  return behind.get(model);
+}
+
+function analyzeInDetail(file: SourceFile, workspace?: Workspace): InterleavingAnalysis {
   const context = workspace && moduleContext(file, moduleNameOf(file, workspace), workspace.modules);
   const { roles, shared, locks, flows } = flowsOf(file, context);
   const foreign = workspace ? foreignWrites(file, workspace) : [];

@@ -7,9 +7,9 @@ import type { Node } from 'web-tree-sitter';
 import { EditBuilder } from '../syntax/editBuilder';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile, TextChange } from '../syntax/sourceFile';
-import { analyzeInDetail, type InterleavingAnalysis } from './analyzeInterleavings';
+import { analysisBehind, type InterleavingAnalysis } from './analyzeInterleavings';
 import { instanceLock, moduleLock } from './createLock';
-import type { Hazard } from './model';
+import type { Hazard, InterleavingModel } from './model';
 import { forEachOwnNode } from '../python/scopes';
 import type { AccessRecord } from './valueFlow';
 import { indentUnit, normalizeSpans, spanContains, spanCovering, wrapInAsyncWith, type StatementSpan } from './wrapStatements';
@@ -29,14 +29,14 @@ interface GuardedSpan {
   readonly span: StatementSpan;
 }
 
-/** Applies the fix for `hazard` (as `analyzeInterleavings(file)` reported it). */
-export function guardWithLock(file: SourceFile, hazard: Pick<Hazard, 'kind' | 'read' | 'write'>): LockFix {
-  const analysis = analyzeInDetail(file);
-  const index = analysis.model.hazards.findIndex(
-    (h) => h.kind === hazard.kind && h.read.start === hazard.read.start && h.write.start === hazard.write.start,
-  );
-  const found = analysis.found[index];
-  if (!found) return refuse('that hazard is no longer reported for this text');
+/**
+ * Applies the fix for `hazard`, one of `model.hazards` as `analyzeInterleavings(file)`
+ * reported it: the fix works from that same analysis, never a second one.
+ */
+export function guardWithLock(file: SourceFile, model: InterleavingModel, hazard: Hazard): LockFix {
+  const analysis = analysisBehind(model);
+  const found = analysis?.found[model.hazards.indexOf(hazard)];
+  if (!analysis || !found) return refuse('that hazard is no longer reported for this text');
   const { candidate, interferers } = found;
   const variable = candidate.read.ref.display;
   const kindOf = (fn: FunctionInfo) => analysis.flows.find((f) => f.fn === fn)?.kind;

@@ -129,25 +129,33 @@ export class ProjectModel {
 
   constructor(private readonly parse: ParseModule) {}
 
-  /** Adds a module, or replaces its text (its old parse is dropped; `file` may hand over one the host already has). */
-  set(source: ModuleSource, file?: SourceFile): void {
+  /** Adds a module, or replaces its text (its old parse, if any, is freed). */
+  set(source: ModuleSource): void {
+    const old = this.byPath.get(source.path);
+    if (old?.text === source.text && old.name === source.name) return;
     this.remove(source.path);
     this.byPath.set(source.path, source);
     // The first module to claim a dotted name keeps it, as on sys.path.
     if (!this.byName.has(source.name)) this.byName.set(source.name, source);
-    if (file) this.parsed.set(source, { file, names: new ModuleNames(file) });
   }
 
   remove(path: string): void {
     const old = this.byPath.get(path);
     if (!old) return;
     this.byPath.delete(path);
+    this.parsed.get(old)?.file?.dispose();
     this.parsed.delete(old);
     if (this.byName.get(old.name) === old) {
       this.byName.delete(old.name);
       const heir = [...this.byPath.values()].find((m) => m.name === old.name);
       if (heir) this.byName.set(heir.name, heir);
     }
+  }
+
+  /** Frees every parse the model made. */
+  dispose(): void {
+    for (const parsed of this.parsed.values()) parsed.file?.dispose();
+    this.parsed.clear();
   }
 
   get modules(): readonly ModuleSource[] {

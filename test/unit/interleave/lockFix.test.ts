@@ -7,9 +7,10 @@ import { dedent, parse } from '../../helpers/parser';
 /** Applies the fix to the first hazard; the fixed text, or `refused: reason`. */
 async function fixFirst(source: string): Promise<string> {
   const file = await parse(dedent(source));
-  const [hazard] = analyzeInterleavings(file).hazards;
+  const model = analyzeInterleavings(file);
+  const [hazard] = model.hazards;
   assert.ok(hazard, 'the source has a hazard');
-  const fix = guardWithLock(file, hazard);
+  const fix = guardWithLock(file, model, hazard);
   if (!fix.ok) return `refused: ${fix.reason}`;
   assert.equal(analyzeInterleavings(fix.file).hazards.length, 0, 'no hazard is left');
   return fix.file.text;

@@ -11,10 +11,11 @@ test('the lock quick fix, applied through the engine, makes every racy program p
     let file: SourceFile = await parse(p.text);
     // One fix can guard several hazards at once; apply until none is left.
     for (let round = 0; ; round++) {
-      const [hazard] = analyzeInterleavings(file).hazards;
+      const model = analyzeInterleavings(file);
+      const [hazard] = model.hazards;
       if (!hazard) break;
       assert.ok(round < 5, `${p.name}: hazards keep coming back`);
-      const fix = guardWithLock(file, hazard);
+      const fix = guardWithLock(file, model, hazard);
       assert.ok(fix.ok, `${p.name}: ${fix.ok ? '' : fix.reason}`);
       file.dispose();
       file = fix.file;

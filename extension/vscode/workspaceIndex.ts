@@ -1,0 +1,109 @@
+// The editor's project model: every Python file of the workspace folders
+// (read through workspace.fs, honouring `files.exclude`), kept current from
+// file-system events, with open documents' unsaved text taking precedence.
+// Reading is cheap and done once in the background; a module is parsed only
+// when a question needs it (see python/project.ts).
+import * as vscode from 'vscode';
+import { decodePythonSource, MAX_SOURCE_BYTES, SourceFile, type PythonParser } from '../engine';
+import { ProjectModel, type ModuleSource } from '../engine/python/project';
+
+/** The host thread is given back after this long of reading. */
+const SLICE_MS = 20;
+const SHOWN_PROGRESS = 'conceptLenses.workspaceIndex.progressShown';
+
+export class WorkspaceIndex implements vscode.Disposable {
+  readonly model: ProjectModel;
+  /** Settles when the first scan of the workspace is done. */
+  readonly ready: Promise<void>;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(parser: PythonParser, state: vscode.Memento) {
+    this.model = new ProjectModel((source) => SourceFile.parse(parser, source.text));
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.py');
+    this.subscriptions.push(
+      watcher,
+      watcher.onDidCreate((uri) => void this.readFromDisk(uri)),
+      watcher.onDidChange((uri) => void this.readFromDisk(uri)),
+      watcher.onDidDelete((uri) => {
+        this.model.remove(uri.toString());
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        this.fromDocument(event.document);
+      }),
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        this.fromDocument(document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => void this.readFromDisk(document.uri)),
+    );
+    this.ready = this.scan(state);
+  }
+
+  /** The module a document is, read from the document itself so unsaved edits count. */
+  moduleOf(document: vscode.TextDocument): ModuleSource | undefined {
+    this.fromDocument(document);
+    return this.model.module(document.uri.toString());
+  }
+
+  private async scan(state: vscode.Memento): Promise<void> {
+    const uris = await vscode.workspace.findFiles('**/*.py');
+    const read = async (progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<void> => {
+      let sliceStart = Date.now();
+      for (const [i, uri] of uris.entries()) {
+        await this.readFromDisk(uri);
+        if (Date.now() - sliceStart > SLICE_MS) {
+          progress?.report({ message: `${String(i + 1)} of ${String(uris.length)} files`, increment: 0 });
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          sliceStart = Date.now();
+        }
+      }
+      for (const document of vscode.workspace.textDocuments) this.fromDocument(document);
+    };
+    // A notification the first time this workspace is indexed; the status bar after that.
+    const first = !state.get<boolean>(SHOWN_PROGRESS);
+    await vscode.window.withProgress(
+      { location: first ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: 'Concept Lenses: reading the workspace’s Python files' },
+      read,
+    );
+    if (first) await state.update(SHOWN_PROGRESS, true);
+  }
+
+  private async readFromDisk(uri: vscode.Uri): Promise<void> {
+    if (!uri.path.endsWith('.py')) return;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open && !open.isClosed) {
+      this.fromDocument(open);
+      return;
+    }
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type !== vscode.FileType.File || stat.size > MAX_SOURCE_BYTES) return;
+      const decoded = decodePythonSource(await vscode.workspace.fs.readFile(uri));
+      const source = decoded.ok ? moduleSource(uri, decoded.text) : undefined;
+      if (source) this.model.set(source);
+    } catch {
+      this.model.remove(uri.toString()); // gone or unreadable: no longer part of the project
+    }
+  }
+
+  private fromDocument(document: vscode.TextDocument): void {
+    if (document.languageId !== 'python' || document.isClosed) return;
+    const source = moduleSource(document.uri, document.getText());
+    if (source) this.model.set(source);
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+    this.model.dispose();
+  }
+}
+
+/** The module a file is when imported from its workspace folder's root. */
+function moduleSource(uri: vscode.Uri, text: string): ModuleSource | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const relative = folder ? uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1) : uri.path.split('/').at(-1) ?? '';
+  const parts = relative.replace(/\.py$/, '').split('/');
+  const isPackage = parts.at(-1) === '__init__';
+  if (isPackage) parts.pop();
+  if (parts.length === 0 || !parts.every((p) => /^[A-Za-z_]\w*$/.test(p))) return undefined;
+  return { path: uri.toString(), name: parts.join('.'), isPackage, text };
+}
