@@ -2,10 +2,11 @@
 // module's global of that name — Python's rule: a name bound anywhere in a
 // function's own scope (parameter, assignment, `for`/`with`/`except` target,
 // nested `def`/`class`, import) is local there, unless declared `global`.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import { boundNames, forEachOwnNode } from './scopes';
 
-const cache = new WeakMap<Node, ReadonlySet<string>>();
+/** Per tree, by scope node id (node objects are made afresh on each access, so they cannot be keys). */
+const cache = new WeakMap<Tree, Map<number, ReadonlySet<string>>>();
 
 /** True when `name` at `use` resolves to a binding of an enclosing function or lambda, not the module. */
 export function isLocalName(use: Node, name: string): boolean {
@@ -18,7 +19,9 @@ export function isLocalName(use: Node, name: string): boolean {
 
 /** Names bound in a function's or lambda's own scope, less those it declares `global`. */
 export function localNamesOf(scope: Node): ReadonlySet<string> {
-  const known = cache.get(scope);
+  let perTree = cache.get(scope.tree);
+  if (!perTree) cache.set(scope.tree, (perTree = new Map()));
+  const known = perTree.get(scope.id);
   if (known) return known;
   const names = new Set<string>();
   const globals = new Set<string>();
@@ -68,7 +71,7 @@ export function localNamesOf(scope: Node): ReadonlySet<string> {
     }
   }
   for (const g of globals) names.delete(g);
-  cache.set(scope, names);
+  perTree.set(scope.id, names);
   return names;
 }
 

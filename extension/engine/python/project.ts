@@ -120,6 +120,10 @@ interface Family {
 interface Parsed {
   readonly file: SourceFile | undefined;
   readonly names: ModuleNames | undefined;
+  /** Identifier nodes by spelling (attribute names included), made on the first question. */
+  identifiers?: Map<string, Node[]>;
+  /** `getattr(obj, 'name')` / `hasattr(…)` calls, made on the first question. */
+  attributeLookups?: Node[];
 }
 
 export class ProjectModel {
@@ -191,7 +195,7 @@ export class ProjectModel {
     for (const other of this.mentioning(short)) {
       const parsed = this.parsedOf(other);
       if (!parsed.file || !parsed.names) continue;
-      for (const node of identifiersNamed(parsed.file, short)) {
+      for (const node of identifiersNamed(parsed, short)) {
         if (node.parent?.id === fn.node.id && other === module) continue; // the def's own name
         const kind = family ? this.methodUse(other, parsed, node, family) : this.functionUse(other, parsed, node, module, fn);
         if (kind) uses.push({ path: other.path, line: parsed.file.lineOf(node), kind, node });
@@ -481,11 +485,12 @@ export class ProjectModel {
    */
   private getattrUses(module: ModuleSource, parsed: Parsed, short: string, home: ModuleSource | undefined): Use[] {
     const { file, names } = parsed;
-    if (!file || !names || !file.text.includes('attr(')) return [];
+    if (!file || !names) return [];
+    parsed.attributeLookups ??= [...identifiersNamed(parsed, 'getattr'), ...identifiersNamed(parsed, 'hasattr')]
+      .map((callee) => callee.parent)
+      .filter((call): call is Node => call?.type === 'call');
     const uses: Use[] = [];
-    for (const call of file.root.descendantsOfType('call')) {
-      const callee = call?.childForFieldName('function');
-      if (!call || callee?.type !== 'identifier' || (callee.text !== 'getattr' && callee.text !== 'hasattr')) continue;
+    for (const call of parsed.attributeLookups) {
       const [object, name] = call.childForFieldName('arguments')?.namedChildren ?? [];
       if (name?.type !== 'string' || name.text.slice(1, -1) !== short) continue;
       if (home && (!object || this.absolute(module, names.qualify(object) ?? '') !== home.name)) continue;
@@ -510,8 +515,18 @@ function contains(outer: Node, inner: Node): boolean {
 }
 
 /** Identifier nodes spelled `name` (attribute names included: tree-sitter makes them identifiers). */
-function identifiersNamed(file: SourceFile, name: string): Node[] {
-  return file.root.descendantsOfType('identifier').filter((n): n is Node => n !== null && n.text === name);
+function identifiersNamed(parsed: Parsed, name: string): readonly Node[] {
+  if (!parsed.identifiers) {
+    const index = new Map<string, Node[]>();
+    for (const node of parsed.file?.root.descendantsOfType('identifier') ?? []) {
+      if (!node) continue;
+      const list = index.get(node.text);
+      if (list) list.push(node);
+      else index.set(node.text, [node]);
+    }
+    parsed.identifiers = index;
+  }
+  return parsed.identifiers.get(name) ?? [];
 }
 
 function bindsByImport(names: ModuleNames, local: string): boolean {
