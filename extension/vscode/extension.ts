@@ -12,17 +12,22 @@ import { registerInterleavingPanel } from './interleavingPanel';
 import { registerLadderPanel } from './ladderPanel';
 import { registerLadderActions } from './ladderActions';
 import { registerLockQuickFix } from './lockQuickFix';
+import { WorkspaceIndex } from './workspaceIndex';
 
 export interface ConceptLensesApi {
   /** For tests and other extensions: the shared parse of a document. */
   readonly cache: DocumentCache;
+  /** The project model over the workspace's Python files. */
+  readonly workspace: WorkspaceIndex;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ConceptLensesApi> {
   const parser = await loadParser(context.extensionUri);
   const cache = new DocumentCache(parser);
+  const workspace = new WorkspaceIndex(parser, context.workspaceState);
   context.subscriptions.push(
     cache,
+    workspace,
     registerGoToFunction(cache),
     registerConceptLenses(cache),
     registerConceptHover(cache),
@@ -33,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Concep
     registerInterleavingPanel(context.extensionUri, cache),
     registerInterleavingLens(cache),
   );
-  return { cache };
+  return { cache, workspace };
 }
 
 export function deactivate(): void {
