@@ -11,7 +11,7 @@ import { coroutineLabels } from './coroutines';
 import { higherOrderLabels } from './higherOrder';
 import { generatorLabels, iterationClassLabels } from './iteration';
 import { contains } from '../python/scopes';
-import { eventLoopClassLabels, eventLoopLabels, futureClassLabels } from './scheduling';
+import { eventLoopClassLabels, eventLoopLabels, futureClassLabels, futureLabels } from './scheduling';
 
 export interface ClassifiedFunction {
   /** Dotted name, as the function index gives it. */
@@ -29,6 +29,7 @@ const functionRules: readonly ((ctx: FunctionContext) => ConceptLabel[])[] = [
   higherOrderLabels,
   continuationLabels,
   eventLoopLabels,
+  futureLabels,
 ];
 const classRules: readonly ((ctx: ClassContext) => ConceptLabel[])[] = [iterationClassLabels, eventLoopClassLabels, futureClassLabels];
 
