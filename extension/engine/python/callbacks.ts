@@ -300,7 +300,8 @@ function continues(expr: Node, conts: Continuations, position: 'statement' | 're
 /** `functools.partial(...)`, `functools.wraps(f)(wrapper)`, `update_wrapper(...)`: a call that builds a function. */
 export function makesFunction(call: Node): boolean {
   const callee = call.childForFieldName('function');
-  return callee?.type === 'call' || FUNCTION_FACTORIES.has(calleeName(call) ?? '');
+  const factory = callee?.type === 'call' ? callee : call;
+  return FUNCTION_FACTORIES.has(calleeName(factory) ?? '');
 }
 
 const FUNCTION_FACTORIES: ReadonlySet<string> = new Set(['partial', 'wraps', 'update_wrapper']);
