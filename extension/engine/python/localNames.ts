@@ -20,7 +20,7 @@ export function isLocalName(use: Node, name: string): boolean {
 /** Names bound in a function's or lambda's own scope, less those it declares `global`. */
 export function localNamesOf(scope: Node): ReadonlySet<string> {
   let perTree = cache.get(scope.tree);
-  if (!perTree) cache.set(scope.tree, (perTree = new Map()));
+  if (!perTree) cache.set(scope.tree, (perTree = new Map<number, ReadonlySet<string>>()));
   const known = perTree.get(scope.id);
   if (known) return known;
   const names = new Set<string>();
