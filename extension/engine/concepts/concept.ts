@@ -93,9 +93,9 @@ export function mostSpecificIds(ids: Iterable<ConceptId>): ConceptId[] {
 
 /**
  * What a lens names when only the `allowed` concepts may show: the most
- * specific of the labels and everything they imply that are allowed. A
+ * specific of the allowed ones among the labels and everything they imply. A
  * delegating generator with `delegating-generator` not allowed shows
- * `generator`; with no concept of its line allowed, nothing.
+ * `generator`; with neither it nor any of its ancestors allowed, nothing.
  */
 export function shownConcepts(labels: readonly ConceptLabel[], allowed: ReadonlySet<string>): ConceptId[] {
   const candidates = labels.flatMap((l) => [l.id, ...impliedConcepts(l.id)]).filter((id) => allowed.has(id));
