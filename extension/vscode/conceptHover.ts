@@ -2,7 +2,7 @@
 // show them, and the function one rung up and one rung down the ladder as the
 // registered conversions would write it (or why they refuse).
 import * as vscode from 'vscode';
-import { CONCEPT_INFO } from '../engine/concepts';
+import { CONCEPT_INFO, impliedConcepts } from '../engine/concepts';
 import { ladderSteps, previewConversion, RUNG_ACTION } from '../engine/ladder/steps';
 import type { Conversion } from '../engine/ladder/conversion';
 import type { FunctionInfo, SourceFile } from '../engine';
@@ -27,6 +27,9 @@ export function registerConceptHover(cache: DocumentCache): vscode.Disposable {
           const lines = `line${concept.evidence.length > 1 ? 's' : ''} ${concept.evidence.join(', ')}`;
           md.appendMarkdown(`**${escape(info.name)}** (${lines}) — ${escape(info.explanation)}\n\n`);
         }
+        // What the labels imply, nearest first: a delegating generator is also a generator, an iterator, an iterable.
+        const implied = new Set(hit.concepts.flatMap((c) => impliedConcepts(c.id)));
+        if (implied.size > 0) md.appendMarkdown(`Which makes it also: ${escape([...implied].map((id) => CONCEPT_INFO[id].name).join(', '))}.\n\n`);
         const steps = ladderSteps(file, hit.info, hit.concepts);
         if (steps.up) appendPreview(md, file, hit.info, steps.up, 'One rung up');
         if (steps.down) appendPreview(md, file, hit.info, steps.down, 'One rung down');

@@ -5,7 +5,7 @@
 // typing elsewhere does not make them flicker or re-resolve.
 import * as vscode from 'vscode';
 import type { SourceFile } from '../engine';
-import { CONCEPT_IDS, CONCEPT_INFO, type ClassifiedFunction, type ConceptId } from '../engine/concepts';
+import { CONCEPT_IDS, CONCEPT_INFO, shownConcepts, type ClassifiedFunction, type ConceptId } from '../engine/concepts';
 import { ladderSteps, rungOf, RUNG_ACTION } from '../engine/ladder/steps';
 import { convertFile } from '../engine/ladder/convertFile';
 import { conversions } from '../engine/ladder/registry';
@@ -101,10 +101,14 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
   }
 }
 
-/** The concepts lens (and, above direct style, the ladder lens) of each labelled definition. */
+/**
+ * The concepts lens (and, above direct style, the ladder lens) of each labelled
+ * definition: its most specific concepts the settings allow (a concept turned
+ * off gives way to the nearest one it implies that is on).
+ */
 function fresh(file: SourceFile, uri: vscode.Uri, shown: ReadonlySet<string>): ConceptLens[] {
   return classificationOf(file).flatMap((f) => {
-    const ids = f.concepts.map((c) => c.id).filter((id) => shown.has(id));
+    const ids = shownConcepts(f.concepts, shown);
     if (ids.length === 0) return [];
     const line = startLine(file, f);
     const lenses = [new ConceptLens(uri, f.name, line, ids)];

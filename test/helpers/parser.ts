@@ -1,7 +1,7 @@
 // The real parser for tests, loaded from the packages the bundle copies it from.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { PythonParser, SourceFile } from '../../extension/engine';
+import { PythonParser, SourceFile, type FunctionInfo } from '../../extension/engine';
 
 const require = createRequire(__filename);
 let loaded: Promise<PythonParser> | undefined;
@@ -25,4 +25,11 @@ export function dedent(text: string): string {
   const indents = body.split('\n').filter((l) => l.trim()).map((l) => /^ */.exec(l)?.[0].length ?? 0);
   const cut = Math.min(...indents);
   return body.split('\n').map((l) => l.slice(cut)).join('\n');
+}
+
+/** The definition of `file` with the dotted name `name` (the first, if several); throws if there is none. */
+export function definition(file: SourceFile, name: string): FunctionInfo {
+  const [found] = file.functions.named(name);
+  if (!found) throw new Error(`no definition named ${name}`);
+  return found;
 }

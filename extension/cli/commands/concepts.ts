@@ -1,5 +1,5 @@
 import type { PythonParser } from '../../engine';
-import { classifyFile, CONCEPT_INFO } from '../../engine/concepts';
+import { classifyFile, CONCEPT_INFO, impliedConcepts } from '../../engine/concepts';
 import { EXIT_OK } from '../exitCodes';
 import type { CommandContext } from '../command';
 import { mapParsedFiles, printFunctionListing } from '../fileListing';
@@ -18,7 +18,7 @@ export const conceptsCommand = {
           name: f.name,
           line: f.line,
           endLine: f.endLine,
-          concepts: f.concepts.map((c) => ({ id: c.id, evidence: [...c.evidence] })),
+          concepts: f.concepts.map((c) => ({ id: c.id, parents: [...impliedConcepts(c.id)], evidence: [...c.evidence] })),
         })),
     }));
     printFunctionListing(context, files, (f) => `: ${f.concepts.map((c) => `${CONCEPT_INFO[c.id].name} (${c.evidence.join(', ')})`).join(' · ')}`);

@@ -1,54 +1,8 @@
-// Names: a function's parameters, the names its own scope binds, and the
-// names its body uses without binding them (the free variables a closure keeps).
+// Names: what a function's own scope binds, and the names its body uses
+// without binding them (the free variables a closure keeps).
 import type { Node } from 'web-tree-sitter';
+import { parametersOf } from '../python/parameters';
 import { scanOwnScope, type OwnScope } from '../python/scopes';
-
-export interface Parameter {
-  readonly name: string;
-  readonly node: Node;
-  /** `*args` or `**kwargs`. */
-  readonly splat: boolean;
-}
-
-/** Parameters of a `function_definition` or `lambda`, in order. */
-export function parametersOf(def: Node): Parameter[] {
-  const list = def.childForFieldName('parameters');
-  if (!list) return [];
-  const out: Parameter[] = [];
-  for (const p of list.namedChildren) {
-    if (!p) continue;
-    const name = parameterName(p);
-    if (name) out.push({ name, node: p, splat: /splat/.test(p.type) || /splat/.test(p.firstNamedChild?.type ?? '') });
-  }
-  return out;
-}
-
-function parameterName(p: Node): string | undefined {
-  switch (p.type) {
-    case 'identifier':
-      return p.text;
-    case 'default_parameter':
-    case 'typed_default_parameter':
-      return p.childForFieldName('name')?.text;
-    case 'typed_parameter':
-    case 'list_splat_pattern':
-    case 'dictionary_splat_pattern': {
-      const first = p.firstNamedChild;
-      return first ? parameterName(first) : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
-/**
- * The parameters a caller passes: a method's `self`/`cls` is left out
- * (a function directly in a class body, unless it is a `@staticmethod`).
- */
-export function callerParameters(def: Node, decorators: readonly string[], isMethod: boolean): Parameter[] {
-  const params = parametersOf(def);
-  return isMethod && !decorators.includes('staticmethod') ? params.slice(1) : params;
-}
 
 /** Identifiers bound by an assignment target (`a`, `a, (b, *c)`); attributes and subscripts bind none. */
 export function targetNames(target: Node): Node[] {

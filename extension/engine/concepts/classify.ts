@@ -1,43 +1,27 @@
 // The classifier: every function and class of a file with the concepts it
 // embodies and the lines that show it. Rules live in one module per family;
-// this module runs them and keeps only the most specific of related labels.
+// this module runs them and keeps only the most specific labels (the hierarchy
+// in concept.ts says which labels imply which).
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { CONCEPT_IDS, type ConceptId, type ConceptLabel } from './concept';
+import { mostSpecificIds, type ConceptLabel } from './concept';
 import { functionContext, moduleFacts, type ClassContext, type FunctionContext } from './context';
 import { continuationLabels } from './continuations';
 import { coroutineLabels } from './coroutines';
 import { higherOrderLabels } from './higherOrder';
 import { generatorLabels, iterationClassLabels } from './iteration';
 import { contains } from '../python/scopes';
-import { eventLoopClassLabels, eventLoopLabels, futureClassLabels } from './scheduling';
+import { eventLoopClassLabels, eventLoopLabels, futureClassLabels, futureLabels } from './scheduling';
 
 export interface ClassifiedFunction {
   /** Dotted name, as the function index gives it. */
   readonly name: string;
   readonly line: number;
   readonly endLine: number;
-  /** In the order of `CONCEPT_IDS`. */
+  /** The most specific labels (none implies another), in the order of `CONCEPT_IDS`. */
   readonly concepts: readonly ConceptLabel[];
   readonly info: FunctionInfo;
 }
-
-/**
- * A more specific label says everything the general one would: a CPS function
- * is of course higher-order, a generator coroutine is technically a generator.
- * Showing both would bury the point, so the general one is dropped.
- */
-const SUBSUMES: Partial<Record<ConceptId, readonly ConceptId[]>> = {
-  'cps-function': ['callback-style', 'higher-order-function'],
-  'callback-style': ['higher-order-function'],
-  thunk: ['higher-order-function'],
-  trampoline: ['higher-order-function'],
-  'event-loop': ['higher-order-function'],
-  'delegating-generator': ['generator'],
-  'enhanced-generator': ['generator'],
-  'generator-coroutine': ['generator', 'delegating-generator', 'enhanced-generator'],
-  'inline-callbacks-coroutine': ['generator', 'delegating-generator', 'enhanced-generator'],
-};
 
 const functionRules: readonly ((ctx: FunctionContext) => ConceptLabel[])[] = [
   generatorLabels,
@@ -45,6 +29,7 @@ const functionRules: readonly ((ctx: FunctionContext) => ConceptLabel[])[] = [
   higherOrderLabels,
   continuationLabels,
   eventLoopLabels,
+  futureLabels,
 ];
 const classRules: readonly ((ctx: ClassContext) => ConceptLabel[])[] = [iterationClassLabels, eventLoopClassLabels, futureClassLabels];
 
@@ -86,12 +71,7 @@ export function classifyFile(file: SourceFile, functions: readonly FunctionInfo[
   return functions.map((info) => ({ name: info.name, line: info.line, endLine: info.endLine, concepts: labels.get(info) ?? [], info }));
 }
 
+/** The labels no other label of the same definition implies, in `CONCEPT_IDS` order. */
 function mostSpecific(found: readonly ConceptLabel[]): ConceptLabel[] {
-  const ids = new Set(found.map((l) => l.id));
-  const dropped = new Set([...ids].flatMap((id) => SUBSUMES[id] ?? []));
-  return found.filter((l) => !dropped.has(l.id)).sort((a, b) => order(a.id) - order(b.id));
-}
-
-function order(id: ConceptId): number {
-  return CONCEPT_IDS.indexOf(id);
+  return mostSpecificIds(found.map((l) => l.id)).flatMap((id) => found.filter((l) => l.id === id));
 }

@@ -84,7 +84,8 @@ export const CONCEPT_INFO: Readonly<Record<ConceptId, ConceptInfo>> = {
     name: 'future',
     explanation:
       'A placeholder for a result that does not exist yet. ' +
-      'Someone sets the result (or an exception) later; whoever holds the future can ask whether it is done, register callbacks for that moment, or wait for it.',
+      'Someone sets the result (or an exception) later; whoever holds the future can ask whether it is done, register callbacks for that moment, or wait for it. ' +
+      'On a function: it makes a future, arranges for it to be settled, and hands it back at once.',
   },
   'generator-coroutine': {
     name: 'generator coroutine',

@@ -2,9 +2,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { callerParameters, localNames, type Parameter } from './bindings';
+import { localNames } from './bindings';
+import { parametersPassed, type Parameter } from '../python/parameters';
 import type { ConceptId, ConceptLabel } from './concept';
-import { scanAllScopes, scanOwnScope, type OwnScope } from '../python/scopes';
+import { functionScope, type OwnScope } from '../python/scopes';
 
 export interface ModuleFacts {
   /** Names local to a `function_definition` (memoized: nested functions ask about the same outer ones). */
@@ -40,7 +41,7 @@ export function functionContext(file: SourceFile, info: FunctionInfo, outer: rea
     file,
     info,
     scope: module.scopeOf(info.node),
-    params: callerParameters(info.node, info.decorators, outer[0]?.kind === 'class'),
+    params: parametersPassed(info),
     enclosing: outer.filter((f) => f.kind === 'function'),
     module,
   };
@@ -48,15 +49,7 @@ export function functionContext(file: SourceFile, info: FunctionInfo, outer: rea
 
 export function moduleFacts(file: SourceFile): ModuleFacts {
   const locals = new Map<number, ReadonlySet<string>>();
-  let scopes: Map<number, OwnScope> | undefined;
-  const scopeOf = (def: Node): OwnScope => {
-    scopes ??= scanAllScopes(file.root);
-    const found = scopes.get(def.startIndex);
-    if (found) return found;
-    // Not a definition of this file's tree (a caller's own list): scan it alone.
-    const body = def.childForFieldName('body');
-    return scanOwnScope(body ?? def);
-  };
+  const scopeOf = (def: Node): OwnScope => functionScope(file, def);
   return {
     scopeOf,
     localsOf(def) {

@@ -3,7 +3,7 @@
 // and inline-callbacks coroutines (Twisted, Tornado, the ladder's runner or the
 // module's own) — as the one recognizer in python/coroutines.ts sees them.
 import type { Node } from 'web-tree-sitter';
-import { INLINE_CALLBACKS_FLAVOURS, moduleCoroutines } from '../python/coroutines';
+import { INLINE_CALLBACKS_FLAVOURS, moduleCoroutines, type Recognised } from '../python/coroutines';
 import { calleeName, isYieldFrom } from '../python/scopes';
 import type { ConceptLabel } from './concept';
 import { label, type FunctionContext } from './context';
@@ -20,11 +20,20 @@ export function coroutineLabels(ctx: FunctionContext): ConceptLabel[] {
     return [label(file, 'native-coroutine', [asyncKeyword, ...suspensions])];
   }
   const recognised = moduleCoroutines(file).of(info);
-  if (recognised.kind !== 'generator-coroutine' && recognised.kind !== 'coroutine-primitive') return [];
+  if (!isGeneratorBased(recognised)) return [];
   const decorator: Node[] = recognised.decorator ? [recognised.decorator] : [];
   if (recognised.flavour !== undefined && INLINE_CALLBACKS_FLAVOURS.has(recognised.flavour)) {
     const returns = scope.calls.filter((c) => RETURN_HELPERS.has(calleeName(c) ?? ''));
     return [label(file, 'inline-callbacks-coroutine', [...decorator, ...scope.yields, ...returns])];
   }
   return [label(file, 'generator-coroutine', [...decorator, ...scope.yields.filter(isYieldFrom)])];
+}
+
+/** A generator the recognizer calls a coroutine (or a `@types.coroutine` primitive): its yields suspend it. */
+export function isGeneratorBasedCoroutine(ctx: FunctionContext): boolean {
+  return !ctx.info.isAsync && isGeneratorBased(moduleCoroutines(ctx.file).of(ctx.info));
+}
+
+function isGeneratorBased(recognised: Recognised): boolean {
+  return recognised.kind === 'generator-coroutine' || recognised.kind === 'coroutine-primitive';
 }

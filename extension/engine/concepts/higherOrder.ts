@@ -4,54 +4,11 @@ import type { Node } from 'web-tree-sitter';
 import { freeUses } from './bindings';
 import type { ConceptLabel } from './concept';
 import { label, type FunctionContext } from './context';
-import { argumentsOf, calleeName, calleeText, contains, logicalParent } from '../python/scopes';
-import { callableParameters, parameterCalls } from './parameterCalls';
-
-/**
- * APIs that keep a callable to call it later, with the position of that
- * callable among the positional arguments: handing a parameter there is
- * registering a callback.
- */
-const REGISTRATION_CALLS: ReadonlyMap<string, number> = new Map([
-  ['call_soon', 0],
-  ['call_soon_threadsafe', 0],
-  ['call_later', 1],
-  ['call_at', 1],
-  ['add_done_callback', 0],
-  ['add_reader', 1],
-  ['add_writer', 1],
-  ['add_signal_handler', 1],
-  ['addCallback', 0],
-  ['addCallbacks', 0],
-  ['addErrback', 0],
-  ['addBoth', 0],
-  ['add_callback', 0],
-  ['add_timeout', 1],
-  ['add_future', 1],
-]);
-
-/** A cheap test on the text before looking for registration calls in the tree. */
-const REGISTRATION_TEXT = new RegExp(`\\b(${[...REGISTRATION_CALLS.keys(), 'append', 'add'].join('|')})\\s*\\(`, 'u');
-
-/** Whether `call` is one of the registration APIs. */
-export function isRegistration(call: Node): boolean {
-  return REGISTRATION_CALLS.has(calleeName(call) ?? '');
-}
-
-/** The argument a registration call keeps to call later. */
-export function registeredCallable(call: Node): Node | undefined {
-  const name = calleeName(call) ?? '';
-  const receiver = calleeText(call)?.split('.').at(-2) ?? '';
-  const positional = argumentsOf(call).filter((a) => a.type !== 'keyword_argument');
-  if ((name === 'append' || name === 'add') && CALLBACK_LIST.test(receiver)) return positional[0];
-  const index = REGISTRATION_CALLS.get(name);
-  return index === undefined ? undefined : positional[index];
-}
-/** `self._callbacks.append(fn)`: a list whose name says it holds callbacks. */
-const CALLBACK_LIST = /(callback|listener|handler|observer|subscriber|waiter)s$/i;
+import { callableParameters, makesFunction, parameterCalls, REGISTRATION_TEXT, registeredCallable, type ParameterCall } from '../python/callbacks';
+import { argumentsOf, contains, logicalParent } from '../python/scopes';
 
 export function higherOrderLabels(ctx: FunctionContext): ConceptLabel[] {
-  const calls = parameterCalls(ctx);
+  const calls = parameterCalls(ctx.file, ctx.info.node, ctx.params);
   const labels: ConceptLabel[] = [];
   const hof = [...calls.map((c) => c.call), ...keyArguments(ctx), ...functionReturns(ctx)];
   if (hof.length > 0) labels.push(label(ctx.file, 'higher-order-function', hof));
@@ -75,15 +32,19 @@ function keyArguments(ctx: FunctionContext): Node[] {
   );
 }
 
-/** `return lambda ...`, `return inner` (a function defined here), `return functools.partial(...)`. */
+/** `return lambda ...`, `return inner` (a function defined here, or a name it bound to a lambda), `return functools.partial(...)` or `wraps(f)(inner)`. */
 function functionReturns(ctx: FunctionContext): Node[] {
   const nested = new Set(ctx.scope.nestedDefs.map((d) => d.childForFieldName('name')?.text));
+  for (const a of ctx.scope.assignments) {
+    const left = a.childForFieldName('left');
+    if (left?.type === 'identifier' && a.childForFieldName('right')?.type === 'lambda') nested.add(left.text);
+  }
   return ctx.scope.returns.filter((r) => {
     const value = r.firstNamedChild;
     if (!value) return false;
     if (value.type === 'lambda') return true;
     if (value.type === 'identifier') return nested.has(value.text);
-    return value.type === 'call' && /^(functools\.)?partial$/.test(calleeText(value) ?? '');
+    return value.type === 'call' && makesFunction(value);
   });
 }
 
@@ -92,8 +53,8 @@ function functionReturns(ctx: FunctionContext): Node[] {
  * from a nested function or lambda that is passed on (so it runs later); or
  * called for its effect alone, outside any loop, by a function that returns nothing.
  */
-function callbackEvidence(ctx: FunctionContext, calls: ReturnType<typeof parameterCalls>): Node[] {
-  const names = new Set(callableParameters(ctx).map((p) => p.name));
+function callbackEvidence(ctx: FunctionContext, calls: readonly ParameterCall[]): Node[] {
+  const names = new Set(callableParameters(ctx.params).map((p) => p.name));
   const evidence: Node[] = [];
   const body = ctx.info.node.childForFieldName('body');
   const registers = body !== null && names.size > 0 && REGISTRATION_TEXT.test(ctx.file.textOf(body));

@@ -3,12 +3,17 @@
 import type { Node } from 'web-tree-sitter';
 import type { ConceptLabel } from './concept';
 import { label, type ClassContext, type FunctionContext } from './context';
+import { isGeneratorBasedCoroutine } from './coroutines';
 import { contains, isYieldFrom, logicalParent, unparenthesize } from '../python/scopes';
 
-/** `generator`, `delegating-generator`, `enhanced-generator` for a plain (non-async) `def` with its own `yield`. */
+/**
+ * `generator`, `delegating-generator`, `enhanced-generator` for a plain (non-async)
+ * `def` with its own `yield`. A generator-based coroutine's yields are its
+ * suspension points: the coroutine label says so, and implies `generator`.
+ */
 export function generatorLabels(ctx: FunctionContext): ConceptLabel[] {
   const { file, scope } = ctx;
-  if (ctx.info.isAsync || scope.yields.length === 0) return [];
+  if (ctx.info.isAsync || scope.yields.length === 0 || isGeneratorBasedCoroutine(ctx)) return [];
   const labels = [label(file, 'generator', scope.yields)];
   const delegating = scope.yields.filter(isYieldFrom);
   if (delegating.length > 0) labels.push(label(file, 'delegating-generator', delegating));
@@ -51,20 +56,15 @@ function yieldStatement(statement: Node): boolean {
   return value !== null && unparenthesize(value).type === 'yield';
 }
 
-/** `iterable` for a class with `__iter__`; `iterator` too when it has `__next__` and `__iter__` returns `self`. */
+/** `iterator` for a class with `__next__` whose `__iter__` returns `self` (or inherits one that does); else `iterable` if it has `__iter__`. */
 export function iterationClassLabels(ctx: ClassContext): ConceptLabel[] {
   const { file, methods } = ctx;
   const iter = methods.get('__iter__');
   const next = methods.get('__next__');
-  const labels: ConceptLabel[] = [];
-  if (iter) labels.push(label(file, 'iterable', [iter.node]));
   const base = iteratorBase(ctx);
   const returnsSelf = iter ? selfReturns(iter.node) : [];
-  if (next && (returnsSelf.length > 0 || base)) {
-    labels.push(label(file, 'iterator', [next.node, ...returnsSelf, ...(base ? [base] : [])]));
-    if (!iter) labels.unshift(label(file, 'iterable', [base ?? next.node]));
-  }
-  return labels;
+  if (next && (returnsSelf.length > 0 || base)) return [label(file, 'iterator', [...(iter ? [iter.node] : []), ...returnsSelf, next.node, ...(base ? [base] : [])])];
+  return iter ? [label(file, 'iterable', [iter.node])] : [];
 }
 
 /** `return self` statements of a method. */

@@ -1,9 +1,11 @@
 // Scheduling concepts: event loops (take the next ready task or callback off
-// a queue and run it) and futures (a value that is set later, with callbacks).
+// a queue and run it) and futures (a value that is set later, with callbacks):
+// classes that implement one, and functions that make one and hand it back.
 import type { Node } from 'web-tree-sitter';
 import { targetNames } from './bindings';
 import type { ConceptLabel } from './concept';
 import { label, type ClassContext, type FunctionContext } from './context';
+import { moduleCoroutines } from '../python/coroutines';
 import { argumentsOf, calleeName, contains, unparenthesize } from '../python/scopes';
 
 /** Methods that run a task object taken off the queue. */
@@ -85,4 +87,37 @@ export function futureClassLabels(ctx: ClassContext): ConceptLabel[] {
     .childForFieldName('superclasses')
     ?.namedChildren.find((b): b is Node => b !== null && (b.type === 'identifier' || b.type === 'attribute') && /(^|\.)_?\w*Future$/.test(b.text));
   return base ? [label(file, 'future', [base])] : [];
+}
+
+/** Futures of the other frameworks, by qualified name (asyncio's are the recognizer's). */
+const FUTURE_CLASSES: ReadonlySet<string> = new Set(['twisted.internet.defer.Deferred', 'tornado.concurrent.Future', 'concurrent.futures.Future']);
+
+/**
+ * A plain function that makes a future and returns it (`fut = loop.create_future()`
+ * … `return fut`, `return asyncio.ensure_future(...)`, `d = Deferred()` … `return d`):
+ * its caller gets the placeholder, and the result arrives later.
+ */
+export function futureLabels(ctx: FunctionContext): ConceptLabel[] {
+  const { file, scope } = ctx;
+  if (ctx.info.isAsync || scope.yields.length > 0 || scope.returns.length === 0) return [];
+  const coroutines = moduleCoroutines(file);
+  const makesFuture = (node: Node | null): boolean => {
+    const call = node ? unparenthesize(node) : undefined;
+    if (call?.type !== 'call') return false;
+    const callee = call.childForFieldName('function');
+    return coroutines.makesFuture(call) || (callee !== null && FUTURE_CLASSES.has(coroutines.names.qualify(callee) ?? ''));
+  };
+  const made = new Map<string, Node>();
+  for (const a of scope.assignments) {
+    const left = a.childForFieldName('left');
+    if (a.type === 'assignment' && left?.type === 'identifier' && makesFuture(a.childForFieldName('right'))) made.set(left.text, a);
+  }
+  const evidence: Node[] = [];
+  for (const r of scope.returns) {
+    const value = r.firstNamedChild;
+    const maker = value?.type === 'identifier' ? made.get(value.text) : undefined;
+    if (maker) evidence.push(maker, r);
+    else if (makesFuture(value)) evidence.push(r);
+  }
+  return evidence.length > 0 ? [label(file, 'future', evidence)] : [];
 }

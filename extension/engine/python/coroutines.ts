@@ -189,7 +189,8 @@ export class ModuleCoroutines {
     );
   }
 
-  private makesFuture(node: Node): boolean {
+  /** A call that makes an asyncio future or task (`loop.create_future()`, `asyncio.ensure_future(...)`). */
+  makesFuture(node: Node): boolean {
     const call = unparenthesize(node);
     if (call.type !== 'call') return false;
     const callee = call.childForFieldName('function');

@@ -8,6 +8,7 @@
 // walkers report what sits in a comprehension or lambda with that `inner`
 // node rather than hiding it, and callers decide whether to refuse.
 import type { Node } from 'web-tree-sitter';
+import type { SourceFile } from '../syntax/sourceFile';
 
 type EagerBucket = 'yields' | 'awaits' | 'returns' | 'loops' | 'withs' | 'tries' | 'aliases' | 'declarations';
 
@@ -127,6 +128,19 @@ export function scanAllScopes(root: Node): Map<number, OwnScope> {
   return scopes;
 }
 
+
+const scopesByFile = new WeakMap<SourceFile, Map<number, OwnScope>>();
+
+/**
+ * The own scope of a `function_definition` of `file`: the file is scanned once
+ * for all of them, and every feature asking about the same parse shares it.
+ * A definition from another tree is scanned alone.
+ */
+export function functionScope(file: SourceFile, def: Node): OwnScope {
+  let scopes = scopesByFile.get(file);
+  if (!scopes) scopesByFile.set(file, (scopes = scanAllScopes(file.root)));
+  return scopes.get(def.startIndex) ?? scanOwnScope(def.childForFieldName('body') ?? def);
+}
 
 /** The callee as written (`f`, `self.loop.call_soon`), or undefined for other shapes. */
 export function calleeText(call: Node): string | undefined {

@@ -85,10 +85,14 @@ suite('concept lenses', () => {
     assert.ok(text.includes('def countdown(n):\n    while n > 0:'), 'the rest of the file is untouched');
   });
 
-  test('settings pick which concepts show, or turn the lenses off', async () => {
+  test('settings pick which concepts show, a concept turned off giving way to the nearest one it implies, or turn the lenses off', async () => {
     editor = await openUntitledPython(SOURCE);
-    await setting('concepts', ['generator']);
-    assert.deepEqual((await lenses(editor.document)).map((l) => l.command?.title), ['generator']);
+    const titles = async (): Promise<unknown[]> => (await lenses(editor!.document)).map((l) => l.command?.title);
+    await setting('concepts', ['native-coroutine', 'iterator']);
+    // A generator coroutine is a generator, so an iterator; a generator is an iterator.
+    assert.deepEqual(await titles(), ['iterator · → async/await', 'iterator']);
+    await setting('concepts', ['generator-coroutine']);
+    assert.deepEqual(await titles(), ['generator coroutine · → async/await']);
     await setting('enabled', false);
     assert.deepEqual(await lenses(editor.document), []);
   });
@@ -123,6 +127,7 @@ suite('concept lenses', () => {
     // Read it as the user does: markdown escapes undone.
     const text = markdown.replace(/\\([\\`*_{}[\]()#+\-.!|<>~&])/g, '$1');
     assert.match(text, /\*\*generator coroutine\*\*/);
+    assert.match(text, /Which makes it also: generator, iterator, iterable\./);
     assert.match(text, /removed in Python 3\.11/);
     assert.match(text, /One rung up: async\/await/);
     assert.match(text, /```python\nasync def pause_then_double\(x\):/);

@@ -30,14 +30,14 @@ writeFileSync(
   `),
 );
 
-test('--json prints files → functions (dotted names, classes too) → concepts with evidence lines', () => {
+test('--json prints files → functions (dotted names, classes too) → most specific concepts with what they imply and evidence lines', () => {
   const run = runCli(['concepts', path, '--json']);
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(JSON.parse(run.stdout), {
     files: [
       {
         path,
-        functions: [{ name: 'Poller.poll', line: 6, endLine: 8, concepts: [{ id: 'generator-coroutine', evidence: [5, 7] }] }],
+        functions: [{ name: 'Poller.poll', line: 6, endLine: 8, concepts: [{ id: 'generator-coroutine', parents: ['generator', 'iterator', 'iterable'], evidence: [5, 7] }] }],
       },
     ],
   });

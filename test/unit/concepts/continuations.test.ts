@@ -97,3 +97,75 @@ test('a trampoline keeps calling what the last call returned', async () => {
   `);
   assert.deepEqual(labels, { trampoline: { trampoline: [2, 3] } });
 });
+
+test('a thunk made by a nested def: a zero-argument function around one call, returned or queued', async () => {
+  const labels = await labelsOf(`
+    def delay(f, x):
+        def thunk():
+            return f(x)
+        return thunk
+
+    def later(ready, job):
+        def run():
+            job.start()
+        ready.append(run)
+
+    def counter():
+        n = 0
+        def bump():
+            nonlocal n
+            n += 1
+            return n
+        return bump
+  `);
+  assert.deepEqual(labels, {
+    delay: { thunk: [2, 4] },
+    'delay.thunk': { closure: [3] },
+    later: { thunk: [7, 9] },
+    'later.run': { closure: [8] },
+    // Bumping a counter wraps no call: a closure handed out, not a suspended computation.
+    counter: { 'higher-order-function': [17] },
+    'counter.bump': { closure: [14, 15, 16] },
+  });
+});
+
+test('not CPS: a decorator, a trampoline, and a future storing the callback it is given', async () => {
+  const labels = await labelsOf(`
+    import functools
+
+    def deco(f):
+        def wrapper(*a):
+            return f(*a)
+        return wrapper
+
+    def wraps_it(callback):
+        def wrapper(*a):
+            return callback(*a)
+        return functools.wraps(callback)(wrapper)
+
+    def bind(callback):
+        return functools.partial(callback, 1)
+
+    def trampoline(bounce):
+        while callable(bounce):
+            bounce = bounce()
+        return bounce
+
+    class Future:
+        def add_done_callback(self, fn):
+            if self._done:
+                fn(self)
+            else:
+                self._callbacks.append(fn)
+  `);
+  assert.deepEqual(labels, {
+    deco: { 'higher-order-function': [5, 6] },
+    'deco.wrapper': { closure: [5] },
+    wraps_it: { 'higher-order-function': [10, 11] },
+    'wraps_it.wrapper': { closure: [10] },
+    bind: { 'higher-order-function': [14] },
+    trampoline: { trampoline: [17, 18] },
+    // It stores the callback or calls it now: callback style, never a tail call on every path.
+    'Future.add_done_callback': { 'callback-style': [24, 26] },
+  });
+});

@@ -91,3 +91,45 @@ test('inline-callbacks coroutines: Twisted, Tornado and a runner defined in the 
     own_flow: { 'inline-callbacks-coroutine': [20, 22] },
   });
 });
+
+test('a bare coroutine imported from tornado.gen is an inline-callbacks coroutine, not an enhanced generator', async () => {
+  const labels = await labelsOf(`
+    from tornado.gen import coroutine
+
+    @coroutine
+    def fetch(client):
+        page = yield client.fetch("/")
+        return page
+  `);
+  assert.deepEqual(labels, { fetch: { 'inline-callbacks-coroutine': [3, 5] } });
+});
+
+test('an undecorated generator that delegates to futures it made is a generator coroutine; one that is iterated is a generator', async () => {
+  const labels = await labelsOf(`
+    import asyncio
+
+    def waits(loop):
+        fut = loop.create_future()
+        loop.call_soon(fut.set_result, 1)
+        result = yield from fut
+        return result
+
+    def task_of(coro):
+        return (yield from asyncio.ensure_future(coro))
+
+    def numbers():
+        yield from range(3)
+
+    def chained():
+        yield from numbers()
+
+    for n in chained():
+        print(n)
+  `);
+  assert.deepEqual(labels, {
+    waits: { 'generator-coroutine': [6] },
+    task_of: { 'generator-coroutine': [10] },
+    numbers: { 'delegating-generator': [13] },
+    chained: { 'delegating-generator': [16] },
+  });
+});

@@ -103,3 +103,22 @@ test('method receivers and idiomatic global defaults are not callables passed in
   `);
   assert.deepEqual(labels, {});
 });
+
+test('returning a lambda is higher-order, written in the return or bound to a name first', async () => {
+  const labels = await labelsOf(`
+    def adder(n):
+        return lambda x: x + n
+
+    def scaler(k):
+        scale = lambda x: x * k
+        return scale
+
+    def value(n):
+        double = n * 2
+        return double
+  `);
+  assert.deepEqual(labels, {
+    adder: { 'higher-order-function': [2] },
+    scaler: { 'higher-order-function': [6] },
+  });
+});

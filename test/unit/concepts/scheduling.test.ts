@@ -92,3 +92,37 @@ test('futures: set_result with a reader, a Deferred-like pair, or a Future subcl
     Timeout: { future: [17] },
   });
 });
+
+test('a function that makes a future and returns it: asyncio, a task, a Deferred; not one that waits for it', async () => {
+  const labels = await labelsOf(`
+    import asyncio
+    from twisted.internet import defer, reactor
+
+    def later(loop):
+        fut = loop.create_future()
+        loop.call_later(1, fut.set_result, 42)
+        return fut
+
+    def spawn(coro):
+        return asyncio.ensure_future(coro)
+
+    def deferred_later(value):
+        d = defer.Deferred()
+        reactor.callLater(1, d.callback, value)
+        return d
+
+    def waits(loop):
+        fut = loop.create_future()
+        return fut.result()
+
+    async def native(loop):
+        fut = loop.create_future()
+        return fut
+  `);
+  assert.deepEqual(labels, {
+    later: { future: [5, 7] },
+    spawn: { future: [10] },
+    deferred_later: { future: [13, 15] },
+    native: { 'native-coroutine': [21] },
+  });
+});

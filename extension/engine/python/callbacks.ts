@@ -1,0 +1,307 @@
+// Callables used as values: which parameters a function calls (and whether
+// later, from a nested function), which APIs keep a callable to call it later,
+// and the one CPS predicate — the parameter a function hands its outcome to,
+// on every path. Concepts label from it and the ladder finds CPS functions by it.
+import type { Node } from 'web-tree-sitter';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile } from '../syntax/sourceFile';
+import { parametersOf, parametersPassed, type Parameter } from './parameters';
+import { argumentsOf, calleeIdentifier, calleeName, calleeText, contains, functionScope, logicalParent, unparenthesize } from './scopes';
+
+/**
+ * APIs that keep a callable to call it later, with the position of that
+ * callable among the positional arguments: handing a parameter there is
+ * registering a callback.
+ */
+const REGISTRATION_CALLS: ReadonlyMap<string, number> = new Map([
+  ['call_soon', 0],
+  ['call_soon_threadsafe', 0],
+  ['call_later', 1],
+  ['call_at', 1],
+  ['add_done_callback', 0],
+  ['add_reader', 1],
+  ['add_writer', 1],
+  ['add_signal_handler', 1],
+  ['addCallback', 0],
+  ['addCallbacks', 0],
+  ['addErrback', 0],
+  ['addBoth', 0],
+  ['add_callback', 0],
+  ['add_timeout', 1],
+  ['add_future', 1],
+]);
+
+/** A cheap test on the text before looking for registration calls in the tree. */
+export const REGISTRATION_TEXT = new RegExp(`\\b(${[...REGISTRATION_CALLS.keys(), 'append', 'add'].join('|')})\\s*\\(`, 'u');
+
+/** Whether `call` is one of the registration APIs. */
+export function isRegistration(call: Node): boolean {
+  return REGISTRATION_CALLS.has(calleeName(call) ?? '');
+}
+
+/** The argument a registration call keeps to call later. */
+export function registeredCallable(call: Node): Node | undefined {
+  const name = calleeName(call) ?? '';
+  const receiver = calleeText(call)?.split('.').at(-2) ?? '';
+  const positional = argumentsOf(call).filter((a) => a.type !== 'keyword_argument');
+  if ((name === 'append' || name === 'add') && CALLBACK_LIST.test(receiver)) return positional[0];
+  const index = REGISTRATION_CALLS.get(name);
+  return index === undefined ? undefined : positional[index];
+}
+
+/** `self._callbacks.append(fn)`: a list whose name says it holds callbacks. */
+const CALLBACK_LIST = /(callback|listener|handler|observer|subscriber|waiter)s$/i;
+
+/** Calls that put their argument in a collection for later. */
+export const STORING_CALLS: ReadonlySet<string> = new Set([
+  'append',
+  'appendleft',
+  'add',
+  'extend',
+  'insert',
+  'setdefault',
+  'put',
+  'put_nowait',
+  'push',
+  'heappush',
+  'submit',
+  'schedule',
+  'spawn',
+]);
+
+export interface ParameterCall {
+  readonly parameter: string;
+  readonly call: Node;
+  /** Inside a nested function or lambda rather than in the function's own scope. */
+  readonly deferred: Node | undefined;
+}
+
+/**
+ * Parameters a caller may pass a function in: not `*args`/`**kwargs`, and not
+ * the `_warn=warnings.warn` idiom (a default that binds a global for speed).
+ */
+export function callableParameters(params: readonly Parameter[]): Parameter[] {
+  return params.filter((p) => {
+    if (p.splat) return false;
+    const value = p.node.childForFieldName('value');
+    return !value || value.type === 'none';
+  });
+}
+
+/**
+ * Where a function calls one of its own `params`: anywhere in its body, nested
+ * functions and lambdas included (that is how callbacks run later), unless a
+ * nested scope rebinds the name as its own parameter.
+ */
+export function parameterCalls(file: SourceFile, def: Node, params: readonly Parameter[]): ParameterCall[] {
+  const body = def.childForFieldName('body');
+  if (!body) return [];
+  // Most parameters are never called: a look at the text spares walking the tree for them.
+  const text = file.textOf(body);
+  const names = new Set(callableParameters(params).map((p) => p.name).filter((n) => new RegExp(`(^|[^\\w.])${n}\\s*\\(`, 'u').test(text)));
+  if (names.size === 0) return [];
+  const out: ParameterCall[] = [];
+  for (const call of body.descendantsOfType('call')) {
+    const name = call ? calleeIdentifier(call) : undefined;
+    if (!call || !name || !names.has(name)) continue;
+    const scope = innerScopes(call, def);
+    if (scope.some((s) => parametersOf(s).some((p) => p.name === name))) continue;
+    out.push({ parameter: name, call, deferred: scope.at(-1) });
+  }
+  return out;
+}
+
+/** Functions and lambdas between `node` and `outer`, innermost first. */
+function innerScopes(node: Node, outer: Node): Node[] {
+  const scopes: Node[] = [];
+  for (let p = node.parent; p && p.startIndex >= outer.startIndex && !(p.startIndex === outer.startIndex && p.type === outer.type); p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'lambda') scopes.push(p);
+  }
+  return scopes;
+}
+
+/** Conventional continuation names; only these may end a path with `return k(...)` rather than `k(...)`. */
+const CONTINUATION_NAME = /^(k|cont|continuation|callback|cb|done|next|then|ok|resolve|reject|succeed|fail|on_\w+|\w+_(cont|continuation|callback|cb|k))$/i;
+
+interface Continuations {
+  readonly names: ReadonlySet<string>;
+  /** A continuation is conventionally named, so `return k(x)` is a tail call, not a returned value. */
+  readonly named: boolean;
+  /** Nested functions defined in this scope, by name: passing one on continues through it. */
+  readonly nested: ReadonlyMap<string, Node>;
+}
+
+export interface Continuation {
+  /** The parameter the function hands its outcome to: the last one, when there are several (`ok`, `fail`). */
+  readonly parameter: string;
+  /** Every continuation parameter the ending paths call or hand on, in parameter order. */
+  readonly parameters: readonly string[];
+  /** The statements that end each path by continuing: the evidence. */
+  readonly tails: readonly Node[];
+}
+
+/**
+ * The continuation of a function written in continuation-passing style: every
+ * path through it ends by calling a continuation parameter or handing it on to
+ * the next step. A candidate is a parameter it calls or one conventionally
+ * named so (`k`, `cont`, `callback`, …), unless the function uses what a call
+ * of it returns (`f = f()`: a trampoline; `y = f(x)`: a plain function
+ * argument). Storing the continuation (`self._callbacks.append(fn)`) or
+ * registering it with a scheduler is callback style, not a tail call; and a
+ * function that returns a function made from it (a decorator) is higher-order,
+ * not CPS. Generators and coroutines are never CPS.
+ */
+export function continuationOf(file: SourceFile, fn: FunctionInfo): Continuation | undefined {
+  const body = fn.node.childForFieldName('body');
+  const scope = functionScope(file, fn.node);
+  if (fn.kind !== 'function' || fn.isAsync || !body || scope.yields.length > 0 || scope.awaits.length > 0) return undefined;
+  const params = callableParameters(parametersPassed(fn));
+  const calls = parameterCalls(file, fn.node, params);
+  const called = new Set(calls.map((c) => c.parameter));
+  const valueUsed = new Set(calls.filter((c) => resultUsed(c.call)).map((c) => c.parameter));
+  const names = new Set(params.filter((p) => (called.has(p.name) || CONTINUATION_NAME.test(p.name)) && !valueUsed.has(p.name)).map((p) => p.name));
+  if (names.size === 0) return undefined;
+  const conts: Continuations = {
+    names,
+    named: [...names].some((n) => CONTINUATION_NAME.test(n)),
+    nested: new Map(scope.nestedDefs.map((d) => [d.childForFieldName('name')?.text ?? '', d])),
+  };
+  const tails: Node[] = [];
+  if (endsInTailCall(body, conts, tails) !== 'ends') return undefined;
+  // Only thunks on every path is a thunk factory (`return lambda: f(*args)`), not CPS.
+  if (tails.every((t) => t.type === 'return_statement' && t.firstNamedChild?.type === 'lambda')) return undefined;
+  const mentioned = new Set(tails.flatMap((t) => t.descendantsOfType('identifier')).map((id) => id?.text));
+  const parameters = params.map((p) => p.name).filter((n) => names.has(n) && mentioned.has(n));
+  // A tail that hands on a local function mentions the continuation only inside it.
+  const parameter = parameters.at(-1) ?? [...names].at(-1);
+  return parameter === undefined ? undefined : { parameter, parameters: parameters.length > 0 ? parameters : [parameter], tails };
+}
+
+/** A call whose result the code uses: assigned, an operand or an argument (not returned, a lambda's body or a statement of its own). */
+function resultUsed(call: Node): boolean {
+  const parent = logicalParent(call);
+  return parent !== null && !['expression_statement', 'return_statement', 'lambda'].includes(parent.type);
+}
+
+type Ending = 'ends' | 'falls' | 'bad';
+
+/** Walks a block: every `return` must continue, and the block's last path must too. */
+function endsInTailCall(block: Node, conts: Continuations, tails: Node[]): Ending {
+  const statements = block.namedChildren.filter((s): s is Node => s !== null && s.type !== 'comment');
+  let previous: Node | undefined;
+  for (const [i, s] of statements.entries()) {
+    const last = i === statements.length - 1;
+    switch (s.type) {
+      case 'return_statement': {
+        const value = s.firstNamedChild;
+        if (!value) {
+          // `k(x); return`
+          const call = previous ? statementCall(previous) : undefined;
+          if (call && continues(call, conts, 'statement')) return ended(tails, previous);
+          return 'bad';
+        }
+        return continues(unparenthesize(value), conts, 'return') ? ended(tails, s) : 'bad';
+      }
+      case 'expression_statement': {
+        const call = statementCall(s);
+        if (last && call && continues(call, conts, 'statement')) return ended(tails, s);
+        break;
+      }
+      case 'if_statement':
+      case 'try_statement':
+      case 'with_statement': {
+        const branches = branchesOf(s);
+        const results = branches.map((b) => endsInTailCall(b, conts, tails));
+        if (results.includes('bad')) return 'bad';
+        const exhaustive = s.type !== 'if_statement' || s.namedChildren.some((c) => c?.type === 'else_clause');
+        if (exhaustive && results.every((r) => r === 'ends')) return 'ends';
+        break;
+      }
+      default:
+        // Loops and other compound statements: a `return` inside is not a tail position we can vouch for.
+        if (s.descendantsOfType('return_statement').some((r) => r !== null && ownReturn(r, s))) return 'bad';
+    }
+    previous = s;
+  }
+  return 'falls';
+}
+
+function ended(tails: Node[], node: Node | undefined): Ending {
+  if (node) tails.push(node);
+  return 'ends';
+}
+
+/** The blocks control can end in: if/elif/else bodies, try body and handlers (not `finally`), a with body. */
+function branchesOf(statement: Node): Node[] {
+  const blocks: Node[] = [];
+  const take = (n: Node | null | undefined): void => {
+    if (n?.type === 'block') blocks.push(n);
+  };
+  take(statement.childForFieldName('consequence') ?? statement.childForFieldName('body'));
+  for (const c of statement.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'elif_clause') take(c.childForFieldName('consequence'));
+    else if (c.type === 'else_clause') take(c.childForFieldName('body'));
+    else if (c.type === 'except_clause') take(c.namedChildren.find((b) => b?.type === 'block'));
+    else if (c.type === 'finally_clause' && c.descendantsOfType('return_statement').length > 0) blocks.push(c);
+  }
+  return blocks;
+}
+
+/** A `return` that belongs to the function being checked, not to a function nested in `within`. */
+function ownReturn(ret: Node, within: Node): boolean {
+  for (let p = ret.parent; p && contains(within, p); p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') return false;
+  }
+  return true;
+}
+
+function statementCall(statement: Node): Node | undefined {
+  const expr = statement.firstNamedChild;
+  return expr && unparenthesize(expr).type === 'call' ? unparenthesize(expr) : undefined;
+}
+
+/**
+ * Whether `expr` hands control on to a continuation: calls one, passes one
+ * (or a lambda or local function that does) to the next step, or, returned,
+ * is a thunk of such a call for a trampoline.
+ */
+function continues(expr: Node, conts: Continuations, position: 'statement' | 'return'): boolean {
+  if (expr.type === 'lambda') {
+    const params = expr.childForFieldName('parameters');
+    const body = expr.childForFieldName('body');
+    return position === 'return' && !params && body !== null && continues(unparenthesize(body), conts, 'statement');
+  }
+  if (expr.type !== 'call') return false;
+  if (position === 'return' && !conts.named) return false;
+  const callee = calleeIdentifier(expr);
+  if (callee && conts.names.has(callee)) return true;
+  // Registering or storing the continuation is callback style, not a tail call;
+  // `partial(k, x)`, `wraps(f)(wrapper)` make a function rather than call one.
+  if (isRegistration(expr) || STORING_CALLS.has(calleeName(expr) ?? '') || makesFunction(expr)) return false;
+  return argumentsOf(expr).some((arg) => {
+    const value = arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg;
+    if (!value) return false;
+    if (value.type === 'identifier') {
+      if (conts.names.has(value.text)) return true;
+      const local = conts.nested.get(value.text);
+      const body = local?.childForFieldName('body');
+      return body !== undefined && body !== null && endsInTailCall(body, conts, []) === 'ends';
+    }
+    if (value.type === 'lambda') {
+      const body = value.childForFieldName('body');
+      return body !== null && continues(unparenthesize(body), conts, 'statement');
+    }
+    return false;
+  });
+}
+
+
+/** `functools.partial(...)`, `functools.wraps(f)(wrapper)`, `update_wrapper(...)`: a call that builds a function. */
+export function makesFunction(call: Node): boolean {
+  const callee = call.childForFieldName('function');
+  const factory = callee?.type === 'call' ? callee : call;
+  return FUNCTION_FACTORIES.has(calleeName(factory) ?? '');
+}
+
+const FUNCTION_FACTORIES: ReadonlySet<string> = new Set(['partial', 'wraps', 'update_wrapper']);
