@@ -4,5 +4,5 @@ export { SourceFile, type Range, type TextChange } from './syntax/sourceFile';
 export { LineIndex, type Position } from './syntax/lineIndex';
 export { FunctionIndex, type FunctionInfo } from './syntax/functionIndex';
 export { EditBuilder, type EditResult } from './syntax/editBuilder';
-export { decodePythonSource, MAX_SOURCE_BYTES, type Decoded } from './syntax/decode';
+export { decodePythonSource, encodeCp1252, MAX_SOURCE_BYTES, type Decoded } from './syntax/decode';
 export type { SyntaxProblem } from './syntax/syntaxErrors';
