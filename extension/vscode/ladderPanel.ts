@@ -59,6 +59,7 @@ async function show(host: LadderHost, uri: unknown, name: unknown): Promise<void
     host.current.reveal();
     if (target) host.current.follow(target);
   }
+  await host.current.closeOthers();
 }
 
 /** The innermost function around the cursor of the active Python editor. */

@@ -15,7 +15,7 @@ const hostMessages: HostMessage[] = [
 
 const panelMessages: PanelMessage[] = [
   { type: 'ready' },
-  { type: 'reveal', id: 1, line: 20 },
+  { type: 'reveal', id: 1, line: 20, focus: true },
   { type: 'highlight', line: 18 },
   { type: 'highlight', line: null },
 ];

@@ -86,7 +86,8 @@ test('the current step splits the steps into past, current and future', () => {
   }
   // Out-of-range selections are clamped, not drawn empty.
   const clamped = renderPanel(model(), { hazard: 7, step: 99 });
-  assert.match(clamped, /aria-selected="true"[^>]*tabindex="0">\s*<span class="hz-kind">Lost update<\/span> <code class="hz-var">self.balance<\/code>\s*<span class="hz-where">Account.withdraw/);
+  assert.match(clamped, /aria-label="Account.withdraw: 2 hazards"/);
+  assert.match(clamped, /aria-selected="true"[^>]*tabindex="0">\s*<span class="hz-kind">Lost update<\/span> <code class="hz-var">self.balance<\/code>\s*<span class="hz-where">read 18 → suspend 19 → write 20 · written by <code>Account.withdraw<\/code>/);
   assert.match(clamped, /Step <b class="step-now">4<\/b> of 4/);
 });
 
