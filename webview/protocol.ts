@@ -250,7 +250,14 @@ export type LadderColumnView =
       /** One step from the current rung: the panel offers to apply it. */
       readonly applicable: boolean;
     }
-  | { readonly rung: LadderRung; readonly kind: 'refused'; readonly from: LadderRung; readonly reason: string }
+  | {
+      readonly rung: LadderRung;
+      readonly kind: 'refused';
+      readonly from: LadderRung;
+      readonly reason: string;
+      /** The lines the reason cites are of the module the ladder generated at `from`, not of the file. */
+      readonly fromGenerated: boolean;
+    }
   | { readonly rung: LadderRung; readonly kind: 'unreached'; readonly blockedAt: LadderRung };
 
 export interface LadderView {
@@ -264,7 +271,8 @@ export interface LadderView {
 }
 
 export type LadderContent =
-  | { readonly kind: 'ladder'; readonly ladder: LadderView }
+  /** `stale`: the last ladder kept while the file does not parse; nothing can be applied until it does. */
+  | { readonly kind: 'ladder'; readonly ladder: LadderView; readonly stale?: StaleNote }
   | { readonly kind: 'empty'; readonly reason: 'no-editor' | 'no-function' | 'syntax-error'; readonly message: string };
 
 /** Host → ladder panel. */
@@ -293,7 +301,7 @@ const isLadderColumnView: Guard<LadderColumnView> = union(
     alsoConverted: arrayOf(isString),
     applicable: isBoolean,
   }),
-  record({ rung: isLadderRung, kind: oneOf('refused'), from: isLadderRung, reason: isString }),
+  record({ rung: isLadderRung, kind: oneOf('refused'), from: isLadderRung, reason: isString, fromGenerated: isBoolean }),
   record({ rung: isLadderRung, kind: oneOf('unreached'), blockedAt: isLadderRung }),
 );
 
@@ -305,7 +313,7 @@ export const isLadderView: Guard<LadderView> = record({
 });
 
 const isLadderContent: Guard<LadderContent> = union(
-  record({ kind: oneOf('ladder'), ladder: isLadderView }),
+  record({ kind: oneOf('ladder'), ladder: isLadderView }, { stale: isStaleNote }),
   record({ kind: oneOf('empty'), reason: oneOf('no-editor', 'no-function', 'syntax-error'), message: isString }),
 );
 

@@ -100,7 +100,7 @@ test('hostile code is escaped in the code, the name, the file, the refusal and t
     function: `f${hostile}`,
     columns: [
       ...view.columns.filter((c) => c.rung !== 'async'),
-      { rung: 'async', kind: 'refused', from: 'generator', reason: `cannot: ${hostile} \u2066x\u2069` },
+      { rung: 'async', kind: 'refused', from: 'generator', reason: `cannot: ${hostile} \u2066x\u2069`, fromGenerated: false },
     ],
   };
   const markup = renderLadder({ kind: 'ladder', ladder: hostileView });
