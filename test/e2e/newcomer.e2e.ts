@@ -51,7 +51,7 @@ export const scenarios: readonly Scenario[] = [
           const box = await says.boundingBox();
           assert.ok(box && box.width > 150, `row ${String(i)}'s words are squeezed to ${String(box?.width ?? 0)} px`);
           assert.match(await says.innerText(), /\b(reads|checks|suspends|resumes|writes)\b/);
-          const cut = (await says.evaluate('(e) => e.scrollWidth > e.clientWidth + 1')) as boolean;
+          const cut = await says.evaluate<boolean, undefined>('(e) => e.scrollWidth > e.clientWidth + 1');
           assert.equal(cut, false, `row ${String(i)}'s words are cut off`);
         }
         await wb.screenshot('interleavings-narrow-365');
