@@ -3,7 +3,7 @@
 // browser bundle never imports it. A model larger than PANEL_LIMITS is cut to
 // its first coroutines and hazards, and the view says how many were left out.
 import type { InterleavingModel } from '../extension/engine/interleave/model';
-import { PANEL_LIMITS } from './limits';
+import { PANEL_LIMITS, type PanelLimits } from './limits';
 import type { CoroutineView, HazardView, InterleavingView, SourceLine } from './protocol';
 
 /** `lineText(n)` gives the text of 1-based line `n`. */
@@ -11,7 +11,7 @@ export function toInterleavingView(
   model: InterleavingModel,
   file: string,
   lineText: (line: number) => string,
-  limits: typeof PANEL_LIMITS = PANEL_LIMITS,
+  limits: PanelLimits = PANEL_LIMITS,
 ): InterleavingView {
   const keptHazards = model.hazards.slice(0, limits.hazards);
   const coroutines: CoroutineView[] = model.coroutines.slice(0, limits.coroutines).map((c) => ({

@@ -3,6 +3,8 @@
 // alone without typing into the code, and both panels while the file briefly
 // does not parse.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import type { Scenario, Workbench } from './workbench';
 
@@ -51,7 +53,7 @@ export const scenarios: readonly Scenario[] = [
           const box = await says.boundingBox();
           assert.ok(box && box.width > 150, `row ${String(i)}'s words are squeezed to ${String(box?.width ?? 0)} px`);
           assert.match(await says.innerText(), /\b(reads|checks|suspends|resumes|writes)\b/);
-          const cut = await says.evaluate<boolean, undefined>('(e) => e.scrollWidth > e.clientWidth + 1');
+          const cut = await says.evaluate((e: { readonly scrollWidth: number; readonly clientWidth: number }) => e.scrollWidth > e.clientWidth + 1);
           assert.equal(cut, false, `row ${String(i)}'s words are cut off`);
         }
         await wb.screenshot('interleavings-narrow-365');
@@ -77,15 +79,19 @@ export const scenarios: readonly Scenario[] = [
       // Enter shows the hazard in the editor and leaves the keys with the panel.
       await wb.page.keyboard.press('Enter');
       await wb.page.waitForTimeout(500);
+      // The whole interleaving shows first: ← walks back to its first step, → forward again.
       const stepNow = panel.locator('.step-now');
-      await wb.page.keyboard.press('Home');
-      await stepNow.filter({ hasText: /^1$/ }).waitFor({ timeout: 5_000 });
+      const at = (step: number): Promise<void> => stepNow.filter({ hasText: new RegExp(`^${String(step)}$`) }).waitFor({ timeout: 5_000 });
+      for (let step = total - 1; step >= 1; step--) {
+        await wb.page.keyboard.press('ArrowLeft');
+        await at(step);
+      }
       for (let step = 2; step <= total; step++) {
         await wb.page.keyboard.press('ArrowRight');
-        await stepNow.filter({ hasText: new RegExp(`^${String(step)}$`) }).waitFor({ timeout: 5_000 });
+        await at(step);
       }
       await wb.page.keyboard.press('ArrowLeft');
-      await stepNow.filter({ hasText: new RegExp(`^${String(total - 1)}$`) }).waitFor({ timeout: 5_000 });
+      await at(total - 1);
       await wb.page.keyboard.press(' ');
       await panel.locator('[data-action="play"][aria-pressed="true"]').waitFor({ timeout: 5_000 });
       await wb.page.keyboard.press(' ');
@@ -117,7 +123,9 @@ export const scenarios: readonly Scenario[] = [
       await wb.page.keyboard.press('End');
       await wb.page.keyboard.type(' = =');
       const selection = wb.page.locator('[id="status.editor.selection"]');
-      const before = (await selection.textContent()) ?? '';
+      const defLine = readFileSync(join(wb.workspace, FILE), 'utf8').split('\n')[16] ?? '';
+      const before = `Ln 17, Col ${String(defLine.length + ' = ='.length + 1)}`;
+      await selection.filter({ hasText: before }).waitFor({ timeout: 5_000 });
 
       const panel = await panelWith(wb, '.hazard-item');
       await panel.locator('.stale-note').waitFor({ timeout: 10_000 });
@@ -127,6 +135,7 @@ export const scenarios: readonly Scenario[] = [
       await panel.locator('.step-now').filter({ hasText: /^2$/ }).waitFor();
       await wb.screenshot('interleavings-syntax-error');
       await editorTab(wb).click();
+      await wb.page.waitForTimeout(500);
       assert.equal(await selection.textContent(), before, 'stepping a stale drawing moved the editor selection');
 
       // The ladder, shown again (its webview reloads), keeps its columns too.
