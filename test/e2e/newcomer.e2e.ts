@@ -148,7 +148,7 @@ export const scenarios: readonly Scenario[] = [
 
       // Fixed: the notes go.
       await editorTab(wb).click();
-      await wb.page.keyboard.press('Control+Z');
+      for (let i = 0; i < ' = ='.length; i++) await wb.page.keyboard.press('Backspace');
       await staleLadder.locator('.stale-note').waitFor({ state: 'detached', timeout: 10_000 });
       await wb.runCommand('View: Close All Editors');
       const dontSave = wb.page.getByRole('button', { name: "Don't Save" });

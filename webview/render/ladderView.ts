@@ -53,7 +53,7 @@ function renderColumn(column: LadderColumnView, index: number, currentLines: Rea
   const state = column.kind === 'code' ? (current ? 'is-current' : 'is-code') : column.kind === 'refused' ? 'is-refused' : 'is-unreached';
   return html`<li class="rung ${state}" data-rung="${column.rung}"${current ? html` aria-current="true"` : null}>
 <header class="rung-head">
-<span class="rung-step" aria-hidden="true">${String(index + 1)}</span>
+<span class="num-badge rung-step" aria-hidden="true">${String(index + 1)}</span>
 <span class="rung-name"><b>${RUNG_TITLES[column.rung]}</b><span class="rung-idea muted">${RUNG_IDEAS[column.rung]}</span></span>
 ${current ? html`<span class="badge badge-current">current</span>` : null}${column.kind === 'refused' ? html`<span class="badge badge-refused">refused</span>` : null}
 </header>
@@ -69,7 +69,7 @@ ${column.alsoConverted.length > 0 ? html`<p class="rung-note">Converted with ${c
 ${column.helpers.map((h) => html`<details class="rung-helper"><summary>${h.name === 'import' ? html`Adds <code>${h.code}</code>` : html`Adds <code>${h.name}</code> to the module`}</summary>${h.name === 'import' ? null : renderCode(h.code, undefined)}</details>`)}
 ${column.applicable ? html`<button type="button" class="btn btn-apply" data-apply="${column.rung}"${stale ? html` disabled title="The file does not parse right now"` : null}>Convert to ${RUNG_WORDS[column.rung]} in the editor</button>` : null}`;
     case 'refused':
-      return html`<div class="refusal" role="note"><p class="refusal-title">The step from ${RUNG_WORDS[column.from]} to ${RUNG_WORDS[column.rung]} refuses:</p><p class="refusal-reason">${reasonMarkup(column.reason, fn)}</p>${column.fromGenerated ? html`<p class="refusal-where muted">Line numbers here are of the module as the ladder generated it at ${RUNG_WORDS[column.from]}, not of your file.</p>` : null}</div>`;
+      return html`<div class="refusal" role="note"><p class="refusal-title">The step from ${RUNG_WORDS[column.from]} to ${RUNG_WORDS[column.rung]} refuses:</p><p class="refusal-reason">${reasonMarkup(column.reason, fn)}</p>${column.fromGenerated ? html`<p class="refusal-where muted">This step starts from the ${RUNG_WORDS[column.from]} form the ladder generated, so any line it cites is of that module, not of your file.</p>` : null}</div>`;
     case 'unreached':
       return html`<p class="unreached muted">Not reached from here: the step to ${RUNG_WORDS[column.blockedAt]} refuses first.</p>`;
   }
