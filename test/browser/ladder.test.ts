@@ -127,7 +127,9 @@ test('a whole climb, direct → CPS → inline callbacks, and a narrow panel sta
     assert.ok(await narrow.page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth'), 'no sideways scrolling');
     // Changed lines show their + sign, not only a tint.
     const sign = narrow.page.locator('.rung[data-rung="cps"] .code-line.is-changed .change-sign').first();
-    assert.equal(await sign.textContent(), '+');
+    const drawn = await narrow.page.evaluate<string>(`getComputedStyle(document.querySelector('.rung[data-rung="cps"] .code-line.is-changed .change-sign'), '::before').content`);
+    assert.equal(drawn, '"+"');
+    assert.equal(await sign.getAttribute('aria-label'), 'changed');
     assert.equal(await sign.isVisible(), true);
     await narrow.page.screenshot({ path: join(OUT, `recursion-factorial-365-${scheme}.png`), fullPage: true });
     assert.deepEqual(narrow.problems, []);

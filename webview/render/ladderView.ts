@@ -69,7 +69,7 @@ ${column.alsoConverted.length > 0 ? html`<p class="rung-note">Converted with ${c
 ${column.helpers.map((h) => html`<details class="rung-helper"><summary>${h.name === 'import' ? html`Adds <code>${h.code}</code>` : html`Adds <code>${h.name}</code> to the module`}</summary>${h.name === 'import' ? null : renderCode(h.code, undefined)}</details>`)}
 ${column.applicable ? html`<button type="button" class="btn btn-apply" data-apply="${column.rung}"${stale ? html` disabled title="The file does not parse right now"` : null}>Convert to ${RUNG_WORDS[column.rung]} in the editor</button>` : null}`;
     case 'refused':
-      return html`<div class="refusal" role="note"><p class="refusal-title">The step from ${RUNG_WORDS[column.from]} to ${RUNG_WORDS[column.rung]} refuses:</p><p class="refusal-reason">${reasonMarkup(column.reason, fn)}</p>${column.fromGenerated ? html`<p class="refusal-where muted">This step starts from the ${RUNG_WORDS[column.from]} form the ladder generated, so any line it cites is of that module, not of your file.</p>` : null}</div>`;
+      return html`<div class="refusal" role="note"><p class="refusal-title">The step from ${RUNG_WORDS[column.from]} to ${RUNG_WORDS[column.rung]} refuses:</p><p class="refusal-reason">${reasonMarkup(column.reason, fn)}</p>${column.fromGenerated ? html`<p class="refusal-where muted">This step starts from the module the ladder generated at the ${RUNG_TITLES[column.from]} rung, so any line it cites is of that module, not of your file.</p>` : null}</div>`;
     case 'unreached':
       return html`<p class="unreached muted">Not reached from here: the step to ${RUNG_WORDS[column.blockedAt]} refuses first.</p>`;
   }
@@ -82,7 +82,8 @@ function renderCode(code: string, compareTo: ReadonlySet<string> | undefined): M
   return html`<pre class="rung-code"><code>${lines.map((line, i) => {
     const changed = compareTo !== undefined && (raw[i] ?? '').trim() !== '' && !compareTo.has((raw[i] ?? '').trim());
     // Marked by a sign as well as a colour, and named for screen readers.
-    const sign = changed ? html`<span class="change-sign" role="img" aria-label="changed">+</span>` : html`<span class="change-sign" aria-hidden="true"> </span>`;
+    // The + is drawn by CSS, so copying the code or reading its text never picks it up.
+    const sign = changed ? html`<span class="change-sign" role="img" aria-label="changed"></span>` : html`<span class="change-sign" aria-hidden="true"></span>`;
     return html`<span class="code-line${changed ? ' is-changed' : ''}">${sign}${line}</span>\n`;
   })}</code></pre>`;
 }
