@@ -5,11 +5,11 @@
 // the editor, so ←/→/Space keep stepping and never type into the code.
 import { connectHost } from './browser/host';
 import { HoverCard } from './browser/hoverCard';
+import { ListPages } from './browser/listPages';
 import { showNotice } from './browser/notice';
 import { Player, showStep } from './browser/stepper';
 import { hazardKey, type HazardView, type HostMessage, type PanelContent } from './protocol';
-import { groupHazards, isGroupOpen, LIST_PAGE, listOrder } from './render/hazardList';
-import { OVERVIEW_PAGE } from './render/overview';
+import { listOrder } from './render/hazardList';
 import { renderPanel } from './render/panelView';
 
 const NOTICE_MS = 4000;
@@ -27,11 +27,7 @@ let documentUri: string | null = null;
 let hazardIndex = 0;
 let step = Number.MAX_SAFE_INTEGER;
 let nextRequest = 1;
-/** The hazard list's open groups and pages, and the overview's page, by what the user asked for. */
-const toggled = new Map<string, boolean>();
-const shown = new Map<string, number>();
-let groupsShown = LIST_PAGE;
-let coroutinesShown = OVERVIEW_PAGE;
+const pages = new ListPages();
 const restored = host.restoreState();
 let wantedHazard = restored?.hazard ?? null;
 if (restored) step = restored.step;
@@ -65,8 +61,8 @@ function render(): void {
   root.innerHTML = renderPanel(content, {
     hazard: hazardIndex,
     step,
-    list: { toggled, shown, groups: groupsShown },
-    coroutines: coroutinesShown,
+    list: pages.list,
+    coroutines: pages.coroutines,
   });
   if (focused) root.querySelector<HTMLElement>(focused)?.focus();
 }
@@ -138,9 +134,7 @@ function selectHazard(index: number, focus: boolean): void {
   hazardIndex = Math.max(0, Math.min(index, list.length - 1));
   const hazard = currentHazard();
   wantedHazard = hazard ? hazardKey(hazard) : null;
-  // Picking a hazard from inside a closed group opens it.
-  const group = groupHazards(list).find((g) => g.hazards.includes(hazardIndex));
-  if (group && toggled.get(group.function) === false) toggled.delete(group.function);
+  pages.reveal(list, hazardIndex);
   step = lastStep();
   render();
   if (focus) root.querySelector<HTMLElement>('.hazard-item.is-selected')?.focus();
@@ -187,30 +181,6 @@ function reveal(line: number, focus: boolean): void {
   host.post({ type: 'reveal', id: nextRequest++, line, focus });
 }
 
-/** Opens or closes a group of the hazard list, or shows another page of it or of the coroutines. */
-function listControl(target: Element): boolean {
-  const groups = groupHazards(hazards());
-  const toggle = target.closest<HTMLElement>('.group-toggle');
-  const group = groups[Number(toggle?.dataset['group'])];
-  if (group) {
-    toggled.set(group.function, !isGroupOpen(group, { toggled, shown, groups: groupsShown }, hazardIndex, hazards().length));
-    render();
-    return true;
-  }
-  const moreItems = groups[Number(target.closest<HTMLElement>('[data-more-items]')?.dataset['moreItems'])];
-  if (moreItems) {
-    shown.set(moreItems.function, (shown.get(moreItems.function) ?? LIST_PAGE) + LIST_PAGE);
-  } else if (target.closest('[data-more-groups]')) {
-    groupsShown += LIST_PAGE;
-  } else if (target.closest('[data-more-coroutines]')) {
-    coroutinesShown += OVERVIEW_PAGE;
-  } else {
-    return false;
-  }
-  render();
-  return true;
-}
-
 root.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : undefined;
   if (!target) return;
@@ -219,7 +189,10 @@ root.addEventListener('click', (event) => {
     stepper(action);
     return;
   }
-  if (listControl(target)) return;
+  if (pages.click(target, hazards(), hazardIndex)) {
+    render();
+    return;
+  }
   const item = target.closest<HTMLElement>('.hazard-item');
   if (item) {
     selectHazard(Number(item.dataset['hazard']), true);
