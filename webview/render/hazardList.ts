@@ -2,7 +2,8 @@
 // headed by its count and the state its hazards are about. However many
 // hazards a file has, the markup stays bounded: groups open only when they
 // hold the selected hazard (or the whole list is short) or the user opens
-// them, and each open group, like the list of groups, shows one page at a time.
+// them, and each open group, like the list of groups, shows one page at a
+// time — plus the selected hazard, wherever it lies.
 import type { HazardView } from '../protocol';
 import { KIND_TITLES } from './describe';
 import { html, type Markup } from './markup';
@@ -69,11 +70,16 @@ export function isGroupOpen(group: HazardGroup, list: ListView, selected: number
 
 export function renderHazardList(hazards: readonly HazardView[], selected: number, list: ListView, omitted: number): Markup {
   const groups = groupHazards(hazards);
+  const shownGroups = Math.min(list.groups, groups.length);
+  // The selected hazard's group is drawn even when it lies beyond the pages shown (a lens picked it).
   const selectedGroup = groups.findIndex((g) => g.hazards.includes(selected));
-  const shownGroups = Math.max(list.groups, selectedGroup + 1);
+  const indices = [...Array.from({ length: shownGroups }, (_, i) => i), ...(selectedGroup >= shownGroups ? [selectedGroup] : [])];
   return html`<nav class="hazards" aria-labelledby="hazards-title">
 <h2 id="hazards-title">Hazards <span class="count">${String(hazards.length + omitted)}</span></h2>
-<ul class="hazard-groups">${groups.slice(0, shownGroups).map((g, i) => renderGroup(hazards, g, i, selected, list))}</ul>
+<ul class="hazard-groups">${indices.map((i) => {
+    const group = groups[i];
+    return group ? renderGroup(hazards, group, i, selected, list) : html``;
+  })}</ul>
 ${shownGroups < groups.length ? moreButton('data-more-groups', '', Math.min(LIST_PAGE, groups.length - shownGroups), groups.length, 'coroutines') : null}
 </nav>`;
 }
@@ -81,7 +87,8 @@ ${shownGroups < groups.length ? moreButton('data-more-groups', '', Math.min(LIST
 function renderGroup(hazards: readonly HazardView[], group: HazardGroup, index: number, selected: number, list: ListView): Markup {
   const open = isGroupOpen(group, list, selected, hazards.length);
   const position = group.hazards.indexOf(selected);
-  const shown = Math.max(list.shown.get(group.function) ?? LIST_PAGE, position + 1);
+  const shown = Math.min(list.shown.get(group.function) ?? LIST_PAGE, group.hazards.length);
+  const items = [...group.hazards.slice(0, shown), ...(position >= shown ? [selected] : [])];
   const variables = group.variables.slice(0, HEADING_VARIABLES).map(([v, n]) => html`<span class="group-var"><code>${v}</code> ${String(n)}</span>`);
   const more = group.variables.length > HEADING_VARIABLES ? html`<span class="group-var">+${String(group.variables.length - HEADING_VARIABLES)} more</span>` : null;
   const label = `${group.function}: ${String(group.hazards.length)} hazard${group.hazards.length === 1 ? '' : 's'}`;
@@ -90,7 +97,7 @@ function renderGroup(hazards: readonly HazardView[], group: HazardGroup, index: 
 <span class="group-chevron" aria-hidden="true"></span><code class="group-fn">${group.function}</code><span class="count">${String(group.hazards.length)}</span>
 <span class="group-vars">${variables}${more}</span>
 </button>
-${open ? html`<ul class="hazard-list" role="listbox" aria-label="Hazards in ${group.function}">${group.hazards.slice(0, shown).map((i) => renderItem(hazards, i, selected))}</ul>
+${open ? html`<ul class="hazard-list" role="listbox" aria-label="Hazards in ${group.function}">${items.map((i) => renderItem(hazards, i, selected))}</ul>
 ${shown < group.hazards.length ? moreButton('data-more-items', String(index), Math.min(LIST_PAGE, group.hazards.length - shown), group.hazards.length, 'hazards') : null}` : null}
 </li>`;
 }
