@@ -20,11 +20,14 @@ const root: HTMLElement = rootElement;
 
 let lastDrawn = '';
 let nextRequest = 1;
+/** While the file does not parse the ladder shown is the last good one: nothing may be applied or revealed from it. */
+let stale = false;
 
 function onHostMessage(message: LadderHostMessage): void {
   switch (message.type) {
     case 'update': {
       // An edit that changes no column (a comment elsewhere) leaves the DOM, and open helpers, alone.
+      stale = message.content.kind === 'ladder' && message.content.stale !== undefined;
       const drawn = JSON.stringify(message.content);
       if (drawn !== lastDrawn) {
         lastDrawn = drawn;
@@ -35,7 +38,7 @@ function onHostMessage(message: LadderHostMessage): void {
       return;
     }
     case 'applyResult':
-      for (const button of root.querySelectorAll<HTMLButtonElement>('[data-apply]')) button.disabled = false;
+      for (const button of root.querySelectorAll<HTMLButtonElement>('[data-apply]')) button.disabled = stale;
       if (!message.ok) showNotice(message.message);
   }
 }
@@ -45,14 +48,14 @@ root.addEventListener('click', (event) => {
   const apply = target?.closest<HTMLButtonElement>('[data-apply]');
   const rung = LADDER_RUNGS.find((r) => r === apply?.dataset['apply']);
   if (apply && rung) {
-    if (!host.connected) return;
+    if (!host.connected || stale) return;
     // One request at a time: the host's edit re-draws the ladder.
     for (const button of root.querySelectorAll<HTMLButtonElement>('[data-apply]')) button.disabled = true;
     host.post({ type: 'apply', id: nextRequest++, rung });
     return;
   }
   const line = Number(target?.closest('[data-line]')?.getAttribute('data-line'));
-  if (Number.isSafeInteger(line) && line >= 1 && host.connected) host.post({ type: 'reveal', line });
+  if (Number.isSafeInteger(line) && line >= 1 && host.connected && !stale) host.post({ type: 'reveal', line });
 });
 
 host.listen(onHostMessage);

@@ -4,6 +4,7 @@
 // Both ends run every incoming message through isHostMessage / isPanelMessage
 // and drop whatever does not match.
 import { arrayOf, isBoolean, isCount, isLine, isString, oneOf, record, union, type Guard } from './guards';
+import { PANEL_LIMITS } from './limits';
 
 // ---------------------------------------------------------------- the drawing's data
 
@@ -90,11 +91,20 @@ export interface InterleavingView {
   readonly hazards: readonly HazardView[];
   /** The text of every line the drawing refers to, for hover cards and step captions. */
   readonly lines: readonly SourceLine[];
+  /** Present when the file had more than the panel draws (PANEL_LIMITS): how many were left out. */
+  readonly omitted?: { readonly coroutines: number; readonly hazards: number };
+}
+
+/** The last drawing kept while the file does not parse: its lines may have moved since. */
+export interface StaleNote {
+  /** 1-based line of the first syntax error. */
+  readonly line: number;
+  readonly message: string;
 }
 
 /** What the panel shows: a file's drawing, or why there is none. */
 export type PanelContent =
-  | { readonly kind: 'model'; readonly model: InterleavingView }
+  | { readonly kind: 'model'; readonly model: InterleavingView; readonly stale?: StaleNote }
   | { readonly kind: 'empty'; readonly reason: 'no-editor' | 'syntax-error'; readonly message: string };
 
 // ---------------------------------------------------------------- messages
@@ -112,8 +122,12 @@ export type HostMessage =
 export type PanelMessage =
   /** Notification: the panel's script is listening; the host answers with `update`. */
   | { readonly type: 'ready' }
-  /** Request: show this 1-based line in the editor and focus it; answered by `revealResult`. */
-  | { readonly type: 'reveal'; readonly id: number; readonly line: number }
+  /**
+   * Request: show this 1-based line in the editor, moving keyboard focus there
+   * when `focus` (a click on a line link) and keeping it in the panel otherwise
+   * (Enter on a hazard); answered by `revealResult`.
+   */
+  | { readonly type: 'reveal'; readonly id: number; readonly line: number; readonly focus: boolean }
   /** Notification: the stepper's current line (null: no step is current), to highlight in the editor. */
   | { readonly type: 'highlight'; readonly line: number | null };
 
@@ -159,15 +173,20 @@ const isHazardView: Guard<HazardView> = record({
   steps: arrayOf(isStepView),
 });
 
-export const isInterleavingView: Guard<InterleavingView> = record({
-  file: isString,
-  coroutines: arrayOf(isCoroutineView),
-  hazards: arrayOf(isHazardView),
-  lines: arrayOf(record({ line: isLine, text: isString })),
-});
+export const isInterleavingView: Guard<InterleavingView> = record(
+  {
+    file: isString,
+    coroutines: arrayOf(isCoroutineView, PANEL_LIMITS.coroutines),
+    hazards: arrayOf(isHazardView, PANEL_LIMITS.hazards),
+    lines: arrayOf(record({ line: isLine, text: isString }), PANEL_LIMITS.lines),
+  },
+  { omitted: record({ coroutines: isCount, hazards: isCount }) },
+);
+
+const isStaleNote: Guard<StaleNote> = record({ line: isLine, message: isString });
 
 const isPanelContent: Guard<PanelContent> = union(
-  record({ kind: oneOf('model'), model: isInterleavingView }),
+  record({ kind: oneOf('model'), model: isInterleavingView }, { stale: isStaleNote }),
   record({ kind: oneOf('empty'), reason: oneOf('no-editor', 'syntax-error'), message: isString }),
 );
 
@@ -181,7 +200,7 @@ export const isHostMessage: Guard<HostMessage> = union(
 
 export const isPanelMessage: Guard<PanelMessage> = union(
   record({ type: oneOf('ready') }),
-  record({ type: oneOf('reveal'), id: isCount, line: isLine }),
+  record({ type: oneOf('reveal'), id: isCount, line: isLine, focus: isBoolean }),
   record({ type: oneOf('highlight'), line: union(isLine, isNull) }),
 );
 
@@ -231,7 +250,14 @@ export type LadderColumnView =
       /** One step from the current rung: the panel offers to apply it. */
       readonly applicable: boolean;
     }
-  | { readonly rung: LadderRung; readonly kind: 'refused'; readonly from: LadderRung; readonly reason: string }
+  | {
+      readonly rung: LadderRung;
+      readonly kind: 'refused';
+      readonly from: LadderRung;
+      readonly reason: string;
+      /** The lines the reason cites are of the module the ladder generated at `from`, not of the file. */
+      readonly fromGenerated: boolean;
+    }
   | { readonly rung: LadderRung; readonly kind: 'unreached'; readonly blockedAt: LadderRung };
 
 export interface LadderView {
@@ -245,7 +271,8 @@ export interface LadderView {
 }
 
 export type LadderContent =
-  | { readonly kind: 'ladder'; readonly ladder: LadderView }
+  /** `stale`: the last ladder kept while the file does not parse; nothing can be applied until it does. */
+  | { readonly kind: 'ladder'; readonly ladder: LadderView; readonly stale?: StaleNote }
   | { readonly kind: 'empty'; readonly reason: 'no-editor' | 'no-function' | 'syntax-error'; readonly message: string };
 
 /** Host → ladder panel. */
@@ -274,7 +301,7 @@ const isLadderColumnView: Guard<LadderColumnView> = union(
     alsoConverted: arrayOf(isString),
     applicable: isBoolean,
   }),
-  record({ rung: isLadderRung, kind: oneOf('refused'), from: isLadderRung, reason: isString }),
+  record({ rung: isLadderRung, kind: oneOf('refused'), from: isLadderRung, reason: isString, fromGenerated: isBoolean }),
   record({ rung: isLadderRung, kind: oneOf('unreached'), blockedAt: isLadderRung }),
 );
 
@@ -286,7 +313,7 @@ export const isLadderView: Guard<LadderView> = record({
 });
 
 const isLadderContent: Guard<LadderContent> = union(
-  record({ kind: oneOf('ladder'), ladder: isLadderView }),
+  record({ kind: oneOf('ladder'), ladder: isLadderView }, { stale: isStaleNote }),
   record({ kind: oneOf('empty'), reason: oneOf('no-editor', 'no-function', 'syntax-error'), message: isString }),
 );
 

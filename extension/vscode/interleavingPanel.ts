@@ -56,6 +56,7 @@ async function show(host: PanelHost, uri: unknown, line: unknown): Promise<void>
     if (document) host.current.follow(document);
   }
   if (typeof line === 'number') host.current.selectHazardAt(line);
+  await host.current.closeOthers();
 }
 
 function activePython(): vscode.TextDocument | undefined {
@@ -120,7 +121,7 @@ class InterleavingPanel extends HostedPanel<PanelMessage, HostMessage> {
         await this.highlightLine(message.line);
         return;
       case 'reveal': {
-        const problem = await this.revealLine(message.line);
+        const problem = await this.revealLine(message.line, message.focus);
         this.post({ type: 'revealResult', id: message.id, ok: problem === undefined, message: problem ?? '' });
       }
     }
@@ -139,8 +140,10 @@ class InterleavingPanel extends HostedPanel<PanelMessage, HostMessage> {
     const file = this.host.cache.get(document);
     const [error] = file.syntaxErrors;
     if (error) {
-      // Mid-edit code is often briefly broken: keep the last good drawing rather than flicker.
-      if (this.lastGood) return this.lastGood.content;
+      // Mid-edit code is often briefly broken: keep the last good drawing rather than flicker, marked as out of date.
+      if (this.lastGood?.content.kind === 'model') {
+        return { ...this.lastGood.content, stale: { line: error.line, message: error.message } };
+      }
       return {
         kind: 'empty',
         reason: 'syntax-error',
@@ -171,8 +174,13 @@ class InterleavingPanel extends HostedPanel<PanelMessage, HostMessage> {
     return new vscode.Range(line - 1, text.firstNonWhitespaceCharacterIndex, line - 1, text.range.end.character);
   }
 
+  /** The drawing is from an older version that parsed: its lines may have moved since. */
+  private isStale(): boolean {
+    return this.document !== undefined && this.lastGood !== undefined && this.lastGood.version !== this.document.version;
+  }
+
   private async highlightLine(line: number | null): Promise<void> {
-    if (line === null) {
+    if (line === null || this.isStale()) {
       this.clearHighlight();
       return;
     }
@@ -186,9 +194,10 @@ class InterleavingPanel extends HostedPanel<PanelMessage, HostMessage> {
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
-  /** Shows and focuses the line; says why not when it cannot. */
-  private async revealLine(line: number): Promise<string | undefined> {
-    const editor = await this.editor(false);
+  /** Shows the line, focusing its editor when asked; says why not when it cannot. */
+  private async revealLine(line: number, focus: boolean): Promise<string | undefined> {
+    if (this.isStale()) return 'The file does not parse right now, so its lines may have moved: fix the syntax error first.';
+    const editor = await this.editor(!focus);
     if (!editor) return 'The file is no longer open.';
     const range = this.lineRange(editor, line);
     if (!range) return `Line ${String(line)} is no longer in the file.`;

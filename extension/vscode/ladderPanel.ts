@@ -59,6 +59,7 @@ async function show(host: LadderHost, uri: unknown, name: unknown): Promise<void
     host.current.reveal();
     if (target) host.current.follow(target);
   }
+  await host.current.closeOthers();
 }
 
 /** The innermost function around the cursor of the active Python editor. */
@@ -66,7 +67,10 @@ function atCursor(cache: DocumentCache): Target | undefined {
   const editor = vscode.window.activeTextEditor;
   if (editor?.document.languageId !== 'python') return undefined;
   const file = cache.get(editor.document);
-  const offset = editor.document.offsetAt(editor.selection.active);
+  // In a line's indentation the cursor belongs to what the line starts (column 1 of an indented `def` is that def).
+  const cursor = editor.selection.active;
+  const indent = editor.document.lineAt(cursor.line).firstNonWhitespaceCharacterIndex;
+  const offset = editor.document.offsetAt(cursor.character < indent ? cursor.with({ character: indent }) : cursor);
   const fn = file.functions.all.filter((f) => f.kind === 'function' && (f.decorated ?? f.node).startIndex <= offset && offset <= f.node.endIndex).pop();
   return fn ? { document: editor.document, name: fn.name } : undefined;
 }
@@ -147,8 +151,10 @@ class LadderPanel extends HostedPanel<LadderPanelMessage, LadderHostMessage> {
     const file = this.host.cache.get(document);
     const [error] = file.syntaxErrors;
     if (error) {
-      // Code mid-edit is often briefly broken: keep the last good ladder of this function rather than flicker.
-      if (this.lastGood?.name === name) return this.lastGood.content;
+      // Code mid-edit is often briefly broken: keep the last good ladder of this function rather than flicker, marked as out of date.
+      if (this.lastGood?.name === name && this.lastGood.content.kind === 'ladder') {
+        return { ...this.lastGood.content, stale: { line: error.line, message: error.message } };
+      }
       return { kind: 'empty', reason: 'syntax-error', message: `Line ${String(error.line)}: ${error.message}. The ladder appears once the file parses.` };
     }
     const fn = file.functions.named(name).find((f) => f.kind === 'function');

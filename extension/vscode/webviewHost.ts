@@ -26,6 +26,23 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscod
   return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
 }
 
+/**
+ * Closes every other tab of `viewType` but `panel`'s: a panel restored
+ * without its owner, or one opened by a racing command, would be a second
+ * copy that nothing updates. Each panel kind shows at most once.
+ */
+async function closeOtherPanels(viewType: string, panel: vscode.WebviewPanel): Promise<void> {
+  const others = vscode.window.tabGroups.all.flatMap((group) =>
+    group.tabs.filter(
+      (tab) =>
+        tab.input instanceof vscode.TabInputWebview &&
+        tab.input.viewType.endsWith(viewType) &&
+        !(tab.isActive && group.viewColumn === panel.viewColumn),
+    ),
+  );
+  if (others.length > 0) await vscode.window.tabGroups.close(others, true);
+}
+
 export async function openPython(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
   try {
     const document = await vscode.workspace.openTextDocument(uri);
@@ -76,6 +93,11 @@ export abstract class HostedPanel<Incoming, Outgoing> {
 
   reveal(): void {
     this.panel.reveal(undefined, true);
+  }
+
+  /** Makes this the only panel of its kind (see closeOtherPanels). */
+  closeOthers(): Promise<void> {
+    return closeOtherPanels(this.panel.viewType, this.panel);
   }
 
   protected scheduleUpdate(): void {

@@ -118,11 +118,21 @@ test('a whole climb, direct → CPS → inline callbacks, and a narrow panel sta
     assert.deepEqual(panel.problems, []);
     await panel.page.close();
   }
-  const narrow = await host('light', 520);
-  await narrow.send(update(view));
-  await narrow.page.waitForSelector('.rung');
-  const lefts = await rungs<number>(narrow.page, 'Math.round(e.getBoundingClientRect().left)');
-  assert.equal(new Set(lefts).size, 1, 'one column under another');
-  await narrow.page.screenshot({ path: join(OUT, 'recursion-factorial-narrow.png'), fullPage: true });
-  await narrow.page.close();
+  for (const scheme of ['light', 'dark'] as const) {
+    const narrow = await host(scheme, 365);
+    await narrow.send(update(view));
+    await narrow.page.waitForSelector('.rung');
+    const lefts = await rungs<number>(narrow.page, 'Math.round(e.getBoundingClientRect().left)');
+    assert.equal(new Set(lefts).size, 1, 'one column under another');
+    assert.ok(await narrow.page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth'), 'no sideways scrolling');
+    // Changed lines show their + sign, not only a tint.
+    const sign = narrow.page.locator('.rung[data-rung="cps"] .code-line.is-changed .change-sign').first();
+    const drawn = await narrow.page.evaluate<string>(`getComputedStyle(document.querySelector('.rung[data-rung="cps"] .code-line.is-changed .change-sign'), '::before').content`);
+    assert.equal(drawn, '"+"');
+    assert.equal(await sign.getAttribute('aria-label'), 'changed');
+    assert.equal(await sign.isVisible(), true);
+    await narrow.page.screenshot({ path: join(OUT, `recursion-factorial-365-${scheme}.png`), fullPage: true });
+    assert.deepEqual(narrow.problems, []);
+    await narrow.page.close();
+  }
 });

@@ -93,10 +93,12 @@ test('the panel asks for content, draws it, and posts only valid highlight and r
   await page.keyboard.press('Home');
   const steps = view.hazards[0]!.steps;
   await until(async () => (await panel.posted()).some((m) => m.type === 'highlight' && m.line === steps[0]!.line));
-  // Clicking a step marker moves the stepper there and asks the host to reveal its line.
+  // Clicking a step marker moves the stepper there, which highlights its line; its line link reveals it with focus.
   await page.click('.diagram g.step[data-step="2"]');
-  await until(async () => (await panel.posted()).some((m) => m.type === 'reveal' && m.line === steps[2]!.line));
+  await until(async () => (await panel.posted()).some((m) => m.type === 'highlight' && m.line === steps[2]!.line));
   assert.equal(await page.getAttribute('.step-row.is-current', 'data-step'), '2');
+  await page.click('.step-row[data-step="2"] .step-line');
+  await until(async () => (await panel.posted()).some((m) => m.type === 'reveal' && m.line === steps[2]!.line && m.focus));
   // A failed reveal comes back as a notice.
   const reveal = (await panel.posted()).find((m) => m.type === 'reveal');
   assert.ok(reveal?.type === 'reveal');

@@ -20,8 +20,8 @@ export interface Channel<In, Out, State> {
   post(message: Out): void;
   restoreState(): State | undefined;
   saveState(state: State): void;
-  /** Calls `listener` with every valid message; invalid ones are dropped and logged. */
-  listen(listener: (message: In) => void): void;
+  /** Calls `listener` with every valid message; invalid ones are dropped, logged and reported to `onInvalid`. */
+  listen(listener: (message: In) => void, onInvalid?: () => void): void;
 }
 
 export type Host = Channel<HostMessage, PanelMessage, PanelState>;
@@ -33,10 +33,14 @@ export function connectHost(): Host {
 /** The channel of a panel whose host messages pass `isMessage` and whose saved state passes `isState`. */
 export function connectChannel<In, Out, State>(isMessage: Guard<In>, isState: Guard<State>): Channel<In, Out, State> {
   const api = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
-  const listen = (listener: (message: In) => void): void => {
+  const listen = (listener: (message: In) => void, onInvalid?: () => void): void => {
     window.addEventListener('message', (event: MessageEvent<unknown>) => {
-      if (isMessage(event.data)) listener(event.data);
-      else console.warn('Concept Lenses: ignored a malformed message from the host');
+      if (isMessage(event.data)) {
+        listener(event.data);
+        return;
+      }
+      console.warn('Concept Lenses: ignored a malformed message from the host');
+      onInvalid?.();
     });
   };
   if (api) {
@@ -60,10 +64,11 @@ export function connectChannel<In, Out, State>(isMessage: Guard<In>, isState: Gu
     post: () => undefined,
     restoreState: () => undefined,
     saveState: () => undefined,
-    listen: (listener) => {
-      listen(listener);
+    listen: (listener, onInvalid) => {
+      listen(listener, onInvalid);
       const embedded = readEmbedded(isMessage);
       if (embedded) listener(embedded);
+      else if (document.getElementById(DATA_ELEMENT_ID)) onInvalid?.();
     },
   };
 }

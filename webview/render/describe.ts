@@ -83,14 +83,32 @@ export function tasksOf(hazard: HazardView): Task[] {
   });
 }
 
+/** Lookups by line and by name, built once per model: a large model must not be searched per mark. */
+interface ModelIndex {
+  readonly lines: ReadonlyMap<number, string>;
+  readonly coroutines: ReadonlyMap<string, CoroutineView>;
+}
+
+const indexes = new WeakMap<InterleavingView, ModelIndex>();
+
+function indexOf(model: InterleavingView): ModelIndex {
+  let index = indexes.get(model);
+  if (!index) {
+    const coroutines = new Map<string, CoroutineView>();
+    for (const c of model.coroutines) if (!coroutines.has(c.name)) coroutines.set(c.name, c);
+    index = { lines: new Map(model.lines.map((l) => [l.line, l.text.trim()])), coroutines };
+    indexes.set(model, index);
+  }
+  return index;
+}
+
 export function sourceLine(model: InterleavingView, line: number): string {
-  return model.lines.find((l) => l.line === line)?.text.trim() ?? '';
+  return indexOf(model).lines.get(line) ?? '';
 }
 
 /** The kind of suspension (await, async with…) a function has on a line, when the model knows it. */
 export function suspensionAt(model: InterleavingView, fn: string, line: number): SuspensionView['kind'] | undefined {
-  const coroutine = model.coroutines.find((c) => c.name === fn);
-  return coroutine?.suspensions.find((s) => s.line === line)?.kind;
+  return indexOf(model).coroutines.get(fn)?.suspensions.find((s) => s.line === line)?.kind;
 }
 
 export function plural(n: number, word: string): string {

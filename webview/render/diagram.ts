@@ -43,7 +43,7 @@ function stepRows(model: InterleavingView, hazard: HazardView, current: number):
     const code = sourceLine(model, step.line);
     const phrase = stepPhrase(step, hazard, suspensionAt(model, step.function, step.line));
     return html`<li class="step-row ${stepState(row, current)}" data-step="${row}" data-line="${step.line}" data-code="${code}"${row === current ? html` aria-current="step"` : null}>
-<span class="step-says"><span class="step-task">${step.task}</span> ${phrase}</span>
+<span class="step-says"><span class="num-badge step-num" aria-hidden="true">${row + 1}</span><span class="step-task">${step.task}</span> ${phrase}</span>
 <span class="step-src"><button type="button" class="link step-line" data-line="${step.line}" data-code="${code}" aria-label="Show line ${step.line} in the editor">${String(step.line)}</button> <code>${code}</code></span>
 </li>`;
   })}</ol>`;

@@ -1,20 +1,7 @@
-// The hazard list to pick from, the selected hazard's summary and the
-// stepper that walks its steps.
+// The selected hazard's summary and the stepper that walks its steps.
 import type { HazardView, InterleavingView } from '../protocol';
 import { KIND_EXPLANATIONS, KIND_TITLES, sourceLine } from './describe';
 import { html, type Markup } from './markup';
-
-export function renderHazardList(hazards: readonly HazardView[], selected: number): Markup {
-  return html`<nav class="hazards" aria-labelledby="hazards-title">
-<h2 id="hazards-title">Hazards <span class="count">${String(hazards.length)}</span></h2>
-<ul class="hazard-list" role="listbox" aria-labelledby="hazards-title">${hazards.map(
-    (h, i) => html`<li role="option" class="hazard-item kind-${h.kind}${i === selected ? ' is-selected' : ''}" data-hazard="${i}" aria-selected="${i === selected ? 'true' : 'false'}" tabindex="${i === selected ? '0' : '-1'}">
-<span class="hz-kind">${KIND_TITLES[h.kind]}</span> <code class="hz-var">${h.variable}</code>
-<span class="hz-where">${h.function} · read ${String(h.read)} → suspend ${String(h.suspend)} → ${h.kind === 'lost-update' ? 'write' : 'use'} ${String(h.write)}</span>
-</li>`,
-  )}</ul>
-</nav>`;
-}
 
 export function renderHazardSummary(model: InterleavingView, hazard: HazardView): Markup {
   return html`<div class="summary">

@@ -4,11 +4,17 @@ import type { AccessView, CoroutineView, HazardView, InterleavingView } from '..
 import { COROUTINE_WORDS, plural, sourceLine, SUSPENSION_WORDS } from './describe';
 import { html, type Markup } from './markup';
 
-export function renderOverview(model: InterleavingView, hazard: HazardView | undefined): Markup {
+/** Coroutines shown per page: the lanes of a large file come a page at a time. */
+export const OVERVIEW_PAGE = 50;
+
+export function renderOverview(model: InterleavingView, hazard: HazardView | undefined, shown = OVERVIEW_PAGE): Markup {
   const involved = new Set(hazard?.steps.map((s) => s.function) ?? []);
+  const total = model.coroutines.length + (model.omitted?.coroutines ?? 0);
+  const rest = model.coroutines.length - shown;
   return html`<section class="overview" aria-labelledby="overview-title">
-<h2 id="overview-title">Coroutines <span class="count">${String(model.coroutines.length)}</span></h2>
-<ol class="lanes">${model.coroutines.map((c) => lane(model, c, involved.has(c.name), hazard))}</ol>
+<h2 id="overview-title">Coroutines <span class="count">${String(total)}</span></h2>
+<ol class="lanes">${model.coroutines.slice(0, shown).map((c) => lane(model, c, involved.has(c.name), hazard))}</ol>
+${rest > 0 ? html`<button type="button" class="btn btn-more" data-more-coroutines="">Show ${String(Math.min(OVERVIEW_PAGE, rest))} more (of ${model.coroutines.length.toLocaleString('en')} coroutines)</button>` : null}
 </section>`;
 }
 

@@ -42,6 +42,8 @@ export type LadderColumn =
       /** The rung the refused step started from. */
       readonly from: Rung;
       readonly reason: string;
+      /** The step started from a module the ladder generated, so lines the reason cites are that module's, not the file's. */
+      readonly fromGenerated: boolean;
     }
   | {
       readonly rung: Rung;
@@ -73,7 +75,7 @@ export function ladderOf(file: SourceFile, functionName: string, options: Conver
         if (!rung || !from) return;
         const next = step(at, rung, functionName, options);
         if (typeof next === 'string') {
-          columns.set(rung, { rung, kind: 'refused', from, reason: next });
+          columns.set(rung, { rung, kind: 'refused', from, reason: next, fromGenerated: at !== base });
           for (let j = i + direction; j >= 0 && j < RUNGS.length; j += direction) {
             const beyond = RUNGS[j];
             if (beyond) columns.set(beyond, { rung: beyond, kind: 'unreached', blockedAt: rung });
@@ -124,10 +126,13 @@ function step(at: Step, to: Rung, name: string, options: ConversionOptions): Ste
     return `${name} cannot be found after the conversion to ${to}`;
   }
   const before = new Set(moduleAdditions(at.file).map((h) => h.code));
+  const now = moduleAdditions(file);
+  const still = new Set(now.map((h) => h.code));
   return {
     file,
     fn,
-    helpers: [...at.helpers, ...moduleAdditions(file).filter((h) => !before.has(h.code))],
+    // A later step may remove what an earlier one added (the async step drops the inline-callbacks runner).
+    helpers: [...at.helpers.filter((h) => still.has(h.code)), ...now.filter((h) => !before.has(h.code))],
     alsoConverted: [...new Set([...at.alsoConverted, ...result.converted.filter((c) => c !== name)])],
   };
 }

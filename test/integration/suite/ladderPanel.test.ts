@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
-import { api, discard, exampleUri, openExample, waitFor } from '../helpers';
+import { api, discard, exampleUri, openExample, openUntitledPython, waitFor } from '../helpers';
 
 const VIEW_TYPE = 'conceptLenses.ladder';
 
@@ -26,6 +26,17 @@ suite('concept ladder panel', () => {
     await vscode.commands.executeCommand('conceptLenses.showLadder', exampleUri('inventory.py'), 'price');
     await waitFor(() => ladderTabs()[0]?.label === 'Ladder: price', 'the same tab on price', 10_000);
     assert.equal(ladderTabs().length, 1, 'one ladder panel, reused');
+    await vscode.window.tabGroups.close(ladderTabs());
+    await discard(editor);
+  });
+
+  test('at column 1 of an indented def the ladder shows that def, not the one before it', async () => {
+    await api();
+    const source = ['class Shop:', '    def first(self, k):', '        return k(1)', '', '    def second(self, k):', '        return k(2)', ''].join('\n');
+    const editor = await openUntitledPython(source);
+    editor.selection = new vscode.Selection(4, 0, 4, 0);
+    await vscode.commands.executeCommand('conceptLenses.showLadder');
+    await waitFor(() => ladderTabs()[0]?.label === 'Ladder: Shop.second', `the ladder on Shop.second, not ${ladderTabs()[0]?.label ?? 'nothing'}`, 10_000);
     await vscode.window.tabGroups.close(ladderTabs());
     await discard(editor);
   });

@@ -22,4 +22,24 @@ suite('interleaving panel', () => {
     await vscode.window.tabGroups.close(panelTabs());
     await discard(editor);
   });
+
+  test('there is never a second interleaving panel: racing commands share one, and a stray copy is closed', async () => {
+    await api();
+    const editor = await openExample('bank.py');
+    await Promise.all([
+      vscode.commands.executeCommand('conceptLenses.showInterleavings', editor.document.uri),
+      vscode.commands.executeCommand('conceptLenses.showInterleavings', editor.document.uri),
+      vscode.commands.executeCommand('conceptLenses.showInterleavings'),
+    ]);
+    await waitFor(() => panelTabs().length === 1, 'one interleaving panel', 10_000);
+    // A panel of the same type that the extension does not own (as a restore without its owner leaves).
+    const stray = vscode.window.createWebviewPanel(VIEW_TYPE, 'Interleavings', { viewColumn: vscode.ViewColumn.Three, preserveFocus: true });
+    await waitFor(() => panelTabs().length === 2, 'the stray panel', 10_000);
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('conceptLenses.showInterleavings');
+    await waitFor(() => panelTabs().length === 1, `one interleaving panel, not ${String(panelTabs().length)}`, 10_000);
+    stray.dispose();
+    await vscode.window.tabGroups.close(panelTabs());
+    await discard(editor);
+  });
 });

@@ -2,7 +2,7 @@
 // each converted column's whole module runs with python3 and prints what the
 // original printed; a refused step keeps its reason and blocks the rungs beyond.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ladderOf, type LadderColumn } from '../../../extension/engine/ladder/ladderView';
@@ -63,6 +63,9 @@ test('a direct-style recursive function climbs to CPS and to inline callbacks; e
   assert.deepEqual(generator.helpers.map((h) => h.name), ['inline_callbacks'], 'the runner is shown apart from the function');
   assert.doesNotMatch(generator.code, /def inline_callbacks/);
   assert.equal(new Set(columns.map((c) => c.kind === 'code' && c.line)).size > 1, true, 'lines are those of each rung\'s module');
+  // The step up refuses on the generated module: its lines are not the file's, and it says so.
+  const top = column(columns, 'async', 'refused');
+  assert.equal(top.fromGenerated, true);
   assert.ok(assertSameOutput(source, columns) >= 3);
 });
 
@@ -72,6 +75,7 @@ test('a CPS function waiting on a callback primitive: direct style refuses in pl
   assert.ok(column(columns, 'cps', 'code').current);
   const direct = column(columns, 'direct', 'refused');
   assert.equal(direct.from, 'cps');
+  assert.equal(direct.fromGenerated, false, 'refused from the file itself');
   assert.match(direct.reason, /fetch_stock/);
   const generator = column(columns, 'generator', 'code');
   assert.match(generator.code, /yield lambda resume: fetch_stock\(item, resume\)/);
@@ -106,6 +110,7 @@ test('a native coroutine steps down one rung at a time; a refusal blocks every r
   if (refusal >= 0) {
     const refused = columns[refusal];
     assert.ok(refused?.kind === 'refused' && refused.reason.length > 0);
+    assert.equal(refused.fromGenerated, refused.from !== 'async', 'a step from a generated rung says its lines are not the file\'s');
     for (const beyond of columns.slice(0, refusal)) assert.deepEqual(beyond, { rung: beyond.rung, kind: 'unreached', blockedAt: refused.rung });
   }
 });
@@ -122,4 +127,21 @@ test('a method is shown on its own, dedented, under its dotted name', async () =
 
 test('no function of that name: no columns', async () => {
   assert.deepEqual(await columnsOf('def f():\n    return 1\n', 'g'), []);
+});
+
+test('a column names only helpers its module has: a step that removes one (the async step drops the runner) drops it', async () => {
+  let checked = 0;
+  for (const name of readdirSync(PROGRAMS).filter((n) => n.endsWith('.py'))) {
+    const source = readFileSync(join(PROGRAMS, name), 'utf8');
+    const columns = await columnsOf(source, 'main');
+    for (const c of columns) {
+      if (c.kind !== 'code') continue;
+      assert.deepEqual(c.helpers.filter((h) => !c.module.includes(h.code)), [], `${name} at ${c.rung} names a helper its module lacks`);
+      if (c.rung === 'async' && !c.current) {
+        assert.ok(!c.helpers.some((h) => h.name === 'inline_callbacks'), `${name}: the async rung does not add inline_callbacks`);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked >= 3, `async columns reached from below: ${String(checked)}`);
 });

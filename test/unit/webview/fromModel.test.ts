@@ -34,3 +34,23 @@ test("the panel's data carries the analysis of examples/bank.py, with the text o
   const markup = renderPanel({ kind: 'model', model: view }, { hazard: 0, step: 0 });
   assert.match(markup, /withdraw/);
 });
+
+test('a model over the limits is cut to them, says how much it left out, and still passes the protocol', async () => {
+  const text = readFileSync(join(ROOT, 'examples', 'inventory.py'), 'utf8');
+  const file = await parse(text);
+  const model = analyzeInterleavings(file);
+  assert.ok(model.hazards.length >= 2 && model.coroutines.length >= 3);
+  const limits = { hazards: 1, coroutines: 2, lines: 5 };
+  const view = toInterleavingView(model, 'examples/inventory.py', (n) => file.lines.lineText(n - 1), limits);
+  file.dispose();
+  assert.equal(view.hazards.length, 1);
+  assert.equal(view.coroutines.length, 2);
+  assert.equal(view.lines.length, 5);
+  assert.deepEqual(view.omitted, { hazards: model.hazards.length - 1, coroutines: model.coroutines.length - 2 });
+  // The kept hazard's own lines come first: its steps keep their captions.
+  for (const s of view.hazards[0]!.steps) assert.ok(view.lines.some((l) => l.line === s.line), `step line ${String(s.line)}`);
+  assert.ok(isInterleavingView(JSON.parse(JSON.stringify(view))));
+  const markup = renderPanel({ kind: 'model', model: view }, { hazard: 0, step: 0 });
+  assert.match(markup, new RegExp(`it shows the first 1 of ${String(model.hazards.length)} hazards and the first 2 of ${String(model.coroutines.length)} coroutines`));
+  assert.match(markup, new RegExp(`id="hazards-title">Hazards <span class="count">${String(model.hazards.length)}<`), 'the hazard count is the whole count');
+});

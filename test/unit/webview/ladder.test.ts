@@ -57,6 +57,22 @@ test('four columns bottom to top, one current, the adjacent rung offered, the re
   assert.equal(count(current, /is-changed/), 0);
   const generator = /data-rung="generator"[\s\S]*?<\/li>/.exec(markup)?.[0] ?? '';
   assert.ok(count(generator, /code-line is-changed/) >= 2);
+  // Not by colour alone: each changed line carries a + sign named for screen readers, and only those.
+  assert.equal(count(generator, /<span class="change-sign" role="img" aria-label="changed"><\/span>/), count(generator, /code-line is-changed/));
+  assert.equal(count(current, /aria-label="changed"/), 0);
+});
+
+test('a stale ladder (the file does not parse) is drawn under a note, with nothing to apply', async () => {
+  const view = await realView(readFileSync(join(ROOT, 'test', 'equivalence', 'programs', 'ladder', 'callbacks.py'), 'utf8'), 'check');
+  const content = { kind: 'ladder', ladder: view, stale: { line: 12, message: "syntax error: missing ')'" } } as const;
+  assert.ok(isLadderHostMessage({ type: 'update', content, documentUri: 'file:///w/prog.py' }));
+  const markup = renderLadder(content);
+  assert.match(markup, /<p class="banner stale-note" role="status"><b>Line 12: syntax error: missing &#39;\)&#39;\.<\/b>/);
+  assert.match(markup, /data-apply="generator" disabled/);
+  assert.equal(count(markup, /class="rung /), 4);
+  // A refusal of a step from a generated rung says whose lines it cites; one from the file's own rung does not.
+  assert.equal(count(markup, /refusal-where/), view.columns.filter((c) => c.kind === 'refused' && c.fromGenerated).length);
+  assert.ok(view.columns.some((c) => c.kind === 'refused' && c.fromGenerated), 'callbacks.py refuses a step from a generated rung');
 });
 
 test('a step the ladder cannot reach says which refusal blocks it', async () => {
@@ -100,7 +116,7 @@ test('hostile code is escaped in the code, the name, the file, the refusal and t
     function: `f${hostile}`,
     columns: [
       ...view.columns.filter((c) => c.rung !== 'async'),
-      { rung: 'async', kind: 'refused', from: 'generator', reason: `cannot: ${hostile} \u2066x\u2069` },
+      { rung: 'async', kind: 'refused', from: 'generator', reason: `cannot: ${hostile} \u2066x\u2069`, fromGenerated: false },
     ],
   };
   const markup = renderLadder({ kind: 'ladder', ladder: hostileView });

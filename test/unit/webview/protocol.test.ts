@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { inspect } from 'node:util';
 import { isHostMessage, isPanelMessage, isPanelState, type HostMessage, type PanelMessage } from '../../../webview/protocol';
+import { PANEL_LIMITS } from '../../../webview/limits';
 import { bankView } from './fixtures';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -15,7 +16,7 @@ const hostMessages: HostMessage[] = [
 
 const panelMessages: PanelMessage[] = [
   { type: 'ready' },
-  { type: 'reveal', id: 1, line: 20 },
+  { type: 'reveal', id: 1, line: 20, focus: true },
   { type: 'highlight', line: 18 },
   { type: 'highlight', line: null },
 ];
@@ -94,4 +95,27 @@ test('a persisted state must have exactly its three fields', () => {
   for (const bad of [{}, { documentUri: 1, hazard: null, step: 0 }, { documentUri: null, hazard: null, step: -1 }, { documentUri: null, hazard: null, step: 0, x: 1 }]) {
     assert.equal(isPanelState(bad), false, JSON.stringify(bad));
   }
+});
+
+test('the optional stale note and omitted counts are checked as strictly as the rest, and no list may pass the limits', () => {
+  const model = { ...bankView(), omitted: { coroutines: 0, hazards: 3 } };
+  const content = { kind: 'model', model, stale: { line: 4, message: 'syntax error' } } as const;
+  const message: HostMessage = { type: 'update', content, documentUri: null };
+  assert.ok(isHostMessage(clone(message)));
+  let checked = 0;
+  for (const [where, stale] of mutations(clone(content.stale), '$.stale')) {
+    assert.equal(isHostMessage({ ...message, content: { ...content, stale } }), false, where);
+    checked++;
+  }
+  for (const [where, omitted] of mutations(clone(model.omitted), '$.omitted')) {
+    assert.equal(isHostMessage({ ...message, content: { ...content, model: { ...model, omitted } } }), false, where);
+    checked++;
+  }
+  assert.ok(checked > 20);
+  const hazard = model.hazards[0]!;
+  const over = { ...model, hazards: Array.from({ length: PANEL_LIMITS.hazards + 1 }, () => hazard) };
+  assert.equal(isHostMessage({ ...message, content: { ...content, model: over } }), false, 'one hazard over the limit');
+  const at = { ...model, hazards: Array.from({ length: PANEL_LIMITS.hazards }, () => hazard) };
+  assert.ok(isHostMessage({ ...message, content: { ...content, model: at } }), 'exactly at the limit');
+  assert.ok(isPanelMessage({ type: 'reveal', id: 2, line: 3, focus: false }));
 });

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { InterleavingView, PanelContent } from '../../../webview/protocol';
 import { escape } from '../../../webview/render/escape';
+import { INITIAL_LIST, LIST_PAGE } from '../../../webview/render/hazardList';
 import { layoutHazard } from '../../../webview/render/layout';
+import { OVERVIEW_PAGE } from '../../../webview/render/overview';
 import { renderPanel } from '../../../webview/render/panelView';
 import { bankView, mapStrings } from './fixtures';
 
@@ -86,7 +88,8 @@ test('the current step splits the steps into past, current and future', () => {
   }
   // Out-of-range selections are clamped, not drawn empty.
   const clamped = renderPanel(model(), { hazard: 7, step: 99 });
-  assert.match(clamped, /aria-selected="true"[^>]*tabindex="0">\s*<span class="hz-kind">Lost update<\/span> <code class="hz-var">self.balance<\/code>\s*<span class="hz-where">Account.withdraw/);
+  assert.match(clamped, /aria-label="Account.withdraw: 2 hazards"/);
+  assert.match(clamped, /aria-selected="true"[^>]*tabindex="0">\s*<span class="hz-kind">Lost update<\/span> <code class="hz-var">self.balance<\/code>\s*<span class="hz-where">read 18 → suspend 19 → write 20 · written by <code>Account.withdraw<\/code>/);
   assert.match(clamped, /Step <b class="step-now">4<\/b> of 4/);
 });
 
@@ -134,4 +137,42 @@ test('user strings are escaped everywhere and bidi controls shown, in every part
     assert.match(tag, /^<[a-z][a-z0-9-]*(\s+[a-z][a-zA-Z0-9:-]*(="[^"<>]*")?)*\s*\/?>$/, tag);
     assert.doesNotMatch(tag, /\son[a-z]+="/, tag);
   }
+});
+
+test('however many hazards and coroutines, the markup holds one page of groups, of open items and of lanes', () => {
+  const base = bankView();
+  const [hazard] = base.hazards;
+  const [coroutine] = base.coroutines;
+  assert.ok(hazard && coroutine);
+  // 3,000 hazards over 1,000 coroutines, three each, with a hostile name among them.
+  const names = Array.from({ length: 1000 }, (_, i) => (i === 7 ? '<img src=x onerror=alert(1)>' : `Worker${String(i)}.run`));
+  const view: InterleavingView = {
+    ...base,
+    coroutines: names.map((name) => ({ ...coroutine, name })),
+    hazards: names.flatMap((fn) => [0, 1, 2].map((k) => ({ ...hazard, function: fn, variable: `self.v${String(k)}` }))),
+  };
+  const markup = renderPanel(model(view), { hazard: 2000, step: 0 });
+  assert.equal(count(markup, /class="group-toggle"/), LIST_PAGE + 1, 'a page of groups, plus the selected hazard’s group beyond it');
+  assert.equal(count(markup, /role="option"/), 3, 'only the selected group is open');
+  assert.match(markup, /<li role="option" class="hazard-item kind-lost-update is-selected" data-hazard="2000"/);
+  assert.equal(count(markup, /<li class="lane/), OVERVIEW_PAGE);
+  assert.match(markup, /Show 50 more \(of 1,000 coroutines\)/);
+  assert.ok(markup.length < 400_000, `${String(markup.length)} characters`);
+  assert.doesNotMatch(markup, /<img/);
+  // Opening a group, and more of the list, are the caller's to ask for.
+  const opened = renderPanel(model(view), { hazard: 0, step: 0, list: { ...INITIAL_LIST, toggled: new Map([['Worker1.run', true]]), groups: 2 * LIST_PAGE } });
+  assert.equal(count(opened, /class="group-toggle"/), 2 * LIST_PAGE);
+  assert.equal(count(opened, /role="option"/), 6);
+  // One coroutine with 300 hazards: a page of them, plus the selected one far down.
+  const one: InterleavingView = { ...base, hazards: Array.from({ length: 300 }, (_, k) => ({ ...hazard, variable: `self.v${String(k)}` })) };
+  const deep = renderPanel(model(one), { hazard: 250, step: 0 });
+  assert.equal(count(deep, /role="option"/), LIST_PAGE + 1);
+  assert.match(deep, /data-hazard="250" aria-selected="true"/);
+  assert.match(deep, /Show 50 more \(of 300 hazards\)/);
+});
+
+test('a stale drawing says so above everything else', () => {
+  const markup = renderPanel({ kind: 'model', model: bankView(), stale: { line: 3, message: 'syntax error near <' } }, { hazard: 0, step: 0 });
+  assert.match(markup, /^<header class="title">[\s\S]*?<\/header>\n<p class="banner stale-note" role="status"><b>Line 3: syntax error near &lt;\.<\/b>/);
+  assert.doesNotMatch(renderPanel(model(), { hazard: 0, step: 0 }), /stale-note|limit-note/);
 });
