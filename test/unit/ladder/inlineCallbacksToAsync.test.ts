@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { INLINE_CALLBACKS_RUNNER } from '../../../extension/engine/ladder/inlineCallbacksRunner';
-import { generatorToAsync } from '../../../extension/engine/ladder/toAsyncAwait';
-import { inlineCallbacksToAsync } from '../../../extension/engine/ladder/inlineCallbacksToAsync';
+import { generatorToAsync } from '../../../extension/engine/ladder/conversions/generatorToAsync';
+import { inlineCallbacksToAsync } from '../../../extension/engine/ladder/conversions/inlineCallbacksToAsync';
 import { callbackAwaitableSource } from '../../../extension/engine/ladder/callbackAwaitable';
 import { parse } from '../../helpers/parser';
 import { python } from './cpsHelpers';

@@ -4,20 +4,20 @@
 // the rest of the block after a call becomes that call's continuation.
 // Module-level calls pass a continuation for the statement itself.
 import type { Node } from 'web-tree-sitter';
-import type { FunctionInfo } from '../syntax/functionIndex';
-import type { SourceFile } from '../syntax/sourceFile';
-import type { Conversion, ConversionOptions, ConversionResult, Refusal } from './conversion';
-import { conversionResult, refusalOf, type Rewrite } from './conversionResult';
-import { DEFAULT_CONTINUATION, directCandidates, isDirectFunction } from './continuations';
-import { cpsFunctionText, type CpsSite } from './cpsTransform';
-import { callWithArgument, calleeName } from './callText';
-import { FreshNames } from './freshNames';
-import { isSource } from './insertedHelpers';
-import { helperInsertion } from './moduleInsert';
-import { moduleStatementToCps } from './moduleCalls';
-import { isMethod, moduleLevelStatement, referencesTo, shortName } from './references';
-import { RefuseError } from './refusal';
-import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from './trampolineSource';
+import type { FunctionInfo } from '../../syntax/functionIndex';
+import type { SourceFile } from '../../syntax/sourceFile';
+import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
+import { conversionResult, refusalOf, type Rewrite } from '../conversionResult';
+import { DEFAULT_CONTINUATION, directCandidates, isDirectFunction } from '../continuations';
+import { cpsFunctionText, type CpsSite } from '../cpsTransform';
+import { callWithArgument, calleeName } from '../callText';
+import { FreshNames } from '../freshNames';
+import { isSource } from '../insertedHelpers';
+import { helperInsertion } from '../moduleInsert';
+import { moduleStatementToCps } from '../moduleCalls';
+import { isMethod, moduleLevelStatement, referencesTo, shortName } from '../references';
+import { RefuseError } from '../refusal';
+import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from '../trampolineSource';
 
 export const directToCps: Conversion = {
   id: 'direct-to-cps',

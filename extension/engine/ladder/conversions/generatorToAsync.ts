@@ -4,15 +4,16 @@
 // Every function in the batch converts completely or is refused and left
 // untouched; the whole result re-parses or nothing changes.
 import type { Node } from 'web-tree-sitter';
-import { EditBuilder } from '../syntax/editBuilder';
-import type { FunctionInfo } from '../syntax/functionIndex';
-import type { SourceFile, TextChange } from '../syntax/sourceFile';
-import { planCallSites } from './callSites';
-import type { Conversion, ConversionOptions, ConversionResult, Refusal } from './conversion';
-import { rewriteReturns, rewriteYield, spell, type IdiomContext } from './frameworkIdioms';
-import { applyWithImports } from './applyEdits';
-import { describeKind, moduleCoroutines, type ModuleCoroutines, type Recognised } from '../python/coroutines';
-import { isYieldFrom, operandOf, scopeNodes, unparenthesize } from '../python/scopes';
+import { EditBuilder } from '../../syntax/editBuilder';
+import type { FunctionInfo } from '../../syntax/functionIndex';
+import type { SourceFile, TextChange } from '../../syntax/sourceFile';
+import { planCallSites } from '../callSites';
+import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
+import { rewriteReturns, rewriteYield, spell, type IdiomContext } from '../frameworkIdioms';
+import { applyWithImports } from '../applyEdits';
+import { describeKind, moduleCoroutines, type ModuleCoroutines, type Recognised } from '../../python/coroutines';
+import { isYieldFrom, operandOf, scopeNodes, unparenthesize } from '../../python/scopes';
+import { removeDecoratorLine } from '../decoratorLine';
 
 interface Plan {
   readonly edits: TextChange[];
@@ -169,19 +170,4 @@ function awaitReturnedAwaitables(ctx: IdiomContext, body: Node): string | undefi
     }
   }
   return undefined;
-}
-
-/** Removes a decorator's line; a comment after it stays on a line of its own. */
-export function removeDecoratorLine(file: SourceFile, edits: EditBuilder, decorator: Node): void {
-  const line = file.positionAt(decorator.startIndex).line;
-  const start = file.lines.lineStart(line);
-  const comment = decorator.namedChildren.find((c) => c?.type === 'comment');
-  if (comment) {
-    // `@asyncio.coroutine  # why` keeps `# why` at the decorator's indentation.
-    edits.delete(decorator.startIndex, comment.startIndex);
-  } else if (file.text.slice(start, decorator.startIndex).trim() === '' && file.lineOf(decorator) === file.endLineOf(decorator)) {
-    edits.delete(start, file.lines.lineStart(line + 1));
-  } else {
-    edits.replaceNode(decorator, '');
-  }
 }

@@ -2,15 +2,15 @@
 // coroutine it abbreviates, `@types.coroutine` with `yield from`, which runs
 // on Python 3.11+ and can be awaited by native coroutines.
 import type { Node } from 'web-tree-sitter';
-import { EditBuilder } from '../syntax/editBuilder';
-import type { FunctionInfo } from '../syntax/functionIndex';
-import type { SourceFile } from '../syntax/sourceFile';
-import { applyWithImports } from './applyEdits';
-import { awaitToYieldFrom } from './awaitExpression';
-import type { Conversion, ConversionResult, Refusal } from './conversion';
-import { spell } from './frameworkIdioms';
-import { callOf, describeKind, moduleCoroutines, type ModuleCoroutines } from '../python/coroutines';
-import { contextOf, ownNodesByFunction, type ScopeNode } from '../python/scopes';
+import { EditBuilder } from '../../syntax/editBuilder';
+import type { FunctionInfo } from '../../syntax/functionIndex';
+import type { SourceFile } from '../../syntax/sourceFile';
+import { applyWithImports } from '../applyEdits';
+import { awaitToYieldFrom } from '../awaitExpression';
+import type { Conversion, ConversionResult, Refusal } from '../conversion';
+import { spell } from '../frameworkIdioms';
+import { callOf, describeKind, moduleCoroutines, type ModuleCoroutines } from '../../python/coroutines';
+import { contextOf, ownNodesByFunction, type ScopeNode } from '../../python/scopes';
 
 export const asyncToGenerator: Conversion = {
   id: 'async-to-generator',

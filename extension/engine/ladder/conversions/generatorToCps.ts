@@ -4,20 +4,20 @@
 // decorator goes. Code that stays in the generator form keeps working: where
 // it yields the converted function, it now yields `lambda resume: f(args, resume)`.
 import type { Node } from 'web-tree-sitter';
-import type { FunctionInfo } from '../syntax/functionIndex';
-import type { SourceFile } from '../syntax/sourceFile';
-import type { Conversion, ConversionOptions, ConversionResult, Refusal } from './conversion';
-import { conversionResult, type Rewrite } from './conversionResult';
-import { callWithArgument, calleeName } from './callText';
-import { DEFAULT_CONTINUATION, isInlineCallbacks, isInlineCallbacksFunction } from './continuations';
-import { cpsFunctionText, type CpsSite } from './cpsTransform';
-import { FreshNames } from './freshNames';
-import { argumentsOf } from './fromCps';
-import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from './inlineCallbacksRunner';
-import { helperRemoval, usesOf } from './moduleInsert';
-import { isMethod, referencesTo, shortName } from './references';
-import { children, field, present } from './pySyntax';
-import { RefuseError } from './refusal';
+import type { FunctionInfo } from '../../syntax/functionIndex';
+import type { SourceFile } from '../../syntax/sourceFile';
+import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
+import { conversionResult, type Rewrite } from '../conversionResult';
+import { callWithArgument, calleeName } from '../callText';
+import { DEFAULT_CONTINUATION, isInlineCallbacks, isInlineCallbacksFunction } from '../continuations';
+import { cpsFunctionText, type CpsSite } from '../cpsTransform';
+import { FreshNames } from '../freshNames';
+import { argumentsOf } from '../fromCps';
+import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from '../inlineCallbacksRunner';
+import { helperRemoval, usesOf } from '../moduleInsert';
+import { isMethod, referencesTo, shortName } from '../references';
+import { children, field, present } from '../pySyntax';
+import { RefuseError } from '../refusal';
 
 export const generatorToCps: Conversion = {
   id: 'generator-to-cps',

@@ -3,15 +3,15 @@
 // on; the value it is called with becomes the return value. Callers that stay
 // in CPS keep working: `f(x, k)` becomes `k(f(x))`, written out when simple.
 import type { Node } from 'web-tree-sitter';
-import type { SourceFile } from '../syntax/sourceFile';
-import type { Conversion } from './conversion';
-import { callWithoutLastArgument } from './callText';
-import { isCpsFunction } from './continuations';
-import { sitesIn } from './cpsTransform';
-import { argumentsOf, type Operation } from './fromCps';
-import { leaveCps, type CallerText, type ConvertedSet, type LeaveCpsRung } from './leaveCps';
-import { children, field, present } from './pySyntax';
-import { refuse } from './refusal';
+import type { SourceFile } from '../../syntax/sourceFile';
+import type { Conversion } from '../conversion';
+import { callWithoutLastArgument } from '../callText';
+import { isCpsFunction } from '../continuations';
+import { sitesIn } from '../cpsTransform';
+import { argumentsOf, type Operation } from '../fromCps';
+import { leaveCps, type CallerText, type ConvertedSet, type LeaveCpsRung } from '../leaveCps';
+import { children, field, present } from '../pySyntax';
+import { refuse } from '../refusal';
 
 const toDirectRung: LeaveCpsRung = {
   decorator: undefined,

@@ -8,25 +8,25 @@
 // module does not show to call back before it returns is refused: under
 // asyncio.run a callback left for the module's own scheduler never comes.
 import type { Node } from 'web-tree-sitter';
-import { EditBuilder } from '../syntax/editBuilder';
-import type { FunctionInfo } from '../syntax/functionIndex';
-import type { SourceFile, TextChange } from '../syntax/sourceFile';
-import { applyWithImports } from './applyEdits';
-import { yieldToAwait } from './awaitExpression';
-import { ADAPTER_NAME, callbackAwaitableSource } from './callbackAwaitable';
-import { isInlineCallbacksFunction } from './continuations';
-import type { Conversion, ConversionOptions, ConversionResult, Refusal } from './conversion';
-import { argumentsOf } from './fromCps';
-import { FreshNames } from './freshNames';
-import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from './inlineCallbacksRunner';
-import { isSource } from './insertedHelpers';
-import { leafOperation, leafProblem } from './leafCallsBack';
-import { helperInsertion, helperRemoval, usesOf } from './moduleInsert';
-import { children, identifiers, lineIndentOf, ownOfType } from './pySyntax';
-import { describeKind, moduleCoroutines, type Recognised } from '../python/coroutines';
-import { referencesTo } from './references';
-import { enclosingFunction, isYieldFrom, operandOf, unparenthesize } from '../python/scopes';
-import { removeDecoratorLine } from './toAsyncAwait';
+import { EditBuilder } from '../../syntax/editBuilder';
+import type { FunctionInfo } from '../../syntax/functionIndex';
+import type { SourceFile, TextChange } from '../../syntax/sourceFile';
+import { applyWithImports } from '../applyEdits';
+import { yieldToAwait } from '../awaitExpression';
+import { ADAPTER_NAME, callbackAwaitableSource } from '../callbackAwaitable';
+import { isInlineCallbacksFunction } from '../continuations';
+import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
+import { argumentsOf } from '../fromCps';
+import { FreshNames } from '../freshNames';
+import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from '../inlineCallbacksRunner';
+import { isSource } from '../insertedHelpers';
+import { leafOperation, leafProblem } from '../leafCallsBack';
+import { helperInsertion, helperRemoval, usesOf } from '../moduleInsert';
+import { children, identifiers, lineIndentOf, ownOfType } from '../pySyntax';
+import { describeKind, moduleCoroutines, type Recognised } from '../../python/coroutines';
+import { referencesTo } from '../references';
+import { enclosingFunction, isYieldFrom, operandOf, unparenthesize } from '../../python/scopes';
+import { removeDecoratorLine } from '../decoratorLine';
 
 export const inlineCallbacksToAsync: Conversion = {
   id: 'inline-callbacks-to-async',

@@ -4,16 +4,16 @@
 // refactor inserts once per module. Callback-based leaves stay as they are and
 // are yielded as operations: `yield lambda resume: leaf(args, resume)`.
 import type { Node } from 'web-tree-sitter';
-import type { SourceFile } from '../syntax/sourceFile';
-import type { Conversion, ConversionOptions } from './conversion';
-import { callWithoutLastArgument, splitLastArgument } from './callText';
-import { isCpsFunction } from './continuations';
-import { FreshNames } from './freshNames';
-import { argumentsOf, type Operation } from './fromCps';
-import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from './inlineCallbacksRunner';
-import { leaveCps, type CallerText, type ConvertedSet, type LeaveCpsRung } from './leaveCps';
-import { helperInsertion } from './moduleInsert';
-import { field, present } from './pySyntax';
+import type { SourceFile } from '../../syntax/sourceFile';
+import type { Conversion, ConversionOptions } from '../conversion';
+import { callWithoutLastArgument, splitLastArgument } from '../callText';
+import { isCpsFunction } from '../continuations';
+import { FreshNames } from '../freshNames';
+import { argumentsOf, type Operation } from '../fromCps';
+import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from '../inlineCallbacksRunner';
+import { leaveCps, type CallerText, type ConvertedSet, type LeaveCpsRung } from '../leaveCps';
+import { helperInsertion } from '../moduleInsert';
+import { field, present } from '../pySyntax';
 
 function generatorRung(file: SourceFile, options: ConversionOptions): LeaveCpsRung {
   const runner = options.runnerName ?? RUNNER_NAME;
