@@ -7,7 +7,9 @@ import type { SourceFile, TextChange } from '../syntax/sourceFile';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal, Rung } from './conversion';
 import { CONCEPT_INFO, classifyFile } from '../concepts';
 import { describeKind, moduleCoroutines, type ModuleCoroutines } from '../python/coroutines';
+import { brokenElsewhere } from './projectUses';
 import { conversions as registered } from './registry';
+import { refusalAt } from './refusal';
 
 export interface ConvertFileOptions extends ConversionOptions {
   /** Dotted names to convert; every candidate when absent. */
@@ -32,7 +34,12 @@ export function convertFile(
     const conversion = targets.find((c) => candidatesOf.get(c)?.some((f) => f.node.id === fn.node.id));
     if (!conversion) {
       kinds ??= moduleCoroutines(file, options.runnerName);
-      refused.push({ function: fn.name, line: fn.line, reason: notAtRung(kinds, fn, to) });
+      refused.push(refusalAt(file, fn, { code: 'not-at-rung', message: notAtRung(kinds, fn, to) }));
+      continue;
+    }
+    const elsewhere = brokenElsewhere(options.project, fn);
+    if (elsewhere) {
+      refused.push(refusalAt(file, fn, elsewhere));
       continue;
     }
     const list = assigned.get(conversion) ?? [];
@@ -75,7 +82,7 @@ function resolve(file: SourceFile, names: readonly string[], refused: Refusal[])
   const found: FunctionInfo[] = [];
   for (const name of names) {
     const matches = file.functions.named(name).filter((f) => f.kind === 'function');
-    if (matches.length === 0) refused.push({ function: name, line: 0, reason: 'no function of that name in this file' });
+    if (matches.length === 0) refused.push({ function: name, code: 'no-such-function', message: 'no function of that name in this file', line: 0, defLine: 0 });
     found.push(...matches);
   }
   return unique(found);
