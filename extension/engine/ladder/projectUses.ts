@@ -10,11 +10,11 @@ export interface UseElsewhere {
   readonly path: string;
   /** 1-based line of the use there. */
   readonly line: number;
-  /** A call, a use as a value, a method overriding it, or an import of its name. */
-  readonly kind: 'call' | 'value' | 'override' | 'import';
+  /** A call, a use as a value or decorator, a call through a base reaching it, a getattr by name, or an import of its name. */
+  readonly kind: 'call' | 'value' | 'decorator' | 'override' | 'getattr' | 'import';
 }
 
-/** Uses of the converted file's functions in the project's other modules. */
+/** Uses of the converted file's functions in the project's other modules (the file's own uses are the conversions' business). */
 export interface ProjectUses {
   usesElsewhere(fn: FunctionInfo): readonly UseElsewhere[];
 }
@@ -22,7 +22,9 @@ export interface ProjectUses {
 const DESCRIBED: Record<UseElsewhere['kind'], string> = {
   call: 'called',
   value: 'used as a value',
-  override: 'overridden',
+  decorator: 'applied as a decorator',
+  override: 'called through a base class',
+  getattr: 'looked up by name',
   import: 'imported',
 };
 
