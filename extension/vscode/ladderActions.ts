@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { FunctionInfo, SourceFile, TextChange } from '../engine';
 import type { ConversionResult, Rung } from '../engine/ladder/conversion';
+import { candidatesOf } from '../engine/ladder/candidates';
 import { stepOffers } from '../engine/ladder/steps';
 import { stepFunction, takeStep } from '../engine/ladder/takeStep';
 import { conversions } from '../engine/ladder/registry';
@@ -33,7 +34,7 @@ class LadderActionProvider implements vscode.CodeActionProvider {
     for (const target of TARGETS) {
       if (context.only && !context.only.contains(target.kind) && !target.kind.contains(context.only)) continue;
       const applicable = conversions.filter((c) => c.to === target.to);
-      const candidates = applicable.flatMap((c) => c.candidates(file));
+      const candidates = applicable.flatMap((c) => candidatesOf(file, c));
       if (candidates.length === 0) continue;
       if (fn && candidates.some((c) => c.node.id === fn.node.id)) actions.push(...this.functionActions(document, file, fn, target));
       actions.push(this.fileAction(document, target, candidates.length));

@@ -7,6 +7,7 @@ import type { SourceFile, TextChange } from '../syntax/sourceFile';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal, Rung } from './conversion';
 import { CONCEPT_INFO, classifyFile } from '../concepts';
 import { describeKind, moduleCoroutines, type ModuleCoroutines } from '../python/coroutines';
+import { candidatesOf } from './candidates';
 import { brokenElsewhere } from './projectUses';
 import { conversions as registered } from './registry';
 import { refusalAt } from './refusal';
@@ -26,12 +27,12 @@ export function convertFile(
   const refused: Refusal[] = [];
   // Which conversion takes which function, decided on the original parse.
   const assigned = new Map<Conversion, { name: string; ordinal: number }[]>();
-  const candidatesOf = new Map(targets.map((c) => [c, c.candidates(file)]));
+  const candidates = new Map(targets.map((c) => [c, candidatesOf(file, c)]));
   const requested = options.functions ? resolve(file, options.functions, refused) : undefined;
-  const pool = requested ?? unique([...candidatesOf.values()].flat());
+  const pool = requested ?? unique([...candidates.values()].flat());
   let kinds: ModuleCoroutines | undefined;
   for (const fn of pool) {
-    const conversion = targets.find((c) => candidatesOf.get(c)?.some((f) => f.node.id === fn.node.id));
+    const conversion = targets.find((c) => candidates.get(c)?.some((f) => f.node.id === fn.node.id));
     if (!conversion) {
       kinds ??= moduleCoroutines(file, options.runnerName);
       refused.push(refusalAt(file, fn, { code: 'not-at-rung', message: notAtRung(kinds, fn, to) }));

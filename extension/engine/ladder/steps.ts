@@ -5,6 +5,7 @@ import type { ConceptLabel } from '../concepts';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { Conversion, Refusal, Rung } from './conversion';
+import { candidatesOf } from './candidates';
 import { conversions } from './registry';
 import { stepFunction, type FunctionStep } from './takeStep';
 
@@ -32,17 +33,6 @@ export interface LadderSteps {
   readonly up: Conversion | undefined;
   /** The conversion to the nearest rung below. */
   readonly down: Conversion | undefined;
-}
-
-const candidateCache = new WeakMap<SourceFile, Map<Conversion, readonly FunctionInfo[]>>();
-
-/** Candidates of `conversion` in `file`, computed once per parse. */
-function candidatesOf(file: SourceFile, conversion: Conversion): readonly FunctionInfo[] {
-  let perFile = candidateCache.get(file);
-  if (!perFile) candidateCache.set(file, (perFile = new Map<Conversion, readonly FunctionInfo[]>()));
-  let found = perFile.get(conversion);
-  if (!found) perFile.set(conversion, (found = conversion.candidates(file)));
-  return found;
 }
 
 export function ladderSteps(
