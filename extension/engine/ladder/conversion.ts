@@ -1,5 +1,5 @@
-// The contract every rung-to-rung refactor implements. The CLI's `refactor`
-// command, the code actions and the lenses all go through it.
+// The contract every rung-to-rung refactor implements (one file each in
+// conversions/). Front ends reach them through takeStep, never directly.
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile, TextChange } from '../syntax/sourceFile';
 import type { ProjectUses } from './projectUses';
