@@ -3,14 +3,15 @@ import { FunctionIndex, type SourceFile } from '../extension/engine';
 import { classifyFile } from '../extension/engine/concepts';
 import { analyzeInterleavings, type InterleavingModel } from '../extension/engine/interleave/model';
 import { convertFile } from '../extension/engine/ladder/convertFile';
-import { generatorToAsync } from '../extension/engine/ladder/toAsyncAwait';
-import { asyncToGenerator } from '../extension/engine/ladder/toGeneratorCoroutine';
-import { directToCps } from '../extension/engine/ladder/toCps';
-import { cpsToGenerator } from '../extension/engine/ladder/cpsToGenerator';
-import { inlineCallbacksToAsync } from '../extension/engine/ladder/inlineCallbacksToAsync';
+import { generatorToAsync } from '../extension/engine/ladder/conversions/generatorToAsync';
+import { asyncToGenerator } from '../extension/engine/ladder/conversions/asyncToGenerator';
+import { directToCps } from '../extension/engine/ladder/conversions/directToCps';
+import { cpsToGenerator } from '../extension/engine/ladder/conversions/cpsToGenerator';
+import { inlineCallbacksToAsync } from '../extension/engine/ladder/conversions/inlineCallbacksToAsync';
 import { toInterleavingView } from '../webview/fromModel';
 import { renderPanel } from '../webview/render/panelView';
 import { ladderOf } from '../extension/engine/ladder/ladderView';
+import { stepFunction } from '../extension/engine/ladder/takeStep';
 import { toLadderView } from '../webview/fromLadder';
 import { renderLadder } from '../webview/render/ladderView';
 
@@ -95,6 +96,18 @@ export const featureBenches: readonly FeatureBench[] = [
       return files.reduce((n, f) => {
         const view = toInterleavingView(modelOf(f), 'bench.py', (line) => f.lines.lineText(line - 1));
         return n + renderPanel({ kind: 'model', model: view }, { hazard: 0, step: 0 }).length;
+      }, 0);
+    },
+  },
+  {
+    // What resolving one "→ CPS" lens does: the step of the file's first direct candidate, with its callers
+    // when they block it (so up to two conversions), on a fresh parse since steps are cached per parse.
+    name: 'lens step (first direct function → CPS, with callers where needed)',
+    run(files) {
+      return files.reduce((n, f) => {
+        const [fn] = directToCps.candidates(f);
+        if (!fn) return n;
+        return n + freshly(f, (g) => stepFunction(g, fn.name, 'cps').result.converted.length);
       }, 0);
     },
   },

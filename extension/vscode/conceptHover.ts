@@ -51,8 +51,9 @@ function appendPreview(md: vscode.MarkdownString, file: SourceFile, fn: Function
     const longest = Math.max(2, ...(preview.text.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longest + 1);
     md.appendMarkdown(`${fence}python\n${preview.text}\n${fence}\n\n`);
+    if (preview.alongside.length > 0) md.appendMarkdown(`With its callers: ${escape(preview.alongside.join(', '))}\n\n`);
   } else if (preview.kind === 'refused') {
-    md.appendMarkdown(`Refused: ${escape(preview.reason)}\n\n`);
+    md.appendMarkdown(`Refused: ${escape(preview.refusal.message)}\n\n`);
   } else {
     md.appendMarkdown('Nothing to change at this rung.\n\n');
   }

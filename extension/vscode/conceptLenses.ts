@@ -6,9 +6,9 @@
 import * as vscode from 'vscode';
 import type { SourceFile } from '../engine';
 import { CONCEPT_IDS, CONCEPT_INFO, shownConcepts, type ClassifiedFunction, type ConceptId } from '../engine/concepts';
-import { ladderSteps, rungOf, RUNG_ACTION } from '../engine/ladder/steps';
-import { convertFile } from '../engine/ladder/convertFile';
+import { ladderSteps, rungOf, stepLabel } from '../engine/ladder/steps';
 import { conversions } from '../engine/ladder/registry';
+import { stepFunction } from '../engine/ladder/takeStep';
 import { classificationOf } from './conceptCache';
 import type { DocumentCache } from './documentCache';
 import { SHOW_LADDER } from './ladderPanel';
@@ -85,10 +85,12 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     const file = document ? this.cache.get(document) : undefined;
     const classified = file ? findClassified(file, lens.functionName, lens.line) : undefined;
     const up = file && classified ? ladderSteps(file, classified.info, classified.concepts).up : undefined;
-    lens.command = up
+    // The step the code action and the ladder panel take, so the title says what clicking does.
+    const step = file && up ? stepFunction(file, lens.functionName, up.to) : undefined;
+    lens.command = up && step
       ? {
-          title: `${names} · → ${RUNG_ACTION[up.to]}`,
-          tooltip: `Apply '${up.id}' to ${lens.functionName}`,
+          title: `${names} · ${stepLabel(step)}`,
+          tooltip: step.refusal?.message ?? `Apply '${up.id}' to ${[lens.functionName, ...step.result.alongside].join(', ')}`,
           command: APPLY_COMMAND,
           arguments: [lens.uri.toString(), lens.functionName, lens.line, up.id],
         }
@@ -139,11 +141,10 @@ async function applyConversion(cache: DocumentCache, uri: string, name: string, 
     void vscode.window.showWarningMessage(`Concept Lenses: ${name} can no longer be converted; the file has changed.`);
     return;
   }
-  // The same entry point and options as the "Convert … to …" code action.
-  const result = convertFile(file, conversion.to, { functions: [target.info.name] });
-  const [refusal] = result.refused;
+  // The same step as the code action and the ladder panel.
+  const { result, refusal } = stepFunction(file, target.info.name, conversion.to);
   if (refusal) {
-    void vscode.window.showWarningMessage(`Concept Lenses: ${refusal.function} was not converted: ${refusal.reason}`);
+    void vscode.window.showWarningMessage(`Concept Lenses: ${refusal.function} was not converted: ${refusal.message}`);
     return;
   }
   if (result.edits.length === 0) return;

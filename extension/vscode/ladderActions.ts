@@ -6,7 +6,9 @@
 import * as vscode from 'vscode';
 import type { FunctionInfo, SourceFile, TextChange } from '../engine';
 import type { ConversionResult, Rung } from '../engine/ladder/conversion';
-import { convertFile } from '../engine/ladder/convertFile';
+import { candidatesOf } from '../engine/ladder/candidates';
+import { stepOffers } from '../engine/ladder/steps';
+import { stepFunction, takeStep } from '../engine/ladder/takeStep';
 import { conversions } from '../engine/ladder/registry';
 import type { DocumentCache } from './documentCache';
 
@@ -32,7 +34,7 @@ class LadderActionProvider implements vscode.CodeActionProvider {
     for (const target of TARGETS) {
       if (context.only && !context.only.contains(target.kind) && !target.kind.contains(context.only)) continue;
       const applicable = conversions.filter((c) => c.to === target.to);
-      const candidates = applicable.flatMap((c) => c.candidates(file));
+      const candidates = applicable.flatMap((c) => candidatesOf(file, c));
       if (candidates.length === 0) continue;
       if (fn && candidates.some((c) => c.node.id === fn.node.id)) actions.push(...this.functionActions(document, file, fn, target));
       actions.push(this.fileAction(document, target, candidates.length));
@@ -40,22 +42,16 @@ class LadderActionProvider implements vscode.CodeActionProvider {
     return actions;
   }
 
+  /** The function's step to the target rung: alone and, when its callers block it, with them (one engine step). */
   private functionActions(document: vscode.TextDocument, file: SourceFile, fn: FunctionInfo, target: (typeof TARGETS)[number]): vscode.CodeAction[] {
-    const single = convertFile(file, target.to, { functions: [fn.name] });
-    const action = new vscode.CodeAction(`Convert ${fn.name} to ${target.words}`, target.kind);
-    const refusal = single.refused.find((r) => r.function === fn.name);
-    if (refusal) action.disabled = { reason: refusal.reason };
-    else action.edit = workspaceEdit(document, single);
-    const actions = [action];
-    if (refusal && /callers/.test(refusal.reason)) {
-      const withCallers = convertFile(file, target.to, { functions: [fn.name], withCallers: true });
-      const both = new vscode.CodeAction(`Convert ${fn.name} with its callers in the module to ${target.words}`, target.kind);
-      const stillRefused = withCallers.refused.find((r) => r.function === fn.name);
-      if (stillRefused) both.disabled = { reason: stillRefused.reason };
-      else both.edit = workspaceEdit(document, withCallers);
-      actions.push(both);
-    }
-    return actions;
+    const step = stepFunction(file, fn.name, target.to);
+    return stepOffers(step).map((offer) => {
+      const title = offer.withCallers ? `Convert ${fn.name} with its callers in the module to ${target.words}` : `Convert ${fn.name} to ${target.words}`;
+      const action = new vscode.CodeAction(title, target.kind);
+      if (offer.refusal) action.disabled = { reason: offer.refusal.message };
+      else action.edit = workspaceEdit(document, step.result);
+      return action;
+    });
   }
 
   private fileAction(document: vscode.TextDocument, target: (typeof TARGETS)[number], count: number): vscode.CodeAction {
@@ -65,9 +61,9 @@ class LadderActionProvider implements vscode.CodeActionProvider {
 
   resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
     if (!(action instanceof FileAction) || action.document.version !== action.version) return action;
-    const result = convertFile(this.cache.get(action.document), action.to);
+    const result = takeStep(this.cache.get(action.document), action.to);
     if (result.converted.length > 0) action.edit = workspaceEdit(action.document, result);
-    else void vscode.window.showInformationMessage(`Concept Lenses: nothing converted${result.refused[0] ? ` (${result.refused[0].function}: ${result.refused[0].reason})` : ''}.`);
+    else void vscode.window.showInformationMessage(`Concept Lenses: nothing converted${result.refused[0] ? ` (${result.refused[0].function}: ${result.refused[0].message})` : ''}.`);
     return action;
   }
 }
@@ -108,7 +104,7 @@ async function convertWorkspace(cache: DocumentCache): Promise<void> {
         const document = await vscode.workspace.openTextDocument(uri);
         const file = cache.get(document);
         if (file.syntaxErrors.length > 0) continue;
-        const result = convertFile(file, 'async');
+        const result = takeStep(file, 'async');
         refused += result.refused.length;
         if (result.converted.length === 0) continue;
         files++;

@@ -5,7 +5,8 @@
 // request, and comes back after a reload through the serializer.
 import * as vscode from 'vscode';
 import type { Rung } from '../engine/ladder/conversion';
-import { ladderOf, stepConversion } from '../engine/ladder/ladderView';
+import { ladderOf } from '../engine/ladder/ladderView';
+import { stepFunction } from '../engine/ladder/takeStep';
 import { toLadderView } from '../../webview/fromLadder';
 import { isLadderPanelMessage, isLadderPanelState, type LadderContent, type LadderHostMessage, type LadderPanelMessage } from '../../webview/protocol';
 import type { DocumentCache } from './documentCache';
@@ -126,9 +127,8 @@ class LadderPanel extends HostedPanel<LadderPanelMessage, LadderHostMessage> {
     if (!target || target.document.isClosed) return 'The file is no longer open.';
     const file = this.host.cache.get(target.document);
     if (file.syntaxErrors.length > 0) return 'The file does not parse right now; fix it and try again.';
-    const result = stepConversion(file, target.name, rung);
-    const refusal = result.refused.find((r) => r.function === target.name) ?? result.refused[0];
-    if (refusal) return `${refusal.function}: ${refusal.reason}`;
+    const { result, refusal } = stepFunction(file, target.name, rung);
+    if (refusal) return `${refusal.function}: ${refusal.message}`;
     if (result.edits.length === 0) return `${target.name} is already in that form.`;
     const edit = new vscode.WorkspaceEdit();
     for (const change of result.edits) {

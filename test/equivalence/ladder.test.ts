@@ -21,7 +21,7 @@ interface Run {
 }
 
 interface Report {
-  readonly files: readonly { converted: string[]; refused: { function: string; line: number; reason: string }[] }[];
+  readonly files: readonly { converted: string[]; refused: { function: string; code: string; message: string; line: number; defLine: number }[] }[];
 }
 
 function python(file: string, args: readonly string[] = []): Run {
@@ -127,7 +127,7 @@ describe('callbacks.py starts at CPS over an event loop with callback-based leav
     const result = refactor(file, 'async');
     assert.equal(result.status, 1);
     assert.deepEqual(result.converted, []);
-    const reasons = new Map(result.refused.map((r) => [r.function, r.reason]));
+    const reasons = new Map(result.refused.map((r) => [r.function, r.message]));
     assert.match(reasons.get('check') ?? '', /the leaf `fetch_stock` .*the leaf `call_later` .*the module's own scheduler `run\(\)` .*asyncio\.run does not run that scheduler.*move the leaf onto asyncio first/);
     assert.match(reasons.get('check_all') ?? '', /check .* stays in the inline-callbacks form/);
     assert.match(reasons.get('main') ?? '', /check_all .* stays in the inline-callbacks form/);
@@ -141,7 +141,7 @@ describe('callbacks.py starts at CPS over an event loop with callback-based leav
     const result = refactor(file, 'direct');
     assert.equal(result.status, 1);
     assert.deepEqual(result.converted, ['log']);
-    const reasons = new Map(result.refused.map((r) => [r.function, r.reason]));
+    const reasons = new Map(result.refused.map((r) => [r.function, r.message]));
     assert.match(reasons.get('check') ?? '', /fetch_stock.*callback-based primitive/);
     assert.match(reasons.get('check_all') ?? '', /calls `check`, which stays in CPS/);
     const run = python(file);

@@ -35,7 +35,7 @@ function expected(source: string, key: string): string[] | undefined {
 }
 
 interface Report {
-  files: { path: string; converted: string[]; refused: { function: string; line: number; reason: string }[] }[];
+  files: { path: string; converted: string[]; refused: { function: string; code: string; message: string; line: number; defLine: number }[] }[];
 }
 
 function convert(path: string, to: string, functions: readonly string[] = []): { status: number | null; report: Report } {
@@ -79,7 +79,7 @@ describe('generator coroutines → async/await keeps behaviour', () => {
       assert.ok(refusals, `${name} must declare its expected refusals`);
       assert.deepEqual(file.refused.map((r) => r.function).sort(), refusals);
       assert.equal(status, refusals.length === 0 ? 0 : 1);
-      for (const r of file.refused) assert.match(r.reason, /\w{4,}.*\w{4,}/, `a reason the user can act on for ${r.function}`);
+      for (const r of file.refused) assert.match(r.message, /\w{4,}.*\w{4,}/, `a reason the user can act on for ${r.function}`);
       assert.ok(file.converted.length > 0, 'something must convert');
 
       const converted = readFileSync(copy, 'utf8');

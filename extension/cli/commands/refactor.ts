@@ -6,7 +6,8 @@ import { basename, dirname, join } from 'node:path';
 import type { PythonParser } from '../../engine';
 import { decodePythonSource, SourceFile } from '../../engine';
 import type { Rung } from '../../engine/ladder/conversion';
-import { convertFile } from '../../engine/ladder/convertFile';
+import type { Refusal } from '../../engine/ladder/refusal';
+import { takeStep } from '../../engine/ladder/takeStep';
 import { respellAsyncioAsync } from '../../engine/ladder/legacyAsyncio';
 import type { CommandContext } from '../command';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exitCodes';
@@ -20,7 +21,7 @@ const USAGE =
 interface FileReport {
   readonly path: string;
   readonly converted: readonly string[];
-  readonly refused: readonly { function: string; line: number; reason: string }[];
+  readonly refused: readonly Refusal[];
 }
 
 export const refactorCommand = {
@@ -66,10 +67,11 @@ export const refactorCommand = {
     const outputs: string[] = [];
     try {
       for (const { path, file, original } of inputs) {
-        const result = convertFile(file, to as Rung, {
+        // The editor's step; callers come along only when asked, since the CLI may write files.
+        const result = takeStep(file, to as Rung, {
           ...(functions ? { functions } : {}),
           ...(flags['trampoline'] === true ? { trampoline: true } : {}),
-          ...(flags['with-callers'] === true ? { withCallers: true } : {}),
+          withCallers: flags['with-callers'] === true,
         });
         const after = result.text ?? file.text;
         if (after !== original) changed = true;
@@ -88,7 +90,7 @@ export const refactorCommand = {
     } else {
       for (const text of outputs) if (text !== '') process.stdout.write(text);
       for (const r of reports) {
-        for (const x of r.refused) process.stderr.write(`${r.path}:${String(x.line)}: ${x.function}: ${x.reason}\n`);
+        for (const x of r.refused) process.stderr.write(`${r.path}:${String(x.line)}: ${x.function}: ${x.message} [${x.code}]\n`);
         if (mode === 'write' && r.converted.length > 0) process.stderr.write(`${r.path}: converted ${r.converted.join(', ')}\n`);
         if (mode === 'check' && r.converted.length > 0) process.stderr.write(`${r.path}: would convert ${r.converted.join(', ')}\n`);
       }

@@ -8,13 +8,19 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { dottedText } from '../python/imports';
 import { callOf, type ModuleCoroutines, type Recognised } from '../python/coroutines';
 import { contextOf, enclosingFunction, isYieldFrom } from '../python/scopes';
+import { blocker, type Blocker } from './refusal';
 
 export interface CallSitePlan {
-  readonly refusal?: string;
+  readonly refusal?: Blocker;
   /** Calls that must be wrapped so callers still get a Deferred (Twisted). */
   readonly wraps: readonly Node[];
-  /** Generator-based callers that `yield from` it and are not being converted. */
-  readonly delegatingCallers: readonly FunctionInfo[];
+  /** Generator-based callers that `yield from` it and are not being converted, each with its `yield from`. */
+  readonly delegatingCallers: readonly DelegatingCaller[];
+}
+
+export interface DelegatingCaller {
+  readonly fn: FunctionInfo;
+  readonly use: Node;
 }
 
 /** Callees that take a coroutine function and run it properly. */
@@ -27,15 +33,15 @@ export function planCallSites(module: ModuleCoroutines, target: Recognised, conv
   const line = (node: Node): string => String(file.lineOf(node));
   const delegates = target.flavour === 'asyncio' || target.flavour === 'types' || target.flavour === 'undecorated';
   const handDriven = module.handDriven(target.fn);
-  if (handDriven) return { refusal: `is ${handDriven}, which a native coroutine does not support`, wraps: [], delegatingCallers: [] };
+  if (handDriven) return { refusal: blocker('driven-by-hand', undefined, `is ${handDriven}, which a native coroutine does not support`), wraps: [], delegatingCallers: [] };
   const wraps: Node[] = [];
-  const delegatingCallers: FunctionInfo[] = [];
+  const delegatingCallers: DelegatingCaller[] = [];
   for (const use of module.usesOf(target.fn)) {
     const call = callOf(use);
     if (!call) {
       if (delegates || isRunnerArgument(use)) continue;
       return {
-        refusal: `is passed as a value at line ${line(use)} (${excerpt(file, valueUse(use))}); whoever calls it would get a coroutine that does not start until awaited, where it used to start at once; wrap that use yourself or keep this function as it is`,
+        refusal: blocker('used-as-value', use, `is passed as a value at line ${line(use)} (${excerpt(file, valueUse(use))}); whoever calls it would get a coroutine that does not start until awaited, where it used to start at once; wrap that use yourself or keep this function as it is`),
         wraps,
         delegatingCallers,
       };
@@ -49,10 +55,10 @@ export function planCallSites(module: ModuleCoroutines, target: Recognised, conv
       if (delegates) {
         const info = caller ? module.file.functions.all.find((f) => f.node.id === caller.id) : undefined;
         if (info && isYieldFrom(awaitedBy)) {
-          delegatingCallers.push(info);
+          delegatingCallers.push({ fn: info, use: awaitedBy });
           continue;
         }
-        return { refusal: `is yielded at line ${line(call)} by code that stays a generator`, wraps, delegatingCallers };
+        return { refusal: blocker('caller-cannot-follow', call, `is yielded at line ${line(call)} by code that stays a generator`), wraps, delegatingCallers };
       }
       if (target.flavour === 'twisted') wraps.push(call);
       continue;
@@ -64,7 +70,7 @@ export function planCallSites(module: ModuleCoroutines, target: Recognised, conv
       continue;
     }
     return {
-      refusal: `is called at line ${line(call)} without yield (${excerpt(file, call)}): @gen.coroutine starts running at the call, a native coroutine only when awaited, so its first steps would move; yield or await that call, or keep this function as it is`,
+      refusal: blocker('unawaited-call', call, `is called at line ${line(call)} without yield (${excerpt(file, call)}): @gen.coroutine starts running at the call, a native coroutine only when awaited, so its first steps would move; yield or await that call, or keep this function as it is`),
       wraps,
       delegatingCallers,
     };

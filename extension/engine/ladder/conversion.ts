@@ -1,7 +1,11 @@
-// The contract every rung-to-rung refactor implements. The CLI's `refactor`
-// command, the code actions and the lenses all go through it.
+// The contract every rung-to-rung refactor implements (one file each in
+// conversions/). Front ends reach them through takeStep, never directly.
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile, TextChange } from '../syntax/sourceFile';
+import type { ProjectUses } from './projectUses';
+import type { Refusal } from './refusal';
+
+export type { Refusal, RefusalCode } from './refusal';
 
 /** The rungs of the ladder, bottom to top. */
 export type Rung = 'direct' | 'cps' | 'generator' | 'async';
@@ -17,15 +21,8 @@ export interface ConversionOptions {
   readonly trampoline?: boolean;
   /** Also convert the callers in the module that the change would break. */
   readonly withCallers?: boolean;
-}
-
-export interface Refusal {
-  /** Dotted name. */
-  readonly function: string;
-  /** 1-based line of the `def`. */
-  readonly line: number;
-  /** Why, in words the user can act on. */
-  readonly reason: string;
+  /** Uses in the project's other modules: a step that would break one is refused. */
+  readonly project?: ProjectUses;
 }
 
 export interface ConversionResult {

@@ -6,17 +6,12 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { EditBuilder } from '../syntax/editBuilder';
 import type { ConversionResult, Refusal } from './conversion';
 import { lineEdits } from './lineEdits';
-import { RefuseError } from './refusal';
+import { refusalAt } from './refusal';
 
 export interface Rewrite {
   readonly start: number;
   readonly end: number;
   readonly text: string;
-}
-
-export function refusalOf(fn: FunctionInfo, error: unknown): Refusal {
-  if (error instanceof RefuseError) return { function: fn.name, line: fn.line, reason: error.message };
-  throw error;
 }
 
 /** `inserts` go in before the rewrites that start at the same offset. */
@@ -35,7 +30,7 @@ export function conversionResult(file: SourceFile, rewrites: readonly Rewrite[],
   if (builder.isEmpty) return { text: undefined, edits: [], converted: names, refused };
   const result = builder.apply();
   if (!result.ok) {
-    return { text: undefined, edits: [], converted: [], refused: [...refused, ...converted.map((f) => ({ function: f.name, line: f.line, reason: result.reason }))] };
+    return { text: undefined, edits: [], converted: [], refused: [...refused, ...converted.map((f) => refusalAt(file, f, { code: 'output-invalid', message: result.reason }))] };
   }
   const text = result.file.text;
   result.file.dispose();

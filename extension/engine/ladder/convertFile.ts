@@ -7,7 +7,10 @@ import type { SourceFile, TextChange } from '../syntax/sourceFile';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal, Rung } from './conversion';
 import { CONCEPT_INFO, classifyFile } from '../concepts';
 import { describeKind, moduleCoroutines, type ModuleCoroutines } from '../python/coroutines';
+import { candidatesOf } from './candidates';
+import { brokenElsewhere } from './projectUses';
 import { conversions as registered } from './registry';
+import { refusalAt } from './refusal';
 
 export interface ConvertFileOptions extends ConversionOptions {
   /** Dotted names to convert; every candidate when absent. */
@@ -24,15 +27,20 @@ export function convertFile(
   const refused: Refusal[] = [];
   // Which conversion takes which function, decided on the original parse.
   const assigned = new Map<Conversion, { name: string; ordinal: number }[]>();
-  const candidatesOf = new Map(targets.map((c) => [c, c.candidates(file)]));
+  const candidates = new Map(targets.map((c) => [c, candidatesOf(file, c)]));
   const requested = options.functions ? resolve(file, options.functions, refused) : undefined;
-  const pool = requested ?? unique([...candidatesOf.values()].flat());
+  const pool = requested ?? unique([...candidates.values()].flat());
   let kinds: ModuleCoroutines | undefined;
   for (const fn of pool) {
-    const conversion = targets.find((c) => candidatesOf.get(c)?.some((f) => f.node.id === fn.node.id));
+    const conversion = targets.find((c) => candidates.get(c)?.some((f) => f.node.id === fn.node.id));
     if (!conversion) {
       kinds ??= moduleCoroutines(file, options.runnerName);
-      refused.push({ function: fn.name, line: fn.line, reason: notAtRung(kinds, fn, to) });
+      refused.push(refusalAt(file, fn, { code: 'not-at-rung', message: notAtRung(kinds, fn, to) }));
+      continue;
+    }
+    const elsewhere = brokenElsewhere(options.project, fn);
+    if (elsewhere) {
+      refused.push(refusalAt(file, fn, elsewhere));
       continue;
     }
     const list = assigned.get(conversion) ?? [];
@@ -75,7 +83,7 @@ function resolve(file: SourceFile, names: readonly string[], refused: Refusal[])
   const found: FunctionInfo[] = [];
   for (const name of names) {
     const matches = file.functions.named(name).filter((f) => f.kind === 'function');
-    if (matches.length === 0) refused.push({ function: name, line: 0, reason: 'no function of that name in this file' });
+    if (matches.length === 0) refused.push({ function: name, code: 'no-such-function', message: 'no function of that name in this file', line: 0, defLine: 0 });
     found.push(...matches);
   }
   return unique(found);

@@ -88,7 +88,7 @@ export function checkEvaluationOrder(file: SourceFile, head: Node, sites: readon
   for (const site of sites) {
     for (let n = site.parent; n && n.id !== head.id; n = n.parent) {
       if (n.type === 'boolean_operator' || n.type === 'conditional_expression') {
-        refuse(site, `line ${String(file.lineOf(site))}: \`${file.textOf(site)}\` runs only on some evaluations of \`${file.textOf(n)}\`; write it as an \`if\` statement first`);
+        refuse('evaluation-order', site, `line ${String(file.lineOf(site))}: \`${file.textOf(site)}\` runs only on some evaluations of \`${file.textOf(n)}\`; write it as an \`if\` statement first`);
       }
     }
   }
@@ -98,7 +98,7 @@ export function checkEvaluationOrder(file: SourceFile, head: Node, sites: readon
   const lastIndex = calls.findIndex((c) => c.id === lastSite.id);
   calls.forEach((call, i) => {
     if (i < lastIndex && !sites.some((s) => contains(s, call) || contains(call, s))) {
-      refuse(call, `line ${String(file.lineOf(call))}: \`${file.textOf(call)}\` runs before \`${file.textOf(lastSite)}\` in the same statement and would run after it in CPS; assign it to a variable first`);
+      refuse('evaluation-order', call, `line ${String(file.lineOf(call))}: \`${file.textOf(call)}\` runs before \`${file.textOf(lastSite)}\` in the same statement and would run after it in CPS; assign it to a variable first`);
     }
   });
 }
@@ -121,7 +121,7 @@ class CpsWriter {
     this.file = spec.file;
     this.unit = indentUnitOf(spec.file, spec.fn.node);
     const body = spec.fn.node.childForFieldName('body');
-    if (!body) refuse(spec.fn.node, 'the function has no body');
+    if (!body) refuse('unsupported-syntax', spec.fn.node, 'the function has no body');
     this.body = body;
     this.globals = globalNames(body);
     for (const p of parameterNames(spec.fn.node)) this.count(p);
@@ -139,12 +139,12 @@ class CpsWriter {
     const { fn, file } = this.spec;
     this.refuseSitesInNestedScopes();
     const params = fn.node.childForFieldName('parameters');
-    if (!params) refuse(fn.node, 'the function has no parameter list');
+    if (!params) refuse('unsupported-syntax', fn.node, 'the function has no parameter list');
     if (!hasOnlyPlainParameters(fn.node)) {
-      refuse(params, `its parameters have defaults, \`*\` or \`**\`, so no continuation parameter can follow them; make them plain parameters first`);
+      refuse('parameter-shape', params, `its parameters have defaults, \`*\` or \`**\`, so no continuation parameter can follow them; make them plain parameters first`);
     }
     if (identifiers(fn.node).has(this.spec.cont)) {
-      refuse(fn.node, `it already uses the name \`${this.spec.cont}\`; choose another continuation name (or rename it)`);
+      refuse('name-clash', fn.node, `it already uses the name \`${this.spec.cont}\`; choose another continuation name (or rename it)`);
     }
     const outer = fn.decorated ?? fn.node;
     const indent = lineIndentOf(file, outer);
@@ -171,7 +171,7 @@ class CpsWriter {
       for (const child of children(node)) {
         const scope = nested ?? (isScope(child) || isComprehension(child) ? child : undefined);
         if (scope && this.spec.siteAt(child)) {
-          refuse(child, `line ${String(this.file.lineOf(child))}: \`${this.file.textOf(child)}\` is inside a ${describe(scope)}, where the rest of the function cannot become its continuation; move it out first`);
+          refuse('call-in-nested-scope', child, `line ${String(this.file.lineOf(child))}: \`${this.file.textOf(child)}\` is inside a ${describe(scope)}, where the rest of the function cannot become its continuation; move it out first`);
         }
         visit(child, scope);
       }
@@ -250,11 +250,11 @@ class CpsWriter {
       case 'while_statement':
         return this.loop(stmt, rest, tail, ctx);
       case 'try_statement':
-        return refuse(stmt, `line ${String(this.file.lineOf(stmt))}: a \`try\` around a CPS call: its handler would also catch errors raised later by the continuation; move the call out of the \`try\` first`);
+        return refuse('try-around-cps-call', stmt, `line ${String(this.file.lineOf(stmt))}: a \`try\` around a CPS call: its handler would also catch errors raised later by the continuation; move the call out of the \`try\` first`);
       case 'with_statement':
-        return refuse(stmt, `line ${String(this.file.lineOf(stmt))}: a \`with\` block around a CPS call would close before the continuation runs; move the call out of the \`with\` first`);
+        return refuse('with-around-cps-call', stmt, `line ${String(this.file.lineOf(stmt))}: a \`with\` block around a CPS call would close before the continuation runs; move the call out of the \`with\` first`);
       default:
-        return refuse(stmt, `line ${String(this.file.lineOf(stmt))}: a CPS call inside a \`${stmt.type.replace(/_statement$/, '')}\` statement is not supported`);
+        return refuse('unsupported-statement', stmt, `line ${String(this.file.lineOf(stmt))}: a CPS call inside a \`${stmt.type.replace(/_statement$/, '')}\` statement is not supported`);
     }
   }
 
@@ -291,7 +291,7 @@ class CpsWriter {
 
   private lift(stmt: Node, siteNodes: readonly Node[], rest: readonly Node[], tail: string, ctx: Ctx): Out[] {
     if (stmt.type === 'while_statement') {
-      refuse(stmt, `line ${String(this.file.lineOf(stmt))}: a CPS call in a \`while\` condition; compute it at the end of the body and before the loop instead`);
+      refuse('unsupported-statement', stmt, `line ${String(this.file.lineOf(stmt))}: a CPS call in a \`while\` condition; compute it at the end of the body and before the loop instead`);
     }
     checkEvaluationOrder(this.file, this.headOf(stmt) ?? stmt, siteNodes);
     const sites = siteNodes.flatMap((n) => this.spec.siteAt(n) ?? []);
@@ -361,7 +361,7 @@ class CpsWriter {
       if (c.type === 'elif_clause') {
         const condition = c.childForFieldName('condition');
         if (condition && this.pending(condition).length > 0) {
-          refuse(condition, `line ${String(this.file.lineOf(condition))}: a CPS call in an \`elif\` condition; nest it as \`else: if ...\` first`);
+          refuse('unsupported-statement', condition, `line ${String(this.file.lineOf(condition))}: a CPS call in an \`elif\` condition; nest it as \`else: if ...\` first`);
         }
         clauses.push({ node: c, header: this.headerOf(c, c.childForFieldName('consequence')), body: c.childForFieldName('consequence') });
       } else if (c.type === 'else_clause') {
@@ -392,7 +392,7 @@ class CpsWriter {
     const params = [...assignedNames(stmt)].filter((n) => reads.has(n) && !ctx.bound.has(n) && !this.globals.has(n));
     for (const p of params) {
       const missing = !hasElse || falling.some((c) => !c.body || !assignedNames(c.body).has(p));
-      if (missing) refuse(stmt, `line ${String(this.file.lineOf(stmt))}: \`${p}\` is assigned on only some paths through this \`if\` and used after it; give it a value before the \`if\``);
+      if (missing) refuse('variable-flow', stmt, `line ${String(this.file.lineOf(stmt))}: \`${p}\` is assigned on only some paths through this \`if\` and used after it; give it a value before the \`if\``);
     }
     const join = this.spec.names.fresh('join');
     this.generated.add(join);
@@ -418,15 +418,15 @@ class CpsWriter {
   private loop(stmt: Node, rest: readonly Node[], tail: string, ctx: Ctx): Out[] {
     const line0 = this.file.lineOf(stmt);
     if (children(stmt).some((c) => c.type === 'else_clause')) {
-      refuse(stmt, `line ${String(line0)}: a loop with an \`else\` clause around a CPS call is not supported; move the \`else\` code after the loop`);
+      refuse('unsupported-statement', stmt, `line ${String(line0)}: a loop with an \`else\` clause around a CPS call is not supported; move the \`else\` code after the loop`);
     }
     const body = stmt.childForFieldName('body');
     const restCode = rest.filter((r) => r.type !== 'comment');
     const reads = new Set(restCode.flatMap((r) => [...identifiers(r)]));
     for (const n of assignedNames(stmt)) {
       if (ctx.bound.has(n) || this.globals.has(n)) continue;
-      if (reads.has(n)) refuse(stmt, `line ${String(line0)}: \`${n}\` is first assigned inside this loop and used after it; give it a value before the loop`);
-      if (readBeforeAssigned(stmt, n)) refuse(stmt, `line ${String(line0)}: \`${n}\` is read in this loop before it is assigned, so it carries a value from one round to the next; give it a value before the loop`);
+      if (reads.has(n)) refuse('variable-flow', stmt, `line ${String(line0)}: \`${n}\` is first assigned inside this loop and used after it; give it a value before the loop`);
+      if (readBeforeAssigned(stmt, n)) refuse('variable-flow', stmt, `line ${String(line0)}: \`${n}\` is read in this loop before it is assigned, so it carries a value from one round to the next; give it a value before the loop`);
     }
     const loopName = this.spec.names.fresh('loop');
     this.generated.add(loopName);

@@ -5,6 +5,7 @@ import type { EditBuilder } from '../syntax/editBuilder';
 import type { SourceFile } from '../syntax/sourceFile';
 import { lockIdiomToAsyncWith, yieldToAwait } from './awaitExpression';
 import type { ModuleCoroutines, OwnYield, Recognised } from '../python/coroutines';
+import { blocker, type Blocker } from './refusal';
 import { isYieldFrom, operandOf, scopeNodes, unparenthesize } from '../python/scopes';
 
 export interface IdiomContext {
@@ -32,13 +33,13 @@ const quote = (file: SourceFile, node: Node): string => {
   return `\`${text.length > 40 ? `${text.slice(0, 37)}...` : text}\``;
 };
 
-/** Rewrites one of the coroutine's own yields; returns a refusal reason instead when it cannot. */
-export function rewriteYield(ctx: IdiomContext, own: OwnYield): string | undefined {
+/** Rewrites one of the coroutine's own yields; returns what blocks it instead when it cannot. */
+export function rewriteYield(ctx: IdiomContext, own: OwnYield): Blocker | undefined {
   const { file, target } = ctx;
   const y = own.node;
   if (own.inner) {
     const where = own.inner.type === 'lambda' ? 'a lambda' : 'a comprehension';
-    return `has a yield inside ${where} at ${at(file, y)}, which has no await form; move it into the function body first`;
+    return blocker('yield-in-nested-scope', y, `has a yield inside ${where} at ${at(file, y)}, which has no await form; move it into the function body first`);
   }
   const operand = operandOf(y);
   switch (target.flavour) {
@@ -51,22 +52,22 @@ export function rewriteYield(ctx: IdiomContext, own: OwnYield): string | undefin
     case 'twisted':
       return rewriteTwistedYield(ctx, y, operand);
     case 'tornado-engine':
-      return 'is a Tornado gen.engine coroutine, whose yields are callback tasks with no await form; move it to gen.coroutine first';
+      return blocker('no-await-form', target.decorator, 'is a Tornado gen.engine coroutine, whose yields are callback tasks with no await form; move it to gen.coroutine first');
     case 'own-runner':
-      return 'is driven by a runner the module defines itself, whose protocol await cannot keep; move it to asyncio first';
+      return blocker('unknown-runner', target.decorator, 'is driven by a runner the module defines itself, whose protocol await cannot keep; move it to asyncio first');
     case 'runner':
     case undefined:
-      return `is driven by the ${ctx.module.runnerName} runner: it yields callback operations, not awaitables, and native coroutines need an event loop the module does not run; move its callers to asyncio first`;
+      return blocker('unknown-runner', target.decorator, `is driven by the ${ctx.module.runnerName} runner: it yields callback operations, not awaitables, and native coroutines need an event loop the module does not run; move its callers to asyncio first`);
   }
 }
 
-function rewriteDelegation(ctx: IdiomContext, y: Node, operand: Node | undefined): string | undefined {
+function rewriteDelegation(ctx: IdiomContext, y: Node, operand: Node | undefined): Blocker | undefined {
   const { file, module } = ctx;
   if (!isYieldFrom(y) || !operand) {
-    return `yields a plain value at ${at(file, y)} (${quote(file, y)}); a coroutine only delegates with yield from, so this is a generator driven by hand`;
+    return blocker('driven-by-hand', y, `yields a plain value at ${at(file, y)} (${quote(file, y)}); a coroutine only delegates with yield from, so this is a generator driven by hand`);
   }
   if (module.isValueSource(operand)) {
-    return `delegates to a value generator or iterable at ${at(file, y)} (${quote(file, operand)}), which cannot be awaited`;
+    return blocker('not-awaitable', y, `delegates to a value generator or iterable at ${at(file, y)} (${quote(file, operand)}), which cannot be awaited`);
   }
   const parens = y.parent;
   const item = parens?.type === 'parenthesized_expression' ? parens.parent : null;
@@ -83,10 +84,10 @@ function rewriteDelegation(ctx: IdiomContext, y: Node, operand: Node | undefined
   return undefined;
 }
 
-function rewriteTornadoYield(ctx: IdiomContext, y: Node, operand: Node | undefined): string | undefined {
+function rewriteTornadoYield(ctx: IdiomContext, y: Node, operand: Node | undefined): Blocker | undefined {
   const { file, module } = ctx;
   if (isYieldFrom(y)) {
-    return `uses yield from inside @gen.coroutine at ${at(file, y)}; Tornado drives the inner generator directly, which has no await form`;
+    return blocker('no-await-form', y, `uses yield from inside @gen.coroutine at ${at(file, y)}; Tornado drives the inner generator directly, which has no await form`);
   }
   const value = operand ? unparenthesize(operand) : undefined;
   if (!value || module.names.qualify(value) === 'tornado.gen.moment') {
@@ -97,7 +98,7 @@ function rewriteTornadoYield(ctx: IdiomContext, y: Node, operand: Node | undefin
     const callee = value.childForFieldName('function');
     const qualified = callee ? module.names.qualify(callee) : undefined;
     if (qualified && TORNADO_CALLBACK_BRIDGES.has(qualified)) {
-      return `yields ${qualified.replace('tornado.', '')} at ${at(file, y)}, a callback bridge Tornado 6 removed; wrap the callback API in a Future and await that`;
+      return blocker('no-await-form', y, `yields ${qualified.replace('tornado.', '')} at ${at(file, y)}, a callback bridge Tornado 6 removed; wrap the callback API in a Future and await that`);
     }
   }
   if (['list', 'dictionary', 'list_comprehension', 'dictionary_comprehension'].includes(value.type)) {
@@ -105,12 +106,12 @@ function rewriteTornadoYield(ctx: IdiomContext, y: Node, operand: Node | undefin
     return undefined;
   }
   if (PLAIN_VALUES.has(value.type)) {
-    return `yields ${quote(file, value)} at ${at(file, y)}, which Tornado cannot wait for either; yield a Future, a coroutine, or a list or dict of them`;
+    return blocker('not-awaitable', y, `yields ${quote(file, value)} at ${at(file, y)}, which Tornado cannot wait for either; yield a Future, a coroutine, or a list or dict of them`);
   }
   if (value.type === 'identifier') {
     const shape = collectionShape(ctx, value.text);
     if (shape === 'mixed') {
-      return `yields ${value.text} at ${at(file, y)}, which holds a list or dict on some paths and a single awaitable on others; make it one or the other`;
+      return blocker('ambiguous-yield', y, `yields ${value.text} at ${at(file, y)}, which holds a list or dict on some paths and a single awaitable on others; make it one or the other`);
     }
     if (shape === 'collection') {
       yieldToAwait(file, ctx.edits, y, { wrap: spell(ctx, 'tornado.gen.multi') });
@@ -121,14 +122,14 @@ function rewriteTornadoYield(ctx: IdiomContext, y: Node, operand: Node | undefin
   return undefined;
 }
 
-function rewriteTwistedYield(ctx: IdiomContext, y: Node, operand: Node | undefined): string | undefined {
+function rewriteTwistedYield(ctx: IdiomContext, y: Node, operand: Node | undefined): Blocker | undefined {
   const { file } = ctx;
   if (isYieldFrom(y)) {
-    return `uses yield from inside @inlineCallbacks at ${at(file, y)}, which has no await form`;
+    return blocker('no-await-form', y, `uses yield from inside @inlineCallbacks at ${at(file, y)}, which has no await form`);
   }
   const value = operand ? unparenthesize(operand) : undefined;
   if (!value || PLAIN_VALUES.has(value.type)) {
-    return `yields ${value ? quote(file, value) : 'nothing'} at ${at(file, y)}; @inlineCallbacks hands a non-Deferred straight back, but await needs an awaitable; use the value directly`;
+    return blocker('not-awaitable', y, `yields ${value ? quote(file, value) : 'nothing'} at ${at(file, y)}; @inlineCallbacks hands a non-Deferred straight back, but await needs an awaitable; use the value directly`);
   }
   yieldToAwait(file, ctx.edits, y);
   return undefined;
@@ -155,7 +156,7 @@ function collectionShape(ctx: IdiomContext, name: string): 'collection' | 'singl
  * `return v`. Both are exceptions, so one raised inside a `try` whose handler
  * would catch it changes meaning; that is refused.
  */
-export function rewriteReturns(ctx: IdiomContext): string | undefined {
+export function rewriteReturns(ctx: IdiomContext): Blocker | undefined {
   const { file, module, target } = ctx;
   const body = target.fn.node.childForFieldName('body');
   if (!body || (target.flavour !== 'tornado' && target.flavour !== 'twisted')) return undefined;
@@ -169,20 +170,20 @@ export function rewriteReturns(ctx: IdiomContext): string | undefined {
     const callee = call ? call.childForFieldName('function') : raised;
     if (!callee || module.names.qualify(callee) !== returnName) continue;
     if (target.flavour === 'twisted' && !call) continue;
-    if (statement.namedChildCount > 1) return `raises ${quote(file, statement)} at ${at(file, statement)} with a cause; return the value instead`;
+    if (statement.namedChildCount > 1) return blocker('return-idiom', statement, `raises ${quote(file, statement)} at ${at(file, statement)} with a cause; return the value instead`);
     const catcher = caughtBy(ctx, statement, target.flavour === 'tornado');
     if (catcher) {
-      return `returns with ${quote(file, raised)} at ${at(file, statement)} inside \`${catcher}\`, which would catch it; as a plain return it would not be caught, so move it out of there first`;
+      return blocker('return-idiom', statement, `returns with ${quote(file, raised)} at ${at(file, statement)} inside \`${catcher}\`, which would catch it; as a plain return it would not be caught, so move it out of there first`);
     }
     const args = call?.childForFieldName('arguments')?.namedChildren.filter((a): a is Node => a !== null && a.type !== 'comment') ?? [];
-    if (args.length > 1) return `calls ${quote(file, raised)} with ${String(args.length)} arguments at ${at(file, statement)}`;
+    if (args.length > 1) return blocker('return-idiom', statement, `calls ${quote(file, raised)} with ${String(args.length)} arguments at ${at(file, statement)}`);
     const [arg] = args;
     if (!arg) {
       ctx.edits.replaceNode(statement, 'return');
     } else {
       const value = arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg;
       if (!value || arg.type === 'list_splat' || arg.type === 'dictionary_splat') {
-        return `calls ${quote(file, raised)} with an unpacked argument at ${at(file, statement)}`;
+        return blocker('return-idiom', statement, `calls ${quote(file, raised)} with an unpacked argument at ${at(file, statement)}`);
       }
       ctx.edits.replace(statement.startIndex, value.startIndex, 'return ').delete(value.endIndex, statement.endIndex);
     }
@@ -193,7 +194,7 @@ export function rewriteReturns(ctx: IdiomContext): string | undefined {
   for (const { node } of [...scopeNodes(body, 'attribute'), ...scopeNodes(body, 'identifier')]) {
     if (handled.has(node.id) || node.parent?.type === 'attribute') continue;
     if (module.names.qualify(node) === returnName) {
-      return `uses ${quote(file, node)} at ${at(file, node)} other than as a statement of its own; rewrite it as a return first`;
+      return blocker('return-idiom', node, `uses ${quote(file, node)} at ${at(file, node)} other than as a statement of its own; rewrite it as a return first`);
     }
   }
   return undefined;

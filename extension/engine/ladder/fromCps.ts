@@ -79,7 +79,7 @@ class Uncps {
     const params = field(fn.node, 'parameters');
     const result = this.block(statementsOf(body), { loop: undefined });
     if (result.falls.size > 0) {
-      refuse(fn.node, result.falls.has(OPEN) ? `a path reaches the end of ${fn.name} without calling the continuation \`${this.spec.cont}\`, so its caller would never continue` : `the paths of ${fn.name} continue in different places that the refactor cannot bring together`);
+      refuse('continuation-not-tail', fn.node, result.falls.has(OPEN) ? `a path reaches the end of ${fn.name} without calling the continuation \`${this.spec.cont}\`, so its caller would never continue` : `the paths of ${fn.name} continue in different places that the refactor cannot bring together`);
     }
     const out = [...result.out];
     const last = out.at(-1);
@@ -109,10 +109,10 @@ class Uncps {
       const uses = body.descendantsOfType('identifier').filter((i): i is Node => i?.text === name && i.id !== def.childForFieldName('name')?.id);
       const asContinuation = uses.length > 0 && uses.every((u) => isTailCallee(u) || isTailLastArgument(u));
       if (!asContinuation) continue;
-      if (this.conts.has(name)) refuse(def, `two continuations are named \`${name}\`; rename one`);
+      if (this.conts.has(name)) refuse('name-clash', def, `two continuations are named \`${name}\`; rename one`);
       const own = parameterNames(def);
       const shadow = own.find((p) => params.has(p));
-      if (shadow) refuse(def, `line ${String(this.file.lineOf(def))}: the continuation \`${name}\` reuses the parameter name \`${shadow}\`; rename it so both values stay apart`);
+      if (shadow) refuse('name-clash', def, `line ${String(this.file.lineOf(def))}: the continuation \`${name}\` reuses the parameter name \`${shadow}\`; rename it so both values stay apart`);
       const recursive = uses.some((u) => def.startIndex <= u.startIndex && u.endIndex <= def.endIndex);
       this.conts.set(name, { name, node: def, params: own, body: statementsOf(def.childForFieldName('body')), kind: recursive ? 'loop' : uses.length > 1 ? 'join' : 'single', emitted: false });
     }
@@ -158,7 +158,7 @@ class Uncps {
         i = loop.end;
       } else if (s.type === 'return_statement') {
         const value = s.firstNamedChild;
-        if (!value) refuse(s, `${this.at(s)}: \`return\` without calling the continuation \`${this.spec.cont}\` stops the computation; the caller would never continue`);
+        if (!value) refuse('continuation-not-tail', s, `${this.at(s)}: \`return\` without calling the continuation \`${this.spec.cont}\` stops the computation; the caller would never continue`);
         res = this.tail(value, env);
       } else if (s.type === 'expression_statement' && this.mentionsContinuation(s)) {
         res = this.tail(present(s.firstNamedChild, 'expression'), env);
@@ -171,14 +171,14 @@ class Uncps {
         res = r;
         consumed = r.consumed;
       } else if (this.mentionsContinuation(s)) {
-        refuse(s, `${this.at(s)}: the continuation is used inside \`${this.file.textOf(s).split(/\r?\n/)[0] ?? ''}\`, not as the last call of a path; a CPS function only calls it or passes it on, last`);
+        refuse('continuation-not-tail', s, `${this.at(s)}: the continuation is used inside \`${this.file.textOf(s).split(/\r?\n/)[0] ?? ''}\`, not as the last call of a path; a CPS function only calls it or passes it on, last`);
       } else {
         out.push(copied(this.file, s, []));
         continue;
       }
       out.push(...res.out);
       const after = consumed ? undefined : stmts.slice(i + 1).find((r) => r.type !== 'comment');
-      if (after) refuse(after, `${this.at(after)}: the path goes on after calling or passing on the continuation (line ${String(this.file.lineOf(s))}); a CPS function does that once, as the last thing each path does`);
+      if (after) refuse('continuation-not-tail', after, `${this.at(after)}: the path goes on after calling or passing on the continuation (line ${String(this.file.lineOf(s))}); a CPS function does that once, as the last thing each path does`);
       if (!consumed) out.push(...stmts.slice(i + 1).map((c) => line(this.file.textOf(c))));
       return { out, falls: this.joinAfter(res.falls, definedHere, out, env) };
     }
@@ -205,14 +205,14 @@ class Uncps {
   private tail(expr: Node, env: Env): Res {
     const e = unparenthesized(expr);
     if (e.type === 'lambda' && !e.childForFieldName('parameters')) return this.tail(field(e, 'body'), env);
-    if (e.type !== 'call') refuse(e, `${this.at(e)}: the path ends with \`${this.file.textOf(e)}\` instead of calling the continuation \`${this.spec.cont}\``);
+    if (e.type !== 'call') refuse('continuation-not-tail', e, `${this.at(e)}: the path ends with \`${this.file.textOf(e)}\` instead of calling the continuation \`${this.spec.cont}\``);
     const callee = field(e, 'function');
     const args = argumentsOf(e);
     const last = args.at(-1);
     if (callee.type === 'identifier' && this.special.has(callee.text)) {
-      for (const a of args) if (this.mentionsContinuation(a)) refuse(a, `${this.at(a)}: a continuation is passed as a value to \`${callee.text}\``);
+      for (const a of args) if (this.mentionsContinuation(a)) refuse('continuation-not-tail', a, `${this.at(a)}: a continuation is passed as a value to \`${callee.text}\``);
       if (callee.text === this.spec.cont) {
-        if (args.length > 1) refuse(e, `${this.at(e)}: the continuation is called with ${String(args.length)} values; a function returns one`);
+        if (args.length > 1) refuse('continuation-arity', e, `${this.at(e)}: the continuation is called with ${String(args.length)} values; a function returns one`);
         const value = args[0];
         return { out: [line(!value || value.text === 'None' ? 'return' : `return ${this.file.textOf(value)}`)], falls: new Set() };
       }
@@ -220,11 +220,11 @@ class Uncps {
     }
     if (last && this.isContinuationArgument(last)) {
       if (this.mentionsContinuation(callee) || args.slice(0, -1).some((a) => this.mentionsContinuation(a))) {
-        refuse(e, `${this.at(e)}: a continuation is passed somewhere other than the last argument of \`${this.file.textOf(callee)}\``);
+        refuse('continuation-not-tail', e, `${this.at(e)}: a continuation is passed somewhere other than the last argument of \`${this.file.textOf(callee)}\``);
       }
       return this.cpsCall(e, unparenthesized(last), env);
     }
-    return refuse(e, `${this.at(e)}: the path ends with \`${this.file.textOf(e)}\`, which neither calls nor passes on the continuation \`${this.spec.cont}\``);
+    return refuse('continuation-not-tail', e, `${this.at(e)}: the path ends with \`${this.file.textOf(e)}\`, which neither calls nor passes on the continuation \`${this.spec.cont}\``);
   }
 
   private isContinuationArgument(arg: Node): boolean {
@@ -241,9 +241,9 @@ class Uncps {
     if (k.type === 'lambda') {
       const params = k.childForFieldName('parameters');
       const names = params ? children(params).map((p) => p.text) : [];
-      if (names.length > 1) refuse(k, `${this.at(k)}: the continuation takes ${String(names.length)} values; a call can deliver only one result`);
+      if (names.length > 1) refuse('continuation-arity', k, `${this.at(k)}: the continuation takes ${String(names.length)} values; a call can deliver only one result`);
       const shadow = names.find((n) => parameterNames(this.spec.fn.node).includes(n));
-      if (shadow) refuse(k, `${this.at(k)}: the continuation's parameter \`${shadow}\` hides the function's parameter of that name; rename it so both values stay apart`);
+      if (shadow) refuse('name-clash', k, `${this.at(k)}: the continuation's parameter \`${shadow}\` hides the function's parameter of that name; rename it so both values stay apart`);
       const lambdaBody = field(k, 'body');
       const bind = names[0] !== undefined && identifiers(lambdaBody).has(names[0]);
       const first = line(bind ? `${present(names[0], 'names')} = ${op.text}` : op.text);
@@ -251,7 +251,7 @@ class Uncps {
       return { out: [first, ...rest.out], falls: rest.falls };
     }
     const cont = present(this.conts.get(k.text), k.text);
-    if (cont.params.length > 1) refuse(k, `${this.at(k)}: the continuation \`${cont.name}\` takes ${String(cont.params.length)} values; a call can deliver only one result`);
+    if (cont.params.length > 1) refuse('continuation-arity', k, `${this.at(k)}: the continuation \`${cont.name}\` takes ${String(cont.params.length)} values; a call can deliver only one result`);
     const param = cont.params[0];
     if (cont.kind === 'single' && param) {
       // `def after_f(r): nonlocal x; x = r; ...` reads best as `x = f(...)`.
@@ -276,7 +276,7 @@ class Uncps {
     const assign = args.map((a, i) => (cont.params[i] && a !== cont.params[i] ? line(`${cont.params[i]} = ${a}`) : undefined)).filter((l): l is Out & { line: string } => l !== undefined);
     if (env.loop?.name === cont.name) return { out: assign, falls: new Set([CONTINUE]) };
     if (env.loop?.exit === cont.name) return { out: assign, falls: new Set([BREAK]) };
-    if (cont.kind === 'loop') refuse(at, `${this.at(at)}: the recursive continuation \`${cont.name}\` is not a loop the refactor recognises`);
+    if (cont.kind === 'loop') refuse('unrecognised-loop', at, `${this.at(at)}: the recursive continuation \`${cont.name}\` is not a loop the refactor recognises`);
     if (cont.kind === 'join') return { out: assign, falls: new Set([cont.name]) };
     cont.emitted = true;
     const r = this.block(cont.body, env);
@@ -309,7 +309,7 @@ class Uncps {
     if ([...kinds].every((k) => k === OPEN)) {
       return { out: emit([]), falls: new Set(hasElse && !kinds.has(OPEN) ? [] : [OPEN]), consumed: false };
     }
-    if (kinds.has(OPEN)) refuse(s, `${this.at(s)}: some branches of this \`if\` call the continuation and others fall through; give every branch its continuation call`);
+    if (kinds.has(OPEN)) refuse('continuation-not-tail', s, `${this.at(s)}: some branches of this \`if\` call the continuation and others fall through; give every branch its continuation call`);
     if (hasElse) return { out: emit([]), falls: kinds, consumed: false };
     const otherwise = this.block(rest, env);
     const elseClause = otherwise.out.some((o) => !('line' in o) || !o.line.startsWith('#')) ? [block('else:', otherwise.out)] : otherwise.out;
@@ -318,7 +318,7 @@ class Uncps {
 
   private header(clause: Node, body: Node | null): string {
     const condition = clause.childForFieldName('condition');
-    if (condition && this.mentionsContinuation(condition)) refuse(condition, `${this.at(condition)}: the continuation is used in a condition`);
+    if (condition && this.mentionsContinuation(condition)) refuse('continuation-not-tail', condition, `${this.at(condition)}: the continuation is used in a condition`);
     const colon = clause.children.find((c) => c?.type === ':' && (!body || c.startIndex < body.startIndex));
     return this.file.text.slice(clause.startIndex, colon?.endIndex ?? clause.startIndex);
   }
@@ -364,10 +364,10 @@ class Uncps {
     const exit = exitCall ? definedHere.find((c) => c.name === exitCall && c.params.length === 0) : undefined;
     const inner: Env = { loop: { name: cont.name, exit: exit?.name } };
     const bodyNode = head.childForFieldName(head.type === 'for_statement' ? 'body' : 'consequence');
-    if (children(head).some((c) => c.type === 'else_clause' || c.type === 'elif_clause')) refuse(head, `${this.at(head)}: the loop continuation \`${cont.name}\` has a shape the refactor does not recognise`);
+    if (children(head).some((c) => c.type === 'else_clause' || c.type === 'elif_clause')) refuse('unrecognised-loop', head, `${this.at(head)}: the loop continuation \`${cont.name}\` has a shape the refactor does not recognise`);
     const body = this.block(statementsOf(bodyNode), inner);
     const falls = [...body.falls];
-    if (falls.some((f) => f !== CONTINUE && f !== BREAK)) refuse(head, `${this.at(head)}: a path through the loop body neither goes round again nor leaves the loop`);
+    if (falls.some((f) => f !== CONTINUE && f !== BREAK)) refuse('unrecognised-loop', head, `${this.at(head)}: a path through the loop body neither goes round again nor leaves the loop`);
     const bodyOut = falls.length === 1 && falls[0] === BREAK ? [...body.out, line('break')] : body.out;
     const header = head.type === 'for_statement'
       ? `for ${this.file.textOf(field(head, 'left'))} in ${this.file.textOf(present(iterable, 'iterable'))}:`

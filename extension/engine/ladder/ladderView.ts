@@ -4,13 +4,13 @@
 // step on the re-parse of the previous one, exactly as the code action would.
 // A step that refuses keeps its reason; the rungs beyond it are not reached.
 import type { Node } from 'web-tree-sitter';
-// convertFile before the concepts barrel: the registry must load ahead of the classifier that reads it.
-import { convertFile } from './convertFile';
+// takeStep before the concepts barrel: the registry must load ahead of the classifier that reads it.
+import { stepFunction } from './takeStep';
 import { classifyFile } from '../concepts';
 import { rungOf, RUNGS } from './steps';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import type { ConversionOptions, ConversionResult, Rung } from './conversion';
+import type { ConversionOptions, Rung } from './conversion';
 import { isInsertedHelper } from './insertedHelpers';
 
 /** Module-level code a conversion added for the function to work: a runner, a trampoline, an import. */
@@ -103,21 +103,10 @@ interface Step {
   readonly alsoConverted: readonly string[];
 }
 
-/**
- * Moves the function `name` of `file` to `to`, as the code action does: alone,
- * or with its callers in the module when only they stand in the way.
- */
-export function stepConversion(file: SourceFile, name: string, to: Rung, options: ConversionOptions = {}): ConversionResult {
-  const alone = convertFile(file, to, { ...options, functions: [name] });
-  const blockedByCallers = alone.refused.some((r) => r.function === name && /callers/.test(r.reason));
-  return blockedByCallers ? convertFile(file, to, { ...options, functions: [name], withCallers: true }) : alone;
-}
-
 /** One rung further, on a fresh parse (the caller disposes it), or the reason the step refuses. */
 function step(at: Step, to: Rung, name: string, options: ConversionOptions): Step | string {
-  const result = stepConversion(at.file, name, to, options);
-  const refusal = result.refused.find((r) => r.function === name) ?? result.refused[0];
-  if (refusal) return refusal.reason;
+  const { result, refusal } = stepFunction(at.file, name, to, options);
+  if (refusal) return refusal.message;
   if (result.text === undefined || !result.converted.includes(name)) return `the conversion to ${to} leaves ${name} as it is`;
   const file = at.file.reparse(result.text);
   const fn = closestNamed(file, name, at.fn.line);

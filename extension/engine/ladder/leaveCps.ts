@@ -12,7 +12,7 @@ import { calleeName } from './callText';
 import { argumentsOf, directFunctionText, type Operation } from './fromCps';
 import { isMethod, referencesTo, shortName } from './references';
 import { present } from './pySyntax';
-import { RefuseError } from './refusal';
+import { refusalOf, RefuseError } from './refusal';
 import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from './trampolineSource';
 import { helperRemoval, usesOf } from './moduleInsert';
 
@@ -44,25 +44,24 @@ export function leaveCps(file: SourceFile, requested: readonly FunctionInfo[], r
   for (;;) {
     const set = convertedSet(file, [...chosen.values()]);
     const rewrites: Rewrite[] = [];
-    const failures: { fn: FunctionInfo; reason: string }[] = [];
+    const failures: Refusal[] = [];
     const outside: Node[] = [];
     for (const fn of chosen.values()) {
       try {
         for (const ref of referencesTo(file, fn)) {
           const at = `line ${String(file.lineOf(ref.node))}`;
-          if (!ref.call) throw new RefuseError(ref.node, `${at}: \`${shortName(fn)}\` is used as a value, not called, so its callers cannot be adapted`);
+          if (!ref.call) throw new RefuseError('used-as-value', ref.node, `${at}: \`${shortName(fn)}\` is used as a value, not called, so its callers cannot be adapted`);
           const args = argumentsOf(ref.call);
-          if (args.length === 0) throw new RefuseError(ref.call, `${at}: \`${file.textOf(ref.call)}\` passes no continuation`);
+          if (args.length === 0) throw new RefuseError('caller-cannot-follow', ref.call, `${at}: \`${file.textOf(ref.call)}\` passes no continuation`);
           const inside = enclosingIn(file, ref.owner, chosen);
-          if (inside && !inTailPosition(ref.call)) throw new RefuseError(ref.call, `${at}: ${inside.name} calls \`${shortName(fn)}\` outside a tail position`);
+          if (inside && !inTailPosition(ref.call)) throw new RefuseError('continuation-not-tail', ref.call, `${at}: ${inside.name} calls \`${shortName(fn)}\` outside a tail position`);
           if (!inside) outside.push(ref.call);
         }
         const cont = present(continuationParameter(file, fn), 'continuation parameter');
         const outer = fn.decorated ?? fn.node;
         rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: directFunctionText({ file, fn, cont, operation: (call) => rung.operation(file, call, set), inlineResults: rung.decorator === undefined, ...(rung.decorator ? { decorator: rung.decorator } : {}) }) });
       } catch (error) {
-        if (!(error instanceof RefuseError)) throw error;
-        failures.push({ fn, reason: error.message });
+        failures.push(refusalOf(file, fn, error));
       }
     }
     if (failures.length === 0) {
@@ -75,8 +74,8 @@ export function leaveCps(file: SourceFile, requested: readonly FunctionInfo[], r
       return conversionResult(file, rewrites, helper ? [helper] : [], [...chosen.values()], refused);
     }
     for (const f of failures) {
-      chosen.delete(f.fn.name);
-      refused.push({ function: f.fn.name, line: f.fn.line, reason: f.reason });
+      chosen.delete(f.function);
+      refused.push(f);
     }
   }
 }

@@ -12,7 +12,7 @@ import { TRAMPOLINE_NAME } from './trampolineSource';
 export function moduleStatementToCps(file: SourceFile, stmt: Node, siteAt: (n: Node) => CpsSite | undefined, names: FreshNames, trampoline: boolean): string {
   const expr = stmt.type === 'expression_statement' ? stmt.firstNamedChild : null;
   if (!expr || expr.type === 'assignment' || expr.type === 'augmented_assignment') {
-    return refuse(stmt, `line ${String(file.lineOf(stmt))}: module-level \`${file.textOf(stmt)}\` needs the result of a CPS call outside any function; move it into a function (for example \`main\`) so the rest can become its continuation`);
+    return refuse('module-level-call', stmt, `line ${String(file.lineOf(stmt))}: module-level \`${file.textOf(stmt)}\` needs the result of a CPS call outside any function; move it into a function (for example \`main\`) so the rest can become its continuation`);
   }
   const sites = sitesIn(expr, (n) => siteAt(n) !== undefined).flatMap((n) => siteAt(n) ?? []);
   checkEvaluationOrder(file, expr, sites.map((s) => s.node));

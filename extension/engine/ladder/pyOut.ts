@@ -38,7 +38,7 @@ export function render(file: SourceFile, out: readonly Out[], indent: string, un
       if ('line' in item) {
         if (item.pinned && item.pinned.indent !== at) {
           const s = item.pinned.node;
-          refuse(s, `the multi-line string at line ${String(file.lineOf(s))} would change if its statement moved into a continuation`);
+          refuse('multiline-string', s, `the multi-line string at line ${String(file.lineOf(s))} would change if its statement moved into a continuation`);
         }
         for (const l of item.line.split('\n')) lines.push(l.trim() === '' ? '' : at + l);
       } else {

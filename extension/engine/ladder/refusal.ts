@@ -1,16 +1,132 @@
-// A conversion that meets something it cannot convert safely throws this; the
-// conversion catches it per function and reports the reason with its line.
+// Why a conversion leaves a function as it is: a stable code that code
+// branches on, a message the user can act on, and the line that blocks it.
+// A conversion that meets such a line throws RefuseError (or returns a
+// Blocker); it reports each function's refusal with refusalOf / refusalAt.
 import type { Node } from 'web-tree-sitter';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile } from '../syntax/sourceFile';
 
-export class RefuseError extends Error {
+export type RefusalCode =
+  /** The function is not on a rung this conversion starts from (or not in the form it recognises). */
+  | 'not-at-rung'
+  /** No function of the requested name in the file. */
+  | 'no-such-function'
+  /** Callers in the module would break unless they convert too: the step "with its callers" may take it. */
+  | 'needs-callers'
+  /** A caller would break and cannot convert with it (a class body, another form, a refused caller). */
+  | 'caller-cannot-follow'
+  /** A module the project shows uses the function (or a caller that would convert with it). */
+  | 'caller-in-other-module'
+  /** The function is passed or stored as a value, so what is done with it cannot be adapted. */
+  | 'used-as-value'
+  /** A Tornado coroutine is called without yield: it would no longer start at the call. */
+  | 'unawaited-call'
+  /** A generator that yields values or is driven by hand (send, next, iteration), not a coroutine. */
+  | 'driven-by-hand'
+  /** What the function waits on (or returns) cannot be awaited, or the module does not show that it can. */
+  | 'not-awaitable'
+  /** A function it waits on or calls stays on the old rung; convert that one too. */
+  | 'callee-stays'
+  /** A yield inside a lambda or comprehension, which has no await form there. */
+  | 'yield-in-nested-scope'
+  /** Another decorator may rely on what the function returns now. */
+  | 'unknown-decorator'
+  /** Driven by a runner the ladder does not know (the module's own, or one written differently). */
+  | 'unknown-runner'
+  /** A framework idiom with no await form (gen.engine, gen.Task, yield from in a framework coroutine). */
+  | 'no-await-form'
+  /** A yield in the inline-callbacks form that is not an operation (yield from, a bare yield, an unknown value). */
+  | 'not-an-operation'
+  /** A framework return (gen.Return, returnValue) used in a way `return` cannot express. */
+  | 'return-idiom'
+  /** A yielded name holds a collection on some paths and a single awaitable on others. */
+  | 'ambiguous-yield'
+  /** Never suspends (no yield, no await), so the other form would behave differently when called. */
+  | 'never-suspends'
+  /** An `async with`, `async for`, or an await in a comprehension, which generators cannot write. */
+  | 'no-generator-form'
+  /** Handed to an asyncio entry point that takes only native coroutines. */
+  | 'needs-native-coroutine'
+  /** A definition the rewrite cannot lay out (no body, no parameter list, not on a line of its own). */
+  | 'unsupported-syntax'
+  /** Parameters with defaults, `*` or `**`, after which no continuation parameter can follow. */
+  | 'parameter-shape'
+  /** A name the conversion needs is taken, or two names it must keep apart coincide. */
+  | 'name-clash'
+  /** A CPS call inside a lambda, comprehension, nested def or class, where the rest cannot be its continuation. */
+  | 'call-in-nested-scope'
+  /** A `try` around a CPS call: its handler would also catch what the continuation raises. */
+  | 'try-around-cps-call'
+  /** A `with` around a CPS call: it would close before the continuation runs. */
+  | 'with-around-cps-call'
+  /** A CPS call in a place the rewrite does not support (a while or elif condition, a loop's else, match). */
+  | 'unsupported-statement'
+  /** Moving a CPS call first would change what runs, or in which order. */
+  | 'evaluation-order'
+  /** A variable assigned on only some paths, or carried from one loop round to the next. */
+  | 'variable-flow'
+  /** Module-level code needs a CPS call's result outside any function. */
+  | 'module-level-call'
+  /** A multi-line string would change if its statement moved into a continuation. */
+  | 'multiline-string'
+  /** The continuation is not called (or passed on) exactly once, last, on every path. */
+  | 'continuation-not-tail'
+  /** A continuation called with, or taking, more than one value. */
+  | 'continuation-arity'
+  /** A recursive local continuation that is not a loop the rewrite recognises. */
+  | 'unrecognised-loop'
+  /** A callback-based primitive, which direct style has no way to wait for. */
+  | 'callback-primitive'
+  /** A callback-based leaf the module does not show to call back while asyncio.run is running. */
+  | 'unsafe-leaf'
+  /** The rewritten code would not parse, or its edits would overlap; nothing was changed. */
+  | 'output-invalid';
+
+export interface Refusal {
+  /** Dotted name. */
+  readonly function: string;
+  readonly code: RefusalCode;
+  /** Why, in words the user can act on. */
+  readonly message: string;
+  /** 1-based line that blocks the conversion (the `def` line when no one line does; 0 when there is no such function). */
+  readonly line: number;
+  /** 1-based line of the `def`. */
+  readonly defLine: number;
+}
+
+/** What stops a conversion, before it is pinned to a function. */
+export interface Blocker {
+  readonly code: RefusalCode;
+  readonly message: string;
+  /** The offending node; undefined when the function as a whole is the problem. */
+  readonly node?: Node | undefined;
+}
+
+export class RefuseError extends Error implements Blocker {
   constructor(
+    readonly code: RefusalCode,
     readonly node: Node | undefined,
-    reason: string,
+    message: string,
   ) {
-    super(reason);
+    super(message);
   }
 }
 
-export function refuse(node: Node | undefined, reason: string): never {
-  throw new RefuseError(node, reason);
+export function refuse(code: RefusalCode, node: Node | undefined, message: string): never {
+  throw new RefuseError(code, node, message);
+}
+
+export function blocker(code: RefusalCode, node: Node | undefined, message: string): Blocker {
+  return { code, node, message };
+}
+
+/** `fn` refused for `why`, at the line of its node (the def line without one). */
+export function refusalAt(file: SourceFile, fn: FunctionInfo, why: Blocker): Refusal {
+  return { function: fn.name, code: why.code, message: why.message, line: why.node ? file.lineOf(why.node) : fn.line, defLine: fn.line };
+}
+
+/** The refusal a RefuseError stands for; anything else is a bug and is rethrown. */
+export function refusalOf(file: SourceFile, fn: FunctionInfo, error: unknown): Refusal {
+  if (error instanceof RefuseError) return refusalAt(file, fn, error);
+  throw error;
 }

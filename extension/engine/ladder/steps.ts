@@ -4,9 +4,10 @@
 import type { ConceptLabel } from '../concepts';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import type { Conversion, Rung } from './conversion';
-import { convertFile } from './convertFile';
+import type { Conversion, Refusal, Rung } from './conversion';
+import { candidatesOf } from './candidates';
 import { conversions } from './registry';
+import { stepFunction, type FunctionStep } from './takeStep';
 
 export const RUNGS: readonly Rung[] = ['direct', 'cps', 'generator', 'async'];
 
@@ -34,17 +35,6 @@ export interface LadderSteps {
   readonly down: Conversion | undefined;
 }
 
-const candidateCache = new WeakMap<SourceFile, Map<Conversion, readonly FunctionInfo[]>>();
-
-/** Candidates of `conversion` in `file`, computed once per parse. */
-function candidatesOf(file: SourceFile, conversion: Conversion): readonly FunctionInfo[] {
-  let perFile = candidateCache.get(file);
-  if (!perFile) candidateCache.set(file, (perFile = new Map<Conversion, readonly FunctionInfo[]>()));
-  let found = perFile.get(conversion);
-  if (!found) perFile.set(conversion, (found = conversion.candidates(file)));
-  return found;
-}
-
 export function ladderSteps(
   file: SourceFile,
   fn: FunctionInfo,
@@ -64,13 +54,13 @@ export function ladderSteps(
 }
 
 export type Preview =
-  | { readonly kind: 'code'; readonly text: string }
-  | { readonly kind: 'refused'; readonly reason: string }
+  | { readonly kind: 'code'; readonly text: string; readonly alongside: readonly string[] }
+  | { readonly kind: 'refused'; readonly refusal: Refusal }
   | { readonly kind: 'unchanged' };
 
 /**
  * The function as the move to `conversion`'s rung leaves it (decorators
- * included), or why it refuses: through `convertFile`, as the code action does.
+ * included), or why it refuses: the step the code action and the lens take.
  */
 export function previewConversion(
   file: SourceFile,
@@ -78,18 +68,37 @@ export function previewConversion(
   conversion: Conversion,
   registry: readonly Conversion[] = conversions,
 ): Preview {
-  const result = convertFile(file, conversion.to, { functions: [fn.name] }, registry);
-  const refusal = result.refused.find((r) => r.function === fn.name) ?? result.refused[0];
-  if (refusal) return { kind: 'refused', reason: refusal.reason };
-  if (result.text === undefined) return { kind: 'unchanged' };
-  const after = file.reparse(result.text);
+  const step = stepFunction(file, fn.name, conversion.to, {}, registry);
+  if (step.refusal) return { kind: 'refused', refusal: step.refusal };
+  const { text, alongside } = step.result;
+  if (text === undefined) return { kind: 'unchanged' };
+  const after = file.reparse(text);
   try {
     const same = after.functions.named(fn.name);
     const closest = same.sort((a, b) => Math.abs(a.line - fn.line) - Math.abs(b.line - fn.line))[0];
     if (!closest) return { kind: 'unchanged' };
     const start = after.lines.offsetAt({ line: after.lineOf(closest.decorated ?? closest.node) - 1, character: 0 });
-    return { kind: 'code', text: after.text.slice(start, closest.node.endIndex) };
+    return { kind: 'code', text: after.text.slice(start, closest.node.endIndex), alongside };
   } finally {
     after.dispose();
   }
+}
+
+/** How a lens names a step: `→ rung`, saying so when callers come along or the step refuses. */
+export function stepLabel(step: FunctionStep): string {
+  const rung = `→ ${RUNG_ACTION[step.to]}`;
+  if (step.refusal) return `${rung} (refused)`;
+  return step.result.alongside.length > 0 ? `${rung} (with callers)` : rung;
+}
+
+/** A code action's choice: the step alone, or with the callers it needs; enabled unless `refusal`. */
+export interface StepOffer {
+  readonly withCallers: boolean;
+  readonly refusal: Refusal | undefined;
+}
+
+/** What the code actions offer for a step: the step alone and, when its callers block it, the step with them. */
+export function stepOffers(step: FunctionStep): StepOffer[] {
+  if (step.alone) return [{ withCallers: false, refusal: step.alone }, { withCallers: true, refusal: step.refusal }];
+  return [{ withCallers: step.result.alongside.length > 0, refusal: step.refusal }];
 }

@@ -21,7 +21,7 @@ const DIRECT = 'def square(x):\n    return x * x\n\n\ndef main():\n    print(squ
 const CPS = 'def square(x, cont):\n    return cont(x * x)\n\n\ndef main(cont):\n    def after_square(square_result):\n        print(square_result)\n        return cont(None)\n    return square(7, after_square)\n\n\nmain(lambda _: None)\n';
 
 interface Report {
-  files: { path: string; converted: string[]; refused: { function: string; line: number; reason: string }[] }[];
+  files: { path: string; converted: string[]; refused: { function: string; code: string; message: string; line: number; defLine: number }[] }[];
 }
 
 test('--to cps prints the CPS form; --to direct brings the original back', () => {
@@ -56,8 +56,8 @@ test('--function alone refuses when a caller would break (exit 1, JSON reason); 
   const [file] = (JSON.parse(alone.stdout) as Report).files;
   assert.ok(file);
   assert.deepEqual(file.converted, []);
-  assert.deepEqual(file.refused.map((r) => [r.function, r.line]), [['square', 1]]);
-  assert.match(file.refused[0]?.reason ?? '', /called by main \(line 5\).*convert it with its callers/);
+  assert.deepEqual(file.refused.map((r) => [r.function, r.code, r.line, r.defLine]), [['square', 'needs-callers', 6, 1]], 'blocked by the call in main, on line 6');
+  assert.match(file.refused[0]?.message ?? '', /called by main \(line 5\).*convert it with its callers/);
   const both = runCli(['refactor', path, '--to', 'cps', '--function', 'square', '--with-callers', '--json']);
   assert.equal(both.status, 0, both.stderr);
   assert.deepEqual((JSON.parse(both.stdout) as Report).files[0]?.converted.sort(), ['main', 'square']);

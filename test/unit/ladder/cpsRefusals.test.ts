@@ -141,7 +141,7 @@ test('a refusal of a caller refuses the callee it would have broken, naming the 
             return None
     `, 'cps', { functions: ['fetch'], withCallers: true });
   assert.equal(result.text, undefined, 'nothing changes');
-  assert.match(result.refused.find((r) => r.function === 'fetch')?.reason ?? '', /called by guarded \(line 5\), which cannot be converted: line 6: a `try` around a CPS call/);
+  assert.match(result.refused.find((r) => r.function === 'fetch')?.message ?? '', /called by guarded \(line 5\), which cannot be converted: line 6: a `try` around a CPS call/);
 });
 
 test('a multi-line string that would have to move into a continuation (its text would change)', async () => {

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { INLINE_CALLBACKS_RUNNER } from '../../../extension/engine/ladder/inlineCallbacksRunner';
-import { generatorToAsync } from '../../../extension/engine/ladder/toAsyncAwait';
-import { inlineCallbacksToAsync } from '../../../extension/engine/ladder/inlineCallbacksToAsync';
+import { generatorToAsync } from '../../../extension/engine/ladder/conversions/generatorToAsync';
+import { inlineCallbacksToAsync } from '../../../extension/engine/ladder/conversions/inlineCallbacksToAsync';
 import { callbackAwaitableSource } from '../../../extension/engine/ladder/callbackAwaitable';
 import { parse } from '../../helpers/parser';
 import { python } from './cpsHelpers';
@@ -225,7 +225,7 @@ test('a leaf driven by the module\'s own scheduler is refused, and so is everyth
   const result = await refuses(source, 'show', /the leaf `fetch` \(line \d+\) hands its callback on at line \d+: the leaf `call_later` \(line \d+\) does not call its callback outright.*the module's own scheduler `run\(\)` \(line \d+\).*asyncio\.run does not run that scheduler.*move the leaf onto asyncio first/);
   assert.equal(result.text, undefined, 'nothing changes');
   assert.deepEqual(result.converted, []);
-  const reasons = new Map(result.refused.map((r) => [r.function, r.reason]));
+  const reasons = new Map(result.refused.map((r) => [r.function, r.message]));
   assert.match(reasons.get('main') ?? '', /yields `show\("x"\)` at line \d+, and show \(line \d+\) stays in the inline-callbacks form/);
   assert.equal(python(source), 'X\ndone\n');
 });
@@ -405,7 +405,7 @@ outer()(lambda _: None)
   // Everything: elsewhere keeps its callback, so it is refused and the rest converts.
   const all = await convert(source, 'async');
   assert.deepEqual(all.converted, ['inner', 'outer']);
-  assert.match(all.refused.find((r) => r.function === 'elsewhere')?.reason ?? '', /the leaf `unknown` \(line \d+\) hands its callback on at line \d+: the leaf `pending\.append` is not a function of this module/);
+  assert.match(all.refused.find((r) => r.function === 'elsewhere')?.message ?? '', /the leaf `unknown` \(line \d+\) hands its callback on at line \d+: the leaf `pending\.append` is not a function of this module/);
 });
 
 test('the adapter: a resume called later, from the running loop, also completes the await', () => {
@@ -417,7 +417,7 @@ test('CRLF line breaks are kept, the adapter included, and a second conversion r
   const source = withRunner(SHAPES).replace(/\n/g, '\r\n');
   const first = await convert(source, 'async', { functions: ['square', 'Meter.scaled'] });
   assert.deepEqual(first.converted, []);
-  assert.match(first.refused.map((r) => r.reason).join('\n'), /convert this function with its callers/);
+  assert.match(first.refused.map((r) => r.message).join('\n'), /convert this function with its callers/);
   const result = await convert(source, 'async');
   assert.deepEqual(result.refused, []);
   const text = result.text ?? '';

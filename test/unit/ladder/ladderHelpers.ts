@@ -35,7 +35,7 @@ export async function refuses(source: string, name: string, reason: RegExp, to: 
   const result = await convert(source, to, options);
   const refusal = result.refused.find((r) => r.function === name);
   assert.ok(refusal, `${name} should be refused; refused: ${JSON.stringify(result.refused)}`);
-  assert.match(refusal.reason, reason);
+  assert.match(refusal.message, reason);
   assert.ok(!result.converted.includes(name));
   return result;
 }

@@ -246,8 +246,8 @@ test('types.coroutine delegators convert; primitives with a bare yield and value
   );
   const named = await convert(source, 'async', { functions: ['pause', 'numbers'] });
   assert.equal(named.text, undefined);
-  assert.match(named.refused.find((r) => r.function === 'pause')?.reason ?? '', /primitive with a bare yield/);
-  assert.match(named.refused.find((r) => r.function === 'numbers')?.reason ?? '', /yields values/);
+  assert.match(named.refused.find((r) => r.function === 'pause')?.message ?? '', /primitive with a bare yield/);
+  assert.match(named.refused.find((r) => r.function === 'numbers')?.message ?? '', /yields values/);
 });
 
 test('a decorated plain function awaits what it returns when the module shows it is awaitable', async () => {

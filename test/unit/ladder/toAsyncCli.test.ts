@@ -62,12 +62,12 @@ test('--json reports converted and refused functions; a refusal exits 1 and the 
   const path = pyFile(LEGACY + '\n\n@asyncio.coroutine\ndef bad():\n    yield 1\n');
   const run = runCli(['refactor', path, '--to', 'async', '--write', '--json']);
   assert.equal(run.status, 1, run.stderr);
-  const report = JSON.parse(run.stdout) as { files: { path: string; converted: string[]; refused: { function: string; line: number; reason: string }[] }[] };
+  const report = JSON.parse(run.stdout) as { files: { path: string; converted: string[]; refused: { function: string; code: string; message: string; line: number; defLine: number }[] }[] };
   const [file] = report.files;
   assert.ok(file);
   assert.deepEqual(file.converted, ['nap', 'main']);
   assert.equal(file.path, path);
-  assert.deepEqual(file.refused.map((r) => [r.function, r.line]), [['bad', 15]]);
+  assert.deepEqual(file.refused.map((r) => [r.function, r.code, r.line, r.defLine]), [['bad', 'driven-by-hand', 16, 15]], 'blocked by the yield of a plain value');
   assert.match(readFileSync(path, 'utf8'), /async def main\(\):[\s\S]*@asyncio\.coroutine\ndef bad\(\):\n {4}yield 1\n$/);
 });
 

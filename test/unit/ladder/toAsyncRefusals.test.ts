@@ -148,7 +148,7 @@ test('convertFile refuses functions at another rung with what they are', async (
     'async',
     { functions: ['native', 'plain', 'gen', 'missing'] },
   );
-  const reasons = Object.fromEntries(result.refused.map((r) => [r.function, r.reason]));
+  const reasons = Object.fromEntries(result.refused.map((r) => [r.function, r.message]));
   assert.match(reasons['native'] ?? '', /is a native coroutine \(async def\); only generator-based coroutines convert to async\/await/);
   assert.match(reasons['plain'] ?? '', /is a plain function/);
   assert.match(reasons['gen'] ?? '', /yields values/);

@@ -46,7 +46,7 @@ test('--to generator refuses what has no generator form, and entry points asynci
   await refuses('import asyncio\n\nasync def main():\n    await asyncio.sleep(0)\n\nasyncio.run(main())\n', 'main', /called at line 6 without await/, 'generator');
   await refuses('import asyncio\n\n@app.route("/")\nasync def f():\n    await asyncio.sleep(0)\n', 'f', /decorated with @app\.route\("\/"\)/, 'generator');
   const generator = await convert('def g():\n    yield 1\n', 'generator', { functions: ['g'] });
-  assert.match(generator.refused[0]?.reason ?? '', /yields values.*only native coroutines \(to @types\.coroutine\) and CPS functions \(to inline callbacks\) convert to generators/);
+  assert.match(generator.refused[0]?.message ?? '', /yields values.*only native coroutines \(to @types\.coroutine\) and CPS functions \(to inline callbacks\) convert to generators/);
 });
 
 test('--to generator refuses an async comprehension', async () => {

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SourceFile } from '../../../extension/engine';
 import { convertFile } from '../../../extension/engine/ladder/convertFile';
-import { generatorToAsync } from '../../../extension/engine/ladder/toAsyncAwait';
-import { asyncToGenerator } from '../../../extension/engine/ladder/toGeneratorCoroutine';
+import { generatorToAsync } from '../../../extension/engine/ladder/conversions/generatorToAsync';
+import { asyncToGenerator } from '../../../extension/engine/ladder/conversions/asyncToGenerator';
 import { asyncioPackage } from '../../../bench/corpus';
 import { pythonParser } from '../../helpers/parser';
 

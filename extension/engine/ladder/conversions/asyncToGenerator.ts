@@ -1,16 +1,52 @@
 // Reverse rung for learners: a native coroutine becomes the generator-based
 // coroutine it abbreviates, `@types.coroutine` with `yield from`, which runs
 // on Python 3.11+ and can be awaited by native coroutines.
+//
+// Before:
+// ```python
+// import asyncio
+//
+//
+// async def double(x):
+//     await asyncio.sleep(0)
+//     return x * 2
+//
+//
+// async def main():
+//     print(await double(21))
+//
+//
+// asyncio.run(main())
+// ```
+// After:
+// ```python
+// import asyncio
+// import types
+//
+//
+// @types.coroutine
+// def double(x):
+//     yield from asyncio.sleep(0)
+//     return x * 2
+//
+//
+// async def main():
+//     print(await double(21))
+//
+//
+// asyncio.run(main())
+// ```
 import type { Node } from 'web-tree-sitter';
-import { EditBuilder } from '../syntax/editBuilder';
-import type { FunctionInfo } from '../syntax/functionIndex';
-import type { SourceFile } from '../syntax/sourceFile';
-import { applyWithImports } from './applyEdits';
-import { awaitToYieldFrom } from './awaitExpression';
-import type { Conversion, ConversionResult, Refusal } from './conversion';
-import { spell } from './frameworkIdioms';
-import { callOf, describeKind, moduleCoroutines, type ModuleCoroutines } from '../python/coroutines';
-import { contextOf, ownNodesByFunction, type ScopeNode } from '../python/scopes';
+import { EditBuilder } from '../../syntax/editBuilder';
+import type { FunctionInfo } from '../../syntax/functionIndex';
+import type { SourceFile } from '../../syntax/sourceFile';
+import { applyWithImports } from '../applyEdits';
+import { awaitToYieldFrom } from '../awaitExpression';
+import type { Conversion, ConversionResult, Refusal } from '../conversion';
+import { spell } from '../frameworkIdioms';
+import { callOf, describeKind, moduleCoroutines, type ModuleCoroutines } from '../../python/coroutines';
+import { contextOf, ownNodesByFunction, type ScopeNode } from '../../python/scopes';
+import { blocker, refusalAt, type Blocker } from '../refusal';
 
 export const asyncToGenerator: Conversion = {
   id: 'async-to-generator',
@@ -31,22 +67,22 @@ function convert(file: SourceFile, functions: readonly FunctionInfo[], runnerNam
   const converted: FunctionInfo[] = [];
   for (const fn of functions) {
     const r = module.of(fn);
-    const reason = r.kind === 'native-coroutine' ? plan(module, fn, needs) : describeKind(r);
-    if (typeof reason === 'string') {
-      refused.push({ function: fn.name, line: fn.line, reason });
+    const planned = r.kind === 'native-coroutine' ? plan(module, fn, needs) : blocker('not-at-rung', undefined, describeKind(r));
+    if (!(planned instanceof EditBuilder)) {
+      refused.push(refusalAt(file, fn, planned));
       continue;
     }
     try {
-      for (const e of reason.sorted()) edits.replace(e.start, e.end, e.newText);
+      for (const e of planned.sorted()) edits.replace(e.start, e.end, e.newText);
     } catch (error) {
-      refused.push({ function: fn.name, line: fn.line, reason: `overlaps another conversion (${(error as Error).message})` });
+      refused.push(refusalAt(file, fn, blocker('output-invalid', undefined, `overlaps another conversion (${(error as Error).message})`)));
       continue;
     }
     converted.push(fn);
   }
   const outcome = applyWithImports(file, edits.sorted(), needs);
   if (!outcome.ok) {
-    for (const fn of converted) refused.push({ function: fn.name, line: fn.line, reason: outcome.reason });
+    for (const fn of converted) refused.push(refusalAt(file, fn, blocker('output-invalid', undefined, outcome.reason)));
     return { text: undefined, edits: [], converted: [], refused };
   }
   return {
@@ -58,27 +94,27 @@ function convert(file: SourceFile, functions: readonly FunctionInfo[], runnerNam
 }
 
 /** The edits for one function, or why it has no generator form. */
-function plan(module: ModuleCoroutines, fn: FunctionInfo, needs: Set<string>): EditBuilder | string {
+function plan(module: ModuleCoroutines, fn: FunctionInfo, needs: Set<string>): EditBuilder | Blocker {
   const { file } = module;
   const body = fn.node.childForFieldName('body');
   const asyncKeyword = fn.node.firstChild;
-  if (!body || asyncKeyword?.type !== 'async') return 'has no body';
+  if (!body || asyncKeyword?.type !== 'async') return blocker('unsupported-syntax', undefined, 'has no body');
   const line = (node: Node): string => String(file.lineOf(node));
   const nodes = ownNodes(module).get(fn.node.id) ?? new Map<string, ScopeNode[]>();
   for (const type of ['with_statement', 'for_statement']) {
     const found = nodes.get(type)?.find(({ node }) => node.firstChild?.type === 'async');
-    if (found) return `uses async ${type === 'with_statement' ? 'with' : 'for'} at line ${line(found.node)}, which has no generator form; rewrite it with explicit awaits first`;
+    if (found) return blocker('no-generator-form', found.node, `uses async ${type === 'with_statement' ? 'with' : 'for'} at line ${line(found.node)}, which has no generator form; rewrite it with explicit awaits first`);
   }
   const found = nodes.get('for_in_clause')?.find(({ node }) => node.firstChild?.type === 'async');
-  if (found) return `uses an async comprehension at line ${line(found.node)}, which has no generator form`;
+  if (found) return blocker('no-generator-form', found.node, `uses an async comprehension at line ${line(found.node)}, which has no generator form`);
   const awaits = nodes.get('await') ?? [];
   const inComprehension = awaits.find((a) => a.inner);
-  if (inComprehension) return `awaits inside a comprehension at line ${line(inComprehension.node)}, where yield from is not allowed`;
+  if (inComprehension) return blocker('no-generator-form', inComprehension.node, `awaits inside a comprehension at line ${line(inComprehension.node)}, where yield from is not allowed`);
   if (awaits.length === 0) {
-    return 'never awaits, so it has no yield from to become a generator; @types.coroutine would return its value instead of an awaitable';
+    return blocker('never-suspends', undefined, 'never awaits, so it has no yield from to become a generator; @types.coroutine would return its value instead of an awaitable');
   }
   const decorator = module.unknownDecorator(fn, undefined);
-  if (decorator !== undefined) return `is decorated with @${decorator}, which may need a native coroutine function; convert it by hand if it does not`;
+  if (decorator !== undefined) return blocker('unknown-decorator', fn.decorated, `is decorated with @${decorator}, which may need a native coroutine function; convert it by hand if it does not`);
   const caller = entryPointUse(module, fn);
   if (caller) return caller;
 
@@ -88,7 +124,7 @@ function plan(module: ModuleCoroutines, fn: FunctionInfo, needs: Set<string>): E
   const lineStart = file.lines.lineStart(defLine);
   const indent = file.text.slice(lineStart, fn.node.startIndex);
   const defKeyword = asyncKeyword.nextSibling;
-  if (indent.trim() !== '' || !defKeyword) return 'does not start its own line';
+  if (indent.trim() !== '' || !defKeyword) return blocker('unsupported-syntax', undefined, 'does not start its own line');
   // The decorator goes innermost, right above `def`, so @classmethod and friends stay outside it.
   edits.insert(lineStart, `${indent}@${typesCoroutine}${file.lines.eol}`);
   edits.delete(asyncKeyword.startIndex, defKeyword.startIndex);
@@ -119,13 +155,13 @@ function ownNodes(module: ModuleCoroutines): Map<number, Map<string, ScopeNode[]
  * take only native coroutines, so a function the module hands to them directly
  * stays native.
  */
-function entryPointUse(module: ModuleCoroutines, fn: FunctionInfo): string | undefined {
+function entryPointUse(module: ModuleCoroutines, fn: FunctionInfo): Blocker | undefined {
   for (const use of module.usesOf(fn)) {
     const call = callOf(use);
     if (!call) continue;
     const context = contextOf(call);
     if (context?.type === 'await') continue;
-    return `is called at line ${String(module.file.lineOf(call))} without await (\`${module.file.textOf(call)}\`); asyncio's entry points take only native coroutines from Python 3.12 on, so keep this one native (it can await the generator versions)`;
+    return blocker('needs-native-coroutine', call, `is called at line ${String(module.file.lineOf(call))} without await (\`${module.file.textOf(call)}\`); asyncio's entry points take only native coroutines from Python 3.12 on, so keep this one native (it can await the generator versions)`);
   }
   return undefined;
 }

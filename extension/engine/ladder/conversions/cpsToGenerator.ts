@@ -3,17 +3,49 @@
 // and the function is decorated with the inline-callbacks runner, which the
 // refactor inserts once per module. Callback-based leaves stay as they are and
 // are yielded as operations: `yield lambda resume: leaf(args, resume)`.
+//
+// Before:
+// ```python
+// def square(x, cont):
+//     return cont(x * x)
+//
+//
+// def sum_of_squares(a, b, cont):
+//     return square(a, lambda square_result: square(b, lambda square_result2: cont(square_result + square_result2)))
+//
+//
+// sum_of_squares(3, 4, lambda sum_of_squares_result: print(sum_of_squares_result))
+// ```
+// After:
+// ```python
+// # <the inline_callbacks runner, from inlineCallbacksRunner.ts>
+//
+//
+// @inline_callbacks
+// def square(x):
+//     return x * x
+//
+//
+// @inline_callbacks
+// def sum_of_squares(a, b):
+//     square_result = yield square(a)
+//     square_result2 = yield square(b)
+//     return square_result + square_result2
+//
+//
+// sum_of_squares(3, 4)(lambda sum_of_squares_result: print(sum_of_squares_result))
+// ```
 import type { Node } from 'web-tree-sitter';
-import type { SourceFile } from '../syntax/sourceFile';
-import type { Conversion, ConversionOptions } from './conversion';
-import { callWithoutLastArgument, splitLastArgument } from './callText';
-import { isCpsFunction } from './continuations';
-import { FreshNames } from './freshNames';
-import { argumentsOf, type Operation } from './fromCps';
-import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from './inlineCallbacksRunner';
-import { leaveCps, type CallerText, type ConvertedSet, type LeaveCpsRung } from './leaveCps';
-import { helperInsertion } from './moduleInsert';
-import { field, present } from './pySyntax';
+import type { SourceFile } from '../../syntax/sourceFile';
+import type { Conversion, ConversionOptions } from '../conversion';
+import { callWithoutLastArgument, splitLastArgument } from '../callText';
+import { isCpsFunction } from '../continuations';
+import { FreshNames } from '../freshNames';
+import { argumentsOf, type Operation } from '../fromCps';
+import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from '../inlineCallbacksRunner';
+import { leaveCps, type CallerText, type ConvertedSet, type LeaveCpsRung } from '../leaveCps';
+import { helperInsertion } from '../moduleInsert';
+import { field, present } from '../pySyntax';
 
 function generatorRung(file: SourceFile, options: ConversionOptions): LeaveCpsRung {
   const runner = options.runnerName ?? RUNNER_NAME;

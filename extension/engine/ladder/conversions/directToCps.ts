@@ -3,21 +3,47 @@
 // converted functions (and, with "with callers", the module's other callers)
 // the rest of the block after a call becomes that call's continuation.
 // Module-level calls pass a continuation for the statement itself.
+//
+// Before:
+// ```python
+// def square(x):
+//     return x * x
+//
+//
+// def sum_of_squares(a, b):
+//     return square(a) + square(b)
+//
+//
+// print(sum_of_squares(3, 4))
+// ```
+// After:
+// ```python
+// def square(x, cont):
+//     return cont(x * x)
+//
+//
+// def sum_of_squares(a, b, cont):
+//     return square(a, lambda square_result: square(b, lambda square_result2: cont(square_result + square_result2)))
+//
+//
+// sum_of_squares(3, 4, lambda sum_of_squares_result: print(sum_of_squares_result))
+// ```
 import type { Node } from 'web-tree-sitter';
-import type { FunctionInfo } from '../syntax/functionIndex';
-import type { SourceFile } from '../syntax/sourceFile';
-import type { Conversion, ConversionOptions, ConversionResult, Refusal } from './conversion';
-import { conversionResult, refusalOf, type Rewrite } from './conversionResult';
-import { DEFAULT_CONTINUATION, directCandidates, isDirectFunction } from './continuations';
-import { cpsFunctionText, type CpsSite } from './cpsTransform';
-import { callWithArgument, calleeName } from './callText';
-import { FreshNames } from './freshNames';
-import { isSource } from './insertedHelpers';
-import { helperInsertion } from './moduleInsert';
-import { moduleStatementToCps } from './moduleCalls';
-import { isMethod, moduleLevelStatement, referencesTo, shortName } from './references';
-import { RefuseError } from './refusal';
-import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from './trampolineSource';
+import type { FunctionInfo } from '../../syntax/functionIndex';
+import type { SourceFile } from '../../syntax/sourceFile';
+import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
+import { conversionResult, type Rewrite } from '../conversionResult';
+import { DEFAULT_CONTINUATION, directCandidates, isDirectFunction } from '../continuations';
+import { cpsFunctionText, type CpsSite } from '../cpsTransform';
+import { callWithArgument, calleeName } from '../callText';
+import { FreshNames } from '../freshNames';
+import { isSource } from '../insertedHelpers';
+import { helperInsertion } from '../moduleInsert';
+import { moduleStatementToCps } from '../moduleCalls';
+import { isMethod, moduleLevelStatement, referencesTo, shortName } from '../references';
+import { brokenElsewhere } from '../projectUses';
+import { blocker, refusalAt, refusalOf, RefuseError, type Blocker } from '../refusal';
+import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from '../trampolineSource';
 
 export const directToCps: Conversion = {
   id: 'direct-to-cps',
@@ -31,21 +57,21 @@ function convertToCps(file: SourceFile, requested: readonly FunctionInfo[], opti
   const trampoline = options.trampoline ?? false;
   const refused = new Map<string, Refusal>();
   const chosen = new Map(requested.map((f) => [f.name, f]));
-  const refuseFn = (fn: FunctionInfo, reason: string): void => {
-    refused.set(fn.name, { function: fn.name, line: fn.line, reason });
+  const refuseFn = (fn: FunctionInfo, why: Blocker | Refusal): void => {
+    refused.set(fn.name, 'function' in why ? why : refusalAt(file, fn, why));
     chosen.delete(fn.name);
   };
   if (trampoline && chosen.size > 0 && !hasOwnTrampoline(file) && file.functions.all.some((f) => f.name === TRAMPOLINE_NAME)) {
-    for (const fn of [...chosen.values()]) refuseFn(fn, `the module already defines \`${TRAMPOLINE_NAME}\`, the name the trampoline helper needs; rename it first`);
+    for (const fn of [...chosen.values()]) refuseFn(fn, blocker('name-clash', undefined, `the module already defines \`${TRAMPOLINE_NAME}\`, the name the trampoline helper needs; rename it first`));
   }
   for (;;) {
-    plan(file, chosen, refused, options.withCallers ?? false, refuseFn);
+    plan(file, chosen, refused, options, refuseFn);
     const attempt = generate(file, chosen, cont, trampoline);
     if (attempt.refusals.length === 0) {
       const inserts = trampoline && chosen.size > 0 && !hasOwnTrampoline(file) ? [helperInsertion(file, TRAMPOLINE_SOURCE)] : [];
       return conversionResult(file, attempt.rewrites, inserts, [...chosen.values()], [...refused.values()]);
     }
-    for (const r of attempt.refusals) refuseFn(r.fn, r.reason);
+    for (const r of attempt.refusals) refuseFn(r.fn, r.why);
   }
 }
 
@@ -53,11 +79,11 @@ function convertToCps(file: SourceFile, requested: readonly FunctionInfo[], opti
  * Grows the set with callers (when asked) and refuses functions whose callers
  * cannot follow: a caller left in direct style would get no result back.
  */
-function plan(file: SourceFile, chosen: Map<string, FunctionInfo>, refused: ReadonlyMap<string, Refusal>, withCallers: boolean, refuseFn: (fn: FunctionInfo, reason: string) => void): void {
+function plan(file: SourceFile, chosen: Map<string, FunctionInfo>, refused: ReadonlyMap<string, Refusal>, options: ConversionOptions, refuseFn: (fn: FunctionInfo, why: Blocker) => void): void {
   for (let again = true; again; ) {
     again = false;
     for (const fn of [...chosen.values()]) {
-      const problem = callerProblem(file, fn, chosen, refused, withCallers, (caller) => {
+      const problem = callerProblem(file, fn, chosen, refused, options, (caller) => {
         chosen.set(caller.name, caller);
       });
       if (problem === GREW) again = true;
@@ -70,24 +96,26 @@ function plan(file: SourceFile, chosen: Map<string, FunctionInfo>, refused: Read
 }
 
 /** What callerProblem returns when it added callers rather than finding a problem. */
-const GREW = '';
+const GREW = 'grew';
 
-function callerProblem(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<string, FunctionInfo>, refused: ReadonlyMap<string, Refusal>, withCallers: boolean, add: (caller: FunctionInfo) => void): string | undefined {
+function callerProblem(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<string, FunctionInfo>, refused: ReadonlyMap<string, Refusal>, options: ConversionOptions, add: (caller: FunctionInfo) => void): Blocker | typeof GREW | undefined {
   let grew = false;
   for (const ref of referencesTo(file, fn)) {
     const at = `line ${String(file.lineOf(ref.node))}`;
-    if (!ref.call) return `${at}: \`${shortName(fn)}\` is used as a value, not called, so the code that calls it cannot be given a continuation`;
+    if (!ref.call) return blocker('used-as-value', ref.node, `${at}: \`${shortName(fn)}\` is used as a value, not called, so the code that calls it cannot be given a continuation`);
     const owner = ref.owner;
     if (!owner) {
-      if (!moduleLevelStatement(ref.call)) return `${at}: the module-level call \`${file.textOf(ref.call)}\` sits in a statement header where it cannot be given a continuation; move it into a function`;
+      if (!moduleLevelStatement(ref.call)) return blocker('module-level-call', ref.call, `${at}: the module-level call \`${file.textOf(ref.call)}\` sits in a statement header where it cannot be given a continuation; move it into a function`);
       continue;
     }
-    if (owner.kind === 'class') return `${at}: called in the body of class ${owner.name}, which cannot receive a continuation`;
+    if (owner.kind === 'class') return blocker('caller-cannot-follow', ref.node, `${at}: called in the body of class ${owner.name}, which cannot receive a continuation`);
     if (chosen.has(owner.name)) continue;
     const ownerRefusal = refused.get(owner.name);
-    if (ownerRefusal) return `called by ${owner.name} (line ${String(owner.line)}), which cannot be converted: ${ownerRefusal.reason}`;
-    if (!isDirectFunction(file, owner)) return `called by ${owner.name} (line ${String(owner.line)}), which cannot become a CPS function (only top-level functions and methods can)`;
-    if (!withCallers) return `called by ${owner.name} (line ${String(owner.line)}), which would stay in direct style and get no result back; convert it with its callers`;
+    if (ownerRefusal) return blocker('caller-cannot-follow', ref.node, `called by ${owner.name} (line ${String(owner.line)}), which cannot be converted: ${ownerRefusal.message}`);
+    if (!isDirectFunction(file, owner)) return blocker('caller-cannot-follow', ref.node, `called by ${owner.name} (line ${String(owner.line)}), which cannot become a CPS function (only top-level functions and methods can)`);
+    if (!options.withCallers) return blocker('needs-callers', ref.node, `called by ${owner.name} (line ${String(owner.line)}), which would stay in direct style and get no result back; convert it with its callers`);
+    const elsewhere = brokenElsewhere(options.project, owner, fn);
+    if (elsewhere) return elsewhere;
     add(owner);
     grew = true;
   }
@@ -96,20 +124,20 @@ function callerProblem(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<s
 
 interface Attempt {
   readonly rewrites: Rewrite[];
-  readonly refusals: { fn: FunctionInfo; reason: string }[];
+  readonly refusals: { fn: FunctionInfo; why: Blocker | Refusal }[];
 }
 
 function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, cont: string, trampoline: boolean): Attempt {
   const names = new FreshNames(file);
   const siteAt = directSites(file, [...chosen.values()], cont);
   const rewrites: Rewrite[] = [];
-  const refusals: { fn: FunctionInfo; reason: string }[] = [];
+  const refusals: { fn: FunctionInfo; why: Blocker | Refusal }[] = [];
   for (const fn of chosen.values()) {
     try {
       const outer = fn.decorated ?? fn.node;
       rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline, names }) });
     } catch (error) {
-      refusals.push({ fn, reason: refusalOf(fn, error).reason });
+      refusals.push({ fn, why: refusalOf(file, fn, error) });
     }
   }
   const statements = new Map<number, Node>();
@@ -125,7 +153,7 @@ function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, c
     } catch (error) {
       if (!(error instanceof RefuseError)) throw error;
       const callees = [...chosen.values()].filter((fn) => referencesTo(file, fn).some((r) => r.statement.startIndex <= stmt.startIndex && stmt.endIndex <= r.statement.endIndex && stmt.startIndex <= r.node.startIndex && r.node.endIndex <= stmt.endIndex));
-      for (const fn of callees) refusals.push({ fn, reason: error.message });
+      for (const fn of callees) refusals.push({ fn, why: error });
     }
   }
   return { rewrites, refusals };

@@ -2,16 +2,41 @@
 // must end by calling its continuation exactly once, directly or by passing it
 // on; the value it is called with becomes the return value. Callers that stay
 // in CPS keep working: `f(x, k)` becomes `k(f(x))`, written out when simple.
+//
+// Before:
+// ```python
+// def square(x, cont):
+//     return cont(x * x)
+//
+//
+// def sum_of_squares(a, b, cont):
+//     return square(a, lambda square_result: square(b, lambda square_result2: cont(square_result + square_result2)))
+//
+//
+// sum_of_squares(3, 4, lambda sum_of_squares_result: print(sum_of_squares_result))
+// ```
+// After:
+// ```python
+// def square(x):
+//     return x * x
+//
+//
+// def sum_of_squares(a, b):
+//     return square(a) + square(b)
+//
+//
+// print(sum_of_squares(3, 4))
+// ```
 import type { Node } from 'web-tree-sitter';
-import type { SourceFile } from '../syntax/sourceFile';
-import type { Conversion } from './conversion';
-import { callWithoutLastArgument } from './callText';
-import { isCpsFunction } from './continuations';
-import { sitesIn } from './cpsTransform';
-import { argumentsOf, type Operation } from './fromCps';
-import { leaveCps, type CallerText, type ConvertedSet, type LeaveCpsRung } from './leaveCps';
-import { children, field, present } from './pySyntax';
-import { refuse } from './refusal';
+import type { SourceFile } from '../../syntax/sourceFile';
+import type { Conversion } from '../conversion';
+import { callWithoutLastArgument } from '../callText';
+import { isCpsFunction } from '../continuations';
+import { sitesIn } from '../cpsTransform';
+import { argumentsOf, type Operation } from '../fromCps';
+import { leaveCps, type CallerText, type ConvertedSet, type LeaveCpsRung } from '../leaveCps';
+import { children, field, present } from '../pySyntax';
+import { refuse } from '../refusal';
 
 const toDirectRung: LeaveCpsRung = {
   decorator: undefined,
@@ -22,9 +47,8 @@ const toDirectRung: LeaveCpsRung = {
       const where = `line ${String(file.lineOf(call))}`;
       const name = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee.text;
       const known = file.functions.all.some((f) => f.name.split('.').at(-1) === name && isCpsFunction(file, f));
-      refuse(call, known
-        ? `${where}: calls \`${file.textOf(callee)}\`, which stays in CPS; convert it to direct style too`
-        : `${where}: \`${file.textOf(callee)}\` is a callback-based primitive; direct style has no way to wait for its result (the generator rung can)`);
+      if (known) refuse('callee-stays', call, `${where}: calls \`${file.textOf(callee)}\`, which stays in CPS; convert it to direct style too`);
+      refuse('callback-primitive', call, `${where}: \`${file.textOf(callee)}\` is a callback-based primitive; direct style has no way to wait for its result (the generator rung can)`);
     }
     return { text: callWithoutLastArgument(call, (n) => file.textOf(n)), parenthesize: false };
   },

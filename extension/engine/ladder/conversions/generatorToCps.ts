@@ -3,21 +3,53 @@
 // continuation holding the rest, `return v` becomes `return cont(v)`, and the
 // decorator goes. Code that stays in the generator form keeps working: where
 // it yields the converted function, it now yields `lambda resume: f(args, resume)`.
+//
+// Before:
+// ```python
+// # <the inline_callbacks runner, from inlineCallbacksRunner.ts>
+//
+//
+// @inline_callbacks
+// def square(x):
+//     return x * x
+//
+//
+// @inline_callbacks
+// def sum_of_squares(a, b):
+//     square_result = yield square(a)
+//     square_result2 = yield square(b)
+//     return square_result + square_result2
+//
+//
+// sum_of_squares(3, 4)(lambda sum_of_squares_result: print(sum_of_squares_result))
+// ```
+// After:
+// ```python
+// def square(x, cont):
+//     return cont(x * x)
+//
+//
+// def sum_of_squares(a, b, cont):
+//     return square(a, lambda square_result: square(b, lambda square_result2: cont(square_result + square_result2)))
+//
+//
+// sum_of_squares(3, 4, lambda sum_of_squares_result: print(sum_of_squares_result))
+// ```
 import type { Node } from 'web-tree-sitter';
-import type { FunctionInfo } from '../syntax/functionIndex';
-import type { SourceFile } from '../syntax/sourceFile';
-import type { Conversion, ConversionOptions, ConversionResult, Refusal } from './conversion';
-import { conversionResult, type Rewrite } from './conversionResult';
-import { callWithArgument, calleeName } from './callText';
-import { DEFAULT_CONTINUATION, isInlineCallbacks, isInlineCallbacksFunction } from './continuations';
-import { cpsFunctionText, type CpsSite } from './cpsTransform';
-import { FreshNames } from './freshNames';
-import { argumentsOf } from './fromCps';
-import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from './inlineCallbacksRunner';
-import { helperRemoval, usesOf } from './moduleInsert';
-import { isMethod, referencesTo, shortName } from './references';
-import { children, field, present } from './pySyntax';
-import { RefuseError } from './refusal';
+import type { FunctionInfo } from '../../syntax/functionIndex';
+import type { SourceFile } from '../../syntax/sourceFile';
+import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
+import { conversionResult, type Rewrite } from '../conversionResult';
+import { callWithArgument, calleeName } from '../callText';
+import { DEFAULT_CONTINUATION, isInlineCallbacks, isInlineCallbacksFunction } from '../continuations';
+import { cpsFunctionText, type CpsSite } from '../cpsTransform';
+import { FreshNames } from '../freshNames';
+import { argumentsOf } from '../fromCps';
+import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from '../inlineCallbacksRunner';
+import { helperRemoval, usesOf } from '../moduleInsert';
+import { isMethod, referencesTo, shortName } from '../references';
+import { children, field, present } from '../pySyntax';
+import { refusalOf, RefuseError } from '../refusal';
 
 export const generatorToCps: Conversion = {
   id: 'generator-to-cps',
@@ -36,7 +68,7 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
     const resume = names.fresh('resume');
     const siteAt = yieldSites(file, [...chosen.values()], cont);
     const rewrites: Rewrite[] = [];
-    const failures: { fn: FunctionInfo; reason: string }[] = [];
+    const failures: Refusal[] = [];
     for (const fn of chosen.values()) {
       try {
         rewrites.push(...callerRewrites(file, fn, chosen, resume, cont));
@@ -44,8 +76,7 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
         const outer = fn.decorated ?? fn.node;
         rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline: false, names, dropDecorators }) });
       } catch (error) {
-        if (!(error instanceof RefuseError)) throw error;
-        failures.push({ fn, reason: error.message });
+        failures.push(refusalOf(file, fn, error));
       }
     }
     if (failures.length === 0) {
@@ -56,8 +87,8 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
       return conversionResult(file, removal ? [...rewrites, removal] : rewrites, [], [...chosen.values()], refused);
     }
     for (const f of failures) {
-      chosen.delete(f.fn.name);
-      refused.push({ function: f.fn.name, line: f.fn.line, reason: f.reason });
+      chosen.delete(f.function);
+      refused.push(f);
     }
   }
 }
@@ -74,9 +105,9 @@ function yieldSites(file: SourceFile, converted: readonly FunctionInfo[], cont: 
   return (n) => {
     if (n.type !== 'yield') return undefined;
     const at = `line ${String(file.lineOf(n))}`;
-    if (n.children.some((c) => c?.type === 'from')) throw new RefuseError(n, `${at}: \`yield from\` delegates to another generator; the inline-callbacks form yields operations only`);
+    if (n.children.some((c) => c?.type === 'from')) throw new RefuseError('not-an-operation', n, `${at}: \`yield from\` delegates to another generator; the inline-callbacks form yields operations only`);
     const op = n.firstNamedChild;
-    if (!op) throw new RefuseError(n, `${at}: a bare \`yield\` gives the runner no operation to start`);
+    if (!op) throw new RefuseError('not-an-operation', n, `${at}: a bare \`yield\` gives the runner no operation to start`);
     if (op.type === 'call' && isConverted(op)) {
       return { node: n, label: calleeName(op) ?? 'operation', render: (k, text) => callWithArgument(op, k, cont, text) };
     }
@@ -113,13 +144,13 @@ function callerRewrites(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<
   const rewrites: Rewrite[] = [];
   for (const ref of referencesTo(file, fn)) {
     const at = `line ${String(file.lineOf(ref.node))}`;
-    if (!ref.call) throw new RefuseError(ref.node, `${at}: \`${shortName(fn)}\` is used as a value, not called, so its callers cannot be adapted`);
+    if (!ref.call) throw new RefuseError('used-as-value', ref.node, `${at}: \`${shortName(fn)}\` is used as a value, not called, so its callers cannot be adapted`);
     let owner = ref.owner;
     while (owner && !chosen.has(owner.name)) owner = owner.parent === undefined ? undefined : file.functions.named(owner.parent)[0];
     const call = ref.call;
     const parent = call.parent;
     if (owner) {
-      if (parent?.type !== 'yield') throw new RefuseError(call, `${at}: \`${file.textOf(call)}\` is not yielded where it is called, so it cannot take the rest of ${owner.name} as its continuation`);
+      if (parent?.type !== 'yield') throw new RefuseError('caller-cannot-follow', call, `${at}: \`${file.textOf(call)}\` is not yielded where it is called, so it cannot take the rest of ${owner.name} as its continuation`);
       continue;
     }
     const args = field(call, 'arguments');

@@ -7,26 +7,65 @@
 // `k(asyncio.run(main()))`; the runner goes once nothing uses it. A leaf the
 // module does not show to call back before it returns is refused: under
 // asyncio.run a callback left for the module's own scheduler never comes.
+//
+// Before:
+// ```python
+// # <the inline_callbacks runner, from inlineCallbacksRunner.ts>
+//
+//
+// @inline_callbacks
+// def square(x):
+//     return x * x
+//
+//
+// @inline_callbacks
+// def sum_of_squares(a, b):
+//     square_result = yield square(a)
+//     square_result2 = yield square(b)
+//     return square_result + square_result2
+//
+//
+// sum_of_squares(3, 4)(lambda sum_of_squares_result: print(sum_of_squares_result))
+// ```
+// After:
+// ```python
+// import asyncio
+//
+//
+// async def square(x):
+//     return x * x
+//
+//
+// async def sum_of_squares(a, b):
+//     square_result = await square(a)
+//     square_result2 = await square(b)
+//     return square_result + square_result2
+//
+//
+// (lambda sum_of_squares_result: print(sum_of_squares_result))(asyncio.run(sum_of_squares(3, 4)))
+// ```
 import type { Node } from 'web-tree-sitter';
-import { EditBuilder } from '../syntax/editBuilder';
-import type { FunctionInfo } from '../syntax/functionIndex';
-import type { SourceFile, TextChange } from '../syntax/sourceFile';
-import { applyWithImports } from './applyEdits';
-import { yieldToAwait } from './awaitExpression';
-import { ADAPTER_NAME, callbackAwaitableSource } from './callbackAwaitable';
-import { isInlineCallbacksFunction } from './continuations';
-import type { Conversion, ConversionOptions, ConversionResult, Refusal } from './conversion';
-import { argumentsOf } from './fromCps';
-import { FreshNames } from './freshNames';
-import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from './inlineCallbacksRunner';
-import { isSource } from './insertedHelpers';
-import { leafOperation, leafProblem } from './leafCallsBack';
-import { helperInsertion, helperRemoval, usesOf } from './moduleInsert';
-import { children, identifiers, lineIndentOf, ownOfType } from './pySyntax';
-import { describeKind, moduleCoroutines, type Recognised } from '../python/coroutines';
-import { referencesTo } from './references';
-import { enclosingFunction, isYieldFrom, operandOf, unparenthesize } from '../python/scopes';
-import { removeDecoratorLine } from './toAsyncAwait';
+import { EditBuilder } from '../../syntax/editBuilder';
+import type { FunctionInfo } from '../../syntax/functionIndex';
+import type { SourceFile, TextChange } from '../../syntax/sourceFile';
+import { applyWithImports } from '../applyEdits';
+import { yieldToAwait } from '../awaitExpression';
+import { ADAPTER_NAME, callbackAwaitableSource } from '../callbackAwaitable';
+import { isInlineCallbacksFunction } from '../continuations';
+import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
+import { argumentsOf } from '../fromCps';
+import { FreshNames } from '../freshNames';
+import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from '../inlineCallbacksRunner';
+import { isSource } from '../insertedHelpers';
+import { leafOperation, leafProblem } from '../leafCallsBack';
+import { helperInsertion, helperRemoval, usesOf } from '../moduleInsert';
+import { children, identifiers, lineIndentOf, ownOfType } from '../pySyntax';
+import { describeKind, moduleCoroutines, type Recognised } from '../../python/coroutines';
+import { referencesTo } from '../references';
+import { enclosingFunction, isYieldFrom, operandOf, unparenthesize } from '../../python/scopes';
+import { removeDecoratorLine } from '../decoratorLine';
+import { brokenElsewhere } from '../projectUses';
+import { blocker, refusalAt, refusalOf, RefuseError, type Blocker } from '../refusal';
 
 export const inlineCallbacksToAsync: Conversion = {
   id: 'inline-callbacks-to-async',
@@ -68,6 +107,8 @@ interface Plan {
   readonly wrapsLeaves: boolean;
   /** Callers in the inline-callbacks form outside the batch that yield this function. */
   readonly callers: readonly FunctionInfo[];
+  /** The first of their yields. */
+  readonly callerUse: Node | undefined;
 }
 
 interface Context {
@@ -77,20 +118,18 @@ interface Context {
   readonly all: ReadonlyMap<number, Recognised>;
 }
 
-class Refuse extends Error {}
-
 function convert(file: SourceFile, functions: readonly FunctionInfo[], options: ConversionOptions): ConversionResult {
   const all = new Map(claimed(file, options.runnerName).map((r) => [r.fn.node.id, r]));
   const refused: Refusal[] = [];
-  const refuse = (fn: FunctionInfo, reason: string): void => {
-    refused.push({ function: fn.name, line: fn.line, reason });
+  const refuse = (fn: FunctionInfo, why: Blocker): void => {
+    refused.push(refusalAt(file, fn, why));
   };
   const batch = new Map<number, Recognised>();
   for (const fn of functions) {
     const r = all.get(fn.node.id);
-    const problem = r ? formProblem(file, r) : describeKind(moduleCoroutines(file, options.runnerName).of(fn));
+    const problem = r ? formProblem(file, r) : blocker('not-at-rung', undefined, describeKind(moduleCoroutines(file, options.runnerName).of(fn)));
     if (r && problem === undefined) batch.set(fn.node.id, r);
-    else refuse(fn, problem ?? 'is not in the inline-callbacks form');
+    else refuse(fn, problem ?? blocker('not-at-rung', undefined, 'is not in the inline-callbacks form'));
   }
   const existing = file.functions.all.find((f) => f.parent === undefined && f.name.startsWith(ADAPTER_NAME) && isSource(file.textOf(f.node), adapterSource(file, f.name)));
   const ctx: Context = { file, adapter: existing?.name ?? new FreshNames(file).fresh(ADAPTER_NAME), batch, all };
@@ -98,13 +137,12 @@ function convert(file: SourceFile, functions: readonly FunctionInfo[], options: 
   let plans = new Map<number, Plan>();
   for (let settled = false; !settled; ) {
     plans = new Map();
-    const failed: { r: Recognised; reason: string }[] = [];
+    const failed: { r: Recognised; why: Blocker }[] = [];
     for (const [id, r] of batch) {
       try {
         plans.set(id, planFunction(ctx, r));
       } catch (error) {
-        if (!(error instanceof Refuse)) throw error;
-        failed.push({ r, reason: error.message });
+        failed.push({ r, why: refusalOf(file, r.fn, error) });
       }
     }
     // A function's own problem first; only then what it means for its callees.
@@ -112,16 +150,17 @@ function convert(file: SourceFile, functions: readonly FunctionInfo[], options: 
       for (const [id, plan] of plans) {
         const r = batch.get(id);
         if (!r || plan.callers.length === 0) continue;
-        if (options.withCallers && plan.callers.every((c) => formProblem(file, all.get(c.node.id) as Recognised) === undefined && !refused.some((x) => x.line === c.line && x.function === c.name))) {
+        const elsewhere = options.withCallers ? plan.callers.map((c) => brokenElsewhere(options.project, c, r.fn)).find((b) => b !== undefined) : undefined;
+        if (options.withCallers && !elsewhere && plan.callers.every((c) => formProblem(file, all.get(c.node.id) as Recognised) === undefined && !refused.some((x) => x.defLine === c.line && x.function === c.name))) {
           for (const c of plan.callers) batch.set(c.node.id, all.get(c.node.id) as Recognised);
           continue;
         }
         const names = plan.callers.map((c) => `${c.name} (line ${String(c.line)})`).join(', ');
-        failed.push({ r, reason: `is yielded by ${names}, which would stay in the inline-callbacks form and could no longer yield it; convert this function with its callers in the module` });
+        failed.push({ r, why: elsewhere ?? blocker(options.withCallers ? 'caller-cannot-follow' : 'needs-callers', plan.callerUse, `is yielded by ${names}, which would stay in the inline-callbacks form and could no longer yield it; convert this function with its callers in the module`) });
       }
     }
-    for (const { r, reason } of failed) {
-      refuse(r.fn, reason);
+    for (const { r, why } of failed) {
+      refuse(r.fn, why);
       batch.delete(r.fn.node.id);
     }
     settled = failed.length === 0 && [...plans.keys()].length === batch.size;
@@ -131,7 +170,7 @@ function convert(file: SourceFile, functions: readonly FunctionInfo[], options: 
   const outcome = applyWithImports(file, edits, needs);
   const converted = [...batch.values()].map((r) => r.fn);
   if (!outcome.ok) {
-    for (const fn of converted) refuse(fn, outcome.reason);
+    for (const fn of converted) refuse(fn, blocker('output-invalid', undefined, outcome.reason));
     return { text: undefined, edits: [], converted: [], refused: sorted(refused) };
   }
   return { text: outcome.text, edits: outcome.edits, converted: converted.sort((a, b) => a.line - b.line).map((f) => f.name), refused: sorted(refused) };
@@ -180,21 +219,21 @@ function adapterSource(file: SourceFile, name: string, getRunningLoop?: string):
 }
 
 /** Why a runner-decorated function is not in the form this rung converts, if it is not. */
-function formProblem(file: SourceFile, r: Recognised): string | undefined {
+function formProblem(file: SourceFile, r: Recognised): Blocker | undefined {
   const expression = r.decorator?.firstNamedChild;
   const written = expression ? file.textOf(expression) : RUNNER_NAME;
   const name = written.split('.').at(-1) ?? written;
   const runner = file.functions.all.find((f) => f.parent === undefined && f.name === name);
   if (written !== name || !runner || !isProjectRunner(file, runner)) {
-    return `is decorated with @${written}, which is not the ${RUNNER_NAME} runner the CPS → generator rung inserts into this module (it is imported or written differently), so what its yields mean is not known; convert it by hand`;
+    return blocker('unknown-runner', r.decorator, `is decorated with @${written}, which is not the ${RUNNER_NAME} runner the CPS → generator rung inserts into this module (it is imported or written differently), so what its yields mean is not known; convert it by hand`);
   }
   if (isInlineCallbacksFunction(file, r.fn, name)) return undefined;
   const other = moduleCoroutines(file, name).unknownDecorator(r.fn, r.decorator);
-  if (other !== undefined) return `is also decorated with @${other}, which may rely on getting the runner's operation back; convert it by hand`;
-  return 'is nested in another function, a special method or async; only top-level functions and methods of top-level classes convert from the inline-callbacks form';
+  if (other !== undefined) return blocker('unknown-decorator', r.fn.decorated, `is also decorated with @${other}, which may rely on getting the runner's operation back; convert it by hand`);
+  return blocker('not-at-rung', undefined, 'is nested in another function, a special method or async; only top-level functions and methods of top-level classes convert from the inline-callbacks form');
 }
 
-/** The edits turning one function into a native coroutine; throws Refuse with the reason it cannot. */
+/** The edits turning one function into a native coroutine; throws RefuseError with the reason it cannot. */
 function planFunction(ctx: Context, r: Recognised): Plan {
   const { file, batch } = ctx;
   const module = moduleCoroutines(file);
@@ -203,42 +242,42 @@ function planFunction(ctx: Context, r: Recognised): Plan {
   for (const own of r.yields) {
     const y = own.node;
     const at = `line ${String(file.lineOf(y))}`;
-    if (own.inner) throw new Refuse(`has a yield inside ${own.inner.type === 'lambda' ? 'a lambda' : 'a comprehension'} at ${at}, which has no await form; move it into the function body first`);
-    if (isYieldFrom(y)) throw new Refuse(`delegates with yield from at ${at}; the inline-callbacks form yields operations only`);
+    if (own.inner) throw new RefuseError('yield-in-nested-scope', y, `has a yield inside ${own.inner.type === 'lambda' ? 'a lambda' : 'a comprehension'} at ${at}, which has no await form; move it into the function body first`);
+    if (isYieldFrom(y)) throw new RefuseError('not-an-operation', y, `delegates with yield from at ${at}; the inline-callbacks form yields operations only`);
     const operand = operandOf(y);
-    if (!operand) throw new Refuse(`has a bare yield at ${at}, which gives the runner no operation`);
+    if (!operand) throw new RefuseError('not-an-operation', y, `has a bare yield at ${at}, which gives the runner no operation`);
     const op = unparenthesize(operand);
     const callees = op.type === 'call' ? module.callees(op).filter((c) => ctx.all.has(c.node.id)) : [];
     if (callees.length > 0) {
       const staying = callees.find((c) => !batch.has(c.node.id));
-      if (staying) throw new Refuse(`yields ${quote(file, op)} at ${at}, and ${staying.name} (line ${String(staying.line)}) stays in the inline-callbacks form; convert it too`);
+      if (staying) throw new RefuseError('callee-stays', y, `yields ${quote(file, op)} at ${at}, and ${staying.name} (line ${String(staying.line)}) stays in the inline-callbacks form; convert it too`);
       yieldToAwait(file, edits, y);
       continue;
     }
     const leaf = leafOperation(op);
     if (!leaf) {
-      throw new Refuse(`yields ${quote(file, op)} at ${at}, which the module does not show to be an operation of the inline-callbacks form (a converted function's call, or \`lambda resume: leaf(args, resume)\`)`);
+      throw new RefuseError('not-an-operation', y, `yields ${quote(file, op)} at ${at}, which the module does not show to be an operation of the inline-callbacks form (a converted function's call, or \`lambda resume: leaf(args, resume)\`)`);
     }
     const problem = leafProblem(module, leaf);
-    if (problem) throw new Refuse(`waits at ${at} on a callback-based leaf: ${problem.why}${problem.external ? '; make it awaitable by hand' : schedulerPhrase(ctx)}`);
+    if (problem) throw new RefuseError('unsafe-leaf', y, `waits at ${at} on a callback-based leaf: ${problem.why}${problem.external ? '; make it awaitable by hand' : schedulerPhrase(ctx)}`);
     yieldToAwait(file, edits, y, { wrap: ctx.adapter });
     wrapsLeaves = true;
   }
   if (r.decorator) removeDecoratorLine(file, edits, r.decorator);
   edits.insert(r.fn.node.startIndex, 'async ');
-  const { starts, callers } = checkUses(ctx, r.fn);
-  return { edits: edits.sorted(), starts, wrapsLeaves, callers };
+  return { edits: edits.sorted(), wrapsLeaves, ...checkUses(ctx, r.fn) };
 }
 
 /** Every use of a converting function must become an await or the module's start. */
-function checkUses(ctx: Context, fn: FunctionInfo): { starts: Node[]; callers: FunctionInfo[] } {
+function checkUses(ctx: Context, fn: FunctionInfo): Pick<Plan, 'starts' | 'callers' | 'callerUse'> {
   const { file } = ctx;
   const starts: Node[] = [];
   const callers: FunctionInfo[] = [];
+  let callerUse: Node | undefined;
   for (const ref of referencesTo(file, fn)) {
     const at = `line ${String(file.lineOf(ref.node))}`;
     const call = ref.call;
-    if (!call) throw new Refuse(`is used as a value at ${at} (${quote(file, ref.statement)}), where a coroutine function would not behave as the runner's operation did`);
+    if (!call) throw new RefuseError('used-as-value', ref.node, `is used as a value at ${at} (${quote(file, ref.statement)}), where a coroutine function would not behave as the runner's operation did`);
     let outer = call;
     while (outer.parent?.type === 'parenthesized_expression') outer = outer.parent;
     if (outer.parent?.type === 'yield') {
@@ -247,9 +286,10 @@ function checkUses(ctx: Context, fn: FunctionInfo): { starts: Node[]; callers: F
       if (owner && ctx.batch.has(owner.node.id)) continue;
       if (owner && ctx.all.has(owner.node.id)) {
         callers.push(owner);
+        callerUse ??= outer.parent;
         continue;
       }
-      throw new Refuse(`is yielded at ${at} by code outside the inline-callbacks form, which would get a coroutine instead of an operation`);
+      throw new RefuseError('caller-cannot-follow', outer, `is yielded at ${at} by code outside the inline-callbacks form, which would get a coroutine instead of an operation`);
     }
     const invoked = call.parent?.type === 'call' && call.parent.childForFieldName('function')?.id === call.id ? call.parent : undefined;
     const args = invoked ? argumentsOf(invoked) : [];
@@ -259,9 +299,9 @@ function checkUses(ctx: Context, fn: FunctionInfo): { starts: Node[]; callers: F
       starts.push(invoked);
       continue;
     }
-    throw new Refuse(`is called at ${at} (${quote(file, call)}) other than by a yield in the inline-callbacks form or as a module-level start \`f(args)(k)\`; that caller would get a coroutine instead of an operation`);
+    throw new RefuseError('caller-cannot-follow', call, `is called at ${at} (${quote(file, call)}) other than by a yield in the inline-callbacks form or as a module-level start \`f(args)(k)\`; that caller would get a coroutine instead of an operation`);
   }
-  return { starts, callers: [...new Set(callers)] };
+  return { starts, callers: [...new Set(callers)], callerUse };
 }
 
 /** Outside every def, class and lambda (an `if __name__ == "__main__":` block is still module level). */

@@ -3,22 +3,60 @@
 // undecorated delegating generators become `async def` with `await`.
 // Every function in the batch converts completely or is refused and left
 // untouched; the whole result re-parses or nothing changes.
+//
+// Before:
+// ```python
+// import asyncio
+// import types
+//
+//
+// @types.coroutine
+// def double(x):
+//     yield from asyncio.sleep(0)
+//     return x * 2
+//
+//
+// async def main():
+//     print(await double(21))
+//
+//
+// asyncio.run(main())
+// ```
+// After:
+// ```python
+// import asyncio
+//
+//
+// async def double(x):
+//     await asyncio.sleep(0)
+//     return x * 2
+//
+//
+// async def main():
+//     print(await double(21))
+//
+//
+// asyncio.run(main())
+// ```
 import type { Node } from 'web-tree-sitter';
-import { EditBuilder } from '../syntax/editBuilder';
-import type { FunctionInfo } from '../syntax/functionIndex';
-import type { SourceFile, TextChange } from '../syntax/sourceFile';
-import { planCallSites } from './callSites';
-import type { Conversion, ConversionOptions, ConversionResult, Refusal } from './conversion';
-import { rewriteReturns, rewriteYield, spell, type IdiomContext } from './frameworkIdioms';
-import { applyWithImports } from './applyEdits';
-import { describeKind, moduleCoroutines, type ModuleCoroutines, type Recognised } from '../python/coroutines';
-import { isYieldFrom, operandOf, scopeNodes, unparenthesize } from '../python/scopes';
+import { EditBuilder } from '../../syntax/editBuilder';
+import type { FunctionInfo } from '../../syntax/functionIndex';
+import type { SourceFile, TextChange } from '../../syntax/sourceFile';
+import { planCallSites, type DelegatingCaller } from '../callSites';
+import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
+import { rewriteReturns, rewriteYield, spell, type IdiomContext } from '../frameworkIdioms';
+import { applyWithImports } from '../applyEdits';
+import { describeKind, moduleCoroutines, type ModuleCoroutines, type Recognised } from '../../python/coroutines';
+import { isYieldFrom, operandOf, scopeNodes, unparenthesize } from '../../python/scopes';
+import { removeDecoratorLine } from '../decoratorLine';
+import { brokenElsewhere } from '../projectUses';
+import { blocker, refusalAt, type Blocker } from '../refusal';
 
 interface Plan {
   readonly edits: TextChange[];
   readonly needs: Set<string>;
-  readonly refusal?: string;
-  readonly delegatingCallers: readonly FunctionInfo[];
+  readonly refusal?: Blocker;
+  readonly delegatingCallers: readonly DelegatingCaller[];
 }
 
 export const generatorToAsync: Conversion = {
@@ -35,14 +73,14 @@ export const generatorToAsync: Conversion = {
 function convert(file: SourceFile, functions: readonly FunctionInfo[], options: ConversionOptions): ConversionResult {
   const module = moduleCoroutines(file, options.runnerName);
   const refused: Refusal[] = [];
-  const refuse = (fn: FunctionInfo, reason: string): void => {
-    refused.push({ function: fn.name, line: fn.line, reason });
+  const refuse = (fn: FunctionInfo, why: Blocker): void => {
+    refused.push(refusalAt(file, fn, why));
   };
   const batch = new Map<number, Recognised>();
   for (const fn of functions) {
     const r = module.of(fn);
     if (r.kind === 'generator-coroutine') batch.set(fn.node.id, r);
-    else refuse(fn, describeKind(r));
+    else refuse(fn, blocker('not-at-rung', undefined, describeKind(r)));
   }
   // Plans depend on what else converts (callers, callees): repeat until no refusal or added caller changes the batch.
   let plans = new Map<number, Plan>();
@@ -55,14 +93,15 @@ function convert(file: SourceFile, functions: readonly FunctionInfo[], options: 
       const callers = plan.delegatingCallers;
       let reason = plan.refusal;
       if (!reason && callers.length > 0) {
-        const convertible = callers.every((c) => module.of(c).kind === 'generator-coroutine' && !refused.some((x) => x.function === c.name && x.line === c.line));
-        if (options.withCallers && convertible) {
-          for (const c of callers) batch.set(c.node.id, module.of(c));
+        const convertible = callers.every(({ fn: c }) => module.of(c).kind === 'generator-coroutine' && !refused.some((x) => x.function === c.name && x.defLine === c.line));
+        const elsewhere = options.withCallers ? callers.map(({ fn: c }) => brokenElsewhere(options.project, c, r.fn)).find((b) => b !== undefined) : undefined;
+        if (options.withCallers && convertible && !elsewhere) {
+          for (const { fn: c } of callers) batch.set(c.node.id, module.of(c));
           settled = false;
           continue;
         }
-        const names = callers.map((c) => `${c.name} (line ${String(c.line)})`).join(', ');
-        reason = `is delegated to with yield from by ${names}, which would stay a generator and could no longer do so; convert this function with its callers in the module`;
+        const names = callers.map(({ fn: c }) => `${c.name} (line ${String(c.line)})`).join(', ');
+        reason = elsewhere ?? blocker(options.withCallers ? 'caller-cannot-follow' : 'needs-callers', callers[0]?.use, `is delegated to with yield from by ${names}, which would stay a generator and could no longer do so; convert this function with its callers in the module`);
       }
       if (reason) {
         refuse(r.fn, reason);
@@ -75,7 +114,7 @@ function convert(file: SourceFile, functions: readonly FunctionInfo[], options: 
   }
   const outcome = applyWithImports(file, [...plans.values()].flatMap((p) => p.edits), new Set([...plans.values()].flatMap((p) => [...p.needs])));
   if (!outcome.ok) {
-    for (const r of batch.values()) refuse(r.fn, outcome.reason);
+    for (const r of batch.values()) refuse(r.fn, blocker('output-invalid', undefined, outcome.reason));
     return { text: undefined, edits: [], converted: [], refused: sortRefusals(refused) };
   }
   const converted = [...batch.values()].map((r) => r.fn).sort((a, b) => a.line - b.line).map((f) => f.name);
@@ -92,15 +131,15 @@ function planFunction(module: ModuleCoroutines, target: Recognised, converting: 
   const edits = new EditBuilder(file);
   const needs = new Set<string>();
   const ctx: IdiomContext = { file, edits, module, needs, target };
-  const refuse = (refusal: string): Plan => ({ edits: [], needs, refusal, delegatingCallers: [] });
+  const refuse = (refusal: Blocker): Plan => ({ edits: [], needs, refusal, delegatingCallers: [] });
   const fn = target.fn;
   const body = fn.node.childForFieldName('body');
-  if (!body) return refuse('has no body');
+  if (!body) return refuse(blocker('unsupported-syntax', undefined, 'has no body'));
 
   const decoratorProblem = checkDecorators(module, target);
   if (decoratorProblem) return refuse(decoratorProblem);
   if (target.yields.length === 0 && target.flavour === 'twisted') {
-    return refuse('is decorated with @inlineCallbacks but never yields; Twisted rejects it when it is called, so there is nothing to keep');
+    return refuse(blocker('never-suspends', target.decorator, 'is decorated with @inlineCallbacks but never yields; Twisted rejects it when it is called, so there is nothing to keep'));
   }
   for (const own of target.yields) {
     const reason = rewriteYield(ctx, own);
@@ -127,15 +166,15 @@ function planFunction(module: ModuleCoroutines, target: Recognised, converting: 
 }
 
 /** Other decorators must still work around an `async def`. */
-function checkDecorators(module: ModuleCoroutines, target: Recognised): string | undefined {
+function checkDecorators(module: ModuleCoroutines, target: Recognised): Blocker | undefined {
   const other = module.unknownDecorator(target.fn, target.decorator);
   return other === undefined
     ? undefined
-    : `is also decorated with @${other}, which may rely on getting a generator, Future or Deferred back; check it accepts an async def and convert this one by hand`;
+    : blocker('unknown-decorator', target.fn.decorated ?? target.fn.node, `is also decorated with @${other}, which may rely on getting a generator, Future or Deferred back; check it accepts an async def and convert this one by hand`);
 }
 
 /** `yield from g()` becomes `await g()`: g must then be awaitable, which an undecorated generator left as it is is not. */
-function awaitsUnconvertedGenerator(module: ModuleCoroutines, y: Node, converting: ReadonlySet<number>): string | undefined {
+function awaitsUnconvertedGenerator(module: ModuleCoroutines, y: Node, converting: ReadonlySet<number>): Blocker | undefined {
   if (!isYieldFrom(y)) return undefined;
   const operand = operandOf(y);
   const call = operand ? unparenthesize(operand) : undefined;
@@ -143,7 +182,7 @@ function awaitsUnconvertedGenerator(module: ModuleCoroutines, y: Node, convertin
   for (const callee of module.callees(call)) {
     const r = module.of(callee);
     if (r.kind === 'generator-coroutine' && r.flavour === 'undecorated' && !converting.has(callee.node.id)) {
-      return `awaits ${callee.name} (line ${String(callee.line)}) at line ${String(module.file.lineOf(y))}, an undecorated generator that is not being converted and could not be awaited; convert it too`;
+      return blocker('callee-stays', y, `awaits ${callee.name} (line ${String(callee.line)}) at line ${String(module.file.lineOf(y))}, an undecorated generator that is not being converted and could not be awaited; convert it too`);
     }
   }
   return undefined;
@@ -153,7 +192,7 @@ function awaitsUnconvertedGenerator(module: ModuleCoroutines, y: Node, convertin
  * A non-generator `@asyncio.coroutine` awaits what it returns when that is
  * awaitable; the native form must say so, and refuses when it cannot tell.
  */
-function awaitReturnedAwaitables(ctx: IdiomContext, body: Node): string | undefined {
+function awaitReturnedAwaitables(ctx: IdiomContext, body: Node): Blocker | undefined {
   for (const { node, inner } of scopeNodes(body, 'return_statement')) {
     if (inner) continue;
     const value = node.firstNamedChild;
@@ -165,23 +204,8 @@ function awaitReturnedAwaitables(ctx: IdiomContext, body: Node): string | undefi
     }
     const plain = ['integer', 'float', 'string', 'concatenated_string', 'true', 'false', 'none', 'list', 'tuple', 'dictionary', 'set', 'binary_operator', 'comparison_operator', 'boolean_operator', 'not_operator'];
     if (!plain.includes(bare.type)) {
-      return `returns ${ctx.file.textOf(value)} at line ${String(ctx.file.lineOf(node))}, which @asyncio.coroutine would await if it were awaitable; the module does not show whether it is`;
+      return blocker('not-awaitable', node, `returns ${ctx.file.textOf(value)} at line ${String(ctx.file.lineOf(node))}, which @asyncio.coroutine would await if it were awaitable; the module does not show whether it is`);
     }
   }
   return undefined;
-}
-
-/** Removes a decorator's line; a comment after it stays on a line of its own. */
-export function removeDecoratorLine(file: SourceFile, edits: EditBuilder, decorator: Node): void {
-  const line = file.positionAt(decorator.startIndex).line;
-  const start = file.lines.lineStart(line);
-  const comment = decorator.namedChildren.find((c) => c?.type === 'comment');
-  if (comment) {
-    // `@asyncio.coroutine  # why` keeps `# why` at the decorator's indentation.
-    edits.delete(decorator.startIndex, comment.startIndex);
-  } else if (file.text.slice(start, decorator.startIndex).trim() === '' && file.lineOf(decorator) === file.endLineOf(decorator)) {
-    edits.delete(start, file.lines.lineStart(line + 1));
-  } else {
-    edits.replaceNode(decorator, '');
-  }
 }

@@ -1,0 +1,68 @@
+// The one way every front end moves functions a rung: the lens, the code
+// action, the hover, the ladder panel and the CLI all call takeStep, so they
+// cannot disagree about what a step does or why it refuses. By default a step
+// that refuses only because callers in the module would break is taken again
+// with those callers; `withCallers: false` (the CLI without --with-callers)
+// never takes them, `true` always does.
+import type { SourceFile } from '../syntax/sourceFile';
+import type { Conversion, ConversionResult, Refusal, Rung } from './conversion';
+import { convertFile, type ConvertFileOptions } from './convertFile';
+import { conversions } from './registry';
+
+export interface StepResult extends ConversionResult {
+  /** Converted functions that were not asked for: the callers that came along. */
+  readonly alongside: readonly string[];
+  /** When callers came along (or were tried) because the step needed them: the refusals of the step alone. */
+  readonly alone: readonly Refusal[] | undefined;
+}
+
+/** Moves `options.functions` (every candidate when absent) of `file` to `to`. */
+export function takeStep(file: SourceFile, to: Rung, options: ConvertFileOptions = {}, registry: readonly Conversion[] = conversions): StepResult {
+  const first = convertFile(file, to, options, registry);
+  const needsCallers = first.refused.filter((r) => r.code === 'needs-callers');
+  if (options.withCallers !== undefined || needsCallers.length === 0) return { ...first, alongside: alongside(first, options), alone: undefined };
+  const withCallers = convertFile(file, to, { ...options, withCallers: true }, registry);
+  return { ...withCallers, alongside: alongside(withCallers, options), alone: first.refused };
+}
+
+function alongside(result: ConversionResult, options: ConvertFileOptions): string[] {
+  const asked = options.functions;
+  return asked ? result.converted.filter((name) => !asked.includes(name)) : [];
+}
+
+/** One function's step: the result to apply, and why it refuses when it does. */
+export interface FunctionStep {
+  readonly function: string;
+  readonly to: Rung;
+  readonly result: StepResult;
+  /** Why the function does not move; undefined when the step takes it. */
+  readonly refusal: Refusal | undefined;
+  /** When callers came along or were tried: why the function alone refuses (code `needs-callers`). */
+  readonly alone: Refusal | undefined;
+}
+
+const defaultSteps = new WeakMap<SourceFile, Map<string, FunctionStep>>();
+
+/**
+ * Moves the function named `name` (dotted) to `to`, with its callers where it
+ * needs them. With the default options the step is computed once per parse,
+ * so a lens, a hover and a code action on the same version share it.
+ */
+export function stepFunction(file: SourceFile, name: string, to: Rung, options: Omit<ConvertFileOptions, 'functions'> = {}, registry: readonly Conversion[] = conversions): FunctionStep {
+  const shared = Object.keys(options).length === 0 && registry === conversions;
+  if (!shared) return computeStep(file, name, to, options, registry);
+  let perFile = defaultSteps.get(file);
+  if (!perFile) defaultSteps.set(file, (perFile = new Map<string, FunctionStep>()));
+  const key = `${to}\0${name}`;
+  let step = perFile.get(key);
+  if (!step) perFile.set(key, (step = computeStep(file, name, to, options, registry)));
+  return step;
+}
+
+function computeStep(file: SourceFile, name: string, to: Rung, options: Omit<ConvertFileOptions, 'functions'>, registry: readonly Conversion[]): FunctionStep {
+  const result = takeStep(file, to, { ...options, functions: [name] }, registry);
+  const own = result.refused.find((r) => r.function === name);
+  // Refused along with someone else (a caller whose refusal blocks it) counts as refused too.
+  const refusal = own ?? (result.converted.includes(name) ? undefined : result.refused[0]);
+  return { function: name, to, result, refusal, alone: result.alone?.find((r) => r.function === name) };
+}
