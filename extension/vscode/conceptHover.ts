@@ -4,12 +4,13 @@
 import * as vscode from 'vscode';
 import { CONCEPT_INFO, impliedConcepts } from '../engine/concepts';
 import { ladderSteps, previewConversion, RUNG_ACTION } from '../engine/ladder/steps';
-import type { Conversion } from '../engine/ladder/conversion';
+import type { Conversion, ConversionOptions } from '../engine/ladder/conversion';
 import type { FunctionInfo, SourceFile } from '../engine';
 import { classificationOf } from './conceptCache';
 import type { DocumentCache } from './documentCache';
+import type { WorkspaceIndex } from './workspaceIndex';
 
-export function registerConceptHover(cache: DocumentCache): vscode.Disposable {
+export function registerConceptHover(cache: DocumentCache, workspace: WorkspaceIndex): vscode.Disposable {
   return vscode.languages.registerHoverProvider(
     { language: 'python' },
     {
@@ -31,8 +32,9 @@ export function registerConceptHover(cache: DocumentCache): vscode.Disposable {
         const implied = new Set(hit.concepts.flatMap((c) => impliedConcepts(c.id)));
         if (implied.size > 0) md.appendMarkdown(`Which makes it also: ${escape([...implied].map((id) => CONCEPT_INFO[id].name).join(', '))}.\n\n`);
         const steps = ladderSteps(file, hit.info, hit.concepts);
-        if (steps.up) appendPreview(md, file, hit.info, steps.up, 'One rung up');
-        if (steps.down) appendPreview(md, file, hit.info, steps.down, 'One rung down');
+        const options = workspace.ladderOptions(document);
+        if (steps.up) appendPreview(md, file, hit.info, steps.up, 'One rung up', options);
+        if (steps.down) appendPreview(md, file, hit.info, steps.down, 'One rung down', options);
         const nameNode = hit.info.node.childForFieldName('name');
         const range = nameNode
           ? new vscode.Range(document.positionAt(nameNode.startIndex), document.positionAt(nameNode.endIndex))
@@ -43,9 +45,9 @@ export function registerConceptHover(cache: DocumentCache): vscode.Disposable {
   );
 }
 
-function appendPreview(md: vscode.MarkdownString, file: SourceFile, fn: FunctionInfo, conversion: Conversion, heading: string): void {
+function appendPreview(md: vscode.MarkdownString, file: SourceFile, fn: FunctionInfo, conversion: Conversion, heading: string, options: Pick<ConversionOptions, 'project'>): void {
   md.appendMarkdown(`---\n\n**${heading}: ${RUNG_ACTION[conversion.to]}**\n\n`);
-  const preview = previewConversion(file, fn, conversion);
+  const preview = previewConversion(file, fn, conversion, options);
   if (preview.kind === 'code') {
     // A fence longer than any run of backticks in the code, so the code cannot close it.
     const longest = Math.max(2, ...(preview.text.match(/`+/g) ?? []).map((run) => run.length));

@@ -11,6 +11,7 @@ import { conversions } from '../engine/ladder/registry';
 import { stepFunction } from '../engine/ladder/takeStep';
 import { classificationOf } from './conceptCache';
 import type { DocumentCache } from './documentCache';
+import type { WorkspaceIndex } from './workspaceIndex';
 import { SHOW_LADDER } from './ladderPanel';
 import { LensMemory, type StableLens } from './stableLenses';
 
@@ -52,7 +53,10 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
   private readonly memory = new LensMemory<ConceptLens>();
   private readonly subscriptions: readonly { dispose(): unknown }[];
 
-  constructor(private readonly cache: DocumentCache) {
+  constructor(
+    private readonly cache: DocumentCache,
+    private readonly workspace: WorkspaceIndex,
+  ) {
     this.subscriptions = [
       this.changed,
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -75,18 +79,20 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     return this.memory.lenses(document.uri, file, () => fresh(file, document.uri, shown));
   }
 
-  resolveCodeLens(lens: ConceptLens): ConceptLens {
+  async resolveCodeLens(lens: ConceptLens): Promise<ConceptLens> {
     if (lens.opensLadder) {
       lens.command = { title: 'Show ladder', tooltip: `${lens.functionName} at every rung, side by side`, command: SHOW_LADDER, arguments: [lens.uri, lens.functionName] };
       return lens;
     }
     const names = lens.concepts.map((id) => CONCEPT_INFO[id].name).join(' · ');
+    // A step is judged against the whole workspace: wait until its files have been read.
+    await this.workspace.ready;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === lens.uri.toString());
     const file = document ? this.cache.get(document) : undefined;
     const classified = file ? findClassified(file, lens.functionName, lens.line) : undefined;
     const up = file && classified ? ladderSteps(file, classified.info, classified.concepts).up : undefined;
     // The step the code action and the ladder panel take, so the title says what clicking does.
-    const step = file && up ? stepFunction(file, lens.functionName, up.to) : undefined;
+    const step = document && file && up ? stepFunction(file, lens.functionName, up.to, this.workspace.ladderOptions(document)) : undefined;
     lens.command = up && step
       ? {
           title: `${names} · ${stepLabel(step)}`,
@@ -132,8 +138,9 @@ function startLine(file: SourceFile, f: ClassifiedFunction): number {
 }
 
 /** Applies the conversion a lens names to the function under it, exactly as the code action would. */
-async function applyConversion(cache: DocumentCache, uri: string, name: string, line: number, conversionId: string): Promise<void> {
+async function applyConversion(cache: DocumentCache, workspace: WorkspaceIndex, uri: string, name: string, line: number, conversionId: string): Promise<void> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  await workspace.ready;
   const file = cache.get(document);
   const target = findClassified(file, name, line);
   const conversion = conversions.find((c) => c.id === conversionId);
@@ -142,7 +149,7 @@ async function applyConversion(cache: DocumentCache, uri: string, name: string, 
     return;
   }
   // The same step as the code action and the ladder panel.
-  const { result, refusal } = stepFunction(file, target.info.name, conversion.to);
+  const { result, refusal } = stepFunction(file, target.info.name, conversion.to, workspace.ladderOptions(document));
   if (refusal) {
     void vscode.window.showWarningMessage(`Concept Lenses: ${refusal.function} was not converted: ${refusal.message}`);
     return;
@@ -155,13 +162,13 @@ async function applyConversion(cache: DocumentCache, uri: string, name: string, 
   await vscode.workspace.applyEdit(edit);
 }
 
-export function registerConceptLenses(cache: DocumentCache): vscode.Disposable {
-  const provider = new ConceptLensProvider(cache);
+export function registerConceptLenses(cache: DocumentCache, workspace: WorkspaceIndex): vscode.Disposable {
+  const provider = new ConceptLensProvider(cache, workspace);
   return vscode.Disposable.from(
     provider,
     vscode.languages.registerCodeLensProvider({ language: 'python' }, provider),
     vscode.commands.registerCommand(APPLY_COMMAND, (uri: string, name: string, line: number, conversionId: string) =>
-      applyConversion(cache, uri, name, line, conversionId),
+      applyConversion(cache, workspace, uri, name, line, conversionId),
     ),
   );
 }

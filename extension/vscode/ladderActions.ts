@@ -11,6 +11,7 @@ import { stepOffers } from '../engine/ladder/steps';
 import { stepFunction, takeStep } from '../engine/ladder/takeStep';
 import { conversions } from '../engine/ladder/registry';
 import type { DocumentCache } from './documentCache';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 const BASE_KIND = vscode.CodeActionKind.RefactorRewrite.append('conceptLenses');
 const WORKSPACE_COMMAND = 'conceptLenses.convertWorkspaceToAsync';
@@ -23,9 +24,14 @@ const TARGETS: readonly { readonly to: Rung; readonly kind: vscode.CodeActionKin
 ];
 
 class LadderActionProvider implements vscode.CodeActionProvider {
-  constructor(private readonly cache: DocumentCache) {}
+  constructor(
+    private readonly cache: DocumentCache,
+    private readonly workspace: WorkspaceIndex,
+  ) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    // A step is judged against the whole workspace: wait until its files have been read.
+    await this.workspace.ready;
     const file = this.cache.get(document);
     if (file.syntaxErrors.length > 0) return [];
     const at = file.functions.at(document.offsetAt(range.start));
@@ -44,7 +50,7 @@ class LadderActionProvider implements vscode.CodeActionProvider {
 
   /** The function's step to the target rung: alone and, when its callers block it, with them (one engine step). */
   private functionActions(document: vscode.TextDocument, file: SourceFile, fn: FunctionInfo, target: (typeof TARGETS)[number]): vscode.CodeAction[] {
-    const step = stepFunction(file, fn.name, target.to);
+    const step = stepFunction(file, fn.name, target.to, this.workspace.ladderOptions(document));
     return stepOffers(step).map((offer) => {
       const title = offer.withCallers ? `Convert ${fn.name} with its callers in the module to ${target.words}` : `Convert ${fn.name} to ${target.words}`;
       const action = new vscode.CodeAction(title, target.kind);
@@ -61,7 +67,7 @@ class LadderActionProvider implements vscode.CodeActionProvider {
 
   resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
     if (!(action instanceof FileAction) || action.document.version !== action.version) return action;
-    const result = takeStep(this.cache.get(action.document), action.to);
+    const result = takeStep(this.cache.get(action.document), action.to, this.workspace.ladderOptions(action.document));
     if (result.converted.length > 0) action.edit = workspaceEdit(action.document, result);
     else void vscode.window.showInformationMessage(`Concept Lenses: nothing converted${result.refused[0] ? ` (${result.refused[0].function}: ${result.refused[0].message})` : ''}.`);
     return action;
@@ -125,9 +131,9 @@ async function convertWorkspace(cache: DocumentCache): Promise<void> {
   await vscode.workspace.applyEdit(edit, { isRefactoring: true });
 }
 
-export function registerLadderActions(cache: DocumentCache): vscode.Disposable {
+export function registerLadderActions(cache: DocumentCache, workspace: WorkspaceIndex): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.languages.registerCodeActionsProvider({ language: 'python' }, new LadderActionProvider(cache), {
+    vscode.languages.registerCodeActionsProvider({ language: 'python' }, new LadderActionProvider(cache, workspace), {
       providedCodeActionKinds: TARGETS.map((t) => t.kind),
     }),
     vscode.commands.registerCommand(WORKSPACE_COMMAND, () => convertWorkspace(cache)),

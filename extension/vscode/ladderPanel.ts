@@ -10,6 +10,7 @@ import { stepFunction } from '../engine/ladder/takeStep';
 import { toLadderView } from '../../webview/fromLadder';
 import { isLadderPanelMessage, isLadderPanelState, type LadderContent, type LadderHostMessage, type LadderPanelMessage } from '../../webview/protocol';
 import type { DocumentCache } from './documentCache';
+import type { WorkspaceIndex } from './workspaceIndex';
 import { createPanel, HostedPanel, openPython, type PanelPage } from './webviewHost';
 
 export const SHOW_LADDER = 'conceptLenses.showLadder';
@@ -30,11 +31,12 @@ interface Target {
 interface LadderHost {
   readonly extensionUri: vscode.Uri;
   readonly cache: DocumentCache;
+  readonly workspace: WorkspaceIndex;
   current: LadderPanel | undefined;
 }
 
-export function registerLadderPanel(extensionUri: vscode.Uri, cache: DocumentCache): vscode.Disposable {
-  const host: LadderHost = { extensionUri, cache, current: undefined };
+export function registerLadderPanel(extensionUri: vscode.Uri, cache: DocumentCache, workspace: WorkspaceIndex): vscode.Disposable {
+  const host: LadderHost = { extensionUri, cache, workspace, current: undefined };
   return vscode.Disposable.from(
     vscode.commands.registerCommand(SHOW_LADDER, (uri: unknown, name: unknown) => show(host, uri, name)),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
@@ -125,9 +127,10 @@ class LadderPanel extends HostedPanel<LadderPanelMessage, LadderHostMessage> {
   private async apply(rung: Rung): Promise<string | undefined> {
     const target = this.target;
     if (!target || target.document.isClosed) return 'The file is no longer open.';
+    await this.host.workspace.ready;
     const file = this.host.cache.get(target.document);
     if (file.syntaxErrors.length > 0) return 'The file does not parse right now; fix it and try again.';
-    const { result, refusal } = stepFunction(file, target.name, rung);
+    const { result, refusal } = stepFunction(file, target.name, rung, this.host.workspace.ladderOptions(target.document));
     if (refusal) return `${refusal.function}: ${refusal.message}`;
     if (result.edits.length === 0) return `${target.name} is already in that form.`;
     const edit = new vscode.WorkspaceEdit();
@@ -158,7 +161,7 @@ class LadderPanel extends HostedPanel<LadderPanelMessage, LadderHostMessage> {
       return { kind: 'empty', reason: 'syntax-error', message: `Line ${String(error.line)}: ${error.message}. The ladder appears once the file parses.` };
     }
     const fn = file.functions.named(name).find((f) => f.kind === 'function');
-    const columns = fn ? ladderOf(file, name) : [];
+    const columns = fn ? ladderOf(file, name, this.host.workspace.ladderOptions(document)) : [];
     if (!fn || columns.length === 0) {
       return { kind: 'empty', reason: 'no-function', message: `${vscode.workspace.asRelativePath(document.uri)} has no function named ${name} any more.` };
     }

@@ -5,6 +5,8 @@
 // when a question needs it (see python/project.ts).
 import * as vscode from 'vscode';
 import { decodePythonSource, MAX_SOURCE_BYTES, SourceFile, type PythonParser } from '../engine';
+import { projectUsesIn } from '../engine/ladder/projectUses';
+import type { ConversionOptions } from '../engine/ladder/conversion';
 import { ProjectModel, type ModuleSource } from '../engine/python/project';
 
 /** The host thread is given back after this long of reading. */
@@ -42,6 +44,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   moduleOf(document: vscode.TextDocument): ModuleSource | undefined {
     this.fromDocument(document);
     return this.model.module(document.uri.toString());
+  }
+
+  /**
+   * The options that make a ladder step see the rest of the workspace: a use of
+   * the function in another file that the step would break refuses it.
+   */
+  ladderOptions(document: vscode.TextDocument): Pick<ConversionOptions, 'project'> {
+    const module = this.moduleOf(document);
+    return module ? { project: projectUsesIn(this.model, module.path) } : {};
   }
 
   private async scan(state: vscode.Memento): Promise<void> {

@@ -2,6 +2,7 @@
 // modules use a function. A step changes how a function is called (a
 // continuation parameter, a coroutine to await, an operation to yield), so a
 // use in a module the step does not rewrite would break; such a step is refused.
+import type { ProjectModel } from '../python/project';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import { blocker, type Blocker } from './refusal';
 
@@ -42,4 +43,38 @@ export function brokenElsewhere(project: ProjectUses | undefined, fn: FunctionIn
     ? `its caller ${fn.name} would convert with it, but ${fn.name} is also ${DESCRIBED[use.kind]} in ${where}, which this step would break; convert that module too or keep this function as it is`
     : `is ${DESCRIBED[use.kind]} in ${where}, which this step would break; convert that module too or keep this function as it is`;
   return blocker('caller-in-other-module', undefined, message);
+}
+
+const views = new WeakMap<ProjectModel, { generation: number; byPath: Map<string, ProjectUses> }>();
+
+/**
+ * The project model's answer for the module at `path`: one object per module
+ * and model generation, so steps computed with it can be shared until any
+ * module of the project changes. The converted file's functions are matched
+ * to the model's own parse of the same text by dotted name and line.
+ */
+export function projectUsesIn(model: ProjectModel, path: string): ProjectUses {
+  let known = views.get(model);
+  if (known?.generation !== model.generation) views.set(model, (known = { generation: model.generation, byPath: new Map() }));
+  let view = known.byPath.get(path);
+  if (!view) {
+    const answers = new Map<string, readonly UseElsewhere[]>();
+    view = {
+      usesElsewhere(fn) {
+        const key = `${fn.name}\0${String(fn.line)}`;
+        let uses = answers.get(key);
+        if (!uses) answers.set(key, (uses = usesOutside(model, path, fn)));
+        return uses;
+      },
+    };
+    known.byPath.set(path, view);
+  }
+  return view;
+}
+
+function usesOutside(model: ProjectModel, path: string, fn: FunctionInfo): UseElsewhere[] {
+  const module = model.module(path);
+  const twin = module ? model.fileOf(module)?.functions.named(fn.name).sort((a, b) => Math.abs(a.line - fn.line) - Math.abs(b.line - fn.line))[0] : undefined;
+  if (!module || !twin) return [];
+  return model.usesOf(module, twin).filter((u) => u.path !== path).map(({ path: where, line, kind }) => ({ path: where, line, kind }));
 }

@@ -4,7 +4,7 @@
 import type { ConceptLabel } from '../concepts';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import type { Conversion, Refusal, Rung } from './conversion';
+import type { Conversion, ConversionOptions, Refusal, Rung } from './conversion';
 import { candidatesOf } from './candidates';
 import { conversions } from './registry';
 import { stepFunction, type FunctionStep } from './takeStep';
@@ -66,9 +66,10 @@ export function previewConversion(
   file: SourceFile,
   fn: FunctionInfo,
   conversion: Conversion,
+  options: Pick<ConversionOptions, 'project'> = {},
   registry: readonly Conversion[] = conversions,
 ): Preview {
-  const step = stepFunction(file, fn.name, conversion.to, {}, registry);
+  const step = stepFunction(file, fn.name, conversion.to, options, registry);
   if (step.refusal) return { kind: 'refused', refusal: step.refusal };
   const { text, alongside } = step.result;
   if (text === undefined) return { kind: 'unchanged' };

@@ -41,21 +41,27 @@ export interface FunctionStep {
   readonly alone: Refusal | undefined;
 }
 
-const defaultSteps = new WeakMap<SourceFile, Map<string, FunctionStep>>();
+/** Steps with the default options, per parse and per project view (`NO_PROJECT` when there is none). */
+const defaultSteps = new WeakMap<SourceFile, WeakMap<object, Map<string, FunctionStep>>>();
+const NO_PROJECT = {};
 
 /**
  * Moves the function named `name` (dotted) to `to`, with its callers where it
- * needs them. With the default options the step is computed once per parse,
- * so a lens, a hover and a code action on the same version share it.
+ * needs them. With the default options (a project view aside) the step is
+ * computed once per parse and view, so a lens, a hover and a code action on
+ * the same version share it.
  */
 export function stepFunction(file: SourceFile, name: string, to: Rung, options: Omit<ConvertFileOptions, 'functions'> = {}, registry: readonly Conversion[] = conversions): FunctionStep {
-  const shared = Object.keys(options).length === 0 && registry === conversions;
+  const shared = Object.keys(options).every((k) => k === 'project') && registry === conversions;
   if (!shared) return computeStep(file, name, to, options, registry);
   let perFile = defaultSteps.get(file);
-  if (!perFile) defaultSteps.set(file, (perFile = new Map<string, FunctionStep>()));
+  if (!perFile) defaultSteps.set(file, (perFile = new WeakMap()));
+  const view = options.project ?? NO_PROJECT;
+  let perView = perFile.get(view);
+  if (!perView) perFile.set(view, (perView = new Map<string, FunctionStep>()));
   const key = `${to}\0${name}`;
-  let step = perFile.get(key);
-  if (!step) perFile.set(key, (step = computeStep(file, name, to, options, registry)));
+  let step = perView.get(key);
+  if (!step) perView.set(key, (step = computeStep(file, name, to, options, registry)));
   return step;
 }
 

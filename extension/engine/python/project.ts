@@ -130,6 +130,7 @@ export class ProjectModel {
   private readonly byPath = new Map<string, ModuleSource>();
   private readonly byName = new Map<string, ModuleSource>();
   private readonly parsed = new Map<ModuleSource, Parsed>();
+  private changes = 0;
 
   constructor(private readonly parse: ParseModule) {}
 
@@ -138,6 +139,7 @@ export class ProjectModel {
     const old = this.byPath.get(source.path);
     if (old?.text === source.text && old.name === source.name) return;
     this.remove(source.path);
+    this.changes++;
     this.byPath.set(source.path, source);
     // The first module to claim a dotted name keeps it, as on sys.path.
     if (!this.byName.has(source.name)) this.byName.set(source.name, source);
@@ -146,6 +148,7 @@ export class ProjectModel {
   remove(path: string): void {
     const old = this.byPath.get(path);
     if (!old) return;
+    this.changes++;
     this.byPath.delete(path);
     this.parsed.get(old)?.file?.dispose();
     this.parsed.delete(old);
@@ -154,6 +157,11 @@ export class ProjectModel {
       const heir = [...this.byPath.values()].find((m) => m.name === old.name);
       if (heir) this.byName.set(heir.name, heir);
     }
+  }
+
+  /** Counts changes to the model's modules: an answer computed at one generation holds until it moves. */
+  get generation(): number {
+    return this.changes;
   }
 
   /** Frees every parse the model made. */

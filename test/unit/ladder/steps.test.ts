@@ -78,14 +78,14 @@ test('the preview is the converted function, decorators included; a refusal come
   const file = await parse(source);
   const old = find(file, 'old');
   const prefix = prefixing('p', 'async', ['old']);
-  const preview = previewConversion(file, old.info, prefix, [prefix]);
+  const preview = previewConversion(file, old.info, prefix, {}, [prefix]);
   assert.deepEqual(preview, {
     kind: 'code',
     text: '@asyncio.coroutine\nasync def old(delay):\n    yield from asyncio.sleep(delay)\n    return delay',
     alongside: [],
   });
   const refuser = prefixing('r', 'async', ['old'], 'it is delegated to by a caller');
-  const refused = previewConversion(file, old.info, refuser, [refuser]);
+  const refused = previewConversion(file, old.info, refuser, {}, [refuser]);
   assert.equal(refused.kind === 'refused' ? refused.refusal.message : refused.kind, 'it is delegated to by a caller');
   file.dispose();
 });

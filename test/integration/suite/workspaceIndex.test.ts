@@ -1,0 +1,39 @@
+// The workspace index in the real extension host: files nobody opened are read
+// through workspace.fs, so a caller in another file is seen — and the
+// async/await rung refuses to break it, naming that file and line.
+import * as assert from 'node:assert/strict';
+import { suite, teardown, test } from 'mocha';
+import * as vscode from 'vscode';
+import { api, codeActionsAt, exampleUri } from '../helpers';
+
+const TO_ASYNC = vscode.CodeActionKind.RefactorRewrite.append('conceptLenses').append('toAsync');
+
+suite('workspace index', () => {
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('a caller in an unopened workspace file is found, and converting its callee alone is refused naming it', async () => {
+    const orders = exampleUri('shop/orders.py');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === orders.toString()), 'orders.py is not open');
+    const document = await vscode.workspace.openTextDocument(exampleUri('shop/stock.py'));
+    await vscode.window.showTextDocument(document);
+    const { workspace } = await api();
+    await workspace.ready;
+
+    const stock = workspace.moduleOf(document);
+    assert.ok(stock, 'stock.py is a module of the workspace');
+    assert.equal(stock.name, 'shop.stock');
+    const reserve = workspace.model.fileOf(stock)?.functions.named('reserve')[0];
+    assert.ok(reserve);
+    const uses = workspace.model.usesOf(stock, reserve).map((u) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(u.path))}:${String(u.line)}:${u.kind}`);
+    assert.deepEqual(uses, ['shop/orders.py:4:import', 'shop/orders.py:11:call']);
+
+    const line = reserve.line - 1;
+    const actions = await codeActionsAt(document, new vscode.Range(line, 4, line, 4), TO_ASYNC);
+    const alone = actions.find((a) => a.title === 'Convert reserve to async/await');
+    assert.ok(alone, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(alone.disabled, 'converting reserve alone is not enabled');
+    assert.match(alone.disabled.reason, /shop\/orders\.py.*11|orders\.py:11/);
+  });
+});
