@@ -29,11 +29,15 @@ suite('workspace index', () => {
     const uses = workspace.model.usesOf(stock, reserve).map((u) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(u.path))}:${String(u.line)}:${u.kind}`);
     assert.deepEqual(uses, ['shop/orders.py:4:import', 'shop/orders.py:11:call']);
 
+    // Enabled actions only come back from the command: converting reserve alone must not be among them.
     const line = reserve.line - 1;
     const actions = await codeActionsAt(document, new vscode.Range(line, 4, line, 4), TO_ASYNC);
-    const alone = actions.find((a) => a.title === 'Convert reserve to async/await');
-    assert.ok(alone, `offered: ${actions.map((a) => a.title).join(' | ')}`);
-    assert.ok(alone.disabled, 'converting reserve alone is not enabled');
-    assert.match(alone.disabled.reason, /shop\/orders\.py.*11|orders\.py:11/);
+    assert.ok(!actions.some((a) => a.title === 'Convert reserve to async/await'), `offered: ${actions.map((a) => a.title).join(' | ')}`);
+    // The lens says why, naming the caller's file and line.
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100);
+    const lens = lenses.find((l) => l.command?.arguments?.[1] === 'reserve' && l.command.title.includes('async/await'));
+    assert.ok(lens?.command, `lenses: ${lenses.map((l) => l.command?.title ?? '?').join(' | ')}`);
+    assert.match(lens.command.title, /refused/);
+    assert.match(lens.command.tooltip ?? '', /shop\/orders\.py at line 11/);
   });
 });
