@@ -4,8 +4,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { ConceptLabel } from './concept';
 import { label, type FunctionContext } from './context';
-import { continuationOf, isRegistration, STORING_CALLS } from '../python/callbacks';
-import { argumentsOf, calleeIdentifier, calleeName, contains, logicalParent } from '../python/scopes';
+import { continuationOf, isRegistration, storesArgument } from '../python/callbacks';
+import { argumentsOf, calleeIdentifier, contains, logicalParent } from '../python/scopes';
 
 export function continuationLabels(ctx: FunctionContext): ConceptLabel[] {
   const labels: ConceptLabel[] = [];
@@ -68,8 +68,7 @@ function handedOut(ctx: FunctionContext, value: Node): boolean {
   if (parent.type !== 'argument_list') return false;
   const call = parent.parent;
   if (!call) return false;
-  const callee = calleeName(call) ?? '';
-  return STORING_CALLS.has(callee) || isRegistration(call) || ctx.params.some((p) => p.name === calleeIdentifier(call));
+  return storesArgument(call) || isRegistration(call) || ctx.params.some((p) => p.name === calleeIdentifier(call));
 }
 
 

@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
+import { continuationOf } from '../python/callbacks';
 import { calleeName } from './callText';
 import { children, isGeneratorFunction } from './pySyntax';
 import { shortName } from './references';
@@ -149,14 +150,15 @@ export function directCandidates(file: SourceFile): FunctionInfo[] {
   return direct.filter((f) => !leaves.has(shortName(f)));
 }
 
-/** CPS functions: a continuation parameter, not generators, not coroutines, not in the runner's form. */
+/**
+ * CPS functions the ladder converts: CPS by the one predicate the concept
+ * lenses use too (every path ends in the continuation), with the
+ * continuation last, not generators, not coroutines, not in the runner's form.
+ */
 export function isCpsFunction(file: SourceFile, fn: FunctionInfo): boolean {
-  return (
-    isConvertiblePlace(file, fn) &&
-    otherDecoratorsAreNeutral(fn, () => false) &&
-    !isGeneratorFunction(fn.node) &&
-    continuationParameter(file, fn) !== undefined
-  );
+  if (!isConvertiblePlace(file, fn) || !otherDecoratorsAreNeutral(fn, () => false) || isGeneratorFunction(fn.node)) return false;
+  const parameter = continuationParameter(file, fn);
+  return parameter !== undefined && continuationOf(file, fn)?.parameter === parameter;
 }
 
 /** Functions in the inline-callbacks form: decorated with the runner (generators or plain). */

@@ -8,6 +8,7 @@ import type { Conversion, ConversionOptions, ConversionResult, Refusal, Rung } f
 import { CONCEPT_INFO, classifyFile } from '../concepts';
 import { describeKind, moduleCoroutines, type ModuleCoroutines } from '../python/coroutines';
 import { candidatesOf } from './candidates';
+import { continuationParameter } from './continuations';
 import { brokenElsewhere } from './projectUses';
 import { conversions as registered } from './registry';
 import { refusalAt } from './refusal';
@@ -35,7 +36,7 @@ export function convertFile(
     const conversion = targets.find((c) => candidates.get(c)?.some((f) => f.node.id === fn.node.id));
     if (!conversion) {
       kinds ??= moduleCoroutines(file, options.runnerName);
-      refused.push(refusalAt(file, fn, { code: 'not-at-rung', message: notAtRung(kinds, fn, to) }));
+      refused.push(whyNotCps(file, fn, targets, options) ?? refusalAt(file, fn, { code: 'not-at-rung', message: notAtRung(kinds, fn, to) }));
       continue;
     }
     const elsewhere = brokenElsewhere(options.project, fn);
@@ -105,6 +106,21 @@ const WHAT_CONVERTS: Record<Rung, string> = {
   cps: 'only direct-style functions and inline-callbacks generators convert to CPS',
   direct: 'only CPS functions convert to direct style',
 };
+
+/**
+ * A function with a continuation-like last parameter that is not CPS (some
+ * path does not end by continuing): the conversion from CPS, run on it alone,
+ * says which path — a better reason than "not at this rung". Its result is
+ * only read for that reason, never applied.
+ */
+function whyNotCps(file: SourceFile, fn: FunctionInfo, targets: readonly Conversion[], options: ConvertFileOptions): Refusal | undefined {
+  if (continuationParameter(file, fn) === undefined) return undefined;
+  for (const conversion of targets.filter((c) => c.id.startsWith('cps-to-'))) {
+    const refusal = conversion.convert(file, [fn], options).refused.find((r) => r.function === fn.name);
+    if (refusal) return refusal;
+  }
+  return undefined;
+}
 
 function notAtRung(kinds: ModuleCoroutines, fn: FunctionInfo, to: Rung): string {
   const recognised = kinds.of(fn);

@@ -127,8 +127,12 @@ interface Continuations {
   readonly names: ReadonlySet<string>;
   /** A continuation is conventionally named, so `return k(x)` is a tail call, not a returned value. */
   readonly named: boolean;
-  /** Nested functions defined in this scope, by name: passing one on continues through it. */
+  /** Nested functions defined in this scope, by name: passing one on, or calling it last, continues through it. */
   readonly nested: ReadonlyMap<string, Node>;
+  /** Nested functions being checked, so a recursive loop continuation is taken to continue (its exit decides). */
+  readonly entered: Set<number>;
+  /** The local functions defined in a function's own scope, by name. */
+  readonly localsOf: (def: Node) => ReadonlyMap<string, Node>;
 }
 
 export interface Continuation {
@@ -155,6 +159,7 @@ export function continuationOf(file: SourceFile, fn: FunctionInfo): Continuation
   const body = fn.node.childForFieldName('body');
   const scope = functionScope(file, fn.node);
   if (fn.kind !== 'function' || fn.isAsync || !body || scope.yields.length > 0 || scope.awaits.length > 0) return undefined;
+  const localsOf = (def: Node): ReadonlyMap<string, Node> => new Map(functionScope(file, def).nestedDefs.map((d) => [d.childForFieldName('name')?.text ?? '', d]));
   const params = callableParameters(parametersPassed(fn));
   const calls = parameterCalls(file, fn.node, params);
   const called = new Set(calls.map((c) => c.parameter));
@@ -164,12 +169,15 @@ export function continuationOf(file: SourceFile, fn: FunctionInfo): Continuation
   const conts: Continuations = {
     names,
     named: [...names].some((n) => CONTINUATION_NAME.test(n)),
-    nested: new Map(scope.nestedDefs.map((d) => [d.childForFieldName('name')?.text ?? '', d])),
+    nested: localsOf(fn.node),
+    entered: new Set(),
+    localsOf,
   };
   const tails: Node[] = [];
   if (endsInTailCall(body, conts, tails) !== 'ends') return undefined;
-  // Only thunks on every path is a thunk factory (`return lambda: f(*args)`), not CPS.
-  if (tails.every((t) => t.type === 'return_statement' && t.firstNamedChild?.type === 'lambda')) return undefined;
+  // Only thunks on every path, handing on no conventionally named continuation, is a thunk
+  // factory (`return lambda: f(*args)`), not CPS; `return lambda: cont(0)` is trampolined CPS.
+  if (!conts.named && tails.every((t) => t.type === 'return_statement' && t.firstNamedChild?.type === 'lambda')) return undefined;
   const mentioned = new Set(tails.flatMap((t) => t.descendantsOfType('identifier')).map((id) => id?.text));
   const parameters = params.map((p) => p.name).filter((n) => names.has(n) && mentioned.has(n));
   // A tail that hands on a local function mentions the continuation only inside it.
@@ -217,8 +225,15 @@ function endsInTailCall(block: Node, conts: Continuations, tails: Node[]): Endin
         if (exhaustive && results.every((r) => r === 'ends')) return 'ends';
         break;
       }
+      case 'for_statement':
+      case 'while_statement': {
+        // A loop may run its body any number of times: every `return` in it must continue, and then the code after it decides.
+        const blocks = [s.childForFieldName('body'), s.namedChildren.find((c) => c?.type === 'else_clause')?.childForFieldName('body')];
+        if (blocks.some((b) => b && endsInTailCall(b, conts, tails) === 'bad')) return 'bad';
+        break;
+      }
       default:
-        // Loops and other compound statements: a `return` inside is not a tail position we can vouch for.
+        // Other compound statements: a `return` inside is not a tail position we can vouch for.
         if (s.descendantsOfType('return_statement').some((r) => r !== null && ownReturn(r, s))) return 'bad';
     }
     previous = s;
@@ -270,24 +285,22 @@ function continues(expr: Node, conts: Continuations, position: 'statement' | 're
   if (expr.type === 'lambda') {
     const params = expr.childForFieldName('parameters');
     const body = expr.childForFieldName('body');
-    return position === 'return' && !params && body !== null && continues(unparenthesize(body), conts, 'statement');
+    // A thunk of a continuing call, returned for a trampoline (or, with a named continuation, inside another continuation).
+    return (position === 'return' || conts.named) && !params && body !== null && continues(unparenthesize(body), conts, 'statement');
   }
   if (expr.type !== 'call') return false;
   if (position === 'return' && !conts.named) return false;
   const callee = calleeIdentifier(expr);
   if (callee && conts.names.has(callee)) return true;
+  // A local continuation called last (a join after an if, a loop's next round) continues if it does.
+  if (callee && conts.nested.has(callee)) return localContinues(conts.nested.get(callee), conts);
   // Registering or storing the continuation is callback style, not a tail call;
   // `partial(k, x)`, `wraps(f)(wrapper)` make a function rather than call one.
-  if (isRegistration(expr) || STORING_CALLS.has(calleeName(expr) ?? '') || makesFunction(expr)) return false;
+  if (isRegistration(expr) || storesArgument(expr) || makesFunction(expr)) return false;
   return argumentsOf(expr).some((arg) => {
     const value = arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg;
     if (!value) return false;
-    if (value.type === 'identifier') {
-      if (conts.names.has(value.text)) return true;
-      const local = conts.nested.get(value.text);
-      const body = local?.childForFieldName('body');
-      return body !== undefined && body !== null && endsInTailCall(body, conts, []) === 'ends';
-    }
+    if (value.type === 'identifier') return conts.names.has(value.text) || localContinues(conts.nested.get(value.text), conts);
     if (value.type === 'lambda') {
       const body = value.childForFieldName('body');
       return body !== null && continues(unparenthesize(body), conts, 'statement');
@@ -296,6 +309,25 @@ function continues(expr: Node, conts: Continuations, position: 'statement' | 're
   });
 }
 
+/** `queue.append(k)`, `self._waiters.add(k)`: a method that keeps its argument (a plain `add(a, b, k)` is just a function). */
+export function storesArgument(call: Node): boolean {
+  return call.childForFieldName('function')?.type === 'attribute' && STORING_CALLS.has(calleeName(call) ?? '');
+}
+
+/** Whether every path of a local function ends by continuing; one already being checked is taken to (its other paths decide). */
+function localContinues(local: Node | undefined, conts: Continuations): boolean {
+  const body = local?.childForFieldName('body');
+  if (!local || !body) return false;
+  if (conts.entered.has(local.id)) return true;
+  conts.entered.add(local.id);
+  try {
+    // Its own local functions (a loop's `after_ok`) continue through it too.
+    const inner: Continuations = { ...conts, nested: new Map([...conts.nested, ...conts.localsOf(local)]) };
+    return endsInTailCall(body, inner, []) === 'ends';
+  } finally {
+    conts.entered.delete(local.id);
+  }
+}
 
 /** `functools.partial(...)`, `functools.wraps(f)(wrapper)`, `update_wrapper(...)`: a call that builds a function. */
 export function makesFunction(call: Node): boolean {

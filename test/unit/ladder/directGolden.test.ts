@@ -171,9 +171,11 @@ test('down from a trampolined CPS module: thunks, the trampoline call and the he
 
 test('refusals name the line and what to change', async () => {
   await refuses('def twice(x, cont):\n    cont(x)\n    return cont(x)\n', 'twice', /line 3: the path goes on after calling or passing on the continuation \(line 2\)/, 'direct');
-  await refuses('def maybe(x, cont):\n    if x:\n        return cont(1)\n', 'maybe', /a path reaches the end of maybe without calling the continuation `cont`/, 'direct');
+  // Not CPS (a path falls off the end), so named explicitly: the refusal says which path.
+  await refuses('def maybe(x, cont):\n    if x:\n        return cont(1)\n', 'maybe', /a path reaches the end of maybe without calling the continuation `cont`/, 'direct', { functions: ['maybe'] });
   await refuses('def pair(x, cont):\n    return cont(x, x)\n', 'pair', /line 2: the continuation is called with 2 values; a function returns one/, 'direct');
-  await refuses('def wait(x, cont):\n    return timers.append(lambda: cont(x))\n', 'wait', /`timers\.append` is a callback-based primitive; direct style has no way to wait for its result \(the generator rung can\)/, 'direct');
+  // Storing the continuation is callback style, not CPS: named explicitly, the refusal still says why.
+  await refuses('def wait(x, cont):\n    return timers.append(lambda: cont(x))\n', 'wait', /`timers\.append` is a callback-based primitive; direct style has no way to wait for its result \(the generator rung can\)/, 'direct', { functions: ['wait'] });
   await refuses(
     'def leaf(x, cont):\n    return cont(x)\n\n\ndef user(x, cont):\n    return leaf(x, lambda y: cont(y + 1))\n',
     'user',
