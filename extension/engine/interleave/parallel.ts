@@ -1,0 +1,237 @@
+// What can run at the same time as a suspended coroutine.
+//
+// Single-task functions: the entry coroutine (`asyncio.run(main())`), and any
+// function or coroutine called directly (awaited, for a coroutine) only from a
+// single-task function at a moment when that function has no task running
+// beside it. Such a function runs as one task, so it never interferes with
+// itself, and its writes interfere only while tasks it started are alive:
+// from the first suspension after a fire-and-forget spawn (`create_task`,
+// `ensure_future`, `call_soon`, a function handed to a server…) to the join
+// that waits for them (`await gather(…)`, `await asyncio.wait(…)`, leaving the
+// `async with` that holds a TaskGroup). `await gather(worker(), worker())` starts
+// and joins in one suspension, so the writes after it are quiet.
+//
+// Per-task classes: `self.x` is shared between tasks only when two tasks can
+// run on one instance. It cannot when every instance is made in a function,
+// kept in a local, and handed to at most one task (`Worker(i).run()` in a loop),
+// no method starts a task on `self`, or when the class is a Tornado request or
+// WebSocket handler (one instance per request, its messages handled in turn).
+// An instance kept in a global or an attribute, passed on, stored in a
+// container, gathered over twice, or a class made nowhere the analysis sees,
+// is shared.
+import type { Node } from 'web-tree-sitter';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile } from '../syntax/sourceFile';
+import { ModuleNames } from '../python/imports';
+import { spawnApiOf } from '../python/project';
+import { contextOf, enclosingFunction, operandOf, unparenthesize } from '../python/scopes';
+import type { AccessRecord, FunctionFlow } from './valueFlow';
+
+export interface Parallelism {
+  /** Functions that only ever run as one task. */
+  readonly single: ReadonlySet<FunctionInfo>;
+  /** Whether a write runs when no other task of the program can be suspended. */
+  quiet(access: AccessRecord): boolean;
+  /** Whether `self` attributes of this class (of the analysed module) are never shared between tasks. */
+  perTask(className: string): boolean;
+}
+
+/** Spawns that start a task the caller does not wait for in the same expression. */
+const JOINING_SPAWNS = new Set(['asyncio.gather', 'asyncio.wait']);
+const PER_REQUEST_BASES = new Set(['tornado.web.RequestHandler', 'tornado.websocket.WebSocketHandler']);
+const LOOPS = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export function findParallelism(
+  file: SourceFile,
+  flows: readonly FunctionFlow[],
+  entries: ReadonlySet<FunctionInfo>,
+  /** Texts of the other modules of the workspace: a name they mention may be called from there. */
+  otherTexts: readonly string[] = [],
+): Parallelism {
+  const names = new ModuleNames(file);
+  const byNode = new Map(file.functions.all.map((f) => [f.node.id, f]));
+  const flowOf = new Map(flows.map((f) => [f.fn, f]));
+  const identifiers = identifiersByName(file);
+  const mentionedElsewhere = (name: string): boolean => otherTexts.some((t) => new RegExp(`\\b${name}\\b`).test(t));
+  const busy = new Map<FunctionInfo, Span[]>();
+  const busySpans = (fn: FunctionInfo): Span[] => {
+    let spans = busy.get(fn);
+    if (!spans) busy.set(fn, (spans = busySpansOf(fn, flowOf.get(fn), names, identifiers, byNode)));
+    return spans;
+  };
+  const quietAt = (fn: FunctionInfo, offset: number): boolean => !busySpans(fn).some((s) => s.start <= offset && offset < s.end);
+
+  const single = new Set(entries);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const flow of flows) {
+      const fn = flow.fn;
+      if (single.has(fn)) continue;
+      const short = fn.name.slice(fn.name.lastIndexOf('.') + 1);
+      const uses = (identifiers.get(short) ?? []).filter((n) => n.parent?.id !== fn.node.id);
+      if (uses.length === 0 || mentionedElsewhere(short)) continue;
+      const onlyQuietCalls = uses.every((use) => {
+        const call = directCall(use, flow.kind !== undefined);
+        const caller = call && enclosingFunction(call);
+        const callerInfo = caller ? byNode.get(caller.id) : undefined;
+        return callerInfo !== undefined && single.has(callerInfo) && quietAt(callerInfo, call?.startIndex ?? 0);
+      });
+      if (onlyQuietCalls) {
+        single.add(fn);
+        grew = true;
+      }
+    }
+  }
+  const perTask = perTaskClasses(file, names, identifiers, otherTexts);
+  return {
+    single,
+    quiet: (access) => single.has(access.fn) && quietAt(access.fn, access.site.startIndex),
+    perTask: (className) => perTask.has(className),
+  };
+}
+
+function identifiersByName(file: SourceFile): Map<string, Node[]> {
+  const found = new Map<string, Node[]>();
+  for (const node of file.root.descendantsOfType('identifier')) {
+    if (!node) continue;
+    const list = found.get(node.text);
+    if (list) list.push(node);
+    else found.set(node.text, [node]);
+  }
+  return found;
+}
+
+/** The call `use` makes, when it is a direct call (`f()`, `self.f()`), awaited when `awaited` is asked. */
+function directCall(use: Node, awaited: boolean): Node | undefined {
+  let callee = use;
+  if (use.parent?.type === 'attribute') {
+    if (use.parent.childForFieldName('attribute')?.id !== use.id || use.parent.childForFieldName('object')?.text !== 'self') return undefined;
+    callee = use.parent;
+  }
+  const call = contextOf(callee);
+  if (call?.type !== 'call' || call.childForFieldName('function')?.id !== callee.id) return undefined;
+  if (!awaited) return call;
+  const outer = contextOf(call);
+  return outer?.type === 'await' || outer?.type === 'yield' ? call : undefined;
+}
+
+/** Where tasks `fn` started may be suspended: from the first suspension after each spawn to the join that waits for it. */
+function busySpansOf(
+  fn: FunctionInfo,
+  flow: FunctionFlow | undefined,
+  names: ModuleNames,
+  identifiers: ReadonlyMap<string, Node[]>,
+  byNode: ReadonlyMap<number, FunctionInfo>,
+): Span[] {
+  if (!flow) return [];
+  const spans: Span[] = [];
+  for (const call of fn.node.descendantsOfType('call')) {
+    if (!call || enclosingFunction(call)?.id !== fn.node.id || !startsTask(call, names, identifiers, byNode)) continue;
+    const start = flow.suspensions.find((s) => s.start >= call.startIndex)?.start;
+    if (start === undefined) continue;
+    const join = flow.suspensions.find((s) => s.start >= start && joins(fn.node, s, call, names));
+    spans.push({ start, end: join?.end ?? Number.MAX_SAFE_INTEGER });
+  }
+  return spans;
+}
+
+/** A fire-and-forget spawn, or a call handing one of the module's functions over as a value (a server's handler). */
+function startsTask(call: Node, names: ModuleNames, identifiers: ReadonlyMap<string, Node[]>, byNode: ReadonlyMap<number, FunctionInfo>): boolean {
+  const callee = call.childForFieldName('function');
+  const api = callee ? spawnApiOf(names, callee) : undefined;
+  if (api) return !JOINING_SPAWNS.has(api);
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).some((arg) => {
+    const value = arg && unparenthesize(arg.type === 'keyword_argument' ? (arg.childForFieldName('value') ?? arg) : arg);
+    const name = value?.type === 'attribute' ? value.childForFieldName('attribute') : value;
+    if (name?.type !== 'identifier') return false;
+    return (identifiers.get(name.text) ?? []).some((n) => n.parent?.type === 'function_definition' && byNode.has(n.parent.id) && n.parent.childForFieldName('name')?.id === n.id);
+  });
+}
+
+/** `await gather(…)` / `await asyncio.wait(…)`, or leaving the `async with` around a TaskGroup spawn. */
+function joins(owner: Node, suspension: { readonly kind: string; readonly start: number; readonly end: number }, spawn: Node, names: ModuleNames): boolean {
+  if (suspension.kind === 'async-with-exit') {
+    const statement = owner.descendantForIndex(Math.max(0, suspension.end - 1));
+    for (let p: Node | null = statement; p && p.id !== owner.id; p = p.parent) {
+      if (p.type === 'with_statement' && p.endIndex === suspension.end) return p.startIndex <= spawn.startIndex && spawn.endIndex <= p.endIndex;
+    }
+    return false;
+  }
+  const node = owner.descendantForIndex(suspension.start, suspension.end);
+  const operand = node && (node.type === 'await' || node.type === 'yield') ? operandOf(node) : undefined;
+  const callee = operand?.type === 'call' ? operand.childForFieldName('function') : undefined;
+  const api = callee ? spawnApiOf(names, callee) : undefined;
+  return api !== undefined && JOINING_SPAWNS.has(api);
+}
+
+function perTaskClasses(file: SourceFile, names: ModuleNames, identifiers: ReadonlyMap<string, Node[]>, otherTexts: readonly string[]): Set<string> {
+  const result = new Set<string>();
+  const classes = file.functions.all.filter((f) => f.kind === 'class' && f.parent === undefined);
+  for (const cls of classes) {
+    if (startsTaskOnSelf(cls.node, names)) continue;
+    const bases = baseNames(cls.node, names);
+    if (bases.some((b) => PER_REQUEST_BASES.has(b))) {
+      result.add(cls.name);
+      continue;
+    }
+    // Its instances and its subclasses' instances run its methods.
+    const family = [cls.name, ...classes.filter((c) => baseNames(c.node, names).includes(cls.name)).map((c) => c.name)];
+    if (family.some((name) => otherTexts.some((t) => new RegExp(`\\b${name}\\b`).test(t)))) continue;
+    const made = family.flatMap((name) => (identifiers.get(name) ?? []).filter((n) => contextOf(n)?.type === 'call' && contextOf(n)?.childForFieldName('function')?.id === n.id));
+    if (made.length > 0 && made.every((n) => oneTaskPerInstance(n.parent as Node, names))) result.add(cls.name);
+  }
+  return result;
+}
+
+function baseNames(cls: Node, names: ModuleNames): string[] {
+  const list = cls.childForFieldName('superclasses')?.namedChildren ?? [];
+  return list.filter((n): n is Node => n !== null && n.type !== 'keyword_argument').map((n) => names.qualify(n) ?? n.text);
+}
+
+/** A method that spawns something its `self` reaches: tasks of one instance run side by side. */
+function startsTaskOnSelf(cls: Node, names: ModuleNames): boolean {
+  return cls.descendantsOfType('call').some((call) => {
+    const callee = call?.childForFieldName('function');
+    if (!call || !callee || !spawnApiOf(names, callee)) return false;
+    return (call.childForFieldName('arguments')?.descendantsOfType('identifier') ?? []).some((id) => id?.text === 'self');
+  });
+}
+
+/** The instance a construction makes serves one task: used once on the spot, or kept in a local that one task uses. */
+function oneTaskPerInstance(construction: Node, names: ModuleNames): boolean {
+  const context = contextOf(construction);
+  if (context?.type === 'attribute') return true; // `Worker(i).run()`
+  if (context?.type !== 'assignment' || context.childForFieldName('left')?.type !== 'identifier') return false;
+  const local = context.childForFieldName('left')?.text ?? '';
+  const owner = enclosingFunction(construction);
+  if (!owner || owner.descendantsOfType('global_statement').some((g) => g?.namedChildren.some((n) => n?.text === local))) return false;
+  const uses = owner.descendantsOfType('identifier').filter((n): n is Node => n !== null && n.text === local && n.startIndex > context.endIndex);
+  let spawned = 0;
+  for (const use of uses) {
+    if (use.parent?.type !== 'attribute' || use.parent.childForFieldName('object')?.id !== use.id) return false; // passed on or stored
+    if (insideSpawn(use, owner, names)) spawned++;
+    if (inLoopWithout(use, construction, owner)) return false;
+  }
+  return spawned === 0 || (spawned === 1 && uses.length === 1);
+}
+
+function insideSpawn(node: Node, owner: Node, names: ModuleNames): boolean {
+  for (let p = node.parent; p && p.id !== owner.id; p = p.parent) {
+    const callee = p.type === 'call' ? p.childForFieldName('function') : null;
+    if (callee && spawnApiOf(names, callee)) return true;
+  }
+  return false;
+}
+
+/** A use repeated by a loop the construction is not in: one instance reused across iterations. */
+function inLoopWithout(use: Node, construction: Node, owner: Node): boolean {
+  for (let p = use.parent; p && p.id !== owner.id; p = p.parent) {
+    if (LOOPS.has(p.type) && !(p.startIndex <= construction.startIndex && construction.endIndex <= p.endIndex)) return true;
+  }
+  return false;
+}
