@@ -44,7 +44,7 @@ function analyzeInDetail(file: SourceFile, workspace?: Workspace): InterleavingA
   const { roles, shared, locks, flows } = flowsOf(file, context);
   const foreign = workspace ? foreignWrites(file, workspace) : [];
   const origin = new Map(foreign.map((w) => [w.access, w.module]));
-  const otherTexts = workspace ? [...workspace.modules.values()].filter((m) => m.file !== file && m.path !== workspace.path).map((m) => m.file.text) : [];
+  const otherTexts = workspace ? importers(file, moduleNameOf(file, workspace), workspace).map((m) => m.file.text) : [];
   const parallelism = findParallelism(file, flows, roles.entries, otherTexts);
   const found = findHazards(flows, parallelism, foreign.map((w) => w.access));
   const written = new Set([
@@ -146,6 +146,15 @@ function foreignWrites(file: SourceFile, workspace: Workspace): ForeignWrite[] {
     result.push(...writes);
   }
   return result;
+}
+
+/** The other workspace modules that import `module` (or a name from it): only they can call into it. */
+function importers(file: SourceFile, module: string, workspace: Workspace): WorkspaceModule[] {
+  return [...workspace.modules].filter(([name, m]) => {
+    if (m.file === file || m.path === workspace.path) return false;
+    for (const imported of moduleContext(m.file, name, workspace.modules).imports.values()) if (imported.module === module) return true;
+    return false;
+  }).map(([, m]) => m);
 }
 
 export function spot(file: SourceFile, start: number, end: number): SourceSpot {
