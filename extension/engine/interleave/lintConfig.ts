@@ -27,14 +27,15 @@ export interface LintConfig {
   readonly exclude: readonly string[];
   /** State as the hazard names it (`CACHE`, `self._metrics`): hazards on it are not reported. */
   readonly ignoreState: readonly string[];
-  readonly severity: Readonly<Record<HazardKind, Severity>>;
+  /** As configured; a kind left out keeps the host's default (`warning`; in the editor, the severity setting). */
+  readonly severity: Readonly<Partial<Record<HazardKind, Severity>>>;
 }
 
 export const DEFAULT_CONFIG: LintConfig = {
   include: [],
   exclude: [],
   ignoreState: [],
-  severity: { 'lost-update': 'warning', 'check-then-act': 'warning', 'stale-read': 'warning' },
+  severity: {},
 };
 
 const TABLE = 'tool.concept-lenses';
@@ -58,7 +59,7 @@ export function readLintConfig(text: string): ConfigResult {
   const own = tables.get(TABLE);
   if (!own) return { config: DEFAULT_CONFIG, problems, found: false };
   const sub = tables.get(`${TABLE}.severity`);
-  const severity: Record<HazardKind, Severity> = { ...DEFAULT_CONFIG.severity };
+  const severity: Partial<Record<HazardKind, Severity>> = {};
   const strings = (key: string): string[] => {
     const entry = own.values.get(key);
     if (!entry) return [];

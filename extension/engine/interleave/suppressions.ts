@@ -61,21 +61,22 @@ export function suppressionsOf(file: SourceFile): Suppression[] {
   return found;
 }
 
-export function lintHazards(file: SourceFile, hazards: readonly Hazard[], config: LintConfig): LintResult {
+/** Applies `config` and the file's suppression comments; `fallback` is the severity of a kind the config leaves out. */
+export function lintHazards(file: SourceFile, hazards: readonly Hazard[], config: LintConfig, fallback: Exclude<Severity, 'off'> = 'warning'): LintResult {
   const suppressions = suppressionsOf(file);
   const used = new Set<Suppression>();
   const findings: LintedHazard[] = [];
   const suppressed: { hazard: Hazard; by: Suppression }[] = [];
   for (const hazard of hazards) {
-    const severity = config.severity[hazard.kind];
-    if (severity === 'off' || config.ignoreState.includes(hazard.variable) || config.ignoreState.includes(hazard.writtenVariable)) continue;
     const by = suppressions.find(
       (s) => (s.covers === hazard.write.line || s.covers === hazard.read.line) && (s.kinds.length === 0 || s.kinds.includes(hazard.kind)),
     );
-    if (by) {
-      used.add(by);
-      suppressed.push({ hazard, by });
-    } else findings.push({ hazard, severity });
+    // A suppression of a hazard the configuration hides anyway is still in use: it is not stale.
+    if (by) used.add(by);
+    const severity = config.severity[hazard.kind] ?? fallback;
+    if (severity === 'off' || config.ignoreState.includes(hazard.variable) || config.ignoreState.includes(hazard.writtenVariable)) continue;
+    if (by) suppressed.push({ hazard, by });
+    else findings.push({ hazard, severity });
   }
   const problems: SuppressionProblem[] = [];
   for (const s of suppressions) {
@@ -83,9 +84,7 @@ export function lintHazards(file: SourceFile, hazards: readonly Hazard[], config
     const unknown = s.kinds.filter((k) => !KINDS.has(k));
     if (unknown.length > 0) problems.push({ code: 'unknown-hazard-kind', ...at, message: `unknown hazard kind ${unknown.join(', ')} in a suppression (one of ${[...KINDS].join(', ')})` });
     if (s.reason === undefined) problems.push({ code: 'suppression-without-reason', ...at, message: 'suppression without a reason: add `-- why it is safe`' });
-    // A kind switched off is not reported, so its suppressions are not stale.
-    const allOff = s.kinds.length > 0 && s.kinds.every((k) => KINDS.has(k) && config.severity[k as HazardKind] === 'off');
-    if (!used.has(s) && !allOff && unknown.length === 0) problems.push({ code: 'unused-suppression', ...at, message: 'unused suppression: no hazard is reported here' });
+    if (!used.has(s) && unknown.length === 0) problems.push({ code: 'unused-suppression', ...at, message: 'unused suppression: no hazard is reported here' });
   }
   return { findings, suppressed, problems };
 }
