@@ -42,7 +42,7 @@ export function findHazards(
   for (const flow of flows) {
     for (const candidate of flow.candidates) {
       if (perInstance(candidate.read.ref.key, parallelism)) continue;
-      const interferers = interferingWrites(candidate, writers.get(candidate.read.ref.key) ?? [], parallelism.single, foreignRank);
+      const interferers = interferingWrites(candidate, writers.get(candidate.read.ref.key) ?? [], parallelism, foreignRank);
       if (interferers.length === 0) continue;
       const key = `${String(candidate.write.site.id)}|${candidate.read.ref.key}`;
       const current = best.get(key);
@@ -57,7 +57,7 @@ export function findHazards(
 function interferingWrites(
   candidate: Candidate,
   writes: readonly AccessRecord[],
-  single: ReadonlySet<FunctionInfo>,
+  parallelism: Parallelism,
   foreignRank: ReadonlyMap<AccessRecord, number>,
 ): AccessRecord[] {
   const own = candidate.read.fn;
@@ -65,7 +65,8 @@ function interferingWrites(
   const result: AccessRecord[] = [];
   for (const w of writes) {
     const rank = foreignRank.get(w);
-    if ((w.fn === own && single.has(own)) || !changes(w, candidate.read)) continue;
+    const onlyRun = parallelism.single.has(own) || (parallelism.oncePerInstance.has(own) && INSTANCE_KEY.test(candidate.read.ref.key));
+    if ((w.fn === own && onlyRun) || !changes(w, candidate.read)) continue;
     if (rank === undefined && w.fn !== own && setsUpBeforeDefining(w, own)) continue;
     if (w.locks.some((h) => candidate.commonLocks.has(h.lock.key))) continue;
     const id = rank === undefined ? `${w.fn.name}|${String(w.site.startIndex)}` : `foreign|${String(rank)}`;
@@ -80,9 +81,12 @@ function interferingWrites(
   return result.sort((a, b) => order(a) - order(b));
 }
 
+/** `a:Worker.count`, `state/a:Worker.count`: an attribute of `self`. */
+const INSTANCE_KEY = /^(?:[^/]+\/)?a:(\w+)\./;
+
 /** `a:Worker.count` (the analysed module's own class) when each Worker serves one task. */
 function perInstance(key: string, parallelism: Parallelism): boolean {
-  const match = /^(?:[^/]+\/)?a:(\w+)\./.exec(key);
+  const match = INSTANCE_KEY.exec(key);
   return match !== null && parallelism.perTask(match[1] ?? '');
 }
 

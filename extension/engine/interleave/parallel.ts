@@ -11,6 +11,9 @@
 // `async with` that holds a TaskGroup). `await gather(worker(), worker())` starts
 // and joins in one suspension, so the writes after it are quiet.
 //
+// A method only `__init__` starts on `self` (a connection's `run`) is one task
+// per instance: it never meets another run of itself on the same instance.
+//
 // Per-task classes: `self.x` is shared between tasks only when two tasks can
 // run on one instance. It cannot when every instance is made in a function,
 // kept in a local, and handed to at most one task (`Worker(i).run()` in a loop),
@@ -30,6 +33,8 @@ import type { AccessRecord, FunctionFlow } from './valueFlow';
 export interface Parallelism {
   /** Functions that only ever run as one task. */
   readonly single: ReadonlySet<FunctionInfo>;
+  /** Methods started only by their class's `__init__` on `self`: one task per instance, so never two on one instance. */
+  readonly oncePerInstance: ReadonlySet<FunctionInfo>;
   /** Whether a write runs when no other task of the program can be suspended. */
   quiet(access: AccessRecord): boolean;
   /** Whether `self` attributes of this class (of the analysed module) are never shared between tasks. */
@@ -88,8 +93,23 @@ export function findParallelism(
     }
   }
   const perTask = perTaskClasses(file, names, identifiers, otherTexts);
+  const oncePerInstance = new Set(
+    flows
+      .map((f) => f.fn)
+      .filter((fn) => {
+        const owner = fn.parent === undefined ? undefined : file.functions.named(fn.parent).find((c) => c.kind === 'class');
+        const short = fn.name.slice(fn.name.lastIndexOf('.') + 1);
+        const uses = (identifiers.get(short) ?? []).filter((n) => n.parent?.id !== fn.node.id);
+        if (!owner || uses.length === 0 || mentionedElsewhere(short)) return false;
+        return uses.every((use) => {
+          const caller = enclosingFunction(use);
+          return use.parent?.type === 'attribute' && use.parent.childForFieldName('object')?.text === 'self' && caller !== null && byNode.get(caller.id)?.name === `${owner.name}.__init__`;
+        });
+      }),
+  );
   return {
     single,
+    oncePerInstance,
     quiet: (access) => single.has(access.fn) && quietAt(access.fn, access.site.startIndex),
     perTask: (className) => perTask.has(className),
   };

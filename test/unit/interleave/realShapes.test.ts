@@ -159,3 +159,30 @@ async def main():
   const selfSpawn = 'def start(self):\n              asyncio.ensure_future(self.bump())';
   assert.equal((await hazardsOf(program(perTask, selfSpawn))).length, 1);
 });
+
+test('a method only __init__ starts on self runs once per instance: it does not race itself on self, but does on module state', async () => {
+  const program = (extra: string) =>
+    dedent(`
+      import asyncio
+
+      TOTAL = 0
+
+      class Connection:
+          def __init__(self, loop):
+              self.sent = 0
+              loop.create_task(self.run())
+
+          async def run(self):
+              global TOTAL
+              seen = self.sent
+              await asyncio.sleep(0)
+              self.sent = seen + 1
+              total = TOTAL
+              await asyncio.sleep(0)
+              TOTAL = total + 1
+      ${extra}
+    `);
+  assert.deepEqual(await hazardsOf(program('')), ['lost-update TOTAL @17']);
+  const restarted = 'async def again(conn):\n          await conn.run()';
+  assert.deepEqual(await hazardsOf(program(restarted)), ['lost-update self.sent @14', 'lost-update TOTAL @17']);
+});
