@@ -41,7 +41,7 @@ export function findHazards(
   const best = new Map<string, FoundHazard>();
   for (const flow of flows) {
     for (const candidate of flow.candidates) {
-      if (perInstance(candidate.read.ref.key, parallelism)) continue;
+      if (perInstance(candidate, parallelism)) continue;
       const interferers = interferingWrites(candidate, writers.get(candidate.read.ref.key) ?? [], parallelism, foreignRank);
       if (interferers.length === 0) continue;
       const key = `${String(candidate.write.site.id)}|${candidate.read.ref.key}`;
@@ -82,12 +82,13 @@ function interferingWrites(
 }
 
 /** `a:Worker.count`, `state/a:Worker.count`: an attribute of `self`. */
-const INSTANCE_KEY = /^(?:[^/]+\/)?a:(\w+)\./;
+const INSTANCE_KEY = /^(?:[^/]+\/)?a:(\w+)\.\w+$/;
 
-/** `a:Worker.count` (the analysed module's own class) when each Worker serves one task. */
-function perInstance(key: string, parallelism: Parallelism): boolean {
-  const match = INSTANCE_KEY.exec(key);
-  return match !== null && parallelism.perTask(match[1] ?? '');
+/** `self.count` of the analysed module's own Worker, when each Worker serves one task and the state is its own. */
+function perInstance(candidate: Candidate, parallelism: Parallelism): boolean {
+  const match = INSTANCE_KEY.exec(candidate.read.ref.key);
+  const attr = candidate.read.ref.key.slice(candidate.read.ref.key.lastIndexOf('.') + 1);
+  return match !== null && parallelism.perTask(match[1] ?? '', attr, candidate.write.effect === 'rebind' && candidate.write.ref.key === candidate.read.ref.key);
 }
 
 function setsUpBeforeDefining(write: AccessRecord, nested: FunctionInfo): boolean {

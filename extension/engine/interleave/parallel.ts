@@ -37,8 +37,13 @@ export interface Parallelism {
   readonly oncePerInstance: ReadonlySet<FunctionInfo>;
   /** Whether a write runs when no other task of the program can be suspended. */
   quiet(access: AccessRecord): boolean;
-  /** Whether `self` attributes of this class (of the analysed module) are never shared between tasks. */
-  perTask(className: string): boolean;
+  /**
+   * Whether `self.attr` of this class (of the analysed module) is never shared
+   * between tasks: each instance serves one task, and the attribute holds an
+   * object of the instance's own (`self.attr` is only ever set to a fresh
+   * literal like `[]`, `{}`, `0`, `None`) or the write rebinds the attribute itself.
+   */
+  perTask(className: string, attr: string, rebinding: boolean): boolean;
 }
 
 /** Spawns that start a task the caller does not wait for in the same expression. */
@@ -111,7 +116,10 @@ export function findParallelism(
     single,
     oncePerInstance,
     quiet: (access) => single.has(access.fn) && quietAt(access.fn, access.site.startIndex),
-    perTask: (className) => perTask.has(className),
+    perTask: (className, attr, rebinding) => {
+      const cls = perTask.has(className) ? file.functions.all.find((f) => f.kind === 'class' && f.parent === undefined && f.name === className) : undefined;
+      return cls !== undefined && (rebinding || ownsFreshObject(cls.node, attr));
+    },
   };
 }
 
@@ -206,6 +214,25 @@ function perTaskClasses(file: SourceFile, names: ModuleNames, identifiers: Reado
     if (made.length > 0 && made.every((n) => oneTaskPerInstance(n.parent as Node, names))) result.add(cls.name);
   }
   return result;
+}
+
+const FRESH = new Set(['list', 'dictionary', 'set', 'tuple', 'integer', 'float', 'string', 'none', 'true', 'false', 'list_comprehension', 'dictionary_comprehension', 'set_comprehension']);
+const FRESH_FACTORIES = /^(?:collections\.)?(?:list|dict|set|deque|defaultdict|OrderedDict|Counter)$/;
+
+/** Every `self.attr = value` in the class sets a fresh object (and there is one): not an alias of someone else's. */
+function ownsFreshObject(cls: Node, attr: string): boolean {
+  const values = cls
+    .descendantsOfType('assignment')
+    .filter((a): a is Node => a !== null && a.childForFieldName('left')?.type === 'attribute' && a.childForFieldName('left')?.text.replace(/\s+/g, '') === `self.${attr}`)
+    .map((a) => a.childForFieldName('right'));
+  return (
+    values.length > 0 &&
+    values.every((v) => {
+      if (!v) return false;
+      const callee = v.type === 'call' ? v.childForFieldName('function')?.text : undefined;
+      return FRESH.has(v.type) || (callee !== undefined && FRESH_FACTORIES.test(callee));
+    })
+  );
 }
 
 function baseNames(cls: Node, names: ModuleNames): string[] {

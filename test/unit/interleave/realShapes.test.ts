@@ -107,7 +107,7 @@ test('a lock imported from another module is a lock whatever its name', async ()
   state.dispose();
 });
 
-test('a Tornado request handler serves one request per instance: its self attributes are not shared, module state is', async () => {
+test('a Tornado request handler serves one request per instance: its own attributes are not shared; module state and objects it did not make are', async () => {
   const handler = (base: string) =>
     dedent(`
       from tornado import web
@@ -115,16 +115,30 @@ test('a Tornado request handler serves one request per instance: its self attrib
       HITS = {}
 
       class Page(${base}):
+          def initialize(self):
+              self.count = 0
+              self.seen = set()
+
           async def get(self, page):
               seen = self.count
               await self.flush()
               self.count = seen + 1
+              if page not in self.seen:
+                  await self.flush()
+                  self.seen.add(page)
               hits = HITS.get(page, 0)
               await self.flush()
               HITS[page] = hits + 1
+              if page not in self.application.cache:
+                  self.application.cache[page] = await self.render_page(page)
     `);
-  assert.deepEqual(await hazardsOf(handler('web.RequestHandler')), ['lost-update HITS @12']);
-  assert.deepEqual(await hazardsOf(handler('object')), ['lost-update self.count @9', 'lost-update HITS @12']);
+  assert.deepEqual(await hazardsOf(handler('web.RequestHandler')), ['lost-update HITS @19', 'check-then-act self.application @21']);
+  assert.deepEqual(await hazardsOf(handler('object')), [
+    'lost-update self.count @13',
+    'check-then-act self.seen @16',
+    'lost-update HITS @19',
+    'check-then-act self.application @21',
+  ]);
 });
 
 test('one instance per task is not shared; one instance for two tasks, a stored one, or a method spawning on self is', async () => {
