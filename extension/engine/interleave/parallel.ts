@@ -98,6 +98,7 @@ export function findParallelism(
     }
   }
   const perTask = perTaskClasses(file, names, identifiers, otherTexts);
+  const ownedAttributes = new Map<string, boolean>();
   const oncePerInstance = new Set(
     flows
       .map((f) => f.fn)
@@ -117,8 +118,15 @@ export function findParallelism(
     oncePerInstance,
     quiet: (access) => single.has(access.fn) && quietAt(access.fn, access.site.startIndex),
     perTask: (className, attr, rebinding) => {
-      const cls = perTask.has(className) ? file.functions.all.find((f) => f.kind === 'class' && f.parent === undefined && f.name === className) : undefined;
-      return cls !== undefined && (rebinding || ownsFreshObject(cls.node, attr));
+      if (!perTask.has(className)) return false;
+      if (rebinding) return true;
+      const key = `${className}.${attr}`;
+      let owned = ownedAttributes.get(key);
+      if (owned === undefined) {
+        const cls = file.functions.all.find((f) => f.kind === 'class' && f.parent === undefined && f.name === className);
+        ownedAttributes.set(key, (owned = cls !== undefined && ownsFreshObject(cls.node, attr)));
+      }
+      return owned;
     },
   };
 }

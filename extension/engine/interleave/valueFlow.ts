@@ -85,6 +85,12 @@ interface Frame {
   readonly time: number;
   /** State the coroutine itself wrote under the condition before suspending (a reservation). */
   readonly writtenEarly: Set<string>;
+  /**
+   * A re-check made inside an `if` (`if A: await …; if changed: continue`):
+   * after that `if` it still revalidates what the await made stale, but
+   * the paths around it did not check it, so it makes no check-then-act.
+   */
+  readonly recheckOnly?: boolean;
 }
 
 const EMPTY: Origins = new Set();
@@ -131,6 +137,10 @@ class Walker {
   private replaying = false;
   /** The reads each `if` condition derived from, for the exit guards of the loop around it. */
   private readonly loopConditions = new Map<number, Origins>();
+  /** Early-exit guards the last walked block set up for its own rest. */
+  private lastBlockGuards: readonly Frame[] = [];
+  /** Re-checks an `if` without `else` hands to the rest of the block around it. */
+  private carriedRechecks: readonly Frame[] = [];
   /** Accesses really recorded (not seen again while replaying a loop body). */
   private readonly recorded = new WeakSet<AccessRecord>();
 
@@ -151,6 +161,10 @@ class Walker {
       const guard = this.statement(child);
       // After `if c: return`, the rest of the block runs only when c was false.
       if (guard) this.frames = [...this.frames, { origins: guard, time: this.time, writtenEarly: new Set() }];
+      if (this.carriedRechecks.length > 0) {
+        this.frames = [...this.frames, ...this.carriedRechecks];
+        this.carriedRechecks = [];
+      }
       const acquired = this.acquiredLock(child);
       const release = acquired && statements.slice(i + 1).find((s) => releasesLock(s, acquired.text));
       if (acquired && release) {
@@ -161,6 +175,7 @@ class Walker {
       for (const r of releases) if (r.at.id === child.id) this.held.splice(this.held.indexOf(r.held), 1);
     });
     this.held.length = Math.min(this.held.length, heldBefore);
+    this.lastBlockGuards = this.frames.slice(outer.length);
     this.frames = outer;
   }
 
@@ -318,6 +333,7 @@ class Walker {
     const branches: Map<string, Origins>[] = [];
     this.env = new Map(before);
     this.guarded(checked, node.childForFieldName('consequence'));
+    const rechecks = this.lastBlockGuards.map((frame) => ({ ...frame, recheckOnly: true }));
     branches.push(this.env);
     const alternatives = node.childrenForFieldName('alternative').filter((a): a is Node => a !== null);
     for (const alternative of alternatives) {
@@ -332,6 +348,7 @@ class Walker {
     }
     if (!alternatives.some((a) => a.type === 'else_clause')) branches.push(before);
     this.env = mergeEnvs(branches);
+    if (alternatives.length === 0) this.carriedRechecks = rechecks;
     const last = node.childForFieldName('consequence')?.lastNamedChild;
     return alternatives.length === 0 && last && EXITS.has(last.type) ? checked : undefined;
   }
@@ -543,7 +560,7 @@ class Walker {
       }
     }
     for (const frame of this.frames) {
-      if (frame.writtenEarly.has(ref.key)) continue;
+      if (frame.writtenEarly.has(ref.key) || frame.recheckOnly) continue;
       for (const read of frame.origins) {
         if (read.ref.key === ref.key && read.time < write.time && !this.revalidated(read, write)) {
           this.candidate('check-then-act', read, write);

@@ -200,3 +200,34 @@ test('a method only __init__ starts on self runs once per instance: it does not 
   const restarted = 'async def again(conn):\n          await conn.run()';
   assert.deepEqual(await hazardsOf(program(restarted)), ['lost-update self.sent @14', 'lost-update TOTAL @17']);
 });
+
+test('a re-check inside an if (`if changed: continue` after the await) still revalidates after that if; without it, check-then-act', async () => {
+  const validator = (recheck: string) =>
+    dedent(`
+      import asyncio
+
+      class Buffer:
+          def __init__(self):
+              self.text = ''
+              self.state = None
+
+          def insert(self, more):
+              self.text += more
+              self.state = None
+
+          async def validate(self, check):
+              while True:
+                  if self.state is not None:
+                      return
+                  text = self.text
+                  if check:
+                      await check(text)
+                      ${recheck}
+                  self.state = 'valid'
+
+      async def main(buffer):
+          await asyncio.gather(buffer.validate(None), asyncio.to_thread(buffer.insert, 'x'))
+    `);
+  assert.deepEqual(await hazardsOf(validator('if self.text != text:\n                          continue')), []);
+  assert.deepEqual(await hazardsOf(validator('pass')), ['check-then-act self.state @20']);
+});
