@@ -178,6 +178,15 @@ test('--baseline: existing findings are accepted, a new one still fails, and mov
   }
 });
 
+/** An environment with `concept-lenses` on PATH, as `npm install -g` would put it. */
+function withCliOnPath(dir: string): NodeJS.ProcessEnv {
+  const bin = join(dir, '.bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'concept-lenses'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
+  chmodSync(join(bin, 'concept-lenses'), 0o755);
+  return { ...process.env, PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}` };
+}
+
 /** The hook's entry as pre-commit runs it: `entry` split on spaces, then the staged files of its `types`. */
 function hookEntry(): { entry: string[]; types: string[] } {
   const yaml = readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
@@ -192,12 +201,7 @@ test('the pre-commit hook entry, run as pre-commit calls it with the staged Pyth
   const { entry, types } = hookEntry();
   assert.deepEqual(types, ['python']);
   const dir = project({ 'app/deposit.py': join(RACY, 'deposit_lost.py'), 'app/locked.py': join(SAFE, 'module_lock.py') });
-  // `concept-lenses` on PATH, as `npm install -g` would put it.
-  const bin = join(dir, '.bin');
-  mkdirSync(bin);
-  writeFileSync(join(bin, 'concept-lenses'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
-  chmodSync(join(bin, 'concept-lenses'), 0o755);
-  const env = { ...process.env, PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}` };
+  const env = withCliOnPath(dir);
   const run = (files: string[]) => spawnSync(entry[0] ?? '', [...entry.slice(1), ...files], { cwd: dir, env, encoding: 'utf8' });
   try {
     const failing = run(['app/deposit.py', 'app/locked.py']);
@@ -217,11 +221,7 @@ test('pre-commit itself runs the hook from this repository (when pre-commit is i
     return;
   }
   const dir = project({ 'deposit.py': join(RACY, 'deposit_lost.py') });
-  const bin = join(dir, '.bin');
-  mkdirSync(bin);
-  writeFileSync(join(bin, 'concept-lenses'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
-  chmodSync(join(bin, 'concept-lenses'), 0o755);
-  const env = { ...process.env, PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}`, PRE_COMMIT_HOME: join(dir, '.cache') };
+  const env = { ...withCliOnPath(dir), PRE_COMMIT_HOME: join(dir, '.cache') };
   const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, env, encoding: 'utf8' });
   try {
     git('init', '-q');
