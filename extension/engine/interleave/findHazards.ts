@@ -26,6 +26,7 @@ export function findHazards(
   parallelism: Parallelism,
   foreign: readonly AccessRecord[] = [],
 ): FoundHazard[] {
+  if (flows.every((f) => f.candidates.length === 0)) return [];
   const writers = new Map<string, AccessRecord[]>();
   const add = (access: AccessRecord): void => {
     const list = writers.get(access.ref.key) ?? [];
@@ -65,8 +66,8 @@ function interferingWrites(
   const result: AccessRecord[] = [];
   for (const w of writes) {
     const rank = foreignRank.get(w);
-    const onlyRun = parallelism.single.has(own) || (parallelism.oncePerInstance.has(own) && INSTANCE_KEY.test(candidate.read.ref.key));
-    if ((w.fn === own && onlyRun) || !changes(w, candidate.read)) continue;
+    if (!changes(w, candidate.read)) continue;
+    if (w.fn === own && (parallelism.isSingle(own) || (INSTANCE_KEY.test(candidate.read.ref.key) && parallelism.isOncePerInstance(own)))) continue;
     if (rank === undefined && w.fn !== own && setsUpBeforeDefining(w, own)) continue;
     if (w.locks.some((h) => candidate.commonLocks.has(h.lock.key))) continue;
     const id = rank === undefined ? `${w.fn.name}|${String(w.site.startIndex)}` : `foreign|${String(rank)}`;

@@ -31,10 +31,10 @@ import { contextOf, enclosingFunction, operandOf, unparenthesize } from '../pyth
 import type { AccessRecord, FunctionFlow } from './valueFlow';
 
 export interface Parallelism {
-  /** Functions that only ever run as one task. */
-  readonly single: ReadonlySet<FunctionInfo>;
-  /** Methods started only by their class's `__init__` on `self`: one task per instance, so never two on one instance. */
-  readonly oncePerInstance: ReadonlySet<FunctionInfo>;
+  /** Whether a function only ever runs as one task. */
+  isSingle(fn: FunctionInfo): boolean;
+  /** Whether a method is started only by its class's `__init__` on `self`: one task per instance, never two on one instance. */
+  isOncePerInstance(fn: FunctionInfo): boolean;
   /** Whether a write runs when no other task of the program can be suspended. */
   quiet(access: AccessRecord): boolean;
   /**
@@ -65,59 +65,68 @@ export function findParallelism(
 ): Parallelism {
   const names = new ModuleNames(file);
   const byNode = new Map(file.functions.all.map((f) => [f.node.id, f]));
+  const functionNames = new Set(file.functions.all.filter((f) => f.kind === 'function').map((f) => f.name.slice(f.name.lastIndexOf('.') + 1)));
   const flowOf = new Map(flows.map((f) => [f.fn, f]));
-  const identifiers = identifiersByName(file);
+  const identifiers = new IdentifierIndex(file);
   const mentionedElsewhere = (name: string): boolean => otherTexts.some((t) => new RegExp(`\\b${name}\\b`).test(t));
   const busy = new Map<FunctionInfo, Span[]>();
   const busySpans = (fn: FunctionInfo): Span[] => {
     let spans = busy.get(fn);
-    if (!spans) busy.set(fn, (spans = busySpansOf(fn, flowOf.get(fn), names, identifiers, byNode)));
+    if (!spans) busy.set(fn, (spans = busySpansOf(fn, flowOf.get(fn), names, functionNames)));
     return spans;
   };
   const quietAt = (fn: FunctionInfo, offset: number): boolean => !busySpans(fn).some((s) => s.start <= offset && offset < s.end);
 
-  const single = new Set(entries);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const flow of flows) {
-      const fn = flow.fn;
-      if (single.has(fn)) continue;
-      const short = fn.name.slice(fn.name.lastIndexOf('.') + 1);
-      const uses = (identifiers.get(short) ?? []).filter((n) => n.parent?.id !== fn.node.id);
-      if (uses.length === 0 || mentionedElsewhere(short)) continue;
-      const onlyQuietCalls = uses.every((use) => {
-        const call = directCall(use, flow.kind !== undefined);
-        const caller = call && enclosingFunction(call);
-        const callerInfo = caller ? byNode.get(caller.id) : undefined;
-        return callerInfo !== undefined && single.has(callerInfo) && quietAt(callerInfo, call?.startIndex ?? 0);
-      });
-      if (onlyQuietCalls) {
-        single.add(fn);
-        grew = true;
+  // Each question is answered on first need and remembered: most files have no candidate to ask about.
+  let single: Set<FunctionInfo> | undefined;
+  const singleTasks = (): Set<FunctionInfo> => {
+    if (single) return single;
+    const found = new Set(entries);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const flow of flows) {
+        const fn = flow.fn;
+        if (found.has(fn)) continue;
+        const short = fn.name.slice(fn.name.lastIndexOf('.') + 1);
+        const uses = identifiers.named(short).filter((n) => n.parent?.id !== fn.node.id);
+        if (uses.length === 0 || mentionedElsewhere(short)) continue;
+        const onlyQuietCalls = uses.every((use) => {
+          const call = directCall(use, flow.kind !== undefined);
+          const caller = call && enclosingFunction(call);
+          const callerInfo = caller ? byNode.get(caller.id) : undefined;
+          return callerInfo !== undefined && found.has(callerInfo) && quietAt(callerInfo, call?.startIndex ?? 0);
+        });
+        if (onlyQuietCalls) {
+          found.add(fn);
+          grew = true;
+        }
       }
     }
-  }
-  const perTask = perTaskClasses(file, names, identifiers, otherTexts);
+    return (single = found);
+  };
+  const once = new Map<FunctionInfo, boolean>();
+  const startedByInit = (fn: FunctionInfo): boolean => {
+    const owner = fn.parent === undefined ? undefined : file.functions.named(fn.parent).find((c) => c.kind === 'class');
+    const short = fn.name.slice(fn.name.lastIndexOf('.') + 1);
+    const uses = identifiers.named(short).filter((n) => n.parent?.id !== fn.node.id);
+    if (!owner || uses.length === 0 || mentionedElsewhere(short)) return false;
+    return uses.every((use) => {
+      const caller = enclosingFunction(use);
+      return use.parent?.type === 'attribute' && use.parent.childForFieldName('object')?.text === 'self' && caller !== null && byNode.get(caller.id)?.name === `${owner.name}.__init__`;
+    });
+  };
+  let perTask: Set<string> | undefined;
   const ownedAttributes = new Map<string, boolean>();
-  const oncePerInstance = new Set(
-    flows
-      .map((f) => f.fn)
-      .filter((fn) => {
-        const owner = fn.parent === undefined ? undefined : file.functions.named(fn.parent).find((c) => c.kind === 'class');
-        const short = fn.name.slice(fn.name.lastIndexOf('.') + 1);
-        const uses = (identifiers.get(short) ?? []).filter((n) => n.parent?.id !== fn.node.id);
-        if (!owner || uses.length === 0 || mentionedElsewhere(short)) return false;
-        return uses.every((use) => {
-          const caller = enclosingFunction(use);
-          return use.parent?.type === 'attribute' && use.parent.childForFieldName('object')?.text === 'self' && caller !== null && byNode.get(caller.id)?.name === `${owner.name}.__init__`;
-        });
-      }),
-  );
   return {
-    single,
-    oncePerInstance,
-    quiet: (access) => single.has(access.fn) && quietAt(access.fn, access.site.startIndex),
+    isSingle: (fn) => singleTasks().has(fn),
+    isOncePerInstance: (fn) => {
+      let answer = once.get(fn);
+      if (answer === undefined) once.set(fn, (answer = startedByInit(fn)));
+      return answer;
+    },
+    quiet: (access) => singleTasks().has(access.fn) && quietAt(access.fn, access.site.startIndex),
     perTask: (className, attr, rebinding) => {
+      perTask ??= perTaskClasses(file, names, identifiers, otherTexts);
       if (!perTask.has(className)) return false;
       if (rebinding) return true;
       const key = `${className}.${attr}`;
@@ -131,15 +140,33 @@ export function findParallelism(
   };
 }
 
-function identifiersByName(file: SourceFile): Map<string, Node[]> {
-  const found = new Map<string, Node[]>();
-  for (const node of file.root.descendantsOfType('identifier')) {
-    if (!node) continue;
-    const list = found.get(node.text);
-    if (list) list.push(node);
-    else found.set(node.text, [node]);
+/** Identifier nodes by name: words found in the text once, confirmed on the tree for the names asked about. */
+class IdentifierIndex {
+  private words: Map<string, number[]> | undefined;
+  private readonly found = new Map<string, Node[]>();
+
+  constructor(private readonly file: SourceFile) {}
+
+  named(name: string): Node[] {
+    let nodes = this.found.get(name);
+    if (!nodes) {
+      if (!this.words) {
+        this.words = new Map();
+        for (const match of this.file.text.matchAll(/[A-Za-z_]\w*/g)) {
+          const list = this.words.get(match[0]);
+          if (list) list.push(match.index);
+          else this.words.set(match[0], [match.index]);
+        }
+      }
+      nodes = [];
+      for (const at of this.words.get(name) ?? []) {
+        const node = this.file.root.descendantForIndex(at, at + name.length);
+        if (node?.type === 'identifier' && node.startIndex === at) nodes.push(node);
+      }
+      this.found.set(name, nodes);
+    }
+    return nodes;
   }
-  return found;
 }
 
 /** The call `use` makes, when it is a direct call (`f()`, `self.f()`), awaited when `awaited` is asked. */
@@ -161,13 +188,12 @@ function busySpansOf(
   fn: FunctionInfo,
   flow: FunctionFlow | undefined,
   names: ModuleNames,
-  identifiers: ReadonlyMap<string, Node[]>,
-  byNode: ReadonlyMap<number, FunctionInfo>,
+  functionNames: ReadonlySet<string>,
 ): Span[] {
   if (!flow) return [];
   const spans: Span[] = [];
   for (const call of fn.node.descendantsOfType('call')) {
-    if (!call || enclosingFunction(call)?.id !== fn.node.id || !startsTask(call, names, identifiers, byNode)) continue;
+    if (!call || enclosingFunction(call)?.id !== fn.node.id || !startsTask(call, names, functionNames)) continue;
     const start = flow.suspensions.find((s) => s.start >= call.startIndex)?.start;
     if (start === undefined) continue;
     const join = flow.suspensions.find((s) => s.start >= start && joins(fn.node, s, call, names));
@@ -177,7 +203,7 @@ function busySpansOf(
 }
 
 /** A fire-and-forget spawn, or a call handing one of the module's functions over as a value (a server's handler). */
-function startsTask(call: Node, names: ModuleNames, identifiers: ReadonlyMap<string, Node[]>, byNode: ReadonlyMap<number, FunctionInfo>): boolean {
+function startsTask(call: Node, names: ModuleNames, functionNames: ReadonlySet<string>): boolean {
   const callee = call.childForFieldName('function');
   const api = callee ? spawnApiOf(names, callee) : undefined;
   if (api) return !JOINING_SPAWNS.has(api);
@@ -185,7 +211,7 @@ function startsTask(call: Node, names: ModuleNames, identifiers: ReadonlyMap<str
     const value = arg && unparenthesize(arg.type === 'keyword_argument' ? (arg.childForFieldName('value') ?? arg) : arg);
     const name = value?.type === 'attribute' ? value.childForFieldName('attribute') : value;
     if (name?.type !== 'identifier') return false;
-    return (identifiers.get(name.text) ?? []).some((n) => n.parent?.type === 'function_definition' && byNode.has(n.parent.id) && n.parent.childForFieldName('name')?.id === n.id);
+    return functionNames.has(name.text);
   });
 }
 
@@ -205,7 +231,7 @@ function joins(owner: Node, suspension: { readonly kind: string; readonly start:
   return api !== undefined && JOINING_SPAWNS.has(api);
 }
 
-function perTaskClasses(file: SourceFile, names: ModuleNames, identifiers: ReadonlyMap<string, Node[]>, otherTexts: readonly string[]): Set<string> {
+function perTaskClasses(file: SourceFile, names: ModuleNames, identifiers: IdentifierIndex, otherTexts: readonly string[]): Set<string> {
   const result = new Set<string>();
   const classes = file.functions.all.filter((f) => f.kind === 'class' && f.parent === undefined);
   for (const cls of classes) {
@@ -218,7 +244,7 @@ function perTaskClasses(file: SourceFile, names: ModuleNames, identifiers: Reado
     // Its instances and its subclasses' instances run its methods.
     const family = [cls.name, ...classes.filter((c) => baseNames(c.node, names).includes(cls.name)).map((c) => c.name)];
     if (family.some((name) => otherTexts.some((t) => new RegExp(`\\b${name}\\b`).test(t)))) continue;
-    const made = family.flatMap((name) => (identifiers.get(name) ?? []).filter((n) => contextOf(n)?.type === 'call' && contextOf(n)?.childForFieldName('function')?.id === n.id));
+    const made = family.flatMap((name) => identifiers.named(name).filter((n) => contextOf(n)?.type === 'call' && contextOf(n)?.childForFieldName('function')?.id === n.id));
     if (made.length > 0 && made.every((n) => oneTaskPerInstance(n.parent as Node, names))) result.add(cls.name);
   }
   return result;
