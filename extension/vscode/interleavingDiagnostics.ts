@@ -1,10 +1,16 @@
 // Interleaving hazards as diagnostics on the write, with related information
 // at the read, the suspension point and each interfering write. Refreshed from
 // the shared parse when a document opens and, debounced, when it changes.
+// pyproject.toml's `[tool.concept-lenses]` (include/exclude, severity per kind,
+// ignored state) and suppression comments apply as in the CLI; stale or
+// reasonless suppressions are shown as hints on the comment.
 import * as vscode from 'vscode';
+import { isLinted, type Severity } from '../engine/interleave/lintConfig';
 import type { Hazard } from '../engine/interleave/model';
+import { lintHazards } from '../engine/interleave/suppressions';
 import type { DocumentCache } from './documentCache';
 import { interleavingsAcrossOpenDocuments } from './interleavingCache';
+import { LintSettings } from './lintSettings';
 
 /** `source` of our diagnostics; the quick fix recognises them by it. */
 export const INTERLEAVINGS_SOURCE = 'Concept Lenses interleavings';
@@ -21,14 +27,40 @@ const SEVERITIES: Readonly<Record<string, vscode.DiagnosticSeverity>> = {
 export function registerInterleavingDiagnostics(cache: DocumentCache): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('conceptLenses.interleavings');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const settings = new LintSettings();
 
   const refresh = (document: vscode.TextDocument): void => {
     if (document.languageId !== 'python' || document.isClosed) return;
     const file = cache.get(document);
     // While the user is mid-edit the tree has errors: keep the last good diagnostics.
     if (file.syntaxErrors.length > 0) return;
-    const severity = SEVERITIES[vscode.workspace.getConfiguration().get<string>(SETTING, 'warning')] ?? vscode.DiagnosticSeverity.Warning;
-    collection.set(document.uri, interleavingsAcrossOpenDocuments(document, cache).hazards.map((h) => toDiagnostic(document, h, severity)));
+    const fallback = SEVERITIES[vscode.workspace.getConfiguration().get<string>(SETTING, 'warning')] ?? vscode.DiagnosticSeverity.Warning;
+    const lint = settings.of(document.uri);
+    if (lint && !isLinted(lint.relativePath, lint.config)) {
+      collection.delete(document.uri);
+      return;
+    }
+    const hazards = interleavingsAcrossOpenDocuments(document, cache).hazards;
+    if (!lint) {
+      collection.set(document.uri, hazards.map((h) => toDiagnostic(document, h, fallback)));
+      return;
+    }
+    const { findings, problems } = lintHazards(file, hazards, lint.config);
+    const severityOf = (kind: Hazard['kind']): vscode.DiagnosticSeverity => {
+      const configured: Severity | undefined = lint.config.severity[kind];
+      return configured === undefined ? fallback : (SEVERITIES[configured === 'info' ? 'information' : configured] ?? fallback);
+    };
+    collection.set(document.uri, [
+      ...findings.map(({ hazard }) => toDiagnostic(document, hazard, severityOf(hazard.kind))),
+      ...problems.map((p) => {
+        const line = document.lineAt(p.line - 1);
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(p.line - 1, p.column, p.line - 1, line.range.end.character), p.message, vscode.DiagnosticSeverity.Hint);
+        diagnostic.source = INTERLEAVINGS_SOURCE;
+        diagnostic.code = p.code;
+        if (p.code === 'unused-suppression') diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
+        return diagnostic;
+      }),
+    ]);
   };
   const cancel = (uri: vscode.Uri): void => {
     clearTimeout(timers.get(uri.toString()));
@@ -45,6 +77,10 @@ export function registerInterleavingDiagnostics(cache: DocumentCache): vscode.Di
   for (const document of vscode.workspace.textDocuments) refresh(document);
   const subscriptions = [
     collection,
+    settings,
+    settings.onDidChange(() => {
+      for (const document of vscode.workspace.textDocuments) refresh(document);
+    }),
     vscode.workspace.onDidOpenTextDocument(refresh),
     vscode.workspace.onDidChangeTextDocument((event) => {
       schedule(event.document);

@@ -1,8 +1,10 @@
-// `concept-lenses interleavings PATH... [--json | --sarif]`: the hazards of
-// every Python file (directories are searched for *.py), with the breaking
-// interleaving spelled out. Exit 1 when any hazard is found. Imports between
-// the files given (and a file's siblings) resolve, so writes in one module
-// interfere with reads of the same state in another.
+// `concept-lenses interleavings PATH... [--format text|json|sarif|github]`: the
+// hazards of every Python file (directories are searched for *.py), with the
+// breaking interleaving spelled out. Exit 1 when any hazard (or a stale or
+// reasonless suppression) is reported. Imports between the files given (and a
+// file's siblings) resolve, so writes in one module interfere with reads of
+// the same state in another. pyproject.toml's `[tool.concept-lenses]`,
+// suppression comments and `--baseline` decide what is reported.
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PythonParser } from '../../engine';
@@ -12,38 +14,86 @@ import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exitCodes';
 import { toSarif, type AnalysedFile } from './interleavingsSarif';
 import { loadWorkspace } from './interleavingsWorkspace';
 import { writeInterleavingsHtml } from '../renderHtml';
+import { lintHazards } from '../../engine/interleave/suppressions';
+import { applyBaseline, githubAnnotations, lintedPaths, loadLintConfig, writeBaseline, type LintedFile } from './interleavingsLint';
 
 declare const CONCEPT_LENSES_VERSION: string;
 
 export const interleavingsCommand = {
   name: 'interleavings',
   summary: 'find awaits that interleave over shared state (lost update, check-then-act, stale read)',
-  usage: 'concept-lenses interleavings PATH... [--json | --sarif] [--html OUT.html]',
-  options: { json: { type: 'boolean' }, sarif: { type: 'boolean' }, html: { type: 'string' } },
+  usage:
+    'concept-lenses interleavings PATH... [--format text|json|sarif|github | --json | --sarif] [--html OUT.html] [--config pyproject.toml] [--baseline FILE [--update-baseline]]',
+  options: {
+    json: { type: 'boolean' },
+    sarif: { type: 'boolean' },
+    format: { type: 'string' },
+    html: { type: 'string' },
+    config: { type: 'string' },
+    baseline: { type: 'string' },
+    'update-baseline': { type: 'boolean' },
+  },
   run(parser: PythonParser, context: CommandContext): number {
-    if (context.flags['json'] && context.flags['sarif']) throw new CliError('choose one of --json and --sarif');
-    const paths = pythonFiles(context.files);
+    const format = outputFormat(context.flags);
+    const baseline = context.flags['baseline'];
+    if (context.flags['update-baseline'] && typeof baseline !== 'string') throw new CliError('--update-baseline needs --baseline FILE');
+    const loaded = loadLintConfig(typeof context.flags['config'] === 'string' ? context.flags['config'] : undefined);
+    const paths = lintedPaths(pythonFiles(context.files), loaded);
     const htmlOut = context.flags['html'];
     if (typeof htmlOut === 'string' && paths.length !== 1) throw new CliError('--html draws one file: give exactly one Python FILE');
     const workspace = loadWorkspace(parser, context.files, paths, (dir) => pythonFiles([dir]));
-    let files: AnalysedFile[];
     try {
-      files = paths.map((path) => {
+      let linted = paths.map((path): LintedFile => {
         const file = workspace.files.get(path);
         if (!file) throw new Error(`${path} was not parsed`);
         const model = analyzeInterleavings(file, { path, modules: workspace.modules });
         if (typeof htmlOut === 'string') writeInterleavingsHtml(htmlOut, file, model, path);
-        return { path, hazards: model.hazards };
+        const { findings, problems, suppressed } = lintHazards(file, model.hazards, loaded.config);
+        return { path, file, findings, problems, suppressed: suppressed.length };
       });
+      if (typeof baseline === 'string' && context.flags['update-baseline']) {
+        context.out(`Wrote ${plural(writeBaseline(baseline, linted), 'finding')} to ${baseline}.`);
+        return EXIT_OK;
+      }
+      if (typeof baseline === 'string') linted = applyBaseline(baseline, linted);
+      report(format, linted, context);
+      return linted.some((f) => f.findings.length > 0 || f.problems.length > 0) ? EXIT_FINDINGS : EXIT_OK;
     } finally {
       workspace.dispose();
     }
-    if (context.flags['sarif']) context.out(JSON.stringify(toSarif(files, CONCEPT_LENSES_VERSION), null, 2));
-    else if (context.flags['json']) context.out(JSON.stringify({ files: files.map(jsonFile) }, null, 2));
-    else for (const line of humanReport(files)) context.out(line);
-    return files.some((f) => f.hazards.length > 0) ? EXIT_FINDINGS : EXIT_OK;
   },
 } as const;
+
+type Format = 'text' | 'json' | 'sarif' | 'github';
+
+function outputFormat(flags: CommandContext['flags']): Format {
+  const chosen = [
+    ...(flags['json'] ? ['json'] : []),
+    ...(flags['sarif'] ? ['sarif'] : []),
+    ...(typeof flags['format'] === 'string' ? [flags['format']] : []),
+  ];
+  if (chosen.length > 1) throw new CliError('choose one output format (--format, --json or --sarif)');
+  const [format = 'text'] = chosen;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif' && format !== 'github') {
+    throw new CliError(`unknown --format '${format}' (one of text, json, sarif, github)`);
+  }
+  return format;
+}
+
+function report(format: Format, linted: readonly LintedFile[], context: CommandContext): void {
+  const files: AnalysedFile[] = linted.map((f) => ({ path: f.path, hazards: f.findings.map((x) => x.hazard), severities: f.findings.map((x) => x.severity) }));
+  if (format === 'sarif') context.out(JSON.stringify(toSarif(files, CONCEPT_LENSES_VERSION), null, 2));
+  else if (format === 'json') {
+    const problems = (f: LintedFile) => f.problems.map((p) => ({ code: p.code, line: p.line, message: p.message }));
+    const json = files.map((f, i) => ({ ...jsonFile(f), suppressed: linted[i]?.suppressed ?? 0, problems: linted[i] ? problems(linted[i]) : [] }));
+    context.out(JSON.stringify({ files: json }, null, 2));
+  } else if (format === 'github') {
+    for (const line of githubAnnotations(linted)) context.out(line);
+  } else {
+    for (const f of linted) for (const p of f.problems) context.out(`${f.path}:${String(p.line)}: ${p.code}: ${p.message}`);
+    for (const line of humanReport(files)) context.out(line);
+  }
+}
 
 /**
  * Files as given; directories searched recursively for *.py, in name order,
@@ -71,8 +121,9 @@ function pythonFiles(paths: readonly string[]): string[] {
 function jsonFile(file: AnalysedFile): object {
   return {
     path: file.path,
-    hazards: file.hazards.map((h) => ({
+    hazards: file.hazards.map((h, i) => ({
       kind: h.kind,
+      ...(file.severities?.[i] === undefined ? {} : { severity: file.severities[i] }),
       variable: h.variable,
       function: h.function,
       read: { line: h.read.line },

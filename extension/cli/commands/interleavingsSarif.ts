@@ -3,6 +3,7 @@
 // related locations and the breaking interleaving as a thread flow.
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Severity } from '../../engine/interleave/lintConfig';
 import type { Hazard, HazardKind, SourceSpot } from '../../engine/interleave/model';
 
 const RULES: readonly { readonly id: HazardKind; readonly name: string; readonly text: string }[] = [
@@ -14,11 +15,15 @@ const RULES: readonly { readonly id: HazardKind; readonly name: string; readonly
 export interface AnalysedFile {
   readonly path: string;
   readonly hazards: readonly Hazard[];
+  /** The configured severity of each hazard (default warning). */
+  readonly severities?: readonly Severity[];
 }
+
+const SARIF_LEVEL: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'note', off: 'none' };
 
 export function toSarif(files: readonly AnalysedFile[], version: string): object {
   const results = files.flatMap((file) =>
-    file.hazards.map((h) => {
+    file.hazards.map((h, i) => {
       const location = (at: SourceSpot & { readonly file?: string }, text?: string) => ({
         physicalLocation: {
           artifactLocation: { uri: uriOf(at.file ?? file.path) },
@@ -29,7 +34,7 @@ export function toSarif(files: readonly AnalysedFile[], version: string): object
       return {
         ruleId: h.kind,
         ruleIndex: RULES.findIndex((r) => r.id === h.kind),
-        level: 'warning',
+        level: SARIF_LEVEL[file.severities?.[i] ?? 'warning'],
         message: { text: h.message },
         locations: [location(h.write)],
         relatedLocations: [

@@ -7,6 +7,7 @@ import { findFunctionRoles, type FunctionRoles } from './findCoroutines';
 import { findHazards, type FoundHazard } from './findHazards';
 import { hazardMessage, interleavingSteps } from './interleaving';
 import { Locks } from './locks';
+import { findParallelism } from './parallel';
 import type { Access, CoroutineModel, Hazard, InterleavingModel, SourceSpot, SuspensionPoint } from './model';
 import { segmentsOf } from './segments';
 import { SharedState } from './sharedState';
@@ -43,7 +44,9 @@ function analyzeInDetail(file: SourceFile, workspace?: Workspace): InterleavingA
   const { roles, shared, locks, flows } = flowsOf(file, context);
   const foreign = workspace ? foreignWrites(file, workspace) : [];
   const origin = new Map(foreign.map((w) => [w.access, w.module]));
-  const found = findHazards(flows, roles.entries, foreign.map((w) => w.access));
+  const otherTexts = workspace ? importers(file, moduleNameOf(file, workspace), workspace).map((m) => m.file.text) : [];
+  const parallelism = findParallelism(file, flows, roles.entries, otherTexts);
+  const found = findHazards(flows, parallelism, foreign.map((w) => w.access));
   const written = new Set([
     ...flows.flatMap((f) => f.accesses.filter((a) => a.mode === 'write').map((a) => a.ref.key)),
     ...foreign.map((w) => w.access.ref.key),
@@ -104,7 +107,7 @@ function analyzeInDetail(file: SourceFile, workspace?: Workspace): InterleavingA
 function flowsOf(file: SourceFile, context: ModuleContext | undefined) {
   const roles = findFunctionRoles(file);
   const shared = new SharedState(file, context);
-  const locks = new Locks(file, shared);
+  const locks = new Locks(file, shared, context);
   const flows = [
     ...roles.coroutines.map((c) => analyzeFlow(shared, locks, c.fn, c.kind)),
     ...roles.helpers.map((fn) => analyzeFlow(shared, locks, fn, undefined)),
@@ -143,6 +146,15 @@ function foreignWrites(file: SourceFile, workspace: Workspace): ForeignWrite[] {
     result.push(...writes);
   }
   return result;
+}
+
+/** The other workspace modules that import `module` (or a name from it): only they can call into it. */
+function importers(file: SourceFile, module: string, workspace: Workspace): WorkspaceModule[] {
+  return [...workspace.modules].filter(([name, m]) => {
+    if (m.file === file || m.path === workspace.path) return false;
+    for (const imported of moduleContext(m.file, name, workspace.modules).imports.values()) if (imported.module === module) return true;
+    return false;
+  }).map(([, m]) => m);
 }
 
 export function spot(file: SourceFile, start: number, end: number): SourceSpot {

@@ -15,7 +15,7 @@ export interface FunctionRoles {
   readonly coroutines: readonly Coroutine[];
   /** Plain functions reachable from a coroutine by call or reference: their writes interfere too. */
   readonly helpers: readonly FunctionInfo[];
-  /** Coroutines started by `asyncio.run(f())` / `run_until_complete(f())`. */
+  /** Coroutines started by `asyncio.run(f())` / `run_until_complete(f())` / Tornado's `run_sync(f)`. */
   readonly entries: ReadonlySet<FunctionInfo>;
 }
 
@@ -70,6 +70,8 @@ function referencedNames(file: SourceFile, fn: FunctionInfo): Set<string> {
 
 /** `asyncio.run(main(`, `loop.run_until_complete(main(`: found in the text, confirmed on the tree. */
 const RUNNER_CALL = /\b(?:run|run_until_complete)\s*\(\s*([A-Za-z_]\w*)\s*\(/g;
+/** Tornado's `IOLoop.current().run_sync(main)`: the function itself is passed. */
+const RUN_SYNC = /\brun_sync\s*\(\s*([A-Za-z_]\w*)\s*[,)]/g;
 
 function findEntries(file: SourceFile, coroutines: readonly Coroutine[]): Set<FunctionInfo> {
   const started = new Set<string>();
@@ -80,6 +82,11 @@ function findEntries(file: SourceFile, coroutines: readonly Coroutine[]): Set<Fu
     const inner = node?.parent;
     const outer = inner?.parent?.parent;
     if (node?.type === 'identifier' && inner?.type === 'call' && outer?.type === 'call') started.add(name);
+  }
+  for (const match of file.text.matchAll(RUN_SYNC)) {
+    const name = match[1] ?? '';
+    const node = file.root.descendantForIndex(match.index + match[0].lastIndexOf(name));
+    if (node?.type === 'identifier' && node.parent?.parent?.type === 'call') started.add(name);
   }
   return new Set(coroutines.filter((c) => c.fn.parent === undefined && started.has(c.fn.name)).map((c) => c.fn));
 }

@@ -1,14 +1,17 @@
 // Keeps the hazard candidates that another task can actually break: some
-// write of the same state that can run while the coroutine is suspended and is
-// not under a lock held from the read to the write. Writes an entry coroutine
-// makes before its first suspension run before any other task starts, and an
-// entry coroutine runs once, so it never interferes with itself. A function
+// write of the same state that can run while the coroutine is suspended, can
+// change what the read looked at (`S is None` only by rebinding `S`), and is
+// not under a lock held from the read to the write. A write made while no
+// other task can be suspended (see parallel.ts) does not interfere, a
+// single-task function never interferes with itself, and `self` attributes of
+// a class whose instances each serve one task are not shared. A function
 // that sets up a closure variable before defining the nested coroutine that
 // uses it cannot interfere either: the coroutine does not exist yet. Writes
 // from other modules of a workspace (`foreign`) come after the file's own.
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { HazardKind } from './model';
-import type { AccessRecord, Candidate, FunctionFlow } from './valueFlow';
+import type { Parallelism } from './parallel';
+import { changes, type AccessRecord, type Candidate, type FunctionFlow } from './valueFlow';
 
 export interface FoundHazard {
   readonly candidate: Candidate;
@@ -20,9 +23,10 @@ const PRIORITY: Record<HazardKind, number> = { 'lost-update': 0, 'check-then-act
 
 export function findHazards(
   flows: readonly FunctionFlow[],
-  entries: ReadonlySet<FunctionInfo>,
+  parallelism: Parallelism,
   foreign: readonly AccessRecord[] = [],
 ): FoundHazard[] {
+  if (flows.every((f) => f.candidates.length === 0)) return [];
   const writers = new Map<string, AccessRecord[]>();
   const add = (access: AccessRecord): void => {
     const list = writers.get(access.ref.key) ?? [];
@@ -30,7 +34,7 @@ export function findHazards(
     writers.set(access.ref.key, list);
   };
   for (const flow of flows) {
-    for (const access of flow.accesses) if (access.mode === 'write' && !(entries.has(access.fn) && access.time === 0)) add(access);
+    for (const access of flow.accesses) if (access.mode === 'write' && !parallelism.quiet(access)) add(access);
   }
   // Rank foreign writes by their given order: offsets in different files do not compare.
   const foreignRank = new Map(foreign.map((w, i) => [w, i]));
@@ -38,7 +42,8 @@ export function findHazards(
   const best = new Map<string, FoundHazard>();
   for (const flow of flows) {
     for (const candidate of flow.candidates) {
-      const interferers = interferingWrites(candidate, writers.get(candidate.read.ref.key) ?? [], entries, foreignRank);
+      if (perInstance(candidate, parallelism)) continue;
+      const interferers = interferingWrites(candidate, writers.get(candidate.read.ref.key) ?? [], parallelism, foreignRank);
       if (interferers.length === 0) continue;
       const key = `${String(candidate.write.site.id)}|${candidate.read.ref.key}`;
       const current = best.get(key);
@@ -53,7 +58,7 @@ export function findHazards(
 function interferingWrites(
   candidate: Candidate,
   writes: readonly AccessRecord[],
-  entries: ReadonlySet<FunctionInfo>,
+  parallelism: Parallelism,
   foreignRank: ReadonlyMap<AccessRecord, number>,
 ): AccessRecord[] {
   const own = candidate.read.fn;
@@ -61,7 +66,8 @@ function interferingWrites(
   const result: AccessRecord[] = [];
   for (const w of writes) {
     const rank = foreignRank.get(w);
-    if (w.fn === own && entries.has(own)) continue;
+    if (!changes(w, candidate.read)) continue;
+    if (w.fn === own && (parallelism.isSingle(own) || (INSTANCE_KEY.test(candidate.read.ref.key) && parallelism.isOncePerInstance(own)))) continue;
     if (rank === undefined && w.fn !== own && setsUpBeforeDefining(w, own)) continue;
     if (w.locks.some((h) => candidate.commonLocks.has(h.lock.key))) continue;
     const id = rank === undefined ? `${w.fn.name}|${String(w.site.startIndex)}` : `foreign|${String(rank)}`;
@@ -74,6 +80,16 @@ function interferingWrites(
     return rank === undefined ? w.site.startIndex : Number.MAX_SAFE_INTEGER / 2 + rank;
   };
   return result.sort((a, b) => order(a) - order(b));
+}
+
+/** `a:Worker.count`, `state/a:Worker.count`: an attribute of `self`. */
+const INSTANCE_KEY = /^(?:[^/]+\/)?a:(\w+)\.\w+$/;
+
+/** `self.count` of the analysed module's own Worker, when each Worker serves one task and the state is its own. */
+function perInstance(candidate: Candidate, parallelism: Parallelism): boolean {
+  const match = INSTANCE_KEY.exec(candidate.read.ref.key);
+  const attr = candidate.read.ref.key.slice(candidate.read.ref.key.lastIndexOf('.') + 1);
+  return match !== null && parallelism.perTask(match[1] ?? '', attr, candidate.write.effect === 'rebind' && candidate.write.ref.key === candidate.read.ref.key);
 }
 
 function setsUpBeforeDefining(write: AccessRecord, nested: FunctionInfo): boolean {

@@ -39,6 +39,9 @@ export function guardWithLock(file: SourceFile, model: InterleavingModel, hazard
   if (!analysis || !found) return refuse('that hazard is no longer reported for this text');
   const { candidate, interferers } = found;
   const variable = candidate.read.ref.display;
+  if (candidate.read.site.startIndex > candidate.write.site.startIndex) {
+    return refuse(`${variable} is read in one iteration of the loop and written in the next; a lock around one iteration cannot hold it between them — re-read it after the await instead`);
+  }
   const kindOf = (fn: FunctionInfo) => analysis.flows.find((f) => f.fn === fn)?.kind;
   for (const fn of [candidate.read.fn, ...interferers.map((w) => w.fn)]) {
     const kind = kindOf(fn);

@@ -1,11 +1,17 @@
-// `async with` items that are locks: an asyncio.Lock, Semaphore, BoundedSemaphore
-// or Condition (assigned from one anywhere in the module), or a name that says
-// it is one (`self._lock`, `mutex`, `sem`). Two accesses are under one lock when
+// Expressions that are locks: an asyncio or Tornado Lock, Semaphore,
+// BoundedSemaphore or Condition (assigned from one anywhere in the module, or
+// in the workspace module it is imported from), or a name that says it is one
+// (`self._lock`, `mutex`, `sem`). A lock is held by `async with lock:`, by the
+// pre-3.9 spellings `with (yield from lock):` / `with (await cond):` / Tornado's
+// `with (yield lock.acquire()):`, and from `await lock.acquire()` to the
+// statement that calls `lock.release()`. Two accesses are under one lock when
 // they are under the same lock expression, compared as an identity.
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
+import { unparenthesize } from '../python/scopes';
 import type { SharedState } from './sharedState';
+import type { ModuleContext } from './workspace';
 
 export interface LockRef {
   /** Identity: the shared-state key when there is one (`a:Account._lock`), else the text. */
@@ -23,18 +29,53 @@ export class Locks {
   constructor(
     private readonly file: SourceFile,
     private readonly shared: SharedState,
+    private readonly context?: ModuleContext,
   ) {
-    this.assigned = lockAssignments(file);
+    this.assigned = lockAssignmentsOf(file);
   }
 
   /** The lock an `async with` item's expression takes, or undefined when it is not a lock. */
   lockOf(fn: FunctionInfo, expression: Node): LockRef | undefined {
     if (!isPath(expression)) return undefined;
     const text = compact(this.file.textOf(expression));
-    if (!this.assigned.has(text) && !LOCK_NAME.test(lastName(this.file, expression))) return undefined;
     const ref = this.shared.refOf(fn, expression);
-    return { key: ref && ref.node.id === expression.id ? ref.key : text, text };
+    const key = ref && ref.node.id === expression.id ? ref.key : undefined;
+    if (!this.assigned.has(text) && !LOCK_NAME.test(lastName(this.file, expression)) && !this.importedLock(key)) return undefined;
+    return { key: key ?? text, text };
   }
+
+  /**
+   * The lock a suspending expression takes: `yield from lock` / `await cond`
+   * (inside a plain `with`), `await lock.acquire()`, `yield lock.acquire()`.
+   */
+  acquiredBy(fn: FunctionInfo, expression: Node): LockRef | undefined {
+    const suspension = unparenthesize(expression);
+    if (suspension.type !== 'await' && suspension.type !== 'yield') return undefined;
+    const operand = suspension.lastNamedChild && unparenthesize(suspension.lastNamedChild);
+    if (!operand) return undefined;
+    const callee = operand.type === 'call' ? operand.childForFieldName('function') : undefined;
+    if (callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'acquire') {
+      const owner = callee.childForFieldName('object');
+      return owner ? this.lockOf(fn, owner) : undefined;
+    }
+    return this.lockOf(fn, operand);
+  }
+
+  /** `state/g:LOCK`: a module-level lock of another workspace module, reached through an import. */
+  private importedLock(key: string | undefined): boolean {
+    const match = key === undefined ? null : /^(.+)\/g:([\w.]+)$/.exec(key);
+    if (!match || !this.context || match[1] === this.context.module) return false;
+    const defining = this.context.modules.get(match[1] ?? '');
+    return defining !== undefined && lockAssignmentsOf(defining.file).has(match[2] ?? '');
+  }
+}
+
+const assignmentsByFile = new WeakMap<SourceFile, Set<string>>();
+
+function lockAssignmentsOf(file: SourceFile): Set<string> {
+  let found = assignmentsByFile.get(file);
+  if (!found) assignmentsByFile.set(file, (found = lockAssignments(file)));
+  return found;
 }
 
 /** Names, attribute chains and subscripts of them; a call creates a fresh object. */

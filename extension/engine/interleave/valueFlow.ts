@@ -10,14 +10,28 @@ import type { FunctionInfo } from '../syntax/functionIndex';
 import type { CoroutineKind, HazardKind, SuspensionKind } from './model';
 import { expressionSuspension, isAsyncConstruct } from './findSuspensionPoints';
 import type { LockRef, Locks } from './locks';
-import { unpacksTargets } from '../python/scopes';
+import { unpacksTargets, unparenthesize } from '../python/scopes';
 import type { SharedRef, SharedState } from './sharedState';
 
 export interface HeldLock {
   readonly lock: LockRef;
-  /** The `async with` statement holding it. */
-  readonly block: Node;
+  /** The span it is held over: the `with` statement, or from `acquire()` to the statement that releases it. */
+  readonly start: number;
+  readonly end: number;
 }
+
+/**
+ * What a write does to the state: binds it anew (`S = v`, `self.a = v`),
+ * changes the object in place (`S[k] = v`, `S.append(v)`, `self.a.b = v`),
+ * or changes an object inside it (`S[k][j] = v`, `S[k].append(v)`).
+ */
+export type WriteEffect = 'rebind' | 'mutate' | 'mutate-inner';
+
+/**
+ * What a read looks at: the object's identity (`S is None`), its keys or
+ * members (`k in S`), or its value (everything else).
+ */
+export type ReadAspect = 'identity' | 'keys' | 'value';
 
 export interface AccessRecord {
   readonly fn: FunctionInfo;
@@ -28,6 +42,15 @@ export interface AccessRecord {
   readonly locks: readonly HeldLock[];
   /** For a write, the assignment, call or `del` that performs it; for a read, the reference. */
   readonly site: Node;
+  /** Writes: rebinding or mutation. Reads: what of the state is looked at. */
+  readonly effect: WriteEffect | ReadAspect;
+}
+
+/** Whether a write can change what a read looked at: `S is None` only by rebinding `S`, `k in S` not by `S[k].append(v)`. */
+export function changes(write: AccessRecord, read: AccessRecord): boolean {
+  if (read.effect === 'identity') return write.effect === 'rebind';
+  if (read.effect === 'keys') return write.effect !== 'mutate-inner';
+  return true;
 }
 
 export interface SuspensionRecord {
@@ -62,6 +85,12 @@ interface Frame {
   readonly time: number;
   /** State the coroutine itself wrote under the condition before suspending (a reservation). */
   readonly writtenEarly: Set<string>;
+  /**
+   * A re-check made inside an `if` (`if A: await …; if changed: continue`):
+   * after that `if` it still revalidates what the await made stale, but
+   * the paths around it did not check it, so it makes no check-then-act.
+   */
+  readonly recheckOnly?: boolean;
 }
 
 const EMPTY: Origins = new Set();
@@ -102,6 +131,18 @@ class Walker {
   private env = new Map<string, Origins>();
   private frames: Frame[] = [];
   private readonly held: HeldLock[] = [];
+  /** Locals bound to a shared object: writes through them write it. */
+  private aliases = new Map<string, SharedRef>();
+  /** Walking a loop body a second time, for values carried into the next iteration: nothing is recorded. */
+  private replaying = false;
+  /** The reads each `if` condition derived from, for the exit guards of the loop around it. */
+  private readonly loopConditions = new Map<number, Origins>();
+  /** Early-exit guards the last walked block set up for its own rest. */
+  private lastBlockGuards: readonly Frame[] = [];
+  /** Re-checks an `if` without `else` hands to the rest of the block around it. */
+  private carriedRechecks: readonly Frame[] = [];
+  /** Accesses really recorded (not seen again while replaying a loop body). */
+  private readonly recorded = new WeakSet<AccessRecord>();
 
   constructor(
     private readonly shared: SharedState,
@@ -112,13 +153,39 @@ class Walker {
 
   block(node: Node): void {
     const outer = this.frames;
-    for (const child of node.namedChildren) {
-      if (!child) continue;
+    const heldBefore = this.held.length;
+    const statements = node.namedChildren.filter((c): c is Node => c !== null);
+    /** Locks taken by `await lock.acquire()` in this block, with the statement that releases each. */
+    const releases: { readonly held: HeldLock; readonly at: Node }[] = [];
+    statements.forEach((child, i) => {
       const guard = this.statement(child);
       // After `if c: return`, the rest of the block runs only when c was false.
       if (guard) this.frames = [...this.frames, { origins: guard, time: this.time, writtenEarly: new Set() }];
-    }
+      if (this.carriedRechecks.length > 0) {
+        this.frames = [...this.frames, ...this.carriedRechecks];
+        this.carriedRechecks = [];
+      }
+      const acquired = this.acquiredLock(child);
+      const release = acquired && statements.slice(i + 1).find((s) => releasesLock(s, acquired.text));
+      if (acquired && release) {
+        const held = { lock: acquired, start: child.endIndex, end: release.endIndex };
+        this.held.push(held);
+        releases.push({ held, at: release });
+      }
+      for (const r of releases) if (r.at.id === child.id) this.held.splice(this.held.indexOf(r.held), 1);
+    });
+    this.held.length = Math.min(this.held.length, heldBefore);
+    this.lastBlockGuards = this.frames.slice(outer.length);
     this.frames = outer;
+  }
+
+  /** The lock `await lock.acquire()` (or `yield lock.acquire()`) takes, as a statement of its own. */
+  private acquiredLock(statement: Node): LockRef | undefined {
+    const expression = statement.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+    const call = expression && unparenthesize(expression).lastNamedChild;
+    const callee = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+    if (!expression || callee?.childForFieldName('attribute')?.text !== 'acquire') return undefined;
+    return this.locks.acquiredBy(this.fn, expression);
   }
 
   /** Walks a statement; returns the condition of an early-exit `if`, which guards what follows. */
@@ -131,11 +198,9 @@ class Walker {
       case 'if_statement':
         return this.ifStatement(node);
       case 'while_statement':
-        this.whileStatement(node);
-        return undefined;
+        return this.whileStatement(node);
       case 'for_statement':
-        this.forStatement(node);
-        return undefined;
+        return this.forStatement(node);
       case 'with_statement':
         this.withStatement(node);
         return undefined;
@@ -188,20 +253,24 @@ class Walker {
     switch (target.type) {
       case 'identifier': {
         const ref = this.shared.refOf(this.fn, target);
-        if (ref) this.write(ref, value, site);
-        else this.env.set(target.text, value);
+        if (ref) this.write(ref, value, site, 'rebind');
+        else {
+          this.env.set(target.text, value);
+          this.setAlias(target.text, site);
+        }
         return;
       }
       case 'attribute': {
-        const ref = this.shared.refOf(this.fn, target);
-        if (ref) this.write(ref, value, site);
+        const ref = this.containerRef(target);
+        if (ref) this.write(ref, value, site, ref.node.id === target.id ? 'rebind' : 'mutate');
         else this.expr(target.childForFieldName('object'));
         return;
       }
       case 'subscript': {
         this.expr(target.childForFieldName('subscript'));
-        const ref = this.containerRef(target.childForFieldName('value'));
-        if (ref) this.write(ref, value, site);
+        const container = target.childForFieldName('value');
+        const ref = this.containerRef(container);
+        if (ref) this.write(ref, value, site, this.isWhole(ref, container) ? 'mutate' : 'mutate-inner');
         return;
       }
       default:
@@ -220,26 +289,51 @@ class Walker {
     }
     if (target.type === 'identifier' && !this.shared.refOf(this.fn, target)) {
       this.env.delete(target.text);
+      this.aliases.delete(target.text);
       return;
     }
     if (target.type === 'subscript') this.expr(target.childForFieldName('subscript'));
-    const ref = this.containerRef(target.type === 'subscript' ? target.childForFieldName('value') : target);
-    if (ref) this.write(ref, EMPTY, site);
+    const container = target.type === 'subscript' ? target.childForFieldName('value') : target;
+    const ref = this.containerRef(container);
+    const effect = target.type !== 'subscript' ? (ref?.node.id === target.id ? 'rebind' : 'mutate') : this.isWhole(ref, container) ? 'mutate' : 'mutate-inner';
+    if (ref) this.write(ref, EMPTY, site, effect);
   }
 
-  /** The shared object a subscript or method call operates on: `S` in `S[k][j]`, `self.items` in `self.items.append`. */
+  /**
+   * The shared object a subscript or method call operates on: `S` in
+   * `S[k][j]`, `self.items` in `self.items.append`, and `self.cache` in `d[k]`
+   * after `d = self.cache` (a local alias).
+   */
   private containerRef(node: Node | null): SharedRef | undefined {
     if (!node) return undefined;
     if (node.type === 'subscript') return this.containerRef(node.childForFieldName('value'));
+    const alias = node.type === 'identifier' ? this.aliases.get(node.text) : undefined;
+    if (alias) return { ...alias, node };
     return this.shared.refOf(this.fn, node);
+  }
+
+  /** Whether `node` is the state itself (`S`, `self.items`, an alias of one), not something inside it. */
+  private isWhole(ref: SharedRef | undefined, node: Node | null): boolean {
+    return ref !== undefined && node !== null && ref.node.id === node.id;
+  }
+
+  /** `d = self.cache` makes `d` an alias of the shared object; any other binding of `d` ends it. */
+  private setAlias(name: string, site: Node): void {
+    const right = site.type === 'assignment' ? site.childForFieldName('right') : null;
+    const value = right && unparenthesize(right);
+    const ref = value && (value.type === 'identifier' || value.type === 'attribute') ? this.shared.refOf(this.fn, value) : undefined;
+    if (ref && ref.node.id === value?.id) this.aliases.set(name, ref);
+    else this.aliases.delete(name);
   }
 
   private ifStatement(node: Node): Origins | undefined {
     let checked = this.expr(node.childForFieldName('condition'));
+    if (!this.replaying) this.loopConditions.set(node.id, checked);
     const before = this.env;
     const branches: Map<string, Origins>[] = [];
     this.env = new Map(before);
     this.guarded(checked, node.childForFieldName('consequence'));
+    const rechecks = this.lastBlockGuards.map((frame) => ({ ...frame, recheckOnly: true }));
     branches.push(this.env);
     const alternatives = node.childrenForFieldName('alternative').filter((a): a is Node => a !== null);
     for (const alternative of alternatives) {
@@ -254,34 +348,79 @@ class Walker {
     }
     if (!alternatives.some((a) => a.type === 'else_clause')) branches.push(before);
     this.env = mergeEnvs(branches);
+    if (alternatives.length === 0) this.carriedRechecks = rechecks;
     const last = node.childForFieldName('consequence')?.lastNamedChild;
     return alternatives.length === 0 && last && EXITS.has(last.type) ? checked : undefined;
   }
 
-  private whileStatement(node: Node): void {
+  private whileStatement(node: Node): Origins | undefined {
     const checked = this.expr(node.childForFieldName('condition'));
     const before = this.env;
+    const body = node.childForFieldName('body');
+    const iteration = (): void => {
+      this.env = new Map(this.env);
+      this.guarded(checked, body);
+    };
     this.env = new Map(before);
-    this.guarded(checked, node.childForFieldName('body'));
+    this.loop(iteration);
     this.env = mergeEnvs([before, this.env]);
     const orElse = node.childForFieldName('alternative');
     if (orElse) this.statement(orElse);
+    return this.exitGuards(body);
   }
 
-  private forStatement(node: Node): void {
+  private forStatement(node: Node): Origins | undefined {
     const items = this.expr(node.childForFieldName('right'));
     const isAsync = isAsyncConstruct(node);
     const body = node.childForFieldName('body');
-    if (isAsync) this.suspend('async-for-next', node.startIndex, body?.startIndex ?? node.endIndex);
+    const left = node.childForFieldName('left');
     const before = this.env;
     this.env = new Map(before);
-    const left = node.childForFieldName('left');
-    if (left) this.assign(left, items, node);
-    if (body) this.block(body);
+    this.loop(() => {
+      if (isAsync) this.suspend('async-for-next', node.startIndex, body?.startIndex ?? node.endIndex);
+      if (left) this.assign(left, items, node);
+      if (body) this.block(body);
+    });
     if (isAsync) this.suspend('async-for-end', node.endIndex, node.endIndex);
     this.env = mergeEnvs([before, this.env]);
     const orElse = node.childForFieldName('alternative');
     if (orElse) this.statement(orElse);
+    return this.exitGuards(body);
+  }
+
+  /**
+   * Walks a loop body, then — when the body suspends — once more without
+   * recording, so a value one iteration reads and the next one writes back
+   * (`last = S` … `await` … `S = last + 1` on the next pass) is followed.
+   */
+  private loop(iteration: () => void): void {
+    const start = this.time;
+    iteration();
+    if (this.replaying || this.time === start) return;
+    const after = { time: this.time, env: this.env, aliases: this.aliases };
+    this.replaying = true;
+    this.aliases = new Map(after.aliases);
+    iteration();
+    this.replaying = false;
+    this.time = after.time;
+    this.env = after.env;
+    this.aliases = after.aliases;
+  }
+
+  /**
+   * Conditions of `if c: return` / `raise` directly in a loop body: code after
+   * the loop runs only when every iteration found them false (a pool scanning
+   * its addresses for an idle connection before opening one).
+   */
+  private exitGuards(body: Node | null): Origins | undefined {
+    let guards = EMPTY;
+    for (const statement of body?.namedChildren ?? []) {
+      if (statement?.type !== 'if_statement' || statement.childrenForFieldName('alternative').some((a) => a !== null)) continue;
+      const last = statement.childForFieldName('consequence')?.lastNamedChild;
+      if (last?.type !== 'return_statement' && last?.type !== 'raise_statement') continue;
+      guards = union(guards, this.loopConditions.get(statement.id) ?? EMPTY);
+    }
+    return guards.size > 0 ? guards : undefined;
   }
 
   private withStatement(node: Node): void {
@@ -293,11 +432,9 @@ class Walker {
       const value = item.childForFieldName('value');
       const expression = value?.type === 'as_pattern' ? value.namedChildren[0] : value;
       const origins = this.expr(expression ?? null);
-      if (isAsync) {
-        this.suspend('async-with-enter', node.startIndex, clause?.endIndex ?? node.startIndex);
-        const lock = expression ? this.locks.lockOf(this.fn, expression) : undefined;
-        if (lock) this.held.push({ lock, block: node });
-      }
+      if (isAsync) this.suspend('async-with-enter', node.startIndex, clause?.endIndex ?? node.startIndex);
+      const lock = expression && (isAsync ? this.locks.lockOf(this.fn, expression) : this.locks.acquiredBy(this.fn, expression));
+      if (lock) this.held.push({ lock, start: node.startIndex, end: node.endIndex });
       const alias = value?.type === 'as_pattern' ? value.childForFieldName('alias') : undefined;
       if (alias) this.assign(alias, origins, node);
     }
@@ -395,23 +532,26 @@ class Walker {
     const method = callee.childForFieldName('attribute')?.text ?? '';
     if (!MUTATORS.has(method)) return union(args, new Set([this.record(target, 'read', target.node)]));
     const result = RETURNING.has(method) ? new Set([this.record(target, 'read', target.node)]) : EMPTY;
-    this.write(target, args, node, SELF_CHECKING.has(method));
+    this.write(target, args, node, this.isWhole(target, object) ? 'mutate' : 'mutate-inner', SELF_CHECKING.has(method));
     return union(args, result);
   }
 
   private suspend(kind: SuspensionKind, start: number, end: number): void {
-    this.suspensions.push({ kind, index: this.suspensions.length, start, end });
+    if (!this.replaying) this.suspensions.push({ kind, index: this.suspensions.length, start, end });
     this.time++;
   }
 
-  private record(ref: SharedRef, mode: 'read' | 'write', site: Node): AccessRecord {
-    const access = { fn: this.fn, ref, mode, time: this.time, locks: [...this.held], site };
-    this.accesses.push(access);
+  private record(ref: SharedRef, mode: 'read' | 'write', site: Node, effect: WriteEffect | ReadAspect = readAspect(ref.node)): AccessRecord {
+    const access = { fn: this.fn, ref, mode, time: this.time, locks: [...this.held], site, effect };
+    if (!this.replaying) {
+      this.accesses.push(access);
+      this.recorded.add(access);
+    }
     return access;
   }
 
-  private write(ref: SharedRef, value: Origins, site: Node, selfChecking = false): void {
-    const write = this.record(ref, 'write', site);
+  private write(ref: SharedRef, value: Origins, site: Node, effect: WriteEffect, selfChecking = false): void {
+    const write = this.record(ref, 'write', site, effect);
     for (const frame of this.frames) if (frame.time === this.time) frame.writtenEarly.add(ref.key);
     if (selfChecking) return;
     for (const read of value) {
@@ -420,7 +560,7 @@ class Walker {
       }
     }
     for (const frame of this.frames) {
-      if (frame.writtenEarly.has(ref.key)) continue;
+      if (frame.writtenEarly.has(ref.key) || frame.recheckOnly) continue;
       for (const read of frame.origins) {
         if (read.ref.key === ref.key && read.time < write.time && !this.revalidated(read, write)) {
           this.candidate('check-then-act', read, write);
@@ -447,14 +587,30 @@ class Walker {
 
   private candidate(kind: HazardKind, read: AccessRecord, write: AccessRecord): void {
     const suspension = this.suspensions[read.time];
-    if (!suspension) return;
+    if (!suspension || !this.recorded.has(read)) return;
     const commonLocks = new Set(
-      write.locks
-        .filter((h) => h.block.startIndex <= read.site.startIndex && read.site.endIndex <= h.block.endIndex)
-        .map((h) => h.lock.key),
+      write.locks.filter((h) => h.start <= read.site.startIndex && read.site.endIndex <= h.end).map((h) => h.lock.key),
     );
     this.candidates.push({ kind, read, write, suspension, commonLocks });
   }
+}
+
+/** `S is None` looks at identity, `k in S` at keys, anything else at the value. */
+function readAspect(node: Node): ReadAspect {
+  let outer = node;
+  while (outer.parent?.type === 'parenthesized_expression') outer = outer.parent;
+  const comparison = outer.parent;
+  if (comparison?.type !== 'comparison_operator') return 'value';
+  const operators = comparison.children.filter((c) => c !== null && !c.isNamed).map((c) => c?.type ?? '');
+  if (operators.every((o) => o === 'is' || o === 'is not')) return 'identity';
+  const last = comparison.namedChildren[comparison.namedChildren.length - 1];
+  if (operators.length === 1 && (operators[0] === 'in' || operators[0] === 'not in') && last?.id === outer.id) return 'keys';
+  return 'value';
+}
+
+/** A statement that calls `lock.release()` (a `try` whose `finally` does included). */
+function releasesLock(statement: Node, lockText: string): boolean {
+  return statement.text.replace(/\s+/g, '').includes(`${lockText}.release()`);
 }
 
 function union(a: Origins, b: Origins): Origins {

@@ -111,6 +111,13 @@ const SPAWN_METHODS: ReadonlyMap<string, SpawnApi> = new Map([
   ['callLater', 'twisted.callLater'],
 ]);
 
+/** The API a call's callee spawns a task or callback through (`asyncio.create_task`, `loop.call_soon`, …), if any. */
+export function spawnApiOf(names: ModuleNames, callee: Node, absolute: (qualified: string) => string = (q) => q): SpawnApi | undefined {
+  const qualified = absolute(names.qualify(callee) ?? '');
+  const method = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+  return SPAWN_FUNCTIONS.get(qualified) ?? (method === undefined ? undefined : SPAWN_METHODS.get(method));
+}
+
 /** A class with its descendants (`members`, which share its methods) and its project ancestors. */
 interface Family {
   readonly members: readonly ClassRef[];
@@ -288,9 +295,7 @@ export class ProjectModel {
     for (const call of file.root.descendantsOfType('call')) {
       const callee = call?.childForFieldName('function');
       if (!call || !callee) continue;
-      const qualified = this.absolute(module, names.qualify(callee) ?? '');
-      const method = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
-      const api = SPAWN_FUNCTIONS.get(qualified) ?? (method === undefined ? undefined : SPAWN_METHODS.get(method));
+      const api = spawnApiOf(names, callee, (q) => this.absolute(module, q));
       if (!api) continue;
       const targets: { module: ModuleSource; info: FunctionInfo }[] = [];
       for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {

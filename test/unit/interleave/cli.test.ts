@@ -50,6 +50,7 @@ test('--json has the documented shape, 1-based lines', () => {
     { ...hazard, steps: undefined },
     {
       kind: 'check-then-act',
+      severity: 'warning',
       variable: 'self.balance',
       function: 'Account.withdraw',
       read: { line: 11 },

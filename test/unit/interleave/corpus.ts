@@ -13,6 +13,8 @@ export interface Program {
   readonly text: string;
   /** The correct output, from the `# expected: …` header. */
   readonly expected: string;
+  /** A racy program the lock quick fix must refuse (`# fix: refused (why)`), e.g. a plain-function writer. */
+  readonly fixRefused: boolean;
 }
 
 export function programs(): Program[] {
@@ -25,7 +27,7 @@ export function programs(): Program[] {
         const text = readFileSync(path, 'utf8');
         const expected = /^# expected: (.*)$/m.exec(text)?.[1];
         if (expected === undefined) throw new Error(`${path} has no '# expected:' header`);
-        return { label, name, path, text, expected };
+        return { label, name, path, text, expected, fixRefused: /^# fix: refused\b/m.test(text) };
       }),
   );
 }

@@ -7,7 +7,7 @@ import { parse } from '../../helpers/parser';
 import { programs, runPython } from './corpus';
 
 test('the lock quick fix, applied through the engine, makes every racy program print the correct result', async () => {
-  for (const p of programs().filter((q) => q.label === 'racy')) {
+  for (const p of programs().filter((q) => q.label === 'racy' && !q.fixRefused)) {
     let file: SourceFile = await parse(p.text);
     // One fix can guard several hazards at once; apply until none is left.
     for (let round = 0; ; round++) {
@@ -22,6 +22,21 @@ test('the lock quick fix, applied through the engine, makes every racy program p
     }
     assert.equal(file.syntaxErrors.length, 0);
     assert.equal(runPython(file.text), p.expected, `${p.name} after the fix:\n${file.text}`);
+    file.dispose();
+  }
+});
+
+test('racy programs marked "fix: refused" are flagged, and the quick fix refuses them with a reason', async () => {
+  const refused = programs().filter((q) => q.label === 'racy' && q.fixRefused);
+  assert.ok(refused.length > 0);
+  for (const p of refused) {
+    const file = await parse(p.text);
+    const model = analyzeInterleavings(file);
+    assert.ok(model.hazards.length > 0, `${p.name} is not flagged`);
+    for (const hazard of model.hazards) {
+      const fix = guardWithLock(file, model, hazard);
+      assert.equal(fix.ok, false, `${p.name}: the fix should refuse`);
+    }
     file.dispose();
   }
 });

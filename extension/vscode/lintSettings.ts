@@ -1,0 +1,51 @@
+// `[tool.concept-lenses]` of each workspace folder's pyproject.toml, read with
+// workspace.fs (so remote and virtual workspaces work) and kept current by a
+// file watcher. A table the reader rejects is shown once and ignored.
+import * as vscode from 'vscode';
+import { DEFAULT_CONFIG, readLintConfig, type LintConfig } from '../engine/interleave/lintConfig';
+
+export class LintSettings implements vscode.Disposable {
+  private readonly byFolder = new Map<string, LintConfig>();
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/pyproject.toml');
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after a folder's settings were (re)read. */
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) void this.load(folder);
+    const reload = (uri: vscode.Uri): void => {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (folder && vscode.Uri.joinPath(folder.uri, 'pyproject.toml').toString() === uri.toString()) void this.load(folder);
+    };
+    this.watcher.onDidChange(reload);
+    this.watcher.onDidCreate(reload);
+    this.watcher.onDidDelete(reload);
+  }
+
+  /** The settings that apply to a document, and its path relative to its folder (for include/exclude). */
+  of(uri: vscode.Uri): { readonly config: LintConfig; readonly relativePath: string } | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return undefined;
+    return { config: this.byFolder.get(folder.uri.toString()) ?? DEFAULT_CONFIG, relativePath: vscode.workspace.asRelativePath(uri, false) };
+  }
+
+  private async load(folder: vscode.WorkspaceFolder): Promise<void> {
+    let config = DEFAULT_CONFIG;
+    try {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'pyproject.toml'));
+      const result = readLintConfig(new TextDecoder().decode(bytes));
+      const [problem] = result.problems;
+      if (problem) void vscode.window.showWarningMessage(`Concept Lenses: pyproject.toml:${String(problem.line)}: ${problem.message}; [tool.concept-lenses] is ignored.`);
+      else config = result.config;
+    } catch {
+      // No pyproject.toml: the defaults.
+    }
+    this.byFolder.set(folder.uri.toString(), config);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,81 @@
+// pyproject.toml's [tool.concept-lenses] and suppression comments in the real
+// editor: written into the test's copy of the workspace, then removed.
+import * as assert from 'node:assert/strict';
+import { suite, teardown, test } from 'mocha';
+import * as vscode from 'vscode';
+import { api, discard, waitFor } from '../helpers';
+
+const RACY = `import asyncio
+
+counter = 0
+hits = 0
+
+
+async def bump():
+    global counter
+    seen = counter
+    await asyncio.sleep(0)
+    counter = seen + 1
+
+
+async def hit():
+    global hits
+    seen = hits
+    await asyncio.sleep(0)
+    hits = seen + 1  # concept-lenses: ignore[lost-update] -- approximate by design
+
+
+async def idle():
+    await asyncio.sleep(0)  # concept-lenses: ignore -- nothing to ignore here
+`;
+
+suite('interleavings settings from pyproject.toml', () => {
+  const created: vscode.Uri[] = [];
+  let editor: vscode.TextEditor | undefined;
+  teardown(async () => {
+    if (editor) await discard(editor);
+    editor = undefined;
+    for (const uri of created.reverse()) await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
+    created.length = 0;
+  });
+
+  async function write(folder: vscode.WorkspaceFolder, path: string, text: string): Promise<vscode.Uri> {
+    const uri = vscode.Uri.joinPath(folder.uri, path);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    created.push(uri);
+    return uri;
+  }
+
+  test('severity per kind, suppressions (a stale one shown as a hint) and exclude apply to the diagnostics', async () => {
+    await api();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const probe = await write(folder, 'lint_probe.py', RACY);
+    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(probe));
+    const ours = () => vscode.languages.getDiagnostics(probe).filter((d) => d.source === 'Concept Lenses interleavings');
+    await waitFor(() => ours().length === 2, 'the hazard and the stale suppression, the suppressed hazard left out', 10_000);
+    await write(folder, 'pyproject.toml', '[tool.concept-lenses]\nexclude = ["excluded"]\n\n[tool.concept-lenses.severity]\nlost-update = "error"\n');
+    await waitFor(
+      () => ours().some((d) => d.code === 'lost-update' && d.severity === vscode.DiagnosticSeverity.Error),
+      'lost-update shown as an error once pyproject.toml says so',
+      10_000,
+    );
+    const diagnostics = ours();
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line + 1, d.severity]).sort(),
+      [
+        ['lost-update', 11, vscode.DiagnosticSeverity.Error],
+        ['unused-suppression', 22, vscode.DiagnosticSeverity.Hint],
+      ].sort(),
+    );
+    assert.deepEqual(diagnostics.find((d) => d.code === 'unused-suppression')?.tags, [vscode.DiagnosticTag.Unnecessary]);
+    await discard(editor);
+    editor = undefined;
+
+    const excluded = await write(folder, 'excluded/probe.py', RACY);
+    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(excluded));
+    // The same text outside the exclusion is diagnosed within this time.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    assert.deepEqual(vscode.languages.getDiagnostics(excluded), []);
+  });
+});
