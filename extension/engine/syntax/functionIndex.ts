@@ -25,9 +25,7 @@ export class FunctionIndex {
   readonly all: readonly FunctionInfo[];
 
   constructor(file: SourceFile) {
-    const found: FunctionInfo[] = [];
-    collect(file, file.root, undefined, found);
-    this.all = found;
+    this.all = collect(file);
   }
 
   /** Every definition with this dotted name (a name can be defined more than once). */
@@ -48,31 +46,39 @@ export class FunctionIndex {
   }
 }
 
-function collect(file: SourceFile, node: Node, parent: string | undefined, out: FunctionInfo[]): void {
-  for (const child of node.namedChildren) {
-    if (!child) continue;
-    const definition = definitionOf(child);
-    if (!definition) {
-      collect(file, child, parent, out);
-      continue;
+/** Definitions in source order, walked with an explicit stack: nesting depth costs no call stack. */
+function collect(file: SourceFile): FunctionInfo[] {
+  const out: FunctionInfo[] = [];
+  const pending: { readonly node: Node; readonly parent: string | undefined }[] = [{ node: file.root, parent: undefined }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { node, parent } = next;
+    const definition = node === file.root ? undefined : definitionOf(node);
+    let inside: Node | null = node;
+    let name = parent;
+    if (definition) {
+      const nameNode = definition.childForFieldName('name');
+      name = (parent ? `${parent}.` : '') + (nameNode ? file.textOf(nameNode) : '?');
+      const decorated = node.type === 'decorated_definition' ? node : undefined;
+      out.push({
+        name,
+        kind: definition.type === 'class_definition' ? 'class' : 'function',
+        isAsync: definition.firstChild?.type === 'async',
+        node: definition,
+        decorated,
+        decorators: decorated ? decoratorsOf(file, decorated) : [],
+        line: file.lineOf(definition),
+        endLine: file.endLineOf(definition),
+        parent,
+      });
+      inside = definition.childForFieldName('body');
     }
-    const nameNode = definition.childForFieldName('name');
-    const name = (parent ? `${parent}.` : '') + (nameNode ? file.textOf(nameNode) : '?');
-    const decorated = child.type === 'decorated_definition' ? child : undefined;
-    out.push({
-      name,
-      kind: definition.type === 'class_definition' ? 'class' : 'function',
-      isAsync: definition.firstChild?.type === 'async',
-      node: definition,
-      decorated,
-      decorators: decorated ? decoratorsOf(file, decorated) : [],
-      line: file.lineOf(definition),
-      endLine: file.endLineOf(definition),
-      parent,
-    });
-    const body = definition.childForFieldName('body');
-    if (body) collect(file, body, name, out);
+    const children = inside?.namedChildren ?? [];
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) pending.push({ node: child, parent: name });
+    }
   }
+  return out;
 }
 
 function definitionOf(node: Node): Node | undefined {
