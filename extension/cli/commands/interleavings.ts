@@ -10,7 +10,7 @@ import { analyzeInterleavings, type Hazard } from '../../engine/interleave/model
 import type { CommandContext } from '../command';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exitCodes';
 import { toSarif, type AnalysedFile } from './interleavingsSarif';
-import { loadWorkspace } from './interleavingsWorkspace';
+import { isRegularFile, loadWorkspace } from './interleavingsWorkspace';
 import { writeInterleavingsHtml } from '../renderHtml';
 
 declare const CONCEPT_LENSES_VERSION: string;
@@ -47,7 +47,8 @@ export const interleavingsCommand = {
 
 /**
  * Files as given; directories searched recursively for *.py, in name order,
- * skipping hidden entries and not following symbolic links to directories.
+ * skipping hidden entries, not following symbolic links to directories, and
+ * leaving out what is not a regular file (a FIFO or a link to a device).
  */
 function pythonFiles(paths: readonly string[]): string[] {
   const found: string[] = [];
@@ -58,11 +59,8 @@ function pythonFiles(paths: readonly string[]): string[] {
     } catch (error) {
       throw new CliError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
     }
-    if (!entries) {
-      if (given || path.endsWith('.py')) found.push(path);
-      return;
-    }
-    for (const name of entries.filter((n) => !n.startsWith('.')).sort()) visit(join(path, name), false);
+    if (entries) for (const name of entries.filter((n) => !n.startsWith('.')).sort()) visit(join(path, name), false);
+    else if (given || (path.endsWith('.py') && isRegularFile(path))) found.push(path);
   };
   for (const path of paths) visit(path, true);
   return found;
