@@ -10,6 +10,7 @@ import { candidatesOf } from '../engine/ladder/candidates';
 import { stepOffers } from '../engine/ladder/steps';
 import { stepFunction, takeStep } from '../engine/ladder/takeStep';
 import { conversions } from '../engine/ladder/registry';
+import { analysisSkipped } from './analysisBudget';
 import type { DocumentCache } from './documentCache';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -33,7 +34,7 @@ class LadderActionProvider implements vscode.CodeActionProvider {
     // A step is judged against the whole workspace: wait until its files have been read.
     await this.workspace.ready;
     const file = this.cache.get(document);
-    if (file.syntaxErrors.length > 0) return [];
+    if (file.syntaxErrors.length > 0 || analysisSkipped(file)) return [];
     const at = file.functions.at(document.offsetAt(range.start));
     const fn = at?.kind === 'function' ? at : undefined;
     const actions: vscode.CodeAction[] = [];
@@ -109,7 +110,7 @@ async function convertWorkspace(cache: DocumentCache): Promise<void> {
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
         const document = await vscode.workspace.openTextDocument(uri);
         const file = cache.get(document);
-        if (file.syntaxErrors.length > 0) continue;
+        if (file.syntaxErrors.length > 0 || analysisSkipped(file)) continue;
         const result = takeStep(file, 'async');
         refused += result.refused.length;
         if (result.converted.length === 0) continue;
