@@ -12,6 +12,7 @@ import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exitCodes';
 import { toSarif, type AnalysedFile } from './interleavingsSarif';
 import { isRegularFile, loadWorkspace } from './interleavingsWorkspace';
 import { writeInterleavingsHtml } from '../renderHtml';
+import { visible } from '../../engine/syntax/visibleText';
 
 declare const CONCEPT_LENSES_VERSION: string;
 
@@ -40,7 +41,7 @@ export const interleavingsCommand = {
     }
     if (context.flags['sarif']) context.out(JSON.stringify(toSarif(files, CONCEPT_LENSES_VERSION), null, 2));
     else if (context.flags['json']) context.out(JSON.stringify({ files: files.map(jsonFile) }, null, 2));
-    else for (const line of humanReport(files)) context.out(line);
+    else for (const line of humanReport(files)) context.out(visible(line));
     return files.some((f) => f.hazards.length > 0) ? EXIT_FINDINGS : EXIT_OK;
   },
 } as const;

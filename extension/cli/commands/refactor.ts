@@ -13,6 +13,7 @@ import type { CommandContext } from '../command';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exitCodes';
 import { parseSource, readPythonSource, readSource } from '../loadSources';
 import { unifiedDiff } from '../unifiedDiff';
+import { visible } from '../../engine/syntax/visibleText';
 
 const RUNGS: readonly Rung[] = ['async', 'generator', 'cps', 'direct'];
 const USAGE =
@@ -90,9 +91,9 @@ export const refactorCommand = {
     } else {
       for (const text of outputs) if (text !== '') process.stdout.write(text);
       for (const r of reports) {
-        for (const x of r.refused) process.stderr.write(`${r.path}:${String(x.line)}: ${x.function}: ${x.message} [${x.code}]\n`);
-        if (mode === 'write' && r.converted.length > 0) process.stderr.write(`${r.path}: converted ${r.converted.join(', ')}\n`);
-        if (mode === 'check' && r.converted.length > 0) process.stderr.write(`${r.path}: would convert ${r.converted.join(', ')}\n`);
+        for (const x of r.refused) process.stderr.write(`${visible(`${r.path}:${String(x.line)}: ${x.function}: ${x.message} [${x.code}]`)}\n`);
+        if (mode === 'write' && r.converted.length > 0) process.stderr.write(`${visible(`${r.path}: converted ${r.converted.join(', ')}`)}\n`);
+        if (mode === 'check' && r.converted.length > 0) process.stderr.write(`${visible(`${r.path}: would convert ${r.converted.join(', ')}`)}\n`);
       }
     }
     if (mode === 'check' && changed) return EXIT_FINDINGS;

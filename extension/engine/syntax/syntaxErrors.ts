@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { firstNodeDeeperThan, MAX_NESTING_DEPTH } from './nesting';
 import type { SourceFile } from './sourceFile';
+import { visible } from './visibleText';
 
 /** `syntax`: the text is not Python; `too-deep`: it nests deeper than the engine walks. */
 export type SyntaxProblemCode = 'syntax' | 'too-deep';
@@ -45,5 +46,5 @@ function describe(file: SourceFile, node: Node): SyntaxProblem {
   const where = { code: 'syntax' as const, line: at.line + 1, column: at.character + 1 };
   if (node.isMissing) return { ...where, message: `syntax error: missing '${node.type}'` };
   const snippet = file.textOf(node).split(/\r\n|\r|\n/, 1)[0]?.trim().slice(0, 30) ?? '';
-  return { ...where, message: snippet ? `syntax error near '${snippet}'` : 'syntax error' };
+  return { ...where, message: snippet ? `syntax error near '${visible(snippet)}'` : 'syntax error' };
 }
