@@ -78,6 +78,7 @@ function jsonFile(file: AnalysedFile): object {
       suspend: { line: h.suspend.line, kind: h.suspend.kind },
       write: { line: h.write.line },
       interferers: h.interferers.map((w) => ({ function: w.function, line: w.line, ...(w.file === undefined ? {} : { file: w.file }) })),
+      ...(h.unlistedInterferers === undefined ? {} : { unlistedInterferers: h.unlistedInterferers }),
       steps: h.steps.map((s) => ({
         task: s.task,
         function: s.function,
@@ -112,7 +113,11 @@ function describe(h: Hazard): string[] {
     `  ${String(h.write.line)}: ${h.kind} of ${h.variable} in ${h.function}`,
     ...h.steps.map((s, i) => `     ${String(i + 1)}. ${s.text}`),
     ...(h.interferers.length > 1
-      ? [`     writers: ${h.interferers.map((w) => `${w.function} (${w.file === undefined ? '' : `${w.file} `}line ${String(w.line)})`).join(', ')}`]
+      ? [
+          `     writers: ${h.interferers.map((w) => `${w.function} (${w.file === undefined ? '' : `${w.file} `}line ${String(w.line)})`).join(', ')}${
+            h.unlistedInterferers === undefined ? '' : ` and ${String(h.unlistedInterferers)} more`
+          }`,
+        ]
       : []),
   ];
 }

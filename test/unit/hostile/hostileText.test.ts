@@ -28,6 +28,7 @@ test('a syntax error quotes the source with escapes, NULs, bidi controls and inv
   const [problem] = file.syntaxErrors;
   assert.ok(problem);
   assert.equal(problem.code, 'syntax');
+  // eslint-disable-next-line no-control-regex -- the point is that none are left
   assert.doesNotMatch(problem.message, /[\u0000-\u001f\u202e\u3164]/);
   assert.match(problem.message, /⟨U\+001B⟩\[31m⟨U\+0000⟩⟨U\+202E⟩⟨U\+3164⟩/);
 });
