@@ -23,9 +23,12 @@ export interface FunctionInfo {
 
 export class FunctionIndex {
   readonly all: readonly FunctionInfo[];
+  /** `enclosing[i]`: index in `all` of the definition around `all[i]`, or -1. */
+  private readonly enclosing: readonly number[];
+  private spans: { readonly starts: readonly number[]; readonly ends: readonly number[] } | undefined;
 
   constructor(file: SourceFile) {
-    this.all = collect(file);
+    ({ found: this.all, enclosing: this.enclosing } = collect(file));
   }
 
   /** Every definition with this dotted name (a name can be defined more than once). */
@@ -35,31 +38,47 @@ export class FunctionIndex {
 
   /** The innermost function or class whose definition contains `offset`. */
   at(offset: number): FunctionInfo | undefined {
-    let best: FunctionInfo | undefined;
-    for (const f of this.all) {
-      const outer = f.decorated ?? f.node;
-      if (outer.startIndex <= offset && offset <= outer.endIndex) {
-        if (!best || outer.startIndex >= (best.decorated ?? best.node).startIndex) best = f;
-      }
+    // `all` is in source order, so a binary search finds the last definition
+    // starting at or before `offset`; the innermost one containing it is that
+    // one or an enclosing one. A linear scan per lookup was quadratic over a file.
+    this.spans ??= {
+      starts: this.all.map((f) => (f.decorated ?? f.node).startIndex),
+      ends: this.all.map((f) => (f.decorated ?? f.node).endIndex),
+    };
+    const { starts, ends } = this.spans;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((starts[middle] ?? 0) <= offset) low = middle + 1;
+      else high = middle;
     }
-    return best;
+    let i = low - 1;
+    while (i >= 0 && offset > (ends[i] ?? 0)) i = this.enclosing[i] ?? -1;
+    return i >= 0 ? this.all[i] : undefined;
   }
 }
 
 /** Definitions in source order, walked with an explicit stack: nesting depth costs no call stack. */
-function collect(file: SourceFile): FunctionInfo[] {
-  const out: FunctionInfo[] = [];
-  const pending: { readonly node: Node; readonly parent: string | undefined }[] = [{ node: file.root, parent: undefined }];
+function collect(file: SourceFile): { found: FunctionInfo[]; enclosing: number[] } {
+  const found: FunctionInfo[] = [];
+  const enclosing: number[] = [];
+  const pending: { readonly node: Node; readonly parent: string | undefined; readonly around: number }[] = [
+    { node: file.root, parent: undefined, around: -1 },
+  ];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { node, parent } = next;
     const definition = node === file.root ? undefined : definitionOf(node);
     let inside: Node | null = node;
     let name = parent;
+    let around = next.around;
     if (definition) {
       const nameNode = definition.childForFieldName('name');
       name = (parent ? `${parent}.` : '') + (nameNode ? file.textOf(nameNode) : '?');
       const decorated = node.type === 'decorated_definition' ? node : undefined;
-      out.push({
+      enclosing.push(around);
+      around = found.length;
+      found.push({
         name,
         kind: definition.type === 'class_definition' ? 'class' : 'function',
         isAsync: definition.firstChild?.type === 'async',
@@ -75,10 +94,10 @@ function collect(file: SourceFile): FunctionInfo[] {
     const children = inside?.namedChildren ?? [];
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i];
-      if (child) pending.push({ node: child, parent: name });
+      if (child) pending.push({ node: child, parent: name, around });
     }
   }
-  return out;
+  return { found, enclosing };
 }
 
 function definitionOf(node: Node): Node | undefined {
