@@ -26,6 +26,7 @@ export class FunctionIndex {
   /** `enclosing[i]`: index in `all` of the definition around `all[i]`, or -1. */
   private readonly enclosing: readonly number[];
   private spans: { readonly starts: readonly number[]; readonly ends: readonly number[] } | undefined;
+  private byName: Map<string, FunctionInfo[]> | undefined;
 
   constructor(file: SourceFile) {
     ({ found: this.all, enclosing: this.enclosing } = collect(file));
@@ -33,7 +34,15 @@ export class FunctionIndex {
 
   /** Every definition with this dotted name (a name can be defined more than once). */
   named(name: string): FunctionInfo[] {
-    return this.all.filter((f) => f.name === name);
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const f of this.all) {
+        const same = this.byName.get(f.name);
+        if (same) same.push(f);
+        else this.byName.set(f.name, [f]);
+      }
+    }
+    return [...(this.byName.get(name) ?? [])];
   }
 
   /** The innermost function or class whose definition contains `offset`. */
