@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { PythonParser } from '../../engine';
 import { analyzeInterleavings, type Hazard } from '../../engine/interleave/model';
 import type { CommandContext } from '../command';
-import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exitCodes';
+import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { toSarif, type AnalysedFile } from './interleavingsSarif';
 import { isRegularFile, loadWorkspace } from './interleavingsWorkspace';
 import { writeInterleavingsHtml } from '../renderHtml';
@@ -29,12 +29,12 @@ export const interleavingsCommand = {
     const workspace = loadWorkspace(parser, context.files, paths, (dir) => pythonFiles([dir]));
     let files: AnalysedFile[];
     try {
-      files = paths.map((path) => {
+      files = paths.flatMap((path) => {
         const file = workspace.files.get(path);
-        if (!file) throw new Error(`${path} was not parsed`);
+        if (!file) return [];
         const model = analyzeInterleavings(file, { path, modules: workspace.modules });
         if (typeof htmlOut === 'string') writeInterleavingsHtml(htmlOut, file, model, path);
-        return { path, hazards: model.hazards };
+        return [{ path, hazards: model.hazards }];
       });
     } finally {
       workspace.dispose();
@@ -42,6 +42,8 @@ export const interleavingsCommand = {
     if (context.flags['sarif']) context.out(JSON.stringify(toSarif(files, CONCEPT_LENSES_VERSION), null, 2));
     else if (context.flags['json']) context.out(JSON.stringify({ files: files.map(jsonFile) }, null, 2));
     else for (const line of humanReport(files)) context.out(visible(line));
+    for (const problem of workspace.problems) process.stderr.write(`concept-lenses: ${visible(problem)}\n`);
+    if (workspace.problems.length > 0) return EXIT_USAGE;
     return files.some((f) => f.hazards.length > 0) ? EXIT_FINDINGS : EXIT_OK;
   },
 } as const;

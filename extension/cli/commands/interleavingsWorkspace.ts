@@ -13,13 +13,15 @@ import { parseFile } from '../loadSources';
 export interface LoadedWorkspace {
   /** By dotted module name; the first file to claim a name keeps it. */
   readonly modules: ReadonlyMap<string, WorkspaceModule>;
-  /** The parse of each analysed path. */
+  /** The parse of each analysed path that could be read and parsed. */
   readonly files: ReadonlyMap<string, SourceFile>;
+  /** One line for each analysed path that could not be, in order. */
+  readonly problems: readonly string[];
   dispose(): void;
 }
 
 /**
- * Parses `analysed` (whose errors are the user's to see), every module under
+ * Parses `analysed` (whose errors are the user's to see, in `problems`), every module under
  * a directory argument, and the neighbours a file argument imports,
  * transitively (others are skipped when they do not parse: they are only
  * context). `listPython(dir)` lists a directory argument's Python files.
@@ -32,6 +34,7 @@ export function loadWorkspace(
 ): LoadedWorkspace {
   const parsed = new Map<string, SourceFile>();
   const modules = new Map<string, WorkspaceModule>();
+  const problems: string[] = [];
   const dispose = () => {
     for (const file of parsed.values()) file.dispose();
   };
@@ -41,7 +44,16 @@ export function loadWorkspace(
     modules.set(name, { path, file });
   };
   try {
-    for (const path of analysed) if (!parsed.has(path)) parsed.set(path, parseFile(parser, path));
+    for (const path of analysed) {
+      if (parsed.has(path)) continue;
+      try {
+        parsed.set(path, parseFile(parser, path));
+      } catch (error) {
+        // One unreadable file costs its own analysis, not the others'.
+        if (!(error instanceof CliError)) throw error;
+        problems.push(error.message);
+      }
+    }
     for (const arg of given) {
       if (!statSync(arg).isDirectory()) continue;
       for (const path of listPython(arg)) {
@@ -74,7 +86,7 @@ export function loadWorkspace(
     dispose();
     throw error;
   }
-  return { modules, files: parsed, dispose };
+  return { modules, files: parsed, problems, dispose };
 }
 
 function parseContext(parser: PythonParser, path: string): SourceFile | undefined {
