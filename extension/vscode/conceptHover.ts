@@ -7,6 +7,7 @@ import { ladderSteps, previewConversion, RUNG_ACTION } from '../engine/ladder/st
 import type { Conversion, ConversionOptions } from '../engine/ladder/conversion';
 import type { FunctionInfo, SourceFile } from '../engine';
 import { visible } from '../engine/syntax/visibleText';
+import { analysable } from './analysisBudget';
 import { classificationOf } from './conceptCache';
 import type { DocumentCache } from './documentCache';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -16,7 +17,8 @@ export function registerConceptHover(cache: DocumentCache, workspace: WorkspaceI
     { language: 'python' },
     {
       provideHover(document, position) {
-        const file = cache.get(document);
+        const file = analysable(cache, document);
+        if (!file) return undefined;
         const offset = document.offsetAt(position);
         const hit = classificationOf(file).find((f) => {
           const name = f.info.node.childForFieldName('name');

@@ -38,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Concep
     registerLockQuickFix(cache),
     registerInterleavingPanel(context.extensionUri, cache),
     registerInterleavingLens(cache),
-    registerSkippedAnalysisStatus((document) => cache.get(document)),
+    registerSkippedAnalysisStatus(cache),
   );
   return { cache, workspace };
 }

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Hazard } from '../engine/interleave/model';
 import type { DocumentCache } from './documentCache';
+import { analysable } from './analysisBudget';
 import { interleavingsAcrossOpenDocuments } from './interleavingCache';
 
 /** `source` of our diagnostics; the quick fix recognises them by it. */
@@ -24,7 +25,11 @@ export function registerInterleavingDiagnostics(cache: DocumentCache): vscode.Di
 
   const refresh = (document: vscode.TextDocument): void => {
     if (document.languageId !== 'python' || document.isClosed) return;
-    const file = cache.get(document);
+    const file = analysable(cache, document);
+    if (!file) {
+      collection.delete(document.uri);
+      return;
+    }
     // While the user is mid-edit the tree has errors: keep the last good diagnostics.
     if (file.syntaxErrors.length > 0) return;
     const severity = SEVERITIES[vscode.workspace.getConfiguration().get<string>(SETTING, 'warning')] ?? vscode.DiagnosticSeverity.Warning;
