@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { MAX_NESTING_DEPTH, MAX_SOURCE_BYTES } from '../../extension/engine';
+import { andChain, manyCoroutines, manyFunctions } from './generators';
 import { MEMORY_LIMIT_MB, registeredInvocations, runBounded, type BoundedRun } from './runBounded';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cl-hostile-'));
@@ -35,25 +36,6 @@ function assertRefused(run: BoundedRun, what: string, why: RegExp): void {
   assert.equal(run.status, 2, `${what}: ${run.stderr}`);
   assert.match(run.stderr, /^concept-lenses: [^\n]+\n$/, `${what}: not one line: ${run.stderr}`);
   assert.match(run.stderr, why, what);
-}
-
-function andChain(terms: number): string {
-  return `x = ${Array.from({ length: terms }, () => 'a').join(' and ')}\n`;
-}
-
-/** `coroutines` coroutines of `awaits` read-await-write steps each on one global: a hazard at every write. */
-function manyCoroutines(coroutines: number, awaits: number): string {
-  const lines = ['import asyncio', 'S = 0'];
-  for (let c = 0; c < coroutines; c++) {
-    lines.push(`async def co${String(c)}():`, '    global S');
-    for (let a = 0; a < awaits; a++) lines.push(`    x${String(a)} = S`, '    await asyncio.sleep(0)', `    S = x${String(a)} + ${String(a)}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/** Direct functions, each calling the one before it: every one a CPS candidate with a caller. */
-function manyFunctions(count: number): string {
-  return Array.from({ length: count }, (_, i) => `def f${String(i)}(x):\n    y = f${String(Math.max(i - 1, 0))}(x)\n    if y > 3:\n        return y\n    return y + ${String(i)}\n`).join('\n');
 }
 
 const refusedFiles: { readonly name: string; readonly make: () => string; readonly why: RegExp }[] = [

@@ -6,17 +6,8 @@ import * as assert from 'node:assert/strict';
 import { suite, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { MAX_ANALYSED_CHARS } from '../../../extension/vscode/analysisBudget';
+import { andChain, manyCoroutines } from '../../hostile/generators';
 import { api, discard, openUntitledPython } from '../helpers';
-
-/** Coroutines that each read, await and write one global many times: quadratic work if analysed. */
-function manyCoroutines(minChars: number): string {
-  const lines = ['import asyncio', 'S = 0'];
-  for (let c = 0; lines.join('\n').length < minChars; c++) {
-    lines.push(`async def co${String(c)}():`, '    global S');
-    for (let a = 0; a < 50; a++) lines.push(`    x${String(a)} = S`, '    await asyncio.sleep(0)', `    S = x${String(a)} + ${String(a)}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 /** The longest the host's event loop went without running a 10 ms timer, while `during` runs. */
 async function longestStall(during: () => Promise<void>): Promise<number> {
@@ -52,8 +43,10 @@ suite('hostile documents', () => {
 
   test('a huge and a too-deep document are skipped, while typing elsewhere still gets lenses promptly', async () => {
     await api();
-    const huge = manyCoroutines(MAX_ANALYSED_CHARS + 50_000);
-    const deep = `x = ${Array.from({ length: 5000 }, () => 'a').join(' and ')}\n\ndef gen():\n    yield 1\n`;
+    // Each coroutine of 50 steps is about 3,000 characters.
+    const huge = manyCoroutines(Math.ceil((MAX_ANALYSED_CHARS + 50_000) / 3000), 50);
+    assert.ok(huge.length > MAX_ANALYSED_CHARS);
+    const deep = `${andChain(5000)}\ndef gen():\n    yield 1\n`;
     const stall = await longestStall(async () => {
       opened.push(await openUntitledPython(huge));
       const hugeDocument = opened[opened.length - 1]?.document;
