@@ -3,6 +3,11 @@
 // nested too deep is parsed but not walked. Neither gets lenses, hover,
 // diagnostics or refactors, and the status bar says why, so a hostile file
 // costs a skipped analysis rather than a frozen editor.
+//
+// Why a budget rather than a worker thread: the engine shares tree-sitter
+// trees with every provider synchronously, and a web extension host has no
+// worker_threads; under the budget each analysis is near-linear (bench/), so
+// the budget bounds the time the host's thread is held.
 import * as vscode from 'vscode';
 import type { SourceFile } from '../engine';
 import type { DocumentCache } from './documentCache';
