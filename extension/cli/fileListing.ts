@@ -3,6 +3,7 @@
 import type { PythonParser, SourceFile } from '../engine';
 import type { CommandContext } from './command';
 import { parseFile } from './loadSources';
+import { visible } from '../engine/syntax/visibleText';
 
 /** `read` applied to every file in turn; each tree is disposed even when `read` throws. */
 export function mapParsedFiles<T>(parser: PythonParser, paths: readonly string[], read: (file: SourceFile, path: string) => T): T[] {
@@ -36,7 +37,7 @@ export function printFunctionListing<F extends ListedFunction>(
     return;
   }
   for (const { path, functions } of files) {
-    context.out(path);
-    for (const f of functions) context.out(`  ${`${String(f.line)}-${String(f.endLine)}`.padEnd(11)} ${f.name}${detail(f)}`);
+    context.out(visible(path));
+    for (const f of functions) context.out(visible(`  ${`${String(f.line)}-${String(f.endLine)}`.padEnd(11)} ${f.name}${detail(f)}`));
   }
 }

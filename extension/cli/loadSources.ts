@@ -1,7 +1,7 @@
 // Node-side input: grammar bytes from the bundle folder, Python files from disk.
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodePythonSource, PythonParser, SourceFile } from '../engine';
+import { decodePythonSource, MAX_SOURCE_BYTES, PythonParser, SourceFile, type Decoded } from '../engine';
 import { CliError } from './exitCodes';
 
 export function loadParser(): Promise<PythonParser> {
@@ -10,18 +10,56 @@ export function loadParser(): Promise<PythonParser> {
   return PythonParser.load({ runtime: read('tree-sitter.wasm'), python: read('tree-sitter-python.wasm') });
 }
 
+/**
+ * The bytes of a regular file of at most MAX_SOURCE_BYTES. It is opened
+ * without blocking and checked before reading, so a FIFO, a device such as
+ * /dev/zero (or a link to one) or a huge file is refused, not waited on.
+ */
+export function readSource(path: string): Uint8Array {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw new CliError(`${path}: cannot read file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new CliError(`${path}: cannot read file (is a directory)`);
+    if (!stat.isFile()) throw new CliError(`${path}: cannot read file (not a regular file)`);
+    if (stat.size > MAX_SOURCE_BYTES) throw new CliError(`${path}: ${tooLarge(String(stat.size))}`);
+    // The file may grow while it is read: never take more than the limit and one byte.
+    const bytes = new Uint8Array(Math.min(stat.size, MAX_SOURCE_BYTES) + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < bytes.length; length += n) n = readSync(fd, bytes, length, bytes.length - length, null);
+    if (length > MAX_SOURCE_BYTES) throw new CliError(`${path}: ${tooLarge(`more than ${String(MAX_SOURCE_BYTES)}`)}`);
+    return bytes.subarray(0, length);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`${path}: cannot read file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooLarge(size: string): string {
+  return `file is ${size} bytes; the limit is ${String(MAX_SOURCE_BYTES)}`;
+}
+
+/** A file's text, decoded as Python would; a problem is a one-line CliError naming the file. */
+export function readPythonSource(path: string): Extract<Decoded, { ok: true }> {
+  const decoded = decodePythonSource(readSource(path));
+  if (!decoded.ok) throw new CliError(`${path}: ${decoded.reason}`);
+  return decoded;
+}
+
 /** Reads, decodes and parses one file; any problem becomes a one-line CliError naming it. */
 export function parseFile(parser: PythonParser, path: string): SourceFile {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new CliError(`${path}: cannot read file (${code === 'EISDIR' ? 'is a directory' : code})`);
-  }
-  const decoded = decodePythonSource(bytes);
-  if (!decoded.ok) throw new CliError(`${path}: ${decoded.reason}`);
-  const file = SourceFile.parse(parser, decoded.text);
+  return parseSource(parser, path, readPythonSource(path).text);
+}
+
+/** Parses the text of `path`; a syntax error (or nesting too deep) is a one-line CliError. */
+export function parseSource(parser: PythonParser, path: string, text: string): SourceFile {
+  const file = SourceFile.parse(parser, text);
   const [error] = file.syntaxErrors;
   if (error) {
     file.dispose();

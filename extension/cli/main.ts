@@ -7,6 +7,7 @@ import { interleavingsCommand } from './commands/interleavings';
 import { refactorCommand } from './commands/refactor';
 import { CliError, EXIT_OK, EXIT_USAGE } from './exitCodes';
 import { loadParser } from './loadSources';
+import { visible } from '../engine/syntax/visibleText';
 
 declare const CONCEPT_LENSES_VERSION: string;
 
@@ -63,13 +64,26 @@ async function main(argv: readonly string[]): Promise<number> {
   });
 }
 
+// A reader that stops early (`| head`) closes the pipe: drop the rest of the
+// output quietly and finish with the command's own exit code. A full disk is
+// the user's to know about.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') return;
+  process.stderr.write(`concept-lenses: cannot write the output (${error.code ?? error.message})\n`);
+  process.exit(EXIT_USAGE);
+});
+process.stderr.on('error', () => {
+  // Nowhere left to report anything.
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
     if (error instanceof CliError) {
-      process.stderr.write(`concept-lenses: ${error.message}\n`);
+      // Messages name files and code: a hostile name must not drive the terminal.
+      process.stderr.write(`concept-lenses: ${visible(error.message)}\n`);
       process.exitCode = error.exitCode;
     } else {
       // A bug of ours, not the user's: keep the stack so it can be reported.

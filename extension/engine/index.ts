@@ -5,4 +5,5 @@ export { LineIndex, type Position } from './syntax/lineIndex';
 export { FunctionIndex, type FunctionInfo } from './syntax/functionIndex';
 export { EditBuilder, type EditResult } from './syntax/editBuilder';
 export { decodePythonSource, encodeCp1252, MAX_SOURCE_BYTES, type Decoded } from './syntax/decode';
-export type { SyntaxProblem } from './syntax/syntaxErrors';
+export type { SyntaxProblem, SyntaxProblemCode } from './syntax/syntaxErrors';
+export { MAX_NESTING_DEPTH } from './syntax/nesting';

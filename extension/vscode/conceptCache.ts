@@ -2,11 +2,12 @@
 // document version is classified once.
 import type { SourceFile } from '../engine';
 import { classifyFile, type ClassifiedFunction } from '../engine/concepts';
+import { analysisSkipped } from './analysisBudget';
 
 const byFile = new WeakMap<SourceFile, readonly ClassifiedFunction[]>();
 
 export function classificationOf(file: SourceFile): readonly ClassifiedFunction[] {
   let found = byFile.get(file);
-  if (!found) byFile.set(file, (found = classifyFile(file)));
+  if (!found) byFile.set(file, (found = analysisSkipped(file) ? [] : classifyFile(file)));
   return found;
 }

@@ -6,6 +6,8 @@ import { CONCEPT_INFO, impliedConcepts } from '../engine/concepts';
 import { ladderSteps, previewConversion, RUNG_ACTION } from '../engine/ladder/steps';
 import type { Conversion, ConversionOptions } from '../engine/ladder/conversion';
 import type { FunctionInfo, SourceFile } from '../engine';
+import { visible } from '../engine/syntax/visibleText';
+import { analysable } from './analysisBudget';
 import { classificationOf } from './conceptCache';
 import type { DocumentCache } from './documentCache';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -15,7 +17,8 @@ export function registerConceptHover(cache: DocumentCache, workspace: WorkspaceI
     { language: 'python' },
     {
       provideHover(document, position) {
-        const file = cache.get(document);
+        const file = analysable(cache, document);
+        if (!file) return undefined;
         const offset = document.offsetAt(position);
         const hit = classificationOf(file).find((f) => {
           const name = f.info.node.childForFieldName('name');
@@ -50,9 +53,11 @@ function appendPreview(md: vscode.MarkdownString, file: SourceFile, fn: Function
   const preview = previewConversion(file, fn, conversion, options);
   if (preview.kind === 'code') {
     // A fence longer than any run of backticks in the code, so the code cannot close it.
-    const longest = Math.max(2, ...(preview.text.match(/`+/g) ?? []).map((run) => run.length));
+    // Invisible characters are shown as codes, the line breaks they would hide kept.
+    const code = preview.text.split(/\r\n|\r|\n/).map(visible).join('\n');
+    const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longest + 1);
-    md.appendMarkdown(`${fence}python\n${preview.text}\n${fence}\n\n`);
+    md.appendMarkdown(`${fence}python\n${code}\n${fence}\n\n`);
     if (preview.alongside.length > 0) md.appendMarkdown(`With its callers: ${escape(preview.alongside.join(', '))}\n\n`);
   } else if (preview.kind === 'refused') {
     md.appendMarkdown(`Refused: ${escape(preview.refusal.message)}\n\n`);
@@ -61,7 +66,7 @@ function appendPreview(md: vscode.MarkdownString, file: SourceFile, fn: Function
   }
 }
 
-/** Plain text as markdown: `__iter__` and names from user code must not turn into formatting. */
+/** Plain text as markdown: `__iter__` and names from user code must not turn into formatting or hide. */
 function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
+  return visible(text).replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
 }

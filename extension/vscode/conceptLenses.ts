@@ -9,6 +9,7 @@ import { CONCEPT_IDS, CONCEPT_INFO, shownConcepts, type ClassifiedFunction, type
 import { ladderSteps, rungOf, stepLabel } from '../engine/ladder/steps';
 import { conversions } from '../engine/ladder/registry';
 import { stepFunction } from '../engine/ladder/takeStep';
+import { analysable } from './analysisBudget';
 import { classificationOf } from './conceptCache';
 import type { DocumentCache } from './documentCache';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -75,7 +76,8 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     const settings = vscode.workspace.getConfiguration('conceptLenses.lenses', document.uri);
     if (!settings.get<boolean>('enabled', true)) return [];
     const shown = new Set(settings.get<readonly string[]>('concepts', CONCEPT_IDS));
-    const file = this.cache.get(document);
+    const file = analysable(this.cache, document);
+    if (!file) return [];
     return this.memory.lenses(document.uri, file, () => fresh(file, document.uri, shown));
   }
 
@@ -88,7 +90,7 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     // A step is judged against the whole workspace: wait until its files have been read.
     await this.workspace.ready;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === lens.uri.toString());
-    const file = document ? this.cache.get(document) : undefined;
+    const file = document ? analysable(this.cache, document) : undefined;
     const classified = file ? findClassified(file, lens.functionName, lens.line) : undefined;
     const up = file && classified ? ladderSteps(file, classified.info, classified.concepts).up : undefined;
     // The step the code action and the ladder panel take, so the title says what clicking does.

@@ -2,6 +2,7 @@
 // incrementally from the previous tree; closed documents free their trees.
 import * as vscode from 'vscode';
 import { SourceFile, type PythonParser, type TextChange } from '../engine';
+import { MAX_ANALYSED_CHARS } from './analysisBudget';
 
 interface Entry {
   version: number;
@@ -47,10 +48,11 @@ export class DocumentCache implements vscode.Disposable {
       changes.push({ start, end, newText: change.text });
       text = text.slice(0, start) + change.text + text.slice(end);
     }
-    const next = text === event.document.getText() ? entry.file.withChanges(changes) : undefined;
+    // A document grown past the analysis budget is not re-parsed on every keystroke.
+    const next = text === event.document.getText() && text.length <= MAX_ANALYSED_CHARS ? entry.file.withChanges(changes) : undefined;
     entry.file.dispose();
     if (next) this.entries.set(key, { version: event.document.version, file: next });
-    else this.entries.delete(key); // out of step: the next get() parses afresh
+    else this.entries.delete(key); // out of step or too large: the next get() parses afresh
   }
 
   private forget(uri: vscode.Uri): void {

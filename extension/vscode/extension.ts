@@ -2,6 +2,7 @@
 // document cache and registers each feature. Features live in their own files.
 import * as vscode from 'vscode';
 import { PythonParser } from '../engine';
+import { registerSkippedAnalysisStatus } from './analysisBudget';
 import { DocumentCache } from './documentCache';
 import { registerConceptHover } from './conceptHover';
 import { registerConceptLenses } from './conceptLenses';
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Concep
     registerLockQuickFix(cache),
     registerInterleavingPanel(context.extensionUri, cache),
     registerInterleavingLens(cache),
+    registerSkippedAnalysisStatus(cache),
   );
   return { cache, workspace };
 }

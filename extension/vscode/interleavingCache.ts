@@ -5,20 +5,23 @@
 import * as vscode from 'vscode';
 import type { SourceFile } from '../engine';
 import { analyzeInterleavings, type InterleavingModel, type WorkspaceModule } from '../engine/interleave/model';
+import { analysable, analysisSkipped } from './analysisBudget';
 import type { DocumentCache } from './documentCache';
 
 const byFile = new WeakMap<SourceFile, InterleavingModel>();
+const NOT_ANALYSED: InterleavingModel = { coroutines: [], hazards: [] };
 const acrossOpen = new WeakMap<SourceFile, { readonly others: readonly SourceFile[]; readonly model: InterleavingModel }>();
 
 export function interleavingsOf(file: SourceFile): InterleavingModel {
   let found = byFile.get(file);
-  if (!found) byFile.set(file, (found = analyzeInterleavings(file)));
+  if (!found) byFile.set(file, (found = analysisSkipped(file) ? NOT_ANALYSED : analyzeInterleavings(file)));
   return found;
 }
 
 /** The analysis of `document` with writes from the other open Python documents it imports state from. */
 export function interleavingsAcrossOpenDocuments(document: vscode.TextDocument, cache: DocumentCache): InterleavingModel {
-  const file = cache.get(document);
+  const file = analysable(cache, document);
+  if (!file) return NOT_ANALYSED;
   const modules = openModules(document, cache);
   const others = [...modules.values()].map((m) => m.file).filter((f) => f !== file);
   if (others.length === 0) return interleavingsOf(file);
@@ -42,8 +45,8 @@ function openModules(document: vscode.TextDocument, cache: DocumentCache): Map<s
   };
   for (const open of vscode.workspace.textDocuments) {
     if (open.languageId !== 'python' || open.isClosed) continue;
-    const file = cache.get(open);
-    if (file.syntaxErrors.length > 0 && open !== document) continue;
+    const file = analysable(cache, open);
+    if (!file || (file.syntaxErrors.length > 0 && open !== document)) continue;
     const module = { path: open.uri.toString(), file };
     if (vscode.Uri.joinPath(open.uri, '..').toString() === directory) add(stem(open.uri.path.slice(open.uri.path.lastIndexOf('/') + 1)), module);
     add(stem(vscode.workspace.asRelativePath(open.uri, false)).split('/').join('.'), module);

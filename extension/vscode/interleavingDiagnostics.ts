@@ -9,6 +9,7 @@ import { isLinted, type Severity } from '../engine/interleave/lintConfig';
 import type { Hazard } from '../engine/interleave/model';
 import { lintHazards } from '../engine/interleave/suppressions';
 import type { DocumentCache } from './documentCache';
+import { analysable } from './analysisBudget';
 import { interleavingsAcrossOpenDocuments } from './interleavingCache';
 import { LintSettings } from './lintSettings';
 
@@ -31,7 +32,11 @@ export function registerInterleavingDiagnostics(cache: DocumentCache): vscode.Di
 
   const refresh = (document: vscode.TextDocument): void => {
     if (document.languageId !== 'python' || document.isClosed) return;
-    const file = cache.get(document);
+    const file = analysable(cache, document);
+    if (!file) {
+      collection.delete(document.uri);
+      return;
+    }
     // While the user is mid-edit the tree has errors: keep the last good diagnostics.
     if (file.syntaxErrors.length > 0) return;
     const fallback = SEVERITIES[vscode.workspace.getConfiguration().get<string>(SETTING, 'warning')] ?? vscode.DiagnosticSeverity.Warning;

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { SourceFile } from '../engine';
 import type { Hazard } from '../engine/interleave/model';
 import type { DocumentCache } from './documentCache';
+import { analysable } from './analysisBudget';
 import { interleavingsOf } from './interleavingCache';
 import { SHOW_INTERLEAVINGS } from './interleavingPanel';
 import { LensMemory, type StableLens } from './stableLenses';
@@ -58,7 +59,8 @@ export function registerInterleavingLens(cache: DocumentCache): vscode.Disposabl
       { language: 'python' },
       {
         provideCodeLenses: (document) => {
-          const file = cache.get(document);
+          const file = analysable(cache, document);
+          if (!file) return [];
           return memory.lenses(document.uri, file, () => fresh(file, document.uri));
         },
       },

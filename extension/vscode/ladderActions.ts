@@ -10,6 +10,7 @@ import { candidatesOf } from '../engine/ladder/candidates';
 import { stepOffers } from '../engine/ladder/steps';
 import { stepFunction, takeStep } from '../engine/ladder/takeStep';
 import { conversions } from '../engine/ladder/registry';
+import { analysable } from './analysisBudget';
 import type { DocumentCache } from './documentCache';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -32,8 +33,8 @@ class LadderActionProvider implements vscode.CodeActionProvider {
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     // A step is judged against the whole workspace: wait until its files have been read.
     await this.workspace.ready;
-    const file = this.cache.get(document);
-    if (file.syntaxErrors.length > 0) return [];
+    const file = analysable(this.cache, document);
+    if (!file || file.syntaxErrors.length > 0) return [];
     const at = file.functions.at(document.offsetAt(range.start));
     const fn = at?.kind === 'function' ? at : undefined;
     const actions: vscode.CodeAction[] = [];
@@ -108,8 +109,8 @@ async function convertWorkspace(cache: DocumentCache): Promise<void> {
         if (token.isCancellationRequested) return false;
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
         const document = await vscode.workspace.openTextDocument(uri);
-        const file = cache.get(document);
-        if (file.syntaxErrors.length > 0) continue;
+        const file = analysable(cache, document);
+        if (!file || file.syntaxErrors.length > 0) continue;
         const result = takeStep(file, 'async');
         refused += result.refused.length;
         if (result.converted.length === 0) continue;

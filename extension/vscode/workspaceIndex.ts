@@ -8,6 +8,7 @@ import { decodePythonSource, MAX_SOURCE_BYTES, SourceFile, type PythonParser } f
 import { projectUsesIn } from '../engine/ladder/projectUses';
 import type { ConversionOptions } from '../engine/ladder/conversion';
 import { ProjectModel, type ModuleSource } from '../engine/python/project';
+import { MAX_ANALYSED_CHARS } from './analysisBudget';
 
 /** The host thread is given back after this long of reading. */
 const SLICE_MS = 20;
@@ -20,7 +21,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(parser: PythonParser, state: vscode.Memento) {
-    this.model = new ProjectModel((source) => SourceFile.parse(parser, source.text));
+    // A module too large to analyse in the editor is not parsed for the project either.
+    this.model = new ProjectModel((source) => (source.text.length > MAX_ANALYSED_CHARS ? undefined : SourceFile.parse(parser, source.text)));
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.py');
     this.subscriptions.push(
       watcher,

@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import type { PythonParser } from '../../engine';
 import { analyzeInterleavings, type Hazard } from '../../engine/interleave/model';
 import type { CommandContext } from '../command';
-import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exitCodes';
+import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { toSarif, type AnalysedFile } from './interleavingsSarif';
-import { loadWorkspace } from './interleavingsWorkspace';
+import { isRegularFile, loadWorkspace } from './interleavingsWorkspace';
 import { writeInterleavingsHtml } from '../renderHtml';
 import { lintHazards } from '../../engine/interleave/suppressions';
+import { visible } from '../../engine/syntax/visibleText';
 import { applyBaseline, githubAnnotations, lintedPaths, loadLintConfig, writeBaseline, type LintedFile } from './interleavingsLint';
 
 declare const CONCEPT_LENSES_VERSION: string;
@@ -43,13 +44,14 @@ export const interleavingsCommand = {
     if (typeof htmlOut === 'string' && paths.length !== 1) throw new CliError('--html draws one file: give exactly one Python FILE');
     const workspace = loadWorkspace(parser, context.files, paths, (dir) => pythonFiles([dir]));
     try {
-      let linted = paths.map((path): LintedFile => {
+      // A file that could not be read is left out here; its problem is reported below.
+      let linted = paths.flatMap((path): LintedFile[] => {
         const file = workspace.files.get(path);
-        if (!file) throw new Error(`${path} was not parsed`);
+        if (!file) return [];
         const model = analyzeInterleavings(file, { path, modules: workspace.modules });
         if (typeof htmlOut === 'string') writeInterleavingsHtml(htmlOut, file, model, path);
         const { findings, problems, suppressed } = lintHazards(file, model.hazards, loaded.config);
-        return { path, file, findings, problems, suppressed: suppressed.length };
+        return [{ path, file, findings, problems, suppressed: suppressed.length }];
       });
       if (typeof baseline === 'string' && context.flags['update-baseline']) {
         context.out(`Wrote ${plural(writeBaseline(baseline, linted), 'finding')} to ${baseline}.`);
@@ -57,6 +59,8 @@ export const interleavingsCommand = {
       }
       if (typeof baseline === 'string') linted = applyBaseline(baseline, linted);
       report(format, linted, context);
+      for (const problem of workspace.problems) process.stderr.write(`concept-lenses: ${visible(problem)}\n`);
+      if (workspace.problems.length > 0) return EXIT_USAGE;
       return linted.some((f) => f.findings.length > 0 || f.problems.length > 0) ? EXIT_FINDINGS : EXIT_OK;
     } finally {
       workspace.dispose();
@@ -88,16 +92,17 @@ function report(format: Format, linted: readonly LintedFile[], context: CommandC
     const json = files.map((f, i) => ({ ...jsonFile(f), suppressed: linted[i]?.suppressed ?? 0, problems: linted[i] ? problems(linted[i]) : [] }));
     context.out(JSON.stringify({ files: json }, null, 2));
   } else if (format === 'github') {
-    for (const line of githubAnnotations(linted)) context.out(line);
+    for (const line of githubAnnotations(linted)) context.out(visible(line));
   } else {
-    for (const f of linted) for (const p of f.problems) context.out(`${f.path}:${String(p.line)}: ${p.code}: ${p.message}`);
-    for (const line of humanReport(files)) context.out(line);
+    for (const f of linted) for (const p of f.problems) context.out(visible(`${f.path}:${String(p.line)}: ${p.code}: ${p.message}`));
+    for (const line of humanReport(files)) context.out(visible(line));
   }
 }
 
 /**
  * Files as given; directories searched recursively for *.py, in name order,
- * skipping hidden entries and not following symbolic links to directories.
+ * skipping hidden entries, not following symbolic links to directories, and
+ * leaving out what is not a regular file (a FIFO or a link to a device).
  */
 function pythonFiles(paths: readonly string[]): string[] {
   const found: string[] = [];
@@ -108,11 +113,8 @@ function pythonFiles(paths: readonly string[]): string[] {
     } catch (error) {
       throw new CliError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
     }
-    if (!entries) {
-      if (given || path.endsWith('.py')) found.push(path);
-      return;
-    }
-    for (const name of entries.filter((n) => !n.startsWith('.')).sort()) visit(join(path, name), false);
+    if (entries) for (const name of entries.filter((n) => !n.startsWith('.')).sort()) visit(join(path, name), false);
+    else if (given || (path.endsWith('.py') && isRegularFile(path))) found.push(path);
   };
   for (const path of paths) visit(path, true);
   return found;
@@ -130,6 +132,7 @@ function jsonFile(file: AnalysedFile): object {
       suspend: { line: h.suspend.line, kind: h.suspend.kind },
       write: { line: h.write.line },
       interferers: h.interferers.map((w) => ({ function: w.function, line: w.line, ...(w.file === undefined ? {} : { file: w.file }) })),
+      ...(h.unlistedInterferers === undefined ? {} : { unlistedInterferers: h.unlistedInterferers }),
       steps: h.steps.map((s) => ({
         task: s.task,
         function: s.function,
@@ -164,7 +167,11 @@ function describe(h: Hazard): string[] {
     `  ${String(h.write.line)}: ${h.kind} of ${h.variable} in ${h.function}`,
     ...h.steps.map((s, i) => `     ${String(i + 1)}. ${s.text}`),
     ...(h.interferers.length > 1
-      ? [`     writers: ${h.interferers.map((w) => `${w.function} (${w.file === undefined ? '' : `${w.file} `}line ${String(w.line)})`).join(', ')}`]
+      ? [
+          `     writers: ${h.interferers.map((w) => `${w.function} (${w.file === undefined ? '' : `${w.file} `}line ${String(w.line)})`).join(', ')}${
+            h.unlistedInterferers === undefined ? '' : ` and ${String(h.unlistedInterferers)} more`
+          }`,
+        ]
       : []),
   ];
 }

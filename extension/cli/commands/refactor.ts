@@ -1,7 +1,7 @@
 // `concept-lenses refactor FILE... --to RUNG`: moves functions one rung along
 // the ladder. Prints the new source (one file), writes files in place
 // atomically, prints a unified diff, or checks whether anything would change.
-import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { PythonParser } from '../../engine';
 import { decodePythonSource, SourceFile } from '../../engine';
@@ -11,8 +11,9 @@ import { takeStep } from '../../engine/ladder/takeStep';
 import { respellAsyncioAsync } from '../../engine/ladder/legacyAsyncio';
 import type { CommandContext } from '../command';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exitCodes';
-import { parseFile } from '../loadSources';
+import { parseSource, readPythonSource, readSource } from '../loadSources';
 import { unifiedDiff } from '../unifiedDiff';
+import { visible } from '../../engine/syntax/visibleText';
 
 const RUNGS: readonly Rung[] = ['async', 'generator', 'cps', 'direct'];
 const USAGE =
@@ -90,9 +91,9 @@ export const refactorCommand = {
     } else {
       for (const text of outputs) if (text !== '') process.stdout.write(text);
       for (const r of reports) {
-        for (const x of r.refused) process.stderr.write(`${r.path}:${String(x.line)}: ${x.function}: ${x.message} [${x.code}]\n`);
-        if (mode === 'write' && r.converted.length > 0) process.stderr.write(`${r.path}: converted ${r.converted.join(', ')}\n`);
-        if (mode === 'check' && r.converted.length > 0) process.stderr.write(`${r.path}: would convert ${r.converted.join(', ')}\n`);
+        for (const x of r.refused) process.stderr.write(`${visible(`${r.path}:${String(x.line)}: ${x.function}: ${x.message} [${x.code}]`)}\n`);
+        if (mode === 'write' && r.converted.length > 0) process.stderr.write(`${visible(`${r.path}: converted ${r.converted.join(', ')}`)}\n`);
+        if (mode === 'check' && r.converted.length > 0) process.stderr.write(`${visible(`${r.path}: would convert ${r.converted.join(', ')}`)}\n`);
       }
     }
     if (mode === 'check' && changed) return EXIT_FINDINGS;
@@ -106,15 +107,14 @@ export const refactorCommand = {
  * is exactly what such a file needs); `original` is the text on disk.
  */
 function load(parser: PythonParser, path: string, to: Rung): { path: string; file: SourceFile; original: string } {
+  const { text } = readPythonSource(path);
   try {
-    const file = parseFile(parser, path);
-    return { path, file, original: file.text };
+    return { path, file: parseSource(parser, path, text), original: text };
   } catch (error) {
-    const decoded = to === 'async' ? decodePythonSource(readFileSync(path)) : undefined;
-    const respelled = decoded?.ok ? respellAsyncioAsync(decoded.text) : undefined;
-    if (!decoded?.ok || respelled === undefined) throw error;
+    const respelled = to === 'async' ? respellAsyncioAsync(text) : undefined;
+    if (respelled === undefined) throw error;
     const file = SourceFile.parse(parser, respelled);
-    if (file.syntaxErrors.length === 0) return { path, file, original: decoded.text };
+    if (file.syntaxErrors.length === 0) return { path, file, original: text };
     file.dispose();
     throw error;
   }
@@ -135,7 +135,7 @@ function checkNames(path: string, file: SourceFile, names: readonly string[]): v
  * by the conversion itself.
  */
 function writeAtomically(path: string, text: string): void {
-  const original = readFileSync(path);
+  const original = readSource(path);
   const decoded = decodePythonSource(original);
   const encoding = decoded.ok ? decoded.encoding : 'utf-8';
   const hasBom = original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf;

@@ -2,6 +2,7 @@
 // (suspension points, accesses, candidates) → hazards with interferers →
 // the model with segments and interleavings. Given a workspace, the writes of
 // the other modules' coroutines join the interferers of the file's own state.
+import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { findFunctionRoles, type FunctionRoles } from './findCoroutines';
 import { findHazards, type FoundHazard } from './findHazards';
@@ -73,7 +74,8 @@ function analyzeInDetail(file: SourceFile, workspace?: Workspace): InterleavingA
           })),
       };
     });
-  const hazards = found.map(({ candidate, interferers }): Hazard => {
+  const hazards = found.map(({ candidate, interferers: all }): Hazard => {
+    const interferers = listed(all, candidate.read.fn);
     const parts = {
       kind: candidate.kind,
       variable: candidate.read.ref.display,
@@ -91,6 +93,7 @@ function analyzeInDetail(file: SourceFile, workspace?: Workspace): InterleavingA
           ...(elsewhere && elsewhere.path !== workspace?.path ? { file: elsewhere.path } : {}),
         };
       }),
+      ...(all.length > interferers.length ? { unlistedInterferers: all.length - interferers.length } : {}),
     };
     return { ...parts, steps: interleavingSteps(parts), message: hazardMessage(parts) };
   });
@@ -102,6 +105,20 @@ function analyzeInDetail(file: SourceFile, workspace?: Workspace): InterleavingA
     shared,
     locks,
   };
+}
+
+/**
+ * Interferers a hazard lists. Many coroutines writing the same state would
+ * otherwise make every hazard list every writer: quadratic output.
+ */
+export const MAX_LISTED_INTERFERERS = 20;
+
+/** The first writers in source order, keeping the one the steps show (the first from another function). */
+function listed(all: readonly AccessRecord[], own: FunctionInfo): readonly AccessRecord[] {
+  if (all.length <= MAX_LISTED_INTERFERERS) return all;
+  const shown = all.find((w) => w.fn !== own);
+  const first = all.slice(0, MAX_LISTED_INTERFERERS);
+  return shown && !first.includes(shown) ? [...first.slice(0, -1), shown] : first;
 }
 
 function flowsOf(file: SourceFile, context: ModuleContext | undefined) {

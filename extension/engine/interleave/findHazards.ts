@@ -40,10 +40,16 @@ export function findHazards(
   const foreignRank = new Map(foreign.map((w, i) => [w, i]));
   for (const access of foreign) add(access);
   const best = new Map<string, FoundHazard>();
+  // Candidates of one function on the same state under the same locks share
+  // their interferers: computed once, or many coroutines × many writes is quadratic.
   for (const flow of flows) {
+    const shared = new Map<string, readonly AccessRecord[]>();
     for (const candidate of flow.candidates) {
       if (perInstance(candidate, parallelism)) continue;
-      const interferers = interferingWrites(candidate, writers.get(candidate.read.ref.key) ?? [], parallelism, foreignRank);
+      // What the read looked at (identity, keys or value) decides which writes break it.
+      const memo = `${candidate.read.ref.key}|${candidate.read.effect}|${[...candidate.commonLocks].sort().join('|')}`;
+      let interferers = shared.get(memo);
+      if (!interferers) shared.set(memo, (interferers = interferingWrites(candidate, writers.get(candidate.read.ref.key) ?? [], parallelism, foreignRank)));
       if (interferers.length === 0) continue;
       const key = `${String(candidate.write.site.id)}|${candidate.read.ref.key}`;
       const current = best.get(key);

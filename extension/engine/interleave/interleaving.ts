@@ -11,6 +11,7 @@ export interface HazardParts {
   readonly suspend: SuspensionPoint;
   readonly write: SourceSpot;
   readonly interferers: readonly Interferer[];
+  readonly unlistedInterferers?: number;
 }
 
 const SUSPENSION_WORDS: Record<SuspensionKind, string> = {
@@ -63,7 +64,8 @@ export function hazardMessage(h: HazardParts): string {
   const writers = h.interferers.map(
     (w) => `${w.sameFunction ? `another ${w.function}` : w.function} (${w.file === undefined ? '' : `${w.file} `}line ${String(w.line)})`,
   );
-  const others = writers.length > 3 ? [...writers.slice(0, 3), `${String(writers.length - 3)} more`] : writers;
+  const more = writers.length - 3 + (h.unlistedInterferers ?? 0);
+  const others = more > 0 ? [...writers.slice(0, 3), `${String(more)} more`] : writers;
   const suspend = `${suspensionWords(h.suspend.kind)} at line ${String(h.suspend.line)}`;
   const lead = {
     'lost-update': `Lost update: ${h.variable} is read at line ${String(h.read.line)} and written back at line ${String(h.write.line)} after the ${suspend}`,

@@ -143,8 +143,13 @@ export interface Hazard {
   readonly write: SourceSpot;
   /** What is written at `write`, as in the source (equals `variable` except for stale reads). */
   readonly writtenVariable: string;
-  /** Writers of `variable` not excluded by a common lock, in source order. */
+  /**
+   * Writers of `variable` not excluded by a common lock, in source order: at
+   * most MAX_LISTED_INTERFERERS, the one the steps show always among them.
+   */
   readonly interferers: readonly Interferer[];
+  /** How many more writers there are beyond those listed, when some were left out. */
+  readonly unlistedInterferers?: number;
   /** The concrete interleaving, with the first interferer in another function (else the first one). */
   readonly steps: readonly InterleavingStep[];
   /** A one-line summary for diagnostics. */

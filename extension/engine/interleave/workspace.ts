@@ -52,7 +52,7 @@ export function moduleContext(file: SourceFile, module: string, modules: Readonl
 /** `import a.b` binds `a`; `import a.b as c` binds `c` to `a.b`. */
 function importModule(file: SourceFile, name: Node, modules: ReadonlyMap<string, WorkspaceModule>, imports: Map<string, Imported>): void {
   const alias = name.type === 'aliased_import' ? name.childForFieldName('alias') : null;
-  const dotted = file.textOf(name.type === 'aliased_import' ? (name.childForFieldName('name') ?? name) : name).replace(/\s+/g, '');
+  const dotted = importedName(file, name).replace(/\s+/g, '');
   const bound = alias ? file.textOf(alias) : (dotted.split('.')[0] ?? dotted);
   const target = alias ? dotted : bound;
   // A package prefix is kept even when only a submodule is in the workspace.
@@ -63,17 +63,56 @@ function importModule(file: SourceFile, name: Node, modules: ReadonlyMap<string,
 function importFrom(file: SourceFile, statement: Node, module: string, modules: ReadonlyMap<string, WorkspaceModule>, imports: Map<string, Imported>): void {
   const source = statement.childForFieldName('module_name');
   if (!source) return;
-  const written = file.textOf(source).replace(/\s+/g, '');
-  const dots = /^\.*/.exec(written)?.[0].length ?? 0;
-  const rest = written.slice(dots);
-  const from = dots === 0 ? rest : [...module.split('.').slice(0, -dots), ...(rest ? [rest] : [])].join('.');
+  const from = absoluteModule(file.textOf(source).replace(/\s+/g, ''), module);
   for (const name of statement.childrenForFieldName('name')) {
     if (!name) continue;
-    const original = file.textOf(name.type === 'aliased_import' ? (name.childForFieldName('name') ?? name) : name);
+    const original = importedName(file, name);
     const alias = name.type === 'aliased_import' ? name.childForFieldName('alias') : null;
     const bound = alias ? file.textOf(alias) : original;
     const submodule = from ? `${from}.${original}` : original;
     if (modules.has(submodule)) imports.set(bound, { kind: 'module', module: submodule });
     else if (modules.has(from)) imports.set(bound, { kind: 'name', module: from, name: original });
   }
+}
+
+/**
+ * Every dotted module name the module-level imports of `file` (named `module`)
+ * can resolve to, packages included: `import a.b` gives `a` and `a.b`,
+ * `from .m import x` gives the package's `m` and `m.x`. A host that reads
+ * modules lazily reads just these.
+ */
+export function importedModuleNames(file: SourceFile, module: string): string[] {
+  const names = new Set<string>();
+  const addWithPackages = (dotted: string): void => {
+    const parts = dotted.split('.').filter((p) => p !== '');
+    for (let i = 1; i <= parts.length; i++) names.add(parts.slice(0, i).join('.'));
+  };
+  for (const statement of file.root.namedChildren) {
+    if (statement?.type === 'import_statement') {
+      for (const name of statement.childrenForFieldName('name')) {
+        if (name) addWithPackages(importedName(file, name).replace(/\s+/g, ''));
+      }
+    } else if (statement?.type === 'import_from_statement') {
+      const source = statement.childForFieldName('module_name');
+      if (!source) continue;
+      const from = absoluteModule(file.textOf(source).replace(/\s+/g, ''), module);
+      addWithPackages(from);
+      for (const name of statement.childrenForFieldName('name')) {
+        if (name) addWithPackages(`${from ? `${from}.` : ''}${importedName(file, name)}`);
+      }
+    }
+  }
+  return [...names];
+}
+
+/** `..m` written in `pkg.sub.mod` is `pkg.m`. */
+function absoluteModule(written: string, module: string): string {
+  const dots = /^\.*/.exec(written)?.[0].length ?? 0;
+  const rest = written.slice(dots);
+  return dots === 0 ? rest : [...module.split('.').slice(0, -dots), ...(rest ? [rest] : [])].join('.');
+}
+
+/** `a.b` in `import a.b as c`, `x` in `from m import x as y`: the name as the module defines it. */
+function importedName(file: SourceFile, name: Node): string {
+  return file.textOf(name.type === 'aliased_import' ? (name.childForFieldName('name') ?? name) : name);
 }

@@ -328,7 +328,12 @@ export class ProjectModel {
   private parsedOf(module: ModuleSource): Parsed {
     let parsed = this.parsed.get(module);
     if (!parsed) {
-      const file = this.parse(module);
+      let file = this.parse(module);
+      // A module nested too deep for the engine's walks is left out, like one that does not parse.
+      if (file?.syntaxErrors[0]?.code === 'too-deep') {
+        file.dispose();
+        file = undefined;
+      }
       parsed = { file, names: file ? new ModuleNames(file) : undefined };
       this.parsed.set(module, parsed);
     }

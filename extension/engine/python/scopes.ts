@@ -263,14 +263,28 @@ export interface ScopeNode {
  */
 export function ownNodesByFunction(root: Node, types: readonly string[]): Map<number, ScopeNode[]> {
   const byFunction = new Map<number, ScopeNode[]>();
+  // Each ancestor's answer is kept, so hits nested in hits (`await await x`)
+  // climb only to the nearest ancestor already seen: `parent` is not O(1).
+  const known = new Map<number, { readonly owner: Node | null; readonly inner: Node | undefined }>();
   for (const node of root.descendantsOfType([...types])) {
     // `yield` and `await` name both the expression and its keyword token.
     if (!node?.isNamed) continue;
-    let inner: Node | undefined;
+    const path: Node[] = [];
     let owner: Node | null = node.parent;
+    let inner: Node | undefined;
     while (owner && owner.type !== 'function_definition' && owner.type !== 'class_definition') {
-      if (isInner(owner)) inner = owner;
+      const seen = known.get(owner.id);
+      if (seen) {
+        ({ owner, inner } = seen);
+        break;
+      }
+      path.push(owner);
       owner = owner.parent;
+    }
+    // Top down, so `inner` ends as the outermost lambda or comprehension.
+    for (const ancestor of path.reverse()) {
+      inner ??= isInner(ancestor) ? ancestor : undefined;
+      known.set(ancestor.id, { owner, inner });
     }
     if (owner?.type !== 'function_definition') continue;
     const list = byFunction.get(owner.id);

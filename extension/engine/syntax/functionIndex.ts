@@ -23,56 +23,90 @@ export interface FunctionInfo {
 
 export class FunctionIndex {
   readonly all: readonly FunctionInfo[];
+  /** `enclosing[i]`: index in `all` of the definition around `all[i]`, or -1. */
+  private readonly enclosing: readonly number[];
+  private spans: { readonly starts: readonly number[]; readonly ends: readonly number[] } | undefined;
+  private byName: Map<string, FunctionInfo[]> | undefined;
 
   constructor(file: SourceFile) {
-    const found: FunctionInfo[] = [];
-    collect(file, file.root, undefined, found);
-    this.all = found;
+    ({ found: this.all, enclosing: this.enclosing } = collect(file));
   }
 
   /** Every definition with this dotted name (a name can be defined more than once). */
   named(name: string): FunctionInfo[] {
-    return this.all.filter((f) => f.name === name);
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const f of this.all) {
+        const same = this.byName.get(f.name);
+        if (same) same.push(f);
+        else this.byName.set(f.name, [f]);
+      }
+    }
+    return [...(this.byName.get(name) ?? [])];
   }
 
   /** The innermost function or class whose definition contains `offset`. */
   at(offset: number): FunctionInfo | undefined {
-    let best: FunctionInfo | undefined;
-    for (const f of this.all) {
-      const outer = f.decorated ?? f.node;
-      if (outer.startIndex <= offset && offset <= outer.endIndex) {
-        if (!best || outer.startIndex >= (best.decorated ?? best.node).startIndex) best = f;
-      }
+    // `all` is in source order, so a binary search finds the last definition
+    // starting at or before `offset`; the innermost one containing it is that
+    // one or an enclosing one. A linear scan per lookup was quadratic over a file.
+    this.spans ??= {
+      starts: this.all.map((f) => (f.decorated ?? f.node).startIndex),
+      ends: this.all.map((f) => (f.decorated ?? f.node).endIndex),
+    };
+    const { starts, ends } = this.spans;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((starts[middle] ?? 0) <= offset) low = middle + 1;
+      else high = middle;
     }
-    return best;
+    let i = low - 1;
+    while (i >= 0 && offset > (ends[i] ?? 0)) i = this.enclosing[i] ?? -1;
+    return i >= 0 ? this.all[i] : undefined;
   }
 }
 
-function collect(file: SourceFile, node: Node, parent: string | undefined, out: FunctionInfo[]): void {
-  for (const child of node.namedChildren) {
-    if (!child) continue;
-    const definition = definitionOf(child);
-    if (!definition) {
-      collect(file, child, parent, out);
-      continue;
+/** Definitions in source order, walked with an explicit stack: nesting depth costs no call stack. */
+function collect(file: SourceFile): { found: FunctionInfo[]; enclosing: number[] } {
+  const found: FunctionInfo[] = [];
+  const enclosing: number[] = [];
+  const pending: { readonly node: Node; readonly parent: string | undefined; readonly around: number }[] = [
+    { node: file.root, parent: undefined, around: -1 },
+  ];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { node, parent } = next;
+    const definition = node === file.root ? undefined : definitionOf(node);
+    let inside: Node | null = node;
+    let name = parent;
+    let around = next.around;
+    if (definition) {
+      const nameNode = definition.childForFieldName('name');
+      name = (parent ? `${parent}.` : '') + (nameNode ? file.textOf(nameNode) : '?');
+      const decorated = node.type === 'decorated_definition' ? node : undefined;
+      enclosing.push(around);
+      around = found.length;
+      found.push({
+        name,
+        kind: definition.type === 'class_definition' ? 'class' : 'function',
+        isAsync: definition.firstChild?.type === 'async',
+        node: definition,
+        decorated,
+        decorators: decorated ? decoratorsOf(file, decorated) : [],
+        line: file.lineOf(definition),
+        endLine: file.endLineOf(definition),
+        parent,
+      });
+      inside = definition.childForFieldName('body');
     }
-    const nameNode = definition.childForFieldName('name');
-    const name = (parent ? `${parent}.` : '') + (nameNode ? file.textOf(nameNode) : '?');
-    const decorated = child.type === 'decorated_definition' ? child : undefined;
-    out.push({
-      name,
-      kind: definition.type === 'class_definition' ? 'class' : 'function',
-      isAsync: definition.firstChild?.type === 'async',
-      node: definition,
-      decorated,
-      decorators: decorated ? decoratorsOf(file, decorated) : [],
-      line: file.lineOf(definition),
-      endLine: file.endLineOf(definition),
-      parent,
-    });
-    const body = definition.childForFieldName('body');
-    if (body) collect(file, body, name, out);
+    const children = inside?.namedChildren ?? [];
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) pending.push({ node: child, parent: name, around });
+    }
   }
+  return { found, enclosing };
 }
 
 function definitionOf(node: Node): Node | undefined {

@@ -74,13 +74,15 @@ export class LineIndex {
   }
 }
 
-/** tree-sitter's own notion of a point: rows split at "\n" only, columns in UTF-16 units. */
+/** tree-sitter's own notion of a point: rows split at "\n" (and a lone "\r", see below), columns in UTF-16 units. */
 export function treeSitterPoint(text: string, offset: number): { row: number; column: number } {
+  // The parser reads a lone `\r` as `\n` (parser.ts), so it ends a row too.
   let row = 0;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+  const breaks = /\n|\r(?!\n)/g;
+  for (let match = breaks.exec(text); match && match.index < offset; match = breaks.exec(text)) {
     row++;
-    lineStart = i + 1;
+    lineStart = match.index + 1;
   }
   return { row, column: offset - lineStart };
 }

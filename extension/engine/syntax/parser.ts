@@ -21,9 +21,13 @@ export class PythonParser {
     return new PythonParser(parser);
   }
 
-  /** Parses `text`; with `previous` (already edited to match), re-parses incrementally. */
+  /**
+   * Parses `text`; with `previous` (already edited to match), re-parses
+   * incrementally. A lone `\r` ends a line in Python but not in the grammar's
+   * scanner, so the parser reads it as `\n`: same length, same offsets.
+   */
   parse(text: string, previous?: Tree): Tree {
-    const tree = this.parser.parse(text, previous ?? null);
+    const tree = this.parser.parse(text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text, previous ?? null);
     if (!tree) throw new Error('tree-sitter returned no tree (parse cancelled)');
     return tree;
   }

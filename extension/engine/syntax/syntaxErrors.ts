@@ -1,7 +1,13 @@
 import type { Node } from 'web-tree-sitter';
+import { firstNodeDeeperThan, MAX_NESTING_DEPTH } from './nesting';
 import type { SourceFile } from './sourceFile';
+import { visible } from './visibleText';
+
+/** `syntax`: the text is not Python; `too-deep`: it nests deeper than the engine walks. */
+export type SyntaxProblemCode = 'syntax' | 'too-deep';
 
 export interface SyntaxProblem {
+  readonly code: SyntaxProblemCode;
   /** 1-based. */
   readonly line: number;
   /** 1-based, in characters (UTF-16 units) as editors show them. */
@@ -11,8 +17,17 @@ export interface SyntaxProblem {
 
 const MAX_REPORTED = 20;
 
-/** The error and missing nodes of a parse, outermost first, in source order. */
+/**
+ * The error and missing nodes of a parse, outermost first, in source order;
+ * or, for a tree too deep to walk, that one problem.
+ */
 export function findSyntaxErrors(file: SourceFile): SyntaxProblem[] {
+  const deep = firstNodeDeeperThan(file.tree, MAX_NESTING_DEPTH);
+  if (deep) {
+    const at = file.positionAt(deep.startIndex);
+    const message = `nesting deeper than ${String(MAX_NESTING_DEPTH)} levels, too deep to analyse`;
+    return [{ code: 'too-deep', line: at.line + 1, column: at.character + 1, message }];
+  }
   const problems: SyntaxProblem[] = [];
   const visit = (node: Node): void => {
     if (problems.length >= MAX_REPORTED || !node.hasError) return;
@@ -28,8 +43,8 @@ export function findSyntaxErrors(file: SourceFile): SyntaxProblem[] {
 
 function describe(file: SourceFile, node: Node): SyntaxProblem {
   const at = file.positionAt(node.startIndex);
-  const where = { line: at.line + 1, column: at.character + 1 };
+  const where = { code: 'syntax' as const, line: at.line + 1, column: at.character + 1 };
   if (node.isMissing) return { ...where, message: `syntax error: missing '${node.type}'` };
   const snippet = file.textOf(node).split(/\r\n|\r|\n/, 1)[0]?.trim().slice(0, 30) ?? '';
-  return { ...where, message: snippet ? `syntax error near '${snippet}'` : 'syntax error' };
+  return { ...where, message: snippet ? `syntax error near '${visible(snippet)}'` : 'syntax error' };
 }

@@ -1,0 +1,33 @@
+// How deep a parse tree goes, measured without recursion. The engine's tree
+// walks recurse, so a file nested deeper than MAX_NESTING_DEPTH is refused as
+// a whole (a typed syntax problem) before any of them runs. Python itself
+// stops well short of it: 100 indentation levels, 200 nested brackets.
+import type { Node, Tree } from 'web-tree-sitter';
+
+/**
+ * Tree levels the engine accepts. The deepest recursive walker overflows
+ * Node's default stack at a few thousand levels (test/hostile measures the
+ * margin); this leaves room for the extension host's own frames.
+ */
+export const MAX_NESTING_DEPTH = 800;
+
+/** The first node found deeper than `limit` levels below the root, if any. */
+export function firstNodeDeeperThan(tree: Tree, limit: number): Node | undefined {
+  const cursor = tree.walk();
+  try {
+    let depth = 0;
+    for (;;) {
+      if (cursor.gotoFirstChild()) {
+        depth += 1;
+        if (depth > limit) return cursor.currentNode;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return undefined;
+        depth -= 1;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
