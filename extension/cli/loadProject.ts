@@ -1,24 +1,23 @@
 // The project a CLI run sees: every Python file under its directory
-// arguments, and each file argument with the `.py` files beside it (named as
-// Python would import them from there). Texts are read up front — that is
-// cheap — but a module is parsed only when the model needs it.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { decodePythonSource, MAX_SOURCE_BYTES, SourceFile, type PythonParser } from '../engine';
+// arguments, and each file argument with the `.py` files beside it, each
+// named as Python would import it (from the top of the package it sits in).
+// Texts are read up front, which is cheap; a module is parsed only when the
+// model needs it (its text mentions the name asked about).
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { decodePythonSource, SourceFile, type PythonParser } from '../engine';
 import { ProjectModel, type ModuleSource } from '../engine/python/project';
+import { CliError } from './exitCodes';
+import { readSource } from './loadSources';
+import { isRegularFile, moduleName, pythonFiles } from './pythonFiles';
 
-/**
- * The model over `args` (files and directories). `listPython(dir)` lists a
- * directory's Python files. Unreadable or undecodable neighbours are left
- * out: they are context, and the run reports only its own inputs' problems.
- */
-export function loadProject(parser: PythonParser, args: readonly string[], listPython: (dir: string) => readonly string[]): ProjectModel {
+export function loadProject(parser: PythonParser, args: readonly string[]): ProjectModel {
   const model = new ProjectModel((source) => SourceFile.parse(parser, source.text));
   const seen = new Set<string>();
   for (const arg of args) {
-    const isDirectory = isDir(arg);
-    const root = isDirectory ? arg : dirname(arg);
-    for (const path of isDirectory ? listPython(arg) : [arg, ...pythonBeside(arg)]) {
+    const isDirectory = !isRegularFile(arg);
+    const root = packageRoot(isDirectory ? arg : dirname(arg));
+    for (const path of isDirectory ? pythonFiles([arg]) : [arg, ...pythonBeside(arg)]) {
       if (seen.has(path)) continue;
       seen.add(path);
       const source = moduleSource(root, path);
@@ -28,32 +27,23 @@ export function loadProject(parser: PythonParser, args: readonly string[], listP
   return model;
 }
 
-/** The module `path` is when imported from `root`; undefined when Python could not import it or it cannot be read. */
+/** The directory Python would import `dir`'s modules from: above every package (`__init__.py`) around it. */
+function packageRoot(dir: string): string {
+  let root = dir;
+  while (existsSync(join(root, '__init__.py')) && dirname(root) !== root) root = dirname(root);
+  return root;
+}
+
+/** Undefined when Python could not import the file by a name, or it cannot be read: neighbours are context, not inputs. */
 function moduleSource(root: string, path: string): ModuleSource | undefined {
-  const parts = relative(root, path).replace(/\.py$/, '').split(sep);
-  const isPackage = parts.at(-1) === '__init__';
-  if (isPackage) parts.pop();
-  if (parts.length === 0 || !parts.every((p) => /^[A-Za-z_]\w*$/.test(p))) return undefined;
-  const text = readText(path);
-  return text === undefined ? undefined : { path, name: parts.join('.'), isPackage, text };
-}
-
-function readText(path: string): string | undefined {
+  const name = moduleName(root, path);
+  if (name === undefined) return undefined;
   try {
-    const stat = statSync(path);
-    if (!stat.isFile() || stat.size > MAX_SOURCE_BYTES) return undefined;
-    const decoded = decodePythonSource(readFileSync(path));
-    return decoded.ok ? decoded.text : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
+    const decoded = decodePythonSource(readSource(path));
+    return decoded.ok ? { path, name, isPackage: path.endsWith('__init__.py'), text: decoded.text } : undefined;
+  } catch (error) {
+    if (error instanceof CliError) return undefined;
+    throw error;
   }
 }
 
@@ -65,7 +55,7 @@ function pythonBeside(file: string): string[] {
       .filter((n) => n.endsWith('.py') && !n.startsWith('.'))
       .sort()
       .map((n) => join(dir, n))
-      .filter((p) => p !== file);
+      .filter((p) => p !== file && isRegularFile(p));
   } catch {
     return [];
   }

@@ -45,11 +45,12 @@ function tooLarge(size: string): string {
   return `file is ${size} bytes; the limit is ${String(MAX_SOURCE_BYTES)}`;
 }
 
-/** A file's text, decoded as Python would; a problem is a one-line CliError naming the file. */
-export function readPythonSource(path: string): Extract<Decoded, { ok: true }> {
-  const decoded = decodePythonSource(readSource(path));
+/** A file's text, decoded as Python would, with the bytes it came from; a problem is a one-line CliError naming the file. */
+export function readPythonSource(path: string): Extract<Decoded, { ok: true }> & { readonly bytes: Uint8Array } {
+  const bytes = readSource(path);
+  const decoded = decodePythonSource(bytes);
   if (!decoded.ok) throw new CliError(`${path}: ${decoded.reason}`);
-  return decoded;
+  return { ...decoded, bytes };
 }
 
 /** Reads, decodes and parses one file; any problem becomes a one-line CliError naming it. */

@@ -5,14 +5,13 @@
 // file's siblings) resolve, so writes in one module interfere with reads of
 // the same state in another. pyproject.toml's `[tool.concept-lenses]`,
 // suppression comments and `--baseline` decide what is reported.
-import { lstatSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { PythonParser } from '../../engine';
 import { analyzeInterleavings, type Hazard } from '../../engine/interleave/model';
 import type { CommandContext } from '../command';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { toSarif, type AnalysedFile } from './interleavingsSarif';
-import { isRegularFile, loadWorkspace } from './interleavingsWorkspace';
+import { loadWorkspace } from './interleavingsWorkspace';
+import { pythonFiles } from '../pythonFiles';
 import { writeInterleavingsHtml } from '../renderHtml';
 import { lintHazards } from '../../engine/interleave/suppressions';
 import { visible } from '../../engine/syntax/visibleText';
@@ -97,27 +96,6 @@ function report(format: Format, linted: readonly LintedFile[], context: CommandC
     for (const f of linted) for (const p of f.problems) context.out(visible(`${f.path}:${String(p.line)}: ${p.code}: ${p.message}`));
     for (const line of humanReport(files)) context.out(visible(line));
   }
-}
-
-/**
- * Files as given; directories searched recursively for *.py, in name order,
- * skipping hidden entries, not following symbolic links to directories, and
- * leaving out what is not a regular file (a FIFO or a link to a device).
- */
-function pythonFiles(paths: readonly string[]): string[] {
-  const found: string[] = [];
-  const visit = (path: string, given: boolean): void => {
-    let entries: string[] | undefined;
-    try {
-      if ((given ? statSync(path) : lstatSync(path)).isDirectory()) entries = readdirSync(path);
-    } catch (error) {
-      throw new CliError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
-    }
-    if (entries) for (const name of entries.filter((n) => !n.startsWith('.')).sort()) visit(join(path, name), false);
-    else if (given || (path.endsWith('.py') && isRegularFile(path))) found.push(path);
-  };
-  for (const path of paths) visit(path, true);
-  return found;
 }
 
 function jsonFile(file: AnalysedFile): object {

@@ -3,12 +3,13 @@
 // and for a file argument, the files of its own directory that its imports
 // name, read only when an import names them (so `import state` finds state.py).
 import { statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { PythonParser, SourceFile } from '../../engine';
 import type { WorkspaceModule } from '../../engine/interleave/model';
 import { importedModuleNames } from '../../engine/interleave/workspace';
 import { CliError } from '../exitCodes';
 import { parseFile } from '../loadSources';
+import { isRegularFile, moduleName } from '../pythonFiles';
 
 export interface LoadedWorkspace {
   /** By dotted module name; the first file to claim a name keeps it. */
@@ -104,17 +105,3 @@ function modulePath(root: string, name: string): string | undefined {
   return [`${base}.py`, join(base, '__init__.py')].find(isRegularFile);
 }
 
-export function isRegularFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** `pkg/state.py` → `pkg.state`, `pkg/__init__.py` → `pkg`; undefined for names Python cannot import. */
-export function moduleName(root: string, path: string): string | undefined {
-  const parts = relative(root, path).replace(/\.py$/, '').split(sep);
-  if (parts.at(-1) === '__init__') parts.pop();
-  return parts.length > 0 && parts.every((p) => /^[A-Za-z_]\w*$/.test(p)) ? parts.join('.') : undefined;
-}

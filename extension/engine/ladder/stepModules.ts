@@ -1,0 +1,74 @@
+// Several modules of one project moved a rung together (the CLI's batch, the
+// editor's "Convert Workspace"): a use in another module of the batch does not
+// block a step when it sits inside a function that converts too, since that
+// function's own conversion adapts it (`yield reserve()` becomes
+// `await reserve()`). Which functions convert depends on which are blocked, so
+// the batch is stepped until the set of converted functions stops shrinking:
+// no function is left converted on the strength of a caller that was not.
+import type { ProjectModel } from '../python/project';
+import type { SourceFile } from '../syntax/sourceFile';
+import type { Conversion, Rung } from './conversion';
+import type { ConvertFileOptions } from './convertFile';
+import { projectUsesIn, type ProjectUses } from './projectUses';
+import { conversions } from './registry';
+import { takeStep, type StepResult } from './takeStep';
+
+export interface ModuleInput {
+  /** As the project model names the module. */
+  readonly path: string;
+  readonly file: SourceFile;
+}
+
+/** Each module's step, by path, with uses elsewhere in the batch judged as above. */
+export function stepModules(
+  inputs: readonly ModuleInput[],
+  to: Rung,
+  options: Omit<ConvertFileOptions, 'project'>,
+  model: ProjectModel,
+  registry: readonly Conversion[] = conversions,
+): Map<string, StepResult> {
+  const batch = new Set(inputs.map((i) => i.path));
+  const round = (exempt: Exemption): Map<string, StepResult> =>
+    new Map(inputs.map(({ path, file }) => [path, takeStep(file, to, { ...options, project: batchView(projectUsesIn(model, path), model, exempt) }, registry)]));
+  // First assume every function of the batch converts; then only those that did.
+  let converting: Exemption = { batch, converting: undefined };
+  for (let rounds = 0; rounds <= inputs.length + 1; rounds++) {
+    const results = round(converting);
+    const now = new Map([...results].map(([path, r]) => [path, new Set(r.converted)]));
+    if (converting.converting && sameSets(converting.converting, now)) return results;
+    converting = { batch, converting: now };
+  }
+  // Not settled (it shrinks each round, so this is a guard): exempt nothing.
+  return round({ batch: new Set(), converting: undefined });
+}
+
+/** Uses inside the batch's modules that their own step adapts: in functions that convert (all of them, before the first round). */
+interface Exemption {
+  readonly batch: ReadonlySet<string>;
+  readonly converting: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+}
+
+/** The project's uses, less those the exemption covers: in the innermost function around them, when it converts. */
+function batchView(uses: ProjectUses, model: ProjectModel, exempt: Exemption): ProjectUses {
+  return {
+    usesElsewhere(fn) {
+      return uses.usesElsewhere(fn).filter((use) => {
+        if (!exempt.batch.has(use.path)) return true;
+        const module = model.module(use.path);
+        const file = module ? model.fileOf(module) : undefined;
+        const innermost = file?.functions.all.filter((f) => f.kind === 'function' && f.line <= use.line && use.line <= f.endLine).sort((a, b) => b.line - a.line)[0];
+        if (!innermost) return true;
+        const names = exempt.converting?.get(use.path);
+        return !(names === undefined || names.has(innermost.name));
+      });
+    },
+  };
+}
+
+function sameSets(a: ReadonlyMap<string, ReadonlySet<string>>, b: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  for (const [path, names] of a) {
+    const other = b.get(path);
+    if (!other || other.size !== names.size || [...names].some((n) => !other.has(n))) return false;
+  }
+  return a.size === b.size;
+}
