@@ -66,4 +66,7 @@ chmodSync('dist/cli.js', 0o755);
 copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), 'dist/tree-sitter.wasm');
 copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), 'dist/tree-sitter-python.wasm');
 copyFileSync('webview/panel.css', 'dist/webview/panel.css');
+// The schedule explorer runs in the user's Python, so it ships as source beside the bundles.
+mkdirSync('dist/runtime', { recursive: true });
+copyFileSync('extension/runtime/explore.py', 'dist/runtime/explore.py');
 copyFileSync('webview/ladder.css', 'dist/webview/ladder.css');

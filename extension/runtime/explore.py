@@ -79,6 +79,8 @@ class Step:
         self.writes = []
         self.footprint = {}  # access key -> 'r' | 'w'
         self.function = None  # the first function of the program the step ran in
+        self.at_line = None  # the line running now
+        self.wrote_lines = set()  # lines where it stored into shared state
 
     def touch(self, key, mode):
         if self.footprint.get(key) != 'w':
@@ -147,6 +149,7 @@ class Tracer:
         op, arg = self.table(frame.f_code).get(frame.f_lasti, (None, None))
         if op is None:
             return
+        step.at_line = frame.f_lineno
         if op in ('LOAD_GLOBAL', 'LOAD_NAME'):
             if frame.f_code.co_name == '<module>':
                 return
@@ -169,9 +172,14 @@ class Tracer:
             display = (owner[0] + '.' if owner else '') + arg
             self.write(step, '.' + arg, display, (lambda o=owner[1], n=arg: getattr(o, n, UNSET)) if owner else None)
         elif op in ('STORE_SUBSCR', 'DELETE_SUBSCR'):
-            for display, value in self.line_loads:
-                if not isinstance(value, IMMUTABLE + CODE_LIKE):
-                    step.touch('T:' + type(value).__name__, 'w')
+            containers = [(d, v) for d, v in self.line_loads if v is not None and not isinstance(v, IMMUTABLE + CODE_LIKE)]
+            for display, value in containers:
+                step.touch('T:' + type(value).__name__, 'w')
+            if containers:
+                display, value = containers[-1]
+                step.wrote_lines.add(step.at_line)
+                step.writes.append([display, short_repr(value), None])
+                self.pending = (step.writes[-1], lambda v=value: v)
 
     def load(self, step, key, display, value):
         if isinstance(value, CODE_LIKE):
@@ -218,6 +226,7 @@ class Tracer:
 
     def write(self, step, key, display, read_new):
         step.touch(key, 'w')
+        step.wrote_lines.add(step.at_line)
         old = read_new() if read_new else UNSET
         entry = [display, '—' if old is UNSET else short_repr(old), None]
         step.writes.append(entry)
@@ -276,6 +285,7 @@ class ControlledLoop(asyncio.SelectorEventLoop):
         ready.remove(handle)
         run.count()
         run.tracer.step = run.begin(handle)
+        run.tracer.line_loads = []
         before = run.out.tell()
         try:
             handle._run()
@@ -650,10 +660,12 @@ class Replay:
 
 
 class Plan:
-    """Follows a plan of roles: [{"role": "A", "function": "Account.withdraw", "until": 13}, ...].
+    """Follows a plan of roles: [{"role": "A", "function": "Account.withdraw", "until": 13, "write": true}, ...].
 
     A role binds to the first ready task of its function not bound to another role;
-    it is chosen until it has run the `until` line, then the plan moves on.
+    it is chosen until it has run the `until` line (null: to its end; with "write", until it has written shared
+    state on that line: `x = await f()` runs its line before the await and writes after), then
+    the plan moves on.
     After the plan, asyncio's FIFO order."""
 
     def __init__(self, plan):
@@ -685,7 +697,13 @@ class Plan:
     def after(self, run, step):
         if self.position < len(self.plan):
             goal = self.plan[self.position]
-            if step.label == self.bound.get(goal['role']) and any(line == goal['until'] for _, line in step.lines):
+            if goal['until'] is None:
+                reached = False  # the role runs whenever it is ready, to its end
+            elif goal.get('write'):
+                reached = goal['until'] in step.wrote_lines
+            else:
+                reached = any(line == goal['until'] for _, line in step.lines)
+            if step.label == self.bound.get(goal['role']) and reached:
                 self.position += 1
 
 
