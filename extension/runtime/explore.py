@@ -37,7 +37,7 @@ import warnings
 IMMUTABLE = (int, float, complex, str, bytes, bool, type(None), tuple, frozenset, range)
 CODE_LIKE = (types.ModuleType, type, types.FunctionType, types.BuiltinFunctionType, types.MethodType)
 INTERNAL_MODULES = ('asyncio', '_asyncio', 'concurrent')
-MAX_STEPS = 20000
+MAX_STEPS = 5000
 UNSET = object()
 VALUE_WIDTH = 40
 
@@ -89,6 +89,8 @@ class Step:
     def record(self):
         first = self.lines[0] if self.lines else None
         entry = {'task': self.label, 'line': first[1] if first else None, 'function': self.function}
+        if self.key != self.label:
+            entry['key'] = self.key  # one of several ready callbacks of the same name, by queue order
         files = sorted({f for f, _ in self.lines})
         entry['lines'] = [line for _, line in self.lines]
         if len(files) > 1 or (files and files[0] != Tracer.main_file):
@@ -385,7 +387,7 @@ class Run:
         owner = getattr(callback, '__self__', None)
         if isinstance(owner, asyncio.Task):
             return self.task_label(owner, function_name(owner.get_coro()))
-        coroutine = driven_generator((callback,) + tuple(handle._args or ()), 7)
+        coroutine = driven_generator((callback,) + tuple(handle._args or ()), 9)
         if coroutine is not None:
             return self.task_label(coroutine, function_name(coroutine))
         callback = getattr(callback, 'func', callback)
@@ -413,7 +415,11 @@ class Run:
 
     def choose(self, handles):
         options = self.keys(handles)
-        index = self.strategy.choose(self, options)
+        try:
+            index = self.strategy.choose(self, options)
+        except Divergence as error:
+            self.aborted = 'schedule does not match: %s' % error
+            raise RunAborted(self.aborted)
         self.chosen = options[index]
         return handles[index]
 
@@ -450,8 +456,6 @@ def execute(program, entry, strategy, tracer):
             exception = 'SystemExit: %s' % error.code
     except RunAborted:
         exception = run.aborted
-    except Divergence as error:
-        exception = 'schedule does not match: %s' % error
     except BaseException as error:  # the user's exception is the run's outcome
         exception = traceback.format_exception_only(type(error), error)[-1].strip()
     finally:
@@ -648,10 +652,11 @@ class Replay:
     def choose(self, run, options):
         if self.depth >= len(self.schedule):
             raise Divergence('the schedule ends after %d steps but the program goes on' % len(self.schedule))
-        want = self.schedule[self.depth]['task']
+        entry = self.schedule[self.depth]
+        want = entry.get('key', entry['task'])
         self.depth += 1
-        for index, (_, label, _) in enumerate(options):
-            if label == want:
+        for index, (key, _, _) in enumerate(options):
+            if key == want:
                 return index
         raise Divergence('step %d wants %s, ready: %s' % (self.depth, want, ', '.join(o[1] for o in options)))
 

@@ -21,7 +21,7 @@ export interface ExploreRequest {
   readonly bound?: number;
   readonly reduction?: boolean;
   /** A schedule to follow exactly (as a run record lists it). */
-  readonly replay?: readonly { readonly task: string }[];
+  readonly replay?: readonly { readonly task: string; readonly key?: string }[];
   /** Plans to follow, one run each (the hazard check). */
   readonly plans?: readonly Plan[];
   /** Wall-clock limit on one run, in milliseconds. */

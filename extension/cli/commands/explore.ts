@@ -43,11 +43,12 @@ export const exploreCommand = {
     if (file === undefined || extra.length > 0) throw new CliError('explore runs one program: give exactly one Python FILE');
     const flags = context.flags;
     const text = (name: string): string | undefined => (typeof flags[name] === 'string' ? flags[name] : undefined);
+    const entry = text('entry');
     const common = {
       python: text('python') ?? process.env['CONCEPT_LENSES_PYTHON'] ?? 'python3',
       script: bundledExplorerScript(__dirname),
       file,
-      ...(text('entry') === undefined ? {} : { entry: text('entry') }),
+      ...(entry === undefined ? {} : { entry }),
       runTimeoutMs: number('--timeout', text('timeout') ?? String(DEFAULT_TIMEOUT_SECONDS), 0.1) * 1000,
     };
     // Parsing first turns a missing or broken file into the usual one-line error before anything runs.
@@ -60,6 +61,7 @@ export const exploreCommand = {
     }
 
     const replay = text('replay');
+    const bound = text('bound');
     const result = await runExplorer({
       ...common,
       ...(replay === undefined
@@ -67,7 +69,7 @@ export const exploreCommand = {
             runs: Math.floor(number('--runs', text('runs') ?? '200', 1)),
             seed: Math.floor(number('--seed', text('seed') ?? '0', 0)),
             reduction: flags['no-reduction'] !== true,
-            ...(text('bound') === undefined ? {} : { bound: Math.floor(number('--bound', text('bound') ?? '', 0)) }),
+            ...(bound === undefined ? {} : { bound: Math.floor(number('--bound', bound, 0)) }),
           }
         : { replay: readSchedule(replay) }),
     });
@@ -140,7 +142,7 @@ function number(flag: string, value: string, minimum: number): number {
 }
 
 /** A schedule as JSON (a list of steps, or an outcome holding one), inline or in a file. */
-function readSchedule(value: string): { task: string }[] {
+function readSchedule(value: string): { task: string; key?: string }[] {
   let textValue = value;
   if (!/^\s*[[{]/.test(value)) {
     try {
@@ -159,7 +161,10 @@ function readSchedule(value: string): { task: string }[] {
   if (!Array.isArray(steps) || !steps.every((s) => typeof (s as { task?: unknown } | null)?.task === 'string')) {
     throw new CliError('--replay wants a schedule in JSON: a list of {"task": ...} steps, or an outcome with one');
   }
-  return steps.map((s) => ({ task: (s as { task: string }).task }));
+  return steps.map((s) => {
+    const { task, key } = s as { task: string; key?: unknown };
+    return typeof key === 'string' ? { task, key } : { task };
+  });
 }
 
 function humanReport(

@@ -11,8 +11,10 @@ export type WriteValue = readonly [string, string, string | null];
 
 /** One callback the controlled loop ran. */
 export interface ScheduleStep {
-  /** The task (`main`, `Account.withdraw#2`) or callback that ran; replay matches on it. */
+  /** The task (`main`, `Account.withdraw#2`) or callback that ran; replay matches on it (or on `key`). */
   readonly task: string;
+  /** Which of several ready callbacks of the same name (`callback f@2`), when there were several; replay matches on it. */
+  readonly key?: string;
   /** The first line of the program it ran, null when it ran none. */
   readonly line: number | null;
   /** The first function of the program it ran in (names a framework callback's coroutine). */
