@@ -55,6 +55,14 @@ await Promise.all([
   }),
   build({
     ...common,
+    entryPoints: ['webview/explore.ts'],
+    outfile: 'dist/webview/explore.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  }),
+  build({
+    ...common,
     entryPoints: ['webview/ladder.ts'],
     outfile: 'dist/webview/ladder.js',
     platform: 'browser',
@@ -70,3 +78,4 @@ copyFileSync('webview/panel.css', 'dist/webview/panel.css');
 mkdirSync('dist/runtime', { recursive: true });
 copyFileSync('extension/runtime/explore.py', 'dist/runtime/explore.py');
 copyFileSync('webview/ladder.css', 'dist/webview/ladder.css');
+copyFileSync('webview/explore.css', 'dist/webview/explore.css');

@@ -6,6 +6,7 @@ import { registerSkippedAnalysisStatus } from './analysisBudget';
 import { DocumentCache } from './documentCache';
 import { registerConceptHover } from './conceptHover';
 import { registerConceptLenses } from './conceptLenses';
+import { registerExploreSchedules } from './explorePanel';
 import { registerGoToFunction } from './goToFunction';
 import { registerInterleavingDiagnostics } from './interleavingDiagnostics';
 import { registerInterleavingLens } from './interleavingLens';
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Concep
     registerInterleavingPanel(context.extensionUri, cache),
     registerInterleavingLens(cache),
     registerSkippedAnalysisStatus(cache),
+    registerExploreSchedules(context.extensionUri, cache, context.globalState),
   );
   return { cache, workspace };
 }
