@@ -25,7 +25,12 @@ function renderView(view: ExploreView): Markup {
 }
 
 function renderOutcome(outcome: ExploreOutcomeView, index: number): Markup {
-  const printed = outcome.stdout === '' ? html`<span class="nothing">prints nothing</span>` : html`<pre class="stdout">${outcome.stdout}</pre>`;
+  // One element per printed line: escaping shows a newline inside a string as a visible code.
+  const lines = outcome.stdout.replace(/\n$/, '').split('\n');
+  const printed =
+    outcome.stdout === ''
+      ? html`<span class="nothing">prints nothing</span>`
+      : html`<div class="stdout">${lines.map((l) => html`<div class="out-line">${l}</div>`)}</div>`;
   return html`<section class="outcome" data-outcome="${String(index)}" tabindex="0" aria-label="Outcome ${String(index + 1)}">
     <h2>Outcome ${String(index + 1)} <span class="count">${String(outcome.count)} run${outcome.count === 1 ? '' : 's'}</span></h2>
     ${printed}
