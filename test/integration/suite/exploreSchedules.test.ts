@@ -1,0 +1,62 @@
+// Explore Schedules in the real extension host: the lens above `async def main`
+// in a trusted workspace, the command's manifest gating, and the refusal to run
+// a file that is not saved on disk (nothing runs, no panel opens).
+import * as assert from 'node:assert/strict';
+import { suite, teardown, test } from 'mocha';
+import * as vscode from 'vscode';
+import { api, discard, openExample, openUntitledPython } from '../helpers';
+
+const EXPLORE = 'conceptLenses.exploreSchedules';
+
+function schedulesTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('conceptLenses.schedules'));
+}
+
+async function exploreLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+  await api();
+  const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 1000);
+  return found.filter((l) => l.command?.command === EXPLORE);
+}
+
+suite('explore schedules', () => {
+  let editor: vscode.TextEditor | undefined;
+  teardown(async () => {
+    if (editor) await discard(editor);
+    editor = undefined;
+  });
+
+  test('a lens above async def main, and only there, in a trusted workspace', async () => {
+    assert.equal(vscode.workspace.isTrusted, true, 'the test workspace is trusted');
+    editor = await openExample('bank.py');
+    const { document } = editor;
+    const lenses = await exploreLenses(document);
+    const main = document.getText().split('\n').findIndex((t) => /^async def main\(/.test(t));
+    assert.deepEqual(
+      lenses.map((l) => [l.range.start.line, l.command?.title]),
+      [[main, '▶ Explore schedules']],
+    );
+    const args: unknown[] = lenses[0]?.command?.arguments ?? [];
+    const [uri] = args;
+    assert.ok(uri instanceof vscode.Uri && uri.toString() === document.uri.toString());
+  });
+
+  test('the command is contributed only for trusted workspaces', async () => {
+    await api();
+    const manifest = vscode.extensions.getExtension('concept-lenses.concept-lenses')?.packageJSON as {
+      contributes: { commands: { command: string; enablement?: string }[] };
+      capabilities: { untrustedWorkspaces: { supported: unknown } };
+    };
+    const command = manifest.contributes.commands.find((c) => c.command === EXPLORE);
+    assert.equal(command?.enablement, 'isWorkspaceTrusted');
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.ok((await vscode.commands.getCommands(true)).includes(EXPLORE));
+  });
+
+  test('an unsaved file is refused before anything runs', async () => {
+    editor = await openUntitledPython('import asyncio\n\nasync def main():\n    print(1)\n\nasyncio.run(main())\n');
+    await vscode.commands.executeCommand(EXPLORE, editor.document.uri);
+    assert.deepEqual(schedulesTabs(), [], 'no panel: nothing was run');
+  });
+});
