@@ -6,7 +6,16 @@ import { spawn } from 'node:child_process';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { parseRuntimeRecord, type ExplorationSummary, type Plan, type RunRecord } from '../engine/explore/outcomes';
+import {
+  hazardPlans,
+  hazardVerdict,
+  parseRuntimeRecord,
+  type ExplorationSummary,
+  type HazardVerdict,
+  type Plan,
+  type RunRecord,
+} from '../engine/explore/outcomes';
+import type { Hazard } from '../engine/interleave/model';
 
 export interface ExploreRequest {
   /** The interpreter: a path or a command name looked up on PATH (never through a shell). */
@@ -125,4 +134,29 @@ export function runExplorer(request: ExploreRequest): Promise<ExploreResult> {
 
 function seconds(ms: number): string {
   return `${String(Math.round(ms / 100) / 10)} s`;
+}
+
+/** A hazard's verdict, or why it has none (the runtime stopped before its runs). */
+export interface HazardCheck {
+  readonly hazard: Hazard;
+  readonly verdict: HazardVerdict | null;
+  readonly reason?: string;
+}
+
+/** One runtime call for all hazards: each hazard's serial plan, then its forced one, compared. */
+export async function checkHazards(request: Omit<ExploreRequest, 'plans' | 'replay'>, hazards: readonly Hazard[]): Promise<HazardCheck[]> {
+  if (hazards.length === 0) return [];
+  const plans = hazards.flatMap((h) => {
+    const { serial, forced } = hazardPlans(h);
+    return [serial, forced];
+  });
+  const result = await runExplorer({ ...request, plans });
+  const byPlan = new Map<number, RunRecord>(result.runs.map((r) => [r.plan ?? -1, r]));
+  return hazards.map((hazard, i) => {
+    const serial = byPlan.get(2 * i);
+    const forced = byPlan.get(2 * i + 1);
+    return serial && forced
+      ? { hazard, verdict: hazardVerdict(serial, forced) }
+      : { hazard, verdict: null, reason: result.stopped?.message ?? 'the explorer stopped' };
+  });
 }

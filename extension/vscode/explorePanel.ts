@@ -6,9 +6,8 @@
 // interleavings panel's title action), in a trusted workspace, after a one-time
 // confirmation, with the user's interpreter, a per-run timeout and no shell.
 import * as vscode from 'vscode';
-import { groupOutcomes, hazardPlans, hazardVerdict, type RunRecord } from '../engine/explore/outcomes';
-import type { Hazard } from '../engine/interleave/model';
-import { bundledExplorerScript, runExplorer, type ExploreRequest } from '../runtime/runExplorer';
+import { groupOutcomes } from '../engine/explore/outcomes';
+import { bundledExplorerScript, checkHazards, runExplorer } from '../runtime/runExplorer';
 import { toExploreView } from '../../webview/fromExplore';
 import { isExplorePanelMessage, type ExploreContent, type ExploreHostMessage, type ExplorePanelMessage } from '../../webview/protocol';
 import type { DocumentCache } from './documentCache';
@@ -129,7 +128,7 @@ async function explore(host: ExploreHost, uri: unknown): Promise<void> {
             return;
           }
           progress.report({ message: 'checking the static hazards' });
-          const checks = hazards.length > 0 && !result.stopped ? await checkHazards(request, hazards, abort.signal) : [];
+          const checks = result.stopped ? [] : await checkHazards({ ...request, signal: abort.signal }, hazards);
           panel.show({
             kind: 'explore',
             view: toExploreView({
@@ -137,7 +136,7 @@ async function explore(host: ExploreHost, uri: unknown): Promise<void> {
               runs: result.runs.length,
               exhausted: result.summary?.exhausted ?? false,
               outcomes: groupOutcomes(result.runs),
-              hazards: checks,
+              hazards: checks.map((c) => ({ line: c.hazard.write.line, verdict: c.verdict, ...(c.reason === undefined ? {} : { reason: c.reason }) })),
               stopped: result.stopped?.message ?? null,
             }),
           });
@@ -149,26 +148,6 @@ async function explore(host: ExploreHost, uri: unknown): Promise<void> {
   } finally {
     host.running = false;
   }
-}
-
-async function checkHazards(
-  request: Omit<ExploreRequest, 'plans'>,
-  hazards: readonly Hazard[],
-  signal: AbortSignal,
-): Promise<{ line: number; verdict: ReturnType<typeof hazardVerdict> | null; reason?: string }[]> {
-  const plans = hazards.flatMap((h) => {
-    const { serial, forced } = hazardPlans(h);
-    return [serial, forced];
-  });
-  const result = await runExplorer({ ...request, plans, signal });
-  const byPlan = new Map<number, RunRecord>(result.runs.map((r) => [r.plan ?? -1, r]));
-  return hazards.map((h, i) => {
-    const serial = byPlan.get(2 * i);
-    const forced = byPlan.get(2 * i + 1);
-    return serial && forced
-      ? { line: h.write.line, verdict: hazardVerdict(serial, forced) }
-      : { line: h.write.line, verdict: null, reason: result.stopped?.message ?? 'the explorer stopped' };
-  });
 }
 
 async function targetDocument(uri: unknown): Promise<vscode.TextDocument | undefined> {

@@ -4,17 +4,9 @@
 // says whether it is confirmed. User code runs only through this command.
 import { readFileSync } from 'node:fs';
 import type { PythonParser } from '../../engine';
-import {
-  describeEnd,
-  groupOutcomes,
-  hazardPlans,
-  hazardVerdict,
-  type Outcome,
-  type RunRecord,
-  type ScheduleStep,
-} from '../../engine/explore/outcomes';
+import { describeEnd, groupOutcomes, type Outcome, type ScheduleStep } from '../../engine/explore/outcomes';
 import { analyzeInterleavings, type Hazard } from '../../engine/interleave/model';
-import { bundledExplorerScript, runExplorer, type ExploreResult } from '../../runtime/runExplorer';
+import { bundledExplorerScript, checkHazards, runExplorer, type ExploreResult, type HazardCheck } from '../../runtime/runExplorer';
 import type { CommandContext } from '../command';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exitCodes';
 import { parseFile } from '../loadSources';
@@ -80,7 +72,7 @@ export const exploreCommand = {
       outcomes.push({ stdout: '', exception: `timeout: ${result.stopped.message}`, count: 1, schedule: [] });
     }
 
-    const checks = hazards.length > 0 ? await checkHazards(common, hazards) : [];
+    const checks = (await checkHazards(common, hazards)).map(hazardReport);
     const report = {
       runs: result.runs.length,
       exhausted: result.summary?.exhausted ?? false,
@@ -94,7 +86,7 @@ export const exploreCommand = {
   },
 } as const;
 
-interface HazardCheck {
+interface HazardReport {
   readonly kind: string;
   readonly variable: string;
   readonly function: string;
@@ -105,29 +97,17 @@ interface HazardCheck {
   readonly forced?: { readonly stdout: string; readonly exception: string | null; readonly schedule: readonly ScheduleStep[] };
 }
 
-/** One runtime call for all hazards: each hazard's serial plan, then its forced one. */
-async function checkHazards(common: Parameters<typeof runExplorer>[0], hazards: readonly Hazard[]): Promise<HazardCheck[]> {
-  const plans = hazards.flatMap((h) => {
-    const { serial, forced } = hazardPlans(h);
-    return [serial, forced];
-  });
-  const result = await runExplorer({ ...common, plans });
-  failOnStartProblem(result);
-  const byPlan = new Map<number, RunRecord>(result.runs.map((r) => [r.plan ?? -1, r]));
-  return hazards.map((h, i) => {
-    const head = { kind: h.kind, variable: h.variable, function: h.function, line: h.write.line };
-    const serial = byPlan.get(2 * i);
-    const forced = byPlan.get(2 * i + 1);
-    if (!serial || !forced) return { ...head, status: 'not-run', text: `not run: ${result.stopped?.message ?? 'the runtime stopped'}` };
-    const verdict = hazardVerdict(serial, forced);
-    return {
-      ...head,
-      status: verdict.status,
-      text: verdict.text,
-      serial: { stdout: serial.stdout, exception: serial.exception },
-      forced: { stdout: forced.stdout, exception: forced.exception, schedule: forced.schedule },
-    };
-  });
+function hazardReport({ hazard, verdict, reason }: HazardCheck): HazardReport {
+  const head = { kind: hazard.kind, variable: hazard.variable, function: hazard.function, line: hazard.write.line };
+  if (!verdict) return { ...head, status: 'not-run', text: `not run: ${reason ?? 'the runtime stopped'}` };
+  const { serial, forced } = verdict;
+  return {
+    ...head,
+    status: verdict.status,
+    text: verdict.text,
+    serial: { stdout: serial.stdout, exception: serial.exception },
+    forced: { stdout: forced.stdout, exception: forced.exception, schedule: forced.schedule },
+  };
 }
 
 function failOnStartProblem(result: ExploreResult): void {
@@ -170,7 +150,7 @@ function readSchedule(value: string): { task: string; key?: string }[] {
 function humanReport(
   file: string,
   report: { runs: number; exhausted: boolean; outcomes: readonly Outcome[] },
-  checks: readonly HazardCheck[],
+  checks: readonly HazardReport[],
   blocked: number,
 ): string[] {
   const space = report.exhausted ? 'every schedule explored' : 'budget reached before every schedule was explored';
