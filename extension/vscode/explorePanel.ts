@@ -17,29 +17,39 @@ import { createPanel, HostedPanel, type PanelPage } from './webviewHost';
 export const EXPLORE_SCHEDULES = 'conceptLenses.exploreSchedules';
 const VIEW_TYPE = 'conceptLenses.schedules';
 const PAGE: PanelPage<ExplorePanelMessage> = { style: 'explore.css', script: 'explore.js', name: 'schedules', isMessage: isExplorePanelMessage };
-const CONFIRMED_KEY = 'conceptLenses.explore.confirmed';
 
 interface ExploreHost {
   readonly extensionUri: vscode.Uri;
   readonly cache: DocumentCache;
-  readonly state: vscode.Memento;
   readonly highlight: vscode.TextEditorDecorationType;
   panel: SchedulesPanel | undefined;
   running: boolean;
 }
 
-export function registerExploreSchedules(extensionUri: vscode.Uri, cache: DocumentCache, state: vscode.Memento): vscode.Disposable {
+/** The feature, and what its panel shows now (for tests and other extensions: the outcomes drawn). */
+export interface ExploreSchedules {
+  dispose(): void;
+  shown(): ExploreContent | undefined;
+}
+
+export function registerExploreSchedules(extensionUri: vscode.Uri, cache: DocumentCache): ExploreSchedules {
   const highlight = vscode.window.createTextEditorDecorationType({
     isWholeLine: true,
     backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
   });
-  const host: ExploreHost = { extensionUri, cache, state, highlight, panel: undefined, running: false };
-  return vscode.Disposable.from(
+  const host: ExploreHost = { extensionUri, cache, highlight, panel: undefined, running: false };
+  const registrations = vscode.Disposable.from(
     highlight,
     vscode.commands.registerCommand(EXPLORE_SCHEDULES, (uri: unknown) => explore(host, uri)),
     vscode.languages.registerCodeLensProvider({ language: 'python', scheme: 'file' }, { provideCodeLenses: (document) => mainLenses(host, document) }),
     { dispose: () => host.panel?.dispose() },
   );
+  return {
+    dispose: () => {
+      registrations.dispose();
+    },
+    shown: () => host.panel?.shown,
+  };
 }
 
 /** "Explore schedules" above `async def main`, only where running code is allowed at all. */
@@ -78,7 +88,9 @@ async function explore(host: ExploreHost, uri: unknown): Promise<void> {
     return;
   }
   const name = vscode.workspace.asRelativePath(document.uri);
-  if (host.state.get<boolean>(CONFIRMED_KEY) !== true) {
+  // An application-scoped setting: the user's own answer, which no workspace's settings can give.
+  const confirmation = vscode.workspace.getConfiguration('conceptLenses.explore');
+  if (confirmation.inspect<boolean>('confirmed')?.globalValue !== true) {
     const run = 'Run it';
     const answer = await vscode.window.showWarningMessage(
       `Explore Schedules runs ${name} with Python many times (each run under a timeout) to see every order its tasks can take. Run your code?`,
@@ -86,7 +98,7 @@ async function explore(host: ExploreHost, uri: unknown): Promise<void> {
       run,
     );
     if (answer !== run) return;
-    await host.state.update(CONFIRMED_KEY, true);
+    await confirmation.update('confirmed', true, vscode.ConfigurationTarget.Global);
   }
 
   const settings = vscode.workspace.getConfiguration('conceptLenses.explore', document.uri);
@@ -198,6 +210,10 @@ function showPanel(host: ExploreHost, document: vscode.TextDocument): SchedulesP
 
 class SchedulesPanel extends HostedPanel<ExplorePanelMessage, ExploreHostMessage> {
   private content: ExploreContent = { kind: 'empty', message: 'Nothing explored yet.' };
+
+  get shown(): ExploreContent {
+    return this.content;
+  }
   private highlighted: vscode.TextEditor | undefined;
 
   constructor(

@@ -1,6 +1,7 @@
 // Explore Schedules in the real extension host: the lens above `async def main`
-// in a trusted workspace, the command's manifest gating, and the refusal to run
-// a file that is not saved on disk (nothing runs, no panel opens).
+// in a trusted workspace, the command's manifest gating, the refusal to run a
+// file that is not saved on disk (nothing runs, no panel opens), and a real
+// exploration of examples/bank.py with python3 whose outcomes the panel shows.
 import * as assert from 'node:assert/strict';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
@@ -23,6 +24,8 @@ async function exploreLenses(document: vscode.TextDocument): Promise<vscode.Code
 suite('explore schedules', () => {
   let editor: vscode.TextEditor | undefined;
   teardown(async () => {
+    await vscode.window.tabGroups.close(schedulesTabs());
+    await vscode.workspace.getConfiguration('conceptLenses.explore').update('confirmed', undefined, vscode.ConfigurationTarget.Global);
     if (editor) await discard(editor);
     editor = undefined;
   });
@@ -58,5 +61,32 @@ suite('explore schedules', () => {
     editor = await openUntitledPython('import asyncio\n\nasync def main():\n    print(1)\n\nasyncio.run(main())\n');
     await vscode.commands.executeCommand(EXPLORE, editor.document.uri);
     assert.deepEqual(schedulesTabs(), [], 'no panel: nothing was run');
+  });
+
+  test('once confirmed, the command runs the saved file and the panel shows its outcomes and the hazard verdict', async function () {
+    this.timeout(120_000);
+    const { schedules } = await api();
+    await vscode.workspace.getConfiguration('conceptLenses.explore').update('confirmed', true, vscode.ConfigurationTarget.Global);
+    const editor = await openExample('bank.py');
+    try {
+      await vscode.commands.executeCommand(EXPLORE, editor.document.uri);
+      const shown = schedules.shown();
+      assert.ok(shown?.kind === 'explore', `the panel shows outcomes: ${JSON.stringify(shown)}`);
+      const { view } = shown;
+      assert.ok(view.exhausted && view.outcomes.length >= 2, `${String(view.outcomes.length)} outcomes`);
+      assert.ok(view.outcomes.every((o) => o.stdout.startsWith('expected balance: 100\n')));
+      assert.ok(new Set(view.outcomes.map((o) => o.stdout)).size === view.outcomes.length);
+      const lanes = new Set(view.outcomes.flatMap((o) => o.tasks));
+      assert.ok(lanes.has('Account.withdraw') && lanes.has('Account.withdraw#2') && lanes.has('main'), [...lanes].join(', '));
+      assert.ok(view.outcomes.some((o) => o.steps.some((s) => s.writes.some((w) => w.name === 'self.balance'))), 'the values written are captured');
+      assert.equal(view.hazards.length, 1);
+      assert.match(view.hazards[0]?.text ?? '', /^confirmed: prints /);
+      assert.equal(schedulesTabs().length, 1);
+      assert.equal(schedulesTabs()[0]?.label, 'Schedules: bank.py');
+    } finally {
+      await vscode.window.tabGroups.close(schedulesTabs());
+      await vscode.workspace.getConfiguration('conceptLenses.explore').update('confirmed', undefined, vscode.ConfigurationTarget.Global);
+      await discard(editor);
+    }
   });
 });
