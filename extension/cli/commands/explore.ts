@@ -80,7 +80,7 @@ export const exploreCommand = {
       ...(flags['hazards'] ? { hazards: checks } : {}),
     };
     if (flags['json']) context.out(JSON.stringify(report, null, 2));
-    else for (const line of humanReport(file, report, checks, result.summary?.blocked ?? 0)) context.out(line);
+    else for (const line of humanReport(file, report, checks, replay === undefined ? result.summary?.blocked ?? 0 : 'replay')) context.out(line);
     const confirmed = checks.some((c) => c.status === 'confirmed');
     return outcomes.length > 1 || confirmed || result.stopped ? EXIT_FINDINGS : EXIT_OK;
   },
@@ -151,11 +151,12 @@ function humanReport(
   file: string,
   report: { runs: number; exhausted: boolean; outcomes: readonly Outcome[] },
   checks: readonly HazardReport[],
-  blocked: number,
+  blocked: number | 'replay',
 ): string[] {
-  const space = report.exhausted ? 'every schedule explored' : 'budget reached before every schedule was explored';
+  const space =
+    blocked === 'replay' ? 'the schedule replayed' : report.exhausted ? 'every schedule explored' : 'budget reached before every schedule was explored';
   const lines = [
-    `${file}: ${String(report.runs)} run${report.runs === 1 ? '' : 's'} (${space}${blocked ? `, ${String(blocked)} repeats skipped` : ''}), ${String(report.outcomes.length)} outcome${report.outcomes.length === 1 ? '' : 's'}`,
+    `${file}: ${String(report.runs)} run${report.runs === 1 ? '' : 's'} (${space}${typeof blocked === 'number' && blocked > 0 ? `, ${String(blocked)} repeats skipped` : ''}), ${String(report.outcomes.length)} outcome${report.outcomes.length === 1 ? '' : 's'}`,
   ];
   report.outcomes.forEach((o, i) => {
     lines.push(`  ${String(i + 1)}. ${describeEnd(o)} in ${String(o.count)} run${o.count === 1 ? '' : 's'}`);
