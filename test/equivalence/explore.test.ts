@@ -194,3 +194,12 @@ test('the reduction explores fewer runs and finds the same outcomes', () => {
     assert.deepEqual(outputs(reduced), outputs(full));
   }
 });
+
+test('past the depth-first budget, seeded random priorities: the same seed explores the same runs', () => {
+  const path = join(CORPUS, 'cross_module', 'app.py');
+  const first = explore(path, '--runs', '12', '--seed', '5').report;
+  const again = explore(path, '--runs', '12', '--seed', '5').report;
+  assert.equal(first.exhausted, false, 'this space is larger than the budget');
+  assert.equal(first.runs, 12);
+  assert.deepEqual(again, first);
+});
