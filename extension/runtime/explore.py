@@ -283,7 +283,12 @@ class ControlledLoop(asyncio.SelectorEventLoop):
                 run.count()
                 handle._run()
                 return
+        run.can_wait = bool(self._scheduled)
         handle = run.choose(list(ready))
+        if handle is None:
+            # The strategy waits for a task that sleeps: let virtual time reach the next timer first.
+            self._virtual_now = max(self._virtual_now, self._scheduled[0]._when)
+            return
         ready.remove(handle)
         run.count()
         run.tracer.step = run.begin(handle)
@@ -374,6 +379,7 @@ class Run:
         self.steps = []
         self.aborted = None
         self.count_steps = 0
+        self.can_wait = False  # a timer is pending, so a strategy may choose to wait for it
 
     def count(self):
         self.count_steps += 1
@@ -420,8 +426,18 @@ class Run:
         except Divergence as error:
             self.aborted = 'schedule does not match: %s' % error
             raise RunAborted(self.aborted)
+        if index is None:
+            return None
         self.chosen = options[index]
         return handles[index]
+
+    def finished(self, label):
+        """Whether the task (or framework generator) labelled `label` has ended."""
+        for found_label, _, identity in self.labels.values():
+            if found_label == label:
+                done = getattr(identity, 'done', None)
+                return done() if done is not None else getattr(identity, 'gi_frame', None) is None
+        return False
 
     def begin(self, handle):
         return Step(self.chosen[0], self.chosen[1])
@@ -668,7 +684,8 @@ class Plan:
     """Follows a plan of roles: [{"role": "A", "function": "Account.withdraw", "until": 13, "write": true}, ...].
 
     A role binds to the first ready task of its function not bound to another role;
-    it is chosen until it has run the `until` line (null: to its end; with "write", until it has written shared
+    it is chosen until it has run the `until` line (null: to its end, and while it sleeps on a
+    timer virtual time moves on rather than another task; with "write", until it has written shared
     state on that line: `x = await f()` runs its line before the await and writes after), then
     the plan moves on.
     After the plan, asyncio's FIFO order."""
@@ -692,6 +709,8 @@ class Plan:
             for index, (_, label, _) in enumerate(options):
                 if label == owner:
                     return index
+            if goal['until'] is None and owner is not None and run.can_wait and not run.finished(owner):
+                return None  # the serial run: nobody else runs while its task sleeps
             break
         others = set(self.bound.values())
         for index, (_, label, _) in enumerate(options):

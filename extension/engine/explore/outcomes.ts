@@ -118,8 +118,9 @@ export interface PlanGoal {
 export type Plan = readonly PlanGoal[];
 
 /**
- * Two plans per hazard: the serial one (task A runs to its end whenever it is
- * ready, so its read-to-write span is undisturbed) gives the output the code means; the forced one follows the
+ * Two plans per hazard: the serial one (task A runs alone to its end; while it
+ * sleeps virtual time moves on instead of another task, so its read-to-write
+ * span is undisturbed) gives the output the code means; the forced one follows the
  * hazard's steps (A until it suspends, B until it writes, A on to its write).
  */
 export function hazardPlans(hazard: Hazard): { serial: Plan; forced: Plan } {
