@@ -79,8 +79,8 @@ suite('explore schedules', () => {
       const lanes = new Set(view.outcomes.flatMap((o) => o.tasks));
       assert.ok(lanes.has('Account.withdraw') && lanes.has('Account.withdraw#2') && lanes.has('main'), [...lanes].join(', '));
       assert.ok(view.outcomes.some((o) => o.steps.some((s) => s.writes.some((w) => w.name === 'self.balance'))), 'the values written are captured');
-      assert.equal(view.hazards.length, 1);
-      assert.match(view.hazards[0]?.text ?? '', /^confirmed: prints /);
+      assert.ok(view.hazards.length >= 1, 'the static hazard of withdraw is checked');
+      assert.ok(view.hazards.some((h) => h.status === 'confirmed' && h.text.startsWith('confirmed: prints ')), JSON.stringify(view.hazards));
       assert.equal(schedulesTabs().length, 1);
       assert.equal(schedulesTabs()[0]?.label, 'Schedules: bank.py');
     } finally {
