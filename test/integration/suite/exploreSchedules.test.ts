@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { api, discard, openExample, openUntitledPython } from '../helpers';
+import { api, discard, openExample, openUntitledPython, waitFor } from '../helpers';
 
 const EXPLORE = 'conceptLenses.exploreSchedules';
 
@@ -81,7 +81,8 @@ suite('explore schedules', () => {
       assert.ok(view.outcomes.some((o) => o.steps.some((s) => s.writes.some((w) => w.name === 'self.balance'))), 'the values written are captured');
       assert.ok(view.hazards.length >= 1, 'the static hazard of withdraw is checked');
       assert.ok(view.hazards.some((h) => h.status === 'confirmed' && h.text.startsWith('confirmed: prints ')), JSON.stringify(view.hazards));
-      assert.equal(schedulesTabs().length, 1);
+      // The workbench's tab model catches up with a new panel asynchronously.
+      await waitFor(() => schedulesTabs().length === 1, 'the Schedules tab');
       assert.equal(schedulesTabs()[0]?.label, 'Schedules: bank.py');
     } finally {
       await vscode.window.tabGroups.close(schedulesTabs());
