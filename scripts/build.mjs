@@ -55,6 +55,14 @@ await Promise.all([
   }),
   build({
     ...common,
+    entryPoints: ['webview/explore.ts'],
+    outfile: 'dist/webview/explore.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  }),
+  build({
+    ...common,
     entryPoints: ['webview/ladder.ts'],
     outfile: 'dist/webview/ladder.js',
     platform: 'browser',
@@ -66,4 +74,8 @@ chmodSync('dist/cli.js', 0o755);
 copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), 'dist/tree-sitter.wasm');
 copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), 'dist/tree-sitter-python.wasm');
 copyFileSync('webview/panel.css', 'dist/webview/panel.css');
+// The schedule explorer runs in the user's Python, so it ships as source beside the bundles.
+mkdirSync('dist/runtime', { recursive: true });
+copyFileSync('extension/runtime/explore.py', 'dist/runtime/explore.py');
 copyFileSync('webview/ladder.css', 'dist/webview/ladder.css');
+copyFileSync('webview/explore.css', 'dist/webview/explore.css');

@@ -338,3 +338,105 @@ export const isLadderPanelState: Guard<LadderPanelState> = record({
   documentUri: union(isString, isNull),
   function: union(isString, isNull),
 });
+
+// ---------------------------------------------------------------- the schedules panel (explored runs)
+
+/** One step of a real run: the task that ran, the lines it ran, what it read and wrote (values as Python shows them). */
+export interface ExploreStepView {
+  readonly task: string;
+  readonly line: number;
+  readonly lines: readonly number[];
+  readonly reads: readonly { readonly name: string; readonly value: string }[];
+  readonly writes: readonly { readonly name: string; readonly before: string; readonly after: string }[];
+}
+
+/** Runs that printed the same, drawn as the first one's schedule in one lane per task. */
+export interface ExploreOutcomeView {
+  readonly stdout: string;
+  readonly exception: string | null;
+  readonly count: number;
+  readonly tasks: readonly string[];
+  readonly steps: readonly ExploreStepView[];
+  /** Steps left out of a very long schedule. */
+  readonly omitted: number;
+}
+
+export interface ExploreHazardView {
+  readonly line: number;
+  readonly status: 'confirmed' | 'not-reproduced' | 'not-run';
+  readonly text: string;
+}
+
+export interface ExploreView {
+  readonly file: string;
+  readonly runs: number;
+  readonly exhausted: boolean;
+  readonly outcomes: readonly ExploreOutcomeView[];
+  readonly hazards: readonly ExploreHazardView[];
+  /** Why exploring stopped early (a run that never ended), when it did. */
+  readonly stopped: string | null;
+}
+
+export type ExploreContent =
+  | { readonly kind: 'explore'; readonly view: ExploreView }
+  | { readonly kind: 'running'; readonly message: string }
+  | { readonly kind: 'empty'; readonly message: string };
+
+/** Host → schedules panel. */
+export type ExploreHostMessage = { readonly type: 'update'; readonly content: ExploreContent };
+
+/** Schedules panel → host. */
+export type ExplorePanelMessage =
+  | { readonly type: 'ready' }
+  /** Notification: the current step's line (null: none), for the editor to follow. */
+  | { readonly type: 'highlight'; readonly line: number | null }
+  /** Notification: show this line in the editor and focus it. */
+  | { readonly type: 'reveal'; readonly line: number };
+
+const isExploreStepView: Guard<ExploreStepView> = record({
+  task: isString,
+  line: isLine,
+  lines: arrayOf(isLine),
+  reads: arrayOf(record({ name: isString, value: isString })),
+  writes: arrayOf(record({ name: isString, before: isString, after: isString })),
+});
+
+export const isExploreView: Guard<ExploreView> = record({
+  file: isString,
+  runs: isCount,
+  exhausted: isBoolean,
+  outcomes: arrayOf(
+    record({
+      stdout: isString,
+      exception: union(isString, isNull),
+      count: isCount,
+      tasks: arrayOf(isString),
+      steps: arrayOf(isExploreStepView),
+      omitted: isCount,
+    }),
+  ),
+  hazards: arrayOf(record({ line: isLine, status: oneOf('confirmed', 'not-reproduced', 'not-run'), text: isString })),
+  stopped: union(isString, isNull),
+});
+
+export const isExploreHostMessage: Guard<ExploreHostMessage> = record({
+  type: oneOf('update'),
+  content: union(
+    record({ kind: oneOf('explore'), view: isExploreView }),
+    record({ kind: oneOf('running'), message: isString }),
+    record({ kind: oneOf('empty'), message: isString }),
+  ),
+});
+
+export const isExplorePanelMessage: Guard<ExplorePanelMessage> = union(
+  record({ type: oneOf('ready') }),
+  record({ type: oneOf('highlight'), line: union(isLine, isNull) }),
+  record({ type: oneOf('reveal'), line: isLine }),
+);
+
+/** The schedules panel keeps nothing across reloads but which file it showed. */
+export interface ExplorePanelState {
+  readonly documentUri: string | null;
+}
+
+export const isExplorePanelState: Guard<ExplorePanelState> = record({ documentUri: union(isString, isNull) });

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Command } from './command';
 import { conceptsCommand } from './commands/concepts';
+import { exploreCommand } from './commands/explore';
 import { functionsCommand } from './commands/functions';
 import { interleavingsCommand } from './commands/interleavings';
 import { refactorCommand } from './commands/refactor';
@@ -11,7 +12,7 @@ import { visible } from '../engine/syntax/visibleText';
 
 declare const CONCEPT_LENSES_VERSION: string;
 
-const commands: readonly Command[] = [functionsCommand, conceptsCommand, refactorCommand, interleavingsCommand];
+const commands: readonly Command[] = [functionsCommand, conceptsCommand, refactorCommand, interleavingsCommand, exploreCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

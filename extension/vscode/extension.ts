@@ -6,6 +6,7 @@ import { registerSkippedAnalysisStatus } from './analysisBudget';
 import { DocumentCache } from './documentCache';
 import { registerConceptHover } from './conceptHover';
 import { registerConceptLenses } from './conceptLenses';
+import { registerExploreSchedules, type ExploreSchedules } from './explorePanel';
 import { registerGoToFunction } from './goToFunction';
 import { registerInterleavingDiagnostics } from './interleavingDiagnostics';
 import { registerInterleavingLens } from './interleavingLens';
@@ -20,13 +21,17 @@ export interface ConceptLensesApi {
   readonly cache: DocumentCache;
   /** The project model over the workspace's Python files. */
   readonly workspace: WorkspaceIndex;
+  /** Explore Schedules: what its panel shows now. */
+  readonly schedules: Pick<ExploreSchedules, 'shown'>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ConceptLensesApi> {
   const parser = await loadParser(context.extensionUri);
   const cache = new DocumentCache(parser);
   const workspace = new WorkspaceIndex(parser, context.workspaceState);
+  const schedules = registerExploreSchedules(context.extensionUri, cache);
   context.subscriptions.push(
+    schedules,
     cache,
     workspace,
     registerGoToFunction(cache),
@@ -40,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Concep
     registerInterleavingLens(cache),
     registerSkippedAnalysisStatus(cache),
   );
-  return { cache, workspace };
+  return { cache, workspace, schedules };
 }
 
 export function deactivate(): void {

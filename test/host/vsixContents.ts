@@ -10,6 +10,8 @@ const REQUIRED = [
   'extension/dist/tree-sitter-python.wasm',
   'extension/dist/webview/panel.js',
   'extension/dist/webview/ladder.js',
+  'extension/dist/webview/explore.js',
+  'extension/dist/runtime/explore.py',
   'extension/snippets/python.code-snippets',
   'extension/package.json',
 ];
