@@ -123,7 +123,8 @@ test('a directory with a FIFO, a link to /dev/zero and a too-deep file: the rest
     assertBounded(single, `${args.join(' ')} app.py`);
     assert.notEqual(single.status, 2, single.stderr);
     if (!takesDirectories) continue;
-    const whole = await runBounded([...args, dir]);
+    // A command that prints one file's new source takes a directory with --json.
+    const whole = await runBounded([...args, ...(args[0] === 'refactor' ? ['--json'] : []), dir]);
     assertRefused(whole, `${args.join(' ')} on the directory`, /deep\.py:1:\d+: nesting deeper than/);
     assert.match(whole.stdout, /app\.py/);
   }

@@ -11,7 +11,7 @@ import type { Refusal } from '../../engine/ladder/refusal';
 import { stepModules } from '../../engine/ladder/stepModules';
 import { respellAsyncioAsync } from '../../engine/ladder/legacyAsyncio';
 import type { CommandContext } from '../command';
-import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exitCodes';
+import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { loadProject } from '../loadProject';
 import { parseSource, readPythonSource } from '../loadSources';
 import { pythonFiles } from '../pythonFiles';
@@ -59,10 +59,19 @@ export const refactorCommand = {
     const names = flags['function'];
     const functions = Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : undefined;
 
-    // Parse everything first: an unreadable or unparsable file stops the run before anything is written.
-    const inputs = paths.map((path) => load(parser, path, to as Rung));
+    // An unreadable or unparsable file is reported (one line, exit 2 at the end); the rest of the batch still runs.
+    const problems: string[] = [];
+    const inputs = paths.flatMap((path) => {
+      try {
+        return [load(parser, path, to as Rung)];
+      } catch (error) {
+        if (!(error instanceof CliError)) throw error;
+        problems.push(error.message);
+        return [];
+      }
+    });
     try {
-      if (functions) for (const { path, file } of inputs) checkNames(path, file, functions);
+      if (functions) checkNames(inputs, functions);
     } catch (error) {
       for (const { file } of inputs) file.dispose();
       throw error;
@@ -106,6 +115,8 @@ export const refactorCommand = {
         if (mode === 'check' && r.converted.length > 0) process.stderr.write(`${visible(`${r.path}: would convert ${r.converted.join(', ')}`)}\n`);
       }
     }
+    for (const problem of problems) process.stderr.write(`concept-lenses: ${visible(problem)}\n`);
+    if (problems.length > 0) return EXIT_USAGE;
     if (mode === 'check' && changed) return EXIT_FINDINGS;
     return refusedAny ? EXIT_FINDINGS : EXIT_OK;
   },
@@ -130,11 +141,11 @@ function load(parser: PythonParser, path: string, to: Rung): { path: string; fil
   }
 }
 
-/** A name that is not a function of the file is a usage error, not a refusal. */
-function checkNames(path: string, file: SourceFile, names: readonly string[]): void {
+/** A name that is a function of none of the files is a usage error, not a refusal. */
+function checkNames(inputs: readonly { path: string; file: SourceFile }[], names: readonly string[]): void {
   for (const name of names) {
-    if (!file.functions.named(name).some((f) => f.kind === 'function')) {
-      throw new CliError(`${path}: no function named '${name}' (see: concept-lenses functions ${path})`);
-    }
+    if (inputs.some(({ file }) => file.functions.named(name).some((f) => f.kind === 'function'))) continue;
+    const where = inputs.length === 1 && inputs[0] ? inputs[0].path : `any of the ${String(inputs.length)} files`;
+    throw new CliError(`${where}: no function named '${name}' (see: concept-lenses functions ${inputs.length === 1 ? where : 'PATH'})`);
   }
 }
