@@ -96,12 +96,19 @@ function rangeOf(document: vscode.TextDocument, change: TextChange): vscode.Rang
   return new vscode.Range(document.positionAt(change.start), document.positionAt(change.end));
 }
 
-/** Every Python file of the workspace to async/await, shown in the refactor preview before anything changes. */
+const CONVERT = 'Convert';
+const REVIEW = 'Review in Refactor Preview';
+
+/**
+ * Every Python file of the workspace to async/await, after a dialog that says
+ * how much changes: applied at once (one undo), or shown in the refactor
+ * preview. VS Code opens that preview only for edits marked as needing
+ * confirmation, and starts those unticked, so the user is told to tick them.
+ */
 async function convertWorkspace(cache: DocumentCache): Promise<void> {
   const uris = await vscode.workspace.findFiles('**/*.py', '**/{node_modules,.git,.venv,venv,site-packages}/**');
-  const edit = new vscode.WorkspaceEdit();
+  const converted: { readonly document: vscode.TextDocument; readonly result: ConversionResult }[] = [];
   let refused = 0;
-  let files = 0;
   const finished = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Concept Lenses: converting to async/await', cancellable: true },
     async (progress, token) => {
@@ -113,23 +120,43 @@ async function convertWorkspace(cache: DocumentCache): Promise<void> {
         if (!file || file.syntaxErrors.length > 0) continue;
         const result = takeStep(file, 'async');
         refused += result.refused.length;
-        if (result.converted.length === 0) continue;
-        files++;
-        workspaceEdit(document, result, edit, {
-          needsConfirmation: true,
-          label: `${vscode.workspace.asRelativePath(uri)}: ${result.converted.join(', ')}`,
-          ...(result.refused.length > 0 ? { description: `${String(result.refused.length)} refused` } : {}),
-        });
+        if (result.converted.length > 0) converted.push({ document, result });
       }
       return true;
     },
   );
   if (!finished) return;
-  if (files === 0) {
-    void vscode.window.showInformationMessage(`Concept Lenses: nothing to convert to async/await${refused > 0 ? ` (${String(refused)} refused; see each function's code action for why)` : ''}.`);
+  const refusedNote = refused > 0 ? `${plural(refused, 'function')} refused and stay as they are; each one's code action says why.` : '';
+  if (converted.length === 0) {
+    void vscode.window.showInformationMessage(`Concept Lenses: nothing to convert to async/await. ${refusedNote}`.trim());
     return;
   }
-  await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+  const functions = converted.reduce((n, c) => n + c.result.converted.length, 0);
+  const choice = await vscode.window.showInformationMessage<string>(
+    `Convert ${plural(functions, 'function')} in ${plural(converted.length, 'file')} to async/await?`,
+    { modal: true, ...(refusedNote ? { detail: refusedNote } : {}) },
+    CONVERT,
+    REVIEW,
+  );
+  if (choice === undefined) return;
+  const review = choice === REVIEW;
+  const edit = new vscode.WorkspaceEdit();
+  for (const { document, result } of converted) {
+    workspaceEdit(document, result, edit, {
+      needsConfirmation: review,
+      label: `${vscode.workspace.asRelativePath(document.uri)}: ${result.converted.join(', ')}`,
+      ...(result.refused.length > 0 ? { description: `${String(result.refused.length)} refused` } : {}),
+    });
+  }
+  if (review) void vscode.window.showInformationMessage('Concept Lenses: tick the files to convert in the Refactor Preview, then Apply.');
+  const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+  if (applied && !review) {
+    void vscode.window.showInformationMessage(`Concept Lenses: converted ${plural(functions, 'function')} in ${plural(converted.length, 'file')} to async/await (unsaved; Undo reverts it).`);
+  }
+}
+
+function plural(count: number, noun: string): string {
+  return `${String(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 export function registerLadderActions(cache: DocumentCache, workspace: WorkspaceIndex): vscode.Disposable {

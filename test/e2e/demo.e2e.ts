@@ -1,0 +1,74 @@
+// README's `npm run demo`, run as a newcomer runs it: the workbench it prints
+// must be the product as users get it, so a command that refuses says so in a
+// notification (a test driver in the demo would swallow it).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { REPO } from '../host/paths';
+import { Workbench, type Scenario } from './workbench';
+
+interface Demo {
+  readonly url: string;
+  readonly output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Starts `npm run demo` in its own process group and waits for the workbench URL it prints. */
+async function startDemo(): Promise<Demo> {
+  const child = spawn('npm', ['run', 'demo'], {
+    cwd: REPO,
+    env: { ...process.env, CONCEPT_LENSES_DEMO_WEB: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const stop = (): Promise<void> => stopGroup(child);
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const url = /^\s+(http:\/\/127\.0\.0\.1:\d+\/\?folder=\S+)$/m.exec(output)?.[1];
+    if (url) return { url, output: () => output, stop };
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`npm run demo printed no workbench URL:\n${output.split('\n').slice(-20).join('\n')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** npm, the demo script and code-server all share the group started above. */
+function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  const pid = child.pid;
+  return new Promise((resolve) => {
+    const force = setTimeout(() => process.kill(-pid, 'SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    process.kill(-pid, 'SIGTERM');
+  });
+}
+
+export const scenarios: readonly Scenario[] = [
+  {
+    name: 'npm run demo serves the installed extension, and a refusing command shows its notification',
+    async run(wb) {
+      const demo = await startDemo();
+      const page = await wb.page.context().newPage();
+      try {
+        await page.goto(demo.url);
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        const bench = new Workbench(page, join(REPO, 'examples'), wb.screenshots);
+        // No Python editor is open, so Go to Function refuses.
+        await bench.runCommand('Concept Lenses: Go to Function…');
+        const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Concept Lenses: open a Python file first.' });
+        await toast.waitFor({ timeout: 30_000 });
+        await bench.screenshot('demo-refusal-notification');
+      } finally {
+        await page.close();
+        await demo.stop();
+      }
+    },
+  },
+];
