@@ -1,12 +1,13 @@
 // CodeLens above each labelled function: its concepts and, when a registered
-// conversion applies, the next rung's action, which applies that conversion;
+// conversion applies, the next rung's action, which applies that conversion
+// (when it refuses, the lens says why instead);
 // beside it, on functions that stand on a rung above direct style, "Show ladder".
 // Lenses for unchanged definitions are handed back as the same objects, so
 // typing elsewhere does not make them flicker or re-resolve.
 import * as vscode from 'vscode';
 import type { SourceFile } from '../engine';
 import { CONCEPT_IDS, CONCEPT_INFO, shownConcepts, type ClassifiedFunction, type ConceptId } from '../engine/concepts';
-import { ladderSteps, rungOf, stepLabel } from '../engine/ladder/steps';
+import { ladderSteps, rungOf, RUNG_ACTION, stepLabel } from '../engine/ladder/steps';
 import { conversions } from '../engine/ladder/registry';
 import { stepFunction } from '../engine/ladder/takeStep';
 import { analysable } from './analysisBudget';
@@ -95,14 +96,20 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     const up = file && classified ? ladderSteps(file, classified.info, classified.concepts).up : undefined;
     // The step the code action and the ladder panel take, so the title says what clicking does.
     const step = document && file && up ? stepFunction(file, lens.functionName, up.to, this.workspace.ladderOptions(document)) : undefined;
-    lens.command = up && step
-      ? {
-          title: `${names} · ${stepLabel(step)}`,
-          tooltip: step.refusal?.message ?? `Apply '${up.id}' to ${[lens.functionName, ...step.result.alongside].join(', ')}`,
-          command: APPLY_COMMAND,
-          arguments: [lens.uri.toString(), lens.functionName, lens.line, up.id],
-        }
-      : { title: names, command: '' };
+    if (up && step?.refusal) {
+      // Offered only when it applies: a refused rung names its reason instead of an action.
+      const why = `${lens.functionName} ${step.refusal.message}`;
+      lens.command = { title: `${names} · not → ${RUNG_ACTION[up.to]}: ${clipped(why)}`, tooltip: why, command: '' };
+    } else if (up && step) {
+      lens.command = {
+        title: `${names} · ${stepLabel(step)}`,
+        tooltip: `Apply '${up.id}' to ${[lens.functionName, ...step.result.alongside].join(', ')}`,
+        command: APPLY_COMMAND,
+        arguments: [lens.uri.toString(), lens.functionName, lens.line, up.id],
+      };
+    } else {
+      lens.command = { title: names, command: '' };
+    }
     return lens;
   }
 
@@ -125,6 +132,11 @@ function fresh(file: SourceFile, uri: vscode.Uri, shown: ReadonlySet<string>): C
     if (rungOf(f.concepts) !== 'direct') lenses.push(new ConceptLens(uri, f.name, line, ids, true));
     return lenses;
   });
+}
+
+/** A lens is one line: long reasons end in an ellipsis (the tooltip has all of it). */
+function clipped(reason: string, max = 90): string {
+  return reason.length <= max ? reason : `${reason.slice(0, max - 1).trimEnd()}…`;
 }
 
 /** The classified definition named `name` whose first line is `line` (0-based), or the nearest of that name. */

@@ -37,6 +37,8 @@ class LadderActionProvider implements vscode.CodeActionProvider {
     if (!file || file.syntaxErrors.length > 0) return [];
     const at = file.functions.at(document.offsetAt(range.start));
     const fn = at?.kind === 'function' ? at : undefined;
+    // The whole-file conversion is the costly one: only for a menu the user asked for, never for the light bulb.
+    const invoked = context.triggerKind === vscode.CodeActionTriggerKind.Invoke;
     const actions: vscode.CodeAction[] = [];
     for (const target of TARGETS) {
       if (context.only && !context.only.contains(target.kind) && !target.kind.contains(context.only)) continue;
@@ -44,7 +46,7 @@ class LadderActionProvider implements vscode.CodeActionProvider {
       const candidates = applicable.flatMap((c) => candidatesOf(file, c));
       if (candidates.length === 0) continue;
       if (fn && candidates.some((c) => c.node.id === fn.node.id)) actions.push(...this.functionActions(document, file, fn, target));
-      actions.push(this.fileAction(document, target, candidates.length));
+      if (invoked) actions.push(fileAction(document, takeStep(file, target.to, this.workspace.ladderOptions(document)), target));
     }
     return actions;
   }
@@ -60,31 +62,21 @@ class LadderActionProvider implements vscode.CodeActionProvider {
       return action;
     });
   }
-
-  private fileAction(document: vscode.TextDocument, target: (typeof TARGETS)[number], count: number): vscode.CodeAction {
-    // Converting the whole file is the costly one: it is computed only when chosen (resolveCodeAction).
-    return new FileAction(document, document.version, target.to, `Convert every function in this file to ${target.words} (${String(count)} candidate${count === 1 ? '' : 's'})`, target.kind);
-  }
-
-  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
-    if (!(action instanceof FileAction) || action.document.version !== action.version) return action;
-    const result = takeStep(this.cache.get(action.document), action.to, this.workspace.ladderOptions(action.document));
-    if (result.converted.length > 0) action.edit = workspaceEdit(action.document, result);
-    else void vscode.window.showInformationMessage(`Concept Lenses: nothing converted${result.refused[0] ? ` (${result.refused[0].function}: ${result.refused[0].message})` : ''}.`);
-    return action;
-  }
 }
 
-class FileAction extends vscode.CodeAction {
-  constructor(
-    readonly document: vscode.TextDocument,
-    readonly version: number,
-    readonly to: Rung,
-    title: string,
-    kind: vscode.CodeActionKind,
-  ) {
-    super(title, kind);
+/** Enabled, with the count of functions it converts, only when at least one does; otherwise disabled with the first refusal. */
+function fileAction(document: vscode.TextDocument, result: ConversionResult, target: (typeof TARGETS)[number]): vscode.CodeAction {
+  const count = result.converted.length;
+  const refused = result.refused.length > 0 ? ` (${String(result.refused.length)} refused)` : '';
+  const title = count > 0 ? `Convert ${plural(count, 'function')} in this file to ${target.words}${refused}` : `Convert the functions in this file to ${target.words}`;
+  const action = new vscode.CodeAction(title, target.kind);
+  if (count > 0) {
+    action.edit = workspaceEdit(document, result);
+  } else {
+    const [first] = result.refused;
+    action.disabled = { reason: first ? `${first.function} (line ${String(first.line)}) ${first.message}` : 'nothing in this file converts' };
   }
+  return action;
 }
 
 function workspaceEdit(document: vscode.TextDocument, result: ConversionResult, edit = new vscode.WorkspaceEdit(), metadata?: vscode.WorkspaceEditEntryMetadata): vscode.WorkspaceEdit {

@@ -59,6 +59,14 @@ suite('concept lenses', () => {
     );
   });
 
+  test('a refused next rung is no action: the lens says why instead', async () => {
+    editor = await openUntitledPython(['from tornado import gen', '', '@gen.coroutine', 'def log(text):', '    yield gen.moment', '', 'def start():', '    log("x")', ''].join('\n'));
+    const [lens] = await lenses(editor.document);
+    assert.equal(lens?.range.start.line, 2);
+    assert.match(lens.command?.title ?? '', /· not → async\/await: log is called at line 8 without yield/);
+    assert.equal(lens.command?.command, '');
+  });
+
   test('functions on a rung above direct style get a "Show ladder" lens that opens the ladder panel', async () => {
     editor = await openUntitledPython(SOURCE);
     const ladder = (await allLenses(editor.document)).filter((l) => l.command?.command === SHOW_LADDER);
