@@ -60,11 +60,18 @@ export const scenarios: readonly Scenario[] = [
         await page.goto(demo.url);
         await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
         const bench = new Workbench(page, join(REPO, 'examples'), wb.screenshots);
-        // No Python editor is open, so Go to Function refuses.
-        await bench.runCommand('Concept Lenses: Go to Function…');
-        const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Concept Lenses: open a Python file first.' });
-        await toast.waitFor({ timeout: 30_000 });
-        await bench.screenshot('demo-refusal-notification');
+        try {
+          // The explorer listing the examples: the workbench is ready for keys.
+          await page.getByRole('treeitem', { name: 'ladder.py', exact: true }).waitFor({ timeout: 60_000 });
+          // No Python editor is open, so Go to Function refuses.
+          await bench.runCommand('Concept Lenses: Go to Function…');
+          const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Concept Lenses: open a Python file first.' });
+          await toast.waitFor({ timeout: 30_000 });
+          await bench.screenshot('demo-refusal-notification');
+        } catch (error) {
+          await bench.screenshot('failure-demo-page').catch(() => undefined);
+          throw error;
+        }
       } finally {
         await page.close();
         await demo.stop();
