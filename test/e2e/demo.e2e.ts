@@ -63,8 +63,18 @@ export const scenarios: readonly Scenario[] = [
         try {
           // The explorer listing the examples: the workbench is ready for keys.
           await page.getByRole('treeitem', { name: 'ladder.py', exact: true }).waitFor({ timeout: 60_000 });
-          // No Python editor is open, so Go to Function refuses.
-          await bench.runCommand('Concept Lenses: Go to Function…');
+          // No Python editor is open, so Go to Function refuses. An open palette does not pick up
+          // commands registered after it opened, so it is reopened until the extension's are there.
+          const title = 'Concept Lenses: Go to Function…';
+          for (let attempt = 1; ; attempt++) {
+            await page.keyboard.press('F1');
+            await page.locator('.quick-input-widget input').fill(`>${title}`);
+            const listed = await bench.quickPickRow(title).waitFor({ timeout: 5_000 }).then(() => true, () => false);
+            if (listed) break;
+            if (attempt === 12) throw new Error(`"${title}" never appeared in the command palette`);
+            await page.keyboard.press('Escape');
+          }
+          await bench.pick(title, `>${title}`);
           const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Concept Lenses: open a Python file first.' });
           await toast.waitFor({ timeout: 30_000 });
           await bench.screenshot('demo-refusal-notification');

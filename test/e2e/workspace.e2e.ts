@@ -44,7 +44,9 @@ export const scenarios: readonly Scenario[] = [
       await wb.screenshot('workspace-conversion-dialog');
       await dialog.getByRole('button', { name: 'Convert', exact: true }).click();
       await wb.page.locator('.notifications-toasts .notification-toast', { hasText: /Concept Lenses: converted \d+ functions? in \d+ files?/ }).waitFor();
-      await wb.runCommand('File: Save All');
+      // "Save All" (workbench.action.files.saveAll) has no category in the palette.
+      await wb.page.keyboard.press('F1');
+      await wb.pick('Save All', '>Save All');
       for (const [path, text] of expected) await waitForFile(path, (saved) => saved === text);
     },
   },
