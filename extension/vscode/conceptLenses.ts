@@ -18,6 +18,8 @@ import { SHOW_LADDER } from './ladderPanel';
 import { LensMemory, type StableLens } from './stableLenses';
 
 const APPLY_COMMAND = 'conceptLenses.applyLensConversion';
+/** What a lens calls a function with no concept of its own, on the ladder's first rung. */
+const DIRECT_STYLE = 'direct style';
 
 class ConceptLens extends vscode.CodeLens implements StableLens<ConceptLens> {
   constructor(
@@ -87,7 +89,7 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
       lens.command = { title: 'Show ladder', tooltip: `${lens.functionName} at every rung, side by side`, command: SHOW_LADDER, arguments: [lens.uri, lens.functionName] };
       return lens;
     }
-    const names = lens.concepts.map((id) => CONCEPT_INFO[id].name).join(' · ');
+    const names = lens.concepts.length > 0 ? lens.concepts.map((id) => CONCEPT_INFO[id].name).join(' · ') : DIRECT_STYLE;
     // A step is judged against the whole workspace: wait until its files have been read.
     await this.workspace.ready;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === lens.uri.toString());
@@ -96,7 +98,10 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     const up = file && classified ? ladderSteps(file, classified.info, classified.concepts).up : undefined;
     // The step the code action and the ladder panel take, so the title says what clicking does.
     const step = document && file && up ? stepFunction(file, lens.functionName, up.to, this.workspace.ladderOptions(document)) : undefined;
-    if (up && step?.refusal) {
+    if (up && step?.refusal && lens.concepts.length === 0) {
+      // A plain function that cannot take a continuation is just code: no lens text to read.
+      lens.command = { title: DIRECT_STYLE, tooltip: `${lens.functionName} ${step.refusal.message}`, command: '' };
+    } else if (up && step?.refusal) {
       // Offered only when it applies: a refused rung names its reason instead of an action.
       const why = `${lens.functionName} ${step.refusal.message}`;
       lens.command = { title: `${names} · not → ${RUNG_ACTION[up.to]}: ${clipped(why)}`, tooltip: why, command: '' };
@@ -125,6 +130,8 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
  */
 function fresh(file: SourceFile, uri: vscode.Uri, shown: ReadonlySet<string>): ConceptLens[] {
   return classificationOf(file).flatMap((f) => {
+    // Where learners start: a plain function the CPS rung takes gets a lens too, offering that rung.
+    if (f.concepts.length === 0) return ladderSteps(file, f.info, f.concepts).up?.to === 'cps' ? [new ConceptLens(uri, f.name, startLine(file, f), [])] : [];
     const ids = shownConcepts(f.concepts, shown);
     if (ids.length === 0) return [];
     const line = startLine(file, f);
