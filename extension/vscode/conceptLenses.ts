@@ -13,6 +13,7 @@ import { stepFunction } from '../engine/ladder/takeStep';
 import { analysable } from './analysisBudget';
 import { classificationOf } from './conceptCache';
 import type { DocumentCache } from './documentCache';
+import { FOLD_HELPERS } from './foldHelpers';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { SHOW_LADDER } from './ladderPanel';
 import { LensMemory, type StableLens } from './stableLenses';
@@ -180,7 +181,7 @@ async function applyConversion(cache: DocumentCache, workspace: WorkspaceIndex, 
   for (const e of result.edits) {
     edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
   }
-  await vscode.workspace.applyEdit(edit);
+  if (await vscode.workspace.applyEdit(edit)) await vscode.commands.executeCommand(FOLD_HELPERS, document.uri);
 }
 
 export function registerConceptLenses(cache: DocumentCache, workspace: WorkspaceIndex): vscode.Disposable {

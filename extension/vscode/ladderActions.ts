@@ -12,6 +12,7 @@ import { stepFunction, takeStep } from '../engine/ladder/takeStep';
 import { conversions } from '../engine/ladder/registry';
 import { analysable } from './analysisBudget';
 import type { DocumentCache } from './documentCache';
+import { FOLD_HELPERS } from './foldHelpers';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 const BASE_KIND = vscode.CodeActionKind.RefactorRewrite.append('conceptLenses');
@@ -58,7 +59,7 @@ class LadderActionProvider implements vscode.CodeActionProvider {
       const title = offer.withCallers ? `Convert ${fn.name} with its callers in the module to ${target.words}` : `Convert ${fn.name} to ${target.words}`;
       const action = new vscode.CodeAction(title, target.kind);
       if (offer.refusal) action.disabled = { reason: offer.refusal.message };
-      else action.edit = workspaceEdit(document, step.result);
+      else applies(action, document, step.result);
       return action;
     });
   }
@@ -71,12 +72,18 @@ function fileAction(document: vscode.TextDocument, result: ConversionResult, tar
   const title = count > 0 ? `Convert ${plural(count, 'function')} in this file to ${target.words}${refused}` : `Convert the functions in this file to ${target.words}`;
   const action = new vscode.CodeAction(title, target.kind);
   if (count > 0) {
-    action.edit = workspaceEdit(document, result);
+    applies(action, document, result);
   } else {
     const [first] = result.refused;
     action.disabled = { reason: first ? `${first.function} (line ${String(first.line)}) ${first.message}` : 'nothing in this file converts' };
   }
   return action;
+}
+
+/** The action applies the conversion, then folds any helper it inserted. */
+function applies(action: vscode.CodeAction, document: vscode.TextDocument, result: ConversionResult): void {
+  action.edit = workspaceEdit(document, result);
+  action.command = { title: 'Fold inserted helpers', command: FOLD_HELPERS, arguments: [document.uri] };
 }
 
 function workspaceEdit(document: vscode.TextDocument, result: ConversionResult, edit = new vscode.WorkspaceEdit(), metadata?: vscode.WorkspaceEditEntryMetadata): vscode.WorkspaceEdit {
