@@ -18,7 +18,9 @@
 // ```
 // After:
 // ```python
+// # region Concept Lenses helper
 // # <the inline_callbacks runner, from inlineCallbacksRunner.ts>
+// # endregion
 //
 //
 // @inline_callbacks
