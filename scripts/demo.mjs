@@ -1,8 +1,10 @@
-// `npm run demo` (after the build): examples/ opened with the extension loaded
-// from this checkout. In the desktop `code` when it is on PATH (as an
-// Extension Development Host); otherwise in code-server's workbench on
-// 127.0.0.1, provisioned into .test-host/ on first use, with its URL printed.
-import { spawn } from 'node:child_process';
+// `npm run demo`: examples/ opened with the extension loaded. In the desktop
+// `code` when it is on PATH (as an Extension Development Host, from a fresh
+// build); otherwise in code-server's workbench on 127.0.0.1, provisioned into
+// .test-host/ on first use, with the packaged .vsix installed as a user
+// installs it — no test driver, so notifications and dialogs show as they do
+// for users — and its URL printed.
+import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,17 +24,25 @@ function onPath(command) {
   });
 }
 
+function npmRun(script) {
+  const result = spawnSync('npm', ['run', script], { cwd: repo, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
 if (onPath('code') && !process.env.CONCEPT_LENSES_DEMO_WEB) {
+  npmRun('build');
   console.log('Opening examples/ in VS Code with the extension loaded from this checkout.');
   spawn('code', ['--new-window', `--extensionDevelopmentPath=${repo}`, examples], { stdio: 'inherit' });
 } else {
   const { provision } = await tsImport('../test/host/provision.ts', import.meta.url);
-  const { newRunFolder, startCodeServer, workbenchUrl } = await tsImport('../test/host/codeServer.ts', import.meta.url);
+  const { installExtension, newRunFolder, startCodeServer, workbenchUrl } = await tsImport('../test/host/codeServer.ts', import.meta.url);
   provision();
+  npmRun('package');
   const run = newRunFolder('demo');
+  installExtension(run, join(repo, 'dist', 'concept-lenses.vsix'));
   const port = process.env.PORT ? Number(process.env.PORT) : undefined;
-  const server = await startCodeServer(run, { testDriver: true, ...(port ? { port } : {}) });
-  const url = workbenchUrl(server, examples, { extensionPath: repo });
+  const server = await startCodeServer(run, port ? { port } : {});
+  const url = workbenchUrl(server, examples);
   console.log('\nConcept Lenses demo: open this URL in a browser on this machine (open a .py file to activate):\n');
   console.log(`  ${url}\n`);
   console.log(`code-server log: ${server.log}\nPress Ctrl+C to stop.`);

@@ -12,6 +12,9 @@ import { classificationOf } from './conceptCache';
 import type { DocumentCache } from './documentCache';
 import type { WorkspaceIndex } from './workspaceIndex';
 
+const DIRECT_STYLE_EXPLANATION =
+  'it hands its result back to its caller with return, and the caller waits for it. One rung up, continuation-passing style, it passes the result on to a function it is given instead.';
+
 export function registerConceptHover(cache: DocumentCache, workspace: WorkspaceIndex): vscode.Disposable {
   return vscode.languages.registerHoverProvider(
     { language: 'python' },
@@ -24,8 +27,12 @@ export function registerConceptHover(cache: DocumentCache, workspace: WorkspaceI
           const name = f.info.node.childForFieldName('name');
           return name !== null && name.startIndex <= offset && offset <= name.endIndex;
         });
-        if (!hit || hit.concepts.length === 0) return undefined;
+        if (!hit) return undefined;
+        const steps = ladderSteps(file, hit.info, hit.concepts);
+        // A plain function is on the first rung when the CPS rung takes it; otherwise there is nothing to say.
+        if (hit.concepts.length === 0 && steps.up?.to !== 'cps') return undefined;
         const md = new vscode.MarkdownString();
+        if (hit.concepts.length === 0) md.appendMarkdown(`**Direct style** — ${escape(DIRECT_STYLE_EXPLANATION)}\n\n`);
         for (const concept of hit.concepts) {
           const info = CONCEPT_INFO[concept.id];
           const lines = `line${concept.evidence.length > 1 ? 's' : ''} ${concept.evidence.join(', ')}`;
@@ -34,7 +41,6 @@ export function registerConceptHover(cache: DocumentCache, workspace: WorkspaceI
         // What the labels imply, nearest first: a delegating generator is also a generator, an iterator, an iterable.
         const implied = new Set(hit.concepts.flatMap((c) => impliedConcepts(c.id)));
         if (implied.size > 0) md.appendMarkdown(`Which makes it also: ${escape([...implied].map((id) => CONCEPT_INFO[id].name).join(', '))}.\n\n`);
-        const steps = ladderSteps(file, hit.info, hit.concepts);
         const options = workspace.ladderOptions(document);
         if (steps.up) appendPreview(md, file, hit.info, steps.up, 'One rung up', options);
         if (steps.down) appendPreview(md, file, hit.info, steps.down, 'One rung down', options);

@@ -1,22 +1,26 @@
 // CodeLens above each labelled function: its concepts and, when a registered
-// conversion applies, the next rung's action, which applies that conversion;
+// conversion applies, the next rung's action, which applies that conversion
+// (when it refuses, the lens says why instead);
 // beside it, on functions that stand on a rung above direct style, "Show ladder".
 // Lenses for unchanged definitions are handed back as the same objects, so
 // typing elsewhere does not make them flicker or re-resolve.
 import * as vscode from 'vscode';
 import type { SourceFile } from '../engine';
 import { CONCEPT_IDS, CONCEPT_INFO, shownConcepts, type ClassifiedFunction, type ConceptId } from '../engine/concepts';
-import { ladderSteps, rungOf, stepLabel } from '../engine/ladder/steps';
+import { ladderSteps, rungOf, RUNG_ACTION, stepLabel } from '../engine/ladder/steps';
 import { conversions } from '../engine/ladder/registry';
 import { stepFunction } from '../engine/ladder/takeStep';
 import { analysable } from './analysisBudget';
 import { classificationOf } from './conceptCache';
 import type { DocumentCache } from './documentCache';
+import { FOLD_HELPERS } from './foldHelpers';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { SHOW_LADDER } from './ladderPanel';
 import { LensMemory, type StableLens } from './stableLenses';
 
 const APPLY_COMMAND = 'conceptLenses.applyLensConversion';
+/** What a lens calls a function with no concept of its own, on the ladder's first rung. */
+const DIRECT_STYLE = 'direct style';
 
 class ConceptLens extends vscode.CodeLens implements StableLens<ConceptLens> {
   constructor(
@@ -86,7 +90,7 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
       lens.command = { title: 'Show ladder', tooltip: `${lens.functionName} at every rung, side by side`, command: SHOW_LADDER, arguments: [lens.uri, lens.functionName] };
       return lens;
     }
-    const names = lens.concepts.map((id) => CONCEPT_INFO[id].name).join(' · ');
+    const names = lens.concepts.length > 0 ? lens.concepts.map((id) => CONCEPT_INFO[id].name).join(' · ') : DIRECT_STYLE;
     // A step is judged against the whole workspace: wait until its files have been read.
     await this.workspace.ready;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === lens.uri.toString());
@@ -95,14 +99,23 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     const up = file && classified ? ladderSteps(file, classified.info, classified.concepts).up : undefined;
     // The step the code action and the ladder panel take, so the title says what clicking does.
     const step = document && file && up ? stepFunction(file, lens.functionName, up.to, this.workspace.ladderOptions(document)) : undefined;
-    lens.command = up && step
-      ? {
-          title: `${names} · ${stepLabel(step)}`,
-          tooltip: step.refusal?.message ?? `Apply '${up.id}' to ${[lens.functionName, ...step.result.alongside].join(', ')}`,
-          command: APPLY_COMMAND,
-          arguments: [lens.uri.toString(), lens.functionName, lens.line, up.id],
-        }
-      : { title: names, command: '' };
+    if (up && step?.refusal && lens.concepts.length === 0) {
+      // A plain function that cannot take a continuation is just code: no lens text to read.
+      lens.command = { title: DIRECT_STYLE, tooltip: `${lens.functionName} ${step.refusal.message}`, command: '' };
+    } else if (up && step?.refusal) {
+      // Offered only when it applies: a refused rung names its reason instead of an action.
+      const why = `${lens.functionName} ${step.refusal.message}`;
+      lens.command = { title: `${names} · not → ${RUNG_ACTION[up.to]}: ${clipped(why)}`, tooltip: why, command: '' };
+    } else if (up && step) {
+      lens.command = {
+        title: `${names} · ${stepLabel(step)}`,
+        tooltip: `Apply '${up.id}' to ${[lens.functionName, ...step.result.alongside].join(', ')}`,
+        command: APPLY_COMMAND,
+        arguments: [lens.uri.toString(), lens.functionName, lens.line, up.id],
+      };
+    } else {
+      lens.command = { title: names, command: '' };
+    }
     return lens;
   }
 
@@ -118,6 +131,8 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
  */
 function fresh(file: SourceFile, uri: vscode.Uri, shown: ReadonlySet<string>): ConceptLens[] {
   return classificationOf(file).flatMap((f) => {
+    // Where learners start: a plain function the CPS rung takes gets a lens too, offering that rung.
+    if (f.concepts.length === 0) return ladderSteps(file, f.info, f.concepts).up?.to === 'cps' ? [new ConceptLens(uri, f.name, startLine(file, f), [])] : [];
     const ids = shownConcepts(f.concepts, shown);
     if (ids.length === 0) return [];
     const line = startLine(file, f);
@@ -125,6 +140,11 @@ function fresh(file: SourceFile, uri: vscode.Uri, shown: ReadonlySet<string>): C
     if (rungOf(f.concepts) !== 'direct') lenses.push(new ConceptLens(uri, f.name, line, ids, true));
     return lenses;
   });
+}
+
+/** A lens is one line: long reasons end in an ellipsis (the tooltip has all of it). */
+function clipped(reason: string, max = 90): string {
+  return reason.length <= max ? reason : `${reason.slice(0, max - 1).trimEnd()}…`;
 }
 
 /** The classified definition named `name` whose first line is `line` (0-based), or the nearest of that name. */
@@ -161,7 +181,7 @@ async function applyConversion(cache: DocumentCache, workspace: WorkspaceIndex, 
   for (const e of result.edits) {
     edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
   }
-  await vscode.workspace.applyEdit(edit);
+  if (await vscode.workspace.applyEdit(edit)) await vscode.commands.executeCommand(FOLD_HELPERS, document.uri);
 }
 
 export function registerConceptLenses(cache: DocumentCache, workspace: WorkspaceIndex): vscode.Disposable {

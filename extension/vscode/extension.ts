@@ -7,6 +7,7 @@ import { DocumentCache } from './documentCache';
 import { registerConceptHover } from './conceptHover';
 import { registerConceptLenses } from './conceptLenses';
 import { registerExploreSchedules, type ExploreSchedules } from './explorePanel';
+import { registerFoldHelpers } from './foldHelpers';
 import { registerGoToFunction } from './goToFunction';
 import { registerInterleavingDiagnostics } from './interleavingDiagnostics';
 import { registerInterleavingLens } from './interleavingLens';
@@ -36,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Concep
     workspace,
     registerGoToFunction(cache),
     registerConceptLenses(cache, workspace),
+    registerFoldHelpers(),
     registerConceptHover(cache, workspace),
     registerLadderActions(cache, workspace),
     registerLadderPanel(context.extensionUri, cache, workspace),

@@ -12,6 +12,7 @@ import { stepFunction, takeStep } from '../engine/ladder/takeStep';
 import { conversions } from '../engine/ladder/registry';
 import { analysable } from './analysisBudget';
 import type { DocumentCache } from './documentCache';
+import { FOLD_HELPERS } from './foldHelpers';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 const BASE_KIND = vscode.CodeActionKind.RefactorRewrite.append('conceptLenses');
@@ -37,6 +38,8 @@ class LadderActionProvider implements vscode.CodeActionProvider {
     if (!file || file.syntaxErrors.length > 0) return [];
     const at = file.functions.at(document.offsetAt(range.start));
     const fn = at?.kind === 'function' ? at : undefined;
+    // The whole-file conversion is the costly one: only for a menu the user asked for, never for the light bulb.
+    const invoked = context.triggerKind === vscode.CodeActionTriggerKind.Invoke;
     const actions: vscode.CodeAction[] = [];
     for (const target of TARGETS) {
       if (context.only && !context.only.contains(target.kind) && !target.kind.contains(context.only)) continue;
@@ -44,7 +47,7 @@ class LadderActionProvider implements vscode.CodeActionProvider {
       const candidates = applicable.flatMap((c) => candidatesOf(file, c));
       if (candidates.length === 0) continue;
       if (fn && candidates.some((c) => c.node.id === fn.node.id)) actions.push(...this.functionActions(document, file, fn, target));
-      actions.push(this.fileAction(document, target, candidates.length));
+      if (invoked) actions.push(fileAction(document, takeStep(file, target.to, this.workspace.ladderOptions(document)), target));
     }
     return actions;
   }
@@ -56,35 +59,31 @@ class LadderActionProvider implements vscode.CodeActionProvider {
       const title = offer.withCallers ? `Convert ${fn.name} with its callers in the module to ${target.words}` : `Convert ${fn.name} to ${target.words}`;
       const action = new vscode.CodeAction(title, target.kind);
       if (offer.refusal) action.disabled = { reason: offer.refusal.message };
-      else action.edit = workspaceEdit(document, step.result);
+      else applies(action, document, step.result);
       return action;
     });
   }
-
-  private fileAction(document: vscode.TextDocument, target: (typeof TARGETS)[number], count: number): vscode.CodeAction {
-    // Converting the whole file is the costly one: it is computed only when chosen (resolveCodeAction).
-    return new FileAction(document, document.version, target.to, `Convert every function in this file to ${target.words} (${String(count)} candidate${count === 1 ? '' : 's'})`, target.kind);
-  }
-
-  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
-    if (!(action instanceof FileAction) || action.document.version !== action.version) return action;
-    const result = takeStep(this.cache.get(action.document), action.to, this.workspace.ladderOptions(action.document));
-    if (result.converted.length > 0) action.edit = workspaceEdit(action.document, result);
-    else void vscode.window.showInformationMessage(`Concept Lenses: nothing converted${result.refused[0] ? ` (${result.refused[0].function}: ${result.refused[0].message})` : ''}.`);
-    return action;
-  }
 }
 
-class FileAction extends vscode.CodeAction {
-  constructor(
-    readonly document: vscode.TextDocument,
-    readonly version: number,
-    readonly to: Rung,
-    title: string,
-    kind: vscode.CodeActionKind,
-  ) {
-    super(title, kind);
+/** Enabled, with the count of functions it converts, only when at least one does; otherwise disabled with the first refusal. */
+function fileAction(document: vscode.TextDocument, result: ConversionResult, target: (typeof TARGETS)[number]): vscode.CodeAction {
+  const count = result.converted.length;
+  const refused = result.refused.length > 0 ? ` (${String(result.refused.length)} refused)` : '';
+  const title = count > 0 ? `Convert ${plural(count, 'function')} in this file to ${target.words}${refused}` : `Convert the functions in this file to ${target.words}`;
+  const action = new vscode.CodeAction(title, target.kind);
+  if (count > 0) {
+    applies(action, document, result);
+  } else {
+    const [first] = result.refused;
+    action.disabled = { reason: first ? `${first.function} (line ${String(first.line)}) ${first.message}` : 'nothing in this file converts' };
   }
+  return action;
+}
+
+/** The action applies the conversion, then folds any helper it inserted. */
+function applies(action: vscode.CodeAction, document: vscode.TextDocument, result: ConversionResult): void {
+  action.edit = workspaceEdit(document, result);
+  action.command = { title: 'Fold inserted helpers', command: FOLD_HELPERS, arguments: [document.uri] };
 }
 
 function workspaceEdit(document: vscode.TextDocument, result: ConversionResult, edit = new vscode.WorkspaceEdit(), metadata?: vscode.WorkspaceEditEntryMetadata): vscode.WorkspaceEdit {
@@ -96,12 +95,19 @@ function rangeOf(document: vscode.TextDocument, change: TextChange): vscode.Rang
   return new vscode.Range(document.positionAt(change.start), document.positionAt(change.end));
 }
 
-/** Every Python file of the workspace to async/await, shown in the refactor preview before anything changes. */
+const CONVERT = 'Convert';
+const REVIEW = 'Review in Refactor Preview';
+
+/**
+ * Every Python file of the workspace to async/await, after a dialog that says
+ * how much changes: applied at once (one undo), or shown in the refactor
+ * preview. VS Code opens that preview only for edits marked as needing
+ * confirmation, and starts those unticked, so the user is told to tick them.
+ */
 async function convertWorkspace(cache: DocumentCache): Promise<void> {
   const uris = await vscode.workspace.findFiles('**/*.py', '**/{node_modules,.git,.venv,venv,site-packages}/**');
-  const edit = new vscode.WorkspaceEdit();
+  const converted: { readonly document: vscode.TextDocument; readonly result: ConversionResult }[] = [];
   let refused = 0;
-  let files = 0;
   const finished = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Concept Lenses: converting to async/await', cancellable: true },
     async (progress, token) => {
@@ -113,23 +119,43 @@ async function convertWorkspace(cache: DocumentCache): Promise<void> {
         if (!file || file.syntaxErrors.length > 0) continue;
         const result = takeStep(file, 'async');
         refused += result.refused.length;
-        if (result.converted.length === 0) continue;
-        files++;
-        workspaceEdit(document, result, edit, {
-          needsConfirmation: true,
-          label: `${vscode.workspace.asRelativePath(uri)}: ${result.converted.join(', ')}`,
-          ...(result.refused.length > 0 ? { description: `${String(result.refused.length)} refused` } : {}),
-        });
+        if (result.converted.length > 0) converted.push({ document, result });
       }
       return true;
     },
   );
   if (!finished) return;
-  if (files === 0) {
-    void vscode.window.showInformationMessage(`Concept Lenses: nothing to convert to async/await${refused > 0 ? ` (${String(refused)} refused; see each function's code action for why)` : ''}.`);
+  const refusedNote = refused > 0 ? `${plural(refused, 'function')} refused and stay as they are; each one's code action says why.` : '';
+  if (converted.length === 0) {
+    void vscode.window.showInformationMessage(`Concept Lenses: nothing to convert to async/await. ${refusedNote}`.trim());
     return;
   }
-  await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+  const functions = converted.reduce((n, c) => n + c.result.converted.length, 0);
+  const choice = await vscode.window.showInformationMessage<string>(
+    `Convert ${plural(functions, 'function')} in ${plural(converted.length, 'file')} to async/await?`,
+    { modal: true, ...(refusedNote ? { detail: refusedNote } : {}) },
+    CONVERT,
+    REVIEW,
+  );
+  if (choice === undefined) return;
+  const review = choice === REVIEW;
+  const edit = new vscode.WorkspaceEdit();
+  for (const { document, result } of converted) {
+    workspaceEdit(document, result, edit, {
+      needsConfirmation: review,
+      label: `${vscode.workspace.asRelativePath(document.uri)}: ${result.converted.join(', ')}`,
+      ...(result.refused.length > 0 ? { description: `${String(result.refused.length)} refused` } : {}),
+    });
+  }
+  if (review) void vscode.window.showInformationMessage('Concept Lenses: tick the files to convert in the Refactor Preview, then Apply.');
+  const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+  if (applied && !review) {
+    void vscode.window.showInformationMessage(`Concept Lenses: converted ${plural(functions, 'function')} in ${plural(converted.length, 'file')} to async/await (unsaved; Undo reverts it).`);
+  }
+}
+
+function plural(count: number, noun: string): string {
+  return `${String(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 export function registerLadderActions(cache: DocumentCache, workspace: WorkspaceIndex): vscode.Disposable {

@@ -9,7 +9,7 @@ export class Workbench {
     readonly page: Page,
     /** The fresh copy of examples/ the workbench has open. */
     readonly workspace: string,
-    private readonly screenshots: string,
+    readonly screenshots: string,
   ) {}
 
   private get quickInput(): Locator {

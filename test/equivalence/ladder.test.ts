@@ -207,3 +207,19 @@ describe('the trampoline', () => {
     step(trampolined, 'cps', expected, ['--with-callers', '--trampoline']);
   });
 });
+
+describe('own_runner.py already has an inline_callbacks of its own, which works differently', () => {
+  const functions = ['add', 'total', 'main'].flatMap((f) => ['--function', f]);
+
+  test('CPS → generator inserts the runner under a fresh name and leaves the module\'s own alone; back down removes only ours', () => {
+    const expected = python(join(PROGRAMS, 'own_runner.py')).stdout;
+    const file = copy(join(PROGRAMS, 'own_runner.py'), 'own_runner.py');
+    step(file, 'generator', expected, functions);
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /^def inline_callbacks2\(generator_function\):$/m, 'the runner gets a name the module does not use');
+    assert.match(text, /^@inline_callbacks2\ndef total\(xs\):$/m);
+    assert.match(text, /^@inline_callbacks\ndef countdown\(n\):$/m, 'the module\'s own decorator is untouched');
+    step(file, 'cps', expected, functions);
+    assert.equal(readFileSync(file, 'utf8'), readFileSync(join(PROGRAMS, 'own_runner.py'), 'utf8'), 'back down gives the original text');
+  });
+});

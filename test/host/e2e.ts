@@ -5,6 +5,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBrowser } from './browser';
 import { installExtension, newRunFolder, startCodeServer, workbenchUrl } from './codeServer';
+import { extensionHostComplaints } from './extensionTests';
 import { REPO, TEST_OUTPUT } from './paths';
 import { provision } from './provision';
 import { Workbench, type Scenario } from '../e2e/workbench';
@@ -68,10 +69,14 @@ async function main(): Promise<void> {
   } finally {
     await server.stop();
   }
+  const complaints = extensionHostComplaints(run.dir);
+  if (complaints.length > 0) {
+    console.log(`  ✘ the extension host logged ${String(complaints.length)} warning(s) or error(s) from the extension, e.g.\n      ${complaints[0] ?? ''}`);
+  }
   if (blocked.length > 0) console.log(`  blocked ${String(blocked.length)} off-machine request(s), e.g. ${blocked[0] ?? ''}`);
   console.log(`e2e took ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-output/e2e; logs in ${run.dir}`);
   console.log(`e2e: ${String(scenarios.length - failed.length)} passed, ${String(failed.length)} failed`);
-  process.exitCode = failed.length === 0 ? 0 : 1;
+  process.exitCode = failed.length === 0 && complaints.length === 0 ? 0 : 1;
 }
 
 main().catch((error: unknown) => {

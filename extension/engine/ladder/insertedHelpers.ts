@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from './inlineCallbacksRunner';
+import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME, runnerSource } from './inlineCallbacksRunner';
 import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from './trampolineSource';
 import { ADAPTER_NAME, ADAPTER_SOURCE } from './callbackAwaitable';
 
@@ -12,6 +12,18 @@ export function isInsertedHelper(file: SourceFile, fn: FunctionInfo): boolean {
   const text = file.textOf(fn.node);
   if (isSource(text.replace(/^def \w+\(/, `def ${ADAPTER_NAME}(`), ADAPTER_SOURCE)) return true;
   return (fn.name === TRAMPOLINE_NAME && isSource(text, TRAMPOLINE_SOURCE)) || isSource(text.replace(/^def \w+\(/, `def ${RUNNER_NAME}(`), INLINE_CALLBACKS_RUNNER);
+}
+
+/** The names of the runner in `file`: the configured (or default) one, and every module-level def that is the runner renamed. */
+export function runnerNames(file: SourceFile, configured: string | undefined): string[] {
+  const names = new Set([configured ?? RUNNER_NAME]);
+  for (const f of file.functions.all) if (isOwnRunner(file, f)) names.add(f.name);
+  return [...names];
+}
+
+/** Is `f` a module-level def that is exactly the runner the refactors insert, under its own name? */
+export function isOwnRunner(file: SourceFile, f: FunctionInfo): boolean {
+  return f.parent === undefined && f.kind === 'function' && isSource(file.textOf(f.node), runnerSource(f.name));
 }
 
 /** Is `text` (a definition as found in a file, any line breaks) exactly the helper `source`? */

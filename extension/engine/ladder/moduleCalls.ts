@@ -1,6 +1,7 @@
 // A CPS call in module-level code (typically `main()` at the bottom) has no
 // enclosing function to take the rest of the module as its continuation; the
-// statement alone becomes the continuation: `print(f(3))` → `f(3, lambda r: print(r))`.
+// statement alone becomes the continuation: `print(f(3))` → `f(3, print)`,
+// `print(f(3) + 1)` → `f(3, lambda r: print(r + 1))`.
 import type { Node } from 'web-tree-sitter';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { FreshNames } from './freshNames';
@@ -24,11 +25,23 @@ export function moduleStatementToCps(file: SourceFile, stmt: Node, siteAt: (n: N
   // Built from the inside out: the continuation of each call makes the next one.
   let k = '';
   let call = '';
+  const handedOn = last ? soleArgumentOf(expr, last.node) : undefined;
   for (const [i, { site, param }] of [...named.entries()].reverse()) {
-    k = i === named.length - 1 ? `lambda ${param}: ${whole ? 'None' : text(expr)}` : `lambda ${param}: ${trampoline ? `lambda: ${call}` : call}`;
+    if (i === named.length - 1) k = handedOn ? file.textOf(handedOn) : `lambda ${param}: ${whole ? 'None' : text(expr)}`;
+    else k = `lambda ${param}: ${trampoline ? `lambda: ${call}` : call}`;
     call = site.render(k, text);
   }
   return trampoline ? `${TRAMPOLINE_NAME}(${call})` : call;
+}
+
+/** `print(f(3))`: the function named by a plain identifier that `site` is the one argument of, which can be the continuation itself. */
+function soleArgumentOf(expr: Node, site: Node): Node | undefined {
+  const call = unparenthesized(expr);
+  const callee = call.type === 'call' ? call.childForFieldName('function') : null;
+  const args = call.childForFieldName('arguments');
+  if (callee?.type !== 'identifier' || args?.type !== 'argument_list' || args.namedChildCount !== 1) return undefined;
+  const only = args.namedChild(0);
+  return only && unparenthesized(only).id === site.id ? callee : undefined;
 }
 
 function unparenthesized(node: Node): Node {

@@ -1,14 +1,20 @@
 // Where a refactor puts a helper it adds to a module: after the docstring,
-// `from __future__` and the other top-level imports, so the helper sees them.
+// `from __future__` and the other top-level imports, so the helper sees them,
+// inside a `# region` the editor folds, so it does not push the module's own
+// code off-screen.
 import type { Node } from 'web-tree-sitter';
 import type { SourceFile } from '../syntax/sourceFile';
 import { isSource } from './insertedHelpers';
 import { children } from './pySyntax';
 
+/** The first line of the region around an inserted helper (folding markers VS Code knows for Python). */
+export const HELPER_REGION = '# region Concept Lenses helper';
+const END_REGION = '# endregion';
+
 /** An insertion of `source` (a top-level definition ending with a newline) into `file`. */
 export function helperInsertion(file: SourceFile, source: string): { offset: number; text: string } {
   const eol = file.lines.eol;
-  const body = source.replace(/\n/g, eol);
+  const body = `${HELPER_REGION}\n${source}${END_REGION}\n`.replace(/\n/g, eol);
   let after: number | undefined;
   for (const stmt of children(file.root)) {
     const isDocstring = after === undefined && stmt.type === 'expression_statement' && stmt.firstNamedChild?.type === 'string';
@@ -32,9 +38,14 @@ export function helperRemoval(file: SourceFile, name: string, source: string, us
   if (uses > 0) return undefined;
   const def = file.functions.all.find((f) => f.name === name && isSource(file.textOf(f.node), source));
   if (!def) return undefined;
-  let end = file.lines.lineStart(file.positionAt(def.node.endIndex).line + 1);
+  const defLine = file.positionAt(def.node.startIndex).line;
+  const lineText = (line: number): string => file.text.slice(file.lines.lineStart(line), file.lines.lineStart(line + 1)).trimEnd();
+  const inRegion = defLine > 0 && lineText(defLine - 1) === HELPER_REGION;
+  const start = inRegion ? file.lines.lineStart(defLine - 1) : def.node.startIndex;
+  const lastLine = file.positionAt(def.node.endIndex).line;
+  let end = file.lines.lineStart(lastLine + (inRegion && lineText(lastLine + 1) === END_REGION ? 2 : 1));
   while (end < file.text.length && /^[\r\n]/.test(file.text.slice(end, end + 1))) end++;
-  return { start: def.node.startIndex, end, text: '' };
+  return { start, end, text: '' };
 }
 
 /** References to `name` other than its own definition's name. */

@@ -68,6 +68,24 @@ export class FunctionIndex {
   }
 }
 
+/** Statements and clauses that can hold a definition. */
+const HOLDS_STATEMENTS = new Set([
+  'block',
+  'if_statement',
+  'elif_clause',
+  'else_clause',
+  'for_statement',
+  'while_statement',
+  'try_statement',
+  'except_clause',
+  'except_group_clause',
+  'finally_clause',
+  'with_statement',
+  'match_statement',
+  'case_clause',
+  'ERROR',
+]);
+
 /** Definitions in source order, walked with an explicit stack: nesting depth costs no call stack. */
 function collect(file: SourceFile): { found: FunctionInfo[]; enclosing: number[] } {
   const found: FunctionInfo[] = [];
@@ -103,7 +121,8 @@ function collect(file: SourceFile): { found: FunctionInfo[]; enclosing: number[]
     const children = inside?.namedChildren ?? [];
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i];
-      if (child) pending.push({ node: child, parent: name, around });
+      // Expressions never hold a definition: only definitions and statements that hold others are walked.
+      if (child && (HOLDS_STATEMENTS.has(child.type) || definitionOf(child))) pending.push({ node: child, parent: name, around });
     }
   }
   return { found, enclosing };

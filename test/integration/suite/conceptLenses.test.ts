@@ -59,6 +59,14 @@ suite('concept lenses', () => {
     );
   });
 
+  test('a refused next rung is no action: the lens says why instead', async () => {
+    editor = await openUntitledPython(['from tornado import gen', '', '@gen.coroutine', 'def log(text):', '    yield gen.moment', '', 'def start():', '    log("x")', ''].join('\n'));
+    const [lens] = await lenses(editor.document);
+    assert.equal(lens?.range.start.line, 2);
+    assert.match(lens.command?.title ?? '', /· not → async\/await: log is called at line 8 without yield/);
+    assert.equal(lens.command?.command, '');
+  });
+
   test('functions on a rung above direct style get a "Show ladder" lens that opens the ladder panel', async () => {
     editor = await openUntitledPython(SOURCE);
     const ladder = (await allLenses(editor.document)).filter((l) => l.command?.command === SHOW_LADDER);
@@ -131,6 +139,21 @@ suite('concept lenses', () => {
     assert.match(text, /removed in Python 3\.11/);
     assert.match(text, /One rung up: async\/await/);
     assert.match(text, /```python\nasync def pause_then_double\(x\):/);
+  });
+
+  test('a plain function gets a direct-style lens offering CPS, and a hover that explains and previews it', async () => {
+    editor = await openUntitledPython(['def square(x):', '    return x * x', '', '', 'print(square(3))', ''].join('\n'));
+    const [lens] = await lenses(editor.document);
+    assert.equal(lens?.command?.title, 'direct style · → CPS');
+    await api();
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 'def sq'.length));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (c instanceof vscode.MarkdownString ? c.value : ''))).join('\n').replace(/\\([\\`*_{}[\]()#+\-.!|<>~&])/g, '$1');
+    assert.match(text, /\*\*Direct style\*\*/);
+    assert.match(text, /One rung up: CPS/);
+    assert.match(text, /```python\ndef square\(x, cont\):\n {4}return cont\(x \* x\)/);
+    assert.ok(lens.command.command, 'the lens applies the conversion');
+    await vscode.commands.executeCommand(lens.command.command, ...((lens.command.arguments ?? []) as unknown[]));
+    assert.match(editor.document.getText(), /^def square\(x, cont\):\n {4}return cont\(x \* x\)$/m);
   });
 
   test('the cl- snippets are offered as completions in Python', async () => {

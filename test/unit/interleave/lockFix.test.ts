@@ -204,3 +204,20 @@ test('refusals: a plain-function writer, a generator-based coroutine, re-entry, 
     /^refused: line 6 holds more than the statements to guard/,
   );
 });
+
+test('a lock for state with a non-ASCII name keeps the name readable', async () => {
+  const fixed = await fixFirst(`
+    import asyncio
+
+    größe = 0
+
+
+    async def wachsen():
+        global größe
+        alt = größe
+        await asyncio.sleep(0)
+        größe = alt + 1
+  `);
+  assert.match(fixed, /^größe_lock = asyncio\.Lock\(\)$/m);
+  assert.match(fixed, /async with größe_lock:/);
+});

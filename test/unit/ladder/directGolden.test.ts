@@ -48,6 +48,32 @@ test('continuations become results; module-level and CPS callers that stay keep 
   );
 });
 
+test('a caller passing the identity continuation gets the plain call, not an immediately-called lambda', async () => {
+  await goldenRuns(
+    `
+    def fact(n, cont):
+        if n == 0:
+            return cont(1)
+        return fact(n - 1, lambda r: cont(n * r))
+
+
+    print(fact(5, lambda v: v))
+    `,
+    `
+    def fact(n):
+        if n == 0:
+            return 1
+        r = fact(n - 1)
+        return n * r
+
+
+    print(fact(5))
+    `,
+    'direct',
+    { before: '', after: '' },
+  );
+});
+
 test('a recursive loop continuation and its exit come back as a while loop with continue and break', async () => {
   await goldenRuns(
     `

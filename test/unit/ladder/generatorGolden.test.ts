@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { INLINE_CALLBACKS_RUNNER } from '../../../extension/engine/ladder/inlineCallbacksRunner';
+import { HELPER_REGION } from '../../../extension/engine/ladder/moduleInsert';
 import { conversions } from '../../../extension/engine/ladder/registry';
 import { dedent, parse } from '../../helpers/parser';
 import { converted, python } from './cpsHelpers';
@@ -50,13 +51,13 @@ const GENERATORS = `
 
 test('each op(args, lambda x: REST) becomes x = yield op(args); cont(v) becomes return v; the runner comes first', async () => {
   const text = await converted(CPS, 'generator');
-  assert.equal(text, `${INLINE_CALLBACKS_RUNNER}\n\n${dedent(GENERATORS)}`);
+  assert.equal(text, `${HELPER_REGION}\n${INLINE_CALLBACKS_RUNNER}# endregion\n\n\n${dedent(GENERATORS)}`);
   assert.equal(python(text), python(dedent(CPS)));
 });
 
 test('the runner is inserted once per module, after the imports, and reused when present', async () => {
   const first = await converted(`\n    import math\n${CPS}`, 'generator', { functions: ['square'] });
-  assert.ok(first.startsWith(`import math\n\n\n${INLINE_CALLBACKS_RUNNER}`), first.slice(0, 200));
+  assert.ok(first.startsWith(`import math\n\n\n${HELPER_REGION}\n${INLINE_CALLBACKS_RUNNER}# endregion\n`), first.slice(0, 200));
   const file = await parse(first);
   const again = await converted(file.text, 'generator', { functions: ['add', 'hypotenuse_squared'] });
   file.dispose();

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { INLINE_CALLBACKS_RUNNER } from '../../../extension/engine/ladder/inlineCallbacksRunner';
+import { HELPER_REGION } from '../../../extension/engine/ladder/moduleInsert';
 import { generatorToAsync } from '../../../extension/engine/ladder/conversions/generatorToAsync';
 import { inlineCallbacksToAsync } from '../../../extension/engine/ladder/conversions/inlineCallbacksToAsync';
 import { callbackAwaitableSource } from '../../../extension/engine/ladder/callbackAwaitable';
@@ -14,6 +15,8 @@ import { convert, refuses } from './ladderHelpers';
 
 const RUNNER = INLINE_CALLBACKS_RUNNER;
 const ADAPTER = callbackAwaitableSource('callback_awaitable', 'asyncio.get_running_loop');
+/** The adapter as the rung inserts it: in a region the editor folds. */
+const INSERTED_ADAPTER = `${HELPER_REGION}\n${ADAPTER}# endregion\n`;
 
 /** A module in the inline-callbacks form: the runner, then `body`. */
 const withRunner = (body: string, header = ''): string => `${header}${RUNNER}\n\n${body}`;
@@ -74,7 +77,7 @@ test('functions, methods, leaves that call back at once and the start become asy
 import asyncio
 
 
-${ADAPTER}
+${INSERTED_ADAPTER}
 
 async def square(x):
     return x * x
@@ -158,7 +161,7 @@ twice()(lambda _: None)
   const expected = `import asyncio
 
 
-${ADAPTER}
+${INSERTED_ADAPTER}
 
 async def twice():
     got = await callback_awaitable(lambda resume: both(resume))

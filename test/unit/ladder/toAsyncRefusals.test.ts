@@ -155,3 +155,23 @@ test('convertFile refuses functions at another rung with what they are', async (
   assert.match(reasons['missing'] ?? '', /no function of that name/);
   assert.equal(result.text, undefined);
 });
+
+test('a @types.coroutine caller that stays a generator does not block its callee: it may yield from a native coroutine', async () => {
+  const source = `
+    import asyncio
+    import types
+
+    @asyncio.coroutine
+    def leaf():
+        yield from asyncio.sleep(0)
+        return 1
+
+    @types.coroutine
+    def caller():
+        return (yield from leaf())
+    `;
+  const result = await convert(source, 'async', { functions: ['leaf'] });
+  assert.deepEqual(result.refused, []);
+  assert.deepEqual(result.converted, ['leaf']);
+  assert.match(result.text ?? '', /async def leaf\(\):[\s\S]*@types\.coroutine\ndef caller\(\):\n {4}return \(yield from leaf\(\)\)/);
+});

@@ -52,3 +52,24 @@ test('--to generator refuses what has no generator form, and entry points asynci
 test('--to generator refuses an async comprehension', async () => {
   await refuses('async def f(xs):\n    await xs.ready()\n    return [x async for x in xs]\n', 'f', /async comprehension at line 3/, 'generator');
 });
+
+test('--to generator: a coroutine handed to asyncio.gather converts (it wraps any awaitable); one handed to create_task stays native', async () => {
+  const source = [
+    'import asyncio',
+    '',
+    'async def one():',
+    '    await asyncio.sleep(0)',
+    '    return 1',
+    '',
+    'async def two():',
+    '    await asyncio.sleep(0)',
+    '    return 2',
+    '',
+    'async def main():',
+    '    print(await asyncio.gather(one(), asyncio.ensure_future(one())))',
+    '    print(await asyncio.create_task(two()))',
+    '',
+  ].join('\n');
+  const result = await refuses(source, 'two', /called at line 13 without await \(`two\(\)`\) and handed to asyncio\.create_task, which takes only native coroutines from Python 3\.12 on/, 'generator', { functions: ['one', 'two'] });
+  assert.deepEqual(result.converted, ['one']);
+});

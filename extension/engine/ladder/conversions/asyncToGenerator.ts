@@ -45,7 +45,7 @@ import { awaitToYieldFrom } from '../awaitExpression';
 import type { Conversion, ConversionResult, Refusal } from '../conversion';
 import { spell } from '../frameworkIdioms';
 import { callOf, describeKind, moduleCoroutines, type ModuleCoroutines } from '../../python/coroutines';
-import { contextOf, ownNodesByFunction, type ScopeNode } from '../../python/scopes';
+import { contextOf, isYieldFrom, ownNodesByFunction, type ScopeNode } from '../../python/scopes';
 import { blocker, refusalAt, type Blocker } from '../refusal';
 
 export const asyncToGenerator: Conversion = {
@@ -150,18 +150,34 @@ function ownNodes(module: ModuleCoroutines): Map<number, Map<string, ScopeNode[]
   return cached;
 }
 
+/** Take only native coroutines from Python 3.12 on (they check `asyncio.iscoroutine`). */
+const NATIVE_ONLY = new Set(['asyncio.run', 'asyncio.create_task', 'asyncio.run_coroutine_threadsafe']);
+/** Wrap any awaitable through `ensure_future`, so a @types.coroutine generator is accepted on 3.11–3.13. */
+const ANY_AWAITABLE = new Set(['asyncio.gather', 'asyncio.ensure_future', 'asyncio.wait_for', 'asyncio.shield']);
+
 /**
- * From Python 3.12 asyncio's entry points (`asyncio.run`, `create_task`, …)
- * take only native coroutines, so a function the module hands to them directly
- * stays native.
+ * A coroutine made without await must reach something that accepts a
+ * generator: asyncio.gather and friends do; asyncio.run, create_task and
+ * run_coroutine_threadsafe do not from Python 3.12 on, and a coroutine kept
+ * elsewhere (a variable, another callee) might reach them, so those stay native.
  */
 function entryPointUse(module: ModuleCoroutines, fn: FunctionInfo): Blocker | undefined {
   for (const use of module.usesOf(fn)) {
     const call = callOf(use);
     if (!call) continue;
     const context = contextOf(call);
-    if (context?.type === 'await') continue;
-    return blocker('needs-native-coroutine', call, `is called at line ${String(module.file.lineOf(call))} without await (\`${module.file.textOf(call)}\`); asyncio's entry points take only native coroutines from Python 3.12 on, so keep this one native (it can await the generator versions)`);
+    // Awaited, or delegated to by a generator: either takes a @types.coroutine generator.
+    if (context?.type === 'await' || (context && isYieldFrom(context))) continue;
+    const receiver = context?.type === 'argument_list' ? context.parent?.childForFieldName('function') : undefined;
+    const callee = receiver ? module.names.qualify(receiver) : undefined;
+    if (callee !== undefined && ANY_AWAITABLE.has(callee)) continue;
+    const at = `is called at line ${String(module.file.lineOf(call))} without await (\`${module.file.textOf(call)}\`)`;
+    const keep = 'so keep this one native (it can await the generator versions)';
+    const method = receiver?.type === 'attribute' ? receiver.childForFieldName('attribute')?.text : undefined;
+    if ((callee !== undefined && NATIVE_ONLY.has(callee)) || method === 'create_task') {
+      return blocker('needs-native-coroutine', call, `${at} and handed to ${module.file.textOf(receiver ?? call)}, which takes only native coroutines from Python 3.12 on; ${keep}`);
+    }
+    return blocker('needs-native-coroutine', call, `${at}, and where that coroutine goes is not followed: asyncio.run and create_task take only native coroutines from Python 3.12 on; ${keep}`);
   }
   return undefined;
 }

@@ -60,7 +60,9 @@ const toDirectRung: LeaveCpsRung = {
     const names = params ? children(params).map((p) => p.text) : [];
     const body = field(k, 'body');
     if (names.length === 1 && body.text === 'None' && statementLevel) return core;
-    const uses = names.length === 1 ? [body, ...body.descendantsOfType('identifier').filter((i): i is Node => i !== null)].filter((i) => i.type === 'identifier' && i.text === names[0]) : [];
+    // descendantsOfType includes the body itself when it is the identifier (`lambda v: v`).
+    const identifiers = body.type === 'identifier' ? [body] : body.descendantsOfType('identifier').filter((i): i is Node => i !== null);
+    const uses = names.length === 1 ? identifiers.filter((i) => i.text === names[0]) : [];
     const use = uses.length === 1 ? uses[0] : undefined;
     if (use && !text.rewritten(use) && runsFirst(body, use)) return text(body, [{ start: use.startIndex, end: use.endIndex, text: core }]);
     return `(${text(k)})(${core})`;

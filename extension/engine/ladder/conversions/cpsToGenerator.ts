@@ -18,7 +18,9 @@
 // ```
 // After:
 // ```python
+// # region Concept Lenses helper
 // # <the inline_callbacks runner, from inlineCallbacksRunner.ts>
+// # endregion
 //
 //
 // @inline_callbacks
@@ -42,18 +44,23 @@ import { callWithoutLastArgument, splitLastArgument } from '../callText';
 import { isCpsFunction } from '../continuations';
 import { FreshNames } from '../freshNames';
 import { argumentsOf, type Operation } from '../fromCps';
-import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from '../inlineCallbacksRunner';
+import { RUNNER_NAME, runnerSource } from '../inlineCallbacksRunner';
+import { isOwnRunner } from '../insertedHelpers';
 import { leaveCps, type CallerText, type ConvertedSet, type LeaveCpsRung } from '../leaveCps';
 import { helperInsertion } from '../moduleInsert';
 import { field, present } from '../pySyntax';
 
 function generatorRung(file: SourceFile, options: ConversionOptions): LeaveCpsRung {
-  const runner = options.runnerName ?? RUNNER_NAME;
-  const resume = new FreshNames(file).fresh('resume');
+  const names = new FreshNames(file);
+  // Our runner is reused under whatever name it has; a name the module uses otherwise (its own
+  // `inline_callbacks`, which may work differently) is never taken over: the runner gets a fresh one.
+  const own = file.functions.all.find((f) => isOwnRunner(file, f));
+  const runner = own?.name ?? names.fresh(options.runnerName ?? RUNNER_NAME);
+  const resume = names.fresh('resume');
   const text = (n: Node): string => file.textOf(n);
   return {
     decorator: runner,
-    helper: (f) => (f.functions.all.some((fn) => fn.name === runner) ? undefined : helperInsertion(f, INLINE_CALLBACKS_RUNNER.replace(`def ${RUNNER_NAME}(`, `def ${runner}(`))),
+    helper: (f) => (f.functions.all.some((fn) => isOwnRunner(f, fn) && fn.name === runner) ? undefined : helperInsertion(f, runnerSource(runner))),
     operation(_file: SourceFile, call: Node, converted: ConvertedSet): Operation {
       if (converted.has(call)) return { text: `yield ${callWithoutLastArgument(call, text)}`, parenthesize: true };
       const callee = field(call, 'function');

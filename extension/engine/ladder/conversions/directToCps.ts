@@ -26,7 +26,7 @@
 //     return square(a, lambda square_result: square(b, lambda square_result2: cont(square_result + square_result2)))
 //
 //
-// sum_of_squares(3, 4, lambda sum_of_squares_result: print(sum_of_squares_result))
+// sum_of_squares(3, 4, print)
 // ```
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../../syntax/functionIndex';

@@ -45,7 +45,8 @@ import { DEFAULT_CONTINUATION, isInlineCallbacks, isInlineCallbacksFunction } fr
 import { cpsFunctionText, type CpsSite } from '../cpsTransform';
 import { FreshNames } from '../freshNames';
 import { argumentsOf } from '../fromCps';
-import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from '../inlineCallbacksRunner';
+import { runnerSource } from '../inlineCallbacksRunner';
+import { runnerNames } from '../insertedHelpers';
 import { helperRemoval, usesOf } from '../moduleInsert';
 import { isMethod, referencesTo, shortName } from '../references';
 import { children, field, present } from '../pySyntax';
@@ -54,13 +55,16 @@ import { refusalOf, RefuseError } from '../refusal';
 export const generatorToCps: Conversion = {
   id: 'generator-to-cps',
   to: 'cps',
-  candidates: (file) => file.functions.all.filter((f) => isInlineCallbacksFunction(file, f)),
+  candidates: (file) => {
+    const runners = runnerNames(file, undefined);
+    return file.functions.all.filter((f) => runners.some((runner) => isInlineCallbacksFunction(file, f, runner)));
+  },
   convert: (file, functions, options) => convert(file, functions, options),
 };
 
 function convert(file: SourceFile, requested: readonly FunctionInfo[], options: ConversionOptions): ConversionResult {
   const cont = options.continuationName ?? DEFAULT_CONTINUATION;
-  const runner = options.runnerName ?? RUNNER_NAME;
+  const runners = runnerNames(file, options.runnerName);
   const chosen = new Map(requested.map((f) => [f.name, f]));
   const refused: Refusal[] = [];
   for (;;) {
@@ -72,7 +76,7 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
     for (const fn of chosen.values()) {
       try {
         rewrites.push(...callerRewrites(file, fn, chosen, resume, cont));
-        const dropDecorators = fn.decorated ? children(fn.decorated).filter((d) => d.type === 'decorator' && isInlineCallbacks({ ...fn, decorators: [d.text.replace(/^@\s*/, '').trim()] }, runner)) : [];
+        const dropDecorators = fn.decorated ? children(fn.decorated).filter((d) => d.type === 'decorator' && runners.some((runner) => isInlineCallbacks({ ...fn, decorators: [d.text.replace(/^@\s*/, '').trim()] }, runner))) : [];
         const outer = fn.decorated ?? fn.node;
         rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline: false, names, dropDecorators }) });
       } catch (error) {
@@ -82,9 +86,12 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
     if (failures.length === 0) {
       // The runner goes once no function is left in the inline-callbacks form.
       const decorating = [...chosen.values()].flatMap((fn) => (fn.decorated ? [fn.decorated] : []));
-      const uses = usesOf(file, runner).filter((u) => !decorating.some((d) => d.startIndex <= u.startIndex && u.endIndex <= d.endIndex && u.parent?.type === 'decorator'));
-      const removal = helperRemoval(file, runner, INLINE_CALLBACKS_RUNNER.replace(`def ${RUNNER_NAME}(`, `def ${runner}(`), uses.length);
-      return conversionResult(file, removal ? [...rewrites, removal] : rewrites, [], [...chosen.values()], refused);
+      const removals = runners.flatMap((runner) => {
+        const uses = usesOf(file, runner).filter((u) => !decorating.some((d) => d.startIndex <= u.startIndex && u.endIndex <= d.endIndex && u.parent?.type === 'decorator'));
+        const removal = helperRemoval(file, runner, runnerSource(runner), uses.length);
+        return removal ? [removal] : [];
+      });
+      return conversionResult(file, [...rewrites, ...removals], [], [...chosen.values()], refused);
     }
     for (const f of failures) {
       chosen.delete(f.function);

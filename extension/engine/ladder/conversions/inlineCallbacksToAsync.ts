@@ -55,8 +55,8 @@ import { isInlineCallbacksFunction } from '../continuations';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
 import { argumentsOf } from '../fromCps';
 import { FreshNames } from '../freshNames';
-import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME } from '../inlineCallbacksRunner';
-import { isSource } from '../insertedHelpers';
+import { RUNNER_NAME, runnerSource } from '../inlineCallbacksRunner';
+import { isOwnRunner, isSource, runnerNames } from '../insertedHelpers';
 import { leafOperation, leafProblem } from '../leafCallsBack';
 import { helperInsertion, helperRemoval, usesOf } from '../moduleInsert';
 import { children, identifiers, lineIndentOf, ownOfType } from '../pySyntax';
@@ -73,19 +73,6 @@ export const inlineCallbacksToAsync: Conversion = {
   candidates: (file) => claimed(file, undefined).map((r) => r.fn),
   convert: (file, functions, options) => convert(file, functions, options),
 };
-
-const runnerSource = (name: string): string => INLINE_CALLBACKS_RUNNER.replace(`def ${RUNNER_NAME}(`, `def ${name}(`);
-
-/** The runner names in play: the configured (or default) one, and any module-level def that is the project's runner renamed. */
-function runnerNames(file: SourceFile, configured: string | undefined): string[] {
-  const names = new Set([configured ?? RUNNER_NAME]);
-  for (const f of file.functions.all) if (isProjectRunner(file, f)) names.add(f.name);
-  return [...names];
-}
-
-function isProjectRunner(file: SourceFile, f: FunctionInfo): boolean {
-  return f.parent === undefined && f.kind === 'function' && isSource(file.textOf(f.node), runnerSource(f.name));
-}
 
 /** Functions decorated with a runner, each with the analysis that recognised it. */
 function claimed(file: SourceFile, configured: string | undefined): Recognised[] {
@@ -224,7 +211,7 @@ function formProblem(file: SourceFile, r: Recognised): Blocker | undefined {
   const written = expression ? file.textOf(expression) : RUNNER_NAME;
   const name = written.split('.').at(-1) ?? written;
   const runner = file.functions.all.find((f) => f.parent === undefined && f.name === name);
-  if (written !== name || !runner || !isProjectRunner(file, runner)) {
+  if (written !== name || !runner || !isOwnRunner(file, runner)) {
     return blocker('unknown-runner', r.decorator, `is decorated with @${written}, which is not the ${RUNNER_NAME} runner the CPS → generator rung inserts into this module (it is imported or written differently), so what its yields mean is not known; convert it by hand`);
   }
   if (isInlineCallbacksFunction(file, r.fn, name)) return undefined;

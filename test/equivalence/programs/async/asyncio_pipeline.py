@@ -1,6 +1,6 @@
 """A 3.4-era producer/consumer pipeline: queues, tasks, wait_for, futures."""
 # expect-refused: (none)
-# reverse-refused: main, produce, square_later
+# reverse-refused: main
 
 import asyncio
 import functools

@@ -1,6 +1,6 @@
 """Generator-based asyncio coroutines in the shapes that trip converters up."""
 # expect-refused: (none)
-# reverse-refused: Reader.shout, double, main
+# reverse-refused: Reader.shout, main
 import asyncio
 import types
 from asyncio import coroutine
