@@ -8,6 +8,7 @@ import type { FunctionInfo, SourceFile, TextChange } from '../engine';
 import type { ConversionResult, Rung } from '../engine/ladder/conversion';
 import { candidatesOf } from '../engine/ladder/candidates';
 import { stepOffers } from '../engine/ladder/steps';
+import { stepModules, type ModuleInput } from '../engine/ladder/stepModules';
 import { stepFunction, takeStep } from '../engine/ladder/takeStep';
 import { conversions } from '../engine/ladder/registry';
 import { analysable } from './analysisBudget';
@@ -104,20 +105,31 @@ const REVIEW = 'Review in Refactor Preview';
  * preview. VS Code opens that preview only for edits marked as needing
  * confirmation, and starts those unticked, so the user is told to tick them.
  */
-async function convertWorkspace(cache: DocumentCache): Promise<void> {
+async function convertWorkspace(cache: DocumentCache, workspace: WorkspaceIndex): Promise<void> {
   const uris = await vscode.workspace.findFiles('**/*.py', '**/{node_modules,.git,.venv,venv,site-packages}/**');
   const converted: { readonly document: vscode.TextDocument; readonly result: ConversionResult }[] = [];
   let refused = 0;
   const finished = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Concept Lenses: converting to async/await', cancellable: true },
     async (progress, token) => {
+      await workspace.ready;
+      const documents: vscode.TextDocument[] = [];
+      const inputs: ModuleInput[] = [];
       for (const uri of uris) {
         if (token.isCancellationRequested) return false;
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
         const document = await vscode.workspace.openTextDocument(uri);
         const file = analysable(cache, document);
-        if (!file || file.syntaxErrors.length > 0) continue;
-        const result = takeStep(file, 'async');
+        const module = workspace.moduleOf(document);
+        if (!file || file.syntaxErrors.length > 0 || !module) continue;
+        documents.push(document);
+        inputs.push({ path: module.path, file });
+      }
+      // Every file together, so a caller and its callee in different files move as one.
+      const results = stepModules(inputs, 'async', {}, workspace.model);
+      for (const [i, document] of documents.entries()) {
+        const result = results.get(inputs[i]?.path ?? '');
+        if (!result) continue;
         refused += result.refused.length;
         if (result.converted.length > 0) converted.push({ document, result });
       }
@@ -163,6 +175,6 @@ export function registerLadderActions(cache: DocumentCache, workspace: Workspace
     vscode.languages.registerCodeActionsProvider({ language: 'python' }, new LadderActionProvider(cache, workspace), {
       providedCodeActionKinds: TARGETS.map((t) => t.kind),
     }),
-    vscode.commands.registerCommand(WORKSPACE_COMMAND, () => convertWorkspace(cache)),
+    vscode.commands.registerCommand(WORKSPACE_COMMAND, () => convertWorkspace(cache, workspace)),
   );
 }

@@ -5,7 +5,7 @@
 // when a question needs it (see python/project.ts).
 import * as vscode from 'vscode';
 import { decodePythonSource, MAX_SOURCE_BYTES, SourceFile, type PythonParser } from '../engine';
-import { projectUsesIn } from '../engine/ladder/projectUses';
+import { projectUsesIn, type ProjectUses } from '../engine/ladder/projectUses';
 import type { ConversionOptions } from '../engine/ladder/conversion';
 import { ProjectModel, type ModuleSource } from '../engine/python/project';
 import { MAX_ANALYSED_CHARS } from './analysisBudget';
@@ -54,7 +54,7 @@ export class WorkspaceIndex implements vscode.Disposable {
    */
   ladderOptions(document: vscode.TextDocument): Pick<ConversionOptions, 'project'> {
     const module = this.moduleOf(document);
-    return module ? { project: projectUsesIn(this.model, module.path) } : {};
+    return module ? { project: relativePaths(projectUsesIn(this.model, module.path)) } : {};
   }
 
   private async scan(state: vscode.Memento): Promise<void> {
@@ -119,4 +119,16 @@ function moduleSource(uri: vscode.Uri, text: string): ModuleSource | undefined {
   if (isPackage) parts.pop();
   if (parts.length === 0 || !parts.every((p) => /^[A-Za-z_]\w*$/.test(p))) return undefined;
   return { path: uri.toString(), name: parts.join('.'), isPackage, text };
+}
+
+const relativeViews = new WeakMap<ProjectUses, ProjectUses>();
+
+/** The same view with workspace-relative paths, as the editor shows them; one per view, so steps stay shared. */
+function relativePaths(view: ProjectUses): ProjectUses {
+  let relative = relativeViews.get(view);
+  if (!relative) {
+    relative = { usesElsewhere: (fn) => view.usesElsewhere(fn).map((use) => ({ ...use, path: vscode.workspace.asRelativePath(vscode.Uri.parse(use.path)) })) };
+    relativeViews.set(view, relative);
+  }
+  return relative;
 }

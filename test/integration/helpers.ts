@@ -11,9 +11,11 @@ export function extension(): vscode.Extension<ConceptLensesApi> {
   return found;
 }
 
-/** The extension's API once it is active (activating it if no test did yet). */
+/** The extension's API once it is active (activating it if no test did yet) and has read the workspace's files. */
 export async function api(): Promise<ConceptLensesApi> {
-  return extension().activate();
+  const active = await extension().activate();
+  await active.workspace.ready;
+  return active;
 }
 
 /** A file of the workspace the harness opened (a fresh copy of `examples/`). */

@@ -39,6 +39,6 @@ suite('workspace index', () => {
     assert.ok(lens?.command, `lenses: ${lenses.map((l) => l.command?.title ?? '?').join(' | ')}`);
     assert.equal(lens.command.command, '', 'a refused rung is not clickable');
     // The API hands back no tooltip for a lens without a command; the title carries the start of the reason.
-    assert.match(lens.command.title, /not → async\/await: reserve is called in \S+/);
+    assert.match(lens.command.title, /not → async\/await: reserve is called in shop\/orders\.py/);
   });
 });
