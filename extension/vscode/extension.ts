@@ -15,6 +15,7 @@ import { registerInterleavingPanel } from './interleavingPanel';
 import { registerLadderPanel } from './ladderPanel';
 import { registerLadderActions } from './ladderActions';
 import { registerLockQuickFix } from './lockQuickFix';
+import { LintSettings } from './lintSettings';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export interface ConceptLensesApi {
@@ -30,21 +31,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<Concep
   const parser = await loadParser(context.extensionUri);
   const cache = new DocumentCache(parser);
   const workspace = new WorkspaceIndex(parser, context.workspaceState);
+  const lintSettings = new LintSettings();
   const schedules = registerExploreSchedules(context.extensionUri, cache);
   context.subscriptions.push(
     schedules,
     cache,
     workspace,
+    lintSettings,
     registerGoToFunction(cache),
     registerConceptLenses(cache, workspace),
     registerFoldHelpers(),
     registerConceptHover(cache, workspace),
     registerLadderActions(cache, workspace),
     registerLadderPanel(context.extensionUri, cache, workspace),
-    registerInterleavingDiagnostics(cache),
+    registerInterleavingDiagnostics(cache, lintSettings),
     registerLockQuickFix(cache),
     registerInterleavingPanel(context.extensionUri, cache),
-    registerInterleavingLens(cache),
+    registerInterleavingLens(cache, lintSettings),
     registerSkippedAnalysisStatus(cache),
   );
   return { cache, workspace, schedules };

@@ -5,13 +5,12 @@
 // ignored state) and suppression comments apply as in the CLI; stale or
 // reasonless suppressions are shown as hints on the comment.
 import * as vscode from 'vscode';
-import { isLinted, type Severity } from '../engine/interleave/lintConfig';
+import type { Severity } from '../engine/interleave/lintConfig';
 import type { Hazard } from '../engine/interleave/model';
-import { lintHazards } from '../engine/interleave/suppressions';
 import type { DocumentCache } from './documentCache';
 import { analysable } from './analysisBudget';
 import { interleavingsAcrossOpenDocuments } from './interleavingCache';
-import { LintSettings } from './lintSettings';
+import type { LintSettings } from './lintSettings';
 
 /** `source` of our diagnostics; the quick fix recognises them by it. */
 export const INTERLEAVINGS_SOURCE = 'Concept Lenses interleavings';
@@ -25,10 +24,9 @@ const SEVERITIES: Readonly<Record<string, vscode.DiagnosticSeverity>> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-export function registerInterleavingDiagnostics(cache: DocumentCache): vscode.Disposable {
+export function registerInterleavingDiagnostics(cache: DocumentCache, settings: LintSettings): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('conceptLenses.interleavings');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const settings = new LintSettings();
 
   const refresh = (document: vscode.TextDocument): void => {
     if (document.languageId !== 'python' || document.isClosed) return;
@@ -40,19 +38,10 @@ export function registerInterleavingDiagnostics(cache: DocumentCache): vscode.Di
     // While the user is mid-edit the tree has errors: keep the last good diagnostics.
     if (file.syntaxErrors.length > 0) return;
     const fallback = SEVERITIES[vscode.workspace.getConfiguration().get<string>(SETTING, 'warning')] ?? vscode.DiagnosticSeverity.Warning;
-    const lint = settings.of(document.uri);
-    if (lint && !isLinted(lint.relativePath, lint.config)) {
-      collection.delete(document.uri);
-      return;
-    }
-    const hazards = interleavingsAcrossOpenDocuments(document, cache).hazards;
-    if (!lint) {
-      collection.set(document.uri, hazards.map((h) => toDiagnostic(document, h, fallback)));
-      return;
-    }
-    const { findings, problems } = lintHazards(file, hazards, lint.config);
+    const { result, config } = settings.reported(document, file, interleavingsAcrossOpenDocuments(document, cache).hazards);
+    const { findings, problems } = result;
     const severityOf = (kind: Hazard['kind']): vscode.DiagnosticSeverity => {
-      const configured: Severity | undefined = lint.config.severity[kind];
+      const configured: Severity | undefined = config?.severity[kind];
       return configured === undefined ? fallback : (SEVERITIES[configured === 'info' ? 'information' : configured] ?? fallback);
     };
     collection.set(document.uri, [
@@ -82,7 +71,6 @@ export function registerInterleavingDiagnostics(cache: DocumentCache): vscode.Di
   for (const document of vscode.workspace.textDocuments) refresh(document);
   const subscriptions = [
     collection,
-    settings,
     settings.onDidChange(() => {
       for (const document of vscode.workspace.textDocuments) refresh(document);
     }),

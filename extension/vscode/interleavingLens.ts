@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { SourceFile } from '../engine';
 import type { Hazard } from '../engine/interleave/model';
 import type { DocumentCache } from './documentCache';
+import type { LintSettings } from './lintSettings';
 import { analysable } from './analysisBudget';
 import { interleavingsOf } from './interleavingCache';
 import { SHOW_INTERLEAVINGS } from './interleavingPanel';
@@ -40,20 +41,23 @@ class HazardLens extends vscode.CodeLens implements StableLens<HazardLens> {
   }
 }
 
-function fresh(file: SourceFile, uri: vscode.Uri): HazardLens[] {
+function fresh(file: SourceFile, document: vscode.TextDocument, settings: LintSettings): HazardLens[] {
   const model = interleavingsOf(file);
+  // What the linter reports: a suppressed or ignored hazard is gone from the lens as from the Problems panel.
+  const reported = new Set(settings.reported(document, file, model.hazards).result.findings.map((f) => f.hazard));
   return model.coroutines.flatMap((c) => {
-    const hazards = model.hazards.filter((h) => h.function === c.name && h.write.line >= c.line && h.write.line <= c.endLine);
+    const hazards = model.hazards.filter((h) => reported.has(h) && h.function === c.name && h.write.line >= c.line && h.write.line <= c.endLine);
     if (hazards.length === 0) return [];
     // Above the decorators, like the concept lenses, when the coroutine has any.
     const definition = file.functions.named(c.name).find((f) => f.line === c.line);
     const line = definition ? file.lineOf(definition.decorated ?? definition.node) - 1 : c.line - 1;
-    return [new HazardLens(uri, c.name, line, hazards)];
+    return [new HazardLens(document.uri, c.name, line, hazards)];
   });
 }
 
-export function registerInterleavingLens(cache: DocumentCache): vscode.Disposable {
+export function registerInterleavingLens(cache: DocumentCache, settings: LintSettings): vscode.Disposable {
   const memory = new LensMemory<HazardLens>();
+  const changed = new vscode.EventEmitter<void>();
   return vscode.Disposable.from(
     vscode.languages.registerCodeLensProvider(
       { language: 'python' },
@@ -61,10 +65,16 @@ export function registerInterleavingLens(cache: DocumentCache): vscode.Disposabl
         provideCodeLenses: (document) => {
           const file = analysable(cache, document);
           if (!file) return [];
-          return memory.lenses(document.uri, file, () => fresh(file, document.uri));
+          return memory.lenses(document.uri, file, () => fresh(file, document, settings));
         },
+        onDidChangeCodeLenses: changed.event,
       },
     ),
+    changed,
+    settings.onDidChange(() => {
+      memory.clear();
+      changed.fire();
+    }),
     vscode.workspace.onDidCloseTextDocument((d) => {
       memory.forget(d.uri);
     }),

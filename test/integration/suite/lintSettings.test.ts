@@ -29,6 +29,12 @@ async def idle():
     await asyncio.sleep(0)  # concept-lenses: ignore -- nothing to ignore here
 `;
 
+/** 1-based lines of the hazard lenses (`⚠ N interleaving hazards`) of a document. */
+async function hazardLensLines(uri: vscode.Uri): Promise<number[]> {
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
+  return lenses.filter((l) => l.command?.title.startsWith('⚠')).map((l) => l.range.start.line + 1);
+}
+
 suite('interleavings settings from pyproject.toml', () => {
   const created: vscode.Uri[] = [];
   let editor: vscode.TextEditor | undefined;
@@ -54,6 +60,8 @@ suite('interleavings settings from pyproject.toml', () => {
     editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(probe));
     const ours = () => vscode.languages.getDiagnostics(probe).filter((d) => d.source === 'Concept Lenses interleavings');
     await waitFor(() => ours().length === 2, 'the hazard and the stale suppression, the suppressed hazard left out', 10_000);
+    // The hazard lens counts what the Problems panel shows: bump's hazard, not hit's suppressed one.
+    assert.deepEqual(await hazardLensLines(probe), [7]);
     await write(folder, 'pyproject.toml', '[tool.concept-lenses]\nexclude = ["excluded"]\n\n[tool.concept-lenses.severity]\nlost-update = "error"\n');
     await waitFor(
       () => ours().some((d) => d.code === 'lost-update' && d.severity === vscode.DiagnosticSeverity.Error),
@@ -77,5 +85,6 @@ suite('interleavings settings from pyproject.toml', () => {
     // The same text outside the exclusion is diagnosed within this time.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     assert.deepEqual(vscode.languages.getDiagnostics(excluded), []);
+    assert.deepEqual(await hazardLensLines(excluded), []);
   });
 });
