@@ -93,7 +93,7 @@ test('asyncio.async(...), a syntax error since Python 3.7, is respelled ensure_f
   assert.equal(runCli(['functions', path]).status, 2, 'other commands still see the syntax error');
 });
 
-test('bad usage and unparsable input exit 2 with one line and change nothing', () => {
+test('bad usage and unparsable input exit 2 with one line; a batch still converts its other files', () => {
   const path = pyFile(LEGACY);
   const cases: string[][] = [
     ['refactor', path, '--to', 'sideways'],
@@ -109,7 +109,12 @@ test('bad usage and unparsable input exit 2 with one line and change nothing', (
     assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
   }
   assert.equal(readFileSync(path, 'utf8'), LEGACY);
-  // With several files, one unparsable file stops the run before any is written.
-  assert.equal(runCli(['refactor', path, pyFile('def broken(:\n'), '--to', 'async', '--write']).status, 2);
-  assert.equal(readFileSync(path, 'utf8'), LEGACY);
+  // With several files, an unparsable one is reported in one line and left as it is; the rest of the batch still runs (exit 2 at the end).
+  const broken = pyFile('def broken(:\n');
+  const batch = runCli(['refactor', path, broken, '--to', 'async', '--write']);
+  assert.equal(batch.status, 2);
+  assert.match(batch.stderr, /converted nap, main/);
+  assert.equal(batch.stderr.split('\n').filter((line) => line.startsWith('concept-lenses: ')).length, 1, batch.stderr);
+  assert.match(readFileSync(path, 'utf8'), /async def nap/);
+  assert.equal(readFileSync(broken, 'utf8'), 'def broken(:\n');
 });
