@@ -40,7 +40,7 @@ export class LintSettings implements vscode.Disposable {
    */
   reported(document: vscode.TextDocument, file: SourceFile, hazards: readonly Hazard[]): { readonly result: LintResult; readonly config: LintConfig | undefined } {
     const lint = this.of(document.uri);
-    if (lint && !isLinted(lint.relativePath, lint.config)) return { result: lintHazards(file, [], DEFAULT_CONFIG), config: lint.config };
+    if (lint && !isLinted(lint.relativePath, lint.config)) return { result: { findings: [], suppressed: [], problems: [] }, config: lint.config };
     return { result: lintHazards(file, hazards, lint?.config ?? DEFAULT_CONFIG), config: lint?.config };
   }
 
