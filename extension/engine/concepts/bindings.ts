@@ -1,49 +1,19 @@
-// Names: what a function's own scope binds, and the names its body uses
-// without binding them (the free variables a closure keeps).
+// The names a function's body uses without binding them (the free variables
+// a closure keeps), on the semantic layer's binding rule.
 import type { Node } from 'web-tree-sitter';
-import { parametersOf } from '../python/parameters';
-import { scanOwnScope, type OwnScope } from '../python/scopes';
-
-/** Identifiers bound by an assignment target (`a`, `a, (b, *c)`); attributes and subscripts bind none. */
-export function targetNames(target: Node): Node[] {
-  if (target.type === 'identifier') return [target];
-  if (/pattern|tuple|list|parenthesized/.test(target.type)) {
-    return target.namedChildren.flatMap((c) => (c ? targetNames(c) : []));
-  }
-  return [];
-}
-
-/**
- * Names local to a function: parameters and what its own scope binds, minus
- * `global`/`nonlocal` ones. A lambda (no scope given) binds only its parameters.
- */
-export function localNames(def: Node, scope?: OwnScope): Set<string> {
-  const names = new Set(parametersOf(def).map((p) => p.name));
-  if (!scope) return names;
-  const bind = (n: Node | null): void => {
-    if (n) for (const id of targetNames(n)) names.add(id.text);
-  };
-  for (const a of scope.assignments) bind(a.childForFieldName(a.type === 'named_expression' ? 'name' : 'left'));
-  for (const loop of scope.loops) bind(loop.childForFieldName('left'));
-  for (const alias of scope.aliases) bind(alias.firstNamedChild);
-  for (const d of scope.nestedDefs) bind(d.childForFieldName('name'));
-  for (const decl of scope.declarations) for (const id of decl.namedChildren) if (id) names.delete(id.text);
-  return names;
-}
+import { comprehensionNames, localNamesOf } from '../python/localNames';
+import { COMPREHENSIONS, enclosingFunction } from '../python/scopes';
 
 /** Uses of names a function's body does not bind itself (nested scopes' own bindings respected). */
 export function freeUses(def: Node): Map<string, Node[]> {
   const out = new Map<string, Node[]>();
   const body = def.childForFieldName('body');
   if (body) {
-    const scope = scanOwnScope(body);
-    const bound = localNames(def, scope);
     // `nonlocal x` names x as free even though the body assigns it.
-    for (const decl of scope.declarations) {
-      if (decl.type !== 'nonlocal_statement') continue;
-      for (const id of decl.namedChildren) if (id) record(out, id);
+    for (const decl of body.descendantsOfType('nonlocal_statement')) {
+      if (decl && enclosingFunction(decl)?.id === def.id) for (const id of decl.namedChildren) if (id) record(out, id);
     }
-    collectUses(body, bound, out);
+    collectUses(body, localNamesOf(def), out);
   }
   return out;
 }
@@ -56,22 +26,7 @@ function collectUses(node: Node, bound: ReadonlySet<string>, out: Map<string, No
     case 'function_definition':
     case 'lambda': {
       const body = node.childForFieldName('body');
-      if (!body) return;
-      const inner = node.type === 'lambda' ? undefined : scanOwnScope(body);
-      collectUses(body, new Set([...bound, ...localNames(node, inner)]), out);
-      return;
-    }
-    case 'list_comprehension':
-    case 'set_comprehension':
-    case 'dictionary_comprehension':
-    case 'generator_expression': {
-      const names = new Set(bound);
-      for (const clause of node.namedChildren) {
-        if (clause?.type !== 'for_in_clause') continue;
-        const left = clause.childForFieldName('left');
-        if (left) for (const id of targetNames(left)) names.add(id.text);
-      }
-      for (const child of node.namedChildren) if (child) collectUses(child, names, out);
+      if (body) collectUses(body, new Set([...bound, ...localNamesOf(node)]), out);
       return;
     }
     case 'import_statement':
@@ -79,8 +34,10 @@ function collectUses(node: Node, bound: ReadonlySet<string>, out: Map<string, No
     case 'global_statement':
     case 'nonlocal_statement':
       return;
-    default:
-      for (const child of node.namedChildren) if (child) collectUses(child, bound, out);
+    default: {
+      const inner = COMPREHENSIONS.has(node.type) ? new Set([...bound, ...comprehensionNames(node)]) : bound;
+      for (const child of node.namedChildren) if (child) collectUses(child, inner, out);
+    }
   }
 }
 

@@ -2,14 +2,11 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { localNames } from './bindings';
 import { parametersPassed, type Parameter } from '../python/parameters';
 import type { ConceptId, ConceptLabel } from './concept';
 import { functionScope, type OwnScope } from '../python/scopes';
 
 export interface ModuleFacts {
-  /** Names local to a `function_definition` (memoized: nested functions ask about the same outer ones). */
-  localsOf(def: Node): ReadonlySet<string>;
   /** The own scope of a `function_definition` (the file is scanned once for all of them). */
   scopeOf(def: Node): OwnScope;
 }
@@ -48,19 +45,7 @@ export function functionContext(file: SourceFile, info: FunctionInfo, outer: rea
 }
 
 export function moduleFacts(file: SourceFile): ModuleFacts {
-  const locals = new Map<number, ReadonlySet<string>>();
-  const scopeOf = (def: Node): OwnScope => functionScope(file, def);
-  return {
-    scopeOf,
-    localsOf(def) {
-      let names = locals.get(def.startIndex);
-      if (!names) {
-        names = localNames(def, scopeOf(def));
-        locals.set(def.startIndex, names);
-      }
-      return names;
-    },
-  };
+  return { scopeOf: (def: Node): OwnScope => functionScope(file, def) };
 }
 
 /** A label whose evidence is the lines of `nodes` (and any extra line numbers). */

@@ -2,6 +2,7 @@
 // functions (which hand their outcome to a function they were given).
 import type { Node } from 'web-tree-sitter';
 import { freeUses } from './bindings';
+import { localNamesOf } from '../python/localNames';
 import type { ConceptLabel } from './concept';
 import { label, type FunctionContext } from './context';
 import { callableParameters, makesFunction, parameterCalls, REGISTRATION_TEXT, registeredCallable, type ParameterCall } from '../python/callbacks';
@@ -80,7 +81,7 @@ function callbackEvidence(ctx: FunctionContext, calls: readonly ParameterCall[])
 /** Uses of an enclosing function's variables from inside a nested function. */
 function closureEvidence(ctx: FunctionContext): Node[] {
   if (ctx.enclosing.length === 0) return [];
-  const outerNames = new Set(ctx.enclosing.flatMap((f) => [...ctx.module.localsOf(f.node)]));
+  const outerNames = new Set(ctx.enclosing.flatMap((f) => [...localNamesOf(f.node)]));
   // Resolving names is the costly part; skip it when no outer name is even mentioned.
   const words = new Set(ctx.file.textOf(ctx.info.node).match(/[\p{L}_][\p{L}\p{N}_]*/gu));
   if (![...outerNames].some((n) => words.has(n))) return [];

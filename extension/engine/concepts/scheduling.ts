@@ -2,11 +2,10 @@
 // a queue and run it) and futures (a value that is set later, with callbacks):
 // classes that implement one, and functions that make one and hand it back.
 import type { Node } from 'web-tree-sitter';
-import { targetNames } from './bindings';
 import type { ConceptLabel } from './concept';
 import { label, type ClassContext, type FunctionContext } from './context';
 import { moduleCoroutines } from '../python/coroutines';
-import { argumentsOf, calleeName, contains, unparenthesize } from '../python/scopes';
+import { argumentsOf, boundNames, calleeName, contains, unparenthesize } from '../python/scopes';
 
 /** Methods that run a task object taken off the queue. */
 const RUN_METHODS = new Set(['run', '_run', 'step', '_step', 'send', 'resume', 'execute']);
@@ -27,7 +26,7 @@ export function eventLoopLabels(ctx: FunctionContext): ConceptLabel[] {
       const left = a.childForFieldName('left');
       if (a.type !== 'assignment' || !inLoop(a) || !right || !left || !takesFromQueue(unparenthesize(right))) continue;
       takes.push(a);
-      for (const id of targetNames(left)) taken.add(id.text);
+      for (const id of boundNames(left)) taken.add(id.text);
     }
     const runs = ctx.scope.calls.filter((call) => inLoop(call) && (runsTaken(call, taken) || takesFromQueue(call.childForFieldName('function'))));
     if (runs.length > 0) evidence.push(loop, ...takes, ...runs);

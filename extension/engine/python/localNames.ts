@@ -1,30 +1,42 @@
 // Whether a name written inside a function means one of its own locals or the
 // module's global of that name — Python's rule: a name bound anywhere in a
 // function's own scope (parameter, assignment, `for`/`with`/`except` target,
-// nested `def`/`class`, import) is local there, unless declared `global`.
+// walrus, nested `def`/`class`, import) is local there, unless declared
+// `global` or `nonlocal`. A comprehension's loop names are its own.
 import type { Node, Tree } from 'web-tree-sitter';
-import { boundNames, forEachOwnNode } from './scopes';
+import { boundNames, COMPREHENSIONS, forEachOwnNode } from './scopes';
 
 /** Per tree, by scope node id (node objects are made afresh on each access, so they cannot be keys). */
 const cache = new WeakMap<Tree, Map<number, ReadonlySet<string>>>();
 
-/** True when `name` at `use` resolves to a binding of an enclosing function or lambda, not the module. */
+/** True when `name` at `use` resolves to a binding of an enclosing function, lambda or comprehension, not the module. */
 export function isLocalName(use: Node, name: string): boolean {
   for (let scope = use.parent; scope; scope = scope.parent) {
+    if (COMPREHENSIONS.has(scope.type) && comprehensionNames(scope).has(name)) return true;
     if (scope.type !== 'function_definition' && scope.type !== 'lambda') continue;
     if (localNamesOf(scope).has(name)) return true;
   }
   return false;
 }
 
-/** Names bound in a function's or lambda's own scope, less those it declares `global`. */
+/** The loop names a comprehension binds for itself. */
+export function comprehensionNames(comprehension: Node): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const clause of comprehension.namedChildren) {
+    const left = clause?.type === 'for_in_clause' ? clause.childForFieldName('left') : null;
+    if (left) for (const n of boundNames(left)) names.add(n.text);
+  }
+  return names;
+}
+
+/** Names bound in a function's or lambda's own scope, less those it declares `global` or `nonlocal`. */
 export function localNamesOf(scope: Node): ReadonlySet<string> {
   let perTree = cache.get(scope.tree);
   if (!perTree) cache.set(scope.tree, (perTree = new Map<number, ReadonlySet<string>>()));
   const known = perTree.get(scope.id);
   if (known) return known;
   const names = new Set<string>();
-  const globals = new Set<string>();
+  const declared = new Set<string>();
   const parameters = scope.childForFieldName('parameters');
   for (const p of parameters?.namedChildren ?? []) {
     const name = p?.type === 'identifier' ? p : (p?.childForFieldName('name') ?? p?.namedChildren.find((c) => c?.type === 'identifier'));
@@ -39,8 +51,7 @@ export function localNamesOf(scope: Node): ReadonlySet<string> {
           break;
         case 'assignment':
         case 'augmented_assignment':
-        case 'for_statement':
-        case 'for_in_clause': {
+        case 'for_statement': {
           const target = node.childForFieldName('left');
           if (target) for (const n of boundNames(target)) names.add(n.text);
           break;
@@ -61,7 +72,8 @@ export function localNamesOf(scope: Node): ReadonlySet<string> {
           else if (node.parent?.type === 'import_from_statement' && node.parent.childForFieldName('module_name')?.id !== node.id) names.add(node.text);
           break;
         case 'global_statement':
-          for (const n of node.namedChildren) if (n?.type === 'identifier') globals.add(n.text);
+        case 'nonlocal_statement':
+          for (const n of node.namedChildren) if (n?.type === 'identifier') declared.add(n.text);
           break;
       }
     });
@@ -70,7 +82,7 @@ export function localNamesOf(scope: Node): ReadonlySet<string> {
       if (child && ownerOf(child)?.id === scope.id) names.add(child.childForFieldName('name')?.text ?? '');
     }
   }
-  for (const g of globals) names.delete(g);
+  for (const d of declared) names.delete(d);
   perTree.set(scope.id, names);
   return names;
 }

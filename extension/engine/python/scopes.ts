@@ -27,7 +27,7 @@ const EAGER: Readonly<Record<string, EagerBucket>> = {
 /** Nodes that open a scope of their own. */
 const SCOPE_TYPES: ReadonlySet<string> = new Set(['function_definition', 'class_definition', 'lambda']);
 /** Nodes whose loop names are their own but whose other code runs in the enclosing scope. */
-const COMPREHENSIONS: ReadonlySet<string> = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+export const COMPREHENSIONS: ReadonlySet<string> = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const EAGER_QUERY = [...Object.keys(EAGER), ...SCOPE_TYPES];
 
 export class OwnScope {

@@ -82,6 +82,37 @@ test('global and nonlocal: which names a function binds itself, and where a use 
   file.dispose();
 });
 
+test("a comprehension's loop names are its own, a nested class binds its name, and `nonlocal` names are the enclosing function's", async () => {
+  const file = await parsed(`
+    item = 'module'
+
+    def squares(items):
+        out = [item * item for item in items]
+        return out, item
+
+    def outer():
+        class Node:
+            pass
+        total = 0
+        def add(n):
+            nonlocal total
+            total += n
+        return Node, add
+  `);
+  const squares = definition(file, 'squares').node;
+  assert.ok(!localNamesOf(squares).has('item'), 'the comprehension does not leak item into squares');
+  const items = squares.descendantsOfType('identifier').filter((id) => id?.text === 'item');
+  const inComprehension = items.filter((id) => id?.parent?.type === 'binary_operator');
+  const afterIt = items.find((id) => id?.parent?.type === 'expression_list');
+  assert.equal(inComprehension.length, 2);
+  for (const id of inComprehension) if (id) assert.equal(isLocalName(id, 'item'), true);
+  assert.ok(afterIt);
+  assert.equal(isLocalName(afterIt, 'item'), false, 'after the comprehension, item is the module global');
+  assert.ok(localNamesOf(definition(file, 'outer').node).has('Node'));
+  assert.ok(!localNamesOf(definition(file, 'outer.add').node).has('total'), 'nonlocal total is not add\'s own');
+  file.dispose();
+});
+
 test('ownNodesByFunction and scopeNodes report a node in a lambda or comprehension with it as inner, and leave nested defs and class bodies out', async () => {
   const file = await parsed(`
     async def gather_all(urls):
