@@ -3,7 +3,7 @@
 // and for a file argument, the files of its own directory that its imports
 // name, read only when an import names them (so `import state` finds state.py).
 import { statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { PythonParser, SourceFile } from '../../engine';
 import type { WorkspaceModule } from '../../engine/interleave/model';
 import { importedModuleNames } from '../../engine/interleave/workspace';
@@ -73,7 +73,7 @@ export function loadWorkspace(
       claim(moduleName(root, arg), arg, file);
       for (let next = pending.pop(); next; next = pending.pop()) {
         const [path, importer] = next;
-        for (const name of importedModuleNames(importer, moduleName(root, path) ?? '__main__')) {
+        for (const name of importedModuleNames(importer, { name: moduleName(root, path) ?? '__main__', isPackage: basename(path) === '__init__.py' })) {
           if (modules.has(name)) continue;
           const found = modulePath(root, name);
           const neighbour = found === undefined ? undefined : (parsed.get(found) ?? parseContext(parser, found));

@@ -125,6 +125,22 @@ function nameAndAlias(file: SourceFile, item: Node): { name: string; alias: stri
   return { name: file.textOf(item), alias: undefined };
 }
 
+/** Where a module sits: its dotted name, and whether it is a package's `__init__`. */
+export interface ModulePlace {
+  readonly name: string;
+  readonly isPackage: boolean;
+}
+
+/** A qualified name with any leading dots resolved against `from`'s package (`..m` written in `pkg.sub.mod` is `pkg.m`). */
+export function absoluteName(from: ModulePlace, qualified: string): string {
+  const dots = /^\.*/.exec(qualified)?.[0].length ?? 0;
+  if (dots === 0) return qualified;
+  const packageParts = from.name.split('.').slice(0, from.isPackage ? undefined : -1);
+  const base = packageParts.slice(0, packageParts.length - (dots - 1));
+  const rest = qualified.slice(dots);
+  return [...base, ...(rest ? [rest] : [])].join('.');
+}
+
 /** `a.b.c` for an identifier/attribute chain, undefined for anything else. */
 export function dottedText(file: SourceFile, node: Node): string | undefined {
   if (node.type === 'identifier') return file.textOf(node);

@@ -12,7 +12,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { ModuleNames, dottedText } from './imports';
+import { ModuleNames, absoluteName, dottedText } from './imports';
 import { isLocalName } from './localNames';
 import { unparenthesize } from './scopes';
 
@@ -317,12 +317,7 @@ export class ProjectModel {
 
   /** A qualified name with any leading dots resolved against `from`'s package. */
   absolute(from: ModuleSource, qualified: string): string {
-    const dots = /^\.*/.exec(qualified)?.[0].length ?? 0;
-    if (dots === 0) return qualified;
-    const packageParts = from.name.split('.').slice(0, from.isPackage ? undefined : -1);
-    const base = packageParts.slice(0, packageParts.length - (dots - 1));
-    const rest = qualified.slice(dots);
-    return [...base, ...(rest ? [rest] : [])].join('.');
+    return absoluteName(from, qualified);
   }
 
   private parsedOf(module: ModuleSource): Parsed {

@@ -136,6 +136,35 @@ test('writes under the same module-level lock imported from state do not interfe
   assert.deepEqual(analyse(otherLock, 'a').hazards[0]?.interferers.map((w) => [w.function, w.file]), [['bump', 'b.py']]);
 });
 
+test("relative imports resolve from a package's __init__.py as from its package", async () => {
+  const modules = await workspaceOf({
+    'pkg.state': STATE,
+    'pkg.worker': `
+      from . import state
+
+      async def prime(key, value):
+          state.CACHE[key] = value
+    `,
+  });
+  const init = await parse(
+    dedent(`
+      from .state import CACHE
+
+      async def load(key):
+          return key
+
+      async def get(key):
+          if key not in CACHE:
+              CACHE[key] = await load(key)
+          return CACHE[key]
+    `),
+  );
+  modules.set('pkg', { path: 'pkg/__init__.py', file: init });
+  const [hazard] = analyse(modules, 'pkg').hazards;
+  assert.equal(hazard?.kind, 'check-then-act');
+  assert.ok(hazard.interferers.some((w) => w.function === 'prime' && w.file === 'pkg/worker.py'), hazard.message);
+});
+
 test('an import that does not resolve in the workspace shares nothing', async () => {
   const b = `
     import state
