@@ -38,6 +38,8 @@ export interface ConversionResult {
 export interface Conversion {
   /** Stable id, e.g. `generator-to-async`. */
   readonly id: string;
+  /** The rung this conversion moves a function from. */
+  readonly from: Rung;
   /** The rung this conversion moves a function to. */
   readonly to: Rung;
   /** Functions of `file` this conversion applies to (the candidates when the user names none). */

@@ -115,7 +115,7 @@ const WHAT_CONVERTS: Record<Rung, string> = {
  */
 function whyNotCps(file: SourceFile, fn: FunctionInfo, targets: readonly Conversion[], options: ConvertFileOptions): Refusal | undefined {
   if (continuationParameter(file, fn) === undefined) return undefined;
-  for (const conversion of targets.filter((c) => c.id.startsWith('cps-to-'))) {
+  for (const conversion of targets.filter((c) => c.from === 'cps')) {
     const refusal = conversion.convert(file, [fn], options).refused.find((r) => r.function === fn.name);
     if (refusal) return refusal;
   }

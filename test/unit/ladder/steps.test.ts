@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { classifyFile, type ClassifiedFunction } from '../../../extension/engine/concepts';
-import { ladderSteps, previewConversion, rungOf } from '../../../extension/engine/ladder/steps';
+import { ladderSteps, previewConversion, RUNGS, rungOf } from '../../../extension/engine/ladder/steps';
 import type { Conversion, Rung } from '../../../extension/engine/ladder/conversion';
 import { conversions } from '../../../extension/engine/ladder/registry';
 import { EditBuilder, type SourceFile } from '../../../extension/engine';
@@ -13,6 +13,7 @@ import { dedent, parse } from '../../helpers/parser';
 function prefixing(id: string, to: Rung, names: readonly string[], refuse?: string): Conversion {
   return {
     id,
+    from: 'direct',
     to,
     candidates: (file) => file.functions.all.filter((f) => names.includes(f.name)),
     convert(file, functions) {
@@ -103,4 +104,10 @@ test('with the registered rungs, every labelled function gets steps only from co
     }
   }
   file.dispose();
+});
+
+test('every registered conversion moves a function exactly one rung, up or down', () => {
+  for (const c of conversions) {
+    assert.equal(Math.abs(RUNGS.indexOf(c.to) - RUNGS.indexOf(c.from)), 1, `${c.id}: ${c.from} → ${c.to}`);
+  }
 });

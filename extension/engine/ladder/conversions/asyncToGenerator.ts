@@ -50,6 +50,7 @@ import { blocker, refusalAt, type Blocker } from '../refusal';
 
 export const asyncToGenerator: Conversion = {
   id: 'async-to-generator',
+  from: 'async',
   to: 'generator',
   candidates(file) {
     return moduleCoroutines(file).nativeCoroutines.map((r) => r.fn);

@@ -84,6 +84,7 @@ function unparenthesized(node: Node): Node {
 
 export const cpsToDirect: Conversion = {
   id: 'cps-to-direct',
+  from: 'cps',
   to: 'direct',
   candidates: (file) => file.functions.all.filter((f) => isCpsFunction(file, f)),
   convert: (file, functions) => leaveCps(file, functions, toDirectRung),

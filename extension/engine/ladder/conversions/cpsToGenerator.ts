@@ -76,6 +76,7 @@ function generatorRung(file: SourceFile, options: ConversionOptions): LeaveCpsRu
 
 export const cpsToGenerator: Conversion = {
   id: 'cps-to-generator',
+  from: 'cps',
   to: 'generator',
   candidates: (file) => file.functions.all.filter((f) => isCpsFunction(file, f)),
   convert: (file, functions, options) => leaveCps(file, functions, generatorRung(file, options)),

@@ -47,6 +47,7 @@ import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from '../trampolineSource';
 
 export const directToCps: Conversion = {
   id: 'direct-to-cps',
+  from: 'direct',
   to: 'cps',
   candidates: directCandidates,
   convert: (file, functions, options) => convertToCps(file, functions, options),

@@ -61,6 +61,7 @@ interface Plan {
 
 export const generatorToAsync: Conversion = {
   id: 'generator-to-async',
+  from: 'generator',
   to: 'async',
   candidates(file) {
     return moduleCoroutines(file).generatorCoroutines.map((r) => r.fn);

@@ -54,6 +54,7 @@ import { refusalOf, RefuseError } from '../refusal';
 
 export const generatorToCps: Conversion = {
   id: 'generator-to-cps',
+  from: 'generator',
   to: 'cps',
   candidates: (file) => {
     const runners = runnerNames(file, undefined);

@@ -69,6 +69,7 @@ import { blocker, refusalAt, refusalOf, RefuseError, type Blocker } from '../ref
 
 export const inlineCallbacksToAsync: Conversion = {
   id: 'inline-callbacks-to-async',
+  from: 'generator',
   to: 'async',
   candidates: (file) => claimed(file, undefined).map((r) => r.fn),
   convert: (file, functions, options) => convert(file, functions, options),
