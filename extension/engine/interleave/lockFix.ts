@@ -1,26 +1,33 @@
 // "Guard with asyncio.Lock": puts the hazard's read…write span, and every
 // interfering write (with its own read…write span when it has one), under one
 // `async with <lock>:`. The lock is one that already guards other writers of
-// the state, else a new `self._lock` (methods) or module-level lock. Refuses,
-// with the reason, what a lock cannot fix or would deadlock.
+// the state, else a new `self._lock` (methods) or module-level lock. When every
+// access in those spans indexes a dict by the same key expression, which no
+// statement in them rebinds, the lock can be one per key instead
+// (`async with cache_locks[key]:`), so tasks on different keys still run
+// concurrently. Refuses, with the reason, what a lock cannot fix or would deadlock.
 import type { Node } from 'web-tree-sitter';
 import { EditBuilder } from '../syntax/editBuilder';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile, TextChange } from '../syntax/sourceFile';
 import { analysisBehind, type InterleavingAnalysis } from './analyzeInterleavings';
-import { instanceLock, moduleLock } from './createLock';
+import { instanceLock, moduleLock, type LockScope } from './createLock';
 import type { Hazard, InterleavingModel } from './model';
-import { forEachOwnNode } from '../python/scopes';
+import { boundNames, forEachOwnNode, unparenthesize } from '../python/scopes';
 import type { AccessRecord } from './valueFlow';
 import { indentUnit, normalizeSpans, spanContains, spanCovering, wrapInAsyncWith, type StatementSpan } from './wrapStatements';
+
+export type { LockScope } from './createLock';
 
 export type LockFix =
   | {
       readonly ok: true;
       readonly file: SourceFile;
       readonly edits: readonly TextChange[];
-      /** The lock expression used in the hazard's coroutine: `self._lock`, `counter_lock`. */
+      /** The lock expression used in the hazard's coroutine: `self._lock`, `counter_lock`, `cache_locks[key]`. */
       readonly lock: string;
+      /** Dotted names of the functions whose code the fix changes, in source order. */
+      readonly functions: readonly string[];
     }
   | { readonly ok: false; readonly reason: string };
 
@@ -32,8 +39,9 @@ interface GuardedSpan {
 /**
  * Applies the fix for `hazard`, one of `model.hazards` as `analyzeInterleavings(file)`
  * reported it: the fix works from that same analysis, never a second one.
+ * `scope: 'key'` asks for a lock per key of the state, and refuses where one would not do.
  */
-export function guardWithLock(file: SourceFile, model: InterleavingModel, hazard: Hazard): LockFix {
+export function guardWithLock(file: SourceFile, model: InterleavingModel, hazard: Hazard, scope: LockScope = 'state'): LockFix {
   const analysis = analysisBehind(model);
   const found = analysis?.found[model.hazards.indexOf(hazard)];
   if (!analysis || !found) return refuse('that hazard is no longer reported for this text');
@@ -53,10 +61,6 @@ export function guardWithLock(file: SourceFile, model: InterleavingModel, hazard
     }
   }
 
-  const edits = new EditBuilder(file);
-  const lock = chooseLock(file, analysis, edits, candidate.read);
-  if (!lock.ok) return lock;
-
   const own = spanCovering(candidate.read.site, candidate.write.site);
   if (!own) return refuse(`the read at line ${String(file.lineOf(candidate.read.site))} and the write are not in one block`);
   const guarded: GuardedSpan[] = [{ fn: candidate.read.fn, span: own }];
@@ -72,6 +76,16 @@ export function guardWithLock(file: SourceFile, model: InterleavingModel, hazard
   const spans = normalizeSpans(guarded.map((g) => g.span));
   const owners = new Map(spans.map((span) => [span, guarded.find((g) => spanContains(span, g.span))?.fn ?? candidate.read.fn]));
 
+  let key: string | undefined;
+  if (scope === 'key') {
+    const keyed = sameKey(file, analysis, owners, candidate.read.ref.key, variable);
+    if (!keyed.ok) return keyed;
+    key = keyed.key;
+  }
+  const edits = new EditBuilder(file);
+  const lock = chooseLock(file, analysis, edits, candidate.read, key);
+  if (!lock.ok) return lock;
+
   const problem = deadlock(file, analysis, owners, lock.key);
   if (problem) return refuse(problem);
   for (const [span, fn] of owners) {
@@ -83,7 +97,115 @@ export function guardWithLock(file: SourceFile, model: InterleavingModel, hazard
   }
   const result = edits.apply();
   if (!result.ok) return result;
-  return { ok: true, file: result.file, edits: result.edits, lock: lock.textIn(candidate.read.fn) };
+  return { ok: true, file: result.file, edits: result.edits, lock: lock.textIn(candidate.read.fn), functions: editedFunctions(file, analysis, result.edits) };
+}
+
+/** The functions (not classes) an edit lands inside: what a reviewer has to read. */
+function editedFunctions(file: SourceFile, analysis: InterleavingAnalysis, edits: readonly TextChange[]): string[] {
+  const names = new Set<string>();
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    let at = file.functions.at(edit.start);
+    while (at?.kind === 'class') at = analysis.shared.parentOf(at);
+    if (at) names.add(at.name);
+  }
+  return [...names];
+}
+
+/**
+ * The one key expression every access to the state in the spans indexes it by
+ * (`cache[key]`, `key in cache`, `cache.get(key)`), when no statement in the
+ * spans rebinds it: a lock taken on `locks[key]` at the start of a span then
+ * guards exactly the entry the span reads and writes.
+ */
+function sameKey(
+  file: SourceFile,
+  analysis: InterleavingAnalysis,
+  owners: ReadonlyMap<StatementSpan, FunctionInfo>,
+  state: string,
+  variable: string,
+): { readonly ok: true; readonly key: string } | { readonly ok: false; readonly reason: string } {
+  const keys = new Set<string>();
+  for (const [span, fn] of owners) {
+    const accesses = analysis.flows.find((f) => f.fn === fn)?.accesses ?? [];
+    for (const access of accesses) {
+      if (access.ref.key !== state || access.site.startIndex < span.first.startIndex || access.site.endIndex > span.last.endIndex) continue;
+      const index = keyExpression(access.ref.node);
+      const line = String(file.lineOf(access.ref.node));
+      if (!index) return refuse(`line ${line} uses ${variable} as a whole, not one entry of it; only a lock over all of ${variable} guards that`);
+      if (!stableKey(file, analysis, fn, span, index)) {
+        return refuse(`the key ${file.textOf(index)} at line ${line} can change inside the span to guard; a lock per key would not hold its entry`);
+      }
+      keys.add(file.textOf(index).replace(/\s+/g, ''));
+    }
+  }
+  const [only, other] = keys;
+  if (only === undefined) return refuse(`${variable} is not indexed by a key in the span to guard`);
+  if (other !== undefined) return refuse(`${variable} is indexed by ${only} and by ${other}; a lock per key needs one key expression on every access`);
+  return { ok: true, key: only };
+}
+
+const KEYED_METHODS = new Set(['get', 'pop', 'setdefault']);
+
+/** The key a state reference is indexed by: `k` in `S[k]`, `k in S`, `S.get(k)`, `S.pop(k)`, `S.setdefault(k, v)`. */
+function keyExpression(reference: Node): Node | undefined {
+  let outer = reference;
+  while (outer.parent?.type === 'parenthesized_expression') outer = outer.parent;
+  const parent = outer.parent;
+  if (parent?.type === 'subscript' && parent.childForFieldName('value')?.id === outer.id) {
+    const indexes = parent.childrenForFieldName('subscript');
+    return indexes.length === 1 && indexes[0]?.type !== 'slice' ? (indexes[0] ?? undefined) : undefined;
+  }
+  if (parent?.type === 'comparison_operator') {
+    const operators = parent.children.filter((c) => c !== null && !c.isNamed).map((c) => c?.type);
+    const [left, right] = parent.namedChildren;
+    const membership = operators.length === 1 && (operators[0] === 'in' || operators[0] === 'not in');
+    return membership && right?.id === outer.id && left ? left : undefined;
+  }
+  const call = parent?.type === 'attribute' && parent.childForFieldName('object')?.id === outer.id ? parent.parent : undefined;
+  const method = parent?.childForFieldName('attribute');
+  if (call?.type !== 'call' || !method || !KEYED_METHODS.has(method.text)) return undefined;
+  const first = call.childForFieldName('arguments')?.namedChildren[0];
+  return first && first.type !== 'keyword_argument' && first.type !== 'list_splat' && first.type !== 'dictionary_splat' ? first : undefined;
+}
+
+/**
+ * A key the whole span sees the same: a literal, or a local name (not shared
+ * state) that no statement of the span binds.
+ */
+function stableKey(file: SourceFile, analysis: InterleavingAnalysis, fn: FunctionInfo, span: StatementSpan, key: Node): boolean {
+  const bare = unparenthesize(key);
+  if (bare.type === 'string') return !bare.namedChildren.some((c) => c?.type === 'interpolation');
+  if (bare.type === 'integer' || bare.type === 'true' || bare.type === 'false' || bare.type === 'none') return true;
+  if (bare.type !== 'identifier' || analysis.shared.refOf(fn, bare)) return false;
+  const name = file.textOf(bare);
+  let rebound = false;
+  for (const statement of span.block.namedChildren) {
+    if (!statement || statement.startIndex < span.first.startIndex || statement.endIndex > span.last.endIndex) continue;
+    forEachOwnNode(statement, (node) => {
+      rebound ||= bindingTargets(node).some((target) => boundNames(target).some((n) => file.textOf(n) === name));
+    });
+  }
+  return !rebound;
+}
+
+/** The targets a statement or expression binds by name. */
+function bindingTargets(node: Node): Node[] {
+  switch (node.type) {
+    case 'assignment':
+    case 'augmented_assignment':
+    case 'for_statement':
+    case 'for_in_clause':
+      return [node.childForFieldName('left')].filter((n): n is Node => n !== null);
+    case 'named_expression':
+      return [node.childForFieldName('name')].filter((n): n is Node => n !== null);
+    case 'as_pattern_target':
+    case 'delete_statement':
+    case 'global_statement':
+    case 'nonlocal_statement':
+      return node.namedChildren.filter((n): n is Node => n !== null);
+    default:
+      return [];
+  }
 }
 
 interface ChosenLock {
@@ -93,12 +215,16 @@ interface ChosenLock {
   readonly textIn: (fn: FunctionInfo) => string;
 }
 
-/** A lock already guarding writers of the state, else a new one where it belongs. */
+/**
+ * A lock already guarding writers of the state, else a new one where it
+ * belongs; with `key`, a new lock per key of the state, taken as `<locks>[key]`.
+ */
 function chooseLock(
   file: SourceFile,
   analysis: InterleavingAnalysis,
   edits: EditBuilder,
   read: AccessRecord,
+  key: string | undefined,
 ): ChosenLock | { readonly ok: false; readonly reason: string } {
   const counts = new Map<string, number>();
   for (const flow of analysis.flows) {
@@ -108,6 +234,7 @@ function chooseLock(
     }
   }
   const [reused] = [...counts].sort((a, b) => b[1] - a[1]);
+  if (reused && key !== undefined) return refuse(`a lock already guards the other writers of ${read.ref.display}; guard this span with that one`);
   if (reused) {
     const key = reused[0];
     const instance = /^a:(.+)\.([^.]+)$/.exec(key);
@@ -122,19 +249,25 @@ function chooseLock(
     if (plain) return { ok: true, key, textIn: () => plain };
     return refuse(`the lock that guards the other writers of ${read.ref.display} (${key}) cannot be named from ${read.fn.name}`);
   }
+  const scope: LockScope = key === undefined ? 'state' : 'key';
+  const index = key === undefined ? '' : `[${key}]`;
   const receiver = analysis.shared.receiverOf(read.fn);
   const cls = receiver?.kind === 'self' ? analysis.shared.parentOf(read.fn) : undefined;
   if (receiver && cls && read.ref.key.startsWith('a:')) {
     const body = read.fn.node.childForFieldName('body') ?? read.fn.node;
-    const created = instanceLock(file, edits, cls, receiver.name, indentUnit(file, read.fn.node, body));
+    const stateAttr = read.ref.key.slice(read.ref.key.lastIndexOf('.') + 1);
+    const created = instanceLock(file, edits, cls, receiver.name, indentUnit(file, read.fn.node, body), scope, stateAttr);
     if (!created.ok) return created;
     const attr = created.lock.slice(created.lock.indexOf('.') + 1);
-    return { ok: true, key: `a:${cls.name}.${attr}`, textIn: (fn) => `${analysis.shared.receiverOf(fn)?.name ?? receiver.name}.${attr}` };
+    const textIn = (fn: FunctionInfo): string => `${analysis.shared.receiverOf(fn)?.name ?? receiver.name}.${attr}${index}`;
+    // A subscripted lock is known by its text (locks.ts), a plain one by its state key.
+    return { ok: true, key: key === undefined ? `a:${cls.name}.${attr}` : textIn(read.fn), textIn };
   }
-  const names = new Set(file.text.match(/[A-Za-z_]\w*/g) ?? []);
-  const created = moduleLock(file, edits, read.ref.display, names);
+  const names = new Set(file.text.match(/[\p{L}_][\p{L}\p{N}_]*/gu) ?? []);
+  const created = moduleLock(file, edits, read.ref.display, names, scope);
   if (!created.ok) return created;
-  return { ok: true, key: `g:${created.lock}`, textIn: () => created.lock };
+  const text = `${created.lock}${index}`;
+  return { ok: true, key: key === undefined ? `g:${created.lock}` : text, textIn: () => text };
 }
 
 /**
