@@ -26,7 +26,7 @@ export type LockFix =
       readonly edits: readonly TextChange[];
       /** The lock expression used in the hazard's coroutine: `self._lock`, `counter_lock`, `cache_locks[key]`. */
       readonly lock: string;
-      /** Dotted names of the functions whose code the fix changes, in source order. */
+      /** Dotted names of the functions whose statements the fix puts under the lock (creating the lock aside). */
       readonly functions: readonly string[];
     }
   | { readonly ok: false; readonly reason: string };
@@ -88,8 +88,10 @@ export function guardWithLock(file: SourceFile, model: InterleavingModel, hazard
 
   const problem = deadlock(file, analysis, owners, lock.key);
   if (problem) return refuse(problem);
+  const wrappedIn = new Set<string>();
   for (const [span, fn] of owners) {
     if (heldAround(analysis, fn, span.first, lock.key)) continue;
+    wrappedIn.add(fn.name);
     const body = fn.node.childForFieldName('body') ?? fn.node;
     const wrapped = wrapInAsyncWith(file, span, lock.textIn(fn), indentUnit(file, fn.node, body));
     if (!wrapped.ok) return wrapped;
@@ -97,18 +99,7 @@ export function guardWithLock(file: SourceFile, model: InterleavingModel, hazard
   }
   const result = edits.apply();
   if (!result.ok) return result;
-  return { ok: true, file: result.file, edits: result.edits, lock: lock.textIn(candidate.read.fn), functions: editedFunctions(file, analysis, result.edits) };
-}
-
-/** The functions (not classes) an edit lands inside: what a reviewer has to read. */
-function editedFunctions(file: SourceFile, analysis: InterleavingAnalysis, edits: readonly TextChange[]): string[] {
-  const names = new Set<string>();
-  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
-    let at = file.functions.at(edit.start);
-    while (at?.kind === 'class') at = analysis.shared.parentOf(at);
-    if (at) names.add(at.name);
-  }
-  return [...names];
+  return { ok: true, file: result.file, edits: result.edits, lock: lock.textIn(candidate.read.fn), functions: [...wrappedIn] };
 }
 
 /**

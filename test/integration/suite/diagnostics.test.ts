@@ -3,7 +3,17 @@
 import * as assert from 'node:assert/strict';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
+import type { LockFixPreview } from '../../../extension/vscode/lockQuickFix';
 import { api, applyAndUndo, codeActionsAt, discard, waitFor } from '../helpers';
+
+/** The previewed fix as an action that applies its edits directly. */
+function withEdits(fix: vscode.CodeAction, preview: LockFixPreview): vscode.CodeAction {
+  assert.ok(preview.functions.length > 1, `"${fix.title}" goes through the preview for ${String(preview.functions.length)} function(s)`);
+  const direct = new vscode.CodeAction(fix.title, fix.kind);
+  direct.edit = new vscode.WorkspaceEdit();
+  direct.edit.set(preview.uri, [...preview.edits]);
+  return direct;
+}
 
 /** The file's diagnostics once published on open; none within two seconds counts as none. */
 async function publishedDiagnostics(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
@@ -45,7 +55,10 @@ suite('interleaving diagnostics', () => {
             assert.ok(fix.disabled.reason.trim(), `"${fix.title}" is disabled without a reason`);
             continue;
           }
-          await applyAndUndo(editor, fix, () =>
+          // A fix over several functions opens the Refactor Preview, which waits for a person: apply its edits as the preview would.
+          const previewed = fix.command?.command === 'conceptLenses.previewLockFix' ? (fix.command.arguments?.[0] as LockFixPreview) : undefined;
+          const direct = previewed ? withEdits(fix, previewed) : fix;
+          await applyAndUndo(editor, direct, () =>
             waitFor(() => vscode.languages.getDiagnostics(uri).length < count, `"${fix.title}" to clear its diagnostic`, 5_000),
           );
         }
