@@ -11,9 +11,19 @@ export function toLadderView(columns: readonly LadderColumn[], file: string, fn:
     line,
     columns: columns.map((c): LadderColumnView => {
       if (c.kind !== 'code') return c;
-      const { rung, current, code, helpers, alsoConverted } = c;
+      const { rung, current, code, functions, stays, helpers, alsoConverted } = c;
       const applicable = !current && Math.abs(LADDER_RUNGS.indexOf(rung) - here) === 1;
-      return { rung, kind: 'code', current, code, helpers: helpers.map((h) => ({ name: h.name, code: h.code })), alsoConverted: [...alsoConverted], applicable };
+      return {
+        rung,
+        kind: 'code',
+        current,
+        code,
+        functions: [...functions],
+        stays: stays.map((s) => ({ function: s.function, reason: s.reason })),
+        helpers: helpers.map((h) => ({ name: h.name, code: h.code })),
+        alsoConverted: [...alsoConverted],
+        applicable,
+      };
     }),
   };
 }

@@ -238,12 +238,23 @@ export interface LadderHelperView {
   readonly code: string;
 }
 
+/** A callee of the function's chain that a step leaves where it is. */
+export interface LadderChainRefusalView {
+  readonly function: string;
+  readonly reason: string;
+}
+
 export type LadderColumnView =
   | {
       readonly rung: LadderRung;
       readonly kind: 'code';
       readonly current: boolean;
+      /** The definitions of `functions`, in source order. */
       readonly code: string;
+      /** The function, then the callees (its call chain) that climb with it: the column's header names them. */
+      readonly functions: readonly string[];
+      /** Callees of the chain this step leaves behind, each with its reason. */
+      readonly stays: readonly LadderChainRefusalView[];
       readonly helpers: readonly LadderHelperView[];
       /** Functions converted along with it (its callers). */
       readonly alsoConverted: readonly string[];
@@ -297,6 +308,8 @@ const isLadderColumnView: Guard<LadderColumnView> = union(
     kind: oneOf('code'),
     current: isBoolean,
     code: isString,
+    functions: arrayOf(isString),
+    stays: arrayOf(record({ function: isString, reason: isString })),
     helpers: arrayOf(record({ name: isString, code: isString })),
     alsoConverted: arrayOf(isString),
     applicable: isBoolean,

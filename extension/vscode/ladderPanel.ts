@@ -5,8 +5,7 @@
 // request, and comes back after a reload through the serializer.
 import * as vscode from 'vscode';
 import type { Rung } from '../engine/ladder/conversion';
-import { ladderOf } from '../engine/ladder/ladderView';
-import { stepFunction } from '../engine/ladder/takeStep';
+import { callChain, ladderOf, stepWithChain } from '../engine/ladder/ladderView';
 import { toLadderView } from '../../webview/fromLadder';
 import { isLadderPanelMessage, isLadderPanelState, type LadderContent, type LadderHostMessage, type LadderPanelMessage } from '../../webview/protocol';
 import type { DocumentCache } from './documentCache';
@@ -123,14 +122,17 @@ class LadderPanel extends HostedPanel<LadderPanelMessage, LadderHostMessage> {
     }
   }
 
-  /** The same conversion as the code action for that rung; says why not when it cannot. */
+  /** The step the column shows: the function with its call chain (the code action's step when it has none); says why not when it cannot. */
   private async apply(rung: Rung): Promise<string | undefined> {
     const target = this.target;
     if (!target || target.document.isClosed) return 'The file is no longer open.';
     await this.host.workspace.ready;
     const file = this.host.cache.get(target.document);
     if (file.syntaxErrors.length > 0) return 'The file does not parse right now; fix it and try again.';
-    const { result, refusal } = stepFunction(file, target.name, rung, this.host.workspace.ladderOptions(target.document));
+    const fn = file.functions.named(target.name).find((f) => f.kind === 'function');
+    if (!fn) return `The file has no function named ${target.name} any more.`;
+    const chain = callChain(file, fn).map((f) => f.name);
+    const { result, refusal } = stepWithChain(file, target.name, chain, rung, this.host.workspace.ladderOptions(target.document)).step;
     if (refusal) return `${refusal.function}: ${refusal.message}`;
     if (result.edits.length === 0) return `${target.name} is already in that form.`;
     const edit = new vscode.WorkspaceEdit();

@@ -136,3 +136,19 @@ test('a whole climb, direct → CPS → inline callbacks, and a narrow panel sta
     await narrow.page.close();
   }
 });
+
+test('the call chain climbs with the function: every header names it, the callees\' code is in each column, narrow or wide', async () => {
+  const view = await viewOf('examples/ladder.py', 'hypotenuse_squared');
+  for (const width of [1360, 365]) {
+    const panel = await host('light', width);
+    await panel.send(update(view));
+    await panel.page.waitForSelector('.rung');
+    assert.deepEqual(await rungs<string>(panel.page, "e.querySelector('.rung-chain')?.textContent ?? ''"), Array(4).fill('hypotenuse_squared with square, add'));
+    assert.equal(await panel.page.locator('.rung-chain').first().isVisible(), true);
+    assert.match((await panel.page.textContent('.rung[data-rung="cps"] .rung-code')) ?? '', /def square\(x, cont\):[\s\S]*return square\(a, lambda /);
+    assert.ok(await panel.page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth'), 'no sideways scrolling');
+    await panel.page.screenshot({ path: join(OUT, `ladder-chain-${String(width)}.png`), fullPage: true });
+    assert.deepEqual(panel.problems, []);
+    await panel.page.close();
+  }
+});

@@ -1,6 +1,7 @@
 // The concept ladder panel as one pure function of its content: a column per
 // rung, bottom to top, the current rung marked, a refusal explained where the
-// step refused. Every string from user code goes through `html` (escaped).
+// step refused; a column's header names the callees that climb with the
+// function, and a callee the step leaves behind says why under its code. Every string from user code goes through `html` (escaped).
 import type { LadderColumnView, LadderContent, LadderRung, LadderView } from '../protocol';
 import { highlightPython } from './ladderCode';
 import { html, type Markup } from './markup';
@@ -54,7 +55,7 @@ function renderColumn(column: LadderColumnView, index: number, currentLines: Rea
   return html`<li class="rung ${state}" data-rung="${column.rung}"${current ? html` aria-current="true"` : null}>
 <header class="rung-head">
 <span class="num-badge rung-step" aria-hidden="true">${String(index + 1)}</span>
-<span class="rung-name"><b>${RUNG_TITLES[column.rung]}</b><span class="rung-idea muted">${RUNG_IDEAS[column.rung]}</span></span>
+<span class="rung-name"><b>${RUNG_TITLES[column.rung]}</b><span class="rung-idea muted">${RUNG_IDEAS[column.rung]}</span>${column.kind === 'code' && column.functions.length > 1 ? html`<span class="rung-chain">${joined(column.functions.slice(0, 1))} with ${joined(column.functions.slice(1))}</span>` : null}</span>
 ${current ? html`<span class="badge badge-current">current</span>` : null}${column.kind === 'refused' ? html`<span class="badge badge-refused">refused</span>` : null}
 </header>
 ${renderBody(column, currentLines, fn, stale)}
@@ -65,6 +66,7 @@ function renderBody(column: LadderColumnView, currentLines: ReadonlySet<string>,
   switch (column.kind) {
     case 'code':
       return html`${renderCode(column.code, column.current ? undefined : currentLines)}
+${column.stays.map((s) => html`<p class="rung-note rung-stays"><code>${s.function}</code> stays behind. ${reasonMarkup(s.reason, s.function)}</p>`)}
 ${column.alsoConverted.length > 0 ? html`<p class="rung-note">Converted with ${column.alsoConverted.length === 1 ? 'its caller' : 'its callers'} ${joined(column.alsoConverted)}.</p>` : null}
 ${column.helpers.map((h) => html`<details class="rung-helper"><summary>${h.name === 'import' ? html`Adds <code>${h.code}</code>` : html`Adds <code>${h.name}</code> to the module`}</summary>${h.name === 'import' ? null : renderCode(h.code, undefined)}</details>`)}
 ${column.applicable ? html`<button type="button" class="btn btn-apply" data-apply="${column.rung}"${stale ? html` disabled title="The file does not parse right now"` : null}>Convert to ${RUNG_WORDS[column.rung]} in the editor</button>` : null}`;

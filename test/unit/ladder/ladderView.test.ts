@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ladderOf, type LadderColumn } from '../../../extension/engine/ladder/ladderView';
+import { callChain, ladderOf, stepWithChain, type LadderColumn } from '../../../extension/engine/ladder/ladderView';
+import { stepFunction } from '../../../extension/engine/ladder/takeStep';
 import { ROOT } from '../../helpers/cli';
 import { dedent, parse } from '../../helpers/parser';
 import { python } from './cpsHelpers';
@@ -144,4 +145,62 @@ test('a column names only helpers its module has: a step that removes one (the a
     }
   }
   assert.ok(checked >= 3, `async columns reached from below: ${String(checked)}`);
+});
+
+test('a function climbs with its call chain: every column shows and names its callees, and each rung prints the same', async () => {
+  const source = readFileSync(join(ROOT, 'examples', 'ladder.py'), 'utf8');
+  const columns = await columnsOf(source, 'hypotenuse_squared');
+  assert.equal(columns.length, 4);
+  for (const { rung } of columns) {
+    const c = column(columns, rung, 'code');
+    assert.deepEqual(c.functions, ['hypotenuse_squared', 'square', 'add'], c.rung);
+    assert.deepEqual(c.stays, []);
+    assert.deepEqual(c.alsoConverted, [], 'callees are not callers');
+    assert.deepEqual([...c.code.matchAll(/^(?:async )?def (\w+)/gm)].map((m) => m[1]), ['square', 'add', 'hypotenuse_squared'], `${c.rung}: definitions in source order`);
+  }
+  // The continuation runs through the callees, not around a direct-style result.
+  assert.match(column(columns, 'cps', 'code').code, /def square\(x, cont\):\n {4}return cont\(x \* x\)[\s\S]*return square\(a, lambda /);
+  assert.match(column(columns, 'async', 'code').code, /async def square\(x\):[\s\S]*= await square\(a\)/);
+  assert.equal(assertSameOutput(source, columns), 4);
+});
+
+test('a callee that cannot climb stays behind with its reason; the function climbs without it', async () => {
+  const source = dedent(`
+    def total(*values):
+        return sum(values)
+
+
+    def double(x):
+        return x * 2
+
+
+    def report(a, b):
+        return double(total(a, b))
+
+
+    print(report(1, 2))
+  `);
+  const columns = await columnsOf(source, 'report');
+  const cps = column(columns, 'cps', 'code');
+  assert.deepEqual(cps.functions, ['report', 'double']);
+  assert.deepEqual(cps.stays.map((s) => s.function), ['total']);
+  assert.match(cps.stays[0]?.reason ?? '', /\S/);
+  assert.match(cps.code, /def double\(x, cont\):[\s\S]*def report\(a, b, cont\):/);
+  assert.doesNotMatch(cps.code, /def total/, 'a callee left behind is not shown as climbed');
+  assert.ok(assertSameOutput(source, columns) >= 2);
+});
+
+test('without callees on its rung the step is the code action\'s own step', async () => {
+  const file = await parse(readFileSync(join(ROOT, 'examples', 'ladder.py'), 'utf8'));
+  try {
+    const classify = file.functions.named('classify')[0];
+    assert.ok(classify);
+    assert.deepEqual(callChain(file, classify), []);
+    assert.equal(stepWithChain(file, 'classify', [], 'cps').step, stepFunction(file, 'classify', 'cps'));
+    const hypotenuse = file.functions.named('hypotenuse_squared')[0];
+    assert.ok(hypotenuse);
+    assert.deepEqual(callChain(file, hypotenuse).map((f) => f.name), ['square', 'add']);
+  } finally {
+    file.dispose();
+  }
 });

@@ -147,3 +147,25 @@ test('the protocol refuses malformed ladder messages on both sides', async () =>
   assert.ok(isLadderPanelState({ documentUri: 'file:///a.py', function: 'A.b' }));
   assert.ok(!isLadderPanelState({ documentUri: 'file:///a.py' }));
 });
+
+test('each column names the call chain that climbs with the function, and a callee left behind says why, escaped', async () => {
+  const view = await realView(readFileSync(join(ROOT, 'examples', 'ladder.py'), 'utf8'), 'hypotenuse_squared');
+  const markup = renderLadder({ kind: 'ladder', ladder: view });
+  assert.equal(count(markup, /<span class="rung-chain"><code>hypotenuse_squared<\/code> with <code>square<\/code>, <code>add<\/code><\/span>/), 4);
+  const cps = /data-rung="cps"[\s\S]*?<\/li>/.exec(markup)?.[0] ?? '';
+  assert.match(textOf(cps), /def square\(x, cont\):[\s\S]*def add\(a, b, cont\):[\s\S]*def hypotenuse_squared\(a, b, cont\):/);
+
+  const hostile = '<img src=x onerror="alert(1)">';
+  const [direct, ...rest] = view.columns;
+  assert.ok(direct?.kind === 'code');
+  const left: LadderView = {
+    ...view,
+    columns: [{ ...direct, functions: ['f', `g${hostile}`], stays: [{ function: `h${hostile}`, reason: `is called at line 3 (\`${hostile}\`)` }] }, ...rest],
+  };
+  assert.ok(isLadderHostMessage({ type: 'update', content: { kind: 'ladder', ladder: left }, documentUri: null }));
+  const drawn = renderLadder({ kind: 'ladder', ladder: left });
+  assert.doesNotMatch(drawn, /<img|onerror="/);
+  assert.match(textOf(drawn), /h<img src=x onerror="alert\(1\)"> stays behind\. h<img src=x onerror="alert\(1\)"> is called at line 3 \(<img/);
+  assert.ok(!isLadderHostMessage({ type: 'update', content: { kind: 'ladder', ladder: { ...view, columns: [{ ...direct, stays: [{ function: 'h' }] }, ...rest] } }, documentUri: null }), 'a stay without its reason');
+  assert.ok(!isLadderHostMessage({ type: 'update', content: { kind: 'ladder', ladder: { ...view, columns: [{ ...direct, functions: [1] }, ...rest] } }, documentUri: null }), 'a name that is not a string');
+});
