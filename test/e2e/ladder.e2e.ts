@@ -33,4 +33,25 @@ export const scenarios: readonly Scenario[] = [
       await wb.runCommand('View: Close All Editors');
     },
   },
+  {
+    name: 'the ladder carries the call chain: each header names the callees, and applying CPS converts them with the function',
+    async run(wb) {
+      const editor = await wb.openFile('ladder.py');
+      await wb.focusStart(editor);
+      await wb.page.keyboard.press('Control+G');
+      await wb.page.keyboard.type('13');
+      await wb.page.keyboard.press('Enter');
+      await wb.runCommand('Concept Lenses: Show Concept Ladder');
+      const body = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('body');
+      await body.locator('.rung-chain').first().waitFor({ timeout: 20_000 });
+      assert.deepEqual(await body.locator('.rung-chain').allTextContents(), Array(4).fill('hypotenuse_squared with square, add'));
+      await wb.screenshot('ladder-call-chain');
+      await body.locator('[data-apply="cps"]').click();
+      const fileEditor = wb.page.locator('.monaco-editor[data-uri$="/ladder.py"] .view-lines');
+      await fileEditor.filter({ hasText: 'def square(x, cont):' }).first().waitFor({ timeout: 10_000 });
+      assert.match((await fileEditor.first().textContent()) ?? '', /def add\(a,\s*b,\s*cont\):/);
+      await body.locator('.rung.is-current[data-rung="cps"]').waitFor({ timeout: 10_000 });
+      await wb.reset();
+    },
+  },
 ];
