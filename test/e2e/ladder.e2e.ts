@@ -49,7 +49,7 @@ export const scenarios: readonly Scenario[] = [
       await body.locator('[data-apply="cps"]').click();
       const fileEditor = wb.page.locator('.monaco-editor[data-uri$="/ladder.py"] .view-lines');
       await fileEditor.filter({ hasText: 'def square(x, cont):' }).first().waitFor({ timeout: 10_000 });
-      assert.match((await fileEditor.first().textContent()) ?? '', /def add\(a,\s*b,\s*cont\):/);
+      assert.match((await fileEditor.first().textContent()) ?? '', /def\s+add\(a,\s*b,\s*cont\):/);
       await body.locator('.rung.is-current[data-rung="cps"]').waitFor({ timeout: 10_000 });
       await wb.reset();
     },
