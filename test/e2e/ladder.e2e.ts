@@ -1,20 +1,26 @@
 // The concept ladder from the command palette, on the function at the cursor,
 // read inside its webview.
 import * as assert from 'node:assert/strict';
-import type { Scenario } from './workbench';
+import type { FrameLocator } from 'playwright-core';
+import type { Scenario, Workbench } from './workbench';
+
+/** Opens the ladder on the function around `line` of `file` (Go to Line, then the palette); the panel's body. */
+async function ladderAt(wb: Workbench, file: string, line: number): Promise<ReturnType<FrameLocator['locator']>> {
+  const editor = await wb.openFile(file);
+  await wb.focusStart(editor);
+  await wb.page.keyboard.press('Control+G');
+  await wb.page.keyboard.type(String(line));
+  await wb.page.keyboard.press('Enter');
+  await wb.runCommand('Concept Lenses: Show Concept Ladder');
+  return wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('body');
+}
 
 export const scenarios: readonly Scenario[] = [
   {
     name: 'Show Concept Ladder draws the function at the cursor at every rung',
     async run(wb) {
-      const editor = await wb.openFile('inventory.py');
-      await wb.focusStart(editor);
-      // Go to Line (Ctrl+G) puts the cursor inside ask_warehouse's body.
-      await wb.page.keyboard.press('Control+G');
-      await wb.page.keyboard.type('14');
-      await wb.page.keyboard.press('Enter');
-      await wb.runCommand('Concept Lenses: Show Concept Ladder');
-      const body = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('body');
+      // Line 14 is inside ask_warehouse's body.
+      const body = await ladderAt(wb, 'inventory.py', 14);
       await body.locator('.rung').first().waitFor({ timeout: 20_000 });
       assert.equal(await body.locator('.rung').count(), 4);
       assert.equal(await body.locator('.rung.is-current').getAttribute('data-rung'), 'async');
@@ -36,13 +42,8 @@ export const scenarios: readonly Scenario[] = [
   {
     name: 'the ladder carries the call chain: each header names the callees, and applying CPS converts them with the function',
     async run(wb) {
-      const editor = await wb.openFile('ladder.py');
-      await wb.focusStart(editor);
-      await wb.page.keyboard.press('Control+G');
-      await wb.page.keyboard.type('13');
-      await wb.page.keyboard.press('Enter');
-      await wb.runCommand('Concept Lenses: Show Concept Ladder');
-      const body = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('body');
+      // Line 13 is inside hypotenuse_squared's body.
+      const body = await ladderAt(wb, 'ladder.py', 13);
       await body.locator('.rung-chain').first().waitFor({ timeout: 20_000 });
       assert.deepEqual(await body.locator('.rung-chain').allTextContents(), Array(4).fill('hypotenuse_squared with square, add'));
       await wb.screenshot('ladder-call-chain');

@@ -1,8 +1,13 @@
 // The labelled interleavings corpus: racy programs that print a wrong result
 // under python3 and safe ones (hard negatives among them) that print the right one.
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SourceFile } from '../../../extension/engine';
+import type { LockFix } from '../../../extension/engine/interleave/lockFix';
+import { analyzeInterleavings, type Hazard, type InterleavingModel } from '../../../extension/engine/interleave/model';
+import { parse } from '../../helpers/parser';
 
 export const CORPUS = join(__dirname, '..', '..', 'corpus', 'interleavings');
 
@@ -37,4 +42,26 @@ export function runPython(source: string): string {
   const result = spawnSync('python3', ['-'], { input: source, encoding: 'utf8', timeout: 20_000 });
   if (result.status !== 0) throw new Error(`python3 failed (${String(result.status)}): ${result.stderr}`);
   return result.stdout.trim();
+}
+
+/**
+ * Applies lock fixes (`fixOne` picks one for a hazard) until no hazard is
+ * left; the fixed text, with every fix asserted to apply.
+ */
+export async function fixUntilClean(program: Program, fixOne: (file: SourceFile, model: InterleavingModel, hazard: Hazard) => LockFix): Promise<string> {
+  let file = await parse(program.text);
+  try {
+    for (let round = 0; ; round++) {
+      const model = analyzeInterleavings(file);
+      const [hazard] = model.hazards;
+      if (!hazard) return file.text;
+      assert.ok(round < 5, `${program.name}: hazards keep coming back`);
+      const fix = fixOne(file, model, hazard);
+      assert.ok(fix.ok, `${program.name}: ${fix.ok ? '' : fix.reason}`);
+      file.dispose();
+      file = fix.file;
+    }
+  } finally {
+    file.dispose();
+  }
 }

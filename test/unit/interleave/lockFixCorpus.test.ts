@@ -1,28 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { SourceFile } from '../../../extension/engine';
 import { guardWithLock } from '../../../extension/engine/interleave/lockFix';
 import { analyzeInterleavings } from '../../../extension/engine/interleave/model';
 import { parse } from '../../helpers/parser';
-import { programs, runPython } from './corpus';
+import { fixUntilClean, programs, runPython } from './corpus';
 
 test('the lock quick fix, applied through the engine, makes every racy program print the correct result', async () => {
   for (const p of programs().filter((q) => q.label === 'racy' && !q.fixRefused)) {
-    let file: SourceFile = await parse(p.text);
     // One fix can guard several hazards at once; apply until none is left.
-    for (let round = 0; ; round++) {
-      const model = analyzeInterleavings(file);
-      const [hazard] = model.hazards;
-      if (!hazard) break;
-      assert.ok(round < 5, `${p.name}: hazards keep coming back`);
-      const fix = guardWithLock(file, model, hazard);
-      assert.ok(fix.ok, `${p.name}: ${fix.ok ? '' : fix.reason}`);
-      file.dispose();
-      file = fix.file;
-    }
-    assert.equal(file.syntaxErrors.length, 0);
-    assert.equal(runPython(file.text), p.expected, `${p.name} after the fix:\n${file.text}`);
-    file.dispose();
+    const fixed = await fixUntilClean(p, (file, model, hazard) => guardWithLock(file, model, hazard));
+    assert.equal(runPython(fixed), p.expected, `${p.name} after the fix:\n${fixed}`);
   }
 });
 

@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { guardWithLock, type LockScope } from '../../../extension/engine/interleave/lockFix';
 import { analyzeInterleavings } from '../../../extension/engine/interleave/model';
-import type { SourceFile } from '../../../extension/engine';
 import { dedent, parse } from '../../helpers/parser';
-import { programs, runPython } from './corpus';
+import { fixUntilClean, programs, runPython } from './corpus';
 
 interface Fixed {
   readonly text: string;
@@ -193,21 +192,12 @@ test('a literal key is stable; a lock that already guards the writers is not rep
 test('on the racy corpus, a lock per key wherever it applies (a lock over the state elsewhere) makes every program print the right result', async () => {
   let perKey = 0;
   for (const p of programs().filter((q) => q.label === 'racy' && !q.fixRefused)) {
-    let file: SourceFile = await parse(p.text);
-    for (let round = 0; ; round++) {
-      const model = analyzeInterleavings(file);
-      const [hazard] = model.hazards;
-      if (!hazard) break;
-      assert.ok(round < 5, `${p.name}: hazards keep coming back`);
+    const fixed = await fixUntilClean(p, (file, model, hazard) => {
       const keyed = guardWithLock(file, model, hazard, 'key');
-      const fix = keyed.ok ? keyed : guardWithLock(file, model, hazard, 'state');
       if (keyed.ok) perKey++;
-      assert.ok(fix.ok, `${p.name}: ${fix.ok ? '' : fix.reason}`);
-      file.dispose();
-      file = fix.file;
-    }
-    assert.equal(runPython(file.text), p.expected, `${p.name} after the fix:\n${file.text}`);
-    file.dispose();
+      return keyed.ok ? keyed : guardWithLock(file, model, hazard, 'state');
+    });
+    assert.equal(runPython(fixed), p.expected, `${p.name} after the fix:\n${fixed}`);
   }
   assert.ok(perKey >= 2, `per-key locks applied: ${String(perKey)}`);
 });
