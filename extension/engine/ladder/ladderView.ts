@@ -10,7 +10,7 @@
 // move keeps its own reason in the column.
 import type { Node } from 'web-tree-sitter';
 // takeStep before the concepts barrel: the registry must load ahead of the classifier that reads it.
-import { stepFunction, takeStep, type FunctionStep } from './takeStep';
+import { functionStepOf, stepFunction, takeStep, type FunctionStep } from './takeStep';
 import { classifyFile } from '../concepts';
 import { rungOf, RUNGS } from './steps';
 import type { FunctionInfo } from '../syntax/functionIndex';
@@ -124,14 +124,12 @@ export interface ChainStep {
 export function stepWithChain(file: SourceFile, name: string, chain: readonly string[], to: Rung, options: ConversionOptions = {}): ChainStep {
   const alone = (): FunctionStep => stepFunction(file, name, to, options);
   if (chain.length === 0) return { step: alone(), left: [] };
-  const result = takeStep(file, to, { ...options, functions: [name, ...chain] });
-  const own = result.refused.find((r) => r.function === name);
-  const refusal = own ?? (result.converted.includes(name) ? undefined : result.refused[0]);
+  const step = functionStepOf(name, to, takeStep(file, to, { ...options, functions: [name, ...chain] }));
+  const { result, refusal } = step;
   if (refusal) {
     const single = alone();
     if (!single.refusal) return { step: single, left: chain.map((c) => ({ function: c, reason: `would block the step: ${refusal.message}` })) };
   }
-  const step: FunctionStep = { function: name, to, result, refusal, alone: result.alone?.find((r) => r.function === name) };
   const left = chain
     .filter((c) => !result.converted.includes(c))
     .map((c) => ({ function: c, reason: result.refused.find((r) => r.function === c)?.message ?? 'is left as it is by this step' }));

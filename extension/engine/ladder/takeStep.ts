@@ -66,7 +66,11 @@ export function stepFunction(file: SourceFile, name: string, to: Rung, options: 
 }
 
 function computeStep(file: SourceFile, name: string, to: Rung, options: Omit<ConvertFileOptions, 'functions'>, registry: readonly Conversion[]): FunctionStep {
-  const result = takeStep(file, to, { ...options, functions: [name] }, registry);
+  return functionStepOf(name, to, takeStep(file, to, { ...options, functions: [name] }, registry));
+}
+
+/** One function's view of a step that may have moved others with it. */
+export function functionStepOf(name: string, to: Rung, result: StepResult): FunctionStep {
   const own = result.refused.find((r) => r.function === name);
   // Refused along with someone else (a caller whose refusal blocks it) counts as refused too.
   const refusal = own ?? (result.converted.includes(name) ? undefined : result.refused[0]);
