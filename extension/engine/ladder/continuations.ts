@@ -88,6 +88,13 @@ export function inTailPosition(call: Node): boolean {
     const siblings = parent.parent ? children(parent.parent).filter((c) => c.type !== 'comment') : [];
     return siblings.at(-1)?.id === parent.id;
   }
+  // The last item of a lambda's sequence body, `lambda r: (acc.append(r), step(i + 1))`.
+  if (parent.type === 'tuple' && children(parent).filter((c) => c.type !== 'comment').at(-1)?.id === n.id) {
+    let holder: Node = parent;
+    while (holder.parent?.type === 'parenthesized_expression') holder = holder.parent;
+    if (holder.parent?.type === 'lambda' && holder.parent.childForFieldName('body')?.id === holder.id) return inTailPosition(holder);
+    return false;
+  }
   if (parent.type === 'lambda' && parent.childForFieldName('body')?.id === n.id) {
     const holder = parent.parent;
     if (holder?.type === 'return_statement' || holder?.type === 'lambda') return inTailPosition(parent);

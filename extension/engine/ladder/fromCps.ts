@@ -177,7 +177,10 @@ class Uncps {
         continue;
       }
       out.push(...res.out);
-      const after = consumed ? undefined : stmts.slice(i + 1).find((r) => r.type !== 'comment');
+      const rest = consumed ? [] : stmts.slice(i + 1).filter((r) => r.type !== 'comment');
+      // `cont(v); return`: the bare return only ends the path the call already ended.
+      if (rest.length === 1 && rest[0]?.type === 'return_statement' && !rest[0].firstNamedChild && s.type !== 'return_statement') consumed = true;
+      const after = consumed ? undefined : rest[0];
       if (after) refuse('continuation-not-tail', after, `${this.at(after)}: the path goes on after calling or passing on the continuation (line ${String(this.file.lineOf(s))}); a CPS function does that once, as the last thing each path does`);
       if (!consumed) out.push(...stmts.slice(i + 1).map((c) => line(this.file.textOf(c))));
       return { out, falls: this.joinAfter(res.falls, definedHere, out, env) };
@@ -204,7 +207,7 @@ class Uncps {
   /** The last expression of a path: a call of the continuation, of a local continuation, or a CPS call passing one on. */
   private tail(expr: Node, env: Env): Res {
     const e = unparenthesized(expr);
-    if (e.type === 'lambda' && !e.childForFieldName('parameters')) return this.tail(field(e, 'body'), env);
+    if (e.type === 'lambda' && !e.childForFieldName('parameters')) return this.lambdaTail(field(e, 'body'), env);
     if (e.type !== 'call') refuse('continuation-not-tail', e, `${this.at(e)}: the path ends with \`${this.file.textOf(e)}\` instead of calling the continuation \`${this.spec.cont}\``);
     const callee = field(e, 'function');
     const args = argumentsOf(e);
@@ -227,6 +230,17 @@ class Uncps {
     return refuse('continuation-not-tail', e, `${this.at(e)}: the path ends with \`${this.file.textOf(e)}\`, which neither calls nor passes on the continuation \`${this.spec.cont}\``);
   }
 
+  /** A lambda's body: one tail expression, or a sequence `(a(r), b(r), k(x))` whose items run in order before the last. */
+  private lambdaTail(body: Node, env: Env): Res {
+    const inner = unparenthesized(body);
+    if (inner.type !== 'tuple') return this.tail(inner, env);
+    const items = children(inner).filter((c) => c.type !== 'comment');
+    const lead = items.slice(0, -1);
+    for (const item of lead) if (this.mentionsContinuation(item)) refuse('continuation-not-tail', item, `${this.at(item)}: a continuation is used before the last item of \`${this.file.textOf(inner)}\``);
+    const rest = this.tail(present(items.at(-1), 'items'), env);
+    return { out: [...lead.map((item) => line(this.file.textOf(item))), ...rest.out], falls: rest.falls };
+  }
+
   private isContinuationArgument(arg: Node): boolean {
     const a = unparenthesized(arg);
     return (a.type === 'identifier' && this.special.has(a.text)) || a.type === 'lambda';
@@ -247,7 +261,7 @@ class Uncps {
       const lambdaBody = field(k, 'body');
       const bind = names[0] !== undefined && identifiers(lambdaBody).has(names[0]);
       const first = line(bind ? `${present(names[0], 'names')} = ${op.text}` : op.text);
-      const rest = this.tail(lambdaBody, env);
+      const rest = this.lambdaTail(lambdaBody, env);
       return { out: [first, ...rest.out], falls: rest.falls };
     }
     const cont = present(this.conts.get(k.text), k.text);
@@ -273,7 +287,7 @@ class Uncps {
 
   /** Control reaches a local continuation with `args` bound to its parameters (none: already bound by a call). */
   private enter(cont: Cont, args: readonly string[], env: Env, at: Node): Res {
-    const assign = args.map((a, i) => (cont.params[i] && a !== cont.params[i] ? line(`${cont.params[i]} = ${a}`) : undefined)).filter((l): l is Out & { line: string } => l !== undefined);
+    const assign = assignment(cont.params, args);
     if (env.loop?.name === cont.name) return { out: assign, falls: new Set([CONTINUE]) };
     if (env.loop?.exit === cont.name) return { out: assign, falls: new Set([BREAK]) };
     if (cont.kind === 'loop') refuse('unrecognised-loop', at, `${this.at(at)}: the recursive continuation \`${cont.name}\` is not a loop the refactor recognises`);
@@ -326,7 +340,7 @@ class Uncps {
   // ---- loops ----------------------------------------------------------------------
 
   /** `it = iter(E)` + `def loop(): for T in it: ...` + `return loop()`, or `def loop(): if C: ...` + `return loop()`. */
-  private loopAt(stmts: readonly Node[], i: number): { cont: Cont; iterable: Node | undefined; end: number } | undefined {
+  private loopAt(stmts: readonly Node[], i: number): { cont: Cont; iterable: Node | undefined; end: number; start?: Node } | undefined {
     const s = present(stmts[i], 'stmts');
     let defIndex = i;
     let iterName: string | undefined;
@@ -341,20 +355,55 @@ class Uncps {
     const def = stmts[defIndex];
     const cont = def?.type === 'function_definition' ? this.conts.get(def.childForFieldName('name')?.text ?? '') : undefined;
     if (cont?.kind !== 'loop' || cont.node.id !== def?.id) return undefined;
-    const head = cont.body.find((b) => b.type !== 'comment' && b.type !== 'nonlocal_statement');
-    const matches = iterName ? head?.type === 'for_statement' && head.childForFieldName('right')?.text === iterName : head?.type === 'if_statement';
-    if (!matches) return undefined;
     const callIndex = nextCode(stmts, defIndex + 1);
     const call = stmts[callIndex];
     const target = call && (call.type === 'return_statement' || call.type === 'expression_statement') ? call.firstNamedChild : null;
     const called = target ? unparenthesized(target) : undefined;
     const inner = called?.type === 'lambda' ? called.childForFieldName('body') : called;
     if (inner?.type !== 'call' || inner.childForFieldName('function')?.text !== cont.name) return undefined;
-    return { cont, iterable, end: callIndex };
+    const head = cont.body.find((b) => b.type !== 'comment' && b.type !== 'nonlocal_statement');
+    const matches = cont.params.length === 0 && (iterName ? head?.type === 'for_statement' && head.childForFieldName('right')?.text === iterName : head?.type === 'if_statement');
+    if (matches) return { cont, iterable, end: callIndex };
+    // `def step(i): ...; step(0)`: a step function that calls itself again with the next state.
+    if (iterName) return undefined;
+    return { cont, iterable: undefined, end: callIndex, start: inner };
   }
 
-  private loop(found: { cont: Cont; iterable: Node | undefined }, env: Env, definedHere: readonly Cont[]): Res {
+  /** A recursive step function: its parameters are the loop's state, set from each call of it; it leaves only by continuing. */
+  private stepLoop(cont: Cont, start: Node): Res {
+    const args = argumentsOf(start);
+    if (args.length !== cont.params.length || args.some((a) => a.type === 'keyword_argument' || a.type === 'list_splat' || a.type === 'dictionary_splat')) {
+      refuse('unrecognised-loop', start, `${this.at(start)}: the loop function \`${cont.name}\` is started with arguments that do not match its parameters one to one`);
+    }
+    this.refuseCapturedState(cont);
+    const body = this.block(cont.body.filter((b) => b.type !== 'nonlocal_statement'), { loop: { name: cont.name, exit: undefined } });
+    if ([...body.falls].some((f) => f !== CONTINUE)) refuse('unrecognised-loop', cont.node, `${this.at(cont.node)}: a path through the loop function \`${cont.name}\` neither calls it again nor continues`);
+    const init = assignment(cont.params, args.map((a) => this.file.textOf(a)));
+    return { out: [...init, block('while True:', body.out.length > 0 ? body.out : [line('pass')])], falls: new Set() };
+  }
+
+  /** A closure left in the loop body that reads the loop's state would see it change: each call of the step function had its own. */
+  private refuseCapturedState(cont: Cont): void {
+    const state = new Set(cont.params);
+    for (const b of cont.body) {
+      for (const scope of [...b.descendantsOfType('lambda'), ...b.descendantsOfType('function_definition')]) {
+        if (!scope || this.inlined(scope)) continue;
+        const read = [...identifiers(scope)].find((n) => state.has(n));
+        if (read) refuse('variable-flow', scope, `${this.at(scope)}: a function made in the loop \`${cont.name}\` keeps \`${read}\`, which a loop would change under it`);
+      }
+    }
+  }
+
+  /** A continuation the rewrite folds into straight-line code: a local continuation, or a lambda passed last to a call. */
+  private inlined(scope: Node): boolean {
+    if (scope.type === 'function_definition') return this.conts.get(scope.childForFieldName('name')?.text ?? '')?.node.id === scope.id;
+    const holder = scope.parent;
+    return holder?.type === 'argument_list' && children(holder).filter((c) => c.type !== 'comment').at(-1)?.id === scope.id;
+  }
+
+  private loop(found: { cont: Cont; iterable: Node | undefined; start?: Node }, env: Env, definedHere: readonly Cont[]): Res {
     const { cont, iterable } = found;
+    if (found.start) return this.stepLoop(cont, found.start);
     const stmts = cont.body.filter((b) => b.type !== 'nonlocal_statement');
     const headIndex = stmts.findIndex((b) => b.type !== 'comment');
     const head = present(stmts[headIndex], 'stmts');
@@ -381,6 +430,16 @@ class Uncps {
     }
     return { out: [block(header, bodyOut), ...after.out], falls: after.falls };
   }
+}
+
+/** `a, b = x, y` for the parameters whose value changes (all at once, as a call binds them). */
+function assignment(params: readonly string[], args: readonly string[]): Out[] {
+  const changed = params.map((p, i) => [p, args[i]] as const).filter((pair): pair is readonly [string, string] => pair[1] !== undefined && pair[1] !== pair[0]);
+  // One by one reads best; all at once only when a value reads a parameter set before it.
+  const reads = (text: string, name: string): boolean => new RegExp(`(^|[^\\w.])${name}(?!\\w)`, 'u').test(text);
+  const tangled = changed.some(([, a], i) => changed.slice(0, i).some(([p]) => reads(a, p)));
+  if (!tangled) return changed.map(([p, a]) => line(`${p} = ${a}`));
+  return [line(`${changed.map(([p]) => p).join(', ')} = ${changed.map(([, a]) => a).join(', ')}`)];
 }
 
 function exitCallOf(stmt: Node): string | undefined {

@@ -303,10 +303,22 @@ function continues(expr: Node, conts: Continuations, position: 'statement' | 're
     if (value.type === 'identifier') return conts.names.has(value.text) || localContinues(conts.nested.get(value.text), conts);
     if (value.type === 'lambda') {
       const body = value.childForFieldName('body');
-      return body !== null && continues(unparenthesize(body), conts, 'statement');
+      return body !== null && continues(lastInSequence(body), conts, 'statement');
     }
     return false;
   });
+}
+
+/**
+ * A lambda body written as a sequence, `(acc.append(r), step(i + 1))`, runs its
+ * items in order: the last one is what the body ends with.
+ */
+export function lastInSequence(body: Node): Node {
+  const inner = unparenthesize(body);
+  if (inner.type !== 'tuple') return inner;
+  const items = inner.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  const last = items.at(-1);
+  return last ? unparenthesize(last) : inner;
 }
 
 /** `queue.append(k)`, `self._waiters.add(k)`: a method that keeps its argument (a plain `add(a, b, k)` is just a function). */
