@@ -33,3 +33,12 @@ export function calleeName(call: Node): string | undefined {
   if (callee?.type === 'attribute') return callee.childForFieldName('attribute')?.text;
   return undefined;
 }
+
+/** Renders `call` without the arguments `drop` (its continuations). */
+export function callWithoutArguments(call: Node, drop: readonly (Node | undefined)[], text: (n: Node) => string): string {
+  const callee = field(call, 'function');
+  const args = call.childForFieldName('arguments');
+  const list = args && args.type === 'argument_list' ? children(args).filter((a) => a.type !== 'comment') : [];
+  const gone = new Set(drop.flatMap((d) => (d ? [d.id] : [])));
+  return `${text(callee)}(${list.filter((a) => !gone.has(a.id)).map(text).join(', ')})`;
+}

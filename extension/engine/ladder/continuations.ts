@@ -6,8 +6,8 @@ import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { continuationOf } from '../python/callbacks';
 import { calleeName } from './callText';
-import { children, isGeneratorFunction } from './pySyntax';
-import { shortName } from './references';
+import { children, isGeneratorFunction, parameterNames as parameterNamesOf } from './pySyntax';
+import { isMethod, shortName } from './references';
 import { RUNNER_NAME } from './inlineCallbacksRunner';
 import { isInsertedHelper } from './insertedHelpers';
 
@@ -171,4 +171,97 @@ export function isCpsFunction(file: SourceFile, fn: FunctionInfo): boolean {
 /** Functions in the inline-callbacks form: decorated with the runner (generators or plain). */
 export function isInlineCallbacksFunction(file: SourceFile, fn: FunctionInfo, runnerName = RUNNER_NAME): boolean {
   return isConvertiblePlace(file, fn) && isInlineCallbacks(fn, runnerName) && otherDecoratorsAreNeutral(fn, (d) => d === runnerName || d.endsWith(`.${runnerName}`));
+}
+
+/** A CPS function's continuations: the one it succeeds through and, when it has a second, the one it fails through. */
+export interface ContinuationParameters {
+  readonly cont: string;
+  readonly error: string | undefined;
+}
+
+/** How an error continuation is conventionally named: `errback`, `on_error`, `fail`, `reject`, `err_cb`, … */
+const ERROR_CONTINUATION = /^(errback|eb|err|error|fail|failure|failed|reject)$|^on_?(err|error|errors|fail|failure|failed)$|^(err|error|fail|failure)_?(back|cb|callback|cont|k|handler)$/i;
+
+/**
+ * The continuation parameters of a CPS function. With two that the one CPS
+ * predicate shows every path ending in, and one of them named as an error
+ * path, that one is the error continuation, wherever the two stand.
+ */
+export function continuationParameters(file: SourceFile, fn: FunctionInfo): ContinuationParameters | undefined {
+  const last = continuationParameter(file, fn);
+  if (last === undefined) return undefined;
+  const both = continuationOf(file, fn)?.parameters ?? [];
+  const error = both.length === 2 ? both.find((n) => ERROR_CONTINUATION.test(n)) : undefined;
+  const cont = both.find((n) => n !== error);
+  return error && cont ? { cont, error } : { cont: last, error: undefined };
+}
+
+/** The arguments of a call that bind a function's continuation parameters (by keyword, or by position). */
+export interface ContinuationArguments {
+  readonly cont: Node | undefined;
+  readonly error: Node | undefined;
+}
+
+/** Which arguments of `call` (a call of `fn`, whose continuations are `params`) are its continuations. */
+export function continuationArguments(file: SourceFile, fn: FunctionInfo, params: ContinuationParameters, call: Node): ContinuationArguments {
+  const args = call.childForFieldName('arguments');
+  const list = args?.type === 'argument_list' ? children(args).filter((a) => a.type !== 'comment') : [];
+  const names = parameterNamesOf(fn.node);
+  // `obj.m(a, k)` binds `self` from the receiver.
+  const shift = isMethod(file, fn) && call.childForFieldName('function')?.type === 'attribute' && !fn.decorators.includes('staticmethod') ? 1 : 0;
+  const splat = list.findIndex((a) => a.type === 'list_splat' || a.type === 'dictionary_splat');
+  const find = (name: string | undefined): Node | undefined => {
+    if (name === undefined) return undefined;
+    const byKeyword = list.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
+    if (byKeyword) return byKeyword;
+    const index = names.indexOf(name) - shift;
+    const arg = index >= 0 ? list[index] : undefined;
+    return arg && arg.type !== 'keyword_argument' && (splat < 0 || splat > index) ? arg : undefined;
+  };
+  return { cont: find(params.cont), error: find(params.error) };
+}
+
+/**
+ * How many values a CPS function hands its continuation: the number of
+ * arguments of its calls of it, or, when it only hands the continuation on,
+ * the number the function it hands it to delivers. Undefined when calls differ.
+ */
+export function continuationArity(file: SourceFile, fn: FunctionInfo, seen: Set<number> = new Set()): number | undefined {
+  const cont = continuationParameters(file, fn)?.cont;
+  const body = fn.node.childForFieldName('body');
+  if (cont === undefined || !body || seen.has(fn.node.id)) return 1;
+  seen.add(fn.node.id);
+  const counts = new Set<number>();
+  for (const use of body.descendantsOfType('identifier')) {
+    if (use?.text !== cont) continue;
+    const holder = holdingCallOf(use.parent?.type === 'keyword_argument' ? use.parent : use);
+    if (!holder) continue;
+    if (holder.childForFieldName('function')?.id === use.id) {
+      counts.add(children(field0(holder)).filter((a) => a.type !== 'comment').length);
+      continue;
+    }
+    const name = calleeName(holder);
+    const callee = name === undefined ? undefined : byShortName(file, name).find((f) => f.node.id !== fn.node.id);
+    if (callee) {
+      const inner = continuationArity(file, callee, seen);
+      if (inner === undefined) return undefined;
+      counts.add(inner);
+    }
+  }
+  if (counts.size > 1) return undefined;
+  return [...counts][0] ?? 1;
+}
+
+function field0(call: Node): Node {
+  return call.childForFieldName('arguments') ?? call;
+}
+
+/** The continuation arguments of `call`, when it calls a CPS function of the module (by name; methods through an attribute). */
+export function calleeContinuations(file: SourceFile, call: Node): ContinuationArguments | undefined {
+  const name = calleeName(call);
+  const callee = call.childForFieldName('function');
+  if (name === undefined || !callee) return undefined;
+  const fn = byShortName(file, name).find((f) => (callee.type === 'identifier' ? f.parent === undefined : isMethod(file, f)) && isCpsFunction(file, f));
+  const params = fn ? continuationParameters(file, fn) : undefined;
+  return fn && params ? continuationArguments(file, fn, params, call) : undefined;
 }

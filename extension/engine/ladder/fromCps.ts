@@ -8,7 +8,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { inTailPosition } from './continuations';
+import { inTailPosition, type ContinuationArguments } from './continuations';
 import { inlineResults } from './inlineResults';
 import { block, copied, line, render, type Out } from './pyOut';
 import { children, field, identifiers, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
@@ -26,12 +26,24 @@ export interface FromCpsSpec {
   readonly fn: FunctionInfo;
   /** The function's continuation parameter. */
   readonly cont: string;
-  /** How the CPS call `call` (its last argument being the continuation) is written without it. */
-  readonly operation: (call: Node) => Operation;
+  /** Its error continuation, when it has one: calling it raises, passing a handler to a call guards the call. */
+  readonly errorCont?: string | undefined;
+  /** Which arguments of a CPS call are its continuations, when the callee says (else: the last argument). */
+  readonly slots?: (call: Node) => ContinuationArguments | undefined;
+  /** How the CPS call `call` is written without its continuation arguments `slots`. */
+  readonly operation: (call: Node, slots: Slots) => Operation;
+  /** A continuation called with several values hands on a tuple (the inline-callbacks form unpacks it). */
+  readonly tuples?: boolean;
   /** A decorator to add (e.g. the runner), without `@`. */
   readonly decorator?: string;
   /** Fold the result names the CPS rung made back into the expressions they came from. */
   readonly inlineResults?: boolean;
+}
+
+/** The continuation arguments of one CPS call: the success continuation, and the error one when passed. */
+export interface Slots {
+  readonly cont: Node;
+  readonly error: Node | undefined;
 }
 
 const OPEN = ' open';
@@ -66,11 +78,15 @@ class Uncps {
   private readonly file: SourceFile;
   private readonly conts = new Map<string, Cont>();
   private readonly special: Set<string>;
+  /** Names bound to an exception (by an `except … as`), which an error continuation call may raise. */
+  private readonly exceptions = new Set<string>();
+  /** How many values the continuation is called with, once seen. */
+  private arity: number | undefined;
 
   constructor(private readonly spec: FromCpsSpec) {
     this.file = spec.file;
     this.findContinuations();
-    this.special = new Set([spec.cont, ...this.conts.keys()]);
+    this.special = new Set([spec.cont, ...(spec.errorCont ? [spec.errorCont] : []), ...this.conts.keys()]);
   }
 
   write(): string {
@@ -85,10 +101,8 @@ class Uncps {
     const last = out.at(-1);
     if (last && 'line' in last && last.line === 'return') out.pop();
     const outer = fn.decorated ?? fn.node;
-    const list = children(params).filter((c) => c.type !== 'comment');
-    const before = list.at(-2);
     const eol = file.lines.eol;
-    let header = file.text.slice(outer.startIndex, before ? before.endIndex : params.startIndex + 1) + file.text.slice(present(list.at(-1), 'list').endIndex, body.startIndex);
+    let header = file.text.slice(outer.startIndex, params.startIndex) + this.parametersLeft(params) + file.text.slice(params.endIndex, body.startIndex);
     if (this.spec.decorator) {
       const at = fn.node.startIndex - outer.startIndex;
       header = `${header.slice(0, at)}@${this.spec.decorator}${eol}${lineIndentOf(file, fn.node)}${header.slice(at)}`;
@@ -99,6 +113,22 @@ class Uncps {
     return this.spec.inlineResults ? inlineResults(file, text, lineIndentOf(file, outer), eol) : text;
   }
 
+  /** The parameter list without the continuations; as written when only the last one goes. */
+  private parametersLeft(params: Node): string {
+    const list = children(params).filter((c) => c.type !== 'comment');
+    const gone = new Set([this.spec.cont, this.spec.errorCont]);
+    const isGone = (p: Node): boolean => gone.has((p.type === 'identifier' ? p : (p.childForFieldName('name') ?? children(p).find((c) => c.type === 'identifier')))?.text);
+    const kept = list.filter((p) => !isGone(p));
+    const last = list.at(-1);
+    if (kept.length === list.length - 1 && last && isGone(last)) {
+      const before = list.at(-2);
+      return this.file.text.slice(params.startIndex, before ? before.endIndex : params.startIndex + 1) + this.file.text.slice(last.endIndex, params.endIndex);
+    }
+    // A bare `*` with nothing after it is not Python.
+    const shown = kept.at(-1)?.type === 'keyword_separator' ? kept.slice(0, -1) : kept;
+    return `(${shown.map((p) => this.file.textOf(p)).join(', ')})`;
+  }
+
   /** Nested defs used only as continuations: passed last to a tail call, or called in tail position. */
   private findContinuations(): void {
     const body = field(this.spec.fn.node, 'body');
@@ -107,7 +137,7 @@ class Uncps {
       if (!def) continue;
       const name = def.childForFieldName('name')?.text ?? '';
       const uses = body.descendantsOfType('identifier').filter((i): i is Node => i?.text === name && i.id !== def.childForFieldName('name')?.id);
-      const asContinuation = uses.length > 0 && uses.every((u) => isTailCallee(u) || isTailLastArgument(u));
+      const asContinuation = uses.length > 0 && uses.every((u) => isTailCallee(u) || this.isTailSlot(u));
       if (!asContinuation) continue;
       if (this.conts.has(name)) refuse('name-clash', def, `two continuations are named \`${name}\`; rename one`);
       const own = parameterNames(def);
@@ -116,6 +146,24 @@ class Uncps {
       const recursive = uses.some((u) => def.startIndex <= u.startIndex && u.endIndex <= def.endIndex);
       this.conts.set(name, { name, node: def, params: own, body: statementsOf(def.childForFieldName('body')), kind: recursive ? 'loop' : uses.length > 1 ? 'join' : 'single', emitted: false });
     }
+  }
+
+  /** Is `use` a continuation argument of a call in tail position (the last argument, or where the callee takes one)? */
+  private isTailSlot(use: Node): boolean {
+    const arg = use.parent?.type === 'keyword_argument' ? use.parent : use;
+    const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : null;
+    if (call?.type !== 'call' || !inTailPosition(call)) return false;
+    const known = this.spec.slots?.(call);
+    if (known?.cont) return known.cont.id === arg.id || known.error?.id === arg.id;
+    return argumentsOf(call).at(-1)?.id === arg.id;
+  }
+
+  /** The continuation arguments of a call, if it is a CPS call handing on a continuation. */
+  private slotsOf(call: Node): Slots | undefined {
+    const known = this.spec.slots?.(call);
+    if (known?.cont && this.isContinuationArgument(known.cont)) return { cont: known.cont, error: known.error && this.isContinuationArgument(known.error) ? known.error : undefined };
+    const last = argumentsOf(call).at(-1);
+    return last && this.isContinuationArgument(last) ? { cont: last, error: undefined } : undefined;
   }
 
   private mentionsContinuation(node: Node): boolean {
@@ -211,21 +259,18 @@ class Uncps {
     if (e.type !== 'call') refuse('continuation-not-tail', e, `${this.at(e)}: the path ends with \`${this.file.textOf(e)}\` instead of calling the continuation \`${this.spec.cont}\``);
     const callee = field(e, 'function');
     const args = argumentsOf(e);
-    const last = args.at(-1);
     if (callee.type === 'identifier' && this.special.has(callee.text)) {
       for (const a of args) if (this.mentionsContinuation(a)) refuse('continuation-not-tail', a, `${this.at(a)}: a continuation is passed as a value to \`${callee.text}\``);
-      if (callee.text === this.spec.cont) {
-        if (args.length > 1) refuse('continuation-arity', e, `${this.at(e)}: the continuation is called with ${String(args.length)} values; a function returns one`);
-        const value = args[0];
-        return { out: [line(!value || value.text === 'None' ? 'return' : `return ${this.file.textOf(value)}`)], falls: new Set() };
-      }
+      if (callee.text === this.spec.cont) return this.deliver(e, args);
+      if (callee.text === this.spec.errorCont) return this.raise(e, args);
       return this.enter(present(this.conts.get(callee.text), callee.text), args.map((a) => this.file.textOf(a)), env, e);
     }
-    if (last && this.isContinuationArgument(last)) {
-      if (this.mentionsContinuation(callee) || args.slice(0, -1).some((a) => this.mentionsContinuation(a))) {
-        refuse('continuation-not-tail', e, `${this.at(e)}: a continuation is passed somewhere other than the last argument of \`${this.file.textOf(callee)}\``);
+    const slots = this.slotsOf(e);
+    if (slots) {
+      if (this.mentionsContinuation(callee) || args.some((a) => a.id !== slots.cont.id && a.id !== slots.error?.id && this.mentionsContinuation(a))) {
+        refuse('continuation-not-tail', e, `${this.at(e)}: a continuation is passed to \`${this.file.textOf(callee)}\` where it does not take one`);
       }
-      return this.cpsCall(e, unparenthesized(last), env);
+      return this.cpsCall(e, slots, env);
     }
     return refuse('continuation-not-tail', e, `${this.at(e)}: the path ends with \`${this.file.textOf(e)}\`, which neither calls nor passes on the continuation \`${this.spec.cont}\``);
   }
@@ -241,31 +286,102 @@ class Uncps {
     return { out: [...lead.map((item) => line(this.file.textOf(item))), ...rest.out], falls: rest.falls };
   }
 
+  /** `cont(v)` returns v; `cont(a, b)` returns both as a tuple where the form allows it. */
+  private deliver(call: Node, args: readonly Node[]): Res {
+    if (args.length > 1 && !this.spec.tuples) refuse('continuation-arity', call, `${this.at(call)}: the continuation is called with ${String(args.length)} values; a function returns one`);
+    if (this.arity !== undefined && this.arity !== args.length && (this.arity > 1 || args.length > 1)) {
+      refuse('continuation-arity', call, `${this.at(call)}: the continuation is called with ${String(args.length)} values here and ${String(this.arity)} elsewhere; one return value cannot stand for both`);
+    }
+    this.arity = args.length;
+    const value = args.length > 1 ? args.map((a) => this.file.textOf(a)).join(', ') : args[0] && args[0].text !== 'None' ? this.file.textOf(args[0]) : undefined;
+    return { out: [line(value === undefined ? 'return' : `return ${value}`)], falls: new Set() };
+  }
+
+  /** `errback(error)` raises the error, so the caller's `except` (or its caller's) takes it. */
+  private raise(call: Node, args: readonly Node[]): Res {
+    const [error] = args;
+    if (args.length !== 1 || !error) return refuse('continuation-arity', call, `${this.at(call)}: the error continuation is called with ${String(args.length)} values; raising takes one exception`);
+    const value = unparenthesized(error.type === 'keyword_argument' ? field(error, 'value') : error);
+    const callee = value.type === 'call' ? value.childForFieldName('function') : null;
+    const className = callee ? this.file.textOf(callee).split('.').at(-1) ?? '' : '';
+    if (!/^[A-Z]/.test(className) && !(value.type === 'identifier' && this.exceptions.has(value.text))) {
+      refuse('error-not-exception', error, `${this.at(error)}: the error continuation gets \`${this.file.textOf(error)}\`, which the module does not show to be an exception, so it cannot be raised`);
+    }
+    return { out: [line(`raise ${this.file.textOf(value)}`)], falls: new Set() };
+  }
+
   private isContinuationArgument(arg: Node): boolean {
-    const a = unparenthesized(arg);
+    const a = unparenthesized(arg.type === 'keyword_argument' ? field(arg, 'value') : arg);
     return (a.type === 'identifier' && this.special.has(a.text)) || a.type === 'lambda';
   }
 
-  /** `op(args, k)`: the result bound to k's parameter, then k's body. */
-  private cpsCall(call: Node, k: Node, env: Env): Res {
-    const op = this.spec.operation(call);
+  /** `op(args, k)`: the result bound to k's parameter, then k's body; with an error continuation, a `try` whose `except` is its body. */
+  private cpsCall(call: Node, slots: Slots, env: Env): Res {
+    const op = this.spec.operation(call, slots);
+    const k = unparenthesized(valueOf(slots.cont));
+    const handler = slots.error ? unparenthesized(valueOf(slots.error)) : undefined;
+    if (handler && !(handler.type === 'identifier' && handler.text === this.spec.errorCont)) return this.guarded(op, k, handler, env);
+    return this.continueWith(op, k, env);
+  }
+
+  /** `try: r = yield op / except Exception as e: <handler> / else: <the rest>`: only the operation is guarded, as only it reports to the handler. */
+  private guarded(op: Operation, k: Node, handler: Node, env: Env): Res {
+    const success = this.continueWith(op, k, env);
+    const [bind] = success.out;
+    const failure = this.handle(handler, env);
+    const results = [failure.res, success];
+    const alike = results.every((r) => r.falls.size === 1 && [...r.falls][0] === [...success.falls][0]);
+    const [onError, onSuccess] = results.map((r) => (alike ? r : withJump(r)));
+    const caught = failure.name ? `except Exception as ${failure.name}:` : 'except Exception:';
+    const out: Out[] = [block('try:', [present(bind, 'bind')]), block(caught, present(onError, 'onError').out)];
+    const rest = present(onSuccess, 'onSuccess').out.slice(1);
+    if (rest.length > 0) out.push(block('else:', rest));
+    return { out, falls: new Set([...present(onError, 'onError').falls, ...present(onSuccess, 'onSuccess').falls]) };
+  }
+
+  /** The code an error continuation runs, with the name its exception is bound to. */
+  private handle(handler: Node, env: Env): { name: string | undefined; res: Res } {
+    let names: string[];
+    let body: () => Res;
+    if (handler.type === 'lambda') {
+      const params = handler.childForFieldName('parameters');
+      names = params ? children(params).map((p) => p.text) : [];
+      body = () => this.lambdaTail(field(handler, 'body'), env);
+    } else {
+      const cont = present(this.conts.get(handler.text), handler.text);
+      names = [...cont.params];
+      body = () => this.enter(cont, [], env, handler);
+    }
+    if (names.length > 1) refuse('continuation-arity', handler, `${this.at(handler)}: the error continuation takes ${String(names.length)} values; an exception is one`);
+    const [name] = names;
+    if (name !== undefined) this.exceptions.add(name);
+    return { name, res: body() };
+  }
+
+  /** The result of `op` goes to the continuation `k`: the function's own (returned), a lambda, or a local def. */
+  private continueWith(op: Operation, k: Node, env: Env): Res {
     if (k.type === 'identifier' && k.text === this.spec.cont) {
       return { out: [line(`return ${op.parenthesize ? `(${op.text})` : op.text}`)], falls: new Set() };
     }
     if (k.type === 'lambda') {
       const params = k.childForFieldName('parameters');
       const names = params ? children(params).map((p) => p.text) : [];
-      if (names.length > 1) refuse('continuation-arity', k, `${this.at(k)}: the continuation takes ${String(names.length)} values; a call can deliver only one result`);
+      if (names.length > 1 && !this.spec.tuples) refuse('continuation-arity', k, `${this.at(k)}: the continuation takes ${String(names.length)} values; a call can deliver only one result`);
       const shadow = names.find((n) => parameterNames(this.spec.fn.node).includes(n));
       if (shadow) refuse('name-clash', k, `${this.at(k)}: the continuation's parameter \`${shadow}\` hides the function's parameter of that name; rename it so both values stay apart`);
       const lambdaBody = field(k, 'body');
-      const bind = names[0] !== undefined && identifiers(lambdaBody).has(names[0]);
-      const first = line(bind ? `${present(names[0], 'names')} = ${op.text}` : op.text);
+      const used = identifiers(lambdaBody);
+      const bind = names.length > 1 || (names[0] !== undefined && used.has(names[0]));
+      const first = line(bind ? `${names.join(', ')} = ${op.text}` : op.text);
       const rest = this.lambdaTail(lambdaBody, env);
       return { out: [first, ...rest.out], falls: rest.falls };
     }
     const cont = present(this.conts.get(k.text), k.text);
-    if (cont.params.length > 1) refuse('continuation-arity', k, `${this.at(k)}: the continuation \`${cont.name}\` takes ${String(cont.params.length)} values; a call can deliver only one result`);
+    if (cont.params.length > 1) {
+      if (!this.spec.tuples) refuse('continuation-arity', k, `${this.at(k)}: the continuation \`${cont.name}\` takes ${String(cont.params.length)} values; a call can deliver only one result`);
+      const r = this.enter(cont, [], env, k);
+      return { out: [line(`${cont.params.join(', ')} = ${op.text}`), ...r.out], falls: r.falls };
+    }
     const param = cont.params[0];
     if (cont.kind === 'single' && param) {
       // `def after_f(r): nonlocal x; x = r; ...` reads best as `x = f(...)`.
@@ -280,7 +396,7 @@ class Uncps {
         return { out: [line(`${left.text} = ${op.text}`), ...r.out], falls: r.falls };
       }
     }
-    const r = this.enter(cont, [], env, call);
+    const r = this.enter(cont, [], env, k);
     const used = param !== undefined && cont.body.some((b) => identifiers(b).has(param));
     return { out: [line(used ? `${param} = ${op.text}` : op.text), ...r.out], falls: r.falls };
   }
@@ -312,12 +428,7 @@ class Uncps {
     // When every way on goes to the same place (the rest being at most a jump there), no explicit jump is needed.
     const restJumps = restCode.length === 0 || (restCode.length === 1 && env.loop !== undefined && exitCallOf(present(restCode[0], 'statement')) === env.loop.name && !hasElse);
     const alike = restJumps && (hasElse || restCode.length === 1) && results.every((r) => r.falls.size === 1 && r.falls.has(first[0] ?? ''));
-    const fixed = results.map((r) => {
-      if (alike || r.falls.size !== 1) return r;
-      if (r.falls.has(CONTINUE)) return { out: [...r.out, line('continue')], falls: new Set<string>() };
-      if (r.falls.has(BREAK)) return { out: [...r.out, line('break')], falls: new Set<string>() };
-      return r;
-    });
+    const fixed = results.map((r) => (alike ? r : withJump(r)));
     const kinds = new Set(fixed.flatMap((r) => [...r.falls]));
     const emit = (extra: Out[]): Out[] => [...clauses.map((c, i) => block(c.header, present(fixed[i], 'fixed').out)), ...extra];
     if ([...kinds].every((k) => k === OPEN)) {
@@ -442,6 +553,19 @@ function assignment(params: readonly string[], args: readonly string[]): Out[] {
   return [line(`${changed.map(([p]) => p).join(', ')} = ${changed.map(([, a]) => a).join(', ')}`)];
 }
 
+/** A branch that goes round its loop again (or leaves it) says so, when the branches beside it go elsewhere. */
+function withJump(r: Res): Res {
+  if (r.falls.size !== 1) return r;
+  if (r.falls.has(CONTINUE)) return { out: [...r.out, line('continue')], falls: new Set<string>() };
+  if (r.falls.has(BREAK)) return { out: [...r.out, line('break')], falls: new Set<string>() };
+  return r;
+}
+
+/** The value of an argument, keyword or not. */
+export function valueOf(arg: Node): Node {
+  return arg.type === 'keyword_argument' ? field(arg, 'value') : arg;
+}
+
 function exitCallOf(stmt: Node): string | undefined {
   let e = stmt.firstNamedChild ? unparenthesized(stmt.firstNamedChild) : undefined;
   if (e?.type === 'lambda') e = e.childForFieldName('body') ?? undefined;
@@ -468,9 +592,4 @@ function unparenthesized(node: Node): Node {
 function isTailCallee(use: Node): boolean {
   const call = use.parent;
   return call?.type === 'call' && call.childForFieldName('function')?.id === use.id && inTailPosition(call);
-}
-
-function isTailLastArgument(use: Node): boolean {
-  const args = use.parent;
-  return args?.type === 'argument_list' && args.parent?.type === 'call' && argumentsOf(args.parent).at(-1)?.id === use.id && inTailPosition(args.parent);
 }

@@ -6,10 +6,10 @@ import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { ConversionResult, Refusal } from './conversion';
 import { conversionResult, type Rewrite } from './conversionResult';
-import { continuationParameter, inTailPosition } from './continuations';
+import { calleeContinuations, continuationArguments, continuationArity, continuationParameters, inTailPosition } from './continuations';
 import { spliced, type Replacement } from './cpsTransform';
 import { calleeName } from './callText';
-import { argumentsOf, directFunctionText, type Operation } from './fromCps';
+import { argumentsOf, directFunctionText, type Operation, type Slots } from './fromCps';
 import { isMethod, referencesTo, shortName } from './references';
 import { present } from './pySyntax';
 import { refusalOf, RefuseError } from './refusal';
@@ -18,10 +18,12 @@ import { helperRemoval, usesOf } from './moduleInsert';
 
 export interface LeaveCpsRung {
   /** The operation a CPS call `call` becomes inside a converted function; `converted` names the functions converted with it. */
-  operation(file: SourceFile, call: Node, converted: ConvertedSet): Operation;
-  /** A call `f(args, k)` of a converted function from code that stays as it is, rewritten; `text` renders sub-nodes. */
-  adaptCall(file: SourceFile, call: Node, text: CallerText, statementLevel: boolean): string;
+  operation(file: SourceFile, call: Node, converted: ConvertedSet, slots: Slots): Operation;
+  /** A call `f(args, k)` of a converted function from code that stays as it is, rewritten; `text` renders sub-nodes; `arity`: how many values f hands k. */
+  adaptCall(file: SourceFile, call: Node, text: CallerText, statementLevel: boolean, slots: Slots, arity: number): string;
   readonly decorator: string | undefined;
+  /** The rung has a form for an error continuation (raise, and `try`/`except` at the call) and for several values (a tuple). */
+  readonly errorsAndTuples: boolean;
   /** Helper source text to insert once (the runner), or undefined. */
   helper(file: SourceFile): { offset: number; text: string } | undefined;
 }
@@ -45,9 +47,13 @@ export function leaveCps(file: SourceFile, requested: readonly FunctionInfo[], r
     const set = convertedSet(file, [...chosen.values()]);
     const rewrites: Rewrite[] = [];
     const failures: Refusal[] = [];
-    const outside: Node[] = [];
+    const outside: Outside[] = [];
     for (const fn of chosen.values()) {
       try {
+        const params = present(continuationParameters(file, fn), 'continuation parameters');
+        const arity = continuationArity(file, fn);
+        if (arity === undefined) throw new RefuseError('continuation-arity', fn.node, `${fn.name} calls its continuation with different numbers of values on different paths; one result cannot stand for them`);
+        if (!rung.errorsAndTuples && params.error) throw new RefuseError('continuation-arity', fn.node, `${fn.name} has an error continuation \`${params.error}\` as well; direct style has no form for a second continuation (the generator rung raises into it)`);
         for (const ref of referencesTo(file, fn)) {
           const at = `line ${String(file.lineOf(ref.node))}`;
           if (!ref.call) throw new RefuseError('used-as-value', ref.node, `${at}: \`${shortName(fn)}\` is used as a value, not called, so its callers cannot be adapted`);
@@ -55,11 +61,15 @@ export function leaveCps(file: SourceFile, requested: readonly FunctionInfo[], r
           if (args.length === 0) throw new RefuseError('caller-cannot-follow', ref.call, `${at}: \`${file.textOf(ref.call)}\` passes no continuation`);
           const inside = enclosingIn(file, ref.owner, chosen);
           if (inside && !inTailPosition(ref.call)) throw new RefuseError('continuation-not-tail', ref.call, `${at}: ${inside.name} calls \`${shortName(fn)}\` outside a tail position`);
-          if (!inside) outside.push(ref.call);
+          if (!inside) {
+            const found = continuationArguments(file, fn, params, ref.call);
+            if (!found.cont) throw new RefuseError('caller-cannot-follow', ref.call, `${at}: \`${file.textOf(ref.call)}\` passes no continuation \`${params.cont}\``);
+            outside.push({ call: ref.call, slots: { cont: found.cont, error: found.error }, arity });
+          }
         }
-        const cont = present(continuationParameter(file, fn), 'continuation parameter');
         const outer = fn.decorated ?? fn.node;
-        rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: directFunctionText({ file, fn, cont, operation: (call) => rung.operation(file, call, set), inlineResults: rung.decorator === undefined, ...(rung.decorator ? { decorator: rung.decorator } : {}) }) });
+        const slots = (call: Node): ReturnType<typeof calleeContinuations> => calleeContinuations(file, call);
+        rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: directFunctionText({ file, fn, cont: params.cont, errorCont: params.error, slots, tuples: rung.errorsAndTuples, operation: (call, found) => rung.operation(file, call, set, found), inlineResults: rung.decorator === undefined, ...(rung.decorator ? { decorator: rung.decorator } : {}) }) });
       } catch (error) {
         failures.push(refusalOf(file, fn, error));
       }
@@ -102,13 +112,20 @@ function convertedSet(file: SourceFile, fns: readonly FunctionInfo[]): Converted
   };
 }
 
+/** A call of a converted function from code that stays as it is. */
+interface Outside {
+  readonly call: Node;
+  readonly slots: Slots;
+  readonly arity: number;
+}
+
 /** Rewrites calls from code that stays as it is; nested ones are folded into the outer rewrite. */
-function adaptCallers(file: SourceFile, calls: readonly Node[], rung: LeaveCpsRung): { rewrites: Rewrite[]; unwrapped: number } {
-  const targets = calls.map((call) => {
+function adaptCallers(file: SourceFile, calls: readonly Outside[], rung: LeaveCpsRung): { rewrites: Rewrite[]; unwrapped: number } {
+  const targets = calls.map(({ call, slots, arity }) => {
     // `trampoline(f(x, k))` at statement level: the trampoline has nothing left to run.
     const holder = call.parent?.parent;
     const wrapped = holder?.type === 'call' && holder.childForFieldName('function')?.text === TRAMPOLINE_NAME && argumentsOf(holder).length === 1 && holder.parent?.type === 'expression_statement';
-    return { call, node: wrapped ? holder : call };
+    return { call, node: wrapped ? holder : call, slots, arity };
   });
   const replacements = new Map<number, Replacement>();
   const inner = (n: Node): Replacement[] => [...replacements.values()].filter((r) => n.startIndex <= r.start && r.end <= n.endIndex && (r.start !== n.startIndex || r.end !== n.endIndex));
@@ -118,7 +135,7 @@ function adaptCallers(file: SourceFile, calls: readonly Node[], rung: LeaveCpsRu
   // Innermost first, so an outer rewrite sees the inner ones.
   for (const t of [...targets].sort((a, b) => (a.node.endIndex - a.node.startIndex) - (b.node.endIndex - b.node.startIndex))) {
     const statementLevel = t.node.parent?.type === 'expression_statement';
-    replacements.set(t.node.id, { start: t.node.startIndex, end: t.node.endIndex, text: rung.adaptCall(file, t.call, textOf, statementLevel) });
+    replacements.set(t.node.id, { start: t.node.startIndex, end: t.node.endIndex, text: rung.adaptCall(file, t.call, textOf, statementLevel, t.slots, t.arity) });
   }
   const all = [...replacements.values()];
   const unwrapped = targets.filter((t) => t.node.id !== t.call.id).length;

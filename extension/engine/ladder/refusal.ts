@@ -75,6 +75,8 @@ export type RefusalCode =
   | 'continuation-arity'
   /** A recursive local continuation that is not a loop the rewrite recognises. */
   | 'unrecognised-loop'
+  /** An error continuation called with a value the module does not show to be an exception, so it cannot be raised. */
+  | 'error-not-exception'
   /** A callback-based primitive, which direct style has no way to wait for. */
   | 'callback-primitive'
   /** A callback-based leaf the module does not show to call back while asyncio.run is running. */

@@ -30,18 +30,19 @@
 import type { Node } from 'web-tree-sitter';
 import type { SourceFile } from '../../syntax/sourceFile';
 import type { Conversion } from '../conversion';
-import { callWithoutLastArgument } from '../callText';
+import { callWithoutArguments } from '../callText';
 import { isCpsFunction } from '../continuations';
 import { sitesIn } from '../cpsTransform';
-import { argumentsOf, type Operation } from '../fromCps';
+import { type Operation, type Slots } from '../fromCps';
 import { leaveCps, type CallerText, type ConvertedSet, type LeaveCpsRung } from '../leaveCps';
-import { children, field, present } from '../pySyntax';
+import { children, field } from '../pySyntax';
 import { refuse } from '../refusal';
 
 const toDirectRung: LeaveCpsRung = {
   decorator: undefined,
   helper: () => undefined,
-  operation(file: SourceFile, call: Node, converted: ConvertedSet): Operation {
+  errorsAndTuples: false,
+  operation(file: SourceFile, call: Node, converted: ConvertedSet, slots: Slots): Operation {
     if (!converted.has(call)) {
       const callee = field(call, 'function');
       const where = `line ${String(file.lineOf(call))}`;
@@ -50,11 +51,11 @@ const toDirectRung: LeaveCpsRung = {
       if (known) refuse('callee-stays', call, `${where}: calls \`${file.textOf(callee)}\`, which stays in CPS; convert it to direct style too`);
       refuse('callback-primitive', call, `${where}: \`${file.textOf(callee)}\` is a callback-based primitive; direct style has no way to wait for its result (the generator rung can)`);
     }
-    return { text: callWithoutLastArgument(call, (n) => file.textOf(n)), parenthesize: false };
+    return { text: callWithoutArguments(call, [slots.cont], (n) => file.textOf(n)), parenthesize: false };
   },
-  adaptCall(_file: SourceFile, call: Node, text: CallerText, statementLevel: boolean): string {
-    const core = callWithoutLastArgument(call, (n) => text(n));
-    const k = unparenthesized(present(argumentsOf(call).at(-1), 'argumentsOf(call)'));
+  adaptCall(_file: SourceFile, call: Node, text: CallerText, statementLevel: boolean, slots: Slots): string {
+    const core = callWithoutArguments(call, [slots.cont], (n) => text(n));
+    const k = unparenthesized(slots.cont.type === 'keyword_argument' ? field(slots.cont, 'value') : slots.cont);
     if (k.type !== 'lambda') return `${text(k)}(${core})`;
     const params = k.childForFieldName('parameters');
     const names = params ? children(params).map((p) => p.text) : [];

@@ -40,15 +40,15 @@
 import type { Node } from 'web-tree-sitter';
 import type { SourceFile } from '../../syntax/sourceFile';
 import type { Conversion, ConversionOptions } from '../conversion';
-import { callWithoutLastArgument, splitLastArgument } from '../callText';
+import { callWithoutArguments } from '../callText';
 import { isCpsFunction } from '../continuations';
 import { FreshNames } from '../freshNames';
-import { argumentsOf, type Operation } from '../fromCps';
+import { argumentsOf, valueOf, type Operation, type Slots } from '../fromCps';
 import { RUNNER_NAME, runnerSource } from '../inlineCallbacksRunner';
 import { isOwnRunner } from '../insertedHelpers';
 import { leaveCps, type CallerText, type ConvertedSet, type LeaveCpsRung } from '../leaveCps';
 import { helperInsertion } from '../moduleInsert';
-import { field, present } from '../pySyntax';
+import { field } from '../pySyntax';
 
 function generatorRung(file: SourceFile, options: ConversionOptions): LeaveCpsRung {
   const names = new FreshNames(file);
@@ -57,21 +57,40 @@ function generatorRung(file: SourceFile, options: ConversionOptions): LeaveCpsRu
   const own = file.functions.all.find((f) => isOwnRunner(file, f));
   const runner = own?.name ?? names.fresh(options.runnerName ?? RUNNER_NAME);
   const resume = names.fresh('resume');
+  const fail = names.fresh('fail');
+  const values = names.fresh('values');
   const text = (n: Node): string => file.textOf(n);
   return {
     decorator: runner,
     helper: (f) => (f.functions.all.some((fn) => isOwnRunner(f, fn) && fn.name === runner) ? undefined : helperInsertion(f, runnerSource(runner))),
-    operation(_file: SourceFile, call: Node, converted: ConvertedSet): Operation {
-      if (converted.has(call)) return { text: `yield ${callWithoutLastArgument(call, text)}`, parenthesize: true };
+    errorsAndTuples: true,
+    operation(_file: SourceFile, call: Node, converted: ConvertedSet, slots: Slots): Operation {
+      if (converted.has(call)) return { text: `yield ${callWithoutArguments(call, [slots.cont, slots.error], text)}`, parenthesize: true };
       const callee = field(call, 'function');
       // `g(args)(k)`: g is already in the inline-callbacks form and `g(args)` is its operation.
       if (callee.type === 'call' && argumentsOf(call).length === 1) return { text: `yield ${text(callee)}`, parenthesize: true };
-      const { rest, last } = splitLastArgument(call);
-      const slot = last?.type === 'keyword_argument' ? `${field(last, 'name').text}=${resume}` : resume;
-      return { text: `yield lambda ${resume}: ${text(callee)}(${[...rest.map(text), slot].join(', ')})`, parenthesize: true };
+      // A leaf that stays callback-based gets the runner's callbacks where it takes its continuations.
+      const callbacks = new Map([[slots.cont.id, resume], ...(slots.error ? [[slots.error.id, fail] as const] : [])]);
+      const args = argumentsOf(call).map((a) => {
+        const callback = callbacks.get(a.id);
+        if (callback === undefined) return text(a);
+        return a.type === 'keyword_argument' ? `${field(a, 'name').text}=${callback}` : callback;
+      });
+      return { text: `yield lambda ${slots.error ? `${resume}, ${fail}` : resume}: ${text(callee)}(${args.join(', ')})`, parenthesize: true };
     },
-    adaptCall: (_file: SourceFile, call: Node, t: CallerText) => `${callWithoutLastArgument(call, (n) => t(n))}(${t(present(argumentsOf(call).at(-1), 'argumentsOf(call)'))})`,
+    adaptCall: (_file: SourceFile, call: Node, t: CallerText, _statementLevel: boolean, slots: Slots, arity: number) => {
+      const k = t(valueOf(slots.cont));
+      const error = slots.error ? `, ${t(valueOf(slots.error))}` : '';
+      return `${callWithoutArguments(call, [slots.cont, slots.error], (n) => t(n))}(${spread(k, arity, values)}${error})`;
+    },
   };
+}
+
+/** The continuation `k` of a function that hands it `arity` values, as one taking the single result the runner delivers. */
+function spread(k: string, arity: number, values: string): string {
+  if (arity === 1) return k;
+  const callee = /^[\w.]+$/.test(k) ? k : `(${k})`;
+  return arity === 0 ? `lambda ${values}: ${callee}()` : `lambda ${values}: ${callee}(*${values})`;
 }
 
 export const cpsToGenerator: Conversion = {
