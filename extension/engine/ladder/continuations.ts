@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { continuationOf } from '../python/callbacks';
+import { CONTINUATION_NAME, continuationOf } from '../python/callbacks';
 import { calleeName } from './callText';
 import { children, isGeneratorFunction, parameterNames as parameterNamesOf } from './pySyntax';
 import { isMethod, shortName } from './references';
@@ -46,8 +46,10 @@ function findContinuationParameter(file: SourceFile, fn: FunctionInfo, seen: Set
   if (uses.some(isCallee)) return name;
   seen.add(fn.node.id);
   const handedOn = uses.some((use) => {
-    const call = holdingCallOf(use);
-    const target = call && isLastArgument(use) ? calleeName(call) : undefined;
+    // Handed on last, or by keyword (`on_error=on_error`) wherever it stands.
+    const arg = use.parent?.type === 'keyword_argument' && use.parent.childForFieldName('value')?.id === use.id ? use.parent : use;
+    const call = holdingCallOf(arg);
+    const target = call && (isLastArgument(arg) || arg.type === 'keyword_argument') ? calleeName(call) : undefined;
     return target !== undefined && byShortName(file, target).some((f) => !seen.has(f.node.id) && continuationParameter(file, f, seen) !== undefined);
   });
   return handedOn ? name : undefined;
@@ -78,7 +80,7 @@ function holdingCallOf(use: Node): Node | undefined {
 }
 
 /** Is `call` the last thing its path does: returned, the last statement of its block, or the body of a continuation or thunk that is? */
-export function inTailPosition(call: Node): boolean {
+export function inTailPosition(call: Node, file?: SourceFile): boolean {
   let n = call;
   while (n.parent?.type === 'parenthesized_expression') n = n.parent;
   const parent = n.parent;
@@ -86,21 +88,44 @@ export function inTailPosition(call: Node): boolean {
   if (parent.type === 'return_statement') return true;
   if (parent.type === 'expression_statement') {
     const siblings = parent.parent ? children(parent.parent).filter((c) => c.type !== 'comment') : [];
-    return siblings.at(-1)?.id === parent.id;
+    // `k(v); return` ends the path as surely as `k(v)` last.
+    const last = siblings.at(-1);
+    const ending = last?.type === 'return_statement' && !last.firstNamedChild ? siblings.at(-2) : last;
+    return ending?.id === parent.id;
   }
   // The last item of a lambda's sequence body, `lambda r: (acc.append(r), step(i + 1))`.
   if (parent.type === 'tuple' && children(parent).filter((c) => c.type !== 'comment').at(-1)?.id === n.id) {
     let holder: Node = parent;
     while (holder.parent?.type === 'parenthesized_expression') holder = holder.parent;
-    if (holder.parent?.type === 'lambda' && holder.parent.childForFieldName('body')?.id === holder.id) return inTailPosition(holder);
+    if (holder.parent?.type === 'lambda' && holder.parent.childForFieldName('body')?.id === holder.id) return inTailPosition(holder, file);
     return false;
   }
   if (parent.type === 'lambda' && parent.childForFieldName('body')?.id === n.id) {
-    const holder = parent.parent;
-    if (holder?.type === 'return_statement' || holder?.type === 'lambda') return inTailPosition(parent);
-    if (holder?.type === 'argument_list' && children(holder).filter((c) => c.type !== 'comment').at(-1)?.id === parent.id && holder.parent) return inTailPosition(holder.parent);
+    let lambda: Node = parent;
+    while (lambda.parent?.type === 'parenthesized_expression') lambda = lambda.parent;
+    const holder = lambda.parent;
+    if (holder?.type === 'return_statement' || holder?.type === 'lambda') return inTailPosition(parent, file);
+    const arg = holder?.type === 'keyword_argument' ? holder : lambda;
+    const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : null;
+    if (call?.type === 'call' && isContinuationSlot(arg, call, file)) return inTailPosition(call, file);
   }
   return false;
+}
+
+/**
+ * Is `arg` where `call` takes a continuation: the last argument, a keyword
+ * named like one, or (with the file to look the callee up in) the position
+ * of the callee's continuation or error continuation parameter.
+ */
+function isContinuationSlot(arg: Node, call: Node, file: SourceFile | undefined): boolean {
+  const list = call.childForFieldName('arguments');
+  if (list && children(list).filter((c) => c.type !== 'comment').at(-1)?.id === arg.id) return true;
+  if (arg.type === 'keyword_argument') {
+    const name = arg.childForFieldName('name')?.text ?? '';
+    if (CONTINUATION_NAME.test(name) || ERROR_CONTINUATION.test(name)) return true;
+  }
+  const slots = file ? calleeContinuations(file, call) : undefined;
+  return slots !== undefined && (slots.cont?.id === arg.id || slots.error?.id === arg.id);
 }
 
 function isLastArgument(use: Node): boolean {
@@ -165,7 +190,9 @@ export function directCandidates(file: SourceFile): FunctionInfo[] {
 export function isCpsFunction(file: SourceFile, fn: FunctionInfo): boolean {
   if (!isConvertiblePlace(file, fn) || !otherDecoratorsAreNeutral(fn, () => false) || isGeneratorFunction(fn.node)) return false;
   const parameter = continuationParameter(file, fn);
-  return parameter !== undefined && continuationOf(file, fn)?.parameter === parameter;
+  const found = parameter === undefined ? undefined : continuationOf(file, fn);
+  // With a success and an error continuation, the error one may be the last parameter.
+  return found !== undefined && (found.parameter === parameter || continuationParameters(file, fn)?.error === parameter);
 }
 
 /** Functions in the inline-callbacks form: decorated with the runner (generators or plain). */
@@ -189,11 +216,25 @@ const ERROR_CONTINUATION = /^(errback|eb|err|error|fail|failure|failed|reject)$|
  */
 export function continuationParameters(file: SourceFile, fn: FunctionInfo): ContinuationParameters | undefined {
   const last = continuationParameter(file, fn);
-  if (last === undefined) return undefined;
-  const both = continuationOf(file, fn)?.parameters ?? [];
-  const error = both.length === 2 ? both.find((n) => ERROR_CONTINUATION.test(n)) : undefined;
-  const cont = both.find((n) => n !== error);
-  return error && cont ? { cont, error } : { cont: last, error: undefined };
+  if (last === undefined || !continuationOf(file, fn)) return undefined;
+  // The ones the body calls or hands on (a path may reach one only inside a local continuation).
+  const used = parameterNamesOf(fn.node).filter((p) => calledOrHandedOn(fn.node, p, CONTINUATION_NAME.test(p) || ERROR_CONTINUATION.test(p)));
+  const errors = used.filter((n) => ERROR_CONTINUATION.test(n));
+  const others = used.filter((n) => !ERROR_CONTINUATION.test(n));
+  const [error] = errors;
+  const cont = others.at(-1);
+  return errors.length === 1 && error && cont && others.length === 1 ? { cont, error } : { cont: last, error: undefined };
+}
+
+/** Does the body call `name`, or (when `named` like a continuation) pass it as an argument? */
+function calledOrHandedOn(def: Node, name: string, named: boolean): boolean {
+  const body = def.childForFieldName('body');
+  return (body?.descendantsOfType('identifier') ?? []).some((use) => {
+    if (use?.text !== name) return false;
+    if (isCallee(use)) return true;
+    const arg = use.parent?.type === 'keyword_argument' && use.parent.childForFieldName('value')?.id === use.id ? use.parent : use;
+    return named && arg.parent?.type === 'argument_list';
+  });
 }
 
 /** The arguments of a call that bind a function's continuation parameters (by keyword, or by position). */

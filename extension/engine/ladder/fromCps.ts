@@ -137,7 +137,7 @@ class Uncps {
       if (!def) continue;
       const name = def.childForFieldName('name')?.text ?? '';
       const uses = body.descendantsOfType('identifier').filter((i): i is Node => i?.text === name && i.id !== def.childForFieldName('name')?.id);
-      const asContinuation = uses.length > 0 && uses.every((u) => isTailCallee(u) || this.isTailSlot(u));
+      const asContinuation = uses.length > 0 && uses.every((u) => isTailCallee(u, this.file) || this.isTailSlot(u));
       if (!asContinuation) continue;
       if (this.conts.has(name)) refuse('name-clash', def, `two continuations are named \`${name}\`; rename one`);
       const own = parameterNames(def);
@@ -152,7 +152,7 @@ class Uncps {
   private isTailSlot(use: Node): boolean {
     const arg = use.parent?.type === 'keyword_argument' ? use.parent : use;
     const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : null;
-    if (call?.type !== 'call' || !inTailPosition(call)) return false;
+    if (call?.type !== 'call' || !inTailPosition(call, this.file)) return false;
     const known = this.spec.slots?.(call);
     if (known?.cont) return known.cont.id === arg.id || known.error?.id === arg.id;
     return argumentsOf(call).at(-1)?.id === arg.id;
@@ -218,6 +218,9 @@ class Uncps {
         }
         res = r;
         consumed = r.consumed;
+      } else if ((s.type === 'for_statement' || s.type === 'while_statement') && this.mentionsContinuation(s)) {
+        out.push(...this.plainLoop(s).out);
+        continue;
       } else if (this.mentionsContinuation(s)) {
         refuse('continuation-not-tail', s, `${this.at(s)}: the continuation is used inside \`${this.file.textOf(s).split(/\r?\n/)[0] ?? ''}\`, not as the last call of a path; a CPS function only calls it or passes it on, last`);
       } else {
@@ -348,7 +351,8 @@ class Uncps {
       names = params ? children(params).map((p) => p.text) : [];
       body = () => this.lambdaTail(field(handler, 'body'), env);
     } else {
-      const cont = present(this.conts.get(handler.text), handler.text);
+      const cont = this.conts.get(handler.text);
+      if (!cont) return refuse('continuation-not-tail', handler, `${this.at(handler)}: the error continuation \`${handler.text}\` is neither a local function nor a lambda, so the paths through it cannot be followed`);
       names = [...cont.params];
       body = () => this.enter(cont, [], env, handler);
     }
@@ -411,6 +415,18 @@ class Uncps {
     cont.emitted = true;
     const r = this.block(cont.body, env);
     return { out: [...assign, ...r.out], falls: r.falls };
+  }
+
+  // ---- loops that continue only to leave ----------------------------------------
+
+  /** `for line in text: if bad: errback(e); return`: the loop stays; inside it a continuation may only end the function. */
+  private plainLoop(s: Node): Res {
+    const body = s.childForFieldName('body');
+    const elseClause = children(s).find((c) => c.type === 'else_clause');
+    const clauses = [{ header: this.header(s, body), body }, ...(elseClause ? [{ header: this.header(elseClause, elseClause.childForFieldName('body')), body: elseClause.childForFieldName('body') }] : [])];
+    const results = clauses.map((c) => this.block(statementsOf(c.body), { loop: undefined }));
+    if (results.some((r) => [...r.falls].some((f) => f !== OPEN))) refuse('unsupported-statement', s, `${this.at(s)}: a path through this loop hands the continuation on and would have to come back into the loop`);
+    return { out: clauses.map((c, i) => block(c.header, present(results[i], 'results').out)), falls: new Set([OPEN]) };
   }
 
   // ---- if ---------------------------------------------------------------------------
@@ -589,7 +605,7 @@ function unparenthesized(node: Node): Node {
   return n;
 }
 
-function isTailCallee(use: Node): boolean {
+function isTailCallee(use: Node, file: SourceFile): boolean {
   const call = use.parent;
-  return call?.type === 'call' && call.childForFieldName('function')?.id === use.id && inTailPosition(call);
+  return call?.type === 'call' && call.childForFieldName('function')?.id === use.id && inTailPosition(call, file);
 }

@@ -60,7 +60,7 @@ export function leaveCps(file: SourceFile, requested: readonly FunctionInfo[], r
           const args = argumentsOf(ref.call);
           if (args.length === 0) throw new RefuseError('caller-cannot-follow', ref.call, `${at}: \`${file.textOf(ref.call)}\` passes no continuation`);
           const inside = enclosingIn(file, ref.owner, chosen);
-          if (inside && !inTailPosition(ref.call)) throw new RefuseError('continuation-not-tail', ref.call, `${at}: ${inside.name} calls \`${shortName(fn)}\` outside a tail position`);
+          if (inside && !inTailPosition(ref.call, file)) throw new RefuseError('continuation-not-tail', ref.call, `${at}: ${inside.name} calls \`${shortName(fn)}\` outside a tail position`);
           if (!inside) {
             const found = continuationArguments(file, fn, params, ref.call);
             if (!found.cont) throw new RefuseError('caller-cannot-follow', ref.call, `${at}: \`${file.textOf(ref.call)}\` passes no continuation \`${params.cont}\``);

@@ -121,7 +121,7 @@ function innerScopes(node: Node, outer: Node): Node[] {
 }
 
 /** Conventional continuation names; only these may end a path with `return k(...)` rather than `k(...)`. */
-const CONTINUATION_NAME = /^(k|cont|continuation|callback|cb|done|next|then|ok|resolve|reject|succeed|fail|on_\w+|\w+_(cont|continuation|callback|cb|k))$/i;
+export const CONTINUATION_NAME = /^(k|cont|continuation|callback|cb|done|next|then|ok|resolve|reject|succeed|fail|on_\w+|\w+_(cont|continuation|callback|cb|k))$/i;
 
 interface Continuations {
   readonly names: ReadonlySet<string>;
