@@ -36,9 +36,22 @@ export function continuationParameter(file: SourceFile, fn: FunctionInfo, seen: 
 
 const memo = new WeakMap<SourceFile, Map<number, string | undefined>>();
 
+/**
+ * The last parameter, or, when only parameters with defaults (or `*args`,
+ * keyword-only ones) follow it, the last plain one named like a continuation:
+ * `def resolve(name, on_done, depth=0)`.
+ */
+function lastPlainParameter(params: readonly Node[]): Node | undefined {
+  const last = params.at(-1);
+  if (last?.type === 'identifier') return last;
+  const plain = params.map((p) => p.type).lastIndexOf('identifier');
+  const candidate = params[plain];
+  return candidate && CONTINUATION_NAME.test(candidate.text) && params.slice(plain + 1).every((p) => p.type !== 'identifier' && p.type !== 'typed_parameter') ? candidate : undefined;
+}
+
 function findContinuationParameter(file: SourceFile, fn: FunctionInfo, seen: Set<number>): string | undefined {
   const params = fn.node.childForFieldName('parameters');
-  const last = params ? children(params).at(-1) : undefined;
+  const last = params ? lastPlainParameter(children(params).filter((p) => p.type !== 'comment')) : undefined;
   const body = fn.node.childForFieldName('body');
   if (last?.type !== 'identifier' || !body) return undefined;
   const name = last.text;

@@ -146,6 +146,24 @@ class Uncps {
       const recursive = uses.some((u) => def.startIndex <= u.startIndex && u.endIndex <= def.endIndex);
       this.conts.set(name, { name, node: def, params: own, body: statementsOf(def.childForFieldName('body')), kind: recursive ? 'loop' : uses.length > 1 ? 'join' : 'single', emitted: false });
     }
+    // `poll` → `check` → `call_later(5, poll)`: recursion through another continuation is a loop too.
+    // Only the one the function starts (used outside every continuation) is the loop's head.
+    const defs = [...this.conts.values()].map((c) => c.node);
+    for (const cont of this.conts.values()) {
+      const started = body.descendantsOfType('identifier').some((u) => u?.text === cont.name && !defs.some((d) => d.startIndex <= u.startIndex && u.endIndex <= d.endIndex));
+      if (cont.kind !== 'loop' && started && this.reaches(cont, cont.name, new Set())) this.conts.set(cont.name, { ...cont, kind: 'loop' });
+    }
+  }
+
+  /** Does `from`'s body lead, through the continuations it uses, back to a use of `name`? */
+  private reaches(from: Cont, name: string, seen: Set<string>): boolean {
+    seen.add(from.name);
+    const used = identifiers(from.node.childForFieldName('body') ?? from.node);
+    if (from.name !== name && used.has(name)) return true;
+    return [...used].some((u) => {
+      const next = this.conts.get(u);
+      return next !== undefined && !seen.has(u) && this.reaches(next, name, seen);
+    });
   }
 
   /** Is `use` a continuation argument of a call in tail position (the last argument, or where the callee takes one)? */
@@ -482,7 +500,9 @@ class Uncps {
     const def = stmts[defIndex];
     const cont = def?.type === 'function_definition' ? this.conts.get(def.childForFieldName('name')?.text ?? '') : undefined;
     if (cont?.kind !== 'loop' || cont.node.id !== def?.id) return undefined;
-    const callIndex = nextCode(stmts, defIndex + 1);
+    // The loop's other continuations may be defined between it and its start.
+    let callIndex = nextCode(stmts, defIndex + 1);
+    while (stmts[callIndex]?.type === 'function_definition' && this.conts.get(stmts[callIndex]?.childForFieldName('name')?.text ?? '')?.node.id === stmts[callIndex]?.id) callIndex = nextCode(stmts, callIndex + 1);
     const call = stmts[callIndex];
     const target = call && (call.type === 'return_statement' || call.type === 'expression_statement') ? call.firstNamedChild : null;
     const called = target ? unparenthesized(target) : undefined;

@@ -188,6 +188,8 @@ export function continuationOf(file: SourceFile, fn: FunctionInfo): Continuation
 /** A call whose result the code uses: assigned, an operand or an argument (not returned, a lambda's body or a statement of its own). */
 function resultUsed(call: Node): boolean {
   const parent = logicalParent(call);
+  // An item of a lambda's sequence body, `lambda r: (log(r), k(r))`, runs for its effect.
+  if (parent?.type === 'tuple' && logicalParent(parent)?.type === 'lambda') return false;
   return parent !== null && !['expression_statement', 'return_statement', 'lambda'].includes(parent.type);
 }
 
@@ -296,7 +298,12 @@ function continues(expr: Node, conts: Continuations, position: 'statement' | 're
   if (callee && conts.nested.has(callee)) return localContinues(conts.nested.get(callee), conts);
   // Registering or storing the continuation is callback style, not a tail call;
   // `partial(k, x)`, `wraps(f)(wrapper)` make a function rather than call one.
-  if (isRegistration(expr) || storesArgument(expr) || makesFunction(expr)) return false;
+  // Re-arming a local step with the scheduler (`call_later(5, poll)`) goes round a polling loop.
+  if (isRegistration(expr)) {
+    const registered = registeredCallable(expr);
+    return registered?.type === 'identifier' && localContinues(conts.nested.get(registered.text), conts);
+  }
+  if (storesArgument(expr) || makesFunction(expr)) return false;
   return argumentsOf(expr).some((arg) => {
     const value = arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg;
     if (!value) return false;
