@@ -130,7 +130,7 @@ export function inTailPosition(call: Node, file?: SourceFile): boolean {
  * named like one, or (with the file to look the callee up in) the position
  * of the callee's continuation or error continuation parameter.
  */
-function isContinuationSlot(arg: Node, call: Node, file: SourceFile | undefined): boolean {
+export function isContinuationSlot(arg: Node, call: Node, file: SourceFile | undefined): boolean {
   const list = call.childForFieldName('arguments');
   if (list && children(list).filter((c) => c.type !== 'comment').at(-1)?.id === arg.id) return true;
   if (arg.type === 'keyword_argument') {
@@ -315,7 +315,16 @@ export function calleeContinuations(file: SourceFile, call: Node): ContinuationA
   const name = calleeName(call);
   const callee = call.childForFieldName('function');
   if (name === undefined || !callee) return undefined;
-  const fn = byShortName(file, name).find((f) => (callee.type === 'identifier' ? f.parent === undefined : isMethod(file, f)) && isCpsFunction(file, f));
+  const same = byShortName(file, name).filter((f) => (callee.type === 'identifier' ? f.parent === undefined : isMethod(file, f)));
+  const fn = same.find((f) => isCpsFunction(file, f));
   const params = fn ? continuationParameters(file, fn) : undefined;
-  return fn && params ? continuationArguments(file, fn, params, call) : undefined;
+  if (fn && params) return continuationArguments(file, fn, params, call);
+  // A callback-based leaf of the module with a success and an error callback, known by their names.
+  const [leaf] = same;
+  const names = leaf && same.length === 1 ? parameterNamesOf(leaf.node) : [];
+  const errors = names.filter((n) => ERROR_CONTINUATION.test(n));
+  const conts = names.filter((n) => !ERROR_CONTINUATION.test(n) && CONTINUATION_NAME.test(n));
+  const [error] = errors;
+  const cont = conts.at(-1);
+  return leaf && error && cont && errors.length === 1 && conts.length === 1 ? continuationArguments(file, leaf, { cont, error }, call) : undefined;
 }

@@ -8,7 +8,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { inTailPosition, type ContinuationArguments } from './continuations';
+import { inTailPosition, isContinuationSlot, type ContinuationArguments } from './continuations';
 import { inlineResults } from './inlineResults';
 import { block, copied, line, render, type Out } from './pyOut';
 import { children, field, identifiers, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
@@ -544,8 +544,9 @@ class Uncps {
   /** A continuation the rewrite folds into straight-line code: a local continuation, or a lambda passed last to a call. */
   private inlined(scope: Node): boolean {
     if (scope.type === 'function_definition') return this.conts.get(scope.childForFieldName('name')?.text ?? '')?.node.id === scope.id;
-    const holder = scope.parent;
-    return holder?.type === 'argument_list' && children(holder).filter((c) => c.type !== 'comment').at(-1)?.id === scope.id;
+    const arg = scope.parent?.type === 'keyword_argument' ? scope.parent : scope;
+    const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : null;
+    return call?.type === 'call' && isContinuationSlot(arg, call, this.file);
   }
 
   private loop(found: { cont: Cont; iterable: Node | undefined; start?: Node }, env: Env, definedHere: readonly Cont[]): Res {

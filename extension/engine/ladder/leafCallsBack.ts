@@ -117,3 +117,67 @@ function oneLine(file: SourceFile, node: Node): string {
   const text = file.textOf(node).replace(/\s+/g, ' ');
   return text.length > 50 ? `${text.slice(0, 47)}...` : text;
 }
+
+/**
+ * Why yielding the module's leaf `call` as an operation would change what
+ * the program does, if it would: the runner takes the first call of the
+ * callback in `slot` only, and sends a result that arrives before the leaf
+ * returns in after the leaf's remaining code ran, where the callback ran it
+ * first. Undefined when the leaf calls the callback at most once per path
+ * and last, or is not a plain function of the module (nothing to read).
+ */
+export function leafOrderProblem(file: SourceFile, call: Node, slot: Node): { code: 'continuation-called-twice' | 'code-after-continuation'; why: string } | undefined {
+  const callee = call.childForFieldName('function');
+  if (callee?.type !== 'identifier') return undefined;
+  const found = file.functions.all.filter((f) => f.parent === undefined && f.name === callee.text);
+  const [fn] = found;
+  const body = fn?.node.childForFieldName('body');
+  if (found.length !== 1 || !fn || !body || fn.isAsync || isGeneratorFunction(fn.node)) return undefined;
+  const param = parameterFor(fn, call, slot);
+  if (param === undefined) return undefined;
+  const calls = body.descendantsOfType('call').filter((c): c is Node => c !== null && c.childForFieldName('function')?.type === 'identifier' && c.childForFieldName('function')?.text === param);
+  for (const c of calls) {
+    const at = `line ${String(file.lineOf(c))}`;
+    const loop = enclosingBefore(c, fn.node, ['for_statement', 'while_statement']);
+    if (loop || calls.some((other) => other.id !== c.id && sameBlock(other, c))) {
+      return { code: 'continuation-called-twice', why: `the leaf \`${fn.name}\` (line ${String(fn.line)}) may call its callback \`${param}\` more than once (${at}); a yielded operation delivers one result` };
+    }
+    const after = codeAfter(c, fn.node);
+    if (after) return { code: 'code-after-continuation', why: `the leaf \`${fn.name}\` (line ${String(fn.line)}) goes on at line ${String(file.lineOf(after))} after calling its callback \`${param}\` (${at}); yielded, that code would run before the caller's rest instead of after it` };
+  }
+  return undefined;
+}
+
+/** The nearest ancestor of `node` below `outer` of one of `types`, not crossing a nested function. */
+function enclosingBefore(node: Node, outer: Node, types: readonly string[]): Node | undefined {
+  for (let p = node.parent; p && p.id !== outer.id; p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'lambda') return undefined;
+    if (types.includes(p.type)) return p;
+  }
+  return undefined;
+}
+
+function statementOf(node: Node): Node | undefined {
+  let n: Node | null = node;
+  while (n && n.parent?.type !== 'block') n = n.parent;
+  return n ?? undefined;
+}
+
+/** Two calls whose statements sit in one block run one after the other. */
+function sameBlock(a: Node, b: Node): boolean {
+  const sa = statementOf(a);
+  const sb = statementOf(b);
+  return sa !== undefined && sb !== undefined && sa.parent?.id === sb.parent?.id;
+}
+
+/** The first statement that runs after the one holding `call`, up to the end of `fn` (a bare `return` ends it). */
+function codeAfter(call: Node, fn: Node): Node | undefined {
+  for (let s = statementOf(call); s && s.id !== fn.id; s = s.parent ? statementOf(s.parent) : undefined) {
+    if (s.type === 'function_definition') return undefined;
+    const siblings = s.parent ? children(s.parent).filter((c) => c.type !== 'comment') : [];
+    const next = siblings[siblings.findIndex((c) => c.id === s.id) + 1];
+    if (next) return next.type === 'return_statement' && !next.firstNamedChild ? undefined : next;
+    if (s.parent?.parent?.id === fn.id) return undefined;
+  }
+  return undefined;
+}

@@ -75,6 +75,10 @@ export type RefusalCode =
   | 'continuation-arity'
   /** A recursive local continuation that is not a loop the rewrite recognises. */
   | 'unrecognised-loop'
+  /** A callback a leaf may call more than once, which a yielded operation cannot deliver. */
+  | 'continuation-called-twice'
+  /** A leaf that goes on after calling its callback: yielded, that code would run first. */
+  | 'code-after-continuation'
   /** An error continuation called with a value the module does not show to be an exception, so it cannot be raised. */
   | 'error-not-exception'
   /** A callback-based primitive, which direct style has no way to wait for. */

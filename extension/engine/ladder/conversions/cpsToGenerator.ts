@@ -46,9 +46,11 @@ import { FreshNames } from '../freshNames';
 import { argumentsOf, valueOf, type Operation, type Slots } from '../fromCps';
 import { RUNNER_NAME, runnerSource } from '../inlineCallbacksRunner';
 import { isOwnRunner } from '../insertedHelpers';
+import { leafOrderProblem } from '../leafCallsBack';
 import { leaveCps, type CallerText, type ConvertedSet, type LeaveCpsRung } from '../leaveCps';
 import { helperInsertion } from '../moduleInsert';
 import { field } from '../pySyntax';
+import { refuse } from '../refusal';
 
 function generatorRung(file: SourceFile, options: ConversionOptions): LeaveCpsRung {
   const names = new FreshNames(file);
@@ -69,6 +71,10 @@ function generatorRung(file: SourceFile, options: ConversionOptions): LeaveCpsRu
       const callee = field(call, 'function');
       // `g(args)(k)`: g is already in the inline-callbacks form and `g(args)` is its operation.
       if (callee.type === 'call' && argumentsOf(call).length === 1) return { text: `yield ${text(callee)}`, parenthesize: true };
+      for (const slot of [slots.cont, slots.error]) {
+        const problem = slot ? leafOrderProblem(file, call, slot) : undefined;
+        if (problem) refuse(problem.code, call, `line ${String(file.lineOf(call))}: ${problem.why}`);
+      }
       // A leaf that stays callback-based gets the runner's callbacks where it takes its continuations.
       const callbacks = new Map([[slots.cont.id, resume], ...(slots.error ? [[slots.error.id, fail] as const] : [])]);
       const args = argumentsOf(call).map((a) => {

@@ -163,6 +163,8 @@ function callerRewrites(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<
     }
     const args = field(call, 'arguments');
     const invoked = parent?.type === 'call' && parent.childForFieldName('function')?.id === call.id ? parent : undefined;
+    // `f(args)(k, fail)` hands fail what f raises, even after waiting; the CPS form has no second continuation for it.
+    if (invoked && argumentsOf(invoked).length > 1) throw new RefuseError('caller-cannot-follow', invoked, `${at}: \`${file.textOf(invoked)}\` gives ${shortName(fn)} an error continuation, which its CPS form would not call`);
     if (invoked && argumentsOf(invoked).length === 1) {
       // `f(args)(k)` → `f(args, k)`
       const k = present(argumentsOf(invoked)[0], 'continuation');
