@@ -1,0 +1,144 @@
+// Hand-written callback programs climb the ladder: each program under
+// programs/callbacks runs with python3, moves through the built CLI from
+// callbacks/CPS to the inline-callbacks form, on to async/await where that
+// rung applies, and back down from the generator form to CPS, printing exactly
+// what the original printed after every step. A program whose shape cannot
+// keep its behaviour says which functions refuse, with which code.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { RefusalCode } from '../../extension/engine/ladder/refusal';
+import { CLI, runCli } from '../helpers/cli';
+
+const PROGRAMS = join(__dirname, 'programs', 'callbacks');
+
+interface Expectation {
+  /** Functions the step to generators must convert. */
+  readonly converts: readonly string[];
+  /** Functions that refuse on the way to generators, with their codes. */
+  readonly refuses?: Readonly<Record<string, RefusalCode>>;
+  /** Every converted function reaches async/await (the leaves call back at once, or there are none). */
+  readonly asyncAll?: boolean;
+  /** Why the way back down is not run, when it is not. */
+  readonly noWayDown?: string;
+}
+
+const EXPECTED: Readonly<Record<string, Expectation>> = {
+  lecture_pythagoras: { converts: ['add_10', 'square', 'add', 'sqrt', 'pythagoras', 'long_running'], asyncAll: true },
+  lecture_input: { converts: ['ask_number', 'ask_twice', 'long_running'] },
+  inventory_lookup: { converts: ['stock_of', 'reserved_of', 'available'], asyncAll: true },
+  page_render: { converts: ['load_template', 'render_page', 'render_site'], asyncAll: true },
+  config_loader: { converts: ['read_source', 'parse_settings', 'load_config', 'describe'] },
+  geometry: { converts: ['split_point', 'bounds', 'area_of_bounds', 'centre', 'describe'], asyncAll: true },
+  bank_transfer: { converts: ['balance_of', 'withdraw', 'deposit', 'transfer'], asyncAll: true },
+  download_queue: { converts: ['fetch_size', 'fetch_all'] },
+  thermostat: { converts: ['read_sensor', 'wait_until_warm'], noWayDown: 'a discarded result comes back as a required continuation parameter, which a timer calling back with no value cannot fill (direct → CPS side)' },
+  dns_resolver: { converts: ['resolve', 'report'] },
+  matrix_stats: { converts: ['mean_and_spread', 'row_summary', 'column', 'column_stats', 'report'], asyncAll: true },
+  order_pipeline: { converts: ['price_of', 'discount', 'order_total'], asyncAll: true },
+  chat_relay: { converts: ['relay'] },
+  sensor_average: { converts: ['read_sample', 'average', 'all_averages'], asyncAll: true },
+  file_tree: { converts: ['size_of', 'largest'], asyncAll: true },
+  auth_flow: { converts: ['check_password', 'load_profile', 'load_team', 'sign_in'], asyncAll: true },
+  price_quote: { converts: ['fetch_rate', 'convert', 'convert_via', 'quote'] },
+  recipe_scaler: { converts: ['ingredients', 'servings', 'scale', 'shopping_list'], asyncAll: true },
+  word_count: { converts: ['count_words', 'top_word'], asyncAll: true },
+  job_retry: { converts: ['with_retry', 'report'] },
+  refuse_called_twice: { converts: [], refuses: { progress: 'continuation-not-tail', watch: 'continuation-called-twice' } },
+  refuse_code_after: { converts: [], refuses: { show: 'code-after-continuation' } },
+  refuse_stored: { converts: [] },
+};
+
+interface Report {
+  readonly files: readonly { converted: string[]; refused: { function: string; code: string; line: number }[] }[];
+}
+
+let work = '';
+
+function python(file: string): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync('python3', [file], { cwd: work, encoding: 'utf8', timeout: 60_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function refactor(file: string, to: string, extra: readonly string[] = []): Report['files'][number] {
+  const run = runCli(['refactor', file, '--to', to, '--write', '--json', ...extra]);
+  assert.ok(run.status === 0 || run.status === 1, `refactor --to ${to} failed (${String(run.status)}): ${run.stderr}`);
+  const [report] = (JSON.parse(run.stdout) as Report).files;
+  assert.ok(report);
+  return report;
+}
+
+function copy(from: string, name: string): string {
+  const to = join(work, name);
+  copyFileSync(from, to);
+  return to;
+}
+
+function printsTheSame(file: string, expected: string, rung: string): void {
+  const run = python(file);
+  assert.equal(run.status, 0, `the ${rung} form must run:\n${run.stderr}\n${readFileSync(file, 'utf8')}`);
+  assert.equal(run.stdout, expected, `the ${rung} form must print what the original printed:\n${readFileSync(file, 'utf8')}`);
+}
+
+before(() => {
+  assert.ok(existsSync(CLI), 'dist/cli.js is missing: run `npm run build` first');
+  work = mkdtempSync(join(tmpdir(), 'concept-lenses-callbacks-'));
+});
+
+after(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test('the corpus has at least 20 programs, each with its expectation', () => {
+  const programs = readdirSync(PROGRAMS).filter((f) => f.endsWith('.py')).map((f) => f.replace(/\.py$/, '')).sort();
+  assert.ok(programs.length >= 20, `only ${String(programs.length)} programs`);
+  assert.deepEqual(programs, Object.keys(EXPECTED).sort());
+});
+
+for (const [name, expectation] of Object.entries(EXPECTED)) {
+  describe(`${name}.py`, () => {
+    let expected = '';
+    let generatorForm = '';
+
+    test('climbs to generators, printing the same; refusals carry their codes', () => {
+      const original = python(join(PROGRAMS, `${name}.py`));
+      assert.equal(original.status, 0, original.stderr);
+      assert.notEqual(original.stdout, '');
+      expected = original.stdout;
+      const file = copy(join(PROGRAMS, `${name}.py`), `${name}.py`);
+      const before = readFileSync(file, 'utf8');
+      const report = refactor(file, 'generator');
+      assert.deepEqual([...report.converted].sort(), [...expectation.converts].sort());
+      assert.deepEqual(Object.fromEntries(report.refused.map((r) => [r.function, r.code])), expectation.refuses ?? {});
+      for (const r of report.refused) assert.ok(r.line > 0, `${r.function} names the line that blocks it`);
+      if (expectation.converts.length === 0) assert.equal(readFileSync(file, 'utf8'), before, 'nothing converts, so the file is left as it was');
+      else assert.match(readFileSync(file, 'utf8'), /^def inline_callbacks\(/m);
+      printsTheSame(file, expected, 'generator');
+      generatorForm = copy(file, `${name}.generator.py`);
+    });
+
+    test('generators → async/await where the rung applies, printing the same', () => {
+      const file = copy(generatorForm, `${name}.async.py`);
+      const report = refactor(file, 'async');
+      if (expectation.asyncAll) {
+        assert.deepEqual(report.refused, []);
+        assert.deepEqual([...report.converted].sort(), [...expectation.converts].sort());
+        assert.doesNotMatch(readFileSync(file, 'utf8'), /inline_callbacks|\byield\b/);
+      }
+      printsTheSame(file, expected, 'async');
+    });
+
+    test('back down from generators to CPS, printing the same', (t) => {
+      if (expectation.noWayDown) {
+        t.skip(expectation.noWayDown);
+        return;
+      }
+      const file = copy(generatorForm, `${name}.down.py`);
+      refactor(file, 'cps', expectation.converts.flatMap((f) => ['--function', f]));
+      printsTheSame(file, expected, 'CPS');
+    });
+  });
+}
