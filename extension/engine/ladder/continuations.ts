@@ -229,7 +229,9 @@ const ERROR_CONTINUATION = /^(errback|eb|err|error|fail|failure|failed|reject)$|
  */
 export function continuationParameters(file: SourceFile, fn: FunctionInfo): ContinuationParameters | undefined {
   const last = continuationParameter(file, fn);
-  if (last === undefined || !continuationOf(file, fn)) return undefined;
+  if (last === undefined) return undefined;
+  // Not CPS by the predicate: the conversion, run on it for the reason, follows the last parameter.
+  if (!continuationOf(file, fn)) return { cont: last, error: undefined };
   // The ones the body calls or hands on (a path may reach one only inside a local continuation).
   const used = parameterNamesOf(fn.node).filter((p) => calledOrHandedOn(fn.node, p, CONTINUATION_NAME.test(p) || ERROR_CONTINUATION.test(p)));
   const errors = used.filter((n) => ERROR_CONTINUATION.test(n));

@@ -546,7 +546,7 @@ class Uncps {
     if (scope.type === 'function_definition') return this.conts.get(scope.childForFieldName('name')?.text ?? '')?.node.id === scope.id;
     const arg = scope.parent?.type === 'keyword_argument' ? scope.parent : scope;
     const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : null;
-    return call?.type === 'call' && isContinuationSlot(arg, call, this.file);
+    return call?.type === 'call' && isContinuationSlot(arg, call, this.file) && inTailPosition(call, this.file);
   }
 
   private loop(found: { cont: Cont; iterable: Node | undefined; start?: Node }, env: Env, definedHere: readonly Cont[]): Res {
