@@ -28,6 +28,7 @@ interface Expectation {
 
 const EXPECTED: Readonly<Record<string, Expectation>> = {
   lecture_pythagoras: { converts: ['add_10', 'square', 'add', 'sqrt', 'pythagoras', 'long_running'], asyncAll: true },
+  lecture_callback: { converts: ['input_async', 'add_10', 'greet'], asyncAll: true },
   lecture_input: { converts: ['ask_number', 'ask_twice', 'long_running'] },
   inventory_lookup: { converts: ['stock_of', 'reserved_of', 'available'], asyncAll: true },
   page_render: { converts: ['load_template', 'render_page', 'render_site'], asyncAll: true },
