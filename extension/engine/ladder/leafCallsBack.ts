@@ -7,7 +7,7 @@ import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { argumentsOf } from './fromCps';
 import type { ModuleCoroutines } from '../python/coroutines';
-import { children, isGeneratorFunction, ownOfType, statementsOf } from './pySyntax';
+import { children, isGeneratorFunction, ownOfType, present, statementsOf } from './pySyntax';
 
 /** `lambda r: leaf(args, r)` (or `lambda r: r(value)`): the leaf call and the name its callback has. */
 export interface LeafOperation {
@@ -55,11 +55,18 @@ function callsBack(module: ModuleCoroutines, call: Node, callback: string, seen:
   return verdict.ok ? OK : { ...verdict, why: `the leaf \`${name}\` (line ${String(fn.line)}) ${verdict.why}` };
 }
 
-/** Walks the leaf's top-level statements up to the first one that calls the callback outright. */
+/** Walks the leaf's statements up to the first that calls the callback outright, on every path. */
 function bodyCallsBack(module: ModuleCoroutines, fn: FunctionInfo, param: string, seen: Set<number>): Verdict {
+  const walked = blockCallsBack(module, fn, statementsOf(fn.node.childForFieldName('body')), param, seen);
+  return walked === 'falls' ? { ok: false, external: false, why: 'returns without calling its callback' } : walked;
+}
+
+/** A block's verdict, or 'falls' when control leaves its end without having called back. */
+function blockCallsBack(module: ModuleCoroutines, fn: FunctionInfo, statements: readonly Node[], param: string, seen: Set<number>): Verdict | 'falls' {
   const { file } = module;
-  for (const statement of statementsOf(fn.node.childForFieldName('body'))) {
-    if (statement.type === 'comment') continue;
+  for (const statement of statements) {
+    // A definition runs nothing; a local continuation is followed where it is handed on.
+    if (statement.type === 'comment' || statement.type === 'function_definition') continue;
     const at = `line ${String(file.lineOf(statement))}`;
     const call = statementCall(statement);
     const uses = statement.descendantsOfType('identifier').filter((i) => i?.text === param);
@@ -71,12 +78,47 @@ function bodyCallsBack(module: ModuleCoroutines, fn: FunctionInfo, param: string
         return inner.ok ? OK : { ...inner, why: `hands its callback on at ${at}: ${inner.why}` };
       }
     }
+    const local = call ? localContinuation(module, fn, call, param, seen) : undefined;
+    if (local) {
+      const inner = callsBack(module, present(call, 'call'), local, seen);
+      return inner.ok ? OK : { ...inner, why: `hands on a continuation that calls its callback at ${at}: ${inner.why}` };
+    }
+    if (statement.type === 'if_statement' && uses.length > 0) {
+      const branches = [statement.childForFieldName('consequence'), ...children(statement).map((c) => (c.type === 'elif_clause' ? c.childForFieldName('consequence') : c.type === 'else_clause' ? c.childForFieldName('body') : null))].filter((b): b is Node => b !== null);
+      const results = branches.map((b) => blockCallsBack(module, fn, statementsOf(b), param, seen));
+      const bad = results.find((r) => r !== 'falls' && !r.ok);
+      if (bad) return bad;
+      if (children(statement).some((c) => c.type === 'else_clause') && results.every((r) => r !== 'falls')) return OK;
+      continue;
+    }
     if (uses.length > 0) return { ok: false, external: false, why: `does not call its callback outright at ${at} (\`${oneLine(file, statement)}\`), so it may call it only later` };
     if (ownOfType(statement, ['return_statement', 'yield']).length > 0) {
       return { ok: false, external: false, why: `may return at ${at} before calling its callback` };
     }
   }
-  return { ok: false, external: false, why: 'returns without calling its callback' };
+  return 'falls';
+}
+
+/**
+ * `fetch(key, got)` with a local `def got(v): callback(v + 1)`, or
+ * `fetch(key, lambda v: callback(v))`: the argument text of a continuation
+ * that calls the callback outright, which the call is then followed with.
+ */
+function localContinuation(module: ModuleCoroutines, fn: FunctionInfo, call: Node, param: string, seen: Set<number>): string | undefined {
+  for (const arg of argumentsOf(call)) {
+    const value = arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg;
+    if (value?.type === 'lambda') {
+      const body = value.childForFieldName('body');
+      const callee = body?.type === 'call' ? body.childForFieldName('function') : null;
+      if (callee?.type === 'identifier' && callee.text === param) return value.text;
+    }
+    if (value?.type === 'identifier') {
+      const def = (fn.node.childForFieldName('body')?.descendantsOfType('function_definition') ?? []).find((d) => d?.childForFieldName('name')?.text === value.text);
+      const verdict = def ? blockCallsBack(module, fn, statementsOf(def.childForFieldName('body')), param, seen) : 'falls';
+      if (verdict !== 'falls' && verdict.ok) return value.text;
+    }
+  }
+  return undefined;
 }
 
 /** The call an expression or return statement consists of. */

@@ -204,3 +204,21 @@ test('without callees on its rung the step is the code action\'s own step', asyn
     file.dispose();
   }
 });
+
+test('hand-written callback functions show every rung from CPS up to async/await, each module printing the same', async () => {
+  const programs = join(ROOT, 'test', 'equivalence', 'programs', 'callbacks');
+  for (const [program, name] of [
+    ['page_render.py', 'render_site'],
+    ['auth_flow.py', 'sign_in'],
+    ['lecture_pythagoras.py', 'pythagoras'],
+    ['order_pipeline.py', 'order_total'],
+  ] as const) {
+    const source = readFileSync(join(programs, program), 'utf8');
+    const printed = python(source);
+    const columns = await columnsOf(source, name);
+    assert.ok(column(columns, 'cps', 'code').current, `${program}: ${name} is on the CPS rung`);
+    for (const rung of ['generator', 'async'] as const) {
+      assert.equal(python(column(columns, rung, 'code').module), printed, `${program}: the ${rung} column's module prints the same`);
+    }
+  }
+});

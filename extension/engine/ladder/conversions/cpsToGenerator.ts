@@ -49,7 +49,7 @@ import { isOwnRunner } from '../insertedHelpers';
 import { leafOrderProblem } from '../leafCallsBack';
 import { leaveCps, type CallerText, type ConvertedSet, type LeaveCpsRung } from '../leaveCps';
 import { helperInsertion } from '../moduleInsert';
-import { field } from '../pySyntax';
+import { children, field, parameterNames } from '../pySyntax';
 import { refuse } from '../refusal';
 
 function generatorRung(file: SourceFile, options: ConversionOptions): LeaveCpsRung {
@@ -76,7 +76,9 @@ function generatorRung(file: SourceFile, options: ConversionOptions): LeaveCpsRu
         if (problem) refuse(problem.code, call, `line ${String(file.lineOf(call))}: ${problem.why}`);
       }
       // A leaf that stays callback-based gets the runner's callbacks where it takes its continuations.
-      const callbacks = new Map([[slots.cont.id, resume], ...(slots.error ? [[slots.error.id, fail] as const] : [])]);
+      // A continuation taking several values gets them as the one tuple the runner delivers.
+      const spreadResume = takesSeveral(valueOf(slots.cont)) ? `lambda *${values}: ${resume}(${values})` : resume;
+      const callbacks = new Map([[slots.cont.id, spreadResume], ...(slots.error ? [[slots.error.id, fail] as const] : [])]);
       const args = argumentsOf(call).map((a) => {
         const callback = callbacks.get(a.id);
         if (callback === undefined) return text(a);
@@ -90,6 +92,18 @@ function generatorRung(file: SourceFile, options: ConversionOptions): LeaveCpsRu
       return `${callWithoutArguments(call, [slots.cont, slots.error], (n) => t(n))}(${spread(k, arity, values)}${error})`;
     },
   };
+}
+
+/** Does the continuation `k` (a lambda, or a local def named by it) take more than one value? */
+function takesSeveral(k: Node): boolean {
+  if (k.type === 'lambda') return children(k.childForFieldName('parameters') ?? k).filter((p) => p.type !== 'comment').length > 1 && k.childForFieldName('parameters') !== null;
+  if (k.type !== 'identifier') return false;
+  for (let scope = k.parent; scope; scope = scope.parent) {
+    if (scope.type !== 'function_definition') continue;
+    const def = scope.descendantsOfType('function_definition').find((d) => d?.childForFieldName('name')?.text === k.text);
+    if (def) return parameterNames(def).length > 1;
+  }
+  return false;
 }
 
 /** The continuation `k` of a function that hands it `arity` values, as one taking the single result the runner delivers. */
