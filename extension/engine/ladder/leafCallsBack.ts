@@ -64,6 +64,8 @@ function bodyCallsBack(module: ModuleCoroutines, fn: FunctionInfo, param: string
 /** A block's verdict, or 'falls' when control leaves its end without having called back. */
 function blockCallsBack(module: ModuleCoroutines, fn: FunctionInfo, statements: readonly Node[], param: string, seen: Set<number>): Verdict | 'falls' {
   const { file } = module;
+  // An `if` that calls back on some branches only: why, if no later statement calls back.
+  let partly: Verdict | undefined;
   for (const statement of statements) {
     // A definition runs nothing; a local continuation is followed where it is handed on.
     if (statement.type === 'comment' || statement.type === 'function_definition') continue;
@@ -89,6 +91,7 @@ function blockCallsBack(module: ModuleCoroutines, fn: FunctionInfo, statements: 
       const bad = results.find((r) => r !== 'falls' && !r.ok);
       if (bad) return bad;
       if (children(statement).some((c) => c.type === 'else_clause') && results.every((r) => r !== 'falls')) return OK;
+      partly ??= { ok: false, external: false, why: `does not call its callback outright at ${at} (\`${oneLine(file, statement)}\`) on every path, so it may return without calling it` };
       continue;
     }
     if (uses.length > 0) return { ok: false, external: false, why: `does not call its callback outright at ${at} (\`${oneLine(file, statement)}\`), so it may call it only later` };
@@ -96,7 +99,7 @@ function blockCallsBack(module: ModuleCoroutines, fn: FunctionInfo, statements: 
       return { ok: false, external: false, why: `may return at ${at} before calling its callback` };
     }
   }
-  return 'falls';
+  return partly ?? 'falls';
 }
 
 /**
