@@ -1,11 +1,13 @@
 // The sweep's check that a conversion touched only what it says it touched:
 // every changed line of the reported edits lies in a converted function, is an
-// import, is an inserted helper (runner, trampoline, adapter), or is a line
+// import, is an inserted helper (runner, trampoline, adapter) or its region
+// markers, or is a line
 // that uses a converted function (a call site). Anything else is a silent
 // change to code the user did not ask to convert.
 import type { ConversionResult } from '../../extension/engine/ladder/conversion';
 import { isInsertedHelper } from '../../extension/engine/ladder/insertedHelpers';
 import { lineEdits } from '../../extension/engine/ladder/lineEdits';
+import { END_REGION, HELPER_REGION } from '../../extension/engine/ladder/moduleInsert';
 import type { SourceFile } from '../../extension/engine';
 import { appliedEdits } from '../helpers/edits';
 
@@ -28,7 +30,7 @@ export function unreportedChange(before: SourceFile, after: SourceFile, result: 
     if (spans.some((s) => s.start <= hunk.start && hunk.end <= s.end)) continue;
     const added = hunk.newText.split(/\r?\n/).map((line, i, lines) => ({ line, offset: at + lines.slice(0, i).join('\n').length + i }));
     const isImportOrHelper = (l: { line: string; offset: number }): boolean =>
-      l.line.trim() === '' || IMPORT_LINE.test(l.line) || helpers.some((h) => h.startIndex <= l.offset && l.offset <= h.endIndex);
+      [HELPER_REGION, END_REGION, ''].includes(l.line.trim()) || IMPORT_LINE.test(l.line) || helpers.some((h) => h.startIndex <= l.offset && l.offset <= h.endIndex);
     if (old.split(/\r?\n/).every((l) => l.trim() === '' || IMPORT_LINE.test(l)) && added.every(isImportOrHelper)) continue;
     if (shortNames.some((n) => new RegExp(`\\b${escape(n)}\\b`, 'u').test(old))) continue;
     return `line ${String(before.positionAt(hunk.start).line + 1)} changed outside the converted functions (${result.converted.join(', ')}): ${JSON.stringify(old.slice(0, 200))} → ${JSON.stringify(hunk.newText.slice(0, 200))}`;
