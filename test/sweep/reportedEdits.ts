@@ -28,12 +28,15 @@ export function unreportedChange(before: SourceFile, after: SourceFile, result: 
     const at = hunk.start + shift;
     shift += hunk.newText.length - old.length;
     if (spans.some((s) => s.start <= hunk.start && hunk.end <= s.end)) continue;
-    const added = hunk.newText.split(/\r?\n/).map((line, i, lines) => ({ line, offset: at + lines.slice(0, i).join('\n').length + i }));
+    let offset = at;
+    const added = hunk.newText.split(/(?<=\n)/).map((line) => ({ line: line.replace(/\r?\n$/, ''), offset: (offset += line.length) - line.length }));
     const isImportOrHelper = (l: { line: string; offset: number }): boolean =>
       [HELPER_REGION, END_REGION, ''].includes(l.line.trim()) || IMPORT_LINE.test(l.line) || helpers.some((h) => h.startIndex <= l.offset && l.offset <= h.endIndex);
-    if (old.split(/\r?\n/).every((l) => l.trim() === '' || IMPORT_LINE.test(l)) && added.every(isImportOrHelper)) continue;
+    const stray = added.find((l) => !isImportOrHelper(l));
+    if (old.split(/\r?\n/).every((l) => l.trim() === '' || IMPORT_LINE.test(l)) && !stray) continue;
     if (shortNames.some((n) => new RegExp(`\\b${escape(n)}\\b`, 'u').test(old))) continue;
-    return `line ${String(before.positionAt(hunk.start).line + 1)} changed outside the converted functions (${result.converted.join(', ')}): ${JSON.stringify(old.slice(0, 200))} → ${JSON.stringify(hunk.newText.slice(0, 200))}`;
+    const what = stray ? `adds ${JSON.stringify(stray.line)}` : `${JSON.stringify(old.slice(0, 200))} → ${JSON.stringify(hunk.newText.slice(0, 200))}`;
+    return `line ${String(before.positionAt(hunk.start).line + 1)} changed outside the converted functions (${result.converted.join(', ')}): ${what}`;
   }
   return undefined;
 }
