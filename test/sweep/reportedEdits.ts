@@ -1,9 +1,9 @@
 // The sweep's check that a conversion touched only what it says it touched:
 // every changed line of the reported edits lies in a converted function, is an
 // import, is an inserted helper (runner, trampoline, adapter) or its region
-// markers, or is a line
-// that uses a converted function (a call site). Anything else is a silent
-// change to code the user did not ask to convert.
+// markers, or was a line naming a converted function (a call site, matched by
+// its last name: lenient, but a change to a line that names none is caught).
+// Anything else is a silent change to code the user did not ask to convert.
 import type { ConversionResult } from '../../extension/engine/ladder/conversion';
 import { isInsertedHelper } from '../../extension/engine/ladder/insertedHelpers';
 import { lineEdits } from '../../extension/engine/ladder/lineEdits';
