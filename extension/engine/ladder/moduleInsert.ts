@@ -9,7 +9,7 @@ import { children } from './pySyntax';
 
 /** The first line of the region around an inserted helper (folding markers VS Code knows for Python). */
 export const HELPER_REGION = '# region Concept Lenses helper';
-const END_REGION = '# endregion';
+export const END_REGION = '# endregion';
 
 /** An insertion of `source` (a top-level definition ending with a newline) into `file`. */
 export function helperInsertion(file: SourceFile, source: string): { offset: number; text: string } {

@@ -472,6 +472,8 @@ export class ProjectModel {
 
   /** `pkg.mod.Name` or `pkg.mod.Class.method` to its definition, following re-exports. */
   private resolveQualified(qualified: string, depth: number): ClassRef | undefined {
+    // `from . import sub` in package `pkg` re-exports `pkg.sub` as itself: a cycle like any other.
+    if (depth > 8) return undefined;
     const parts = qualified.split('.');
     for (let cut = parts.length - 1; cut > 0; cut--) {
       const module = this.byName.get(parts.slice(0, cut).join('.'));

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import type { ConversionResult, Rung } from '../../../extension/engine/ladder/conversion';
 import { convertFile, type ConvertFileOptions } from '../../../extension/engine/ladder/convertFile';
+import { appliedEdits } from '../../helpers/edits';
 import { dedent, parse } from '../../helpers/parser';
 
 export async function convert(source: string, to: Rung, options: ConvertFileOptions = {}): Promise<ConversionResult> {
@@ -9,17 +10,8 @@ export async function convert(source: string, to: Rung, options: ConvertFileOpti
   try {
     const result = convertFile(file, to, options);
     if (result.text !== undefined) {
-      // The edits describe the same change as the text, applied as VS Code applies them: in source order,
-      // an insertion before a replacement that starts where it is, insertions at one offset in list order.
-      const isInsertion = (e: { start: number; end: number }): number => (e.start === e.end ? 0 : 1);
-      let text = '';
-      let at = 0;
-      for (const e of [...result.edits].sort((a, b) => a.start - b.start || isInsertion(a) - isInsertion(b))) {
-        text += file.text.slice(at, e.start) + e.newText;
-        at = e.end;
-      }
-      text += file.text.slice(at);
-      assert.equal(text, result.text, 'edits and text disagree');
+      // The edits describe the same change as the text.
+      assert.equal(appliedEdits(file.text, result.edits), result.text, 'edits and text disagree');
       const reparsed = file.reparse(result.text);
       assert.deepEqual(reparsed.syntaxErrors, [], 'the result must parse');
       reparsed.dispose();

@@ -219,3 +219,21 @@ test('a module is parsed only when it mentions the name asked about, and an edit
   assert.deepEqual(usesOf(model, 'a.py', 'ping'), ['b.py:1:import', 'b.py:2:call', 'b.py:2:call']);
   assert.deepEqual(parses, ['b.py']);
 });
+
+test('a receiver naming a submodule its package imports (`from . import sub`) resolves without recursing for ever', async () => {
+  const { model } = await project({
+    'pkg/__init__.py': 'from . import sub\nprint(sub.compile(1))\n',
+    'pkg/sub.py': `
+      def compile(x):
+          return x
+    `,
+    'pattern.py': `
+      class Pattern:
+          def compile(self, x):
+              return x
+
+      print(Pattern().compile(2))
+    `,
+  });
+  assert.deepEqual(usesOf(model, 'pattern.py', 'Pattern.compile'), ['pattern.py:5:call']);
+});
