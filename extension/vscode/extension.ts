@@ -9,7 +9,7 @@ import { registerConceptLenses } from './conceptLenses';
 import { registerExploreSchedules, type ExploreSchedules } from './explorePanel';
 import { registerFoldHelpers } from './foldHelpers';
 import { registerGoToFunction } from './goToFunction';
-import { registerInterleavingDiagnostics } from './interleavingDiagnostics';
+import { registerInterleavingDiagnostics, type DiagnosticsPublished } from './interleavingDiagnostics';
 import { registerInterleavingLens } from './interleavingLens';
 import { registerInterleavingPanel } from './interleavingPanel';
 import { registerLadderPanel } from './ladderPanel';
@@ -25,6 +25,8 @@ export interface ConceptLensesApi {
   readonly workspace: WorkspaceIndex;
   /** Explore Schedules: what its panel shows now. */
   readonly schedules: Pick<ExploreSchedules, 'shown'>;
+  /** Fires when a document's interleaving diagnostics are current for a version. */
+  readonly onDidPublishDiagnostics: vscode.Event<DiagnosticsPublished>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ConceptLensesApi> {
@@ -33,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Concep
   const workspace = new WorkspaceIndex(parser, context.workspaceState);
   const lintSettings = new LintSettings();
   const schedules = registerExploreSchedules(context.extensionUri, cache);
+  const diagnostics = registerInterleavingDiagnostics(cache, lintSettings);
   context.subscriptions.push(
     schedules,
     cache,
@@ -44,13 +47,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Concep
     registerConceptHover(cache, workspace),
     registerLadderActions(cache, workspace),
     registerLadderPanel(context.extensionUri, cache, workspace),
-    registerInterleavingDiagnostics(cache, lintSettings),
+    diagnostics,
     registerLockQuickFix(cache),
     registerInterleavingPanel(context.extensionUri, cache),
     registerInterleavingLens(cache, lintSettings),
     registerSkippedAnalysisStatus(cache),
   );
-  return { cache, workspace, schedules };
+  return { cache, workspace, schedules, onDidPublishDiagnostics: diagnostics.onDidPublish };
 }
 
 export function deactivate(): void {
