@@ -64,6 +64,9 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
   ) {
     this.subscriptions = [
       this.changed,
+      cache.onDidLoadGrammar(() => {
+        this.changed.fire();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('conceptLenses.lenses')) {
           this.memory.clear();

@@ -1,5 +1,5 @@
-// The VS Code adapter's entry point: loads the grammar, builds the shared
-// document cache and registers each feature. Features live in their own files.
+// The VS Code adapter's entry point: starts loading the grammar, builds the
+// shared document cache and registers each feature, without waiting for the grammar. Features live in their own files.
 import * as vscode from 'vscode';
 import { PythonParser } from '../engine';
 import { registerSkippedAnalysisStatus } from './analysisBudget';
@@ -29,10 +29,14 @@ export interface ConceptLensesApi {
   readonly onDidPublishDiagnostics: vscode.Event<DiagnosticsPublished>;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<ConceptLensesApi> {
-  const parser = await loadParser(context.extensionUri);
-  const cache = new DocumentCache(parser);
-  const workspace = new WorkspaceIndex(parser, context.workspaceState);
+export function activate(context: vscode.ExtensionContext): ConceptLensesApi {
+  // Activation does not wait for the grammar: features refresh when it arrives.
+  const grammar = loadParser(context.extensionUri);
+  grammar.catch((error: unknown) => {
+    void vscode.window.showErrorMessage(`Concept Lenses could not load the Python grammar: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  const cache = new DocumentCache(grammar);
+  const workspace = new WorkspaceIndex(grammar, context.workspaceState);
   const lintSettings = new LintSettings();
   const schedules = registerExploreSchedules(context.extensionUri, cache);
   const diagnostics = registerInterleavingDiagnostics(cache, lintSettings);

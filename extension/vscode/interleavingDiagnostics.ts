@@ -83,6 +83,9 @@ export function registerInterleavingDiagnostics(
   const subscriptions = [
     collection,
     published,
+    cache.onDidLoadGrammar(() => {
+      for (const document of vscode.workspace.textDocuments) refresh(document);
+    }),
     settings.onDidChange(() => {
       for (const document of vscode.workspace.textDocuments) refresh(document);
     }),
