@@ -57,6 +57,12 @@ export class DocumentCache implements vscode.Disposable {
     return file;
   }
 
+  /** A copy of the current parse of the open document at `uri` if its text is `text` (for owners that dispose their parses). */
+  copyOf(uri: string, text: string): SourceFile | undefined {
+    const file = this.entries.get(uri)?.file;
+    return file?.text === text ? file.copy() : undefined;
+  }
+
   private applyChanges(event: vscode.TextDocumentChangeEvent): void {
     const key = event.document.uri.toString();
     const entry = this.entries.get(key);

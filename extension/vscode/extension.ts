@@ -36,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): ConceptLensesApi {
     void vscode.window.showErrorMessage(`Concept Lenses could not load the Python grammar: ${error instanceof Error ? error.message : String(error)}`);
   });
   const cache = new DocumentCache(grammar);
-  const workspace = new WorkspaceIndex(grammar, context.workspaceState);
+  const workspace = new WorkspaceIndex(grammar, cache, context.workspaceState);
   const lintSettings = new LintSettings();
   const schedules = registerExploreSchedules(context.extensionUri, cache);
   const diagnostics = registerInterleavingDiagnostics(cache, lintSettings);

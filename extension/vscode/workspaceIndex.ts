@@ -9,6 +9,7 @@ import { projectUsesIn, type ProjectUses } from '../engine/ladder/projectUses';
 import type { ConversionOptions } from '../engine/ladder/conversion';
 import { ProjectModel, type ModuleSource } from '../engine/python/project';
 import { MAX_ANALYSED_CHARS } from './analysisBudget';
+import type { DocumentCache } from './documentCache';
 
 /** The host thread is given back after this long of reading. */
 const SLICE_MS = 20;
@@ -20,10 +21,13 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly ready: Promise<void>;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(grammar: Promise<PythonParser>, state: vscode.Memento) {
+  constructor(grammar: Promise<PythonParser>, cache: DocumentCache, state: vscode.Memento) {
     let parser: PythonParser | undefined;
     // A module too large to analyse in the editor is not parsed for the project either; nothing is before the grammar loads.
-    this.model = new ProjectModel((source) => (!parser || source.text.length > MAX_ANALYSED_CHARS ? undefined : SourceFile.parse(parser, source.text)));
+    // An open document's module reuses the editor's parse of it.
+    this.model = new ProjectModel((source) =>
+      !parser || source.text.length > MAX_ANALYSED_CHARS ? undefined : (cache.copyOf(source.path, source.text) ?? SourceFile.parse(parser, source.text)),
+    );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.py');
     this.subscriptions.push(
       watcher,
