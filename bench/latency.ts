@@ -1,7 +1,7 @@
 // Per-edit latency in the real extension host (code-server's VS Code): runs
 // bench/host/latency.test.ts and prints its figures as ratios to tree-sitter's
 // parse of the same module, measured on the host's thread in the same run.
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { runExtensionTests, succeeded } from '../test/host/extensionTests';
 import { CODE_SERVER_VERSION, REPO } from '../test/host/paths';
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   if (!succeeded(run) || parseMs === undefined) throw new Error(`the latency bench failed; see ${run.runDir}`);
   console.log(
     `\nper-edit latency in the real extension host (code-server ${CODE_SERVER_VERSION}), ${String(metrics.lines)} lines, ` +
-      `${String(metrics.lenses)} lenses, ${String(metrics.edits)} one-character edits; ${String(cpus().length)} × ${cpus()[0]?.model ?? 'cpu'}\n`,
+      `${String(metrics.lenses)} lenses, ${String(metrics.edits)} one-character edits; ${String(cpus().length)} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg()[0]?.toFixed(1) ?? '?'} at the end\n`,
   );
   console.log('| measurement | ms | × parse |');
   console.log('|---|---:|---:|');
