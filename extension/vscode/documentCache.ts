@@ -19,9 +19,13 @@ export class DocumentCache implements vscode.Disposable {
   private readonly grammarLoaded = new vscode.EventEmitter<void>();
   /** Fires once, when documents can be parsed. */
   readonly onDidLoadGrammar = this.grammarLoaded.event;
+  /** Settles when documents can be parsed: commands and restored panels wait for it before `get`. */
+  readonly loading: Promise<void>;
 
   constructor(grammar: Promise<PythonParser>) {
+    this.loading = grammar.then(() => undefined);
     // A grammar that fails to load is reported by activate(); documents then stay unparsed.
+    this.loading.catch(() => undefined);
     grammar.then(
       (parser) => {
         this.parser = parser;
