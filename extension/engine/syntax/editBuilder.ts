@@ -52,7 +52,7 @@ export class EditBuilder {
     return [...this.edits].sort((a, b) => a.start - b.start || isInsertion(a) - isInsertion(b));
   }
 
-  /** Applies every edit, re-parses, and refuses the result if it does not parse cleanly. */
+  /** Applies every edit, re-parses (incrementally), and refuses the result if it does not parse cleanly. */
   apply(): EditResult {
     const edits = this.sorted();
     let text = '';
@@ -62,7 +62,7 @@ export class EditBuilder {
       at = e.end;
     }
     text += this.source.text.slice(at);
-    const file = this.source.reparse(text);
+    const file = this.source.withChanges(edits.length === 0 ? [] : [spanning(edits, this.source.text, text)]);
     const [first] = file.syntaxErrors;
     if (first) {
       file.dispose();
@@ -73,6 +73,17 @@ export class EditBuilder {
     }
     return { ok: true, file, edits };
   }
+}
+
+/**
+ * One change from the first edit's start to the last one's end: re-parsing
+ * from the source's tree then re-reads only that span (a step that rewrites
+ * one function re-parses about that function, not the whole module).
+ */
+function spanning(sorted: readonly TextChange[], before: string, after: string): TextChange {
+  const start = sorted[0]?.start ?? 0;
+  const end = Math.max(...sorted.map((e) => e.end));
+  return { start, end, newText: after.slice(start, after.length - (before.length - end)) };
 }
 
 /**
