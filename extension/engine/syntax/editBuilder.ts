@@ -62,7 +62,7 @@ export class EditBuilder {
       at = e.end;
     }
     text += this.source.text.slice(at);
-    const file = this.source.withChanges(edits.length === 0 ? [] : [spanning(edits, this.source.text, text)]);
+    const file = reparsedAfter(this.source, edits, text);
     const [first] = file.syntaxErrors;
     if (first) {
       file.dispose();
@@ -76,13 +76,25 @@ export class EditBuilder {
 }
 
 /**
+ * The parse of `text`, which `edits` (against the source's text) made of the
+ * source: re-parsed incrementally over the span they cover when the text
+ * outside it is the source's, afresh otherwise.
+ */
+export function reparsedAfter(source: SourceFile, edits: readonly TextChange[], text: string): SourceFile {
+  if (edits.length === 0) return source.reparse(text);
+  const span = spanning(edits, source.text, text);
+  const outsideKept = source.text.slice(0, span.start) + span.newText + source.text.slice(span.end) === text;
+  return outsideKept ? source.withChanges([span]) : source.reparse(text);
+}
+
+/**
  * One change from the first edit's start to the last one's end: re-parsing
  * from the source's tree then re-reads only that span (a step that rewrites
  * one function re-parses about that function, not the whole module).
  */
-function spanning(sorted: readonly TextChange[], before: string, after: string): TextChange {
-  const start = sorted[0]?.start ?? 0;
-  const end = Math.max(...sorted.map((e) => e.end));
+function spanning(edits: readonly TextChange[], before: string, after: string): TextChange {
+  const start = Math.min(...edits.map((e) => e.start));
+  const end = Math.max(...edits.map((e) => e.end));
   return { start, end, newText: after.slice(start, after.length - (before.length - end)) };
 }
 
