@@ -35,15 +35,16 @@ export function analysisSkipped(file: SourceFile): string | undefined {
   return problem?.code === 'too-deep' ? `line ${String(problem.line)}: ${problem.message}` : undefined;
 }
 
-/** Why `document` is not analysed; a document too large is answered without parsing it. */
+/** Why `document` is not analysed; a document too large is answered without parsing it. Nothing is skipped before the grammar loads. */
 export function documentSkipped(cache: DocumentCache, document: vscode.TextDocument): string | undefined {
+  if (!cache.loaded) return undefined;
   const length = lengthOf(document);
   return length > MAX_ANALYSED_CHARS ? tooLarge(length) : analysisSkipped(cache.get(document));
 }
 
-/** The shared parse of `document` when it is analysed; undefined (and no parse) when it is skipped. */
+/** The shared parse of `document` when it is analysed; undefined (and no parse) when it is skipped or the grammar has not loaded yet. */
 export function analysable(cache: DocumentCache, document: vscode.TextDocument): SourceFile | undefined {
-  return documentSkipped(cache, document) === undefined ? cache.get(document) : undefined;
+  return cache.loaded && documentSkipped(cache, document) === undefined ? cache.get(document) : undefined;
 }
 
 /** A status bar item that names the active Python document's skipped analysis, if any. */
@@ -65,6 +66,7 @@ export function registerSkippedAnalysisStatus(cache: DocumentCache): vscode.Disp
   return vscode.Disposable.from(
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
+    cache.onDidLoadGrammar(update),
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.document === vscode.window.activeTextEditor?.document) update();
     }),

@@ -9,11 +9,13 @@ import type { SourceFile } from '../engine';
 import { CONCEPT_IDS, CONCEPT_INFO, shownConcepts, type ClassifiedFunction, type ConceptId } from '../engine/concepts';
 import { ladderSteps, rungOf, RUNG_ACTION, stepLabel } from '../engine/ladder/steps';
 import { conversions } from '../engine/ladder/registry';
-import { stepFunction } from '../engine/ladder/takeStep';
+import { stepFunction, type FunctionStep } from '../engine/ladder/takeStep';
+import type { Conversion } from '../engine/ladder/conversion';
 import { analysable } from './analysisBudget';
 import { classificationOf } from './conceptCache';
 import type { DocumentCache } from './documentCache';
 import { FOLD_HELPERS } from './foldHelpers';
+import { onItsOwnTurn } from './hostTurns';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { SHOW_LADDER } from './ladderPanel';
 import { LensMemory, type StableLens } from './stableLenses';
@@ -64,6 +66,9 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
   ) {
     this.subscriptions = [
       this.changed,
+      cache.onDidLoadGrammar(() => {
+        this.changed.fire();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('conceptLenses.lenses')) {
           this.memory.clear();
@@ -85,7 +90,7 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     return this.memory.lenses(document.uri, file, () => fresh(file, document.uri, shown));
   }
 
-  async resolveCodeLens(lens: ConceptLens): Promise<ConceptLens> {
+  async resolveCodeLens(lens: ConceptLens, token: vscode.CancellationToken): Promise<ConceptLens> {
     if (lens.opensLadder) {
       lens.command = { title: 'Show ladder', tooltip: `${lens.functionName} at every rung, side by side`, command: SHOW_LADDER, arguments: [lens.uri, lens.functionName] };
       return lens;
@@ -93,12 +98,10 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     const names = lens.concepts.length > 0 ? lens.concepts.map((id) => CONCEPT_INFO[id].name).join(' · ') : DIRECT_STYLE;
     // A step is judged against the whole workspace: wait until its files have been read.
     await this.workspace.ready;
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === lens.uri.toString());
-    const file = document ? analysable(this.cache, document) : undefined;
-    const classified = file ? findClassified(file, lens.functionName, lens.line) : undefined;
-    const up = file && classified ? ladderSteps(file, classified.info, classified.concepts).up : undefined;
-    // The step the code action and the ladder panel take, so the title says what clicking does.
-    const step = document && file && up ? stepFunction(file, lens.functionName, up.to, this.workspace.ladderOptions(document)) : undefined;
+    // Each resolution runs a real ladder step: one per turn, and none for a lens scrolled away or edited meanwhile.
+    const resolved = await onItsOwnTurn(() => this.stepOf(lens), () => token.isCancellationRequested);
+    if (!resolved) return lens;
+    const { up, step } = resolved;
     if (up && step?.refusal && lens.concepts.length === 0) {
       // A plain function that cannot take a continuation is just code: no lens text to read.
       lens.command = { title: DIRECT_STYLE, tooltip: `${lens.functionName} ${step.refusal.message}`, command: '' };
@@ -117,6 +120,16 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
       lens.command = { title: names, command: '' };
     }
     return lens;
+  }
+
+  /** The lens's function's next rung up and the step to it (the one the code action and the ladder panel take). */
+  private stepOf(lens: ConceptLens): { up?: Conversion; step?: FunctionStep } {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === lens.uri.toString());
+    const file = document ? analysable(this.cache, document) : undefined;
+    const classified = file ? findClassified(file, lens.functionName, lens.line) : undefined;
+    const up = file && classified ? ladderSteps(file, classified.info, classified.concepts).up : undefined;
+    if (!document || !file || !up) return up ? { up } : {};
+    return { up, step: stepFunction(file, lens.functionName, up.to, this.workspace.ladderOptions(document)) };
   }
 
   dispose(): void {

@@ -1,5 +1,8 @@
 // One parse per document version, shared by every feature. Edits re-parse
 // incrementally from the previous tree; closed documents free their trees.
+// The grammar arrives after activation (loading it would delay activation by
+// hundreds of milliseconds): until then nothing is parsed, analyses answer
+// nothing (see analysable), and onDidLoadGrammar tells features to refresh.
 import * as vscode from 'vscode';
 import { SourceFile, type PythonParser, type TextChange } from '../engine';
 import { MAX_ANALYSED_CHARS } from './analysisBudget';
@@ -11,10 +14,27 @@ interface Entry {
 
 export class DocumentCache implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscriptions: { dispose(): unknown }[];
+  private parser: PythonParser | undefined;
+  private readonly grammarLoaded = new vscode.EventEmitter<void>();
+  /** Fires once, when documents can be parsed. */
+  readonly onDidLoadGrammar = this.grammarLoaded.event;
+  /** Settles when documents can be parsed: commands and restored panels wait for it before `get`. */
+  readonly loading: Promise<void>;
 
-  constructor(private readonly parser: PythonParser) {
+  constructor(grammar: Promise<PythonParser>) {
+    this.loading = grammar.then(() => undefined);
+    // A grammar that fails to load is reported by activate(); documents then stay unparsed.
+    this.loading.catch(() => undefined);
+    grammar.then(
+      (parser) => {
+        this.parser = parser;
+        this.grammarLoaded.fire();
+      },
+      () => undefined,
+    );
     this.subscriptions = [
+      this.grammarLoaded,
       vscode.workspace.onDidChangeTextDocument((event) => {
         this.applyChanges(event);
       }),
@@ -24,15 +44,27 @@ export class DocumentCache implements vscode.Disposable {
     ];
   }
 
-  /** The parse of the document's current version. */
+  /** Whether documents can be parsed yet (the grammar has loaded). */
+  get loaded(): boolean {
+    return this.parser !== undefined;
+  }
+
+  /** The parse of the document's current version; only once `loaded`. */
   get(document: vscode.TextDocument): SourceFile {
     const key = document.uri.toString();
     const entry = this.entries.get(key);
     if (entry?.version === document.version) return entry.file;
+    if (!this.parser) throw new Error('Concept Lenses is still loading the Python grammar; try again in a moment.');
     entry?.file.dispose();
     const file = SourceFile.parse(this.parser, document.getText());
     this.entries.set(key, { version: document.version, file });
     return file;
+  }
+
+  /** A copy of the current parse of the open document at `uri` if its text is `text` (for owners that dispose their parses). */
+  copyOf(uri: string, text: string): SourceFile | undefined {
+    const file = this.entries.get(uri)?.file;
+    return file?.text === text ? file.copy() : undefined;
   }
 
   private applyChanges(event: vscode.TextDocumentChangeEvent): void {

@@ -41,7 +41,7 @@ export function registerExploreSchedules(extensionUri: vscode.Uri, cache: Docume
   const registrations = vscode.Disposable.from(
     highlight,
     vscode.commands.registerCommand(EXPLORE_SCHEDULES, (uri: unknown) => explore(host, uri)),
-    vscode.languages.registerCodeLensProvider({ language: 'python', scheme: 'file' }, { provideCodeLenses: (document) => mainLenses(host, document) }),
+    vscode.languages.registerCodeLensProvider({ language: 'python', scheme: 'file' }, { provideCodeLenses: (document) => mainLenses(host, document), onDidChangeCodeLenses: cache.onDidLoadGrammar }),
     { dispose: () => host.panel?.dispose() },
   );
   return {
@@ -54,7 +54,7 @@ export function registerExploreSchedules(extensionUri: vscode.Uri, cache: Docume
 
 /** "Explore schedules" above `async def main`, only where running code is allowed at all. */
 function mainLenses(host: ExploreHost, document: vscode.TextDocument): vscode.CodeLens[] {
-  if (!vscode.workspace.isTrusted) return [];
+  if (!vscode.workspace.isTrusted || !host.cache.loaded) return [];
   const file = host.cache.get(document);
   return file.functions.all
     .filter((f) => f.kind === 'function' && f.isAsync && f.name === 'main' && f.parent === undefined)
@@ -102,6 +102,7 @@ async function explore(host: ExploreHost, uri: unknown): Promise<void> {
   }
 
   const settings = vscode.workspace.getConfiguration('conceptLenses.explore', document.uri);
+  await host.cache.loading;
   const hazards = interleavingsOf(host.cache.get(document)).hazards;
   const request = {
     python: await interpreterFor(document.uri),

@@ -1,5 +1,5 @@
-// The VS Code adapter's entry point: loads the grammar, builds the shared
-// document cache and registers each feature. Features live in their own files.
+// The VS Code adapter's entry point: starts loading the grammar, builds the
+// shared document cache and registers each feature, without waiting for the grammar. Features live in their own files.
 import * as vscode from 'vscode';
 import { PythonParser } from '../engine';
 import { registerSkippedAnalysisStatus } from './analysisBudget';
@@ -9,7 +9,7 @@ import { registerConceptLenses } from './conceptLenses';
 import { registerExploreSchedules, type ExploreSchedules } from './explorePanel';
 import { registerFoldHelpers } from './foldHelpers';
 import { registerGoToFunction } from './goToFunction';
-import { registerInterleavingDiagnostics } from './interleavingDiagnostics';
+import { registerInterleavingDiagnostics, type DiagnosticsPublished } from './interleavingDiagnostics';
 import { registerInterleavingLens } from './interleavingLens';
 import { registerInterleavingPanel } from './interleavingPanel';
 import { registerLadderPanel } from './ladderPanel';
@@ -25,14 +25,21 @@ export interface ConceptLensesApi {
   readonly workspace: WorkspaceIndex;
   /** Explore Schedules: what its panel shows now. */
   readonly schedules: Pick<ExploreSchedules, 'shown'>;
+  /** Fires when a document's interleaving diagnostics are current for a version. */
+  readonly onDidPublishDiagnostics: vscode.Event<DiagnosticsPublished>;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<ConceptLensesApi> {
-  const parser = await loadParser(context.extensionUri);
-  const cache = new DocumentCache(parser);
-  const workspace = new WorkspaceIndex(parser, context.workspaceState);
+export function activate(context: vscode.ExtensionContext): ConceptLensesApi {
+  // Activation does not wait for the grammar: features refresh when it arrives.
+  const grammar = loadParser(context.extensionUri);
+  grammar.catch((error: unknown) => {
+    void vscode.window.showErrorMessage(`Concept Lenses could not load the Python grammar: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  const cache = new DocumentCache(grammar);
+  const workspace = new WorkspaceIndex(grammar, cache, context.workspaceState);
   const lintSettings = new LintSettings();
   const schedules = registerExploreSchedules(context.extensionUri, cache);
+  const diagnostics = registerInterleavingDiagnostics(cache, lintSettings);
   context.subscriptions.push(
     schedules,
     cache,
@@ -44,13 +51,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Concep
     registerConceptHover(cache, workspace),
     registerLadderActions(cache, workspace),
     registerLadderPanel(context.extensionUri, cache, workspace),
-    registerInterleavingDiagnostics(cache, lintSettings),
+    diagnostics,
     registerLockQuickFix(cache),
     registerInterleavingPanel(context.extensionUri, cache),
     registerInterleavingLens(cache, lintSettings),
     registerSkippedAnalysisStatus(cache),
   );
-  return { cache, workspace, schedules };
+  return { cache, workspace, schedules, onDidPublishDiagnostics: diagnostics.onDidPublish };
 }
 
 export function deactivate(): void {

@@ -9,6 +9,7 @@ export function registerGoToFunction(cache: DocumentCache): vscode.Disposable {
       void vscode.window.showInformationMessage('Concept Lenses: open a Python file first.');
       return;
     }
+    await cache.loading;
     const file = cache.get(editor.document);
     const items = file.functions.all.map((f) => ({
       label: f.name,

@@ -24,8 +24,18 @@ const SEVERITIES: Readonly<Record<string, vscode.DiagnosticSeverity>> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-export function registerInterleavingDiagnostics(cache: DocumentCache, settings: LintSettings): vscode.Disposable {
+/** Which document version the hazards were just published for (the latency bench waits on it). */
+export interface DiagnosticsPublished {
+  readonly uri: vscode.Uri;
+  readonly version: number;
+}
+
+export function registerInterleavingDiagnostics(
+  cache: DocumentCache,
+  settings: LintSettings,
+): vscode.Disposable & { readonly onDidPublish: vscode.Event<DiagnosticsPublished> } {
   const collection = vscode.languages.createDiagnosticCollection('conceptLenses.interleavings');
+  const published = new vscode.EventEmitter<DiagnosticsPublished>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   const refresh = (document: vscode.TextDocument): void => {
@@ -55,6 +65,7 @@ export function registerInterleavingDiagnostics(cache: DocumentCache, settings: 
         return diagnostic;
       }),
     ]);
+    published.fire({ uri: document.uri, version: document.version });
   };
   const cancel = (uri: vscode.Uri): void => {
     clearTimeout(timers.get(uri.toString()));
@@ -71,6 +82,10 @@ export function registerInterleavingDiagnostics(cache: DocumentCache, settings: 
   for (const document of vscode.workspace.textDocuments) refresh(document);
   const subscriptions = [
     collection,
+    published,
+    cache.onDidLoadGrammar(() => {
+      for (const document of vscode.workspace.textDocuments) refresh(document);
+    }),
     settings.onDidChange(() => {
       for (const document of vscode.workspace.textDocuments) refresh(document);
     }),
@@ -86,11 +101,12 @@ export function registerInterleavingDiagnostics(cache: DocumentCache, settings: 
       if (event.affectsConfiguration(SETTING)) for (const document of vscode.workspace.textDocuments) refresh(document);
     }),
   ];
-  return new vscode.Disposable(() => {
+  const disposable = new vscode.Disposable(() => {
     for (const timer of timers.values()) clearTimeout(timer);
     timers.clear();
     for (const s of subscriptions) s.dispose();
   });
+  return Object.assign(disposable, { onDidPublish: published.event });
 }
 
 function toDiagnostic(document: vscode.TextDocument, h: Hazard, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {

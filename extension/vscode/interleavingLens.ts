@@ -71,6 +71,9 @@ export function registerInterleavingLens(cache: DocumentCache, settings: LintSet
       },
     ),
     changed,
+    cache.onDidLoadGrammar(() => {
+      changed.fire();
+    }),
     settings.onDidChange(() => {
       memory.clear();
       changed.fire();

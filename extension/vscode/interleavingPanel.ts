@@ -29,6 +29,7 @@ export function registerInterleavingPanel(extensionUri: vscode.Uri, cache: Docum
     vscode.commands.registerCommand(SHOW_INTERLEAVINGS, (uri: unknown, line: unknown) => show(host, uri, line)),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => {
+        await host.cache.loading;
         const saved = isPanelState(state) && state.documentUri !== null ? state.documentUri : undefined;
         const document = saved ? await openPython(vscode.Uri.parse(saved)) : undefined;
         host.current?.dispose();
@@ -48,6 +49,7 @@ interface PanelHost {
 
 /** The command: an explorer/editor-title call passes the file's URI; a lens may pass a line of its hazard. */
 async function show(host: PanelHost, uri: unknown, line: unknown): Promise<void> {
+  await host.cache.loading;
   const document = (uri instanceof vscode.Uri ? await openPython(uri) : undefined) ?? activePython();
   if (!host.current) {
     host.current = new InterleavingPanel(createPanel(VIEW_TYPE, 'Interleavings', host.extensionUri), host, document);

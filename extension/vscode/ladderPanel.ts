@@ -40,6 +40,7 @@ export function registerLadderPanel(extensionUri: vscode.Uri, cache: DocumentCac
     vscode.commands.registerCommand(SHOW_LADDER, (uri: unknown, name: unknown) => show(host, uri, name)),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => {
+        await host.cache.loading;
         const saved = isLadderPanelState(state) && state.documentUri !== null && state.function !== null ? state : undefined;
         const document = saved?.documentUri ? await openPython(vscode.Uri.parse(saved.documentUri)) : undefined;
         host.current?.dispose();
@@ -52,6 +53,7 @@ export function registerLadderPanel(extensionUri: vscode.Uri, cache: DocumentCac
 
 /** The command: a lens passes the file's URI (or its string) and the function's dotted name; the palette passes nothing. */
 async function show(host: LadderHost, uri: unknown, name: unknown): Promise<void> {
+  await host.cache.loading;
   const given = uri instanceof vscode.Uri ? uri : typeof uri === 'string' ? vscode.Uri.parse(uri) : undefined;
   const document = given ? await openPython(given) : undefined;
   const target = document && typeof name === 'string' ? { document, name } : atCursor(host.cache);

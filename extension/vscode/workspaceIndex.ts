@@ -9,6 +9,7 @@ import { projectUsesIn, type ProjectUses } from '../engine/ladder/projectUses';
 import type { ConversionOptions } from '../engine/ladder/conversion';
 import { ProjectModel, type ModuleSource } from '../engine/python/project';
 import { MAX_ANALYSED_CHARS } from './analysisBudget';
+import type { DocumentCache } from './documentCache';
 
 /** The host thread is given back after this long of reading. */
 const SLICE_MS = 20;
@@ -20,9 +21,13 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly ready: Promise<void>;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(parser: PythonParser, state: vscode.Memento) {
-    // A module too large to analyse in the editor is not parsed for the project either.
-    this.model = new ProjectModel((source) => (source.text.length > MAX_ANALYSED_CHARS ? undefined : SourceFile.parse(parser, source.text)));
+  constructor(grammar: Promise<PythonParser>, cache: DocumentCache, state: vscode.Memento) {
+    let parser: PythonParser | undefined;
+    // A module too large to analyse in the editor is not parsed for the project either; nothing is before the grammar loads.
+    // An open document's module reuses the editor's parse of it.
+    this.model = new ProjectModel((source) =>
+      !parser || source.text.length > MAX_ANALYSED_CHARS ? undefined : (cache.copyOf(source.path, source.text) ?? SourceFile.parse(parser, source.text)),
+    );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.py');
     this.subscriptions.push(
       watcher,
@@ -39,7 +44,13 @@ export class WorkspaceIndex implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((document) => void this.readFromDisk(document.uri)),
     );
-    this.ready = this.scan(state);
+    // Questions wait for the grammar as well as for the files.
+    this.ready = Promise.all([
+      grammar.then((loaded) => {
+        parser = loaded;
+      }),
+      this.scan(state),
+    ]).then(() => undefined);
   }
 
   /** The module a document is, read from the document itself so unsaved edits count. */

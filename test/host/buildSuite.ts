@@ -21,6 +21,9 @@ export async function buildSuite(suiteDir: string, outDir: string): Promise<stri
     sourcemap: 'inline',
     external: ['vscode', 'mocha'],
     logLevel: 'warning',
+    // web-tree-sitter's ESM build reads import.meta.url (the latency bench loads a parser in the host).
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   };
   await Promise.all([
     build({ ...common, entryPoints: [join(REPO, 'test', 'integration', 'index.ts')], outfile: join(outDir, 'index.js') }),

@@ -50,3 +50,40 @@ test('no-op replacements are dropped', async () => {
   const builder = new EditBuilder(file).replace(0, 1, 'a');
   assert.equal(builder.isEmpty, true);
 });
+
+test('the re-parse of a result, made from the source tree, is the tree a fresh parse of its text gives', async () => {
+  // Real programs, edited at random places (insertions, deletions, replacements, several per result).
+  const dir = new URL('../../examples/', import.meta.url);
+  const { readFileSync } = await import('node:fs');
+  const names = ['bank.py', 'inventory.py', 'ladder.py', 'legacy_coroutines.py', 'shapes.py'];
+  let seed = 17;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const pieces = ['', 'x', ' ', '\n', '(', ')', ':', '\n    pass\n', 'await ', 'async ', '#', '"', 'def g():\n    return 1\n'];
+  let compared = 0;
+  for (const name of names) {
+    const file = await parse(readFileSync(new URL(name, dir), 'utf8'));
+    for (let round = 0; round < 20; round++) {
+      const builder = new EditBuilder(file);
+      // Non-overlapping edits: one per slice of the text.
+      const count = 1 + random(3);
+      const slice = Math.floor(file.text.length / count);
+      for (let i = 0; i < count; i++) {
+        const start = i * slice + random(slice);
+        const end = Math.min(start + random(4), (i + 1) * slice);
+        builder.replace(start, end, pieces[random(pieces.length)] ?? '');
+      }
+      const result = builder.apply();
+      const text = result.ok ? result.file.text : undefined;
+      if (!result.ok || text === undefined) continue; // refused: nothing to compare
+      const fresh = await parse(text);
+      assert.equal(result.file.root.toString(), fresh.root.toString(), `${name}, round ${String(round)}`);
+      compared++;
+      result.file.dispose();
+      fresh.dispose();
+    }
+  }
+  assert.ok(compared > 10, `only ${String(compared)} edited results parsed cleanly`);
+});

@@ -29,3 +29,16 @@ test('syntax errors report 1-based line:column of the first problem', async () =
   assert.match(first.message, /^syntax error/);
   assert.equal((await parse('x = 1\n')).syntaxErrors.length, 0);
 });
+
+test('a copy shares the parse but is disposed on its own', async () => {
+  const file = await parse('async def f():\n    await g()\n');
+  const copy = file.copy();
+  // A child's id is its subtree's address (the root's is the tree's own): equal only when the trees share their nodes.
+  assert.equal(copy.root.child(0)?.id, file.root.child(0)?.id, 'the copy re-parsed instead of sharing the tree');
+  const fresh = await parse(file.text);
+  assert.notEqual(fresh.root.child(0)?.id, file.root.child(0)?.id, 'ids do not tell a fresh parse from a copy');
+  fresh.dispose();
+  file.dispose();
+  assert.deepEqual(copy.functions.all.map((f) => f.name), ['f']);
+  copy.dispose();
+});

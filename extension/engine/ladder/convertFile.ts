@@ -4,6 +4,7 @@
 // re-parsed result. Functions no conversion takes are refused with what they are.
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile, TextChange } from '../syntax/sourceFile';
+import { reparsedAfter } from '../syntax/editBuilder';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal, Rung } from './conversion';
 import { CONCEPT_INFO, classifyFile } from '../concepts';
 import { describeKind, moduleCoroutines, type ModuleCoroutines } from '../python/coroutines';
@@ -63,7 +64,7 @@ export function convertFile(
       refused.push(...result.refused);
       if (result.text !== undefined && result.text !== current.text) {
         steps = [...steps, [...result.edits]];
-        const next = current.reparse(result.text);
+        const next = reparsedAfter(current, result.edits, result.text);
         if (current !== file) current.dispose();
         current = next;
       }

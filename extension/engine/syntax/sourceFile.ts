@@ -61,6 +61,11 @@ export class SourceFile {
     return new SourceFile(this.parser, text, reparsed);
   }
 
+  /** The same parse, disposed independently of this one (tree-sitter copies a tree without re-parsing). */
+  copy(): SourceFile {
+    return new SourceFile(this.parser, this.text, this.tree.copy());
+  }
+
   /** Parses another text with the same parser (used to check a rewrite). */
   reparse(text: string): SourceFile {
     return SourceFile.parse(this.parser, text);

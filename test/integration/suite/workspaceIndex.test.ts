@@ -41,4 +41,21 @@ suite('workspace index', () => {
     // The API hands back no tooltip for a lens without a command; the title carries the start of the reason.
     assert.match(lens.command.title, /not → async\/await: reserve is called in shop\/orders\.py/);
   });
+
+  test('the project model answers about an edited open document from the editor\'s parse, not a second one', async () => {
+    const document = await vscode.workspace.openTextDocument(exampleUri('shapes.py'));
+    const editor = await vscode.window.showTextDocument(document);
+    const { cache, workspace } = await api();
+    const edited = await editor.edit((b) => {
+      b.insert(new vscode.Position(0, 0), '# edited\n');
+    });
+    assert.ok(edited);
+    const editorParse = cache.get(document);
+    const module = workspace.moduleOf(document);
+    assert.ok(module, 'shapes.py is a module of the workspace');
+    assert.equal(module.text, document.getText(), 'the model has the unsaved text');
+    // A child's id is its subtree's address: equal only when the model shares the editor's tree.
+    assert.equal(workspace.model.fileOf(module)?.root.child(0)?.id, editorParse.root.child(0)?.id, 'the model parsed the document again');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });
