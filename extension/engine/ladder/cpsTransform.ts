@@ -627,8 +627,10 @@ class CpsWriter {
   /** A statement without CPS calls: copied, with `return`, `break` and `continue` turned into continuation calls. */
   private copy(stmt: Node, ctx: Ctx): Line {
     const replacements: Replacement[] = [];
-    const returns = ownOfType(stmt, ['return_statement']);
-    const exits = [...returns, ...(ctx.loop ? ownOfType(stmt, ['break_statement', 'continue_statement']).filter((j) => this.owningLoop(j)?.id === ctx.loop?.node.id) : [])];
+    // A nested def or class is another scope: its returns and loop exits are its own, never the continuation's.
+    const nested = isScope(stmt) || stmt.type === 'decorated_definition';
+    const returns = nested ? [] : ownOfType(stmt, ['return_statement']);
+    const exits = [...returns, ...(ctx.loop && !nested ? ownOfType(stmt, ['break_statement', 'continue_statement']).filter((j) => this.owningLoop(j)?.id === ctx.loop?.node.id) : [])];
     const trapped = exits.find((r) => insideTry(r, stmt));
     if (trapped) {
       refuse('continuation-in-try', trapped, `line ${String(this.file.lineOf(trapped))}: \`${this.file.textOf(trapped).split('\n')[0] ?? ''}\` inside a \`try\` would call the continuation inside it, where its handlers would catch what the continuation raises and its \`finally\` would run after it; the function also calls CPS functions, so its body cannot stay direct code — return after the \`try\` instead`);
@@ -638,7 +640,7 @@ class CpsWriter {
       const v = value ? this.textWith(value.startIndex, value.endIndex) : 'None';
       replacements.push({ start: r.startIndex, end: r.endIndex, text: `return ${this.thunk(`${this.spec.cont}(${value?.type === 'expression_list' ? `(${v})` : v})`)}` });
     }
-    if (ctx.loop) {
+    if (ctx.loop && !nested) {
       for (const j of ownOfType(stmt, ['break_statement', 'continue_statement'])) {
         if (this.owningLoop(j)?.id !== ctx.loop.node.id) continue;
         const call = j.type === 'continue_statement' ? ctx.loop.continueCall : ctx.loop.breakCall;
