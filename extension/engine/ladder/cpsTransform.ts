@@ -512,15 +512,20 @@ class CpsWriter {
     const sites = this.pending(stmt);
     const inClause = sites.find((site) => clauses.some((c) => contains(c, site)));
     if (inClause) refuse('try-around-cps-call', inClause, `${at}: \`${this.file.textOf(inClause)}\` is in an \`except\`, \`else\` or \`finally\` clause of this \`try\`; only a CPS call in the \`try\` body can get an error continuation`);
+    const caught = sites.flatMap((n) => this.spec.siteAt(n) ?? []);
+    const uncatchable = caught.find((site) => !site.renderCatching);
+    if (uncatchable) {
+      refuse('try-around-cps-call', uncatchable.node, `${at}: a \`try\` around a CPS call (\`${this.file.textOf(uncatchable.node)}\`): ${uncatchable.noErrorPath ?? 'its handler would also catch errors raised later by the continuation'}; move the call out of the \`try\` first`);
+    }
     const stmts = statementsOf(body);
     const first = present(stmts.find((st) => st.type !== 'comment'), 'try body');
     const firstSites = this.pending(first);
     if (firstSites.length !== 1 || sites.length !== 1 || this.headOf(first) !== first) {
-      refuse('try-around-cps-call', present(sites[firstSites.length === 0 ? 0 : 1] ?? sites[0], 'sites'), `${at}: a \`try\` converts when its body starts with the one CPS call it makes; move the other statements (or calls) out of the \`try\` first`);
+      const extra = present(sites.find((n) => !firstSites.some((f) => f.id === n.id)) ?? firstSites[1] ?? sites[0], 'sites');
+      refuse('try-around-cps-call', extra, `${at}: a \`try\` around a CPS call converts when its body starts with the one CPS call it makes; \`${this.file.textOf(extra)}\` is not that call, so move it (or the statements before the call) out of the \`try\` first`);
     }
     const siteNode = present(firstSites[0], 'sites');
     const site = present(this.spec.siteAt(siteNode), 'site');
-    if (!site.renderCatching) refuse('try-around-cps-call', siteNode, `${at}: \`${this.file.textOf(siteNode)}\` is inside a \`try\`: ${site.noErrorPath ?? 'its handlers would also catch what the continuation raises later'}; move the call out of the \`try\` first`);
     if (this.spec.trampoline) refuse('try-around-cps-call', stmt, `${at}: a \`try\` around a CPS call does not convert with the trampoline yet; convert without it or move the call out of the \`try\``);
     const exits = ownOfType(stmt, ['break_statement', 'continue_statement']).filter((j) => { const loop = this.owningLoop(j); return !loop || !contains(stmt, loop); });
     if (exits[0]) refuse('continuation-in-try', exits[0], `line ${String(this.file.lineOf(exits[0]))}: \`${exits[0].text}\` leaves a loop from inside a \`try\` around a CPS call; move it after the \`try\``);
