@@ -2,7 +2,12 @@
 // takes a continuation and hands its result to it instead of returning; in the
 // converted functions (and, with "with callers", the module's other callers)
 // the rest of the block after a call becomes that call's continuation.
-// Module-level calls pass a continuation for the statement itself.
+// Module-level calls pass a continuation for the statement itself (an
+// assignment gets a named continuation that sets the global). A `try` whose
+// body starts with a call of a converted function that calls no other one
+// gives that function an error continuation (`on_error`, right after `cont`):
+// what the function raises goes there, what its continuation raises does not.
+// Functions with defaults, `*args` or `**kwargs` take keyword-only continuations.
 //
 // Before:
 // ```python
@@ -10,11 +15,24 @@
 //     return x * x
 //
 //
+// def parse(text):
+//     return int(text)
+//
+//
 // def sum_of_squares(a, b):
 //     return square(a) + square(b)
 //
 //
+// def read_number(text):
+//     try:
+//         number = parse(text)
+//     except ValueError:
+//         number = 0
+//     return number
+//
+//
 // print(sum_of_squares(3, 4))
+// print(read_number("x"))
 // ```
 // After:
 // ```python
@@ -22,11 +40,35 @@
 //     return cont(x * x)
 //
 //
+// def parse(text, cont, on_error=None):
+//     try:
+//         result = int(text)
+//     except BaseException as error:
+//         if on_error is None:
+//             raise
+//         failure = error
+//     else:
+//         return cont(result)
+//     return on_error(failure)
+//
+//
 // def sum_of_squares(a, b, cont):
 //     return square(a, lambda square_result: square(b, lambda square_result2: cont(square_result + square_result2)))
 //
 //
+// def read_number(text, cont):
+//     def after_parse(number, error=None):
+//         try:
+//             if error is not None:
+//                 raise error
+//         except ValueError:
+//             number = 0
+//         return cont(number)
+//     return parse(text, after_parse, lambda error: after_parse(None, error))
+//
+//
 // sum_of_squares(3, 4, print)
+// read_number("x", print)
 // ```
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../../syntax/functionIndex';
