@@ -28,12 +28,17 @@ export function stepModules(
   registry: readonly Conversion[] = conversions,
 ): Map<string, StepResult> {
   const batch = new Set(inputs.map((i) => i.path));
+  // Whether a round's answer leaned on the exemption: when no use in another module of the batch was
+  // ever looked at, the next round would ask the same questions and get the same answers.
+  let exempted = false;
   const round = (exempt: Exemption): Map<string, StepResult> =>
-    new Map(inputs.map(({ path, file }) => [path, takeStep(file, to, { ...options, project: batchView(projectUsesIn(model, path), model, exempt) }, registry)]));
+    new Map(inputs.map(({ path, file }) => [path, takeStep(file, to, { ...options, project: batchView(projectUsesIn(model, path), model, exempt, () => (exempted = true)) }, registry)]));
   // First assume every function of the batch converts; then only those that did.
   let converting: Exemption = { batch, converting: undefined };
   for (let rounds = 0; rounds <= inputs.length + 1; rounds++) {
+    exempted = false;
     const results = round(converting);
+    if (!exempted) return results;
     const now = new Map([...results].map(([path, r]) => [path, new Set(r.converted)]));
     if (converting.converting && sameSets(converting.converting, now)) return results;
     converting = { batch, converting: now };
@@ -49,11 +54,12 @@ interface Exemption {
 }
 
 /** The project's uses, less those the exemption covers: in the innermost function around them, when it converts. */
-function batchView(uses: ProjectUses, model: ProjectModel, exempt: Exemption): ProjectUses {
+function batchView(uses: ProjectUses, model: ProjectModel, exempt: Exemption, consulted: () => void): ProjectUses {
   return {
     usesElsewhere(fn) {
       return uses.usesElsewhere(fn).filter((use) => {
         if (!exempt.batch.has(use.path)) return true;
+        consulted();
         const module = model.module(use.path);
         const file = module ? model.fileOf(module) : undefined;
         const innermost = file?.functions.all.filter((f) => f.kind === 'function' && f.line <= use.line && use.line <= f.endLine).sort((a, b) => b.line - a.line)[0];
