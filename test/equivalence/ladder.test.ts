@@ -45,6 +45,24 @@ function copy(from: string, name: string): string {
   return to;
 }
 
+/** The file name of a program under programs/ladder (some sit in a folder). */
+function base(name: string): string {
+  return name.slice(name.lastIndexOf('/') + 1);
+}
+
+/**
+ * One rung that may refuse some functions (the rungs above CPS do not take
+ * every shape yet): whatever converts, the program prints the same.
+ */
+function stepKeeping(file: string, to: string, expected: string, extra: readonly string[] = []): ReturnType<typeof refactor> {
+  const result = refactor(file, to, extra);
+  for (const r of result.refused) assert.ok(r.code && r.line > 0, `a refusal names a code and a line: ${JSON.stringify(r)}`);
+  const run = python(file);
+  assert.equal(run.status, 0, `the ${to} form must run:\n${run.stderr}\n${readFileSync(file, 'utf8')}`);
+  assert.equal(run.stdout, expected, `the ${to} form must print what the original printed:\n${readFileSync(file, 'utf8')}`);
+  return result;
+}
+
 function step(file: string, to: string, expected: string, extra: readonly string[] = []): void {
   const before = readFileSync(file, 'utf8');
   const result = refactor(file, to, extra);
@@ -67,7 +85,11 @@ after(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-for (const name of ['pythagoras', 'accounts', 'recursion', 'deep_recursion']) {
+// Small direct-style programs in different shapes (the lecture's factorial, fibonacci and list walks,
+// closures, nested defs, methods, mutual recursion, loops carrying state), written for these tests.
+const DIRECT_STYLE = ['accumulate', 'early_returns', 'factorial', 'fibonacci', 'gcd', 'list_walk', 'methods', 'mutual', 'nested_defs', 'strings'].map((n) => `direct/${n}`);
+
+for (const name of ['pythagoras', 'accounts', 'recursion', 'deep_recursion', ...DIRECT_STYLE]) {
   describe(`${name}.py climbs the ladder and comes back down`, () => {
     let expected = '';
     let generatorForm = '';
@@ -80,15 +102,15 @@ for (const name of ['pythagoras', 'accounts', 'recursion', 'deep_recursion']) {
     });
 
     test('direct → CPS → generator, the same output at each rung', () => {
-      const file = copy(join(PROGRAMS, `${name}.py`), `${name}.py`);
+      const file = copy(join(PROGRAMS, `${name}.py`), `${base(name)}.py`);
       step(file, 'cps', expected, ['--with-callers']);
       step(file, 'generator', expected);
       assert.match(readFileSync(file, 'utf8'), /^def inline_callbacks\(/m, 'the runner is inserted once');
-      generatorForm = copy(file, `${name}.generator.py`);
+      generatorForm = copy(file, `${base(name)}.generator.py`);
     });
 
     test('generator → async/await: native coroutines on asyncio, the same output', () => {
-      const file = copy(generatorForm, `${name}.async.py`);
+      const file = copy(generatorForm, `${base(name)}.async.py`);
       step(file, 'async', expected);
       const text = readFileSync(file, 'utf8');
       assert.doesNotMatch(text, /inline_callbacks|\byield\b/, 'no runner and no yield is left');
@@ -97,7 +119,7 @@ for (const name of ['pythagoras', 'accounts', 'recursion', 'deep_recursion']) {
     });
 
     test('generator → CPS → direct, the same output at each rung', () => {
-      const file = copy(generatorForm, `${name}.down.py`);
+      const file = copy(generatorForm, `${base(name)}.down.py`);
       step(file, 'cps', expected);
       step(file, 'direct', expected);
       assert.doesNotMatch(readFileSync(file, 'utf8'), /\bcont\b|lambda|nonlocal/, 'no continuation is left in direct style');
@@ -221,5 +243,42 @@ describe('own_runner.py already has an inline_callbacks of its own, which works 
     assert.match(text, /^@inline_callbacks\ndef countdown\(n\):$/m, 'the module\'s own decorator is untouched');
     step(file, 'cps', expected, functions);
     assert.equal(readFileSync(file, 'utf8'), readFileSync(join(PROGRAMS, 'own_runner.py'), 'utf8'), 'back down gives the original text');
+  });
+});
+
+describe('direct → CPS for the shapes that used to be refused, and on up as far as each rung takes them', () => {
+  const shapes: readonly { name: string; cps: RegExp[] }[] = [
+    // try/except/else/finally around calls, re-raise, types the handler does not catch, errors after the try.
+    { name: 'handlers', cps: [/^def parse_int\(text, cont, on_error=None\):$/m, /^def read_all\(texts, cont\):$/m, /return parse_int\(text, after_parse_int, lambda error\d*: after_parse_int\(None, error\d*\)\)/] },
+    // Defaults, keyword-only parameters, *args and **kwargs; callers passing keywords, * and ** arguments.
+    { name: 'keyword_only', cps: [/^def greet\(name, greeting="hello", \*, punctuation="!", cont\):$/m, /^def total\(first, \*rest, cont\):$/m, /^def describe\(kind, \*, cont, \*\*fields\):$/m, /describe\("pen", \*\*options, cont=/] },
+    // A counter in a closure (nonlocal) returned by a converted function.
+    { name: 'direct/closures', cps: [/^def make_counter\(cont\):$/m, /^ {8}return count$/m] },
+  ];
+  for (const shape of shapes) {
+    test(`${shape.name}.py: every function converts to CPS and prints the same; each rung above keeps the output`, () => {
+      const expected = python(join(PROGRAMS, `${shape.name}.py`)).stdout;
+      assert.notEqual(expected, '');
+      const file = copy(join(PROGRAMS, `${shape.name}.py`), `${base(shape.name)}.shape.py`);
+      const cps = stepKeeping(file, 'cps', expected, ['--with-callers']);
+      assert.deepEqual(cps.refused, []);
+      const text = readFileSync(file, 'utf8');
+      for (const pattern of shape.cps) assert.match(text, pattern, text);
+      stepKeeping(file, 'generator', expected);
+      stepKeeping(file, 'async', expected);
+      const down = copy(join(PROGRAMS, `${shape.name}.py`), `${base(shape.name)}.down.py`);
+      stepKeeping(down, 'cps', expected, ['--with-callers']);
+      stepKeeping(down, 'direct', expected);
+    });
+  }
+
+  test('module-level code that needs a result: assignments get a named continuation, the program prints the same', () => {
+    const file = copy(join(PROGRAMS, 'module_level.py'), 'module_level.py');
+    const expected = python(file).stdout;
+    assert.notEqual(expected, '');
+    step(file, 'cps', expected, ['--with-callers']);
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /^def after_area\(area_result\):\n {4}global size\n {4}size = area_result\narea\(5, cont=after_area\)$/m);
+    assert.doesNotMatch(text, /\(lambda[^)]*\)\(/, 'no immediately-called lambda');
   });
 });

@@ -4,12 +4,26 @@ import { children, field } from './pySyntax';
 
 /** Renders `call` with `extra` appended to its arguments (as `keyword=extra` after keyword arguments). */
 export function callWithArgument(call: Node, extra: string, keyword: string, text: (n: Node) => string): string {
+  return callWithArguments(call, [{ keyword, value: extra }], false, text);
+}
+
+/** An argument a refactor adds: its value, and the keyword it is passed by where a position cannot be used. */
+export interface AddedArgument {
+  readonly keyword: string;
+  readonly value: string;
+}
+
+/**
+ * Renders `call` with `extras` appended to its arguments, by keyword after
+ * keyword arguments, or always (`byKeyword`) when the parameters are keyword-only.
+ */
+export function callWithArguments(call: Node, extras: readonly AddedArgument[], byKeyword: boolean, text: (n: Node) => string): string {
   const callee = field(call, 'function');
   const args = call.childForFieldName('arguments');
-  if (args?.type === 'generator_expression') return `${text(callee)}((${text(args)}), ${extra})`;
-  const list = args ? children(args).filter((a) => a.type !== 'comment') : [];
-  const named = list.some((a) => a.type === 'keyword_argument' || a.type === 'dictionary_splat');
-  const parts = [...list.map(text), named ? `${keyword}=${extra}` : extra];
+  const list = args?.type === 'generator_expression' ? [] : args ? children(args).filter((a) => a.type !== 'comment') : [];
+  const named = byKeyword || list.some((a) => a.type === 'keyword_argument' || a.type === 'dictionary_splat');
+  const given = args?.type === 'generator_expression' ? [`(${text(args)})`] : list.map(text);
+  const parts = [...given, ...extras.map((e) => (named ? `${e.keyword}=${e.value}` : e.value))];
   return `${text(callee)}(${parts.join(', ')})`;
 }
 

@@ -12,6 +12,8 @@ import { RUNNER_NAME } from './inlineCallbacksRunner';
 import { isInsertedHelper } from './insertedHelpers';
 
 export const DEFAULT_CONTINUATION = 'cont';
+/** The error continuation a generated CPS function takes right after `cont` when it has an error path. */
+export const DEFAULT_ERROR_CONTINUATION = 'on_error';
 
 /** Decorators a converted function may carry besides the runner. */
 const NEUTRAL_DECORATORS = new Set(['staticmethod', 'classmethod']);

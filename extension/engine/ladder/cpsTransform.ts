@@ -19,6 +19,10 @@ export interface CpsSite {
   readonly label: string;
   /** The CPS call passing `k` as continuation; `text` renders a sub-node with inner results substituted. */
   render(k: string, text: (n: Node) => string): string;
+  /** The call passing `k` and the error continuation `onError`, when the callee takes one. */
+  readonly renderCatching?: (k: string, onError: string, text: (n: Node) => string) => string;
+  /** Why the callee cannot take an error continuation (when `renderCatching` is missing). */
+  readonly noErrorPath?: string;
 }
 
 export interface CpsFunctionSpec {
@@ -30,6 +34,14 @@ export interface CpsFunctionSpec {
   readonly names: FreshNames;
   /** Decorator lines to drop (e.g. the runner's), by decorator node. */
   readonly dropDecorators?: readonly Node[];
+  /**
+   * The error continuation's name when the function gets one (it is called
+   * inside a caller's `try`): what its own code raises goes there, while what
+   * its continuations raise does not.
+   */
+  readonly errorContinuation?: string;
+  /** The continuations are keyword-only parameters (the function has defaults, `*args` or `**kwargs`). */
+  readonly keywordOnly?: boolean;
 }
 
 interface LoopTargets {
@@ -140,29 +152,98 @@ class CpsWriter {
     this.refuseSitesInNestedScopes();
     const params = fn.node.childForFieldName('parameters');
     if (!params) refuse('unsupported-syntax', fn.node, 'the function has no parameter list');
-    if (!hasOnlyPlainParameters(fn.node)) {
+    if (!this.spec.keywordOnly && !hasOnlyPlainParameters(fn.node)) {
       refuse('parameter-shape', params, `its parameters have defaults, \`*\` or \`**\`, so no continuation parameter can follow them; make them plain parameters first`);
     }
-    if (identifiers(fn.node).has(this.spec.cont)) {
-      refuse('name-clash', fn.node, `it already uses the name \`${this.spec.cont}\`; choose another continuation name (or rename it)`);
+    const taken = identifiers(fn.node);
+    for (const name of [this.spec.cont, this.spec.errorContinuation ?? this.spec.cont]) {
+      if (taken.has(name)) refuse('name-clash', fn.node, `it already uses the name \`${name}\`; choose another continuation name (or rename it)`);
     }
     const outer = fn.decorated ?? fn.node;
     const indent = lineIndentOf(file, outer);
     const eol = file.lines.eol;
     // Header: decorators (minus dropped ones), `def name(params, cont):`, anything up to the first statement.
-    let header = file.text.slice(outer.startIndex, params.endIndex - 1);
+    let header = file.text.slice(outer.startIndex, params.startIndex);
     for (const d of [...(this.spec.dropDecorators ?? [])].sort((a, b) => b.startIndex - a.startIndex)) {
       const from = d.startIndex - outer.startIndex;
       const lineEnd = file.lines.lineStart(file.positionAt(d.endIndex).line + 1) - outer.startIndex;
       header = header.slice(0, from) + header.slice(lineEnd).replace(/^[ \t]*/, '');
     }
-    const last = children(params).filter((c) => c.type !== 'comment').at(-1);
-    header += `${last ? ', ' : ''}${this.spec.cont}` + file.text.slice(params.endIndex - 1, this.body.startIndex);
+    header += withContinuations(file, params, this.spec) + file.text.slice(params.endIndex, this.body.startIndex);
     const bound = new Set([...parameterNames(fn.node), this.spec.cont]);
-    const out = this.block(statementsOf(this.body), `${this.spec.cont}(None)`, { bound, loop: undefined });
+    const out = this.needsDirectCore() ? this.directCore(bound) : this.block(statementsOf(this.body), `${this.spec.cont}(None)`, { bound, loop: undefined });
     const bodyIndent = lineIndentOf(file, this.body);
     const bodyText = render(file, out, bodyIndent, this.unit, eol).slice(bodyIndent.length);
     return addScopeDeclarations(file, header + bodyText, indent, this.generated, this.globals, eol);
+  }
+
+  /**
+   * A function that calls no CPS function keeps its body as direct code when
+   * that code cannot call the continuation itself: it has an error path (what
+   * the body raises goes to the error continuation, what the continuation
+   * raises does not), or it returns from inside a \`try\` (the continuation
+   * would run inside that \`try\`: its handlers would catch what the
+   * continuation raises and its \`finally\` would run after it).
+   */
+  private needsDirectCore(): boolean {
+    if (sitesIn(this.body, (n) => this.spec.siteAt(n) !== undefined).length > 0) return false;
+    return this.spec.errorContinuation !== undefined || ownOfType(this.body, ['return_statement']).some((r) => insideTry(r, this.body));
+  }
+
+  /** The body run as direct code, its result (or what it raises) handed on after it. */
+  private directCore(bound: ReadonlySet<string>): Out[] {
+    const { fn } = this.spec;
+    const stmts = statementsOf(this.body);
+    const first = stmts.find((st) => st.type !== 'comment');
+    const docstring = first?.type === 'expression_statement' && first.firstNamedChild?.type === 'string' ? first : undefined;
+    const code = stmts.filter((st) => st !== docstring && !(st.type === 'comment' && docstring && st.startIndex < docstring.startIndex));
+    const kept = docstring ? [this.verbatim(docstring)] : [];
+    const taken = identifiers(fn.node);
+    const local = (base: string): string => (taken.has(base) || bound.has(base) ? this.spec.names.fresh(base) : base);
+    const returns = ownOfType(this.body, ['return_statement']);
+    const last = code.filter((st) => st.type !== 'comment').at(-1);
+    const onlyLastReturns = returns.every((r) => r === last);
+    const onError = this.spec.errorContinuation;
+    if (onlyLastReturns && onError !== undefined) {
+      // Straight-line code: it runs in the \`try\` as written, and its value is handed on after it.
+      const result = local('result');
+      const value = last?.type === 'return_statement' ? last.firstNamedChild : null;
+      const body = code.map((st) => (st === last && last.type === 'return_statement' ? line(`${result} = ${value ? this.textWith(value.startIndex, value.endIndex) : 'None'}`) : this.verbatim(st)));
+      if (last?.type !== 'return_statement') body.push(line(`${result} = None`));
+      return [...kept, ...this.guarded(body, result, onError, local)];
+    }
+    if (/\bsuper\(\s*\)/.test(this.file.textOf(this.body))) {
+      refuse('unsupported-syntax', this.body, 'it calls `super()` without arguments, which would stop working once its body moves into the helper function that keeps it out of the continuation\'s way; write `super(Class, self)` first');
+    }
+    // Returns from anywhere: the body becomes a local function whose result is handed on.
+    const core = local(`${shortNameOf(fn.name)}_body`);
+    const params = new Set(parameterNames(fn.node));
+    const reassigned = [...assignedNames(this.body)].filter((n) => params.has(n));
+    const def = block(`def ${core}():`, [...(reassigned.length > 0 ? [line(`nonlocal ${reassigned.join(', ')}`)] : []), ...code.map((st) => this.verbatim(st))]);
+    if (onError === undefined) return [...kept, def, this.tail(`${this.spec.cont}(${core}())`)];
+    const result = local('result');
+    return [...kept, def, ...this.guarded([line(`${result} = ${core}()`)], result, onError, local)];
+  }
+
+  /**
+   * \`body\` in a \`try\` whose exceptions go to \`onError\` (raised on without
+   * one), then \`result\` to the continuation. Both are called after the
+   * \`try\`, so the rest of the program does not run inside its handler.
+   */
+  private guarded(body: readonly Out[], result: string, onError: string, local: (base: string) => string): Out[] {
+    const error = local('error');
+    const failure = local('failure');
+    return [
+      block('try:', body),
+      block(`except BaseException as ${error}:`, [block(`if ${onError} is None:`, [line('raise')]), line(`${failure} = ${error}`)]),
+      block('else:', [this.tail(`${this.spec.cont}(${result})`)]),
+      this.tail(`${onError}(${failure})`),
+    ];
+  }
+
+  /** A statement copied as it is (CPS calls already lifted replaced by their results). */
+  private verbatim(stmt: Node): Line {
+    return copied(this.file, stmt, outermost([...this.overrides.values()], stmt.startIndex, stmt.endIndex));
   }
 
   /** A CPS call inside a lambda, comprehension or nested def cannot take the rest of the block as its continuation. */
@@ -250,7 +331,7 @@ class CpsWriter {
       case 'while_statement':
         return this.loop(stmt, rest, tail, ctx);
       case 'try_statement':
-        return refuse('try-around-cps-call', stmt, `line ${String(this.file.lineOf(stmt))}: a \`try\` around a CPS call: its handler would also catch errors raised later by the continuation; move the call out of the \`try\` first`);
+        return this.tryStatement(stmt, rest, tail, ctx);
       case 'with_statement':
         return refuse('with-around-cps-call', stmt, `line ${String(this.file.lineOf(stmt))}: a \`with\` block around a CPS call would close before the continuation runs; move the call out of the \`with\` first`);
       default:
@@ -413,6 +494,82 @@ class CpsWriter {
     return header;
   }
 
+  // ---- try around a CPS call ----------------------------------------------
+
+  /**
+   * \`try: x = f(a); REST_OF_BODY except ...: ... finally: ...\` followed by
+   * AFTER. \`f\` takes an error continuation; both its continuations enter
+   * one function that re-runs the original \`try\` with the call's outcome in
+   * place of the call (raising the error, or binding the value), so every
+   * clause catches, re-raises and cleans up exactly as before. AFTER comes
+   * after that \`try\`, so what it raises (or what the continuation raises)
+   * is never caught by these handlers.
+   */
+  private tryStatement(stmt: Node, rest: readonly Node[], tail: string, ctx: Ctx): Out[] {
+    const at = `line ${String(this.file.lineOf(stmt))}`;
+    const body = stmt.childForFieldName('body');
+    const clauses = children(stmt).filter((c) => c.type !== 'block' && c.type !== 'comment' && c.startIndex > (body?.startIndex ?? stmt.startIndex));
+    const sites = this.pending(stmt);
+    const inClause = sites.find((site) => clauses.some((c) => contains(c, site)));
+    if (inClause) refuse('try-around-cps-call', inClause, `${at}: \`${this.file.textOf(inClause)}\` is in an \`except\`, \`else\` or \`finally\` clause of this \`try\`; only a CPS call in the \`try\` body can get an error continuation`);
+    const caught = sites.flatMap((n) => this.spec.siteAt(n) ?? []);
+    const uncatchable = caught.find((site) => !site.renderCatching);
+    if (uncatchable) {
+      refuse('try-around-cps-call', uncatchable.node, `${at}: a \`try\` around a CPS call (\`${this.file.textOf(uncatchable.node)}\`): ${uncatchable.noErrorPath ?? 'its handler would also catch errors raised later by the continuation'}; move the call out of the \`try\` first`);
+    }
+    const stmts = statementsOf(body);
+    const first = present(stmts.find((st) => st.type !== 'comment'), 'try body');
+    const firstSites = this.pending(first);
+    if (firstSites.length !== 1 || sites.length !== 1 || this.headOf(first) !== first) {
+      const extra = present(sites.find((n) => !firstSites.some((f) => f.id === n.id)) ?? firstSites[1] ?? sites[0], 'sites');
+      refuse('try-around-cps-call', extra, `${at}: a \`try\` around a CPS call converts when its body starts with the one CPS call it makes; \`${this.file.textOf(extra)}\` is not that call, so move it (or the statements before the call) out of the \`try\` first`);
+    }
+    const siteNode = present(firstSites[0], 'sites');
+    const site = present(this.spec.siteAt(siteNode), 'site');
+    if (this.spec.trampoline) refuse('try-around-cps-call', stmt, `${at}: a \`try\` around a CPS call does not convert with the trampoline yet; convert without it or move the call out of the \`try\``);
+    const exits = ownOfType(stmt, ['break_statement', 'continue_statement']).filter((j) => { const loop = this.owningLoop(j); return !loop || !contains(stmt, loop); });
+    if (exits[0]) refuse('continuation-in-try', exits[0], `line ${String(this.file.lineOf(exits[0]))}: \`${exits[0].text}\` leaves a loop from inside a \`try\` around a CPS call; move it after the \`try\``);
+    const returns = ownOfType(stmt, ['return_statement']);
+    const alwaysReturns = returns.length > 0 && tryAlwaysExits(stmt);
+    if (returns.length > 0 && !alwaysReturns) {
+      refuse('continuation-in-try', present(returns[0], 'returns'), `line ${String(this.file.lineOf(present(returns[0], 'returns')))}: this \`try\` returns on some paths and goes on to the code after it on others; make every path return, or none`);
+    }
+
+    // The outcome of the call, in place of the call: its value bound, or its error raised.
+    const assigned = this.simpleAssignment(first);
+    const bindsNew = assigned !== undefined && unparenthesize(assigned.right)?.id === siteNode.id && !ctx.bound.has(assigned.name) && !this.globals.has(assigned.name);
+    const discards = first.type === 'expression_statement' && unparenthesize(first.firstNamedChild)?.id === siteNode.id;
+    const value = bindsNew ? assigned.name : this.spec.names.fresh(discards ? '_' : `${site.label}_result`);
+    const error = this.spec.names.fresh('error');
+    this.overrides.set(siteNode.id, { start: siteNode.startIndex, end: siteNode.endIndex, text: value });
+    const tryBody: Out[] = [block(`if ${error} is not None:`, [line(`raise ${error}`)]), ...stmts.filter((st) => !(st === first && (bindsNew || discards))).map((st) => this.verbatim(st))];
+    const clauseOut = clauses.map((c) => block(this.headerOf(c, c.namedChildren.find((b) => b?.type === 'block') ?? null), statementsOf(c.namedChildren.find((b) => b?.type === 'block') ?? null).map((st) => this.verbatim(st))));
+    const rerun: Out[] = [block('try:', tryBody), ...clauseOut];
+    const name = this.spec.names.fresh(`after_${site.label}`);
+    this.generated.add(name);
+    if (alwaysReturns) {
+      // Every path returns: the re-run try is direct code, and what it returns goes to the continuation.
+      const def = block(`def ${name}(${value}, ${error}=None):`, rerun);
+      const k = `lambda ${value}: ${this.spec.cont}(${name}(${value}))`;
+      const onError = `lambda ${error}: ${this.spec.cont}(${name}(None, ${error}))`;
+      return [def, this.tail(this.renderSite(site, siteNode, k, onError))];
+    }
+    const after = this.block(rest, tail, { bound: new Set([...ctx.bound, value]), loop: ctx.loop });
+    const def = block(`def ${name}(${value}, ${error}=None):`, [...rerun, ...after]);
+    return [def, this.tail(this.renderSite(site, siteNode, name, `lambda ${error}: ${name}(None, ${error})`))];
+  }
+
+  /** The call at \`node\` passing both continuations, its arguments as written (with earlier results substituted). */
+  private renderSite(site: CpsSite, node: Node, k: string, onError: string): string {
+    const saved = this.overrides.get(node.id);
+    this.overrides.delete(node.id);
+    try {
+      return present(site.renderCatching, 'renderCatching')(k, onError, (n) => this.textWith(n.startIndex, n.endIndex));
+    } finally {
+      if (saved) this.overrides.set(node.id, saved);
+    }
+  }
+
   // ---- loops --------------------------------------------------------------
 
   private loop(stmt: Node, rest: readonly Node[], tail: string, ctx: Ctx): Out[] {
@@ -475,13 +632,20 @@ class CpsWriter {
   /** A statement without CPS calls: copied, with `return`, `break` and `continue` turned into continuation calls. */
   private copy(stmt: Node, ctx: Ctx): Line {
     const replacements: Replacement[] = [];
-    const returns = ownOfType(stmt, ['return_statement']);
+    // A nested def or class is another scope: its returns and loop exits are its own, never the continuation's.
+    const nested = isScope(stmt) || stmt.type === 'decorated_definition';
+    const returns = nested ? [] : ownOfType(stmt, ['return_statement']);
+    const exits = [...returns, ...(ctx.loop && !nested ? ownOfType(stmt, ['break_statement', 'continue_statement']).filter((j) => this.owningLoop(j)?.id === ctx.loop?.node.id) : [])];
+    const trapped = exits.find((r) => insideTry(r, stmt));
+    if (trapped) {
+      refuse('continuation-in-try', trapped, `line ${String(this.file.lineOf(trapped))}: \`${this.file.textOf(trapped).split('\n')[0] ?? ''}\` inside a \`try\` would call the continuation inside it, where its handlers would catch what the continuation raises and its \`finally\` would run after it; the function also calls CPS functions, so its body cannot stay direct code — return after the \`try\` instead`);
+    }
     for (const r of returns) {
       const value = r.firstNamedChild;
       const v = value ? this.textWith(value.startIndex, value.endIndex) : 'None';
       replacements.push({ start: r.startIndex, end: r.endIndex, text: `return ${this.thunk(`${this.spec.cont}(${value?.type === 'expression_list' ? `(${v})` : v})`)}` });
     }
-    if (ctx.loop) {
+    if (ctx.loop && !nested) {
       for (const j of ownOfType(stmt, ['break_statement', 'continue_statement'])) {
         if (this.owningLoop(j)?.id !== ctx.loop.node.id) continue;
         const call = j.type === 'continue_statement' ? ctx.loop.continueCall : ctx.loop.breakCall;
@@ -542,4 +706,42 @@ function describe(scope: Node): string {
   if (scope.type === 'function_definition') return 'nested function';
   if (scope.type === 'class_definition') return 'class';
   return 'comprehension';
+}
+
+/** The header's parameter list with the continuations added (keyword-only after defaults, \`*args\` or \`**kwargs\`). */
+function withContinuations(file: SourceFile, params: Node, spec: CpsFunctionSpec): string {
+  const names = [spec.cont, ...(spec.errorContinuation !== undefined ? [`${spec.errorContinuation}=None`] : [])].join(', ');
+  const list = children(params).filter((c) => c.type !== 'comment');
+  const text = file.text.slice(params.startIndex, params.endIndex);
+  const at = (offset: number, inserted: string): string => text.slice(0, offset - params.startIndex) + inserted + text.slice(offset - params.startIndex);
+  if (!spec.keywordOnly) return at(params.endIndex - 1, `${list.length > 0 ? ', ' : ''}${names}`);
+  const starred = list.some((c) => c.type === 'list_splat_pattern' || c.type === 'keyword_separator');
+  const kwargs = list.find((c) => c.type === 'dictionary_splat_pattern');
+  const own = `${starred ? '' : '*, '}${names}`;
+  return kwargs ? at(kwargs.startIndex, `${own}, `) : at(params.endIndex - 1, `${list.length > 0 ? ', ' : ''}${own}`);
+}
+
+/** Is \`node\` in the body, an \`except\` or an \`else\` clause, or the \`finally\` of a \`try\` inside \`within\`? */
+function insideTry(node: Node, within: Node): boolean {
+  for (let n = node.parent; n && n.id !== within.parent?.id; n = n.parent) {
+    if (n.type === 'try_statement') return true;
+    if (isScope(n)) return false;
+  }
+  return false;
+}
+
+/** Does every path through this \`try\` statement return or raise (so nothing after it runs)? */
+function tryAlwaysExits(stmt: Node): boolean {
+  const blockOf = (c: Node): Node | null => c.namedChildren.find((b) => b?.type === 'block') ?? null;
+  const finallyClause = children(stmt).find((c) => c.type === 'finally_clause');
+  if (finallyClause && alwaysExits(statementsOf(blockOf(finallyClause)))) return true;
+  const body = stmt.childForFieldName('body');
+  const handlers = children(stmt).filter((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
+  const elseClause = children(stmt).find((c) => c.type === 'else_clause');
+  const bodyExits = alwaysExits(statementsOf(body)) || (elseClause !== undefined && alwaysExits(statementsOf(blockOf(elseClause))));
+  return bodyExits && handlers.every((h) => alwaysExits(statementsOf(blockOf(h))));
+}
+
+function shortNameOf(dotted: string): string {
+  return dotted.slice(dotted.lastIndexOf('.') + 1);
 }

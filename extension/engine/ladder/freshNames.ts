@@ -6,6 +6,8 @@ import { isInsertedHelper } from './insertedHelpers';
 
 export class FreshNames {
   private readonly taken = new Set<string>();
+  /** The next suffix worth trying per base, so the thousandth `loop` of a file costs no more than the first. */
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(file: SourceFile) {
     const helpers = file.functions.all.filter((f) => isInsertedHelper(file, f)).map((f) => f.node);
@@ -17,7 +19,12 @@ export class FreshNames {
   /** `base` if free, else `base2`, `base3`, ...; the name is taken from then on. */
   fresh(base: string): string {
     let name = base;
-    for (let i = 2; this.taken.has(name); i++) name = `${base}${String(i)}`;
+    let i = this.nextSuffix.get(base) ?? 2;
+    if (this.taken.has(name)) {
+      for (; this.taken.has((name = `${base}${String(i)}`)); i++);
+      i++;
+    }
+    this.nextSuffix.set(base, i);
     this.taken.add(name);
     return name;
   }

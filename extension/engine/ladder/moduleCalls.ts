@@ -12,7 +12,8 @@ import { TRAMPOLINE_NAME } from './trampolineSource';
 /** The statement rewritten so its CPS calls pass continuations; with `trampoline`, run under the trampoline. */
 export function moduleStatementToCps(file: SourceFile, stmt: Node, siteAt: (n: Node) => CpsSite | undefined, names: FreshNames, trampoline: boolean): string {
   const expr = stmt.type === 'expression_statement' ? stmt.firstNamedChild : null;
-  if (!expr || expr.type === 'assignment' || expr.type === 'augmented_assignment') {
+  if (expr && (expr.type === 'assignment' || expr.type === 'augmented_assignment')) return assignmentToCps(file, stmt, expr, siteAt, names, trampoline);
+  if (!expr) {
     return refuse('module-level-call', stmt, `line ${String(file.lineOf(stmt))}: module-level \`${file.textOf(stmt)}\` needs the result of a CPS call outside any function; move it into a function (for example \`main\`) so the rest can become its continuation`);
   }
   const sites = sitesIn(expr, (n) => siteAt(n) !== undefined).flatMap((n) => siteAt(n) ?? []);
@@ -32,6 +33,45 @@ export function moduleStatementToCps(file: SourceFile, stmt: Node, siteAt: (n: N
     call = site.render(k, text);
   }
   return trampoline ? `${TRAMPOLINE_NAME}(${call})` : call;
+}
+
+/**
+ * `x = f(3) + 1` at module level: the assignment moves into a named
+ * continuation that sets the global, and the call hands its result there.
+ * The call returns only once its continuation has run (the CPS rung is
+ * synchronous), so the statements after it see `x` as before.
+ */
+function assignmentToCps(file: SourceFile, stmt: Node, assignment: Node, siteAt: (n: Node) => CpsSite | undefined, names: FreshNames, trampoline: boolean): string {
+  const at = `line ${String(file.lineOf(stmt))}`;
+  const left = assignment.childForFieldName('left');
+  const targets = left ? targetIdentifiers(left) : undefined;
+  const sites = sitesIn(assignment, (n) => siteAt(n) !== undefined).flatMap((n) => siteAt(n) ?? []);
+  const site = sites[0];
+  if (!left || !targets || !site || sites.length !== 1 || left.startIndex <= site.node.startIndex && site.node.endIndex <= left.endIndex || /[\r\n]/.test(file.textOf(stmt))) {
+    return refuse('module-level-call', stmt, `${at}: module-level \`${file.textOf(stmt)}\` needs the result of more than one CPS call, or assigns something other than plain names; move it into a function (for example \`main\`) so the rest can become its continuation`);
+  }
+  checkEvaluationOrder(file, assignment, [site.node]);
+  const param = names.fresh(`${site.label}_result`);
+  const k = names.fresh(`after_${site.label}`);
+  const text = (n: Node): string => spliced(file, n.startIndex, n.endIndex, [{ start: site.node.startIndex, end: site.node.endIndex, text: param }]);
+  const indent = /^[ \t]*/.exec(file.lines.lineText(file.positionAt(stmt.startIndex).line))?.[0] ?? '';
+  const eol = file.lines.eol;
+  const body = [`global ${[...new Set(targets)].join(', ')}`, text(stmt)];
+  const call = site.render(k, (n) => file.textOf(n));
+  return [`def ${k}(${param}):`, ...body.map((l) => `${indent}    ${l}`), `${indent}${trampoline ? `${TRAMPOLINE_NAME}(${call})` : call}`].join(eol);
+}
+
+/** The names a plain assignment target binds (`x`, `a, b`), or undefined for subscripts and attributes. */
+function targetIdentifiers(target: Node): string[] | undefined {
+  if (target.type === 'identifier') return [target.text];
+  if (!['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression'].includes(target.type)) return undefined;
+  const names: string[] = [];
+  for (const child of target.namedChildren) {
+    const inner = child ? targetIdentifiers(child) : undefined;
+    if (!inner) return undefined;
+    names.push(...inner);
+  }
+  return names;
 }
 
 /** `print(f(3))`: the function named by a plain identifier that `site` is the one argument of, which can be the continuation itself. */

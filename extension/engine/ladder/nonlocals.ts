@@ -11,6 +11,8 @@ import { assignedNames, children, lineIndentOf, parameterNames } from './pySynta
  * Returns it with `nonlocal`/`global` declarations added to the nested defs named in `generated`.
  */
 export function addScopeDeclarations(file: SourceFile, defText: string, indent: string, generated: ReadonlySet<string>, globals: ReadonlySet<string>, eol: string): string {
+  // Nothing to declare in a function the refactor split into no defs: skip the parse.
+  if (generated.size === 0) return defText;
   const prefix = indent ? `class _:${eol}${indent}` : '';
   const parsed = file.reparse(prefix + defText);
   try {

@@ -57,6 +57,8 @@ export type RefusalCode =
   | 'call-in-nested-scope'
   /** A `try` around a CPS call: its handler would also catch what the continuation raises. */
   | 'try-around-cps-call'
+  /** A `return` or loop exit inside a `try` would call the continuation inside it (its handlers would catch what it raises). */
+  | 'continuation-in-try'
   /** A `with` around a CPS call: it would close before the continuation runs. */
   | 'with-around-cps-call'
   /** A CPS call in a place the rewrite does not support (a while or elif condition, a loop's else, match). */

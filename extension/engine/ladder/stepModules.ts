@@ -28,18 +28,27 @@ export function stepModules(
   registry: readonly Conversion[] = conversions,
 ): Map<string, StepResult> {
   const batch = new Set(inputs.map((i) => i.path));
-  const round = (exempt: Exemption): Map<string, StepResult> =>
-    new Map(inputs.map(({ path, file }) => [path, takeStep(file, to, { ...options, project: batchView(projectUsesIn(model, path), model, exempt) }, registry)]));
+  // A round reports whether its answer leaned on the exemption: when no use in another module of the
+  // batch was looked at, the next round would ask the same questions and get the same answers.
+  const round = (exempt: Exemption): { results: Map<string, StepResult>; leaned: boolean } => {
+    let leaned = false;
+    const lean = (): void => {
+      leaned = true;
+    };
+    const results = new Map(inputs.map(({ path, file }) => [path, takeStep(file, to, { ...options, project: batchView(projectUsesIn(model, path), model, exempt, lean) }, registry)]));
+    return { results, leaned };
+  };
   // First assume every function of the batch converts; then only those that did.
   let converting: Exemption = { batch, converting: undefined };
   for (let rounds = 0; rounds <= inputs.length + 1; rounds++) {
-    const results = round(converting);
+    const { results, leaned } = round(converting);
+    if (!leaned) return results;
     const now = new Map([...results].map(([path, r]) => [path, new Set(r.converted)]));
     if (converting.converting && sameSets(converting.converting, now)) return results;
     converting = { batch, converting: now };
   }
   // Not settled (it shrinks each round, so this is a guard): exempt nothing.
-  return round({ batch: new Set(), converting: undefined });
+  return round({ batch: new Set(), converting: undefined }).results;
 }
 
 /** Uses inside the batch's modules that their own step adapts: in functions that convert (all of them, before the first round). */
@@ -49,11 +58,12 @@ interface Exemption {
 }
 
 /** The project's uses, less those the exemption covers: in the innermost function around them, when it converts. */
-function batchView(uses: ProjectUses, model: ProjectModel, exempt: Exemption): ProjectUses {
+function batchView(uses: ProjectUses, model: ProjectModel, exempt: Exemption, consulted: () => void): ProjectUses {
   return {
     usesElsewhere(fn) {
       return uses.usesElsewhere(fn).filter((use) => {
         if (!exempt.batch.has(use.path)) return true;
+        consulted();
         const module = model.module(use.path);
         const file = module ? model.fileOf(module) : undefined;
         const innermost = file?.functions.all.filter((f) => f.kind === 'function' && f.line <= use.line && use.line <= f.endLine).sort((a, b) => b.line - a.line)[0];

@@ -14,6 +14,7 @@ import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { ModuleNames, absoluteName, dottedText } from './imports';
 import { isLocalName } from './localNames';
+import { WordFinder } from './wordFinder';
 import { unparenthesize } from './scopes';
 
 /** How a module is known to the model: where it lives, its dotted name, its text. */
@@ -137,6 +138,7 @@ export class ProjectModel {
   private readonly byPath = new Map<string, ModuleSource>();
   private readonly byName = new Map<string, ModuleSource>();
   private readonly parsed = new Map<ModuleSource, Parsed>();
+  private readonly words = new WeakMap<ModuleSource, WordFinder>();
   private changes = 0;
 
   constructor(private readonly parse: ParseModule) {}
@@ -210,7 +212,7 @@ export class ProjectModel {
     for (const other of this.mentioning(short)) {
       const parsed = this.parsedOf(other);
       if (!parsed.file || !parsed.names) continue;
-      for (const node of identifiersNamed(parsed, short)) {
+      for (const node of identifiersNamed(parsed, this.wordsOf(other), short)) {
         if (node.parent?.id === fn.node.id && other === module) continue; // the def's own name
         const kind = family ? this.methodUse(other, parsed, node, family) : this.functionUse(other, parsed, node, module, fn);
         if (kind) uses.push({ path: other.path, line: parsed.file.lineOf(node), kind, node });
@@ -335,9 +337,15 @@ export class ProjectModel {
     return parsed;
   }
 
-  /** Modules whose text contains `word`: the only ones that can use it. */
+  /** Modules whose text contains `word` as a word: the only ones that can use it. */
   private mentioning(word: string): ModuleSource[] {
-    return [...this.byPath.values()].filter((m) => m.text.includes(word));
+    return [...this.byPath.values()].filter((m) => this.wordsOf(m).mentions(word));
+  }
+
+  private wordsOf(module: ModuleSource): WordFinder {
+    let words = this.words.get(module);
+    if (!words) this.words.set(module, (words = new WordFinder(module.text)));
+    return words;
   }
 
   /** A use of a module-level function `fn` of `home` at `node` in `module`, if it is one. */
@@ -501,7 +509,7 @@ export class ProjectModel {
   private getattrUses(module: ModuleSource, parsed: Parsed, short: string, home: ModuleSource | undefined): Use[] {
     const { file, names } = parsed;
     if (!file || !names) return [];
-    parsed.attributeLookups ??= [...identifiersNamed(parsed, 'getattr'), ...identifiersNamed(parsed, 'hasattr')]
+    parsed.attributeLookups ??= [...identifiersNamed(parsed, this.wordsOf(module), 'getattr'), ...identifiersNamed(parsed, this.wordsOf(module), 'hasattr')]
       .map((callee) => callee.parent)
       .filter((call): call is Node => call?.type === 'call');
     const uses: Use[] = [];
@@ -530,17 +538,15 @@ function contains(outer: Node, inner: Node): boolean {
 }
 
 /** Identifier nodes spelled `name` (attribute names included: tree-sitter makes them identifiers). */
-function identifiersNamed(parsed: Parsed, name: string): readonly Node[] {
+function identifiersNamed(parsed: Parsed, words: WordFinder, name: string): readonly Node[] {
   parsed.identifiers ??= new Map();
   let found = parsed.identifiers.get(name);
   if (!found) {
     // Found in the text, confirmed on the tree: far cheaper than visiting every identifier of the module.
     found = [];
-    const file = parsed.file;
-    const spelled = new RegExp(`(?<![\\p{L}\\p{N}_])${name}(?![\\p{L}\\p{N}_])`, 'gu');
-    for (const match of file?.text.matchAll(spelled) ?? []) {
-      const node = file?.root.descendantForIndex(match.index, match.index + name.length);
-      if (node?.type === 'identifier' && node.startIndex === match.index && node.endIndex === match.index + name.length) found.push(node);
+    for (const at of words.startsOf(name)) {
+      const node = parsed.file?.root.descendantForIndex(at, at + name.length);
+      if (node?.type === 'identifier' && node.startIndex === at && node.endIndex === at + name.length) found.push(node);
     }
     parsed.identifiers.set(name, found);
   }

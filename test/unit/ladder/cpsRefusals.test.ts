@@ -19,15 +19,50 @@ async function refusesUntouched(body: string, name: string, reason: RegExp, opti
   assert.ok(text.includes(def.trimEnd()), `${name} must be left as it was:\n${text}`);
 }
 
-test('a try around a CPS call: its handler would also catch the continuation’s errors', async () => {
+test('a try around a CPS call that is not the first statement of its body, or a second CPS call in it', async () => {
   await refusesUntouched(`
     def guarded(k):
         try:
+            print("looking up", k)
             v = fetch(k)
         except KeyError:
             v = None
         return v
-    `, 'guarded', /line 6: a `try` around a CPS call.*move the call out of the `try`/);
+    `, 'guarded', /line 6: a `try` around a CPS call converts when its body starts with the one CPS call it makes; `fetch\(k\)` is not that call/);
+  await refusesUntouched(`
+    def twice(k):
+        try:
+            v = fetch(k)
+            w = fetch(v)
+        except KeyError:
+            w = None
+        return w
+    `, 'twice', /`fetch\(v\)` is not that call/);
+});
+
+test('a try around a call of a function that calls CPS functions itself', async () => {
+  await refusesUntouched(`
+    def twice(k):
+        return fetch(fetch(k))
+
+    def guarded(k):
+        try:
+            v = twice(k)
+        except KeyError:
+            v = None
+        return v
+    `, 'guarded', /a `try` around a CPS call \(`twice\(k\)`\): `twice` calls CPS functions itself, so what it raises cannot be handed to an error continuation yet/, { functions: ['guarded', 'twice', 'fetch'] });
+});
+
+test('a return inside a try of a function that also calls CPS functions', async () => {
+  await refusesUntouched(`
+    def parse(k):
+        v = fetch(k)
+        try:
+            return int(v)
+        except ValueError:
+            return 0
+    `, 'parse', /line 8: `return int\(v\)` inside a `try` would call the continuation inside it/);
 });
 
 test('a with block around a CPS call would close too early', async () => {
@@ -128,20 +163,21 @@ test('a function used as a value, and a result assigned at module level', async 
     values = list(map(fetch, [1, 2]))
     `, 'fetch', /line 5: `fetch` is used as a value, not called/, 'cps');
   await refuses(`${FETCH}
-    value = fetch(2)
-    `, 'fetch', /module-level `value = fetch\(2\)` needs the result of a CPS call outside any function; move it into a function/, 'cps');
+    value = fetch(2) + fetch(3)
+    `, 'fetch', /module-level `value = fetch\(2\) \+ fetch\(3\)` needs the result of more than one CPS call.*move it into a function/, 'cps');
 });
 
 test('a refusal of a caller refuses the callee it would have broken, naming the reason', async () => {
   const result = await convert(`${FETCH}
     def guarded(k):
         try:
+            print("looking up", k)
             return fetch(k)
         except KeyError:
             return None
     `, 'cps', { functions: ['fetch'], withCallers: true });
   assert.equal(result.text, undefined, 'nothing changes');
-  assert.match(result.refused.find((r) => r.function === 'fetch')?.message ?? '', /called by guarded \(line 5\), which cannot be converted: line 6: a `try` around a CPS call/);
+  assert.match(result.refused.find((r) => r.function === 'fetch')?.message ?? '', /called by guarded \(line 5\), which cannot be converted: line 6: a `try` around a CPS call converts when/);
 });
 
 test('a multi-line string that would have to move into a continuation (its text would change)', async () => {

@@ -166,8 +166,11 @@ test('a function climbs with its call chain: every column shows and names its ca
 
 test('a callee that cannot climb stays behind with its reason; the function climbs without it', async () => {
   const source = dedent(`
-    def total(*values):
-        return sum(values)
+    def total(a, b):
+        return a + b
+
+
+    ADDERS = [total]  # used as a value: it cannot take a continuation
 
 
     def double(x):

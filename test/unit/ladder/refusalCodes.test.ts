@@ -8,13 +8,13 @@ import { convert } from './ladderHelpers';
 
 const CASES: readonly { what: string; source: string; to: Rung; functions: string[]; name: string; code: RefusalCode; line: number; defLine: number }[] = [
   {
-    what: 'a try around a CPS call',
-    source: 'def fetch(x):\n    return x\n\n\ndef guarded(x):\n    try:\n        y = fetch(x)\n    except ValueError:\n        y = 0\n    return y\n',
+    what: 'a try whose body does not start with its CPS call',
+    source: 'def fetch(x):\n    return x\n\n\ndef guarded(x):\n    try:\n        print(x)\n        y = fetch(x)\n    except ValueError:\n        y = 0\n    return y\n',
     to: 'cps',
     functions: ['guarded', 'fetch'],
     name: 'guarded',
     code: 'try-around-cps-call',
-    line: 6,
+    line: 8,
     defLine: 5,
   },
   {

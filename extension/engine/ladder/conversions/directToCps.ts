@@ -2,7 +2,12 @@
 // takes a continuation and hands its result to it instead of returning; in the
 // converted functions (and, with "with callers", the module's other callers)
 // the rest of the block after a call becomes that call's continuation.
-// Module-level calls pass a continuation for the statement itself.
+// Module-level calls pass a continuation for the statement itself (an
+// assignment gets a named continuation that sets the global). A `try` whose
+// body starts with a call of a converted function that calls no other one
+// gives that function an error continuation (`on_error`, right after `cont`):
+// what the function raises goes there, what its continuation raises does not.
+// Functions with defaults, `*args` or `**kwargs` take keyword-only continuations.
 //
 // Before:
 // ```python
@@ -10,11 +15,24 @@
 //     return x * x
 //
 //
+// def parse(text):
+//     return int(text)
+//
+//
 // def sum_of_squares(a, b):
 //     return square(a) + square(b)
 //
 //
+// def read_number(text):
+//     try:
+//         number = parse(text)
+//     except ValueError:
+//         number = 0
+//     return number
+//
+//
 // print(sum_of_squares(3, 4))
+// print(read_number("x"))
 // ```
 // After:
 // ```python
@@ -22,20 +40,45 @@
 //     return cont(x * x)
 //
 //
+// def parse(text, cont, on_error=None):
+//     try:
+//         result = int(text)
+//     except BaseException as error:
+//         if on_error is None:
+//             raise
+//         failure = error
+//     else:
+//         return cont(result)
+//     return on_error(failure)
+//
+//
 // def sum_of_squares(a, b, cont):
 //     return square(a, lambda square_result: square(b, lambda square_result2: cont(square_result + square_result2)))
 //
 //
+// def read_number(text, cont):
+//     def after_parse(number, error=None):
+//         try:
+//             if error is not None:
+//                 raise error
+//         except ValueError:
+//             number = 0
+//         return cont(number)
+//     return parse(text, after_parse, lambda error: after_parse(None, error))
+//
+//
 // sum_of_squares(3, 4, print)
+// read_number("x", print)
 // ```
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../../syntax/functionIndex';
 import type { SourceFile } from '../../syntax/sourceFile';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
 import { conversionResult, type Rewrite } from '../conversionResult';
-import { DEFAULT_CONTINUATION, directCandidates, isDirectFunction } from '../continuations';
-import { cpsFunctionText, type CpsSite } from '../cpsTransform';
-import { callWithArgument, calleeName } from '../callText';
+import { DEFAULT_CONTINUATION, DEFAULT_ERROR_CONTINUATION, directCandidates, isDirectFunction } from '../continuations';
+import { cpsFunctionText, sitesIn, type CpsSite } from '../cpsTransform';
+import { hasOnlyPlainParameters } from '../pySyntax';
+import { callWithArguments, calleeName } from '../callText';
 import { FreshNames } from '../freshNames';
 import { isSource } from '../insertedHelpers';
 import { helperInsertion } from '../moduleInsert';
@@ -67,7 +110,7 @@ function convertToCps(file: SourceFile, requested: readonly FunctionInfo[], opti
   }
   for (;;) {
     plan(file, chosen, refused, options, refuseFn);
-    const attempt = generate(file, chosen, cont, trampoline);
+    const attempt = generate(file, chosen, cont, options.errorContinuationName ?? DEFAULT_ERROR_CONTINUATION, trampoline);
     if (attempt.refusals.length === 0) {
       const inserts = trampoline && chosen.size > 0 && !hasOwnTrampoline(file) ? [helperInsertion(file, TRAMPOLINE_SOURCE)] : [];
       return conversionResult(file, attempt.rewrites, inserts, [...chosen.values()], [...refused.values()]);
@@ -128,15 +171,19 @@ interface Attempt {
   readonly refusals: { fn: FunctionInfo; why: Blocker | Refusal }[];
 }
 
-function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, cont: string, trampoline: boolean): Attempt {
+function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, cont: string, onError: string, trampoline: boolean): Attempt {
   const names = new FreshNames(file);
-  const siteAt = directSites(file, [...chosen.values()], cont);
+  const converted = [...chosen.values()];
+  const errorPaths = calledInTry(converted, directSites(file, converted, cont, onError, new Set()));
+  const siteAt = directSites(file, converted, cont, onError, errorPaths);
   const rewrites: Rewrite[] = [];
   const refusals: { fn: FunctionInfo; why: Blocker | Refusal }[] = [];
   for (const fn of chosen.values()) {
     try {
       const outer = fn.decorated ?? fn.node;
-      rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline, names }) });
+      const errorContinuation = errorPaths.has(fn) ? onError : undefined;
+      const keywordOnly = !hasOnlyPlainParameters(fn.node);
+      rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline, names, keywordOnly, ...(errorContinuation !== undefined ? { errorContinuation } : {}) }) });
     } catch (error) {
       refusals.push({ fn, why: refusalOf(file, fn, error) });
     }
@@ -160,18 +207,48 @@ function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, c
   return { rewrites, refusals };
 }
 
-/** In direct code, a CPS call is a call of one of the converted functions (methods by attribute name). */
-function directSites(file: SourceFile, converted: readonly FunctionInfo[], cont: string): (n: Node) => CpsSite | undefined {
-  const functions = new Set(converted.filter((f) => !isMethod(file, f)).map(shortName));
-  const methods = new Set(converted.filter((f) => isMethod(file, f)).map(shortName));
+/**
+ * In direct code, a CPS call is a call of one of the converted functions
+ * (methods by attribute name). Functions in `errorPaths` also take an error
+ * continuation; functions with defaults, `*args` or `**kwargs` take theirs by keyword.
+ */
+function directSites(file: SourceFile, converted: readonly FunctionInfo[], cont: string, onError: string, errorPaths: ReadonlySet<FunctionInfo>): (n: Node) => CpsSite | undefined {
+  const byName = (methods: boolean): Map<string, FunctionInfo> => new Map(converted.filter((f) => isMethod(file, f) === methods).map((f) => [shortName(f), f]));
+  const functions = byName(false);
+  const methods = byName(true);
   return (n) => {
     if (n.type !== 'call') return undefined;
     const callee = n.childForFieldName('function');
     const name = calleeName(n);
     if (!callee || !name) return undefined;
-    const hit = callee.type === 'identifier' ? functions.has(name) : callee.type === 'attribute' && methods.has(name);
-    return hit ? { node: n, label: name, render: (k, text) => callWithArgument(n, k, cont, text) } : undefined;
+    const fn = callee.type === 'identifier' ? functions.get(name) : callee.type === 'attribute' ? methods.get(name) : undefined;
+    if (!fn) return undefined;
+    const byKeyword = !hasOnlyPlainParameters(fn.node);
+    const site: CpsSite = { node: n, label: name, render: (k, text) => callWithArguments(n, [{ keyword: cont, value: k }], byKeyword, text) };
+    if (!errorPaths.has(fn)) return { ...site, noErrorPath: `\`${name}\` calls CPS functions itself, so what it raises cannot be handed to an error continuation yet` };
+    return { ...site, renderCatching: (k, e, text) => callWithArguments(n, [{ keyword: cont, value: k }, { keyword: onError, value: e }], byKeyword, text) };
   };
+}
+
+/**
+ * The converted functions called as the first statement of a `try` body in a
+ * converted function, that call no CPS function themselves: they get an error
+ * continuation, so the caller's handlers see what they raise and nothing else.
+ */
+function calledInTry(converted: readonly FunctionInfo[], siteAt: (n: Node) => CpsSite | undefined): Set<FunctionInfo> {
+  const isSite = (n: Node): boolean => siteAt(n) !== undefined;
+  const leaves = new Set(converted.filter((fn) => { const body = fn.node.childForFieldName('body'); return !body || sitesIn(body, isSite).length === 0; }));
+  const found = new Set<FunctionInfo>();
+  for (const fn of converted) {
+    for (const attempt of fn.node.descendantsOfType('try_statement')) {
+      const body = attempt?.childForFieldName('body');
+      for (const call of body ? sitesIn(body, isSite) : []) {
+        const name = calleeName(call);
+        for (const leaf of leaves) if (shortName(leaf) === name) found.add(leaf);
+      }
+    }
+  }
+  return found;
 }
 
 function hasOwnTrampoline(file: SourceFile): boolean {

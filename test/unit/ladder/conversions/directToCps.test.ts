@@ -1,4 +1,272 @@
-// The example in the header of conversions/directToCps.ts is what the conversion does.
+// The example in the header of conversions/directToCps.ts is what the conversion does;
+// the shapes below it (error continuations, keyword-only continuations, module-level
+// assignments, returns inside a try) convert exactly so, and print the same under python3.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { dedent } from '../../../helpers/parser';
+import { python } from '../cpsHelpers';
+import { convert } from '../ladderHelpers';
 import { testHeaderExample } from './headerExample';
 
 testHeaderExample('direct-to-cps', 'directToCps');
+
+/** `source` converts to exactly `expected` with its callers, and both print the same. */
+async function convertsTo(source: string, expected: string): Promise<void> {
+  const result = await convert(source, 'cps', { withCallers: true });
+  assert.deepEqual(result.refused, []);
+  assert.equal(result.text, dedent(expected));
+  const printed = python(dedent(source));
+  assert.notEqual(printed, '');
+  assert.equal(python(dedent(expected)), printed);
+}
+
+test('try/except/else/finally around a call: the handler sees what the call raises, the else and finally run as before', async () => {
+  await convertsTo(`
+    def parse(text):
+        return int(text)
+
+
+    def read(texts):
+        for text in texts:
+            try:
+                value = parse(text)
+            except ValueError as error:
+                print("skip", text, type(error).__name__)
+            else:
+                print("got", value)
+            finally:
+                print("done with", text)
+
+
+    read(["1", "x"])
+    `, `
+    def parse(text, cont, on_error=None):
+        try:
+            result = int(text)
+        except BaseException as error:
+            if on_error is None:
+                raise
+            failure = error
+        else:
+            return cont(result)
+        return on_error(failure)
+
+
+    def read(texts, cont):
+        texts_left = iter(texts)
+        def loop():
+            for text in texts_left:
+                def after_parse(value, error2=None):
+                    try:
+                        if error2 is not None:
+                            raise error2
+                    except ValueError as error:
+                        print("skip", text, type(error).__name__)
+                    else:
+                        print("got", value)
+                    finally:
+                        print("done with", text)
+                    return loop()
+                return parse(text, after_parse, lambda error2: after_parse(None, error2))
+            return cont(None)
+        return loop()
+
+
+    read(["1", "x"], lambda _: None)
+    `);
+});
+
+test('what the continuation raises is not caught by the converted handler', async () => {
+  const source = dedent(`
+    def parse(text):
+        return int(text)
+
+
+    def checked(text):
+        try:
+            number = parse(text)
+        except ValueError:
+            print("handler: bad text")
+            number = 0
+        if number > 5:
+            raise ValueError("too big")
+        return number
+
+
+    def main():
+        print(checked("3"), checked("x"))
+        value = checked("9")
+        print("not reached", value)
+
+
+    try:
+        main()
+    except ValueError as error:
+        print("outside:", error)
+    `);
+  const result = await convert(source, 'cps', { withCallers: true });
+  assert.deepEqual(result.refused, []);
+  const after = result.text ?? '';
+  assert.match(after, /def checked\(text, cont\):/);
+  assert.equal(python(after), python(source));
+  assert.equal(python(after), 'handler: bad text\n3 0\noutside: too big\n');
+});
+
+test('a handler that re-raises, an exception the handler does not catch, and a try that returns on every path', async () => {
+  const source = dedent(`
+    def lookup(table, key):
+        return table[key]
+
+
+    def must_find(table, key):
+        try:
+            found = lookup(table, key)
+        except KeyError:
+            print("missing", key)
+            raise
+        return found
+
+
+    def safe_ratio(a, b):
+        try:
+            return lookup({"one": 1}, a) / b
+        except KeyError:
+            return -1
+        finally:
+            print("ratio of", a)
+
+
+    print(safe_ratio("one", 2), safe_ratio("two", 2))
+    try:
+        must_find({}, "b")
+    except KeyError as error:
+        print("re-raised", error)
+    try:
+        safe_ratio("one", 0)
+    except ZeroDivisionError:
+        print("not caught by KeyError")
+    `);
+  const result = await convert(source, 'cps', { withCallers: true });
+  assert.deepEqual(result.refused, []);
+  const after = result.text ?? '';
+  assert.match(after, /def lookup\(table, key, cont, on_error=None\):/);
+  assert.match(after, /return lookup\(\{"one": 1\}, a, lambda lookup_result: cont\(after_lookup2\(lookup_result\)\), lambda error3: cont\(after_lookup2\(None, error3\)\)\)/);
+  const printed = python(source);
+  assert.match(printed, /re-raised 'b'\n.*not caught by KeyError\n$/s);
+  assert.equal(python(after), printed);
+});
+
+test('a leaf that returns inside a try keeps its body as direct code: the continuation runs after the finally', async () => {
+  await convertsTo(`
+    def parse(text):
+        try:
+            return int(text)
+        except ValueError:
+            return 0
+        finally:
+            print("parsed", text)
+
+
+    def main():
+        print("value", parse("4"))
+
+
+    main()
+    `, `
+    def parse(text, cont):
+        def parse_body():
+            try:
+                return int(text)
+            except ValueError:
+                return 0
+            finally:
+                print("parsed", text)
+        return cont(parse_body())
+
+
+    def main(cont):
+        def after_parse(parse_result):
+            print("value", parse_result)
+            return cont(None)
+        return parse("4", after_parse)
+
+
+    main(lambda _: None)
+    `);
+});
+
+test('defaults, *args and **kwargs: the continuation is keyword-only, and every caller passes it by keyword', async () => {
+  await convertsTo(`
+    def greet(name, greeting="hello"):
+        return greeting + ", " + name
+
+
+    def total(first, *rest):
+        return first + sum(rest)
+
+
+    def describe(kind, **fields):
+        return kind + str(sorted(fields.items()))
+
+
+    def main():
+        print(greet("ada"), greet("bob", greeting="hey"))
+        print(total(1, 2, 3), total(*[4, 5]))
+        print(describe("pen", color="red"))
+
+
+    main()
+    `, `
+    def greet(name, greeting="hello", *, cont):
+        return cont(greeting + ", " + name)
+
+
+    def total(first, *rest, cont):
+        return cont(first + sum(rest))
+
+
+    def describe(kind, *, cont, **fields):
+        return cont(kind + str(sorted(fields.items())))
+
+
+    def main(cont):
+        def after_greet2(greet_result):
+            def after_greet(greet_result2):
+                print(greet_result, greet_result2)
+                def after_total2(total_result):
+                    def after_total(total_result2):
+                        print(total_result, total_result2)
+                        def after_describe(describe_result):
+                            print(describe_result)
+                            return cont(None)
+                        return describe("pen", color="red", cont=after_describe)
+                    return total(*[4, 5], cont=after_total)
+                return total(1, 2, 3, cont=after_total2)
+            return greet("bob", greeting="hey", cont=after_greet)
+        return greet("ada", cont=after_greet2)
+
+
+    main(lambda _: None)
+    `);
+});
+
+test('module-level code that needs a result: an assignment gets a named continuation that sets the global', async () => {
+  await convertsTo(`
+    def scale(x):
+        return x * 10
+
+
+    size = scale(2)
+    print(size + 1)
+    `, `
+    def scale(x, cont):
+        return cont(x * 10)
+
+
+    def after_scale(scale_result):
+        global size
+        size = scale_result
+    scale(2, after_scale)
+    print(size + 1)
+    `);
+});
