@@ -138,7 +138,10 @@ const relativeViews = new WeakMap<ProjectUses, ProjectUses>();
 function relativePaths(view: ProjectUses): ProjectUses {
   let relative = relativeViews.get(view);
   if (!relative) {
-    relative = { usesElsewhere: (fn) => view.usesElsewhere(fn).map((use) => ({ ...use, path: vscode.workspace.asRelativePath(vscode.Uri.parse(use.path)) })) };
+    relative = {
+      usesElsewhere: (fn) => view.usesElsewhere(fn).map((use) => ({ ...use, path: vscode.workspace.asRelativePath(vscode.Uri.parse(use.path)) })),
+      callsCoroutineElsewhere: (callee) => view.callsCoroutineElsewhere(callee),
+    };
     relativeViews.set(view, relative);
   }
   return relative;

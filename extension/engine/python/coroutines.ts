@@ -7,6 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { ModuleNames } from './imports';
+import { parametersPassed } from './parameters';
 import { isYieldFrom, operandOf, ownNodesByFunction, unparenthesize, type ScopeNode } from './scopes';
 
 /**
@@ -55,6 +56,26 @@ const FLAVOURS: readonly [string, Flavour][] = [
 /** Calls that make a future or task (by qualified name, or by method name on any loop). */
 const FUTURE_MAKERS = new Set(['asyncio.Future', 'asyncio.ensure_future', 'asyncio.async', 'asyncio.create_task', 'asyncio.gather', 'asyncio.wait_for', 'asyncio.shield']);
 const FUTURE_MAKING_METHODS = new Set(['create_future', 'create_task', 'run_in_executor']);
+/** Tornado and Twisted calls that always return a Future or Deferred. */
+const FRAMEWORK_AWAITABLE_MAKERS = new Set([
+  'tornado.gen.sleep',
+  'tornado.gen.multi',
+  'tornado.gen.multi_future',
+  'tornado.gen.with_timeout',
+  'tornado.gen.convert_yielded',
+  'tornado.gen.maybe_future',
+  'tornado.concurrent.Future',
+  'twisted.internet.defer.Deferred',
+  'twisted.internet.defer.succeed',
+  'twisted.internet.defer.fail',
+  'twisted.internet.defer.maybeDeferred',
+  'twisted.internet.defer.ensureDeferred',
+  'twisted.internet.defer.gatherResults',
+  'twisted.internet.defer.DeferredList',
+  'twisted.internet.defer.execute',
+  'twisted.internet.task.deferLater',
+  'twisted.internet.threads.deferToThread',
+]);
 
 /** Decorators that work the same around a generator and an `async def` (by what they resolve to). */
 const NEUTRAL_DECORATORS = new Set([
@@ -156,12 +177,13 @@ export class ModuleCoroutines {
     return [];
   }
 
-  /** A call the module shows to produce an awaitable: one of its coroutines, or asyncio's. */
+  /** A call the module shows to produce an awaitable: one of its coroutines, asyncio's, or a Tornado or Twisted Future/Deferred maker. */
   isAwaitableCall(node: Node): boolean {
     const call = unparenthesize(node);
     if (call.type !== 'call') return false;
     const callee = call.childForFieldName('function');
-    if (callee && this.names.qualify(callee)?.startsWith('asyncio.')) return true;
+    const qualified = callee ? this.names.qualify(callee) : undefined;
+    if (qualified?.startsWith('asyncio.') || FRAMEWORK_AWAITABLE_MAKERS.has(qualified ?? '')) return true;
     const targets = this.callees(call);
     return targets.length > 0 && targets.every((f) => this.isCoroutine(f));
   }
@@ -288,8 +310,10 @@ export class ModuleCoroutines {
     return undefined;
   }
 
-  private drivenHere(value: Node): string | undefined {
+  private drivenHere(value: Node, passedOn: ReadonlySet<number> = new Set()): string | undefined {
     const line = this.file.lineOf(value);
+    const through = this.drivenThroughParameter(value, passedOn);
+    if (through) return through;
     let outer = value;
     while (outer.parent?.type === 'parenthesized_expression') outer = outer.parent;
     const parent = outer.parent;
@@ -309,6 +333,44 @@ export class ModuleCoroutines {
       }
     }
     return undefined;
+  }
+
+  /**
+   * `sim.spawn(worker())` where the module's `spawn` drives or tests the
+   * parameter it receives as a generator (`next(g)`, `g.send(…)`,
+   * `inspect.isgenerator(g)`): a native coroutine would break it there.
+   */
+  private drivenThroughParameter(value: Node, passedOn: ReadonlySet<number>): string | undefined {
+    let outer = value;
+    while (outer.parent?.type === 'parenthesized_expression') outer = outer.parent;
+    const args = outer.parent;
+    const call = args?.type === 'argument_list' ? args.parent : null;
+    if (!args || call?.type !== 'call') return undefined;
+    const index = args.namedChildren.filter((a) => a?.type !== 'comment').findIndex((a) => a?.id === outer.id);
+    for (const callee of this.callees(call)) {
+      if (passedOn.has(callee.node.id)) continue;
+      const parameter = parametersPassed(callee)[index];
+      const body = callee.node.childForFieldName('body');
+      if (!parameter || parameter.splat || !body) continue;
+      for (const reference of this.references.get(parameter.name) ?? []) {
+        if (reference.startIndex < body.startIndex || reference.endIndex > body.endIndex || scopeRoot(reference).id !== callee.node.id) continue;
+        const how = this.drivenHere(reference, new Set([...passedOn, callee.node.id])) ?? this.testedAsGenerator(reference);
+        if (how) return `handed at line ${String(this.file.lineOf(value))} to ${callee.name}, which is ${how}`;
+      }
+    }
+    return undefined;
+  }
+
+  /** `inspect.isgenerator(g)` / `isinstance(g, types.GeneratorType)`: a native coroutine answers differently. */
+  private testedAsGenerator(value: Node): string | undefined {
+    const args = value.parent;
+    const callee = args?.type === 'argument_list' ? args.parent?.childForFieldName('function') : undefined;
+    const qualified = callee ? this.names.qualify(callee) : undefined;
+    const typeArg = args?.namedChildren[1];
+    const tests =
+      qualified === 'inspect.isgenerator' ||
+      (callee?.text === 'isinstance' && typeArg !== null && typeArg !== undefined && ['types.GeneratorType', 'collections.abc.Generator', 'typing.Generator'].includes(this.names.qualify(typeArg) ?? ''));
+    return tests ? `tested as a generator at line ${String(this.file.lineOf(value))}` : undefined;
   }
 
   /**

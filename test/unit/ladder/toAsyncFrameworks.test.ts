@@ -198,7 +198,7 @@ test('Twisted: returnValue → return, and a caller that needs a Deferred gets e
     async def total(get):
         n = 0
         for key in ("a", "b"):
-            n += await get(key)
+            n += await defer.maybeDeferred(get, key)
             if n > 10:
                 return n
         return n

@@ -49,7 +49,7 @@ import { applyWithImports } from '../applyEdits';
 import { describeKind, moduleCoroutines, type ModuleCoroutines, type Recognised } from '../../python/coroutines';
 import { isYieldFrom, operandOf, scopeNodes, unparenthesize } from '../../python/scopes';
 import { removeDecoratorLine } from '../decoratorLine';
-import { brokenElsewhere } from '../projectUses';
+import { brokenElsewhere, type ProjectUses } from '../projectUses';
 import { blocker, refusalAt, type Blocker } from '../refusal';
 
 interface Plan {
@@ -90,7 +90,7 @@ function convert(file: SourceFile, functions: readonly FunctionInfo[], options: 
     plans = new Map();
     const ids = new Set(batch.keys());
     for (const [id, r] of [...batch]) {
-      const plan = planFunction(module, r, ids);
+      const plan = planFunction(module, r, ids, options.project);
       const callers = plan.delegatingCallers;
       let reason = plan.refusal;
       if (!reason && callers.length > 0) {
@@ -127,11 +127,11 @@ function sortRefusals(refused: Refusal[]): Refusal[] {
 }
 
 /** Edits converting one function, given the set of functions converting with it. */
-function planFunction(module: ModuleCoroutines, target: Recognised, converting: ReadonlySet<number>): Plan {
+function planFunction(module: ModuleCoroutines, target: Recognised, converting: ReadonlySet<number>, project: ProjectUses | undefined): Plan {
   const { file } = module;
   const edits = new EditBuilder(file);
   const needs = new Set<string>();
-  const ctx: IdiomContext = { file, edits, module, needs, target };
+  const ctx: IdiomContext = { file, edits, module, needs, target, project };
   const refuse = (refusal: Blocker): Plan => ({ edits: [], needs, refusal, delegatingCallers: [] });
   const fn = target.fn;
   const body = fn.node.childForFieldName('body');
@@ -199,7 +199,7 @@ function awaitReturnedAwaitables(ctx: IdiomContext, body: Node): Blocker | undef
     const value = node.firstNamedChild;
     if (!value) continue;
     const bare = unparenthesize(value);
-    if (ctx.module.isAwaitableCall(bare)) {
+    if (ctx.module.isAwaitableOperand(bare)) {
       ctx.edits.insert(value.startIndex, 'await ');
       continue;
     }
