@@ -7,6 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { ModuleNames } from './imports';
+import { pythonName } from './identifiers';
 import { parametersPassed } from './parameters';
 import { isYieldFrom, operandOf, ownNodesByFunction, unparenthesize, type ScopeNode } from './scopes';
 
@@ -133,7 +134,7 @@ export class ModuleCoroutines {
     const classes = new Set(file.functions.all.filter((f) => f.kind === 'class').map((f) => f.name));
     for (const fn of file.functions.all) {
       if (fn.kind !== 'function') continue;
-      const short = shortName(fn);
+      const short = pythonName(shortName(fn));
       const map = fn.parent !== undefined && classes.has(fn.parent) ? this.methodsByName : this.plainByName;
       map.set(short, [...(map.get(short) ?? []), fn]);
     }
@@ -169,10 +170,10 @@ export class ModuleCoroutines {
   callees(call: Node): FunctionInfo[] {
     const callee = call.childForFieldName('function');
     if (!callee) return [];
-    if (callee.type === 'identifier') return this.plainByName.get(callee.text) ?? [];
+    if (callee.type === 'identifier') return this.plainByName.get(pythonName(callee.text)) ?? [];
     if (callee.type === 'attribute') {
       const attribute = callee.childForFieldName('attribute');
-      return attribute ? (this.methodsByName.get(attribute.text) ?? []) : [];
+      return attribute ? (this.methodsByName.get(pythonName(attribute.text)) ?? []) : [];
     }
     return [];
   }
@@ -198,7 +199,7 @@ export class ModuleCoroutines {
     if (this.isAwaitableCall(operand) || this.makesFuture(operand)) return true;
     if (operand.type !== 'identifier') return false;
     const owner = scopeRoot(operand);
-    const bindings = (this.references.get(operand.text) ?? []).filter((use) => {
+    const bindings = (this.references.get(pythonName(operand.text)) ?? []).filter((use) => {
       const assignment = use.parent;
       return assignment?.type === 'assignment' && assignment.childForFieldName('left')?.id === use.id && scopeRoot(assignment).id === owner.id;
     });
@@ -243,7 +244,7 @@ export class ModuleCoroutines {
 
   /** Identifier nodes naming `fn` (for methods, the attribute names) outside its own `def`. */
   usesOf(fn: FunctionInfo): Node[] {
-    const short = shortName(fn);
+    const short = pythonName(shortName(fn));
     const isMethod = this.methodsByName.get(short)?.includes(fn) ?? false;
     const className = fn.parent?.slice(fn.parent.lastIndexOf('.') + 1);
     return (this.references.get(short) ?? []).filter((node) => {
@@ -275,7 +276,7 @@ export class ModuleCoroutines {
       return false;
     }
     const scope = scopeRoot(receiver);
-    return (this.references.get(name) ?? []).some((other) => {
+    return (this.references.get(pythonName(name)) ?? []).some((other) => {
       const assignment = other.parent;
       if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.id !== other.id) return false;
       const value = assignment.childForFieldName('right');
@@ -300,7 +301,7 @@ export class ModuleCoroutines {
         const target = assignment.childForFieldName('left');
         if (target?.type !== 'identifier') continue;
         const scope = scopeRoot(assignment);
-        for (const other of this.references.get(target.text) ?? []) {
+        for (const other of this.references.get(pythonName(target.text)) ?? []) {
           if (other.startIndex <= assignment.startIndex || !scopeContains(scope, other)) continue;
           const reason = this.drivenHere(other);
           if (reason) return reason;
@@ -352,7 +353,7 @@ export class ModuleCoroutines {
       const parameter = parametersPassed(callee)[index];
       const body = callee.node.childForFieldName('body');
       if (!parameter || parameter.splat || !body) continue;
-      for (const reference of this.references.get(parameter.name) ?? []) {
+      for (const reference of this.references.get(pythonName(parameter.name)) ?? []) {
         if (reference.startIndex < body.startIndex || reference.endIndex > body.endIndex || scopeRoot(reference).id !== callee.node.id) continue;
         const how = this.drivenHere(reference, new Set([...passedOn, callee.node.id])) ?? this.testedAsGenerator(reference);
         if (how) return `handed at line ${String(this.file.lineOf(value))} to ${callee.name}, which is ${how}`;
@@ -445,9 +446,10 @@ export class ModuleCoroutines {
   private indexReferences(root: Node): void {
     for (const node of root.descendantsOfType('identifier')) {
       if (!node) continue;
-      const list = this.references.get(node.text);
+      const name = pythonName(node.text);
+      const list = this.references.get(name);
       if (list) list.push(node);
-      else this.references.set(node.text, [node]);
+      else this.references.set(name, [node]);
     }
   }
 }

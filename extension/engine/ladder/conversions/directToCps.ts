@@ -41,6 +41,7 @@ import { isSource } from '../insertedHelpers';
 import { helperInsertion } from '../moduleInsert';
 import { moduleStatementToCps } from '../moduleCalls';
 import { isMethod, moduleLevelStatement, referencesTo, shortName } from '../references';
+import { pythonName } from '../../python/identifiers';
 import { brokenElsewhere } from '../projectUses';
 import { blocker, refusalAt, refusalOf, RefuseError, type Blocker } from '../refusal';
 import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from '../trampolineSource';
@@ -162,12 +163,13 @@ function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, c
 
 /** In direct code, a CPS call is a call of one of the converted functions (methods by attribute name). */
 function directSites(file: SourceFile, converted: readonly FunctionInfo[], cont: string): (n: Node) => CpsSite | undefined {
-  const functions = new Set(converted.filter((f) => !isMethod(file, f)).map(shortName));
-  const methods = new Set(converted.filter((f) => isMethod(file, f)).map(shortName));
+  const functions = new Set(converted.filter((f) => !isMethod(file, f)).map((f) => pythonName(shortName(f))));
+  const methods = new Set(converted.filter((f) => isMethod(file, f)).map((f) => pythonName(shortName(f))));
   return (n) => {
     if (n.type !== 'call') return undefined;
     const callee = n.childForFieldName('function');
-    const name = calleeName(n);
+    const written = calleeName(n);
+    const name = written === undefined ? undefined : pythonName(written);
     if (!callee || !name) return undefined;
     const hit = callee.type === 'identifier' ? functions.has(name) : callee.type === 'attribute' && methods.has(name);
     return hit ? { node: n, label: name, render: (k, text) => callWithArgument(n, k, cont, text) } : undefined;
