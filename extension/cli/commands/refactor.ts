@@ -6,7 +6,7 @@
 // in another module is refused rather than taken.
 import type { PythonParser } from '../../engine';
 import { SourceFile } from '../../engine';
-import type { Rung } from '../../engine/ladder/conversion';
+import { PUBLIC_API_POLICIES, type PublicApiPolicy, type Rung } from '../../engine/ladder/conversion';
 import type { Refusal } from '../../engine/ladder/refusal';
 import { stepModules } from '../../engine/ladder/stepModules';
 import { respellAsyncioAsync } from '../../engine/ladder/legacyAsyncio';
@@ -21,7 +21,7 @@ import { visible } from '../../engine/syntax/visibleText';
 
 const RUNGS: readonly Rung[] = ['async', 'generator', 'cps', 'direct'];
 const USAGE =
-  'concept-lenses refactor PATH... --to async|generator|cps|direct [--function NAME]... [--with-callers] [--trampoline] [--write | --diff | --check] [--json]';
+  'concept-lenses refactor PATH... --to async|generator|cps|direct [--function NAME]... [--with-callers] [--trampoline] [--public-api keep|refuse|convert] [--write | --diff | --check] [--json]';
 
 interface FileReport {
   readonly path: string;
@@ -38,6 +38,7 @@ export const refactorCommand = {
     function: { type: 'string', multiple: true },
     'with-callers': { type: 'boolean' },
     trampoline: { type: 'boolean' },
+    'public-api': { type: 'string' },
     write: { type: 'boolean' },
     diff: { type: 'boolean' },
     check: { type: 'boolean' },
@@ -48,6 +49,10 @@ export const refactorCommand = {
     const to = flags['to'];
     if (typeof to !== 'string' || !RUNGS.includes(to as Rung)) {
       throw new CliError(`--to must be one of ${RUNGS.join(', ')} (usage: ${USAGE})`);
+    }
+    const publicApi = flags['public-api'];
+    if (publicApi !== undefined && (typeof publicApi !== 'string' || !PUBLIC_API_POLICIES.includes(publicApi as PublicApiPolicy))) {
+      throw new CliError(`--public-api must be one of ${PUBLIC_API_POLICIES.join(', ')} (usage: ${USAGE})`);
     }
     const modes = (['write', 'diff', 'check'] as const).filter((m) => flags[m] === true);
     if (modes.length > 1) throw new CliError(`--${modes.join(' and --')} cannot be combined (usage: ${USAGE})`);
@@ -87,6 +92,7 @@ export const refactorCommand = {
         ...(functions ? { functions } : {}),
         ...(flags['trampoline'] === true ? { trampoline: true } : {}),
         withCallers: flags['with-callers'] === true,
+        ...(typeof publicApi === 'string' ? { publicApi: publicApi as PublicApiPolicy } : {}),
       }, project);
       for (const { path, file, original, bytes } of inputs) {
         const result = results.get(path);

@@ -85,6 +85,8 @@ export type RefusalCode =
   | 'callback-primitive'
   /** A callback-based leaf the module does not show to call back while asyncio.run is running. */
   | 'unsafe-leaf'
+  /** A public function code outside the project may call would change what it returns (the public-API policy). */
+  | 'public-api'
   /** The rewritten code would not parse, or its edits would overlap; nothing was changed. */
   | 'output-invalid';
 

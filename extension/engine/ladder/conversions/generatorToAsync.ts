@@ -49,7 +49,8 @@ import { applyWithImports } from '../applyEdits';
 import { describeKind, moduleCoroutines, type ModuleCoroutines, type Recognised } from '../../python/coroutines';
 import { isYieldFrom, operandOf, scopeNodes, unparenthesize } from '../../python/scopes';
 import { removeDecoratorLine } from '../decoratorLine';
-import { brokenElsewhere, type ProjectUses } from '../projectUses';
+import { brokenElsewhere } from '../projectUses';
+import { publicContract, wrapInDeferred } from '../publicContract';
 import { blocker, refusalAt, type Blocker } from '../refusal';
 
 interface Plan {
@@ -90,7 +91,7 @@ function convert(file: SourceFile, functions: readonly FunctionInfo[], options: 
     plans = new Map();
     const ids = new Set(batch.keys());
     for (const [id, r] of [...batch]) {
-      const plan = planFunction(module, r, ids, options.project);
+      const plan = planFunction(module, r, ids, options);
       const callers = plan.delegatingCallers;
       let reason = plan.refusal;
       if (!reason && callers.length > 0) {
@@ -127,11 +128,11 @@ function sortRefusals(refused: Refusal[]): Refusal[] {
 }
 
 /** Edits converting one function, given the set of functions converting with it. */
-function planFunction(module: ModuleCoroutines, target: Recognised, converting: ReadonlySet<number>, project: ProjectUses | undefined): Plan {
+function planFunction(module: ModuleCoroutines, target: Recognised, converting: ReadonlySet<number>, options: ConversionOptions): Plan {
   const { file } = module;
   const edits = new EditBuilder(file);
   const needs = new Set<string>();
-  const ctx: IdiomContext = { file, edits, module, needs, target, project };
+  const ctx: IdiomContext = { file, edits, module, needs, target, project: options.project };
   const refuse = (refusal: Blocker): Plan => ({ edits: [], needs, refusal, delegatingCallers: [] });
   const fn = target.fn;
   const body = fn.node.childForFieldName('body');
@@ -139,6 +140,8 @@ function planFunction(module: ModuleCoroutines, target: Recognised, converting: 
 
   const decoratorProblem = checkDecorators(module, target);
   if (decoratorProblem) return refuse(decoratorProblem);
+  const contract = publicContract(ctx, target, options.publicApi ?? 'keep');
+  if (typeof contract === 'object') return refuse(contract);
   if (target.yields.length === 0 && target.flavour === 'twisted') {
     return refuse(blocker('never-suspends', target.decorator, 'is decorated with @inlineCallbacks but never yields; Twisted rejects it when it is called, so there is nothing to keep'));
   }
@@ -156,6 +159,11 @@ function planFunction(module: ModuleCoroutines, target: Recognised, converting: 
   }
   if (target.decorator) removeDecoratorLine(file, edits, target.decorator);
   edits.insert(fn.node.startIndex, 'async ');
+  if (contract === 'wrap') {
+    // Every use, seen or not, still gets a Deferred from the wrapper.
+    wrapInDeferred(ctx, fn);
+    return { edits: edits.sorted(), needs, delegatingCallers: [] };
+  }
 
   const sites = planCallSites(module, target, converting);
   if (sites.refusal) return refuse(sites.refusal);
