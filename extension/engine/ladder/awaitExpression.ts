@@ -9,7 +9,7 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { operandOf } from '../python/scopes';
 
 /** Node types that are primaries: `await X` takes them without parentheses. */
-const PRIMARY = new Set([
+export const PRIMARY_TYPES: ReadonlySet<string> = new Set([
   'identifier',
   'attribute',
   'call',
@@ -59,7 +59,7 @@ export function yieldToAwait(file: SourceFile, edits: EditBuilder, y: Node, shap
     const end = keywords[keywords.length - 1]?.endIndex ?? operand.startIndex;
     edits.replace(y.startIndex, end, 'await');
     if (open !== undefined) edits.insert(operand.startIndex, open).insert(operand.endIndex, ')');
-    else if (!PRIMARY.has(operand.type)) edits.insert(operand.startIndex, '(').insert(operand.endIndex, ')');
+    else if (!PRIMARY_TYPES.has(operand.type)) edits.insert(operand.startIndex, '(').insert(operand.endIndex, ')');
   }
   dropRedundantParens(file, edits, y);
 }

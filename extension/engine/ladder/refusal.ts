@@ -19,6 +19,8 @@ export type RefusalCode =
   | 'caller-in-other-module'
   /** The function is passed or stored as a value, so what is done with it cannot be adapted. */
   | 'used-as-value'
+  /** A method a base class outside the module, or Python itself, calls: that call cannot be adapted. */
+  | 'overrides-library'
   /** A Tornado coroutine is called without yield: it would no longer start at the call. */
   | 'unawaited-call'
   /** A generator that yields values or is driven by hand (send, next, iteration), not a coroutine. */

@@ -222,6 +222,47 @@ export class ModuleCoroutines {
     return callee.type === 'attribute' && FUTURE_MAKING_METHODS.has(callee.childForFieldName('attribute')?.text ?? '');
   }
 
+  /**
+   * Classes of the module whose instances `await` takes but `yield from` does
+   * not: they (or their module-level bases) define `__await__` and no `__iter__`.
+   */
+  get awaitOnlyClasses(): ReadonlySet<string> {
+    if (!this.awaitOnly) {
+      const classes = this.file.functions.all.filter((f) => f.kind === 'class' && f.parent === undefined);
+      const defines = (cls: FunctionInfo, method: string, seen: Set<string>): boolean => {
+        if (seen.has(cls.name)) return false;
+        seen.add(cls.name);
+        if (this.file.functions.named(`${cls.name}.${method}`).length > 0) return true;
+        const bases = cls.node.childForFieldName('superclasses')?.namedChildren ?? [];
+        return bases.some((b) => b?.type === 'identifier' && classes.some((c) => c.name === b.text && defines(c, method, seen)));
+      };
+      this.awaitOnly = new Set(classes.filter((c) => defines(c, '__await__', new Set()) && !defines(c, '__iter__', new Set())).map((c) => pythonName(c.name)));
+    }
+    return this.awaitOnly;
+  }
+
+  private awaitOnly: Set<string> | undefined;
+
+  /** An instance of one of the awaitOnlyClasses: `Thing(...)`, or a name the same function bound only to one. */
+  isAwaitOnlyInstance(node: Node): boolean {
+    const value = unparenthesize(node);
+    const made = (n: Node): boolean => {
+      const callee = n.type === 'call' ? n.childForFieldName('function') : null;
+      return callee?.type === 'identifier' && this.awaitOnlyClasses.has(pythonName(callee.text));
+    };
+    if (made(value)) return true;
+    if (value.type !== 'identifier') return false;
+    const owner = scopeRoot(value);
+    const bindings = (this.references.get(pythonName(value.text)) ?? []).filter((use) => {
+      const assignment = use.parent;
+      return assignment?.type === 'assignment' && assignment.childForFieldName('left')?.id === use.id && scopeRoot(assignment).id === owner.id;
+    });
+    return bindings.length > 0 && bindings.every((use) => {
+      const right = use.parent?.childForFieldName('right');
+      return right !== null && right !== undefined && made(unparenthesize(right));
+    });
+  }
+
   /** Something `yield from` would iterate as values: a value generator of the module, or a literal. */
   isValueSource(node: Node): boolean {
     const inner = unparenthesize(node);

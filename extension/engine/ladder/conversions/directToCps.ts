@@ -42,6 +42,8 @@ import { helperInsertion } from '../moduleInsert';
 import { moduleStatementToCps } from '../moduleCalls';
 import { isMethod, moduleLevelStatement, referencesTo, shortName } from '../references';
 import { pythonName } from '../../python/identifiers';
+import { hiddenCaller } from '../../python/hiddenCallers';
+import { hiddenCallerBlocker } from '../hiddenCallerRefusal';
 import { brokenElsewhere } from '../projectUses';
 import { blocker, refusalAt, refusalOf, RefuseError, type Blocker } from '../refusal';
 import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from '../trampolineSource';
@@ -101,6 +103,8 @@ function plan(file: SourceFile, chosen: Map<string, FunctionInfo>, refused: Read
 const GREW = 'grew';
 
 function callerProblem(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<string, FunctionInfo>, refused: ReadonlyMap<string, Refusal>, options: ConversionOptions, add: (caller: FunctionInfo) => void): Blocker | typeof GREW | undefined {
+  const hidden = hiddenCaller(file, fn);
+  if (hidden) return hiddenCallerBlocker(file, hidden);
   let grew = false;
   for (const ref of referencesTo(file, fn)) {
     const at = `line ${String(file.lineOf(ref.node))}`;

@@ -1,0 +1,50 @@
+// Callers a module does not spell as calls: a base class outside the module
+// calling a method it overrides (`json.JSONEncoder.default`,
+// `Protocol.dataReceived`, `RequestHandler.get`), Python calling a special
+// method, and a lookup by name (`getattr(module, "helper")`). A step that
+// changes how a function is called cannot adapt them.
+import type { Node } from 'web-tree-sitter';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile } from '../syntax/sourceFile';
+import { pythonName } from './identifiers';
+
+export interface HiddenCaller {
+  readonly kind: 'override' | 'special-method' | 'by-name';
+  /** The base class, the `def`, or the lookup. */
+  readonly node: Node;
+}
+
+const BY_NAME = new Set(['getattr', 'hasattr', 'setattr', 'delattr', 'attrgetter', 'methodcaller']);
+
+/** The first caller of `fn` the module cannot show as a call, if any. */
+export function hiddenCaller(file: SourceFile, fn: FunctionInfo): HiddenCaller | undefined {
+  const name = pythonName(fn.name.slice(fn.name.lastIndexOf('.') + 1));
+  const owner = fn.parent === undefined ? undefined : file.functions.named(fn.parent)[0];
+  if (owner?.kind === 'class') {
+    if (/^__\w+__$/.test(name)) return { kind: 'special-method', node: fn.node };
+    const base = outsideBase(file, owner, new Set());
+    if (base) return { kind: 'override', node: base };
+  }
+  for (const s of file.root.descendantsOfType('string_content')) {
+    if (!s || pythonName(s.text) !== name) continue;
+    const call = s.parent?.parent?.type === 'argument_list' ? s.parent.parent.parent : undefined;
+    const callee = call?.childForFieldName('function');
+    const called = callee?.type === 'attribute' ? callee.childForFieldName('attribute') : callee;
+    if (call && called && BY_NAME.has(called.text)) return { kind: 'by-name', node: call };
+  }
+  return undefined;
+}
+
+/** A base of `cls` (or of a base class the module defines) that the module does not define, other than `object`. */
+function outsideBase(file: SourceFile, cls: FunctionInfo, seen: Set<string>): Node | undefined {
+  if (seen.has(cls.name)) return undefined;
+  seen.add(cls.name);
+  for (const base of cls.node.childForFieldName('superclasses')?.namedChildren ?? []) {
+    if (!base || base.type === 'keyword_argument' || base.type === 'comment' || base.text === 'object') continue;
+    const local = base.type === 'identifier' ? file.functions.named(base.text).find((f) => f.kind === 'class' && f.parent === undefined) : undefined;
+    if (!local) return base;
+    const further = outsideBase(file, local, seen);
+    if (further) return further;
+  }
+  return undefined;
+}
