@@ -27,12 +27,21 @@ export function hiddenCaller(file: SourceFile, fn: FunctionInfo): HiddenCaller |
   }
   for (const s of file.root.descendantsOfType('string_content')) {
     if (!s || pythonName(s.text) !== name) continue;
-    const call = s.parent?.parent?.type === 'argument_list' ? s.parent.parent.parent : undefined;
+    const holder = s.parent?.parent;
+    // `globals()["name"]`, `vars(module)["name"]`, `module.__dict__["name"]`.
+    if (holder?.type === 'subscript' && isNamespace(holder.childForFieldName('value'))) return { kind: 'by-name', node: holder };
+    const call = holder?.type === 'argument_list' ? holder.parent : undefined;
     const callee = call?.childForFieldName('function');
     const called = callee?.type === 'attribute' ? callee.childForFieldName('attribute') : callee;
     if (call && called && BY_NAME.has(called.text)) return { kind: 'by-name', node: call };
   }
   return undefined;
+}
+
+function isNamespace(value: Node | null): boolean {
+  if (value?.type === 'attribute') return value.childForFieldName('attribute')?.text === '__dict__';
+  const callee = value?.type === 'call' ? value.childForFieldName('function') : undefined;
+  return callee?.type === 'identifier' && (callee.text === 'globals' || callee.text === 'vars');
 }
 
 /** A base of `cls` (or of a base class the module defines) that the module does not define, other than `object`. */
