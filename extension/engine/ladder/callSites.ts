@@ -33,7 +33,7 @@ export function planCallSites(module: ModuleCoroutines, target: Recognised, conv
   const line = (node: Node): string => String(file.lineOf(node));
   const delegates = target.flavour === 'asyncio' || target.flavour === 'types' || target.flavour === 'undecorated';
   const handDriven = module.handDriven(target.fn);
-  if (handDriven) return { refusal: blocker('driven-by-hand', undefined, `is ${handDriven}, which a native coroutine does not support`), wraps: [], delegatingCallers: [] };
+  if (handDriven) return { refusal: blocker('driven-by-hand', handDriven.node, `is ${handDriven.how}, which a native coroutine does not support`), wraps: [], delegatingCallers: [] };
   const wraps: Node[] = [];
   const delegatingCallers: DelegatingCaller[] = [];
   for (const use of module.usesOf(target.fn)) {

@@ -303,10 +303,13 @@ export class ModuleCoroutines {
   /**
    * Whether `receiver` (in `receiver.method`) is the class or one of its
    * instances as far as the module shows: `self`/`cls` inside the class, the
-   * class's name, or a name assigned `ClassName(...)` in the same scope.
+   * class's name, `ClassName(...)` itself, or a name assigned `ClassName(...)`
+   * in the same scope.
    * Other receivers (`d.get(k)`) are taken to be some other object.
    */
   private isInstanceOf(receiver: Node, className: string): boolean {
+    // `Job().go()`: a fresh instance.
+    if (receiver.type === 'call') return receiver.childForFieldName('function')?.text === className;
     if (receiver.type !== 'identifier') return false;
     const name = receiver.text;
     if (name === className) return true;
@@ -328,14 +331,15 @@ export class ModuleCoroutines {
 
   /**
    * Where the module drives `fn`'s generator by hand or iterates it
-   * (`.send()`, `next()`, `for … in`), as a phrase naming the line.
+   * (`.send()`, `next()`, `for … in`, handed to a function that does): a
+   * phrase naming the line, and the node there.
    */
-  handDriven(fn: FunctionInfo): string | undefined {
+  handDriven(fn: FunctionInfo): { readonly how: string; readonly node: Node } | undefined {
     for (const use of this.usesOf(fn)) {
       const call = callOf(use);
       if (!call) continue;
       const found = this.drivenHere(call);
-      if (found) return found;
+      if (found) return { how: found, node: call };
       // `g = f()` then `g.send(…)` / `next(g)` in the same scope.
       const assignment = call.parent;
       if (assignment?.type === 'assignment' && assignment.childForFieldName('right')?.id === call.id) {
@@ -345,7 +349,7 @@ export class ModuleCoroutines {
         for (const other of this.references.get(pythonName(target.text)) ?? []) {
           if (other.startIndex <= assignment.startIndex || !scopeContains(scope, other)) continue;
           const reason = this.drivenHere(other);
-          if (reason) return reason;
+          if (reason) return { how: reason, node: other };
         }
       }
     }
