@@ -79,7 +79,7 @@ describe('every refactor keeps behaviour or refuses with the expected code', () 
       const [file] = (JSON.parse(cli.stdout) as { files: { converted: string[]; refused: Refused[] }[] }).files;
       assert.ok(file);
       const refused = Object.fromEntries(file.refused.map((r) => [r.function, r.code]));
-      const expectedRefused = Object.fromEntries(list(header(source, 'expect-refused')).map((pair) => pair.split('=').map((s) => s.trim())));
+      const expectedRefused = Object.fromEntries(list(header(source, 'expect-refused')).map((pair): [string, string] => [pair.split('=')[0]?.trim() ?? '', pair.split('=')[1]?.trim() ?? '']));
       assert.deepEqual(refused, expectedRefused, `refusals: ${JSON.stringify(file.refused)}`);
       for (const r of file.refused) assert.ok(r.line > 0, `${r.function}'s refusal names a line`);
       assert.deepEqual([...file.converted].sort(), list(header(source, 'expect-converted')).sort());

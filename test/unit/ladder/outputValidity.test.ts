@@ -47,6 +47,7 @@ test('a conversion whose output leaves an empty suite is refused with output-inv
   // Stands in for a rewrite that drops a loop body, as one --to cps once did.
   const dropsTheBody: Conversion = {
     id: 'drops-the-body',
+    from: 'direct',
     to: 'cps',
     candidates: (f) => f.functions.named('f'),
     convert: (f) => ({ text: f.text.replace('    print(f())\n', ''), edits: [], converted: ['f'], refused: [] }),
