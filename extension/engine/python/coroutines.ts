@@ -196,10 +196,15 @@ export class ModuleCoroutines {
    */
   isAwaitableOperand(node: Node): boolean {
     const operand = unparenthesize(node);
-    if (this.isAwaitableCall(operand) || this.makesFuture(operand)) return true;
-    if (operand.type !== 'identifier') return false;
-    const owner = scopeRoot(operand);
-    const bindings = (this.references.get(pythonName(operand.text)) ?? []).filter((use) => {
+    const awaitable = (value: Node): boolean => this.isAwaitableCall(value) || this.makesFuture(value);
+    return awaitable(operand) || this.boundOnlyTo(operand, awaitable);
+  }
+
+  /** A name every assignment of which, in the same function, binds a value `test` accepts. */
+  private boundOnlyTo(name: Node, test: (value: Node) => boolean): boolean {
+    if (name.type !== 'identifier') return false;
+    const owner = scopeRoot(name);
+    const bindings = (this.references.get(pythonName(name.text)) ?? []).filter((use) => {
       const assignment = use.parent;
       return assignment?.type === 'assignment' && assignment.childForFieldName('left')?.id === use.id && scopeRoot(assignment).id === owner.id;
     });
@@ -207,7 +212,7 @@ export class ModuleCoroutines {
       bindings.length > 0 &&
       bindings.every((use) => {
         const value = use.parent?.childForFieldName('right');
-        return value !== null && value !== undefined && (this.isAwaitableCall(value) || this.makesFuture(value));
+        return value !== null && value !== undefined && test(unparenthesize(value));
       })
     );
   }
@@ -250,17 +255,7 @@ export class ModuleCoroutines {
       const callee = n.type === 'call' ? n.childForFieldName('function') : null;
       return callee?.type === 'identifier' && this.awaitOnlyClasses.has(pythonName(callee.text));
     };
-    if (made(value)) return true;
-    if (value.type !== 'identifier') return false;
-    const owner = scopeRoot(value);
-    const bindings = (this.references.get(pythonName(value.text)) ?? []).filter((use) => {
-      const assignment = use.parent;
-      return assignment?.type === 'assignment' && assignment.childForFieldName('left')?.id === use.id && scopeRoot(assignment).id === owner.id;
-    });
-    return bindings.length > 0 && bindings.every((use) => {
-      const right = use.parent?.childForFieldName('right');
-      return right !== null && right !== undefined && made(unparenthesize(right));
-    });
+    return made(value) || this.boundOnlyTo(value, made);
   }
 
   /** Something `yield from` would iterate as values: a value generator of the module, or a literal. */
