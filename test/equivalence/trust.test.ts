@@ -109,3 +109,18 @@ describe('--html never overwrites what it reads', () => {
     });
   }
 });
+
+describe("Python 3.4's asyncio.async(...) is read by every command", () => {
+  const source = 'import asyncio\n\nCOUNT = 0\n\n\n@asyncio.coroutine\ndef bump():\n    global COUNT\n    task = asyncio.async(asyncio.sleep(0))\n    n = COUNT\n    yield from task\n    COUNT = n + 1\n';
+  for (const args of [['functions'], ['concepts'], ['interleavings'], ['refactor', '--to', 'generator', '--check'], ['refactor', '--to', 'cps', '--check']]) {
+    test(args.join(' '), () => {
+      const dir = mkdtempSync(join(work, 'legacy-'));
+      const path = join(dir, 'legacy.py');
+      writeFileSync(path, source);
+      const cli = runCli([args[0] ?? '', path, ...args.slice(1)]);
+      assert.ok(cli.status === 0 || cli.status === 1, `exit ${String(cli.status)}: ${cli.stderr}`);
+      assert.doesNotMatch(cli.stderr, /syntax error/);
+      assert.equal(readFileSync(path, 'utf8'), source, 'nothing is written');
+    });
+  }
+});

@@ -9,7 +9,7 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from './identifiers';
 
 export interface HiddenCaller {
-  readonly kind: 'override' | 'special-method' | 'by-name';
+  readonly kind: 'override' | 'special-method' | 'by-name' | 'class-body-value';
   /** The base class, the `def`, or the lookup. */
   readonly node: Node;
 }
@@ -24,6 +24,14 @@ export function hiddenCaller(file: SourceFile, fn: FunctionInfo): HiddenCaller |
     if (/^__\w+__$/.test(name)) return { kind: 'special-method', node: fn.node };
     const base = outsideBase(file, owner, new Set());
     if (base) return { kind: 'override', node: base };
+    // `fahrenheit = property(get_f, set_f)`: the class body holds the plain function, and property calls it.
+    const body = owner.node.childForFieldName('body');
+    for (const id of body?.descendantsOfType('identifier') ?? []) {
+      if (!id || pythonName(id.text) !== name || innermostScope(id)?.id !== owner.node.id) continue;
+      if (id.parent?.type === 'function_definition' || (id.parent?.type === 'attribute' && id.parent.childForFieldName('attribute')?.id === id.id)) continue;
+      const holder = id.parent?.type === 'argument_list' ? id.parent.parent : id.parent;
+      return { kind: 'class-body-value', node: holder ?? id };
+    }
   }
   for (const s of file.root.descendantsOfType('string_content')) {
     if (!s || pythonName(s.text) !== name) continue;
@@ -34,6 +42,14 @@ export function hiddenCaller(file: SourceFile, fn: FunctionInfo): HiddenCaller |
     const callee = call?.childForFieldName('function');
     const called = callee?.type === 'attribute' ? callee.childForFieldName('attribute') : callee;
     if (call && called && BY_NAME.has(called.text)) return { kind: 'by-name', node: call };
+  }
+  return undefined;
+}
+
+/** The def, class or lambda whose scope a name is in. */
+function innermostScope(node: Node): Node | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'class_definition' || p.type === 'lambda') return p;
   }
   return undefined;
 }
