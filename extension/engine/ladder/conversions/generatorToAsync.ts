@@ -51,6 +51,8 @@ import { isYieldFrom, operandOf, scopeNodes, unparenthesize } from '../../python
 import { removeDecoratorLine } from '../decoratorLine';
 import { brokenElsewhere } from '../projectUses';
 import { publicContract, wrapInDeferred } from '../publicContract';
+import { hiddenCaller } from '../../python/hiddenCallers';
+import { hiddenCallerBlocker } from '../hiddenCallerRefusal';
 import { blocker, refusalAt, type Blocker } from '../refusal';
 
 interface Plan {
@@ -140,6 +142,9 @@ function planFunction(module: ModuleCoroutines, target: Recognised, converting: 
 
   const decoratorProblem = checkDecorators(module, target);
   if (decoratorProblem) return refuse(decoratorProblem);
+  const hidden = startsUnseen(target) ? hiddenCaller(file, fn) : undefined;
+  // Tornado runs what its own handlers return; a call the module does not spell may drop a coroutine unstarted.
+  if (hidden && (target.flavour === 'twisted' || hidden.kind === 'by-name' || hidden.kind === 'class-body-value')) return refuse(hiddenCallerBlocker(file, hidden));
   const contract = publicContract(ctx, target, options.publicApi ?? 'keep');
   if (typeof contract === 'object') return refuse(contract);
   if (target.yields.length === 0 && target.flavour === 'twisted') {
@@ -172,6 +177,11 @@ function planFunction(module: ModuleCoroutines, target: Recognised, converting: 
     for (const call of sites.wraps) edits.insert(call.startIndex, `${wrapper}(`).insert(call.endIndex, ')');
   }
   return { edits: edits.sorted(), needs, delegatingCallers: sites.delegatingCallers };
+}
+
+/** A Twisted or Tornado coroutine runs when called; a caller the module cannot show may never await the native one. */
+function startsUnseen(target: Recognised): boolean {
+  return target.flavour === 'twisted' || target.flavour === 'tornado';
 }
 
 /** Other decorators must still work around an `async def`. */
