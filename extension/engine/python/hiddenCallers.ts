@@ -33,17 +33,34 @@ export function hiddenCaller(file: SourceFile, fn: FunctionInfo): HiddenCaller |
       return { kind: 'class-body-value', node: holder ?? id };
     }
   }
+  const lookup = lookupsByName(file).get(name);
+  return lookup ? { kind: 'by-name', node: lookup } : undefined;
+}
+
+const lookups = new WeakMap<SourceFile, Map<string, Node>>();
+
+/** The first lookup of each name by a string (`getattr(m, "f")`, `globals()["f"]`), found in one walk per parse. */
+function lookupsByName(file: SourceFile): Map<string, Node> {
+  let found = lookups.get(file);
+  if (found) return found;
+  found = new Map();
   for (const s of file.root.descendantsOfType('string_content')) {
-    if (!s || pythonName(s.text) !== name) continue;
+    if (!s) continue;
     const holder = s.parent?.parent;
+    const name = pythonName(s.text);
+    if (found.has(name)) continue;
     // `globals()["name"]`, `vars(module)["name"]`, `module.__dict__["name"]`.
-    if (holder?.type === 'subscript' && isNamespace(holder.childForFieldName('value'))) return { kind: 'by-name', node: holder };
+    if (holder?.type === 'subscript' && isNamespace(holder.childForFieldName('value'))) {
+      found.set(name, holder);
+      continue;
+    }
     const call = holder?.type === 'argument_list' ? holder.parent : undefined;
     const callee = call?.childForFieldName('function');
     const called = callee?.type === 'attribute' ? callee.childForFieldName('attribute') : callee;
-    if (call && called && BY_NAME.has(called.text)) return { kind: 'by-name', node: call };
+    if (call && called && BY_NAME.has(called.text)) found.set(name, call);
   }
-  return undefined;
+  lookups.set(file, found);
+  return found;
 }
 
 /** The def, class or lambda whose scope a name is in. */
