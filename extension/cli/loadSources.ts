@@ -2,6 +2,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodePythonSource, MAX_SOURCE_BYTES, PythonParser, SourceFile, type Decoded } from '../engine';
+import { respellAsyncioAsync } from '../engine/ladder/legacyAsyncio';
 import { CliError } from './exitCodes';
 
 export function loadParser(): Promise<PythonParser> {
@@ -62,9 +63,14 @@ export function parseFile(parser: PythonParser, path: string): SourceFile {
 export function parseSource(parser: PythonParser, path: string, text: string): SourceFile {
   const file = SourceFile.parse(parser, text);
   const [error] = file.syntaxErrors;
-  if (error) {
-    file.dispose();
-    throw new CliError(`${path}:${String(error.line)}:${String(error.column)}: ${error.message}`);
+  if (!error) return file;
+  file.dispose();
+  // Python 3.4's `asyncio.async(...)` is read as `asyncio.ensure_future(...)`, the same call, by every command.
+  const respelled = respellAsyncioAsync(text);
+  if (respelled !== undefined) {
+    const again = SourceFile.parse(parser, respelled);
+    if (again.syntaxErrors.length === 0) return again;
+    again.dispose();
   }
-  return file;
+  throw new CliError(`${path}:${String(error.line)}:${String(error.column)}: ${error.message}`);
 }

@@ -2,7 +2,7 @@
 // the same renderer and escaping as the webview, with the panel's built script
 // and stylesheet (dist/webview/, beside this bundle) inlined under a strict CSP.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceFile } from '../engine';
 import type { InterleavingModel } from '../engine/interleave/model';
@@ -37,6 +37,26 @@ export function writeInterleavingsHtml(
     writeFileSync(out, page);
   } catch (error) {
     throw new CliError(`${out}: cannot write the HTML file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/**
+ * Refuses an `--html` output that is one of the files read (by name, symbolic
+ * link or hard link: the same device and inode), before anything is written.
+ */
+export function refuseHtmlOverInput(out: string, inputs: readonly string[]): void {
+  const target = identity(out);
+  if (!target) return;
+  const input = inputs.find((path) => identity(path) === target);
+  if (input !== undefined) throw new CliError(`--html ${out} is ${input}, one of the files analysed; choose another output file`);
+}
+
+function identity(path: string): string | undefined {
+  try {
+    const { dev, ino } = statSync(path);
+    return `${String(dev)}:${String(ino)}`;
+  } catch {
+    return undefined;
   }
 }
 

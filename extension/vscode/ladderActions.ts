@@ -14,7 +14,7 @@ import { conversions } from '../engine/ladder/registry';
 import { analysable } from './analysisBudget';
 import type { DocumentCache } from './documentCache';
 import { FOLD_HELPERS } from './foldHelpers';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { publicApiSetting, type WorkspaceIndex } from './workspaceIndex';
 
 const BASE_KIND = vscode.CodeActionKind.RefactorRewrite.append('conceptLenses');
 const WORKSPACE_COMMAND = 'conceptLenses.convertWorkspaceToAsync';
@@ -126,7 +126,8 @@ async function convertWorkspace(cache: DocumentCache, workspace: WorkspaceIndex)
         inputs.push({ path: module.path, file });
       }
       // Every file together, so a caller and its callee in different files move as one.
-      const results = stepModules(inputs, 'async', {}, workspace.model);
+      // One policy for the batch: the workspace's (a folder's own setting applies to single steps).
+      const results = stepModules(inputs, 'async', { publicApi: publicApiSetting(undefined) }, workspace.model);
       for (const [i, document] of documents.entries()) {
         const result = results.get(inputs[i]?.path ?? '');
         if (!result) continue;

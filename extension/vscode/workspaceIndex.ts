@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { decodePythonSource, MAX_SOURCE_BYTES, SourceFile, type PythonParser } from '../engine';
 import { projectUsesIn, type ProjectUses } from '../engine/ladder/projectUses';
-import type { ConversionOptions } from '../engine/ladder/conversion';
+import { PUBLIC_API_POLICIES, type ConversionOptions, type PublicApiPolicy } from '../engine/ladder/conversion';
 import { ProjectModel, type ModuleSource } from '../engine/python/project';
 import { MAX_ANALYSED_CHARS } from './analysisBudget';
 import type { DocumentCache } from './documentCache';
@@ -63,9 +63,10 @@ export class WorkspaceIndex implements vscode.Disposable {
    * The options that make a ladder step see the rest of the workspace: a use of
    * the function in another file that the step would break refuses it.
    */
-  ladderOptions(document: vscode.TextDocument): Pick<ConversionOptions, 'project'> {
+  ladderOptions(document: vscode.TextDocument): Pick<ConversionOptions, 'project' | 'publicApi'> {
     const module = this.moduleOf(document);
-    return module ? { project: relativePaths(projectUsesIn(this.model, module.path)) } : {};
+    const publicApi = publicApiSetting(document.uri);
+    return module ? { project: relativePaths(projectUsesIn(this.model, module.path)), publicApi } : { publicApi };
   }
 
   private async scan(state: vscode.Memento): Promise<void> {
@@ -135,10 +136,19 @@ function moduleSource(uri: vscode.Uri, text: string): ModuleSource | undefined {
 const relativeViews = new WeakMap<ProjectUses, ProjectUses>();
 
 /** The same view with workspace-relative paths, as the editor shows them; one per view, so steps stay shared. */
+/** `conceptLenses.ladder.publicApi` for a resource's folder (the workspace's without one); an unknown value counts as the default. */
+export function publicApiSetting(resource: vscode.Uri | undefined): PublicApiPolicy {
+  const value = vscode.workspace.getConfiguration('conceptLenses.ladder', resource).get<string>('publicApi');
+  return PUBLIC_API_POLICIES.find((p) => p === value) ?? 'keep';
+}
+
 function relativePaths(view: ProjectUses): ProjectUses {
   let relative = relativeViews.get(view);
   if (!relative) {
-    relative = { usesElsewhere: (fn) => view.usesElsewhere(fn).map((use) => ({ ...use, path: vscode.workspace.asRelativePath(vscode.Uri.parse(use.path)) })) };
+    relative = {
+      usesElsewhere: (fn) => view.usesElsewhere(fn).map((use) => ({ ...use, path: vscode.workspace.asRelativePath(vscode.Uri.parse(use.path)) })),
+      callsCoroutineElsewhere: (callee) => view.callsCoroutineElsewhere(callee),
+    };
     relativeViews.set(view, relative);
   }
   return relative;

@@ -12,7 +12,7 @@ import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { toSarif, type AnalysedFile } from './interleavingsSarif';
 import { loadWorkspace } from './interleavingsWorkspace';
 import { pythonFiles } from '../pythonFiles';
-import { writeInterleavingsHtml } from '../renderHtml';
+import { refuseHtmlOverInput, writeInterleavingsHtml } from '../renderHtml';
 import { lintHazards } from '../../engine/interleave/suppressions';
 import { visible } from '../../engine/syntax/visibleText';
 import { applyBaseline, githubAnnotations, lintedPaths, loadLintConfig, writeBaseline, type LintedFile } from './interleavingsLint';
@@ -43,6 +43,7 @@ export const interleavingsCommand = {
     if (typeof htmlOut === 'string' && paths.length !== 1) throw new CliError('--html draws one file: give exactly one Python FILE');
     const workspace = loadWorkspace(parser, context.files, paths, (dir) => pythonFiles([dir]));
     try {
+      if (typeof htmlOut === 'string') refuseHtmlOverInput(htmlOut, [...paths, ...[...workspace.modules.values()].map((m) => m.path)]);
       // A file that could not be read is left out here; its problem is reported below.
       let linted = paths.flatMap((path): LintedFile[] => {
         const file = workspace.files.get(path);

@@ -5,11 +5,10 @@
 // `.py` files beside each file) is read too, so a step that would break a use
 // in another module is refused rather than taken.
 import type { PythonParser } from '../../engine';
-import { SourceFile } from '../../engine';
-import type { Rung } from '../../engine/ladder/conversion';
+import type { SourceFile } from '../../engine';
+import { PUBLIC_API_POLICIES, type PublicApiPolicy, type Rung } from '../../engine/ladder/conversion';
 import type { Refusal } from '../../engine/ladder/refusal';
 import { stepModules } from '../../engine/ladder/stepModules';
-import { respellAsyncioAsync } from '../../engine/ladder/legacyAsyncio';
 import type { CommandContext } from '../command';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { loadProject } from '../loadProject';
@@ -21,7 +20,7 @@ import { visible } from '../../engine/syntax/visibleText';
 
 const RUNGS: readonly Rung[] = ['async', 'generator', 'cps', 'direct'];
 const USAGE =
-  'concept-lenses refactor PATH... --to async|generator|cps|direct [--function NAME]... [--with-callers] [--trampoline] [--write | --diff | --check] [--json]';
+  'concept-lenses refactor PATH... --to async|generator|cps|direct [--function NAME]... [--with-callers] [--trampoline] [--public-api keep|refuse|convert] [--write | --diff | --check] [--json]';
 
 interface FileReport {
   readonly path: string;
@@ -38,6 +37,7 @@ export const refactorCommand = {
     function: { type: 'string', multiple: true },
     'with-callers': { type: 'boolean' },
     trampoline: { type: 'boolean' },
+    'public-api': { type: 'string' },
     write: { type: 'boolean' },
     diff: { type: 'boolean' },
     check: { type: 'boolean' },
@@ -48,6 +48,10 @@ export const refactorCommand = {
     const to = flags['to'];
     if (typeof to !== 'string' || !RUNGS.includes(to as Rung)) {
       throw new CliError(`--to must be one of ${RUNGS.join(', ')} (usage: ${USAGE})`);
+    }
+    const publicApi = flags['public-api'];
+    if (publicApi !== undefined && (typeof publicApi !== 'string' || !PUBLIC_API_POLICIES.includes(publicApi as PublicApiPolicy))) {
+      throw new CliError(`--public-api must be one of ${PUBLIC_API_POLICIES.join(', ')} (usage: ${USAGE})`);
     }
     const modes = (['write', 'diff', 'check'] as const).filter((m) => flags[m] === true);
     if (modes.length > 1) throw new CliError(`--${modes.join(' and --')} cannot be combined (usage: ${USAGE})`);
@@ -63,7 +67,7 @@ export const refactorCommand = {
     const problems: string[] = [];
     const inputs = paths.flatMap((path) => {
       try {
-        return [load(parser, path, to as Rung)];
+        return [load(parser, path)];
       } catch (error) {
         if (!(error instanceof CliError)) throw error;
         problems.push(error.message);
@@ -87,11 +91,13 @@ export const refactorCommand = {
         ...(functions ? { functions } : {}),
         ...(flags['trampoline'] === true ? { trampoline: true } : {}),
         withCallers: flags['with-callers'] === true,
+        ...(typeof publicApi === 'string' ? { publicApi: publicApi as PublicApiPolicy } : {}),
       }, project);
-      for (const { path, file, original, bytes } of inputs) {
+      for (const { path, original, bytes } of inputs) {
         const result = results.get(path);
         if (!result) continue;
-        const after = result.text ?? file.text;
+        // A file nothing converts stays byte for byte (not even respelled `asyncio.async`).
+        const after = result.text ?? original;
         if (after !== original) changed = true;
         if (result.refused.length > 0) refusedAny = true;
         reports.push({ path, converted: result.converted, refused: result.refused });
@@ -127,18 +133,9 @@ export const refactorCommand = {
  * errors are `asyncio.async(` calls is respelled first (moving it to async/await
  * is exactly what such a file needs); `original` is the text on disk.
  */
-function load(parser: PythonParser, path: string, to: Rung): { path: string; file: SourceFile; original: string; bytes: Uint8Array } {
+function load(parser: PythonParser, path: string): { path: string; file: SourceFile; original: string; bytes: Uint8Array } {
   const { text, bytes } = readPythonSource(path);
-  try {
-    return { path, file: parseSource(parser, path, text), original: text, bytes };
-  } catch (error) {
-    const respelled = to === 'async' ? respellAsyncioAsync(text) : undefined;
-    if (respelled === undefined) throw error;
-    const file = SourceFile.parse(parser, respelled);
-    if (file.syntaxErrors.length === 0) return { path, file, original: text, bytes };
-    file.dispose();
-    throw error;
-  }
+  return { path, file: parseSource(parser, path, text), original: text, bytes };
 }
 
 /** A name that is a function of none of the files is a usage error, not a refusal. */

@@ -9,7 +9,7 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { operandOf } from '../python/scopes';
 
 /** Node types that are primaries: `await X` takes them without parentheses. */
-const PRIMARY = new Set([
+export const PRIMARY_TYPES: ReadonlySet<string> = new Set([
   'identifier',
   'attribute',
   'call',
@@ -36,6 +36,8 @@ const PRIMARY = new Set([
 export interface AwaitShape {
   /** Await `<wrap>(operand)` instead of the operand, e.g. `gen.multi`. */
   readonly wrap?: string;
+  /** Await `<prefix>operand)` instead of the operand, e.g. `maybeDeferred(lambda: `. */
+  readonly prefix?: string;
   /** Await this expression instead of the whole yield (for `yield gen.moment`). */
   readonly instead?: string;
 }
@@ -46,7 +48,8 @@ export interface AwaitShape {
  */
 export function yieldToAwait(file: SourceFile, edits: EditBuilder, y: Node, shape: AwaitShape = {}): void {
   const operand = operandOf(y);
-  const { wrap, instead } = shape;
+  const { instead } = shape;
+  const open = shape.prefix ?? (shape.wrap === undefined ? undefined : `${shape.wrap}(`);
   if (instead !== undefined || !operand) {
     if (instead === undefined) throw new Error('a bare yield needs something to await instead');
     edits.replaceNode(y, `await ${instead}`);
@@ -55,8 +58,8 @@ export function yieldToAwait(file: SourceFile, edits: EditBuilder, y: Node, shap
     const keywords = [...y.children].filter((c) => c?.type === 'yield' || c?.type === 'from');
     const end = keywords[keywords.length - 1]?.endIndex ?? operand.startIndex;
     edits.replace(y.startIndex, end, 'await');
-    if (wrap !== undefined) edits.insert(operand.startIndex, `${wrap}(`).insert(operand.endIndex, ')');
-    else if (!PRIMARY.has(operand.type)) edits.insert(operand.startIndex, '(').insert(operand.endIndex, ')');
+    if (open !== undefined) edits.insert(operand.startIndex, open).insert(operand.endIndex, ')');
+    else if (!PRIMARY_TYPES.has(operand.type)) edits.insert(operand.startIndex, '(').insert(operand.endIndex, ')');
   }
   dropRedundantParens(file, edits, y);
 }

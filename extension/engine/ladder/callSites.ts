@@ -33,7 +33,7 @@ export function planCallSites(module: ModuleCoroutines, target: Recognised, conv
   const line = (node: Node): string => String(file.lineOf(node));
   const delegates = target.flavour === 'asyncio' || target.flavour === 'types' || target.flavour === 'undecorated';
   const handDriven = module.handDriven(target.fn);
-  if (handDriven) return { refusal: blocker('driven-by-hand', undefined, `is ${handDriven}, which a native coroutine does not support`), wraps: [], delegatingCallers: [] };
+  if (handDriven) return { refusal: blocker('driven-by-hand', handDriven.node, `is ${handDriven.how}, which a native coroutine does not support`), wraps: [], delegatingCallers: [] };
   const wraps: Node[] = [];
   const delegatingCallers: DelegatingCaller[] = [];
   for (const use of module.usesOf(target.fn)) {
@@ -66,7 +66,7 @@ export function planCallSites(module: ModuleCoroutines, target: Recognised, conv
       continue;
     }
     if (delegates) continue; // a generator and a native coroutine both wait to be driven
-    if (target.flavour === 'tornado' && (isYieldedCollectionElement(call) || isReturnedToRunner(call))) continue;
+    if (target.flavour === 'tornado' && (isYieldedCollectionElement(module, call) || isReturnedToRunner(call))) continue;
     if (target.flavour === 'twisted') {
       if (!isWrapped(module, call)) wraps.push(call);
       continue;
@@ -95,13 +95,19 @@ function isReturnedToRunner(call: Node): boolean {
   return lambda?.type === 'lambda' && lambda.childForFieldName('body')?.id === call.id && isRunnerArgument(lambda);
 }
 
-/** `yield [f(), g()]`, `yield {'a': f()}`, `yield [f(x) for x in xs]`: made and awaited at once. */
-function isYieldedCollectionElement(call: Node): boolean {
+/** `yield [f(), g()]`, `yield {'a': f()}`, `yield gen.multi([f(x) for x in xs])`: made and awaited at once. */
+function isYieldedCollectionElement(module: ModuleCoroutines, call: Node): boolean {
   let context = contextOf(call);
   if (context?.type === 'pair') context = contextOf(context);
-  if (!['list', 'dictionary', 'list_comprehension', 'dictionary_comprehension'].includes(context?.type ?? '')) return false;
-  if (!context) return false;
-  return contextOf(context)?.type === 'yield';
+  if (!context || !['list', 'dictionary', 'list_comprehension', 'dictionary_comprehension'].includes(context.type)) return false;
+  let outer = contextOf(context);
+  if (outer?.type === 'argument_list' && outer.namedChildren.length === 1) {
+    const multi = outer.parent?.childForFieldName('function');
+    const qualified = multi ? module.names.qualify(multi) : undefined;
+    if (qualified !== 'tornado.gen.multi' && qualified !== 'tornado.gen.multi_future') return false;
+    outer = outer.parent ? contextOf(outer.parent) : null;
+  }
+  return outer?.type === 'yield';
 }
 
 function isWrapped(module: ModuleCoroutines, call: Node): boolean {

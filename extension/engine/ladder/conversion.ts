@@ -10,7 +10,20 @@ export type { Refusal, RefusalCode } from './refusal';
 /** The rungs of the ladder, bottom to top. */
 export type Rung = 'direct' | 'cps' | 'generator' | 'async';
 
+/**
+ * What a step does to a public function whose users the project cannot all
+ * show (the public API of an importable module), where the step would change
+ * what it returns: `keep` converts it behind its old contract where a native
+ * form keeps it (a Twisted one still returns a Deferred) and refuses it
+ * otherwise, `refuse` refuses it, `convert` converts it like any other.
+ */
+export type PublicApiPolicy = 'keep' | 'refuse' | 'convert';
+
+export const PUBLIC_API_POLICIES: readonly PublicApiPolicy[] = ['keep', 'refuse', 'convert'];
+
 export interface ConversionOptions {
+  /** The public-API policy (default `keep`). */
+  readonly publicApi?: PublicApiPolicy;
   /** Name of the continuation parameter a CPS function takes (default `cont`). */
   readonly continuationName?: string;
   /** Name of the error continuation (default `on_error`). */

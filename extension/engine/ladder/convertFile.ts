@@ -5,6 +5,7 @@
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile, TextChange } from '../syntax/sourceFile';
 import { reparsedAfter } from '../syntax/editBuilder';
+import { outputProblem } from '../syntax/outputValidity';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal, Rung } from './conversion';
 import { CONCEPT_INFO, classifyFile } from '../concepts';
 import { describeKind, moduleCoroutines, type ModuleCoroutines } from '../python/coroutines';
@@ -60,13 +61,24 @@ export function convertFile(
         .map((w) => current.functions.named(w.name)[w.ordinal])
         .filter((f): f is FunctionInfo => f !== undefined);
       const result = conversion.convert(current, functions, options);
-      converted.push(...result.converted);
       refused.push(...result.refused);
       if (result.text !== undefined && result.text !== current.text) {
-        steps = [...steps, [...result.edits]];
         const next = reparsedAfter(current, result.edits, result.text);
+        // Tree-sitter takes what CPython does not (an empty suite, ragged indentation): nothing is offered then.
+        const invalid = outputProblem(next);
+        if (invalid) {
+          next.dispose();
+          const before = current;
+          const message = `the rewritten code would not compile (line ${String(invalid.line)}: ${invalid.message}); nothing was changed`;
+          refused.push(...result.converted.flatMap((name) => before.functions.named(name).slice(0, 1).map((fn) => refusalAt(before, fn, { code: 'output-invalid', message }))));
+          continue;
+        }
+        converted.push(...result.converted);
+        steps = [...steps, [...result.edits]];
         if (current !== file) current.dispose();
         current = next;
+      } else {
+        converted.push(...result.converted);
       }
     }
     const text = current === file ? undefined : current.text;

@@ -5,8 +5,9 @@ import type { EditBuilder } from '../syntax/editBuilder';
 import type { SourceFile } from '../syntax/sourceFile';
 import { lockIdiomToAsyncWith, yieldToAwait } from './awaitExpression';
 import type { ModuleCoroutines, OwnYield, Recognised } from '../python/coroutines';
+import type { ProjectUses } from './projectUses';
 import { blocker, type Blocker } from './refusal';
-import { isYieldFrom, operandOf, scopeNodes, unparenthesize } from '../python/scopes';
+import { contextOf, isYieldFrom, operandOf, scopeNodes, unparenthesize } from '../python/scopes';
 
 export interface IdiomContext {
   readonly file: SourceFile;
@@ -15,6 +16,8 @@ export interface IdiomContext {
   /** Import statements the rewritten code needs. */
   readonly needs: Set<string>;
   readonly target: Recognised;
+  /** The project around the file, when the front end supplies it. */
+  readonly project?: ProjectUses | undefined;
 }
 
 /** Spells a qualified name for this module, noting the import it needs. */
@@ -62,7 +65,12 @@ export function rewriteYield(ctx: IdiomContext, own: OwnYield): Blocker | undefi
 }
 
 function rewriteDelegation(ctx: IdiomContext, y: Node, operand: Node | undefined): Blocker | undefined {
-  const { file, module } = ctx;
+  const { file, module, target } = ctx;
+  if (!operand && target.flavour === 'asyncio') {
+    // asyncio's Task treats a bare yield as "let others run", which is what sleep(0) does.
+    yieldToAwait(file, ctx.edits, y, { instead: `${spell(ctx, 'asyncio.sleep')}(0)` });
+    return undefined;
+  }
   if (!isYieldFrom(y) || !operand) {
     return blocker('driven-by-hand', y, `yields a plain value at ${at(file, y)} (${quote(file, y)}); a coroutine only delegates with yield from, so this is a generator driven by hand`);
   }
@@ -118,6 +126,12 @@ function rewriteTornadoYield(ctx: IdiomContext, y: Node, operand: Node | undefin
       return undefined;
     }
   }
+  // Tornado also takes a yielded None (`yield sem.release()`), as one turn of the loop; await
+  // does not, and no expression awaits both alike. A yield whose result is dropped is where
+  // that None comes from, so it converts only when the module shows the value is awaitable.
+  if (contextOf(y)?.type === 'expression_statement' && !isKnownAwaitable(ctx, value)) {
+    return blocker('not-awaitable', y, `yields ${quote(file, value)} at ${at(file, y)} and drops the result; Tornado also accepts None there (\`sem.release()\`), await does not, and the module does not show it is a Future or coroutine; make it \`await\` yourself if it is one, or drop the yield if it is not`);
+  }
   yieldToAwait(file, ctx.edits, y);
   return undefined;
 }
@@ -131,8 +145,32 @@ function rewriteTwistedYield(ctx: IdiomContext, y: Node, operand: Node | undefin
   if (!value || PLAIN_VALUES.has(value.type)) {
     return blocker('not-awaitable', y, `yields ${value ? quote(file, value) : 'nothing'} at ${at(file, y)}; @inlineCallbacks hands a non-Deferred straight back, but await needs an awaitable; use the value directly`);
   }
-  yieldToAwait(file, ctx.edits, y);
+  if (isKnownAwaitable(ctx, value)) {
+    yieldToAwait(file, ctx.edits, y);
+    return undefined;
+  }
+  // @inlineCallbacks hands a non-Deferred straight back (`yield pipe.close()` giving None,
+  // a cache giving a string on a hit); maybeDeferred gives a Deferred either way.
+  const maybeDeferred = spell(ctx, 'twisted.internet.defer.maybeDeferred');
+  const callee = value.type === 'call' ? value.childForFieldName('function') : null;
+  const args = value.type === 'call' ? value.childForFieldName('arguments') : null;
+  const takesF = args?.namedChildren.some((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'f') ?? false;
+  if (callee && args?.type === 'argument_list' && !takesF) {
+    // `f(a, k=b)` → `maybeDeferred(f, a, k=b)`: the same evaluation order, and f's exceptions still raise at the await.
+    yieldToAwait(file, ctx.edits, y);
+    const empty = args.namedChildren.every((a) => a?.type === 'comment');
+    ctx.edits.insert(value.startIndex, `${maybeDeferred}(`).replace(callee.endIndex, args.startIndex + 1, empty ? '' : ', ');
+  } else {
+    yieldToAwait(file, ctx.edits, y, { prefix: `${maybeDeferred}(lambda: ` });
+  }
   return undefined;
+}
+
+/** A value the module shows to be awaitable, or a call of a coroutine another module of the project defines. */
+function isKnownAwaitable(ctx: IdiomContext, value: Node): boolean {
+  if (ctx.module.isAwaitableOperand(value)) return true;
+  const callee = value.type === 'call' ? value.childForFieldName('function') : null;
+  return callee !== null && ctx.project?.callsCoroutineElsewhere(callee) === true;
 }
 
 /** Whether a name the function yields holds a list/dict (gen.multi) or a single awaitable. */

@@ -2,6 +2,8 @@
 // modules use a function. A step changes how a function is called (a
 // continuation parameter, a coroutine to await, an operation to yield), so a
 // use in a module the step does not rewrite would break; such a step is refused.
+import type { Node } from 'web-tree-sitter';
+import { moduleCoroutines } from '../python/coroutines';
 import type { ProjectModel } from '../python/project';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import { blocker, type Blocker } from './refusal';
@@ -18,6 +20,8 @@ export interface UseElsewhere {
 /** Uses of the converted file's functions in the project's other modules (the file's own uses are the conversions' business). */
 export interface ProjectUses {
   usesElsewhere(fn: FunctionInfo): readonly UseElsewhere[];
+  /** Whether a callee of the converted file names a coroutine (generator-based or native) of another module. */
+  callsCoroutineElsewhere(callee: Node): boolean;
 }
 
 const DESCRIBED: Record<UseElsewhere['kind'], string> = {
@@ -65,6 +69,12 @@ export function projectUsesIn(model: ProjectModel, path: string): ProjectUses {
         let uses = answers.get(key);
         if (!uses) answers.set(key, (uses = usesOutside(model, path, fn)));
         return uses;
+      },
+      callsCoroutineElsewhere(callee) {
+        const module = model.module(path);
+        const found = module ? model.importedFunction(module, callee) : undefined;
+        const file = found ? model.fileOf(found.module) : undefined;
+        return found !== undefined && file !== undefined && moduleCoroutines(file).isCoroutine(found.info);
       },
     };
     known.byPath.set(path, view);

@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
+import { pythonName } from '../python/identifiers';
 import { insideInsertedHelper } from './insertedHelpers';
 
 export interface Reference {
@@ -41,10 +42,10 @@ function nameIndex(file: SourceFile): NameIndex {
       if (list) list.push(node);
       else map.set(key, [node]);
     };
-    for (const id of file.root.descendantsOfType('identifier')) if (id) add(built.identifiers, id.text, id);
+    for (const id of file.root.descendantsOfType('identifier')) if (id) add(built.identifiers, pythonName(id.text), id);
     for (const a of file.root.descendantsOfType('attribute')) {
       const name = a?.childForFieldName('attribute');
-      if (a && name) add(built.attributes, name.text, a);
+      if (a && name) add(built.attributes, pythonName(name.text), a);
     }
     indexes.set(file, built);
     index = built;
@@ -54,7 +55,7 @@ function nameIndex(file: SourceFile): NameIndex {
 
 /** References to `fn` by name: `name` for functions, `<anything>.name` for methods. */
 export function referencesTo(file: SourceFile, fn: FunctionInfo): Reference[] {
-  const name = shortName(fn);
+  const name = pythonName(shortName(fn));
   const own = fn.node.childForFieldName('name');
   const index = nameIndex(file);
   const nodes = isMethod(file, fn)

@@ -19,6 +19,8 @@ export type RefusalCode =
   | 'caller-in-other-module'
   /** The function is passed or stored as a value, so what is done with it cannot be adapted. */
   | 'used-as-value'
+  /** A method a base class outside the module, or Python itself, calls: that call cannot be adapted. */
+  | 'overrides-library'
   /** A Tornado coroutine is called without yield: it would no longer start at the call. */
   | 'unawaited-call'
   /** A generator that yields values or is driven by hand (send, next, iteration), not a coroutine. */
@@ -87,6 +89,8 @@ export type RefusalCode =
   | 'callback-primitive'
   /** A callback-based leaf the module does not show to call back while asyncio.run is running. */
   | 'unsafe-leaf'
+  /** A public function code outside the project may call would change what it returns (the public-API policy). */
+  | 'public-api'
   /** The rewritten code would not parse, or its edits would overlap; nothing was changed. */
   | 'output-invalid';
 

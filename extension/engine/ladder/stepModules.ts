@@ -60,6 +60,7 @@ interface Exemption {
 /** The project's uses, less those the exemption covers: in the innermost function around them, when it converts. */
 function batchView(uses: ProjectUses, model: ProjectModel, exempt: Exemption, consulted: () => void): ProjectUses {
   return {
+    callsCoroutineElsewhere: (callee) => uses.callsCoroutineElsewhere(callee),
     usesElsewhere(fn) {
       return uses.usesElsewhere(fn).filter((use) => {
         if (!exempt.batch.has(use.path)) return true;

@@ -7,6 +7,8 @@ import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { ModuleNames } from './imports';
+import { pythonName } from './identifiers';
+import { parametersPassed } from './parameters';
 import { isYieldFrom, operandOf, ownNodesByFunction, unparenthesize, type ScopeNode } from './scopes';
 
 /**
@@ -55,6 +57,26 @@ const FLAVOURS: readonly [string, Flavour][] = [
 /** Calls that make a future or task (by qualified name, or by method name on any loop). */
 const FUTURE_MAKERS = new Set(['asyncio.Future', 'asyncio.ensure_future', 'asyncio.async', 'asyncio.create_task', 'asyncio.gather', 'asyncio.wait_for', 'asyncio.shield']);
 const FUTURE_MAKING_METHODS = new Set(['create_future', 'create_task', 'run_in_executor']);
+/** Tornado and Twisted calls that always return a Future or Deferred. */
+const FRAMEWORK_AWAITABLE_MAKERS = new Set([
+  'tornado.gen.sleep',
+  'tornado.gen.multi',
+  'tornado.gen.multi_future',
+  'tornado.gen.with_timeout',
+  'tornado.gen.convert_yielded',
+  'tornado.gen.maybe_future',
+  'tornado.concurrent.Future',
+  'twisted.internet.defer.Deferred',
+  'twisted.internet.defer.succeed',
+  'twisted.internet.defer.fail',
+  'twisted.internet.defer.maybeDeferred',
+  'twisted.internet.defer.ensureDeferred',
+  'twisted.internet.defer.gatherResults',
+  'twisted.internet.defer.DeferredList',
+  'twisted.internet.defer.execute',
+  'twisted.internet.task.deferLater',
+  'twisted.internet.threads.deferToThread',
+]);
 
 /** Decorators that work the same around a generator and an `async def` (by what they resolve to). */
 const NEUTRAL_DECORATORS = new Set([
@@ -112,7 +134,7 @@ export class ModuleCoroutines {
     const classes = new Set(file.functions.all.filter((f) => f.kind === 'class').map((f) => f.name));
     for (const fn of file.functions.all) {
       if (fn.kind !== 'function') continue;
-      const short = shortName(fn);
+      const short = pythonName(shortName(fn));
       const map = fn.parent !== undefined && classes.has(fn.parent) ? this.methodsByName : this.plainByName;
       map.set(short, [...(map.get(short) ?? []), fn]);
     }
@@ -148,20 +170,21 @@ export class ModuleCoroutines {
   callees(call: Node): FunctionInfo[] {
     const callee = call.childForFieldName('function');
     if (!callee) return [];
-    if (callee.type === 'identifier') return this.plainByName.get(callee.text) ?? [];
+    if (callee.type === 'identifier') return this.plainByName.get(pythonName(callee.text)) ?? [];
     if (callee.type === 'attribute') {
       const attribute = callee.childForFieldName('attribute');
-      return attribute ? (this.methodsByName.get(attribute.text) ?? []) : [];
+      return attribute ? (this.methodsByName.get(pythonName(attribute.text)) ?? []) : [];
     }
     return [];
   }
 
-  /** A call the module shows to produce an awaitable: one of its coroutines, or asyncio's. */
+  /** A call the module shows to produce an awaitable: one of its coroutines, asyncio's, or a Tornado or Twisted Future/Deferred maker. */
   isAwaitableCall(node: Node): boolean {
     const call = unparenthesize(node);
     if (call.type !== 'call') return false;
     const callee = call.childForFieldName('function');
-    if (callee && this.names.qualify(callee)?.startsWith('asyncio.')) return true;
+    const qualified = callee ? this.names.qualify(callee) : undefined;
+    if (qualified?.startsWith('asyncio.') || FRAMEWORK_AWAITABLE_MAKERS.has(qualified ?? '')) return true;
     const targets = this.callees(call);
     return targets.length > 0 && targets.every((f) => this.isCoroutine(f));
   }
@@ -173,10 +196,15 @@ export class ModuleCoroutines {
    */
   isAwaitableOperand(node: Node): boolean {
     const operand = unparenthesize(node);
-    if (this.isAwaitableCall(operand) || this.makesFuture(operand)) return true;
-    if (operand.type !== 'identifier') return false;
-    const owner = scopeRoot(operand);
-    const bindings = (this.references.get(operand.text) ?? []).filter((use) => {
+    const awaitable = (value: Node): boolean => this.isAwaitableCall(value) || this.makesFuture(value);
+    return awaitable(operand) || this.boundOnlyTo(operand, awaitable);
+  }
+
+  /** A name every assignment of which, in the same function, binds a value `test` accepts. */
+  private boundOnlyTo(name: Node, test: (value: Node) => boolean): boolean {
+    if (name.type !== 'identifier') return false;
+    const owner = scopeRoot(name);
+    const bindings = (this.references.get(pythonName(name.text)) ?? []).filter((use) => {
       const assignment = use.parent;
       return assignment?.type === 'assignment' && assignment.childForFieldName('left')?.id === use.id && scopeRoot(assignment).id === owner.id;
     });
@@ -184,7 +212,7 @@ export class ModuleCoroutines {
       bindings.length > 0 &&
       bindings.every((use) => {
         const value = use.parent?.childForFieldName('right');
-        return value !== null && value !== undefined && (this.isAwaitableCall(value) || this.makesFuture(value));
+        return value !== null && value !== undefined && test(unparenthesize(value));
       })
     );
   }
@@ -197,6 +225,37 @@ export class ModuleCoroutines {
     if (!callee) return false;
     if (FUTURE_MAKERS.has(this.names.qualify(callee) ?? '')) return true;
     return callee.type === 'attribute' && FUTURE_MAKING_METHODS.has(callee.childForFieldName('attribute')?.text ?? '');
+  }
+
+  /**
+   * Classes of the module whose instances `await` takes but `yield from` does
+   * not: they (or their module-level bases) define `__await__` and no `__iter__`.
+   */
+  get awaitOnlyClasses(): ReadonlySet<string> {
+    if (!this.awaitOnly) {
+      const classes = this.file.functions.all.filter((f) => f.kind === 'class' && f.parent === undefined);
+      const defines = (cls: FunctionInfo, method: string, seen: Set<string>): boolean => {
+        if (seen.has(cls.name)) return false;
+        seen.add(cls.name);
+        if (this.file.functions.named(`${cls.name}.${method}`).length > 0) return true;
+        const bases = cls.node.childForFieldName('superclasses')?.namedChildren ?? [];
+        return bases.some((b) => b?.type === 'identifier' && classes.some((c) => c.name === b.text && defines(c, method, seen)));
+      };
+      this.awaitOnly = new Set(classes.filter((c) => defines(c, '__await__', new Set()) && !defines(c, '__iter__', new Set())).map((c) => pythonName(c.name)));
+    }
+    return this.awaitOnly;
+  }
+
+  private awaitOnly: Set<string> | undefined;
+
+  /** An instance of one of the awaitOnlyClasses: `Thing(...)`, or a name the same function bound only to one. */
+  isAwaitOnlyInstance(node: Node): boolean {
+    const value = unparenthesize(node);
+    const made = (n: Node): boolean => {
+      const callee = n.type === 'call' ? n.childForFieldName('function') : null;
+      return callee?.type === 'identifier' && this.awaitOnlyClasses.has(pythonName(callee.text));
+    };
+    return made(value) || this.boundOnlyTo(value, made);
   }
 
   /** Something `yield from` would iterate as values: a value generator of the module, or a literal. */
@@ -221,7 +280,7 @@ export class ModuleCoroutines {
 
   /** Identifier nodes naming `fn` (for methods, the attribute names) outside its own `def`. */
   usesOf(fn: FunctionInfo): Node[] {
-    const short = shortName(fn);
+    const short = pythonName(shortName(fn));
     const isMethod = this.methodsByName.get(short)?.includes(fn) ?? false;
     const className = fn.parent?.slice(fn.parent.lastIndexOf('.') + 1);
     return (this.references.get(short) ?? []).filter((node) => {
@@ -239,10 +298,13 @@ export class ModuleCoroutines {
   /**
    * Whether `receiver` (in `receiver.method`) is the class or one of its
    * instances as far as the module shows: `self`/`cls` inside the class, the
-   * class's name, or a name assigned `ClassName(...)` in the same scope.
+   * class's name, `ClassName(...)` itself, or a name assigned `ClassName(...)`
+   * in the same scope.
    * Other receivers (`d.get(k)`) are taken to be some other object.
    */
   private isInstanceOf(receiver: Node, className: string): boolean {
+    // `Job().go()`: a fresh instance.
+    if (receiver.type === 'call') return receiver.childForFieldName('function')?.text === className;
     if (receiver.type !== 'identifier') return false;
     const name = receiver.text;
     if (name === className) return true;
@@ -253,7 +315,7 @@ export class ModuleCoroutines {
       return false;
     }
     const scope = scopeRoot(receiver);
-    return (this.references.get(name) ?? []).some((other) => {
+    return (this.references.get(pythonName(name)) ?? []).some((other) => {
       const assignment = other.parent;
       if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.id !== other.id) return false;
       const value = assignment.childForFieldName('right');
@@ -264,32 +326,35 @@ export class ModuleCoroutines {
 
   /**
    * Where the module drives `fn`'s generator by hand or iterates it
-   * (`.send()`, `next()`, `for … in`), as a phrase naming the line.
+   * (`.send()`, `next()`, `for … in`, handed to a function that does): a
+   * phrase naming the line, and the node there.
    */
-  handDriven(fn: FunctionInfo): string | undefined {
+  handDriven(fn: FunctionInfo): { readonly how: string; readonly node: Node } | undefined {
     for (const use of this.usesOf(fn)) {
       const call = callOf(use);
       if (!call) continue;
       const found = this.drivenHere(call);
-      if (found) return found;
+      if (found) return { how: found, node: call };
       // `g = f()` then `g.send(…)` / `next(g)` in the same scope.
       const assignment = call.parent;
       if (assignment?.type === 'assignment' && assignment.childForFieldName('right')?.id === call.id) {
         const target = assignment.childForFieldName('left');
         if (target?.type !== 'identifier') continue;
         const scope = scopeRoot(assignment);
-        for (const other of this.references.get(target.text) ?? []) {
+        for (const other of this.references.get(pythonName(target.text)) ?? []) {
           if (other.startIndex <= assignment.startIndex || !scopeContains(scope, other)) continue;
           const reason = this.drivenHere(other);
-          if (reason) return reason;
+          if (reason) return { how: reason, node: other };
         }
       }
     }
     return undefined;
   }
 
-  private drivenHere(value: Node): string | undefined {
+  private drivenHere(value: Node, passedOn: ReadonlySet<number> = new Set()): string | undefined {
     const line = this.file.lineOf(value);
+    const through = this.drivenThroughParameter(value, passedOn);
+    if (through) return through;
     let outer = value;
     while (outer.parent?.type === 'parenthesized_expression') outer = outer.parent;
     const parent = outer.parent;
@@ -309,6 +374,44 @@ export class ModuleCoroutines {
       }
     }
     return undefined;
+  }
+
+  /**
+   * `sim.spawn(worker())` where the module's `spawn` drives or tests the
+   * parameter it receives as a generator (`next(g)`, `g.send(…)`,
+   * `inspect.isgenerator(g)`): a native coroutine would break it there.
+   */
+  private drivenThroughParameter(value: Node, passedOn: ReadonlySet<number>): string | undefined {
+    let outer = value;
+    while (outer.parent?.type === 'parenthesized_expression') outer = outer.parent;
+    const args = outer.parent;
+    const call = args?.type === 'argument_list' ? args.parent : null;
+    if (!args || call?.type !== 'call') return undefined;
+    const index = args.namedChildren.filter((a) => a?.type !== 'comment').findIndex((a) => a?.id === outer.id);
+    for (const callee of this.callees(call)) {
+      if (passedOn.has(callee.node.id)) continue;
+      const parameter = parametersPassed(callee)[index];
+      const body = callee.node.childForFieldName('body');
+      if (!parameter || parameter.splat || !body) continue;
+      for (const reference of this.references.get(pythonName(parameter.name)) ?? []) {
+        if (reference.startIndex < body.startIndex || reference.endIndex > body.endIndex || scopeRoot(reference).id !== callee.node.id) continue;
+        const how = this.drivenHere(reference, new Set([...passedOn, callee.node.id])) ?? this.testedAsGenerator(reference);
+        if (how) return `handed at line ${String(this.file.lineOf(value))} to ${callee.name}, which is ${how}`;
+      }
+    }
+    return undefined;
+  }
+
+  /** `inspect.isgenerator(g)` / `isinstance(g, types.GeneratorType)`: a native coroutine answers differently. */
+  private testedAsGenerator(value: Node): string | undefined {
+    const args = value.parent;
+    const callee = args?.type === 'argument_list' ? args.parent?.childForFieldName('function') : undefined;
+    const qualified = callee ? this.names.qualify(callee) : undefined;
+    const typeArg = args?.namedChildren[1];
+    const tests =
+      qualified === 'inspect.isgenerator' ||
+      (callee?.text === 'isinstance' && typeArg !== null && typeArg !== undefined && ['types.GeneratorType', 'collections.abc.Generator', 'typing.Generator'].includes(this.names.qualify(typeArg) ?? ''));
+    return tests ? `tested as a generator at line ${String(this.file.lineOf(value))}` : undefined;
   }
 
   /**
@@ -383,9 +486,10 @@ export class ModuleCoroutines {
   private indexReferences(root: Node): void {
     for (const node of root.descendantsOfType('identifier')) {
       if (!node) continue;
-      const list = this.references.get(node.text);
+      const name = pythonName(node.text);
+      const list = this.references.get(name);
       if (list) list.push(node);
-      else this.references.set(node.text, [node]);
+      else this.references.set(name, [node]);
     }
   }
 }

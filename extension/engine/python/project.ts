@@ -457,6 +457,13 @@ export class ProjectModel {
     return found?.info.kind === 'class' ? found : undefined;
   }
 
+  /** The function of another project module a callee in `module` names through its imports (`take`, `stock.take`). */
+  importedFunction(module: ModuleSource, callee: Node): ClassRef | undefined {
+    const names = this.parsedOf(module).names;
+    const found = names ? this.resolveFunction(module, names, callee) : undefined;
+    return found && found.module !== module ? found : undefined;
+  }
+
   private resolveFunction(module: ModuleSource, names: ModuleNames, expression: Node): ClassRef | undefined {
     const found = this.resolveDefinition(module, names, expression);
     return found?.info.kind === 'function' ? found : undefined;

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { convert, golden, refuses } from './ladderHelpers';
+import type { Rung } from '../../../extension/engine/ladder/conversion';
+import type { ConvertFileOptions } from '../../../extension/engine/ladder/convertFile';
+import * as ladder from './ladderHelpers';
+
+// Most snippets here are library modules (nothing runs when imported), so their public coroutines would
+// keep their contract; these tests are about the conversion itself, under the "convert" public-API policy
+// (the trust suite covers "keep" and "refuse").
+const library: ConvertFileOptions = { publicApi: 'convert' };
+const convert = (source: string, to: Rung, options: ConvertFileOptions = {}) => ladder.convert(source, to, { ...library, ...options });
+const golden = (source: string, expected: string, to: Rung = 'async', options: ConvertFileOptions = {}) => ladder.golden(source, expected, to, { ...library, ...options });
+const refuses = (source: string, name: string, reason: RegExp, to: Rung = 'async', options: ConvertFileOptions = {}) => ladder.refuses(source, name, reason, to, { ...library, ...options });
 
 test('Tornado: gen.Return → return, lists and dicts → gen.multi, gen.moment and bare yield → asyncio.sleep(0)', async () => {
   await golden(
@@ -198,7 +208,7 @@ test('Twisted: returnValue → return, and a caller that needs a Deferred gets e
     async def total(get):
         n = 0
         for key in ("a", "b"):
-            n += await get(key)
+            n += await defer.maybeDeferred(get, key)
             if n > 10:
                 return n
         return n

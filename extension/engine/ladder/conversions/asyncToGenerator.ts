@@ -41,11 +41,11 @@ import { EditBuilder } from '../../syntax/editBuilder';
 import type { FunctionInfo } from '../../syntax/functionIndex';
 import type { SourceFile } from '../../syntax/sourceFile';
 import { applyWithImports } from '../applyEdits';
-import { awaitToYieldFrom } from '../awaitExpression';
+import { awaitToYieldFrom, PRIMARY_TYPES } from '../awaitExpression';
 import type { Conversion, ConversionResult, Refusal } from '../conversion';
 import { spell } from '../frameworkIdioms';
 import { callOf, describeKind, moduleCoroutines, type ModuleCoroutines } from '../../python/coroutines';
-import { contextOf, isYieldFrom, ownNodesByFunction, type ScopeNode } from '../../python/scopes';
+import { contextOf, isYieldFrom, operandOf, ownNodesByFunction, type ScopeNode } from '../../python/scopes';
 import { blocker, refusalAt, type Blocker } from '../refusal';
 
 export const asyncToGenerator: Conversion = {
@@ -129,7 +129,24 @@ function plan(module: ModuleCoroutines, fn: FunctionInfo, needs: Set<string>): E
   // The decorator goes innermost, right above `def`, so @classmethod and friends stay outside it.
   edits.insert(lineStart, `${indent}@${typesCoroutine}${file.lines.eol}`);
   edits.delete(asyncKeyword.startIndex, defKeyword.startIndex);
-  for (const { node } of awaits) awaitToYieldFrom(edits, node);
+  for (const { node } of awaits) {
+    // `yield from` iterates; an object with only `__await__` is awaited through it.
+    const operand = operandOf(node);
+    if (!operand) continue;
+    if (module.isAwaitOnlyInstance(operand)) {
+      // Inserted before the parenthesis awaitToYieldFrom may close at the same offset.
+      const bare = PRIMARY_TYPES.has(operand.type);
+      if (!bare) edits.insert(operand.startIndex, '(');
+      edits.insert(operand.endIndex, `${bare ? '' : ')'}.__await__()`);
+      awaitToYieldFrom(edits, node);
+      continue;
+    }
+    if (module.awaitOnlyClasses.size > 0 && !module.isAwaitableOperand(operand)) {
+      const classes = [...module.awaitOnlyClasses].join(', ');
+      return blocker('not-awaitable', node, `awaits \`${file.textOf(operand)}\` at line ${line(node)}, which may be an instance of ${classes} (only __await__, which yield from cannot take) and the module does not show it is not; convert it by hand`);
+    }
+    awaitToYieldFrom(edits, node);
+  }
   return edits;
 }
 

@@ -84,6 +84,9 @@ import { isSource } from '../insertedHelpers';
 import { helperInsertion } from '../moduleInsert';
 import { moduleStatementToCps } from '../moduleCalls';
 import { isMethod, moduleLevelStatement, referencesTo, shortName } from '../references';
+import { pythonName } from '../../python/identifiers';
+import { hiddenCaller } from '../../python/hiddenCallers';
+import { hiddenCallerBlocker } from '../hiddenCallerRefusal';
 import { brokenElsewhere } from '../projectUses';
 import { blocker, refusalAt, refusalOf, RefuseError, type Blocker } from '../refusal';
 import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from '../trampolineSource';
@@ -143,6 +146,8 @@ function plan(file: SourceFile, chosen: Map<string, FunctionInfo>, refused: Read
 const GREW = 'grew';
 
 function callerProblem(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<string, FunctionInfo>, refused: ReadonlyMap<string, Refusal>, options: ConversionOptions, add: (caller: FunctionInfo) => void): Blocker | typeof GREW | undefined {
+  const hidden = hiddenCaller(file, fn);
+  if (hidden) return hiddenCallerBlocker(file, hidden);
   let grew = false;
   for (const ref of referencesTo(file, fn)) {
     const at = `line ${String(file.lineOf(ref.node))}`;
@@ -213,13 +218,14 @@ function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, c
  * continuation; functions with defaults, `*args` or `**kwargs` take theirs by keyword.
  */
 function directSites(file: SourceFile, converted: readonly FunctionInfo[], cont: string, onError: string, errorPaths: ReadonlySet<FunctionInfo>): (n: Node) => CpsSite | undefined {
-  const byName = (methods: boolean): Map<string, FunctionInfo> => new Map(converted.filter((f) => isMethod(file, f) === methods).map((f) => [shortName(f), f]));
+  const byName = (methods: boolean): Map<string, FunctionInfo> => new Map(converted.filter((f) => isMethod(file, f) === methods).map((f) => [pythonName(shortName(f)), f]));
   const functions = byName(false);
   const methods = byName(true);
   return (n) => {
     if (n.type !== 'call') return undefined;
     const callee = n.childForFieldName('function');
-    const name = calleeName(n);
+    const written = calleeName(n);
+    const name = written === undefined ? undefined : pythonName(written);
     if (!callee || !name) return undefined;
     const fn = callee.type === 'identifier' ? functions.get(name) : callee.type === 'attribute' ? methods.get(name) : undefined;
     if (!fn) return undefined;

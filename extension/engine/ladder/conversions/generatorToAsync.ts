@@ -50,6 +50,9 @@ import { describeKind, moduleCoroutines, type ModuleCoroutines, type Recognised 
 import { isYieldFrom, operandOf, scopeNodes, unparenthesize } from '../../python/scopes';
 import { removeDecoratorLine } from '../decoratorLine';
 import { brokenElsewhere } from '../projectUses';
+import { publicContract, wrapInDeferred } from '../publicContract';
+import { hiddenCaller } from '../../python/hiddenCallers';
+import { hiddenCallerBlocker } from '../hiddenCallerRefusal';
 import { blocker, refusalAt, type Blocker } from '../refusal';
 
 interface Plan {
@@ -90,7 +93,7 @@ function convert(file: SourceFile, functions: readonly FunctionInfo[], options: 
     plans = new Map();
     const ids = new Set(batch.keys());
     for (const [id, r] of [...batch]) {
-      const plan = planFunction(module, r, ids);
+      const plan = planFunction(module, r, ids, options);
       const callers = plan.delegatingCallers;
       let reason = plan.refusal;
       if (!reason && callers.length > 0) {
@@ -127,11 +130,11 @@ function sortRefusals(refused: Refusal[]): Refusal[] {
 }
 
 /** Edits converting one function, given the set of functions converting with it. */
-function planFunction(module: ModuleCoroutines, target: Recognised, converting: ReadonlySet<number>): Plan {
+function planFunction(module: ModuleCoroutines, target: Recognised, converting: ReadonlySet<number>, options: ConversionOptions): Plan {
   const { file } = module;
   const edits = new EditBuilder(file);
   const needs = new Set<string>();
-  const ctx: IdiomContext = { file, edits, module, needs, target };
+  const ctx: IdiomContext = { file, edits, module, needs, target, project: options.project };
   const refuse = (refusal: Blocker): Plan => ({ edits: [], needs, refusal, delegatingCallers: [] });
   const fn = target.fn;
   const body = fn.node.childForFieldName('body');
@@ -139,6 +142,11 @@ function planFunction(module: ModuleCoroutines, target: Recognised, converting: 
 
   const decoratorProblem = checkDecorators(module, target);
   if (decoratorProblem) return refuse(decoratorProblem);
+  const hidden = startsUnseen(target) ? hiddenCaller(file, fn) : undefined;
+  // Tornado runs what its own handlers return; a call the module does not spell may drop a coroutine unstarted.
+  if (hidden && (target.flavour === 'twisted' || hidden.kind === 'by-name' || hidden.kind === 'class-body-value')) return refuse(hiddenCallerBlocker(file, hidden));
+  const contract = publicContract(ctx, target, options.publicApi ?? 'keep');
+  if (typeof contract === 'object') return refuse(contract);
   if (target.yields.length === 0 && target.flavour === 'twisted') {
     return refuse(blocker('never-suspends', target.decorator, 'is decorated with @inlineCallbacks but never yields; Twisted rejects it when it is called, so there is nothing to keep'));
   }
@@ -156,6 +164,11 @@ function planFunction(module: ModuleCoroutines, target: Recognised, converting: 
   }
   if (target.decorator) removeDecoratorLine(file, edits, target.decorator);
   edits.insert(fn.node.startIndex, 'async ');
+  if (contract === 'wrap') {
+    // Every use, seen or not, still gets a Deferred from the wrapper.
+    wrapInDeferred(ctx, fn);
+    return { edits: edits.sorted(), needs, delegatingCallers: [] };
+  }
 
   const sites = planCallSites(module, target, converting);
   if (sites.refusal) return refuse(sites.refusal);
@@ -164,6 +177,11 @@ function planFunction(module: ModuleCoroutines, target: Recognised, converting: 
     for (const call of sites.wraps) edits.insert(call.startIndex, `${wrapper}(`).insert(call.endIndex, ')');
   }
   return { edits: edits.sorted(), needs, delegatingCallers: sites.delegatingCallers };
+}
+
+/** A Twisted or Tornado coroutine runs when called; a caller the module cannot show may never await the native one. */
+function startsUnseen(target: Recognised): boolean {
+  return target.flavour === 'twisted' || target.flavour === 'tornado';
 }
 
 /** Other decorators must still work around an `async def`. */
@@ -199,7 +217,7 @@ function awaitReturnedAwaitables(ctx: IdiomContext, body: Node): Blocker | undef
     const value = node.firstNamedChild;
     if (!value) continue;
     const bare = unparenthesize(value);
-    if (ctx.module.isAwaitableCall(bare)) {
+    if (ctx.module.isAwaitableOperand(bare)) {
       ctx.edits.insert(value.startIndex, 'await ');
       continue;
     }

@@ -1,0 +1,54 @@
+// What CPython rejects in text tree-sitter parses without an error: an empty
+// suite (`for x in xs:` with no body) and a block whose statements do not
+// line up, or do not sit deeper than the line that opens it. Every file a
+// refactor produces is checked for these before it is offered.
+import type { Node } from 'web-tree-sitter';
+import type { SourceFile } from './sourceFile';
+
+export interface OutputProblem {
+  /** 1-based. */
+  readonly line: number;
+  readonly message: string;
+}
+
+/** The first such problem in `file`, if any. */
+export function outputProblem(file: SourceFile): OutputProblem | undefined {
+  // A cursor over statements only (blocks never sit inside expressions): a file of
+  // 20,000 functions is checked without holding a node object for every block at once.
+  const cursor = file.root.walk();
+  try {
+    for (;;) {
+      const type = cursor.nodeType;
+      if (type === 'block') {
+        const problem = blockProblem(file, cursor.currentNode);
+        if (problem) return problem;
+      }
+      if (holdsStatements(type) && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return undefined;
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+function holdsStatements(type: string): boolean {
+  return type === 'module' || type === 'block' || type.endsWith('_statement') || type.endsWith('_clause') || type.endsWith('definition');
+}
+
+function blockProblem(file: SourceFile, block: Node): OutputProblem | undefined {
+  const header = block.parent;
+  const statements = block.namedChildren.filter((s): s is Node => s !== null && s.type !== 'comment');
+  const line = (node: Node): number => file.positionAt(node.startIndex).line + 1;
+  if (statements.length === 0) return { line: header ? line(header) : line(block), message: 'a block with no statements (CPython: expected an indented block)' };
+  const headerColumn = header ? file.positionAt(header.startIndex).character : -1;
+  let column: number | undefined;
+  for (const statement of statements) {
+    const at = file.positionAt(statement.startIndex);
+    // Only statements that begin their own line are indented (`if x: a; b` keeps them on the header's line).
+    if (file.text.slice(file.lines.lineStart(at.line), statement.startIndex).trim() !== '') continue;
+    if (at.character <= headerColumn) return { line: at.line + 1, message: 'a statement not indented under the line that opens its block' };
+    column ??= at.character;
+    if (at.character !== column) return { line: at.line + 1, message: 'inconsistent indentation in one block' };
+  }
+  return undefined;
+}
