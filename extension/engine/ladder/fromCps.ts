@@ -116,8 +116,12 @@ class Uncps {
   /** The parameter list without the continuations; as written when only the last one goes. */
   private parametersLeft(params: Node): string {
     const list = children(params).filter((c) => c.type !== 'comment');
-    const gone = new Set([this.spec.cont, this.spec.errorCont]);
-    const isGone = (p: Node): boolean => gone.has((p.type === 'identifier' ? p : (p.childForFieldName('name') ?? children(p).find((c) => c.type === 'identifier')))?.text);
+    const gone = new Set([this.spec.cont, this.spec.errorCont].filter((name) => name !== undefined));
+    // A bare `*` names nothing, so it never goes (its undefined name must not match an absent error continuation).
+    const isGone = (p: Node): boolean => {
+      const name = (p.type === 'identifier' ? p : (p.childForFieldName('name') ?? children(p).find((c) => c.type === 'identifier')))?.text;
+      return name !== undefined && gone.has(name);
+    };
     const kept = list.filter((p) => !isGone(p));
     const last = list.at(-1);
     if (kept.length === list.length - 1 && last && isGone(last)) {

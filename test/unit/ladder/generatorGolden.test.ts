@@ -270,3 +270,23 @@ count(100000)(lambda v: print("count", v))
 `;
   assert.equal(python(program), 'caught no luck\nwaiting\ncareful 42\ncount 4999950000\n');
 });
+
+test('a keyword-only continuation goes, and the bare `*` before the other keyword-only parameters stays', async () => {
+  const cps = `
+    def scaled(x, step=3, *, label="s", cont):
+        return cont(x * step + len(label))
+
+
+    def main(cont):
+        def after(v):
+            print(v)
+            return cont(None)
+        return scaled(3, label="longer", cont=after)
+
+
+    main(lambda _: None)
+  `;
+  const text = await converted(cps, 'generator');
+  assert.match(text, /^def scaled\(x, step=3, \*, label="s"\):$/m);
+  assert.equal(python(text), python(dedent(cps)));
+});
