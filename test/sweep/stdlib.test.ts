@@ -27,17 +27,6 @@ const RUNGS: readonly Rung[] = ['async', 'generator', 'cps', 'direct'];
  */
 const NOT_SWEPT = new Set(['site-packages', 'dist-packages', '__pycache__', 'test', 'tests', 'idle_test']);
 
-/**
- * Known failures, named, each a bug of `--to cps` that issue 15 lists and a
- * reproducer in the README; the test fails if one of them stops failing, so
- * the list cannot outlive the bug.
- */
-const KNOWN: ReadonlyMap<string, string> = new Map([
-  ['http/cookies.py --to cps', "calls matched by name: a dict's `.update(...)` gets a continuation because a method `update` converts"],
-  ['smtpd.py --to cps', 'a one-line `def write(self, msg): pass` gets `return cont(None)` after it, outside the function'],
-  ['wsgiref/types.py --to cps', 'a one-line `def flush(self) -> object: ...` gets `return cont(None)` after it, outside the function'],
-]);
-
 function stdlibDir(): string {
   const run = spawnSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
@@ -149,12 +138,7 @@ test('every rung over every module of the standard library: output compiles, not
       console.log(`--to ${rung}: ${String(t.modules)} modules, ${String(t.changed)} changed, ${String(t.converted)} functions converted; refused: ${refusals || 'none'}`);
     }
     console.log(`${String(written.size)} outputs compiled in ${String(Date.now() - compiledIn)} ms; whole sweep ${String(Math.round((Date.now() - started) / 1000))} s`);
-    const swept = new Set(paths.map((p) => relative(root, p)));
-    const stillKnown = [...KNOWN.keys()].filter((where) => problems.some((p) => p.startsWith(`${where}:`)));
-    const fixed = [...KNOWN.keys()].filter((where) => swept.has(where.split(' ')[0] ?? '') && !stillKnown.includes(where));
-    for (const where of stillKnown) console.log(`known failure, skipped: ${where}: ${KNOWN.get(where) ?? ''}`);
-    assert.deepEqual(fixed, [], 'these known failures no longer fail: take them off KNOWN');
-    assert.deepEqual(problems.filter((p) => !stillKnown.some((where) => p.startsWith(`${where}:`))), []);
+    assert.deepEqual(problems, []);
   } finally {
     for (const project of projects.values()) project.dispose();
     rmSync(out, { recursive: true, force: true });

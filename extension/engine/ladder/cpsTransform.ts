@@ -172,7 +172,12 @@ class CpsWriter {
     header += withContinuations(file, params, this.spec) + file.text.slice(params.endIndex, this.body.startIndex);
     const bound = new Set([...parameterNames(fn.node), this.spec.cont]);
     const out = this.needsDirectCore() ? this.directCore(bound) : this.block(statementsOf(this.body), `${this.spec.cont}(None)`, { bound, loop: undefined });
-    const bodyIndent = lineIndentOf(file, this.body);
+    let bodyIndent = lineIndentOf(file, this.body);
+    // A body written on the `def` line (`def write(self, msg): pass`) moves to lines of its own: what the conversion adds after it must stay inside the function.
+    if (file.positionAt(this.body.startIndex).line === file.positionAt(params.endIndex).line) {
+      bodyIndent = indent + this.unit;
+      header = header.trimEnd() + eol + bodyIndent;
+    }
     const bodyText = render(file, out, bodyIndent, this.unit, eol).slice(bodyIndent.length);
     return addScopeDeclarations(file, header + bodyText, indent, this.generated, this.globals, eol);
   }

@@ -1,6 +1,7 @@
 // What CPython rejects in text tree-sitter parses without an error: an empty
-// suite (`for x in xs:` with no body) and a block whose statements do not
-// line up, or do not sit deeper than the line that opens it. Every file a
+// suite (`for x in xs:` with no body), a block whose statements do not line
+// up, or do not sit deeper than the line that opens it, and a `return`
+// outside a function. Every file a
 // refactor produces is checked for these before it is offered.
 import type { Node } from 'web-tree-sitter';
 import type { SourceFile } from './sourceFile';
@@ -22,6 +23,8 @@ export function outputProblem(file: SourceFile): OutputProblem | undefined {
       if (type === 'block') {
         const problem = blockProblem(file, cursor.currentNode);
         if (problem) return problem;
+      } else if (type === 'return_statement' && !inFunction(cursor.currentNode)) {
+        return { line: file.positionAt(cursor.startIndex).line + 1, message: "'return' outside a function" };
       }
       if (holdsStatements(type) && cursor.gotoFirstChild()) continue;
       while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return undefined;
@@ -29,6 +32,15 @@ export function outputProblem(file: SourceFile): OutputProblem | undefined {
   } finally {
     cursor.delete();
   }
+}
+
+/** Whether the nearest definition around `node` is a function (a class body or the module is not). */
+function inFunction(node: Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_definition') return true;
+    if (p.type === 'class_definition') return false;
+  }
+  return false;
 }
 
 function holdsStatements(type: string): boolean {

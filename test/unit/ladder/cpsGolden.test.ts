@@ -451,3 +451,34 @@ test('another continuation name; untouched functions and lines are not part of a
   assert.equal(result.edits.length, 2, 'one edit per changed line');
   for (const e of result.edits) assert.ok(!dedent(source).slice(e.start, e.end).includes('#'));
 });
+
+test('a body written on the def line moves to lines of its own, so the continuation call stays inside the function', async () => {
+  await goldenRuns(
+    `
+    class Devnull:
+        def write(self, msg): pass
+        def flush(self): pass
+
+
+    def log(sink, msg):
+        sink.write(msg)
+        sink.flush()
+        return len(msg)
+    `,
+    `
+    class Devnull:
+        def write(self, msg, cont):
+            pass
+            return cont(None)
+        def flush(self, cont):
+            pass
+            return cont(None)
+
+
+    def log(sink, msg, cont):
+        return sink.write(msg, lambda _: sink.flush(lambda _2: cont(len(msg))))
+    `,
+    'cps',
+    { before: 'print(log(Devnull(), "hello"))\n', after: 'log(Devnull(), "hello", print)\n' },
+  );
+});

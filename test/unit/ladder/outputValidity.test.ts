@@ -17,6 +17,8 @@ const REJECTED: readonly [string, string, number][] = [
   ['an empty loop body at module level', 'for x in range(3):\nprint("after")\n', 1],
   ['an empty function body', 'def f():\n\ndef g():\n    return 1\n', 1],
   ['statements of one block at two indentations', 'def f():\n    a = 1\n      b = 2\n    return a\n', 3],
+  ['a return in a class body, after a one-line method', 'class Sink:\n    def write(self, msg, cont): pass\n    return cont(None)\n', 3],
+  ['a return at module level', 'x = 1\nif x:\n    return x\n', 3],
 ];
 
 for (const [what, text, line] of REJECTED) {
@@ -32,7 +34,7 @@ for (const [what, text, line] of REJECTED) {
 }
 
 test('valid code passes: one-line suites, comments, continuation lines, nested blocks', async () => {
-  const text = 'if True: a = 1; b = 2\n\n\ndef f(x,\n      y):\n    # why\n    for i in x:\n        if i:\n            pass\n    return (x +\n  y)\n';
+  const text = 'class C:\n    def m(self): return 1\n\n\nif True: a = 1; b = 2\n\n\ndef f(x,\n      y):\n    # why\n    for i in x:\n        if i:\n            pass\n    return (x +\n  y)\n';
   const file = await parse(text);
   try {
     assert.equal(compiles(text), true);
