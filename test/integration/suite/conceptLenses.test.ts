@@ -60,7 +60,8 @@ suite('concept lenses', () => {
   });
 
   test('a refused next rung is no action: the lens says why instead', async () => {
-    editor = await openUntitledPython(['from tornado import gen', '', '@gen.coroutine', 'def log(text):', '    yield gen.moment', '', 'def start():', '    log("x")', ''].join('\n'));
+    // A script (it runs start() when imported), so its functions have no users outside it and the caller is the reason.
+    editor = await openUntitledPython(['from tornado import gen', '', '@gen.coroutine', 'def log(text):', '    yield gen.moment', '', 'def start():', '    log("x")', '', 'start()', ''].join('\n'));
     const [lens] = await lenses(editor.document);
     assert.equal(lens?.range.start.line, 2);
     assert.match(lens.command?.title ?? '', /· not → async\/await: log is called at line 8 without yield/);
