@@ -128,8 +128,8 @@ class Uncps {
       const before = list.at(-2);
       return this.file.text.slice(params.startIndex, before ? before.endIndex : params.startIndex + 1) + this.file.text.slice(last.endIndex, params.endIndex);
     }
-    // A bare `*` with nothing after it is not Python.
-    const shown = kept.at(-1)?.type === 'keyword_separator' ? kept.slice(0, -1) : kept;
+    // A bare `*` needs a named parameter after it (`*, **fields` and a trailing `*` are not Python).
+    const shown = kept.filter((p, i) => p.type !== 'keyword_separator' || (kept[i + 1] !== undefined && kept[i + 1]?.type !== 'dictionary_splat_pattern'));
     return `(${shown.map((p) => this.file.textOf(p)).join(', ')})`;
   }
 

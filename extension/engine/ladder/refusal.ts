@@ -19,6 +19,8 @@ export type RefusalCode =
   | 'caller-in-other-module'
   /** The function is passed or stored as a value, so what is done with it cannot be adapted. */
   | 'used-as-value'
+  /** A call of a method by its name on a receiver the module does not show is of the method's class. */
+  | 'receiver-unknown'
   /** A method a base class outside the module, or Python itself, calls: that call cannot be adapted. */
   | 'overrides-library'
   /** A Tornado coroutine is called without yield: it would no longer start at the call. */

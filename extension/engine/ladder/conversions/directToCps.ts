@@ -84,6 +84,7 @@ import { isSource } from '../insertedHelpers';
 import { helperInsertion } from '../moduleInsert';
 import { moduleStatementToCps } from '../moduleCalls';
 import { isMethod, moduleLevelStatement, referencesTo, shortName } from '../references';
+import { mayReachAnother } from '../../python/receivers';
 import { pythonName } from '../../python/identifiers';
 import { hiddenCaller } from '../../python/hiddenCallers';
 import { hiddenCallerBlocker } from '../hiddenCallerRefusal';
@@ -149,8 +150,12 @@ function callerProblem(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<s
   const hidden = hiddenCaller(file, fn);
   if (hidden) return hiddenCallerBlocker(file, hidden);
   let grew = false;
+  const className = isMethod(file, fn) ? fn.parent?.split('.').at(-1) : undefined;
   for (const ref of referencesTo(file, fn)) {
     const at = `line ${String(file.lineOf(ref.node))}`;
+    if (className !== undefined && mayReachAnother(file, ref.node, className)) {
+      return blocker('receiver-unknown', ref.node, `${at}: \`${file.textOf(ref.node)}\` may call another \`${shortName(fn)}\` (the module does not show that its receiver is a ${className}, and other types have one), so it can neither be given a continuation nor be left without one`);
+    }
     if (!ref.call) return blocker('used-as-value', ref.node, `${at}: \`${shortName(fn)}\` is used as a value, not called, so the code that calls it cannot be given a continuation`);
     const owner = ref.owner;
     if (!owner) {
