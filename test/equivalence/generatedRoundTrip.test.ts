@@ -56,8 +56,6 @@ async function nestedReturnContinues(original: string, converted: string): Promi
  */
 const KNOWN_SEEDS: ReadonlyMap<number, string> = new Map([
   ...[68, 70, 81, 95].map((seed): [number, string] => [seed, '--to cps: `return` inside try/finally continues before the finally block runs']),
-  ...[23, 89].map((seed): [number, string] => [seed, '--to generator from CPS: a loop `break` (`return after_loop()`) becomes `pass`']),
-  ...[48, 111, 123].map((seed): [number, string] => [seed, '--to cps from the generator form: "edit overlaps" (crash)']),
 ]);
 
 interface Run {

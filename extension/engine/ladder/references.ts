@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from '../python/identifiers';
+import { mayReachMethod } from '../python/methodOwner';
 import { insideInsertedHelper } from './insertedHelpers';
 
 export interface Reference {
@@ -53,13 +54,17 @@ function nameIndex(file: SourceFile): NameIndex {
   return index;
 }
 
-/** References to `fn` by name: `name` for functions, `<anything>.name` for methods. */
+/**
+ * References to `fn` by name: `name` for functions; for methods `<receiver>.name`,
+ * except where the module shows the receiver's class finds `name` in another class
+ * (two classes' same-named methods are two functions).
+ */
 export function referencesTo(file: SourceFile, fn: FunctionInfo): Reference[] {
   const name = pythonName(shortName(fn));
   const own = fn.node.childForFieldName('name');
   const index = nameIndex(file);
   const nodes = isMethod(file, fn)
-    ? (index.attributes.get(name) ?? [])
+    ? (index.attributes.get(name) ?? []).filter((access) => mayReachMethod(file, access, fn))
     : (index.identifiers.get(name) ?? []).filter((i) => i.id !== own?.id && isNameReference(i));
   return nodes.filter((node) => !insideInsertedHelper(file, node)).map((node) => {
     const parent = node.parent;

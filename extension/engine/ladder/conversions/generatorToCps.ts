@@ -74,9 +74,10 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
     const siteAt = yieldSites(file, [...chosen.values()], cont);
     const rewrites: Rewrite[] = [];
     const failures: Refusal[] = [];
+    const adapted = new Map<string, Rewrite>();
     for (const fn of chosen.values()) {
       try {
-        rewrites.push(...callerRewrites(file, fn, chosen, resume, cont));
+        rewrites.push(...onePerCall(file, callerRewrites(file, fn, chosen, resume, cont), adapted, fn));
         const dropDecorators = fn.decorated ? children(fn.decorated).filter((d) => d.type === 'decorator' && runners.some((runner) => isInlineCallbacks({ ...fn, decorators: [d.text.replace(/^@\s*/, '').trim()] }, runner))) : [];
         const outer = fn.decorated ?? fn.node;
         rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline: false, names, dropDecorators }) });
@@ -145,6 +146,23 @@ function leafCall(op: Node): { call: Node; slot: Node } | undefined {
   const slot = last?.type === 'keyword_argument' ? last.childForFieldName('value') : last;
   const uses = body.descendantsOfType('identifier').filter((i) => i?.text === param);
   return slot?.type === 'identifier' && slot.text === param && uses.length === 1 ? { call: body, slot } : undefined;
+}
+
+/**
+ * `obj.total(2)(k)` where the module cannot tell whose `total` it reaches is a call of
+ * every converted `total`; all of them take the same new call, so it is written once.
+ */
+function onePerCall(file: SourceFile, rewrites: readonly Rewrite[], adapted: Map<string, Rewrite>, fn: FunctionInfo): Rewrite[] {
+  return rewrites.filter((r) => {
+    const key = `${String(r.start)}:${String(r.end)}`;
+    const earlier = adapted.get(key);
+    if (!earlier) {
+      adapted.set(key, r);
+      return true;
+    }
+    if (earlier.text !== r.text) throw new RefuseError('caller-cannot-follow', fn.node, `line ${String(file.positionAt(r.start).line + 1)}: this call may reach ${shortName(fn)} or another converted method of that name, which need different calls`);
+    return false;
+  });
 }
 
 /** Calls of `fn` from code that stays in the generator form (or drives it from outside). */
