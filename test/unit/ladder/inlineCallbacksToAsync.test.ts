@@ -491,6 +491,43 @@ else:
   assert.equal(printed, "found A\nmissing z\nB\nfailed Missing('q')\n");
 });
 
+test('a start that may reach either of two converted same-named methods is rewritten once', async () => {
+  const body = `class Base:
+    @inline_callbacks
+    def total(self, x):
+        return x + 1
+
+
+class Scaled:
+    @inline_callbacks
+    def total(self, x):
+        base = yield Base().total(x)
+        return base * 3
+
+
+for box in (Base(), Scaled()):
+    box.total(2)(print)
+`;
+  const printed = await convertsAndRuns(withRunner(body), `import asyncio
+
+
+class Base:
+    async def total(self, x):
+        return x + 1
+
+
+class Scaled:
+    async def total(self, x):
+        base = await Base().total(x)
+        return base * 3
+
+
+for box in (Base(), Scaled()):
+    print(asyncio.run(box.total(2)))
+`);
+  assert.equal(printed, '3\n9\n');
+});
+
 test('the adapter: an error callback called later, from the running loop, raises at the await; only the first outcome counts', () => {
   const printed = python(`import asyncio\n\n\n${ADAPTER}\n\nasync def main():\n    loop = asyncio.get_running_loop()\n    try:\n        await callback_awaitable(lambda resume, fail: loop.call_later(0.01, fail, KeyError("late")))\n    except KeyError as error:\n        print("raised", repr(error))\n    first = await callback_awaitable(lambda resume, fail: (resume(1), fail(ValueError("ignored"))))\n    print(first)\n\n\nasyncio.run(main())\n`);
   assert.equal(printed, "raised KeyError('late')\n1\n");

@@ -178,7 +178,9 @@ function moduleEdits(ctx: Context, plans: readonly Plan[], hasAdapter: boolean, 
   for (const plan of plans) for (const e of plan.edits) builder.replace(e.start, e.end, e.newText);
   const run = spell('asyncio.run');
   const names = new FreshNames(file);
-  for (const start of plans.flatMap((p) => p.starts)) rewriteStart(file, builder, start, run, names);
+  // `box.total(2)(print)` may start any converted `total`: one start, whichever it reaches, rewritten once.
+  const starts = new Map(plans.flatMap((p) => p.starts).map((start) => [start.id, start]));
+  for (const start of starts.values()) rewriteStart(file, builder, start, run, names);
   const removals = runnerNames(file, runnerName).flatMap((name) => {
     const stillUsed = usesOf(file, name).filter((u) => !(u.parent?.type === 'decorator' && [...batch.values()].some((r) => r.decorator?.id === u.parent?.id)));
     const removal = helperRemoval(file, name, runnerSource(name), stillUsed.length);
