@@ -416,8 +416,8 @@ test('the adapter: a resume called later, from the running loop, also completes 
   assert.equal(printed, 'later None now\n');
 });
 
-test('a leaf with an error callback is awaited through the adapter, which raises what the leaf hands its error callback; a start with an error continuation becomes try/except/else', async () => {
-  const body = `class Missing(Exception):
+/** A leaf that answers before it returns, through its success or its error callback; it stays as it is. */
+const ERRBACK_LEAF = `class Missing(Exception):
     pass
 
 
@@ -427,7 +427,10 @@ def lookup(key, on_found, on_missing):
         on_found(key.upper())
     else:
         on_missing(Missing(key))
+`;
 
+test('a leaf with an error callback is awaited through the adapter, which raises what the leaf hands its error callback; a start with an error continuation becomes try/except/else', async () => {
+  const body = `${ERRBACK_LEAF}
 
 @inline_callbacks
 def describe(key):
@@ -448,17 +451,7 @@ describe("z")(print)
 strict("b")(print, lambda error: print("failed", repr(error)))
 strict("q")(print, lambda error: print("failed", repr(error)))
 `;
-  const converted = `class Missing(Exception):
-    pass
-
-
-def lookup(key, on_found, on_missing):
-    # answers before it returns, through one callback or the other
-    if key in ("a", "b"):
-        on_found(key.upper())
-    else:
-        on_missing(Missing(key))
-
+  const converted = `${ERRBACK_LEAF}
 
 async def describe(key):
     try:

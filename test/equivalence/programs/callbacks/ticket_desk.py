@@ -21,13 +21,7 @@ def summary(number, callback, errback):
 
 
 def answer(number, callback):
-    def found(line):
-        callback(f"answered {line}")
-
-    def missing(error):
-        callback(f"cannot answer: {error}")
-
-    summary(number, found, missing)
+    summary(number, lambda line: callback(f"answered {line}"), lambda error: callback(f"cannot answer: {error}"))
 
 
 for number in [101, 999, 102]:
