@@ -287,6 +287,42 @@ test('generator → CPS: two classes\' same-named methods are two functions, and
   assert.equal(python(adapted), python(either));
 });
 
+test('generator → CPS: a try around a yielded function that waits on nothing gives it an error continuation, on_error after cont, as direct → CPS does', async () => {
+  const source = `${INLINE_CALLBACKS_RUNNER}\n\n${dedent(`
+    class Missing(Exception):
+        pass
+
+
+    @inline_callbacks
+    def fetch(key):
+        if key == "z":
+            raise Missing(key)
+        return key.upper()
+
+
+    @inline_callbacks
+    def describe(key):
+        try:
+            value = yield fetch(key)
+        except Missing as error:
+            return f"missing {error}"
+        else:
+            return f"found {value}"
+
+
+    describe("a")(print)
+    describe("z")(print)
+    `)}`;
+  const text = await converted(source, 'cps');
+  assert.match(text, /^def fetch\(key, cont, on_error=None\):$/m);
+  assert.match(text, /^ {4}return fetch\(key, lambda value: cont\(after_fetch\(value\)\), lambda error2: cont\(after_fetch\(None, error2\)\)\)$/m);
+  assert.equal(python(text), python(source));
+  assert.equal(python(text), 'found A\nmissing z\n');
+  const named = await converted(source, 'cps', { errorContinuationName: 'failed' });
+  assert.match(named, /^def fetch\(key, cont, failed=None\):$/m);
+  assert.equal(python(named), 'found A\nmissing z\n');
+});
+
 test('generator → CPS refuses what is not an inline-callbacks operation', async () => {
   const runner = `${INLINE_CALLBACKS_RUNNER}\n\n`;
   await refuses(`${runner}@inline_callbacks\ndef relay(items):\n    yield from items\n`, 'relay', /`yield from` delegates to another generator/, 'cps');

@@ -76,7 +76,7 @@ import type { SourceFile } from '../../syntax/sourceFile';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
 import { conversionResult, type Rewrite } from '../conversionResult';
 import { DEFAULT_CONTINUATION, DEFAULT_ERROR_CONTINUATION, directCandidates, isDirectFunction } from '../continuations';
-import { cpsFunctionText, sitesIn, type CpsSite } from '../cpsTransform';
+import { calledInTry, cpsFunctionText, type CpsSite } from '../cpsTransform';
 import { hasOnlyPlainParameters } from '../pySyntax';
 import { callWithArguments, calleeName } from '../callText';
 import { FreshNames } from '../freshNames';
@@ -234,27 +234,6 @@ function directSites(file: SourceFile, converted: readonly FunctionInfo[], cont:
     if (!errorPaths.has(fn)) return { ...site, noErrorPath: `\`${name}\` calls CPS functions itself, so what it raises cannot be handed to an error continuation yet` };
     return { ...site, renderCatching: (k, e, text) => callWithArguments(n, [{ keyword: cont, value: k }, { keyword: onError, value: e }], byKeyword, text) };
   };
-}
-
-/**
- * The converted functions called as the first statement of a `try` body in a
- * converted function, that call no CPS function themselves: they get an error
- * continuation, so the caller's handlers see what they raise and nothing else.
- */
-function calledInTry(converted: readonly FunctionInfo[], siteAt: (n: Node) => CpsSite | undefined): Set<FunctionInfo> {
-  const isSite = (n: Node): boolean => siteAt(n) !== undefined;
-  const leaves = new Set(converted.filter((fn) => { const body = fn.node.childForFieldName('body'); return !body || sitesIn(body, isSite).length === 0; }));
-  const found = new Set<FunctionInfo>();
-  for (const fn of converted) {
-    for (const attempt of fn.node.descendantsOfType('try_statement')) {
-      const body = attempt?.childForFieldName('body');
-      for (const call of body ? sitesIn(body, isSite) : []) {
-        const name = calleeName(call);
-        for (const leaf of leaves) if (shortName(leaf) === name) found.add(leaf);
-      }
-    }
-  }
-  return found;
 }
 
 function hasOwnTrampoline(file: SourceFile): boolean {
