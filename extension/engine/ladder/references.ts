@@ -73,6 +73,13 @@ export function referencesTo(file: SourceFile, fn: FunctionInfo): Reference[] {
   });
 }
 
+/** The methods among `functions`, by the name a call spells them with; two classes may share one. */
+export function methodsByName(file: SourceFile, functions: readonly FunctionInfo[], nameOf: (fn: FunctionInfo) => string): Map<string, FunctionInfo[]> {
+  const byName = new Map<string, FunctionInfo[]>();
+  for (const fn of functions.filter((f) => isMethod(file, f))) byName.set(nameOf(fn), [...(byName.get(nameOf(fn)) ?? []), fn]);
+  return byName;
+}
+
 function isNameReference(id: Node): boolean {
   const parent = id.parent;
   if (!parent) return false;

@@ -83,7 +83,8 @@ import { FreshNames } from '../freshNames';
 import { isSource } from '../insertedHelpers';
 import { helperInsertion } from '../moduleInsert';
 import { moduleStatementToCps } from '../moduleCalls';
-import { isMethod, moduleLevelStatement, referencesTo, shortName } from '../references';
+import { isMethod, methodsByName, moduleLevelStatement, referencesTo, shortName } from '../references';
+import { mayReachMethod } from '../../python/methodOwner';
 import { pythonName } from '../../python/identifiers';
 import { hiddenCaller } from '../../python/hiddenCallers';
 import { hiddenCallerBlocker } from '../hiddenCallerRefusal';
@@ -218,16 +219,15 @@ function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, c
  * continuation; functions with defaults, `*args` or `**kwargs` take theirs by keyword.
  */
 function directSites(file: SourceFile, converted: readonly FunctionInfo[], cont: string, onError: string, errorPaths: ReadonlySet<FunctionInfo>): (n: Node) => CpsSite | undefined {
-  const byName = (methods: boolean): Map<string, FunctionInfo> => new Map(converted.filter((f) => isMethod(file, f) === methods).map((f) => [pythonName(shortName(f)), f]));
-  const functions = byName(false);
-  const methods = byName(true);
+  const functions = new Map(converted.filter((f) => !isMethod(file, f)).map((f) => [pythonName(shortName(f)), f]));
+  const methods = methodsByName(file, converted, (f) => pythonName(shortName(f)));
   return (n) => {
     if (n.type !== 'call') return undefined;
     const callee = n.childForFieldName('function');
     const written = calleeName(n);
     const name = written === undefined ? undefined : pythonName(written);
     if (!callee || !name) return undefined;
-    const fn = callee.type === 'identifier' ? functions.get(name) : callee.type === 'attribute' ? methods.get(name) : undefined;
+    const fn = callee.type === 'identifier' ? functions.get(name) : callee.type === 'attribute' ? methods.get(name)?.find((m) => mayReachMethod(file, callee, m)) : undefined;
     if (!fn) return undefined;
     const byKeyword = !hasOnlyPlainParameters(fn.node);
     const site: CpsSite = { node: n, label: name, render: (k, text) => callWithArguments(n, [{ keyword: cont, value: k }], byKeyword, text) };

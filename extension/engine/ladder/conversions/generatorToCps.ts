@@ -48,7 +48,8 @@ import { argumentsOf } from '../fromCps';
 import { runnerSource } from '../inlineCallbacksRunner';
 import { runnerNames } from '../insertedHelpers';
 import { helperRemoval, usesOf } from '../moduleInsert';
-import { isMethod, referencesTo, shortName } from '../references';
+import { isMethod, methodsByName, referencesTo, shortName } from '../references';
+import { mayReachMethod } from '../../python/methodOwner';
 import { children, field, present } from '../pySyntax';
 import { refusalOf, RefuseError } from '../refusal';
 
@@ -123,13 +124,12 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
  * be given one inside a `try`.
  */
 function yieldSites(file: SourceFile, converted: readonly FunctionInfo[], cont: string, onError: string, errorPaths: ReadonlySet<FunctionInfo>): (n: Node) => CpsSite | undefined {
-  const byName = (methods: boolean): Map<string, FunctionInfo> => new Map(converted.filter((f) => isMethod(file, f) === methods).map((f) => [shortName(f), f]));
-  const functions = byName(false);
-  const methods = byName(true);
+  const functions = new Map(converted.filter((f) => !isMethod(file, f)).map((f) => [shortName(f), f]));
+  const methods = methodsByName(file, converted, shortName);
   const convertedCallee = (call: Node): FunctionInfo | undefined => {
     const callee = call.childForFieldName('function');
     const name = calleeName(call) ?? '';
-    return callee?.type === 'identifier' ? functions.get(name) : callee?.type === 'attribute' ? methods.get(name) : undefined;
+    return callee?.type === 'identifier' ? functions.get(name) : callee?.type === 'attribute' ? methods.get(name)?.find((m) => mayReachMethod(file, callee, m)) : undefined;
   };
   return (n) => {
     if (n.type !== 'yield') return undefined;
