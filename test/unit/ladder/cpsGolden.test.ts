@@ -482,3 +482,28 @@ test('a body written on the def line moves to lines of its own, so the continuat
     { before: 'print(log(Devnull(), "hello"))\n', after: 'log(Devnull(), "hello", print)\n' },
   );
 });
+
+test('a call through another class\'s same-named method, which stays direct, is not given the converted method\'s continuation', async () => {
+  const source = dedent(`
+    class Adder:
+        def total(self, x):
+            return x + 1
+
+
+    class Doubler:
+        def total(self, x):
+            return x * 2
+
+
+    def main():
+        print(Adder().total(1))
+        print(Doubler().total(2))
+
+
+    main()
+  `);
+  const text = await converted(source, 'cps', { functions: ['Adder.total'], withCallers: true });
+  assert.match(text, /^ {4}def total\(self, x, cont\):\n {8}return cont\(x \+ 1\)$/m);
+  assert.match(text, /print\(Doubler\(\)\.total\(2\)\)/);
+  assert.equal(python(text), python(source));
+});
