@@ -44,7 +44,9 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   sensor_average: { converts: ['read_sample', 'average', 'all_averages'], asyncAll: true },
   file_tree: { converts: ['size_of', 'largest'], asyncAll: true },
   auth_flow: { converts: ['check_password', 'load_profile', 'load_team', 'sign_in'], asyncAll: true },
-  price_quote: { converts: ['fetch_rate', 'convert', 'convert_via', 'quote'] },
+  price_quote: { converts: ['fetch_rate', 'convert', 'convert_via', 'quote'], asyncAll: true },
+  // `lookup` keeps its two callbacks (neither is its continuation on every path), so it stays a leaf that reports errors.
+  ticket_desk: { converts: ['answer'], refuses: { lookup: 'continuation-not-tail', summary: 'continuation-not-tail' }, asyncAll: true },
   recipe_scaler: { converts: ['ingredients', 'servings', 'scale', 'shopping_list'], asyncAll: true },
   word_count: { converts: ['count_words', 'top_word'], asyncAll: true },
   job_retry: { converts: ['with_retry', 'report'] },

@@ -25,40 +25,10 @@ const STAGES: readonly { name: string; from?: string; to: Rung }[] = [
 ];
 
 /**
- * Known failure, named, until --to cps is fixed (issue 15: "a nested def's
- * return is never turned into the outer continuation"). Reproducer:
- *   def outer(x):
- *       def inner(v):
- *           return v + 1
- *       return inner(x) * 2
- * becomes `return cont(v + 1)` inside `inner`. Recognised by that effect
- * alone: a def nested in the program whose converted body calls `cont(`
- * though its original did not. Every other failure still fails the test, and
- * so does this skip once it no longer skips anything.
- */
-async function nestedReturnContinues(original: string, converted: string): Promise<boolean> {
-  const bodies = async (text: string): Promise<Map<string, string>> => {
-    const file = await parse(text);
-    try {
-      return new Map(file.functions.all.filter((f) => f.parent !== undefined && !f.name.split('.').at(-1)?.startsWith('after_')).map((f) => [f.name, file.textOf(f.node)]));
-    } finally {
-      file.dispose();
-    }
-  };
-  const before = await bodies(original);
-  for (const [name, body] of await bodies(converted)) if (before.has(name) && !/\bcont\(/.test(before.get(name) ?? '') && /\bcont\(/.test(body)) return true;
-  return false;
-}
-
-/**
  * Known failures in seeds, named, each with its smallest reproducer in the
  * README ("Generated round trips"); a listed seed that stops failing fails the test.
  */
-const KNOWN_SEEDS: ReadonlyMap<number, string> = new Map([
-  ...[68, 70, 81, 95].map((seed): [number, string] => [seed, '--to cps: `return` inside try/finally continues before the finally block runs']),
-  ...[23, 89].map((seed): [number, string] => [seed, '--to generator from CPS: a loop `break` (`return after_loop()`) becomes `pass`']),
-  ...[48, 111, 123].map((seed): [number, string] => [seed, '--to cps from the generator form: "edit overlaps" (crash)']),
-]);
+const KNOWN_SEEDS: ReadonlyMap<number, string> = new Map<number, string>([]);
 
 interface Run {
   readonly out: string;
@@ -90,8 +60,6 @@ interface Outcome {
   readonly text: string | undefined;
   readonly converted: number;
   readonly refused: readonly string[];
-  /** The text carries the known failure (made here or in a stage before). */
-  readonly known: boolean;
 }
 
 test(`${String(SEEDS.length)} generated programs print the same at every rung up and down the ladder, or refuse with a code`, async () => {
@@ -100,17 +68,14 @@ test(`${String(SEEDS.length)} generated programs print the same at every rung up
   for (const seed of SEEDS) {
     const program = generatedProgram(seed);
     const texts = new Map<string | undefined, string>([[undefined, program]]);
-    const carriesKnown = new Set<string | undefined>();
     for (const stage of STAGES) {
       const before = texts.get(stage.from);
       if (before === undefined) continue;
       const file = await parse(before);
       try {
         const result = takeStep(file, stage.to);
-        const known = result.text !== undefined && (carriesKnown.has(stage.from) || (await nestedReturnContinues(program, result.text)));
-        outcomes.push({ seed, stage: stage.name, text: result.text, converted: result.converted.length, refused: result.refused.map((r) => r.code), known });
+        outcomes.push({ seed, stage: stage.name, text: result.text, converted: result.converted.length, refused: result.refused.map((r) => r.code) });
         if (result.text !== undefined) texts.set(stage.name, result.text);
-        if (known) carriesKnown.add(stage.name);
       } catch (error) {
         failures.push({ seed, what: `seed ${String(seed)} ${stage.name}: crashed: ${(error as Error).stack ?? String(error)}` });
       } finally {
@@ -122,16 +87,11 @@ test(`${String(SEEDS.length)} generated programs print the same at every rung up
   for (const [i, run] of originals.entries()) assert.equal(run.error, undefined, `seed ${String(SEEDS[i])}: the generated program itself fails`);
   const changed = outcomes.filter((o): o is Outcome & { text: string } => o.text !== undefined);
   const runs = runAll(changed.map((o) => o.text));
-  let knownFailures = 0;
   changed.forEach((o, i) => {
     const expected = originals[SEEDS.indexOf(o.seed)];
     const got = runs[i];
     assert.ok(expected && got);
     if (got.error !== undefined || got.out !== expected.out) {
-      if (o.known) {
-        knownFailures++;
-        return;
-      }
       const what = `seed ${String(o.seed)} ${o.stage}: printed ${JSON.stringify(got.out.slice(-300))}${got.error ? ` then ${got.error}` : ''}, the original ${JSON.stringify(expected.out.slice(-300))}\n${o.text}`;
       failures.push({ seed: o.seed, what });
     }
@@ -146,8 +106,6 @@ test(`${String(SEEDS.length)} generated programs print the same at every rung up
     const byCode = [...codes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${String(n)}`).join(', ');
     console.log(`${stage.name}: ${String(at.length)} programs reached it; ${String(whole)} converted whole, ${String(part)} in part, ${String(at.length - whole - part)} not at all; refusals: ${byCode || 'none'}`);
   }
-  console.log(`known failure, skipped (a nested def's return continues the outer function): ${String(knownFailures)} stage outputs`);
-  assert.notEqual(knownFailures, 0, 'the known failure no longer happens: take nestedReturnContinues out');
   for (const [seed, bug] of KNOWN_SEEDS) console.log(`known failure, skipped: seed ${String(seed)}: ${bug}`);
   assert.deepEqual(failures.filter((f) => !KNOWN_SEEDS.has(f.seed)).map((f) => f.what), []);
   const fixed = [...KNOWN_SEEDS.keys()].filter((seed) => SEEDS.includes(seed) && !failures.some((f) => f.seed === seed));

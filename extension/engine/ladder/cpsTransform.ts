@@ -9,6 +9,7 @@ import type { SourceFile } from '../syntax/sourceFile';
 import type { FreshNames } from './freshNames';
 import { block, copied, line, render, type Line, type Out } from './pyOut';
 import { alwaysExits, assignedNames, children, contains, field, globalNames, hasOnlyPlainParameters, identifiers, indentUnitOf, isComprehension, isScope, lineIndentOf, ownOfType, parameterNames, present, statementsOf, targetNames } from './pySyntax';
+import { shortName } from './references';
 import { refuse } from './refusal';
 import { addScopeDeclarations } from './nonlocals';
 
@@ -116,6 +117,27 @@ export function checkEvaluationOrder(file: SourceFile, head: Node, sites: readon
 }
 
 /** The function's new definition text (decorators included), for the range `(decorated ?? node)`. */
+/**
+ * The converted functions called as the first statement of a `try` body in a
+ * converted function, that call no CPS function themselves: they get an error
+ * continuation, so the caller's handlers see what they raise and nothing else.
+ */
+export function calledInTry(converted: readonly FunctionInfo[], siteAt: (n: Node) => CpsSite | undefined): Set<FunctionInfo> {
+  const isSite = (n: Node): boolean => siteAt(n) !== undefined;
+  const leaves = new Set(converted.filter((fn) => { const body = fn.node.childForFieldName('body'); return !body || sitesIn(body, isSite).length === 0; }));
+  const found = new Set<FunctionInfo>();
+  for (const fn of converted) {
+    for (const attempt of fn.node.descendantsOfType('try_statement')) {
+      const body = attempt?.childForFieldName('body');
+      for (const call of body ? sitesIn(body, isSite) : []) {
+        const name = siteAt(call)?.label;
+        for (const leaf of leaves) if (shortName(leaf) === name) found.add(leaf);
+      }
+    }
+  }
+  return found;
+}
+
 export function cpsFunctionText(spec: CpsFunctionSpec): string {
   return new CpsWriter(spec).write();
 }

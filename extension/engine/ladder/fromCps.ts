@@ -464,8 +464,10 @@ class Uncps {
     const restCode = rest.filter((r) => r.type !== 'comment');
     const first = [...(results[0]?.falls ?? [])];
     // When every way on goes to the same place (the rest being at most a jump there), no explicit jump is needed.
+    // Without an `else`, that place is where the rest jumps: round the loop again.
     const restJumps = restCode.length === 0 || (restCode.length === 1 && env.loop !== undefined && exitCallOf(present(restCode[0], 'statement')) === env.loop.name && !hasElse);
-    const alike = restJumps && (hasElse || restCode.length === 1) && results.every((r) => r.falls.size === 1 && r.falls.has(first[0] ?? ''));
+    const place = hasElse ? first[0] ?? '' : CONTINUE;
+    const alike = restJumps && (hasElse || restCode.length === 1) && results.every((r) => r.falls.size === 1 && r.falls.has(place));
     const fixed = results.map((r) => (alike ? r : withJump(r)));
     const kinds = new Set(fixed.flatMap((r) => [...r.falls]));
     const emit = (extra: Out[]): Out[] => [...clauses.map((c, i) => block(c.header, present(fixed[i], 'fixed').out)), ...extra];

@@ -9,10 +9,12 @@ import { argumentsOf } from './fromCps';
 import type { ModuleCoroutines } from '../python/coroutines';
 import { children, isGeneratorFunction, ownOfType, present, statementsOf } from './pySyntax';
 
-/** `lambda r: leaf(args, r)` (or `lambda r: r(value)`): the leaf call and the name its callback has. */
+/** `lambda r: leaf(args, r)` (or `lambda r: r(value)`), or `lambda r, fail: leaf(args, r, fail)`: the leaf call and its callbacks' names. */
 export interface LeafOperation {
   readonly call: Node;
   readonly resume: string;
+  /** The error callback, when the operation takes one. */
+  readonly fail?: string | undefined;
 }
 
 export function leafOperation(op: Node): LeafOperation | undefined {
@@ -20,8 +22,8 @@ export function leafOperation(op: Node): LeafOperation | undefined {
   const params = op.childForFieldName('parameters');
   const names = params ? children(params) : [];
   const body = op.childForFieldName('body');
-  if (names.length !== 1 || names[0]?.type !== 'identifier' || body?.type !== 'call') return undefined;
-  return { call: body, resume: names[0].text };
+  if (names.length < 1 || names.length > 2 || names.some((n) => n.type !== 'identifier') || body?.type !== 'call') return undefined;
+  return { call: body, resume: present(names[0], 'resume').text, fail: names[1]?.text };
 }
 
 type Verdict = { readonly ok: true } | { readonly ok: false; readonly why: string; readonly external: boolean };
@@ -33,36 +35,39 @@ const OK: Verdict = { ok: true };
  * otherwise why not, and whether the leaf is outside the module.
  */
 export function leafProblem(module: ModuleCoroutines, leaf: LeafOperation): { why: string; external: boolean } | undefined {
-  const verdict = callsBack(module, leaf.call, leaf.resume, new Set());
+  const verdict = callsBack(module, leaf.call, new Set([leaf.resume, ...(leaf.fail === undefined ? [] : [leaf.fail])]), new Set());
   return verdict.ok ? undefined : verdict;
 }
 
-/** Does `call`, which receives the callback named `callback` (as an argument or as its callee), call it before returning? */
-function callsBack(module: ModuleCoroutines, call: Node, callback: string, seen: Set<number>): Verdict {
+/**
+ * Does `call`, which receives the callbacks named `callbacks` (as arguments or as its callee),
+ * call one of them before returning? With an error callback, calling either settles the await.
+ */
+function callsBack(module: ModuleCoroutines, call: Node, callbacks: ReadonlySet<string>, seen: Set<number>): Verdict {
   const { file } = module;
   const callee = call.childForFieldName('function');
-  if (callee?.type === 'identifier' && callee.text === callback) return OK;
+  if (callee?.type === 'identifier' && callbacks.has(callee.text)) return OK;
   const name = callee ? file.textOf(callee) : 'the leaf';
-  const slot = argumentsOf(call).find((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value') : a)?.text === callback);
+  const slots = argumentsOf(call).filter((a) => callbacks.has((a.type === 'keyword_argument' ? a.childForFieldName('value') : a)?.text ?? ''));
   const fn = leafFunction(module, call);
   if (!fn) return { ok: false, external: true, why: `the leaf \`${name}\` is not a function of this module, so nothing shows it calls back while asyncio.run is running` };
-  if (!slot) return { ok: false, external: false, why: `the leaf \`${name}\` (line ${String(fn.line)}) gets its callback wrapped in another expression, which cannot be followed` };
-  const param = parameterFor(fn, call, slot);
-  if (param === undefined) return { ok: false, external: false, why: `the leaf \`${name}\` (line ${String(fn.line)}) takes its callback through *args or **kwargs, which cannot be followed` };
+  if (slots.length === 0) return { ok: false, external: false, why: `the leaf \`${name}\` (line ${String(fn.line)}) gets its callback wrapped in another expression, which cannot be followed` };
+  const params = slots.map((slot) => parameterFor(fn, call, slot));
+  if (params.some((p) => p === undefined)) return { ok: false, external: false, why: `the leaf \`${name}\` (line ${String(fn.line)}) takes its callback through *args or **kwargs, which cannot be followed` };
   if (seen.has(fn.node.id)) return { ok: false, external: false, why: `the leaf \`${name}\` (line ${String(fn.line)}) hands its callback round in a cycle` };
   seen.add(fn.node.id);
-  const verdict = bodyCallsBack(module, fn, param, seen);
+  const verdict = bodyCallsBack(module, fn, new Set(params.filter((p): p is string => p !== undefined)), seen);
   return verdict.ok ? OK : { ...verdict, why: `the leaf \`${name}\` (line ${String(fn.line)}) ${verdict.why}` };
 }
 
 /** Walks the leaf's statements up to the first that calls the callback outright, on every path. */
-function bodyCallsBack(module: ModuleCoroutines, fn: FunctionInfo, param: string, seen: Set<number>): Verdict {
-  const walked = blockCallsBack(module, fn, statementsOf(fn.node.childForFieldName('body')), param, seen);
+function bodyCallsBack(module: ModuleCoroutines, fn: FunctionInfo, params: ReadonlySet<string>, seen: Set<number>): Verdict {
+  const walked = blockCallsBack(module, fn, statementsOf(fn.node.childForFieldName('body')), params, seen);
   return walked === 'falls' ? { ok: false, external: false, why: 'returns without calling its callback' } : walked;
 }
 
 /** A block's verdict, or 'falls' when control leaves its end without having called back. */
-function blockCallsBack(module: ModuleCoroutines, fn: FunctionInfo, statements: readonly Node[], param: string, seen: Set<number>): Verdict | 'falls' {
+function blockCallsBack(module: ModuleCoroutines, fn: FunctionInfo, statements: readonly Node[], params: ReadonlySet<string>, seen: Set<number>): Verdict | 'falls' {
   const { file } = module;
   // An `if` that calls back on some branches only: why, if no later statement calls back.
   let partly: Verdict | undefined;
@@ -71,23 +76,25 @@ function blockCallsBack(module: ModuleCoroutines, fn: FunctionInfo, statements: 
     if (statement.type === 'comment' || statement.type === 'function_definition') continue;
     const at = `line ${String(file.lineOf(statement))}`;
     const call = statementCall(statement);
-    const uses = statement.descendantsOfType('identifier').filter((i) => i?.text === param);
-    if (call && uses.length === 1) {
+    const uses = statement.descendantsOfType('identifier').filter((i): i is Node => i !== null && params.has(i.text));
+    if (call && uses.length > 0) {
       const callee = call.childForFieldName('function');
-      if (callee?.type === 'identifier' && callee.text === param) return OK;
-      if (argumentsOf(call).some((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value') : a)?.id === uses[0]?.id)) {
-        const inner = callsBack(module, call, param, seen);
+      if (callee?.type === 'identifier' && params.has(callee.text) && uses.length === 1) return OK;
+      const handed = argumentsOf(call).filter((a) => uses.some((u) => u.id === (a.type === 'keyword_argument' ? a.childForFieldName('value') : a)?.id));
+      if (handed.length === uses.length) {
+        const inner = callsBack(module, call, new Set(uses.map((u) => u.text)), seen);
         return inner.ok ? OK : { ...inner, why: `hands its callback on at ${at}: ${inner.why}` };
       }
     }
-    const local = call ? localContinuation(module, fn, call, param, seen) : undefined;
+    const local = call ? localContinuation(module, fn, call, params, seen) : undefined;
     if (local) {
-      const inner = callsBack(module, present(call, 'call'), local, seen);
+      const handed = argumentsOf(present(call, 'call')).map((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value') : a)?.text ?? '').filter((text) => params.has(text));
+      const inner = callsBack(module, present(call, 'call'), new Set([local, ...handed]), seen);
       return inner.ok ? OK : { ...inner, why: `hands on a continuation that calls its callback at ${at}: ${inner.why}` };
     }
     if (statement.type === 'if_statement' && uses.length > 0) {
       const branches = [statement.childForFieldName('consequence'), ...children(statement).map((c) => (c.type === 'elif_clause' ? c.childForFieldName('consequence') : c.type === 'else_clause' ? c.childForFieldName('body') : null))].filter((b): b is Node => b !== null);
-      const results = branches.map((b) => blockCallsBack(module, fn, statementsOf(b), param, seen));
+      const results = branches.map((b) => blockCallsBack(module, fn, statementsOf(b), params, seen));
       const bad = results.find((r) => r !== 'falls' && !r.ok);
       if (bad) return bad;
       if (children(statement).some((c) => c.type === 'else_clause') && results.every((r) => r !== 'falls')) return OK;
@@ -107,17 +114,17 @@ function blockCallsBack(module: ModuleCoroutines, fn: FunctionInfo, statements: 
  * `fetch(key, lambda v: callback(v))`: the argument text of a continuation
  * that calls the callback outright, which the call is then followed with.
  */
-function localContinuation(module: ModuleCoroutines, fn: FunctionInfo, call: Node, param: string, seen: Set<number>): string | undefined {
+function localContinuation(module: ModuleCoroutines, fn: FunctionInfo, call: Node, params: ReadonlySet<string>, seen: Set<number>): string | undefined {
   for (const arg of argumentsOf(call)) {
     const value = arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg;
     if (value?.type === 'lambda') {
       const body = value.childForFieldName('body');
       const callee = body?.type === 'call' ? body.childForFieldName('function') : null;
-      if (callee?.type === 'identifier' && callee.text === param) return value.text;
+      if (callee?.type === 'identifier' && params.has(callee.text)) return value.text;
     }
     if (value?.type === 'identifier') {
       const def = (fn.node.childForFieldName('body')?.descendantsOfType('function_definition') ?? []).find((d) => d?.childForFieldName('name')?.text === value.text);
-      const verdict = def ? blockCallsBack(module, fn, statementsOf(def.childForFieldName('body')), param, seen) : 'falls';
+      const verdict = def ? blockCallsBack(module, fn, statementsOf(def.childForFieldName('body')), params, seen) : 'falls';
       if (verdict !== 'falls' && verdict.ok) return value.text;
     }
   }

@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from '../python/identifiers';
+import { mayReachMethod } from '../python/methodOwner';
 import { insideInsertedHelper } from './insertedHelpers';
 
 export interface Reference {
@@ -53,19 +54,30 @@ function nameIndex(file: SourceFile): NameIndex {
   return index;
 }
 
-/** References to `fn` by name: `name` for functions, `<anything>.name` for methods. */
+/**
+ * References to `fn` by name: `name` for functions; for methods `<receiver>.name`,
+ * except where the module shows the receiver's class finds `name` in another class
+ * (two classes' same-named methods are two functions).
+ */
 export function referencesTo(file: SourceFile, fn: FunctionInfo): Reference[] {
   const name = pythonName(shortName(fn));
   const own = fn.node.childForFieldName('name');
   const index = nameIndex(file);
   const nodes = isMethod(file, fn)
-    ? (index.attributes.get(name) ?? [])
+    ? (index.attributes.get(name) ?? []).filter((access) => mayReachMethod(file, access, fn))
     : (index.identifiers.get(name) ?? []).filter((i) => i.id !== own?.id && isNameReference(i));
   return nodes.filter((node) => !insideInsertedHelper(file, node)).map((node) => {
     const parent = node.parent;
     const call = parent?.type === 'call' && parent.childForFieldName('function')?.id === node.id ? parent : undefined;
     return { node, call, owner: file.functions.at(node.startIndex), statement: topStatement(node) };
   });
+}
+
+/** The methods among `functions`, by the name a call spells them with; two classes may share one. */
+export function methodsByName(file: SourceFile, functions: readonly FunctionInfo[], nameOf: (fn: FunctionInfo) => string): Map<string, FunctionInfo[]> {
+  const byName = new Map<string, FunctionInfo[]>();
+  for (const fn of functions.filter((f) => isMethod(file, f))) byName.set(nameOf(fn), [...(byName.get(nameOf(fn)) ?? []), fn]);
+  return byName;
 }
 
 function isNameReference(id: Node): boolean {

@@ -501,3 +501,28 @@ test('a method is not converted while a call of that name may reach another clas
   const result = await refuses(source, 'Store.get', /`table\.get` may call another `get`/, 'cps', { withCallers: true });
   assert.deepEqual(result.refused.map((r) => [r.function, r.code, r.line]), [['Store.get', 'receiver-unknown', 9]]);
 });
+
+test('a call through another class\'s same-named method, which stays direct, is not given the converted method\'s continuation', async () => {
+  const source = dedent(`
+    class Adder:
+        def total(self, x):
+            return x + 1
+
+
+    class Doubler:
+        def total(self, x):
+            return x * 2
+
+
+    def main():
+        print(Adder().total(1))
+        print(Doubler().total(2))
+
+
+    main()
+  `);
+  const text = await converted(source, 'cps', { functions: ['Adder.total'], withCallers: true });
+  assert.match(text, /^ {4}def total\(self, x, cont\):\n {8}return cont\(x \+ 1\)$/m);
+  assert.match(text, /print\(Doubler\(\)\.total\(2\)\)/);
+  assert.equal(python(text), python(source));
+});

@@ -176,6 +176,49 @@ test('joins and loops in CPS come back as if/else and for loops with yields', as
   assert.equal(python(text), python(dedent(source)));
 });
 
+test('a while loop left from inside a continuation (`return after_loop()` after a CPS call) keeps its break', async () => {
+  const source = `
+    def sq(x, cont):
+        return cont(x * x)
+
+
+    def first_big(n, cont):
+        i = 0
+        def after_loop():
+            return cont(i)
+        def loop():
+            nonlocal i
+            if i < n:
+                i += 1
+                def after_sq(sq_result):
+                    if sq_result > 5:
+                        return after_loop()
+                    return loop()
+                return sq(i, after_sq)
+            return after_loop()
+        return loop()
+
+
+    first_big(10, print)
+    `;
+  const text = await converted(source, 'generator');
+  assert.ok(text.endsWith(dedent(`
+    @inline_callbacks
+    def first_big(n):
+        i = 0
+        while i < n:
+            i += 1
+            sq_result = yield sq(i)
+            if sq_result > 5:
+                break
+        return i
+
+
+    first_big(10)(print)
+    `)), text);
+  assert.equal(python(text), '3\n');
+});
+
 test('generator → CPS: yields become continuations again, the unused runner goes, yielding callers get an operation', async () => {
   const source = `${INLINE_CALLBACKS_RUNNER}\n\n${dedent(GENERATORS)}`;
   const text = await converted(source, 'cps', { functions: ['square', 'add'] });
@@ -192,6 +235,92 @@ test('generator → CPS: yields become continuations again, the unused runner go
 
     hypotenuse_squared(3, 4, print)
     `)), all);
+});
+
+test('generator → CPS: two classes\' same-named methods are two functions, and each call is adapted once, for the class it reaches', async () => {
+  const source = `${INLINE_CALLBACKS_RUNNER}\n\n${dedent(`
+    class Base:
+        def __init__(self, base):
+            self.base = base
+
+        @inline_callbacks
+        def total(self, x):
+            return self.base + x
+
+
+    class Scaled:
+        def __init__(self, base):
+            self.base = base
+
+        @inline_callbacks
+        def total(self, x):
+            t = yield Base(1).total(x)
+            return self.base * t
+
+
+    def main(cont):
+        def after_base(b):
+            print("base", b)
+            return Scaled(3).total(2)(lambda s: cont(print("scaled", s)))
+        return Base(1).total(1)(after_base)
+
+
+    main(lambda _: None)
+    `)}`;
+  const text = await converted(source, 'cps');
+  assert.ok(text.endsWith(dedent(`
+    def main(cont):
+        def after_base(b):
+            print("base", b)
+            return Scaled(3).total(2, lambda s: cont(print("scaled", s)))
+        return Base(1).total(1, after_base)
+
+
+    main(lambda _: None)
+    `)), text);
+  assert.equal(python(text), python(source));
+  assert.equal(python(text), 'base 2\nscaled 9\n');
+  // A receiver the module cannot type may reach either `total`: both take the same new call, written once.
+  const either = `${source}\n\nfor box in (Base(1), Scaled(3)):\n    box.total(2)(print)\n`;
+  const adapted = await converted(either, 'cps');
+  assert.ok(adapted.endsWith('for box in (Base(1), Scaled(3)):\n    box.total(2, print)\n'), adapted);
+  assert.equal(python(adapted), python(either));
+});
+
+test('generator → CPS: a try around a yielded function that waits on nothing gives it an error continuation, on_error after cont, as direct → CPS does', async () => {
+  const source = `${INLINE_CALLBACKS_RUNNER}\n\n${dedent(`
+    class Missing(Exception):
+        pass
+
+
+    @inline_callbacks
+    def fetch(key):
+        if key == "z":
+            raise Missing(key)
+        return key.upper()
+
+
+    @inline_callbacks
+    def describe(key):
+        try:
+            value = yield fetch(key)
+        except Missing as error:
+            return f"missing {error}"
+        else:
+            return f"found {value}"
+
+
+    describe("a")(print)
+    describe("z")(print)
+    `)}`;
+  const text = await converted(source, 'cps');
+  assert.match(text, /^def fetch\(key, cont, on_error=None\):$/m);
+  assert.match(text, /^ {4}return fetch\(key, lambda value: cont\(after_fetch\(value\)\), lambda error2: cont\(after_fetch\(None, error2\)\)\)$/m);
+  assert.equal(python(text), python(source));
+  assert.equal(python(text), 'found A\nmissing z\n');
+  const named = await converted(source, 'cps', { errorContinuationName: 'failed' });
+  assert.match(named, /^def fetch\(key, cont, failed=None\):$/m);
+  assert.equal(python(named), 'found A\nmissing z\n');
 });
 
 test('generator → CPS refuses what is not an inline-callbacks operation', async () => {

@@ -416,6 +416,116 @@ test('the adapter: a resume called later, from the running loop, also completes 
   assert.equal(printed, 'later None now\n');
 });
 
+/** A leaf that answers before it returns, through its success or its error callback; it stays as it is. */
+const ERRBACK_LEAF = `class Missing(Exception):
+    pass
+
+
+def lookup(key, on_found, on_missing):
+    # answers before it returns, through one callback or the other
+    if key in ("a", "b"):
+        on_found(key.upper())
+    else:
+        on_missing(Missing(key))
+`;
+
+test('a leaf with an error callback is awaited through the adapter, which raises what the leaf hands its error callback; a start with an error continuation becomes try/except/else', async () => {
+  const body = `${ERRBACK_LEAF}
+
+@inline_callbacks
+def describe(key):
+    try:
+        found = yield lambda resume, fail: lookup(key, resume, fail)
+    except Missing as error:
+        return f"missing {error}"
+    return f"found {found}"
+
+
+@inline_callbacks
+def strict(key):
+    return (yield lambda resume, fail: lookup(key, resume, fail))
+
+
+describe("a")(print)
+describe("z")(print)
+strict("b")(print, lambda error: print("failed", repr(error)))
+strict("q")(print, lambda error: print("failed", repr(error)))
+`;
+  const converted = `${ERRBACK_LEAF}
+
+async def describe(key):
+    try:
+        found = await callback_awaitable(lambda resume, fail: lookup(key, resume, fail))
+    except Missing as error:
+        return f"missing {error}"
+    return f"found {found}"
+
+
+async def strict(key):
+    return await callback_awaitable(lambda resume, fail: lookup(key, resume, fail))
+
+
+print(asyncio.run(describe("a")))
+print(asyncio.run(describe("z")))
+try:
+    result = asyncio.run(strict("b"))
+except Exception as error2:
+    (lambda error: print("failed", repr(error)))(error2)
+else:
+    print(result)
+try:
+    result2 = asyncio.run(strict("q"))
+except Exception as error3:
+    (lambda error: print("failed", repr(error)))(error3)
+else:
+    print(result2)
+`;
+  const printed = await convertsAndRuns(withRunner(body), `import asyncio\n\n\n${INSERTED_ADAPTER}\n\n${converted}`);
+  assert.equal(printed, "found A\nmissing z\nB\nfailed Missing('q')\n");
+});
+
+test('a start that may reach either of two converted same-named methods is rewritten once', async () => {
+  const body = `class Base:
+    @inline_callbacks
+    def total(self, x):
+        return x + 1
+
+
+class Scaled:
+    @inline_callbacks
+    def total(self, x):
+        base = yield Base().total(x)
+        return base * 3
+
+
+for box in (Base(), Scaled()):
+    box.total(2)(print)
+`;
+  const printed = await convertsAndRuns(withRunner(body), `import asyncio
+
+
+class Base:
+    async def total(self, x):
+        return x + 1
+
+
+class Scaled:
+    async def total(self, x):
+        base = await Base().total(x)
+        return base * 3
+
+
+for box in (Base(), Scaled()):
+    print(asyncio.run(box.total(2)))
+`);
+  assert.equal(printed, '3\n9\n');
+});
+
+test('the adapter: an error callback called later, from the running loop, raises at the await; only the first outcome counts', () => {
+  const printed = python(`import asyncio\n\n\n${ADAPTER}\n\nasync def main():\n    loop = asyncio.get_running_loop()\n    try:\n        await callback_awaitable(lambda resume, fail: loop.call_later(0.01, fail, KeyError("late")))\n    except KeyError as error:\n        print("raised", repr(error))\n    first = await callback_awaitable(lambda resume, fail: (resume(1), fail(ValueError("ignored"))))\n    print(first)\n\n\nasyncio.run(main())\n`);
+  assert.equal(printed, "raised KeyError('late')\n1\n");
+});
+
 test('CRLF line breaks are kept, the adapter included, and a second conversion reuses the adapter', async () => {
   const source = withRunner(SHAPES).replace(/\n/g, '\r\n');
   const first = await convert(source, 'async', { functions: ['square', 'Meter.scaled'] });

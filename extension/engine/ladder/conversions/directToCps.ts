@@ -76,15 +76,15 @@ import type { SourceFile } from '../../syntax/sourceFile';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
 import { conversionResult, type Rewrite } from '../conversionResult';
 import { DEFAULT_CONTINUATION, DEFAULT_ERROR_CONTINUATION, directCandidates, isDirectFunction } from '../continuations';
-import { cpsFunctionText, sitesIn, type CpsSite } from '../cpsTransform';
+import { calledInTry, cpsFunctionText, type CpsSite } from '../cpsTransform';
 import { hasOnlyPlainParameters } from '../pySyntax';
 import { callWithArguments, calleeName } from '../callText';
 import { FreshNames } from '../freshNames';
 import { isSource } from '../insertedHelpers';
 import { helperInsertion } from '../moduleInsert';
 import { moduleStatementToCps } from '../moduleCalls';
-import { isMethod, moduleLevelStatement, referencesTo, shortName } from '../references';
-import { mayReachAnother } from '../../python/receivers';
+import { isMethod, methodsByName, moduleLevelStatement, referencesTo, shortName } from '../references';
+import { mayReachAnother, mayReachMethod } from '../../python/methodOwner';
 import { pythonName } from '../../python/identifiers';
 import { hiddenCaller } from '../../python/hiddenCallers';
 import { hiddenCallerBlocker } from '../hiddenCallerRefusal';
@@ -150,11 +150,10 @@ function callerProblem(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<s
   const hidden = hiddenCaller(file, fn);
   if (hidden) return hiddenCallerBlocker(file, hidden);
   let grew = false;
-  const className = isMethod(file, fn) ? fn.parent?.split('.').at(-1) : undefined;
   for (const ref of referencesTo(file, fn)) {
     const at = `line ${String(file.lineOf(ref.node))}`;
-    if (className !== undefined && mayReachAnother(file, ref.node, className)) {
-      return blocker('receiver-unknown', ref.node, `${at}: \`${file.textOf(ref.node)}\` may call another \`${shortName(fn)}\` (the module does not show that its receiver is a ${className}, and other types have one), so it can neither be given a continuation nor be left without one`);
+    if (isMethod(file, fn) && mayReachAnother(file, ref.node, fn)) {
+      return blocker('receiver-unknown', ref.node, `${at}: \`${file.textOf(ref.node)}\` may call another \`${shortName(fn)}\` (the module does not show that its receiver is a ${fn.parent ?? ''}, and other types have one), so it can neither be given a continuation nor be left without one`);
     }
     if (!ref.call) return blocker('used-as-value', ref.node, `${at}: \`${shortName(fn)}\` is used as a value, not called, so the code that calls it cannot be given a continuation`);
     const owner = ref.owner;
@@ -223,43 +222,21 @@ function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, c
  * continuation; functions with defaults, `*args` or `**kwargs` take theirs by keyword.
  */
 function directSites(file: SourceFile, converted: readonly FunctionInfo[], cont: string, onError: string, errorPaths: ReadonlySet<FunctionInfo>): (n: Node) => CpsSite | undefined {
-  const byName = (methods: boolean): Map<string, FunctionInfo> => new Map(converted.filter((f) => isMethod(file, f) === methods).map((f) => [pythonName(shortName(f)), f]));
-  const functions = byName(false);
-  const methods = byName(true);
+  const functions = new Map(converted.filter((f) => !isMethod(file, f)).map((f) => [pythonName(shortName(f)), f]));
+  const methods = methodsByName(file, converted, (f) => pythonName(shortName(f)));
   return (n) => {
     if (n.type !== 'call') return undefined;
     const callee = n.childForFieldName('function');
     const written = calleeName(n);
     const name = written === undefined ? undefined : pythonName(written);
     if (!callee || !name) return undefined;
-    const fn = callee.type === 'identifier' ? functions.get(name) : callee.type === 'attribute' ? methods.get(name) : undefined;
+    const fn = callee.type === 'identifier' ? functions.get(name) : callee.type === 'attribute' ? methods.get(name)?.find((m) => mayReachMethod(file, callee, m)) : undefined;
     if (!fn) return undefined;
     const byKeyword = !hasOnlyPlainParameters(fn.node);
     const site: CpsSite = { node: n, label: name, render: (k, text) => callWithArguments(n, [{ keyword: cont, value: k }], byKeyword, text) };
     if (!errorPaths.has(fn)) return { ...site, noErrorPath: `\`${name}\` calls CPS functions itself, so what it raises cannot be handed to an error continuation yet` };
     return { ...site, renderCatching: (k, e, text) => callWithArguments(n, [{ keyword: cont, value: k }, { keyword: onError, value: e }], byKeyword, text) };
   };
-}
-
-/**
- * The converted functions called as the first statement of a `try` body in a
- * converted function, that call no CPS function themselves: they get an error
- * continuation, so the caller's handlers see what they raise and nothing else.
- */
-function calledInTry(converted: readonly FunctionInfo[], siteAt: (n: Node) => CpsSite | undefined): Set<FunctionInfo> {
-  const isSite = (n: Node): boolean => siteAt(n) !== undefined;
-  const leaves = new Set(converted.filter((fn) => { const body = fn.node.childForFieldName('body'); return !body || sitesIn(body, isSite).length === 0; }));
-  const found = new Set<FunctionInfo>();
-  for (const fn of converted) {
-    for (const attempt of fn.node.descendantsOfType('try_statement')) {
-      const body = attempt?.childForFieldName('body');
-      for (const call of body ? sitesIn(body, isSite) : []) {
-        const name = calleeName(call);
-        for (const leaf of leaves) if (shortName(leaf) === name) found.add(leaf);
-      }
-    }
-  }
-  return found;
 }
 
 function hasOwnTrampoline(file: SourceFile): boolean {

@@ -40,15 +40,16 @@ import type { FunctionInfo } from '../../syntax/functionIndex';
 import type { SourceFile } from '../../syntax/sourceFile';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
 import { conversionResult, type Rewrite } from '../conversionResult';
-import { callWithArgument, calleeName } from '../callText';
-import { DEFAULT_CONTINUATION, isInlineCallbacks, isInlineCallbacksFunction } from '../continuations';
-import { cpsFunctionText, type CpsSite } from '../cpsTransform';
+import { callWithArguments, calleeName } from '../callText';
+import { DEFAULT_CONTINUATION, DEFAULT_ERROR_CONTINUATION, isInlineCallbacks, isInlineCallbacksFunction } from '../continuations';
+import { calledInTry, cpsFunctionText, type CpsSite } from '../cpsTransform';
 import { FreshNames } from '../freshNames';
 import { argumentsOf } from '../fromCps';
 import { runnerSource } from '../inlineCallbacksRunner';
 import { runnerNames } from '../insertedHelpers';
 import { helperRemoval, usesOf } from '../moduleInsert';
-import { isMethod, referencesTo, shortName } from '../references';
+import { isMethod, methodsByName, referencesTo, shortName } from '../references';
+import { mayReachMethod } from '../../python/methodOwner';
 import { children, field, present } from '../pySyntax';
 import { refusalOf, RefuseError } from '../refusal';
 
@@ -65,21 +66,36 @@ export const generatorToCps: Conversion = {
 
 function convert(file: SourceFile, requested: readonly FunctionInfo[], options: ConversionOptions): ConversionResult {
   const cont = options.continuationName ?? DEFAULT_CONTINUATION;
+  const onError = options.errorContinuationName ?? DEFAULT_ERROR_CONTINUATION;
   const runners = runnerNames(file, options.runnerName);
   const chosen = new Map(requested.map((f) => [f.name, f]));
   const refused: Refusal[] = [];
   for (;;) {
     const names = new FreshNames(file);
     const resume = names.fresh('resume');
-    const siteAt = yieldSites(file, [...chosen.values()], cont);
+    const converted = [...chosen.values()];
+    // As direct → CPS does: a function that waits on nothing, yielded first in a `try`, gets an error continuation.
+    const plain = yieldSites(file, converted, cont, onError, new Set());
+    // A yield that is no operation still makes its function wait (it is refused below, with its line).
+    const probe = (n: Node): CpsSite | undefined => {
+      try {
+        return plain(n);
+      } catch {
+        return { node: n, label: '', render: () => '' };
+      }
+    };
+    const errorPaths = calledInTry(converted, probe);
+    const siteAt = yieldSites(file, converted, cont, onError, errorPaths);
     const rewrites: Rewrite[] = [];
     const failures: Refusal[] = [];
+    const adapted = new Map<string, Rewrite>();
     for (const fn of chosen.values()) {
       try {
-        rewrites.push(...callerRewrites(file, fn, chosen, resume, cont));
+        rewrites.push(...onePerCall(file, callerRewrites(file, fn, chosen, resume, cont), adapted, fn));
         const dropDecorators = fn.decorated ? children(fn.decorated).filter((d) => d.type === 'decorator' && runners.some((runner) => isInlineCallbacks({ ...fn, decorators: [d.text.replace(/^@\s*/, '').trim()] }, runner))) : [];
         const outer = fn.decorated ?? fn.node;
-        rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline: false, names, dropDecorators }) });
+        const errorContinuation = errorPaths.has(fn) ? { errorContinuation: onError } : {};
+        rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline: false, names, dropDecorators, ...errorContinuation }) });
       } catch (error) {
         failures.push(refusalOf(file, fn, error));
       }
@@ -101,14 +117,19 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
   }
 }
 
-/** In the generator form, a CPS call is a `yield` of an operation. */
-function yieldSites(file: SourceFile, converted: readonly FunctionInfo[], cont: string): (n: Node) => CpsSite | undefined {
-  const functions = new Set(converted.filter((f) => !isMethod(file, f)).map(shortName));
-  const methods = new Set(converted.filter((f) => isMethod(file, f)).map(shortName));
-  const isConverted = (call: Node): boolean => {
+/**
+ * In the generator form, a CPS call is a `yield` of an operation. Where the
+ * callee gets an error continuation (`errorPaths`), or the operation is a leaf
+ * taking one (`lambda resume, fail: leaf(args, resume, fail)`), the site can
+ * be given one inside a `try`.
+ */
+function yieldSites(file: SourceFile, converted: readonly FunctionInfo[], cont: string, onError: string, errorPaths: ReadonlySet<FunctionInfo>): (n: Node) => CpsSite | undefined {
+  const functions = new Map(converted.filter((f) => !isMethod(file, f)).map((f) => [shortName(f), f]));
+  const methods = methodsByName(file, converted, shortName);
+  const convertedCallee = (call: Node): FunctionInfo | undefined => {
     const callee = call.childForFieldName('function');
     const name = calleeName(call) ?? '';
-    return callee?.type === 'identifier' ? functions.has(name) : callee?.type === 'attribute' && methods.has(name);
+    return callee?.type === 'identifier' ? functions.get(name) : callee?.type === 'attribute' ? methods.get(name)?.find((m) => mayReachMethod(file, callee, m)) : undefined;
   };
   return (n) => {
     if (n.type !== 'yield') return undefined;
@@ -116,8 +137,12 @@ function yieldSites(file: SourceFile, converted: readonly FunctionInfo[], cont: 
     if (n.children.some((c) => c?.type === 'from')) throw new RefuseError('not-an-operation', n, `${at}: \`yield from\` delegates to another generator; the inline-callbacks form yields operations only`);
     const op = n.firstNamedChild;
     if (!op) throw new RefuseError('not-an-operation', n, `${at}: a bare \`yield\` gives the runner no operation to start`);
-    if (op.type === 'call' && isConverted(op)) {
-      return { node: n, label: calleeName(op) ?? 'operation', render: (k, text) => callWithArgument(op, k, cont, text) };
+    const callee = op.type === 'call' ? convertedCallee(op) : undefined;
+    if (callee) {
+      const label = calleeName(op) ?? 'operation';
+      const site: CpsSite = { node: n, label, render: (k, text) => callWithArguments(op, [{ keyword: cont, value: k }], false, text) };
+      if (!errorPaths.has(callee)) return { ...site, noErrorPath: `\`${label}\` waits on operations itself, so what it raises cannot be handed to an error continuation yet` };
+      return { ...site, renderCatching: (k, e, text) => callWithArguments(op, [{ keyword: cont, value: k }, { keyword: onError, value: e }], false, text) };
     }
     const leaf = leafCall(op);
     if (leaf) {
@@ -145,6 +170,23 @@ function leafCall(op: Node): { call: Node; slot: Node } | undefined {
   const slot = last?.type === 'keyword_argument' ? last.childForFieldName('value') : last;
   const uses = body.descendantsOfType('identifier').filter((i) => i?.text === param);
   return slot?.type === 'identifier' && slot.text === param && uses.length === 1 ? { call: body, slot } : undefined;
+}
+
+/**
+ * `obj.total(2)(k)` where the module cannot tell whose `total` it reaches is a call of
+ * every converted `total`; all of them take the same new call, so it is written once.
+ */
+function onePerCall(file: SourceFile, rewrites: readonly Rewrite[], adapted: Map<string, Rewrite>, fn: FunctionInfo): Rewrite[] {
+  return rewrites.filter((r) => {
+    const key = `${String(r.start)}:${String(r.end)}`;
+    const earlier = adapted.get(key);
+    if (!earlier) {
+      adapted.set(key, r);
+      return true;
+    }
+    if (earlier.text !== r.text) throw new RefuseError('caller-cannot-follow', fn.node, `line ${String(file.positionAt(r.start).line + 1)}: this call may reach ${shortName(fn)} or another converted method of that name, which need different calls`);
+    return false;
+  });
 }
 
 /** Calls of `fn` from code that stays in the generator form (or drives it from outside). */

@@ -177,7 +177,10 @@ function moduleEdits(ctx: Context, plans: readonly Plan[], hasAdapter: boolean, 
   const builder = new EditBuilder(file);
   for (const plan of plans) for (const e of plan.edits) builder.replace(e.start, e.end, e.newText);
   const run = spell('asyncio.run');
-  for (const start of plans.flatMap((p) => p.starts)) rewriteStart(file, builder, start, run);
+  const names = new FreshNames(file);
+  // `box.total(2)(print)` may start any converted `total`: one start, whichever it reaches, rewritten once.
+  const starts = new Map(plans.flatMap((p) => p.starts).map((start) => [start.id, start]));
+  for (const start of starts.values()) rewriteStart(file, builder, start, run, names);
   const removals = runnerNames(file, runnerName).flatMap((name) => {
     const stillUsed = usesOf(file, name).filter((u) => !(u.parent?.type === 'decorator' && [...batch.values()].some((r) => r.decorator?.id === u.parent?.id)));
     const removal = helperRemoval(file, name, runnerSource(name), stillUsed.length);
@@ -282,7 +285,7 @@ function checkUses(ctx: Context, fn: FunctionInfo): Pick<Plan, 'starts' | 'calle
     const invoked = call.parent?.type === 'call' && call.parent.childForFieldName('function')?.id === call.id ? call.parent : undefined;
     const args = invoked ? argumentsOf(invoked) : [];
     const statement = invoked?.parent;
-    const isStart = invoked && args.length === 1 && !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(args[0]?.type ?? '');
+    const isStart = invoked && (args.length === 1 || args.length === 2) && args.every((a) => !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(a.type));
     if (isStart && statement?.type === 'expression_statement' && statement.firstNamedChild?.id === invoked.id && atModuleLevel(statement)) {
       starts.push(invoked);
       continue;
@@ -298,13 +301,28 @@ function atModuleLevel(node: Node): boolean {
   return true;
 }
 
-/** `f(args)(k)` → `k(asyncio.run(f(args)))`; a lambda that ignores its argument becomes the statement after the run. */
-function rewriteStart(file: SourceFile, builder: EditBuilder, invoked: Node, run: string): void {
+/**
+ * `f(args)(k)` → `k(asyncio.run(f(args)))`; a lambda that ignores its argument becomes the statement after the run.
+ * `f(args)(k, fail)`: the runner handed fail what f raised and k what it returned (what k raises goes up),
+ * so `try: r = asyncio.run(f(args)) / except Exception as e: fail(e) / else: k(r)`.
+ */
+function rewriteStart(file: SourceFile, builder: EditBuilder, invoked: Node, run: string, names: FreshNames): void {
   const operation = invoked.childForFieldName('function');
-  const [k] = argumentsOf(invoked);
+  const [k, fail] = argumentsOf(invoked);
   if (!operation || !k) return;
   const started = `${run}(${file.textOf(operation)})`;
   const statement = invoked.parent;
+  if (fail) {
+    if (!statement) return;
+    const eol = file.lines.eol;
+    const indent = lineIndentOf(file, statement);
+    const inner = `${indent}    `;
+    const result = names.fresh('result');
+    const error = names.fresh('error');
+    const applied = (f: Node, value: string): string => `${PRIMARY.has(f.type) ? file.textOf(f) : `(${file.textOf(f)})`}(${value})`;
+    builder.replaceNode(statement, [`try:`, `${inner}${result} = ${started}`, `${indent}except Exception as ${error}:`, `${inner}${applied(fail, error)}`, `${indent}else:`, `${inner}${applied(k, result)}`].join(eol));
+    return;
+  }
   const params = k.type === 'lambda' ? children(k.childForFieldName('parameters') ?? k).filter((p) => p.type !== 'comment') : [];
   const body = k.type === 'lambda' ? k.childForFieldName('body') : null;
   const [param] = params;

@@ -1,0 +1,127 @@
+// Which class's method an attribute call reaches, when one module shows it:
+// `Box(1).total()` and `Box.total` name the class directly, and `self.total()`
+// inside a class is that class or one related to it. Python looks the method up
+// along the class's bases, so the owner is the first class on that walk that
+// defines it. Anything the module cannot show (another receiver, a base class
+// from elsewhere) is left unknown, and callers keep matching by name there.
+import type { Node } from 'web-tree-sitter';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile } from '../syntax/sourceFile';
+import { isLocalName } from './localNames';
+import { unparenthesize } from './scopes';
+
+/** Methods of the built-in containers, strings, numbers and files (CPython 3.11's public ones). */
+const BUILTIN_METHODS: ReadonlySet<string> = new Set(
+  (
+    'add append as_integer_ratio bit_count bit_length capitalize casefold center clear close conjugate copy count decode detach difference ' +
+    'difference_update discard encode endswith expandtabs extend fileno find flush format format_map from_bytes fromhex fromkeys get getbuffer ' +
+    'getvalue hex index insert intersection intersection_update is_integer isalnum isalpha isascii isatty isdecimal isdigit isdisjoint ' +
+    'isidentifier islower isnumeric isprintable isspace issubset issuperset istitle isupper items join keys ljust lower lstrip maketrans ' +
+    'partition peek pop popitem read read1 readable readinto readinto1 readline readlines reconfigure remove removeprefix removesuffix replace ' +
+    'reverse rfind rindex rjust rpartition rsplit rstrip seek seekable setdefault sort split splitlines startswith strip swapcase ' +
+    'symmetric_difference symmetric_difference_update tell title to_bytes translate truncate union update upper values writable write writelines zfill'
+  ).split(' '),
+);
+
+/** Where `<receiver>.<name>` leads for `method`: to it, to another class's method, or the module cannot show which. */
+type Reach = 'method' | 'other' | 'unknown';
+
+/**
+ * Whether the attribute `access` (`<receiver>.<name>`) can reach the method `method`:
+ * false only when the module shows the receiver's class and that class finds `name`
+ * in a class other than `method`'s (or, through `self`, in a class unrelated to it).
+ */
+export function mayReachMethod(file: SourceFile, access: Node, method: FunctionInfo): boolean {
+  return reach(file, access, method) !== 'other';
+}
+
+/**
+ * Whether `access` may call something other than `method` though it is matched
+ * to it by name: its receiver's class is not shown, and a built-in type (a
+ * dict's `.get`, a file's `.write`) or another class of the module has a method
+ * of that name.
+ */
+export function mayReachAnother(file: SourceFile, access: Node, method: FunctionInfo): boolean {
+  if (reach(file, access, method) !== 'unknown') return false;
+  const name = access.childForFieldName('attribute')?.text ?? '';
+  if (BUILTIN_METHODS.has(name)) return true;
+  return file.functions.all.some((f) => f.kind === 'function' && f.node.id !== method.node.id && f.parent !== undefined && f.name === `${f.parent}.${name}` && file.functions.named(f.parent)[0]?.kind === 'class');
+}
+
+function reach(file: SourceFile, access: Node, method: FunctionInfo): Reach {
+  const owner = method.parent === undefined ? undefined : topLevelClass(file, method.parent);
+  const receiver = access.childForFieldName('object');
+  const name = access.childForFieldName('attribute')?.text;
+  if (!owner || !receiver || name === undefined) return 'unknown';
+  const inner = unparenthesize(receiver);
+  if (inner.type === 'identifier' && inner.text === 'self') {
+    const enclosing = enclosingClass(file, inner);
+    // `self` may be an instance of a subclass, so an override below the class is reachable too.
+    if (!enclosing) return 'unknown';
+    return isSubclass(file, enclosing, owner) || isSubclass(file, owner, enclosing) ? 'method' : 'other';
+  }
+  const classExpression = inner.type === 'call' ? inner.childForFieldName('function') : inner.type === 'identifier' ? (instanceClass(file, inner) ?? inner) : inner;
+  if (classExpression?.type !== 'identifier' || (classExpression === inner && isLocalName(classExpression, classExpression.text))) return 'unknown';
+  const cls = topLevelClass(file, classExpression.text);
+  if (!cls) return 'unknown';
+  const found = lookup(file, cls, name, new Set());
+  if (found === 'unknown' || found === undefined) return 'unknown';
+  return found.node.id === owner.node.id ? 'method' : 'other';
+}
+
+/** `C` when every assignment of the name `id` in its own scope is `id = C(...)` (there being at least one). */
+function instanceClass(file: SourceFile, id: Node): Node | undefined {
+  const scope = file.functions.at(id.startIndex);
+  const root = scope?.kind === 'function' ? scope.node : file.root;
+  let cls: Node | undefined;
+  for (const assignment of root.descendantsOfType('assignment')) {
+    const left = assignment?.childForFieldName('left');
+    if (!assignment || left?.type !== 'identifier' || left.text !== id.text) continue;
+    if (file.functions.at(assignment.startIndex)?.node.id !== (root === file.root ? undefined : root.id)) continue;
+    const right = assignment.childForFieldName('right');
+    const callee = right?.type === 'call' ? right.childForFieldName('function') : undefined;
+    if (callee?.type !== 'identifier' || (cls && cls.text !== callee.text)) return undefined;
+    cls = callee;
+  }
+  return cls;
+}
+
+/** The first class defining `name` on the walk from `cls` through its bases; 'unknown' when a base is not in this module. */
+function lookup(file: SourceFile, cls: FunctionInfo, name: string, seen: Set<number>): FunctionInfo | 'unknown' | undefined {
+  if (seen.has(cls.node.id)) return undefined;
+  seen.add(cls.node.id);
+  if (file.functions.named(`${cls.name}.${name}`).some((m) => m.parent === cls.name)) return cls;
+  for (const base of basesOf(file, cls)) {
+    const found = base ? lookup(file, base, name, seen) : 'unknown';
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** The classes `cls` derives from, as this module defines them; undefined for a base it does not. */
+function basesOf(file: SourceFile, cls: FunctionInfo): (FunctionInfo | undefined)[] {
+  const list = cls.node.childForFieldName('superclasses');
+  const bases = list ? list.namedChildren.filter((b): b is Node => b !== null && b.type !== 'keyword_argument' && b.type !== 'comment') : [];
+  return bases.map((b) => (b.type === 'identifier' ? topLevelClass(file, b.text) : undefined));
+}
+
+function isSubclass(file: SourceFile, sub: FunctionInfo, base: FunctionInfo, seen = new Set<number>()): boolean {
+  if (sub.node.id === base.node.id) return true;
+  if (seen.has(sub.node.id)) return false;
+  seen.add(sub.node.id);
+  // A base the module does not define may be anything: count it as related.
+  return basesOf(file, sub).some((b) => b === undefined || isSubclass(file, b, base, seen));
+}
+
+/** The one module-level class of this name, when the module defines exactly one. */
+function topLevelClass(file: SourceFile, name: string): FunctionInfo | undefined {
+  const classes = file.functions.named(name).filter((f) => f.kind === 'class' && f.parent === undefined);
+  return classes.length === 1 ? classes[0] : undefined;
+}
+
+function enclosingClass(file: SourceFile, node: Node): FunctionInfo | undefined {
+  for (let f = file.functions.at(node.startIndex); f; f = f.parent === undefined ? undefined : file.functions.named(f.parent)[0]) {
+    if (f.kind === 'class') return f.parent === undefined ? f : undefined;
+  }
+  return undefined;
+}
