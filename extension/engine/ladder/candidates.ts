@@ -4,6 +4,7 @@
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { Conversion } from './conversion';
+import { isInsertedHelper } from './insertedHelpers';
 
 const candidateCache = new WeakMap<SourceFile, Map<Conversion, readonly FunctionInfo[]>>();
 
@@ -12,6 +13,7 @@ export function candidatesOf(file: SourceFile, conversion: Conversion): readonly
   let perFile = candidateCache.get(file);
   if (!perFile) candidateCache.set(file, (perFile = new Map<Conversion, readonly FunctionInfo[]>()));
   let found = perFile.get(conversion);
-  if (!found) perFile.set(conversion, (found = conversion.candidates(file)));
+  // The helpers a refactor inserted are machinery, never the user's functions.
+  if (!found) perFile.set(conversion, (found = conversion.candidates(file).filter((f) => !isInsertedHelper(file, f))));
   return found;
 }

@@ -7,7 +7,7 @@ import { lockIdiomToAsyncWith, yieldToAwait } from './awaitExpression';
 import type { ModuleCoroutines, OwnYield, Recognised } from '../python/coroutines';
 import type { ProjectUses } from './projectUses';
 import { blocker, type Blocker } from './refusal';
-import { contextOf, isYieldFrom, operandOf, scopeNodes, unparenthesize } from '../python/scopes';
+import { isYieldFrom, operandOf, scopeNodes, unparenthesize } from '../python/scopes';
 
 export interface IdiomContext {
   readonly file: SourceFile;
@@ -18,6 +18,10 @@ export interface IdiomContext {
   readonly target: Recognised;
   /** The project around the file, when the front end supplies it. */
   readonly project?: ProjectUses | undefined;
+  /** The name the module's Tornado yield adapter has (or will get when first used). */
+  readonly tornadoYield: string;
+  /** Set when the rewritten code calls the Tornado yield adapter. */
+  readonly uses: { tornadoYield: boolean };
 }
 
 /** Spells a qualified name for this module, noting the import it needs. */
@@ -98,7 +102,8 @@ function rewriteTornadoYield(ctx: IdiomContext, y: Node, operand: Node | undefin
     return blocker('no-await-form', y, `uses yield from inside @gen.coroutine at ${at(file, y)}; Tornado drives the inner generator directly, which has no await form`);
   }
   const value = operand ? unparenthesize(operand) : undefined;
-  if (!value || module.names.qualify(value) === 'tornado.gen.moment') {
+  // Tornado waits one turn of the loop for nothing, None and gen.moment alike.
+  if (!value || value.type === 'none' || module.names.qualify(value) === 'tornado.gen.moment') {
     yieldToAwait(file, ctx.edits, y, { instead: `${spell(ctx, 'asyncio.sleep')}(0)` });
     return undefined;
   }
@@ -126,13 +131,14 @@ function rewriteTornadoYield(ctx: IdiomContext, y: Node, operand: Node | undefin
       return undefined;
     }
   }
-  // Tornado also takes a yielded None (`yield sem.release()`), as one turn of the loop; await
-  // does not, and no expression awaits both alike. A yield whose result is dropped is where
-  // that None comes from, so it converts only when the module shows the value is awaitable.
-  if (contextOf(y)?.type === 'expression_statement' && !isKnownAwaitable(ctx, value)) {
-    return blocker('not-awaitable', y, `yields ${quote(file, value)} at ${at(file, y)} and drops the result; Tornado also accepts None there (\`sem.release()\`), await does not, and the module does not show it is a Future or coroutine; make it \`await\` yourself if it is one, or drop the yield if it is not`);
+  if (isKnownAwaitable(ctx, value)) {
+    yieldToAwait(file, ctx.edits, y);
+    return undefined;
   }
-  yieldToAwait(file, ctx.edits, y);
+  // Tornado also takes a yielded None (`yield sem.release()`) or a list the
+  // module cannot see; await takes neither, so the adapter does what Tornado did.
+  ctx.uses.tornadoYield = true;
+  yieldToAwait(file, ctx.edits, y, { wrap: ctx.tornadoYield });
   return undefined;
 }
 

@@ -6,11 +6,12 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME, runnerSource } from './inlineCallbacksRunner';
 import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from './trampolineSource';
 import { ADAPTER_NAME, ADAPTER_SOURCE } from './callbackAwaitable';
+import { isTornadoYieldAdapter } from './tornadoYield';
 
 export function isInsertedHelper(file: SourceFile, fn: FunctionInfo): boolean {
   if (fn.parent !== undefined) return false;
   const text = file.textOf(fn.node);
-  if (isSource(text.replace(/^def \w+\(/, `def ${ADAPTER_NAME}(`), ADAPTER_SOURCE)) return true;
+  if (isSource(text.replace(/^def \w+\(/, `def ${ADAPTER_NAME}(`), ADAPTER_SOURCE) || isTornadoYieldAdapter(file, fn)) return true;
   return (fn.name === TRAMPOLINE_NAME && isSource(text, TRAMPOLINE_SOURCE)) || isSource(text.replace(/^def \w+\(/, `def ${RUNNER_NAME}(`), INLINE_CALLBACKS_RUNNER);
 }
 

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { Rung } from '../../../extension/engine/ladder/conversion';
 import type { ConvertFileOptions } from '../../../extension/engine/ladder/convertFile';
 import * as ladder from './ladderHelpers';
+import { dedent } from '../../helpers/parser';
 
 // Most snippets here are library modules (nothing runs when imported), so their public coroutines would
 // keep their contract; these tests are about the conversion itself, under the "convert" public-API policy
@@ -335,4 +336,48 @@ test('Tornado: a handler method named get is not confused with dict.get, but its
   const without = await convert(source.replace('Handler.get(object())', 'pass'), 'async');
   assert.deepEqual(without.refused, []);
   assert.deepEqual(without.converted, ['Handler.get']);
+});
+
+test('Tornado: a yield the module does not show to be a Future goes through one inserted tornado_yield, reused and never a candidate', async () => {
+  const once = `
+    import tornado.gen
+
+
+    @tornado.gen.coroutine
+    def release(sem, cache, key):
+        yield sem.release()
+        value = yield cache.get(key)
+        yield None
+        raise tornado.gen.Return(value)
+    `;
+  const converted = `
+    import tornado.gen
+    import asyncio
+
+
+    # region Concept Lenses helper
+    async def tornado_yield(value):
+        """Awaits what a @gen.coroutine could yield, as Tornado waited for it."""
+        if value is None or value is tornado.gen.moment:
+            await asyncio.sleep(0)
+            return None
+        return await tornado.gen.convert_yielded(value)
+    # endregion
+
+
+    async def release(sem, cache, key):
+        await tornado_yield(sem.release())
+        value = await tornado_yield(cache.get(key))
+        await asyncio.sleep(0)
+        return value
+    `;
+  await golden(once, converted);
+  // A module that already has the adapter (ours, unchanged) reuses it, and going down leaves it alone.
+  const withAnother = `${dedent(converted)}\n\n@tornado.gen.coroutine\ndef later(sem):\n    yield sem.acquire()\n`;
+  const again = await convert(withAnother, 'async');
+  assert.deepEqual(again.converted, ['later']);
+  assert.equal(again.text?.match(/def tornado_yield/g)?.length, 1);
+  assert.match(again.text ?? '', /async def later\(sem\):\n {4}await tornado_yield\(sem\.acquire\(\)\)/);
+  const down = await convert(again.text ?? '', 'generator');
+  assert.ok(!down.converted.includes('tornado_yield') && !down.refused.some((r) => r.function === 'tornado_yield'), 'the adapter is machinery, not a candidate');
 });

@@ -54,10 +54,15 @@ import { publicContract, wrapInDeferred } from '../publicContract';
 import { hiddenCaller } from '../../python/hiddenCallers';
 import { hiddenCallerBlocker } from '../hiddenCallerRefusal';
 import { blocker, refusalAt, type Blocker } from '../refusal';
+import { FreshNames } from '../freshNames';
+import { helperInsertion } from '../moduleInsert';
+import { isTornadoYieldAdapter, TORNADO_YIELD_NAME, tornadoYieldSource, tornadoYieldSpelling } from '../tornadoYield';
 
 interface Plan {
   readonly edits: TextChange[];
   readonly needs: Set<string>;
+  /** Whether the edits call the Tornado yield adapter. */
+  readonly usesTornadoYield?: boolean;
   readonly refusal?: Blocker;
   readonly delegatingCallers: readonly DelegatingCaller[];
 }
@@ -76,6 +81,7 @@ export const generatorToAsync: Conversion = {
 
 function convert(file: SourceFile, functions: readonly FunctionInfo[], options: ConversionOptions): ConversionResult {
   const module = moduleCoroutines(file, options.runnerName);
+  const adapter = tornadoYieldAdapter(module);
   const refused: Refusal[] = [];
   const refuse = (fn: FunctionInfo, why: Blocker): void => {
     refused.push(refusalAt(file, fn, why));
@@ -93,7 +99,7 @@ function convert(file: SourceFile, functions: readonly FunctionInfo[], options: 
     plans = new Map();
     const ids = new Set(batch.keys());
     for (const [id, r] of [...batch]) {
-      const plan = planFunction(module, r, ids, options);
+      const plan = planFunction(module, r, ids, options, adapter.name);
       const callers = plan.delegatingCallers;
       let reason = plan.refusal;
       if (!reason && callers.length > 0) {
@@ -116,7 +122,10 @@ function convert(file: SourceFile, functions: readonly FunctionInfo[], options: 
       plans.set(id, plan);
     }
   }
-  const outcome = applyWithImports(file, [...plans.values()].flatMap((p) => p.edits), new Set([...plans.values()].flatMap((p) => [...p.needs])));
+  const needs = new Set([...plans.values()].flatMap((p) => [...p.needs]));
+  const edits = [...plans.values()].flatMap((p) => p.edits);
+  if (!adapter.present && [...plans.values()].some((p) => p.usesTornadoYield === true)) edits.push(adapter.insertion(needs));
+  const outcome = applyWithImports(file, edits, needs);
   if (!outcome.ok) {
     for (const r of batch.values()) refuse(r.fn, blocker('output-invalid', undefined, outcome.reason));
     return { text: undefined, edits: [], converted: [], refused: sortRefusals(refused) };
@@ -130,11 +139,12 @@ function sortRefusals(refused: Refusal[]): Refusal[] {
 }
 
 /** Edits converting one function, given the set of functions converting with it. */
-function planFunction(module: ModuleCoroutines, target: Recognised, converting: ReadonlySet<number>, options: ConversionOptions): Plan {
+function planFunction(module: ModuleCoroutines, target: Recognised, converting: ReadonlySet<number>, options: ConversionOptions, tornadoYield: string): Plan {
   const { file } = module;
   const edits = new EditBuilder(file);
   const needs = new Set<string>();
-  const ctx: IdiomContext = { file, edits, module, needs, target, project: options.project };
+  const uses = { tornadoYield: false };
+  const ctx: IdiomContext = { file, edits, module, needs, target, project: options.project, tornadoYield, uses };
   const refuse = (refusal: Blocker): Plan => ({ edits: [], needs, refusal, delegatingCallers: [] });
   const fn = target.fn;
   const body = fn.node.childForFieldName('body');
@@ -167,7 +177,7 @@ function planFunction(module: ModuleCoroutines, target: Recognised, converting: 
   if (contract === 'wrap') {
     // Every use, seen or not, still gets a Deferred from the wrapper.
     wrapInDeferred(ctx, fn);
-    return { edits: edits.sorted(), needs, delegatingCallers: [] };
+    return { edits: edits.sorted(), needs, usesTornadoYield: uses.tornadoYield, delegatingCallers: [] };
   }
 
   const sites = planCallSites(module, target, converting);
@@ -176,7 +186,25 @@ function planFunction(module: ModuleCoroutines, target: Recognised, converting: 
     const wrapper = spell(ctx, 'twisted.internet.defer.ensureDeferred');
     for (const call of sites.wraps) edits.insert(call.startIndex, `${wrapper}(`).insert(call.endIndex, ')');
   }
-  return { edits: edits.sorted(), needs, delegatingCallers: sites.delegatingCallers };
+  return { edits: edits.sorted(), needs, usesTornadoYield: uses.tornadoYield, delegatingCallers: sites.delegatingCallers };
+}
+
+/** The module's Tornado yield adapter: the one already there (ours, unchanged), or a fresh name and its insertion. */
+function tornadoYieldAdapter(module: ModuleCoroutines): { name: string; present: boolean; insertion(needs: Set<string>): TextChange } {
+  const { file } = module;
+  const existing = file.functions.all.find((f) => isTornadoYieldAdapter(file, f));
+  const name = existing?.name ?? new FreshNames(file).fresh(TORNADO_YIELD_NAME);
+  return {
+    name,
+    present: existing !== undefined,
+    insertion(needs) {
+      const spelling = tornadoYieldSpelling(module.names, (s) => {
+        if (s.needs) needs.add(s.needs);
+      });
+      const { offset, text } = helperInsertion(file, tornadoYieldSource(name, spelling));
+      return { start: offset, end: offset, newText: text };
+    },
+  };
 }
 
 /** A Twisted or Tornado coroutine runs when called; a caller the module cannot show may never await the native one. */
