@@ -13,9 +13,12 @@ export type Rung = 'direct' | 'cps' | 'generator' | 'async';
 /**
  * What a step does to a public function whose users the project cannot all
  * show (the public API of an importable module), where the step would change
- * what it returns: `keep` converts it behind its old contract where a native
- * form keeps it (a Twisted one still returns a Deferred) and refuses it
- * otherwise, `refuse` refuses it, `convert` converts it like any other.
+ * how it is called or what it returns: `keep` converts it behind its old
+ * contract where a native form keeps it (a Twisted one still returns a
+ * Deferred) and refuses it where one would but cannot (a Tornado Future);
+ * steps to or from CPS and out of the inline-callbacks form change how it is
+ * called on purpose, and convert. `refuse` refuses it on every step that
+ * changes its calls or result; `convert` converts it like any other.
  */
 export type PublicApiPolicy = 'keep' | 'refuse' | 'convert';
 
@@ -55,6 +58,14 @@ export interface Conversion {
   readonly from: Rung;
   /** The rung this conversion moves a function to. */
   readonly to: Rung;
+  /**
+   * Whether every call of a converted function must change with it (a
+   * continuation added or taken away, a runner to drive it): the public-API
+   * policy then decides about public functions. The step to async/await
+   * applies the policy itself, and a native coroutine's callers await the
+   * generator-based one it becomes as before.
+   */
+  readonly changesCalls: boolean;
   /** Functions of `file` this conversion applies to (the candidates when the user names none). */
   candidates(file: SourceFile): readonly FunctionInfo[];
   /** Converts `functions` (each one of `candidates(file)`), refusing those it cannot convert safely. */

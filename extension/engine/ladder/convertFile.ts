@@ -12,6 +12,7 @@ import { describeKind, moduleCoroutines, type ModuleCoroutines } from '../python
 import { candidatesOf } from './candidates';
 import { continuationParameter } from './continuations';
 import { brokenElsewhere } from './projectUses';
+import { unseenCallersBlocker } from './publicContract';
 import { conversions as registered } from './registry';
 import { refusalAt } from './refusal';
 
@@ -41,7 +42,7 @@ export function convertFile(
       refused.push(whyNotCps(file, fn, targets, options) ?? refusalAt(file, fn, { code: 'not-at-rung', message: notAtRung(kinds, fn, to) }));
       continue;
     }
-    const elsewhere = brokenElsewhere(options.project, fn);
+    const elsewhere = brokenElsewhere(options.project, fn) ?? (conversion.changesCalls ? unseenCallersBlocker(file, fn, options.publicApi) : undefined);
     if (elsewhere) {
       refused.push(refusalAt(file, fn, elsewhere));
       continue;

@@ -1,13 +1,18 @@
-// The public-API policy on the step to async/await. A Twisted or Tornado
+// The public-API policy. On the step to async/await: a Twisted or Tornado
 // coroutine hands its callers a Deferred or Future that is already running; a
 // native one hands them a coroutine that runs only when awaited. Callers the
 // project shows are adapted; a public function of an importable module may
 // have others. Under `keep`, a module-level Twisted coroutine converts behind
 // a wrapper of its old name that still returns a Deferred (ensureDeferred runs
 // the coroutine at the call, as inlineCallbacks did); everything else the
-// policy covers is refused.
+// policy covers is refused. Steps that change how every call is written (to or
+// from CPS, out of the inline-callbacks form) change the calling convention on
+// purpose and have no form that keeps the old one: `keep` converts them (the
+// learner's own module is importable too), `refuse` refuses a public function
+// (unseenCallersBlocker).
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile } from '../syntax/sourceFile';
 import { mayHaveUnseenUsers } from '../python/publicApi';
 import { shortName, type Recognised } from '../python/coroutines';
 import type { PublicApiPolicy } from './conversion';
@@ -32,6 +37,21 @@ export function publicContract(ctx: IdiomContext, target: Recognised, policy: Pu
     'public-api',
     fn.node.childForFieldName('name') ?? fn.node,
     `is public in an importable module, so code outside the project may use the ${returns} it returns, and ${why}; give it a leading underscore or leave it out of __all__ if nothing outside uses it, or choose the public-API policy "convert" to convert it anyway`,
+  );
+}
+
+/**
+ * Why `fn` cannot take a step that changes how it is called, when the policy
+ * refuses public functions. `broughtBy` is the function whose step
+ * brings its caller `fn` along, when `fn` is not the one stepped.
+ */
+export function unseenCallersBlocker(file: SourceFile, fn: FunctionInfo, policy: PublicApiPolicy = 'keep', broughtBy?: FunctionInfo): Blocker | undefined {
+  if (policy !== 'refuse' || !mayHaveUnseenUsers(file, fn)) return undefined;
+  const subject = broughtBy ? `its caller ${fn.name} would convert with it, but ${fn.name}` : 'it';
+  return blocker(
+    'public-api',
+    fn.node.childForFieldName('name') ?? fn.node,
+    `${broughtBy ? `${subject} is` : 'is'} public in an importable module, so code outside the project may call ${broughtBy ? fn.name : 'it'}, and this step changes how every call is written, which the public-API policy "refuse" does not allow; give it a leading underscore or leave it out of __all__ if nothing outside calls it, or choose the policy "keep" or "convert" to convert it anyway`,
   );
 }
 

@@ -51,6 +51,7 @@ test('a conversion whose output leaves an empty suite is refused with output-inv
     id: 'drops-the-body',
     from: 'direct',
     to: 'cps',
+    changesCalls: false,
     candidates: (f) => f.functions.named('f'),
     convert: (f) => ({ text: f.text.replace('    print(f())\n', ''), edits: [], converted: ['f'], refused: [] }),
   };

@@ -15,6 +15,7 @@ function prefixing(id: string, to: Rung, names: readonly string[], refuse?: stri
     id,
     from: 'direct',
     to,
+    changesCalls: false,
     candidates: (file) => file.functions.all.filter((f) => names.includes(f.name)),
     convert(file, functions) {
       if (refuse) return { text: undefined, edits: [], converted: [], refused: functions.map((f) => ({ function: f.name, code: 'not-awaitable' as const, message: refuse, line: f.line, defLine: f.line })) };

@@ -52,6 +52,7 @@ export const asyncToGenerator: Conversion = {
   id: 'async-to-generator',
   from: 'async',
   to: 'generator',
+  changesCalls: false,
   candidates(file) {
     return moduleCoroutines(file).nativeCoroutines.map((r) => r.fn);
   },

@@ -87,6 +87,7 @@ export const cpsToDirect: Conversion = {
   id: 'cps-to-direct',
   from: 'cps',
   to: 'direct',
+  changesCalls: true,
   candidates: (file) => file.functions.all.filter((f) => isCpsFunction(file, f)),
   convert: (file, functions) => leaveCps(file, functions, toDirectRung),
 };

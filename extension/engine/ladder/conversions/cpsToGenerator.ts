@@ -117,6 +117,7 @@ export const cpsToGenerator: Conversion = {
   id: 'cps-to-generator',
   from: 'cps',
   to: 'generator',
+  changesCalls: true,
   candidates: (file) => file.functions.all.filter((f) => isCpsFunction(file, f)),
   convert: (file, functions, options) => leaveCps(file, functions, generatorRung(file, options)),
 };

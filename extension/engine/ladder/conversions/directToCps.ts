@@ -89,6 +89,7 @@ import { pythonName } from '../../python/identifiers';
 import { hiddenCaller } from '../../python/hiddenCallers';
 import { hiddenCallerBlocker } from '../hiddenCallerRefusal';
 import { brokenElsewhere } from '../projectUses';
+import { unseenCallersBlocker } from '../publicContract';
 import { blocker, refusalAt, refusalOf, RefuseError, type Blocker } from '../refusal';
 import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from '../trampolineSource';
 
@@ -96,6 +97,7 @@ export const directToCps: Conversion = {
   id: 'direct-to-cps',
   from: 'direct',
   to: 'cps',
+  changesCalls: true,
   candidates: directCandidates,
   convert: (file, functions, options) => convertToCps(file, functions, options),
 };
@@ -167,7 +169,7 @@ function callerProblem(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<s
     if (ownerRefusal) return blocker('caller-cannot-follow', ref.node, `called by ${owner.name} (line ${String(owner.line)}), which cannot be converted: ${ownerRefusal.message}`);
     if (!isDirectFunction(file, owner)) return blocker('caller-cannot-follow', ref.node, `called by ${owner.name} (line ${String(owner.line)}), which cannot become a CPS function (only top-level functions and methods can)`);
     if (!options.withCallers) return blocker('needs-callers', ref.node, `called by ${owner.name} (line ${String(owner.line)}), which would stay in direct style and get no result back; convert it with its callers`);
-    const elsewhere = brokenElsewhere(options.project, owner, fn);
+    const elsewhere = brokenElsewhere(options.project, owner, fn) ?? unseenCallersBlocker(file, owner, options.publicApi, fn);
     if (elsewhere) return elsewhere;
     add(owner);
     grew = true;

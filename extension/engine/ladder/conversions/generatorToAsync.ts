@@ -71,6 +71,7 @@ export const generatorToAsync: Conversion = {
   id: 'generator-to-async',
   from: 'generator',
   to: 'async',
+  changesCalls: false,
   candidates(file) {
     return moduleCoroutines(file).generatorCoroutines.map((r) => r.fn);
   },

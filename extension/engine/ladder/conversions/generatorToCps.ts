@@ -57,6 +57,7 @@ export const generatorToCps: Conversion = {
   id: 'generator-to-cps',
   from: 'generator',
   to: 'cps',
+  changesCalls: true,
   candidates: (file) => {
     const runners = runnerNames(file, undefined);
     return file.functions.all.filter((f) => runners.some((runner) => isInlineCallbacksFunction(file, f, runner)));

@@ -65,12 +65,14 @@ import { referencesTo } from '../references';
 import { enclosingFunction, isYieldFrom, operandOf, unparenthesize } from '../../python/scopes';
 import { removeDecoratorLine } from '../decoratorLine';
 import { brokenElsewhere } from '../projectUses';
+import { unseenCallersBlocker } from '../publicContract';
 import { blocker, refusalAt, refusalOf, RefuseError, type Blocker } from '../refusal';
 
 export const inlineCallbacksToAsync: Conversion = {
   id: 'inline-callbacks-to-async',
   from: 'generator',
   to: 'async',
+  changesCalls: true,
   candidates: (file) => claimed(file, undefined).map((r) => r.fn),
   convert: (file, functions, options) => convert(file, functions, options),
 };
@@ -138,7 +140,7 @@ function convert(file: SourceFile, functions: readonly FunctionInfo[], options: 
       for (const [id, plan] of plans) {
         const r = batch.get(id);
         if (!r || plan.callers.length === 0) continue;
-        const elsewhere = options.withCallers ? plan.callers.map((c) => brokenElsewhere(options.project, c, r.fn)).find((b) => b !== undefined) : undefined;
+        const elsewhere = options.withCallers ? plan.callers.map((c) => brokenElsewhere(options.project, c, r.fn) ?? unseenCallersBlocker(file, c, options.publicApi, r.fn)).find((b) => b !== undefined) : undefined;
         if (options.withCallers && !elsewhere && plan.callers.every((c) => formProblem(file, all.get(c.node.id) as Recognised) === undefined && !refused.some((x) => x.defLine === c.line && x.function === c.name))) {
           for (const c of plan.callers) batch.set(c.node.id, all.get(c.node.id) as Recognised);
           continue;
