@@ -59,7 +59,8 @@ class LadderActionProvider implements vscode.CodeActionProvider {
     return stepOffers(step).map((offer) => {
       const title = offer.withCallers ? `Convert ${fn.name} with its callers in the module to ${target.words}` : `Convert ${fn.name} to ${target.words}`;
       const action = new vscode.CodeAction(title, target.kind);
-      if (offer.refusal) action.disabled = { reason: offer.refusal.message };
+      // The engine's message reads on from the function's name, as the lens shows it.
+      if (offer.refusal) action.disabled = { reason: `${fn.name} ${offer.refusal.message}` };
       else applies(action, document, step.result);
       return action;
     });

@@ -1,7 +1,7 @@
 // `npm run test:e2e`: the packaged .vsix installed into a fresh code-server as
 // a user would, the workbench opened on a fresh copy of examples/, and every
 // scenario of test/e2e/*.e2e.ts driven through Chromium in turn.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBrowser } from './browser';
 import { installExtension, newRunFolder, startCodeServer, workbenchUrl } from './codeServer';
@@ -23,7 +23,9 @@ async function loadScenarios(): Promise<Scenario[]> {
     if (!module.scenarios?.length) throw new Error(`${file} exports no scenarios`);
     loaded.push(...module.scenarios);
   }
-  return loaded;
+  // CONCEPT_LENSES_TEST_GREP runs only the scenarios whose name matches (as in the integration suite).
+  const grep = process.env.CONCEPT_LENSES_TEST_GREP;
+  return grep ? loaded.filter((s) => new RegExp(grep).test(s.name)) : loaded;
 }
 
 const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -37,6 +39,8 @@ async function main(): Promise<void> {
   rmSync(SCREENSHOTS, { recursive: true, force: true });
   const run = newRunFolder('e2e');
   const failed: string[] = [];
+  // The user's own keybindings: one binds a key to "climb to async/await" (disabledReason.e2e.ts).
+  copyFileSync(join(SCENARIOS, 'keybindings.json'), join(run.dir, 'user-data', 'User', 'keybindings.json'));
   installExtension(run, VSIX);
   const server = await startCodeServer(run);
   let blocked: readonly string[] = [];
