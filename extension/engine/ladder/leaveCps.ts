@@ -22,8 +22,13 @@ export interface LeaveCpsRung {
   /** A call `f(args, k)` of a converted function from code that stays as it is, rewritten; `text` renders sub-nodes; `arity`: how many values f hands k. */
   adaptCall(file: SourceFile, call: Node, text: CallerText, statementLevel: boolean, slots: Slots, arity: number): string;
   readonly decorator: string | undefined;
-  /** The rung has a form for an error continuation (raise, and `try`/`except` at the call) and for several values (a tuple). */
-  readonly errorsAndTuples: boolean;
+  /** The rung has a form for several values handed to a continuation (a tuple). */
+  readonly tuples: boolean;
+  /**
+   * A call from code that stays as it is may pass an error continuation only
+   * as a statement of its own (the rung writes it as a \`try\` statement).
+   */
+  readonly errorCallsAsStatements: boolean;
   /** Helper source text to insert once (the runner), or undefined. */
   helper(file: SourceFile): { offset: number; text: string } | undefined;
 }
@@ -53,7 +58,6 @@ export function leaveCps(file: SourceFile, requested: readonly FunctionInfo[], r
         const params = present(continuationParameters(file, fn), 'continuation parameters');
         const arity = continuationArity(file, fn);
         if (arity === undefined) throw new RefuseError('continuation-arity', fn.node, `${fn.name} calls its continuation with different numbers of values on different paths; one result cannot stand for them`);
-        if (!rung.errorsAndTuples && params.error) throw new RefuseError('continuation-arity', fn.node, `${fn.name} has an error continuation \`${params.error}\` as well; direct style has no form for a second continuation (the generator rung raises into it)`);
         for (const ref of referencesTo(file, fn)) {
           const at = `line ${String(file.lineOf(ref.node))}`;
           if (!ref.call) throw new RefuseError('used-as-value', ref.node, `${at}: \`${shortName(fn)}\` is used as a value, not called, so its callers cannot be adapted`);
@@ -64,12 +68,15 @@ export function leaveCps(file: SourceFile, requested: readonly FunctionInfo[], r
           if (!inside) {
             const found = continuationArguments(file, fn, params, ref.call);
             if (!found.cont) throw new RefuseError('caller-cannot-follow', ref.call, `${at}: \`${file.textOf(ref.call)}\` passes no continuation \`${params.cont}\``);
+            if (found.error && rung.errorCallsAsStatements && ref.call.parent?.type !== 'expression_statement') {
+              throw new RefuseError('caller-cannot-follow', ref.call, `${at}: \`${file.textOf(ref.call)}\` passes an error continuation inside an expression, where no \`try\` statement can stand; make the call a statement of its own`);
+            }
             outside.push({ call: ref.call, slots: { cont: found.cont, error: found.error }, arity });
           }
         }
         const outer = fn.decorated ?? fn.node;
         const slots = (call: Node): ReturnType<typeof calleeContinuations> => calleeContinuations(file, call);
-        rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: directFunctionText({ file, fn, cont: params.cont, errorCont: params.error, slots, tuples: rung.errorsAndTuples, operation: (call, found) => rung.operation(file, call, set, found), inlineResults: rung.decorator === undefined, ...(rung.decorator ? { decorator: rung.decorator } : {}) }) });
+        rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: directFunctionText({ file, fn, cont: params.cont, errorCont: params.error, slots, tuples: rung.tuples, operation: (call, found) => rung.operation(file, call, set, found), inlineResults: rung.decorator === undefined, ...(rung.decorator ? { decorator: rung.decorator } : {}) }) });
       } catch (error) {
         failures.push(refusalOf(file, fn, error));
       }

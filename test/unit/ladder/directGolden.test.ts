@@ -212,3 +212,72 @@ test('refusals name the line and what to change', async () => {
   await refuses('def store(x, cont):\n    handlers.append(cont)\n    return cont(x)\n', 'store', /line 2: `handlers\.append` is a callback-based primitive/, 'direct');
   await refuses('def guard(x, cont):\n    with lock:\n        return cont(x)\n', 'guard', /line 2: the continuation is used inside `with lock:`, not as the last call of a path/, 'direct');
 });
+
+test('an error continuation comes down as `raise`; a handler passed for it becomes try/except, and a caller that stays gets try/except/else', async () => {
+  await goldenRuns(
+    `
+    PAGES = {"home": "welcome"}
+
+
+    def fetch(url, callback, errback):
+        if url not in PAGES:
+            return errback(KeyError(url))
+        return callback(PAGES[url])
+
+
+    def render(url, cont):
+        def on_fail(error):
+            return cont("missing " + str(error))
+        return fetch(url, lambda page: cont(page.upper()), on_fail)
+
+
+    fetch("home", lambda page: print(page.title()), lambda e: print("failed", e))
+    `,
+    `
+    PAGES = {"home": "welcome"}
+
+
+    def fetch(url):
+        if url not in PAGES:
+            raise KeyError(url)
+        return PAGES[url]
+
+
+    def render(url):
+        try:
+            page = fetch(url)
+        except Exception as error:
+            return "missing " + str(error)
+        else:
+            return page.upper()
+
+
+    try:
+        fetch_result = fetch("home")
+    except Exception as e:
+        print("failed", e)
+    else:
+        print(fetch_result.title())
+    `,
+    'direct',
+    { before: 'render("home", print)\nrender("away", print)\nfetch("away", print, print)\n', after: 'print(render("home"))\nprint(render("away"))\ntry:\n    print(fetch("away"))\nexcept Exception as e:\n    print(e)\n' },
+  );
+});
+
+test('a caller that stays and passes an error continuation inside an expression refuses: no try statement can stand there', async () => {
+  await refuses(
+    `
+    def fetch(url, callback, errback):
+        if not url:
+            return errback(ValueError(url))
+        return callback(url)
+
+
+    results = [fetch("a", lambda v: v, lambda e: None)]
+    print(results)
+    `,
+    'fetch',
+    /passes an error continuation inside an expression/,
+    'direct',
+  );
+});

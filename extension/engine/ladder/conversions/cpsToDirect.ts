@@ -2,6 +2,10 @@
 // must end by calling its continuation exactly once, directly or by passing it
 // on; the value it is called with becomes the return value. Callers that stay
 // in CPS keep working: `f(x, k)` becomes `k(f(x))`, written out when simple.
+// A second, error continuation (`errback`, `on_error`) works as the generator
+// rung has it: calling it raises, and a handler passed for it becomes a
+// `try`/`except` around the call (a caller that stays passes it only as a
+// statement of its own, which becomes `try`/`except`/`else`).
 //
 // Before:
 // ```python
@@ -13,7 +17,19 @@
 //     return square(a, lambda square_result: square(b, lambda square_result2: cont(square_result + square_result2)))
 //
 //
+// def parse(text, cont, errback):
+//     if not text.isdigit():
+//         return errback(ValueError(text))
+//     return cont(int(text))
+//
+//
+// def read_number(text, cont):
+//     return parse(text, cont, lambda error: cont(0))
+//
+//
 // sum_of_squares(3, 4, lambda sum_of_squares_result: print(sum_of_squares_result))
+// read_number("x", print)
+// parse("12", print, lambda error: print("not a number:", error))
 // ```
 // After:
 // ```python
@@ -25,50 +41,99 @@
 //     return square(a) + square(b)
 //
 //
+// def parse(text):
+//     if not text.isdigit():
+//         raise ValueError(text)
+//     return int(text)
+//
+//
+// def read_number(text):
+//     try:
+//         return parse(text)
+//     except Exception as error:
+//         return 0
+//
+//
 // print(sum_of_squares(3, 4))
+// print(read_number("x"))
+// try:
+//     parse_result = parse("12")
+// except Exception as error:
+//     print("not a number:", error)
+// else:
+//     print(parse_result)
 // ```
 import type { Node } from 'web-tree-sitter';
 import type { SourceFile } from '../../syntax/sourceFile';
 import type { Conversion } from '../conversion';
-import { callWithoutArguments } from '../callText';
+import { calleeName, callWithoutArguments } from '../callText';
 import { isCpsFunction } from '../continuations';
 import { sitesIn } from '../cpsTransform';
-import { type Operation, type Slots } from '../fromCps';
+import { FreshNames } from '../freshNames';
+import { valueOf, type Operation, type Slots } from '../fromCps';
 import { leaveCps, type CallerText, type ConvertedSet, type LeaveCpsRung } from '../leaveCps';
-import { children, field } from '../pySyntax';
+import { block, line, render, type Out } from '../pyOut';
+import { children, field, lineIndentOf, present } from '../pySyntax';
 import { refuse } from '../refusal';
 
-const toDirectRung: LeaveCpsRung = {
-  decorator: undefined,
-  helper: () => undefined,
-  errorsAndTuples: false,
-  operation(file: SourceFile, call: Node, converted: ConvertedSet, slots: Slots): Operation {
-    if (!converted.has(call)) {
-      const callee = field(call, 'function');
-      const where = `line ${String(file.lineOf(call))}`;
-      const name = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee.text;
-      const known = file.functions.all.some((f) => f.name.split('.').at(-1) === name && isCpsFunction(file, f));
-      if (known) refuse('callee-stays', call, `${where}: calls \`${file.textOf(callee)}\`, which stays in CPS; convert it to direct style too`);
-      refuse('callback-primitive', call, `${where}: \`${file.textOf(callee)}\` is a callback-based primitive; direct style has no way to wait for its result (the generator rung can)`);
-    }
-    return { text: callWithoutArguments(call, [slots.cont], (n) => file.textOf(n)), parenthesize: false };
-  },
-  adaptCall(_file: SourceFile, call: Node, text: CallerText, statementLevel: boolean, slots: Slots): string {
-    const core = callWithoutArguments(call, [slots.cont], (n) => text(n));
-    const k = unparenthesized(slots.cont.type === 'keyword_argument' ? field(slots.cont, 'value') : slots.cont);
-    if (k.type !== 'lambda') return `${text(k)}(${core})`;
-    const params = k.childForFieldName('parameters');
-    const names = params ? children(params).map((p) => p.text) : [];
-    const body = field(k, 'body');
-    if (names.length === 1 && body.text === 'None' && statementLevel) return core;
-    // descendantsOfType includes the body itself when it is the identifier (`lambda v: v`).
-    const identifiers = body.type === 'identifier' ? [body] : body.descendantsOfType('identifier').filter((i): i is Node => i !== null);
-    const uses = names.length === 1 ? identifiers.filter((i) => i.text === names[0]) : [];
-    const use = uses.length === 1 ? uses[0] : undefined;
-    if (use && !text.rewritten(use) && runsFirst(body, use)) return text(body, [{ start: use.startIndex, end: use.endIndex, text: core }]);
-    return `(${text(k)})(${core})`;
-  },
-};
+function directRung(file: SourceFile): LeaveCpsRung {
+  const names = new FreshNames(file);
+  return {
+    decorator: undefined,
+    helper: () => undefined,
+    tuples: false,
+    errorCallsAsStatements: true,
+    operation(_file: SourceFile, call: Node, converted: ConvertedSet, slots: Slots): Operation {
+      if (!converted.has(call)) {
+        const callee = field(call, 'function');
+        const where = `line ${String(file.lineOf(call))}`;
+        const name = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee.text;
+        const known = file.functions.all.some((f) => f.name.split('.').at(-1) === name && isCpsFunction(file, f));
+        if (known) refuse('callee-stays', call, `${where}: calls \`${file.textOf(callee)}\`, which stays in CPS; convert it to direct style too`);
+        refuse('callback-primitive', call, `${where}: \`${file.textOf(callee)}\` is a callback-based primitive; direct style has no way to wait for its result (the generator rung can)`);
+      }
+      return { text: callWithoutArguments(call, [slots.cont, slots.error], (n) => file.textOf(n)), parenthesize: false };
+    },
+    adaptCall(_file: SourceFile, call: Node, text: CallerText, statementLevel: boolean, slots: Slots): string {
+      const core = callWithoutArguments(call, [slots.cont, slots.error], (n) => text(n));
+      if (!slots.error) return withContinuation(core, slots.cont, text, statementLevel);
+      // `f(x, k, on_error)` as a statement: a `try` whose `except` runs the handler, and whose `else` hands the result on, outside the `try`.
+      const result = names.fresh(`${calleeName(call) ?? 'call'}_result`);
+      const statement = present(call.parent, 'statement');
+      const indent = lineIndentOf(file, statement);
+      const out: Out[] = [block('try:', [line(`${result} = ${core}`)]), handlerClause(valueOf(slots.error), text, names), block('else:', [line(withContinuation(result, slots.cont, text, true))])];
+      return render(file, out, indent, INDENT_UNIT, file.lines.eol).slice(indent.length);
+    },
+  };
+}
+
+const INDENT_UNIT = '    ';
+
+/** `k(core)`, written out when `k` is a lambda whose body uses its one parameter once. */
+function withContinuation(core: string, cont: Node, text: CallerText, statementLevel: boolean): string {
+  const k = unparenthesized(valueOf(cont));
+  if (k.type !== 'lambda') return `${text(k)}(${core})`;
+  const params = k.childForFieldName('parameters');
+  const names = params ? children(params).map((p) => p.text) : [];
+  const body = field(k, 'body');
+  if (names.length === 1 && body.text === 'None' && statementLevel) return core;
+  // descendantsOfType includes the body itself when it is the identifier (`lambda v: v`).
+  const identifiers = body.type === 'identifier' ? [body] : body.descendantsOfType('identifier').filter((i): i is Node => i !== null);
+  const uses = names.length === 1 ? identifiers.filter((i) => i.text === names[0]) : [];
+  const use = uses.length === 1 ? uses[0] : undefined;
+  if (use && !text.rewritten(use) && runsFirst(body, use)) return text(body, [{ start: use.startIndex, end: use.endIndex, text: core }]);
+  return `(${text(k)})(${core})`;
+}
+
+/** `except Exception as e:` running an error continuation: a one-parameter lambda's body in place, else a call of it. */
+function handlerClause(handler: Node, text: CallerText, names: FreshNames): Out {
+  const h = unparenthesized(handler);
+  const params = h.type === 'lambda' ? h.childForFieldName('parameters') : null;
+  const [param, ...others] = params ? children(params) : [];
+  if (param?.type === 'identifier' && others.length === 0) return block(`except Exception as ${param.text}:`, [line(text(field(h, 'body')))]);
+  const error = names.fresh('error');
+  return block(`except Exception as ${error}:`, [line(`${h.type === 'lambda' ? `(${text(h)})` : text(h)}(${error})`)]);
+}
 
 /** No call in `body` runs before `use` is read (so the call can take its place without reordering effects). */
 function runsFirst(body: Node, use: Node): boolean {
@@ -89,5 +154,5 @@ export const cpsToDirect: Conversion = {
   to: 'direct',
   changesCalls: true,
   candidates: (file) => file.functions.all.filter((f) => isCpsFunction(file, f)),
-  convert: (file, functions) => leaveCps(file, functions, toDirectRung),
+  convert: (file, functions) => leaveCps(file, functions, directRung(file)),
 };

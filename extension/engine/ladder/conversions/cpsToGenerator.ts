@@ -65,7 +65,8 @@ function generatorRung(file: SourceFile, options: ConversionOptions): LeaveCpsRu
   return {
     decorator: runner,
     helper: (f) => (f.functions.all.some((fn) => isOwnRunner(f, fn) && fn.name === runner) ? undefined : helperInsertion(f, runnerSource(runner))),
-    errorsAndTuples: true,
+    tuples: true,
+    errorCallsAsStatements: false,
     operation(_file: SourceFile, call: Node, converted: ConvertedSet, slots: Slots): Operation {
       if (converted.has(call)) return { text: `yield ${callWithoutArguments(call, [slots.cont, slots.error], text)}`, parenthesize: true };
       const callee = field(call, 'function');
