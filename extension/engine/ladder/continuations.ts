@@ -206,8 +206,11 @@ export function isCpsFunction(file: SourceFile, fn: FunctionInfo): boolean {
   if (!isConvertiblePlace(file, fn) || !otherDecoratorsAreNeutral(fn, () => false) || isGeneratorFunction(fn.node)) return false;
   const parameter = continuationParameter(file, fn);
   const found = parameter === undefined ? undefined : continuationOf(file, fn);
-  // With a success and an error continuation, the error one may be the last parameter.
-  return found !== undefined && (found.parameter === parameter || continuationParameters(file, fn)?.error === parameter);
+  if (found === undefined) return false;
+  if (found.parameter === parameter) return true;
+  // With a success and an error continuation, either may stand last (`errback` last, or a keyword `on_error=None` after `cont`).
+  const error = continuationParameters(file, fn)?.error;
+  return error !== undefined && (error === parameter || error === found.parameter);
 }
 
 /** Functions in the inline-callbacks form: decorated with the runner (generators or plain). */

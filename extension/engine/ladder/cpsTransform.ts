@@ -12,6 +12,7 @@ import { alwaysExits, assignedNames, children, contains, field, globalNames, has
 import { shortName } from './references';
 import { refuse } from './refusal';
 import { addScopeDeclarations } from './nonlocals';
+import { ERROR_GUARD_NAME } from './errorGuardSource';
 
 export interface CpsSite {
   /** The expression whose value the continuation receives (a call, or a `yield`). */
@@ -116,28 +117,48 @@ export function checkEvaluationOrder(file: SourceFile, head: Node, sites: readon
   });
 }
 
-/** The function's new definition text (decorators included), for the range `(decorated ?? node)`. */
 /**
- * The converted functions called as the first statement of a `try` body in a
- * converted function, that call no CPS function themselves: they get an error
- * continuation, so the caller's handlers see what they raise and nothing else.
+ * The converted functions that get an error continuation: those called as a
+ * CPS call in the body of a \`try\` in a converted function, so the caller's
+ * handlers see what they raise and nothing else. A function that calls CPS
+ * functions itself qualifies only \`throughCallees\` (when every continuation
+ * runs before its CPS call returns, as in code converted from direct style),
+ * and then hands its error continuation on to every function it calls.
  */
-export function calledInTry(converted: readonly FunctionInfo[], siteAt: (n: Node) => CpsSite | undefined): Set<FunctionInfo> {
+export function calledInTry(converted: readonly FunctionInfo[], siteAt: (n: Node) => CpsSite | undefined, throughCallees = false): Set<FunctionInfo> {
   const isSite = (n: Node): boolean => siteAt(n) !== undefined;
-  const leaves = new Set(converted.filter((fn) => { const body = fn.node.childForFieldName('body'); return !body || sitesIn(body, isSite).length === 0; }));
+  const sitesOf = (node: Node | null): Node[] => (node ? sitesIn(node, isSite) : []);
+  const callees = (sites: readonly Node[]): FunctionInfo[] => {
+    const names = new Set(sites.map((n) => siteAt(n)?.label));
+    return converted.filter((fn) => names.has(shortName(fn)));
+  };
+  const qualifies = (fn: FunctionInfo): boolean => throughCallees || sitesOf(fn.node.childForFieldName('body')).length === 0;
   const found = new Set<FunctionInfo>();
+  const pending: FunctionInfo[] = [];
   for (const fn of converted) {
     for (const attempt of fn.node.descendantsOfType('try_statement')) {
-      const body = attempt?.childForFieldName('body');
-      for (const call of body ? sitesIn(body, isSite) : []) {
-        const name = siteAt(call)?.label;
-        for (const leaf of leaves) if (shortName(leaf) === name) found.add(leaf);
+      for (const callee of callees(sitesOf(attempt?.childForFieldName('body') ?? null))) {
+        if (qualifies(callee) && !found.has(callee)) pending.push(callee);
+        found.add(callee);
       }
     }
   }
-  return found;
+  for (let fn = pending.pop(); fn; fn = pending.pop()) {
+    for (const callee of callees(sitesOf(fn.node.childForFieldName('body')))) {
+      if (!found.has(callee)) pending.push(callee);
+      found.add(callee);
+    }
+  }
+  return new Set([...found].filter(qualifies));
 }
 
+/** Does \`fn\`'s body make a CPS call (it is no leaf)? */
+export function makesCpsCalls(fn: FunctionInfo, siteAt: (n: Node) => CpsSite | undefined): boolean {
+  const body = fn.node.childForFieldName('body');
+  return body !== null && sitesIn(body, (n) => siteAt(n) !== undefined).length > 0;
+}
+
+/** The function's new definition text (decorators included), for the range \`(decorated ?? node)\`. */
 export function cpsFunctionText(spec: CpsFunctionSpec): string {
   return new CpsWriter(spec).write();
 }
@@ -193,7 +214,8 @@ class CpsWriter {
     }
     header += withContinuations(file, params, this.spec) + file.text.slice(params.endIndex, this.body.startIndex);
     const bound = new Set([...parameterNames(fn.node), this.spec.cont]);
-    const out = this.needsDirectCore() ? this.directCore(bound) : this.block(statementsOf(this.body), `${this.spec.cont}(None)`, { bound, loop: undefined });
+    const written = this.needsDirectCore() ? this.directCore(bound) : this.block(statementsOf(this.body), `${this.spec.cont}(None)`, { bound, loop: undefined });
+    const out = this.threadsErrors() ? this.guardedBody(written) : written;
     let bodyIndent = lineIndentOf(file, this.body);
     // A body written on the `def` line (`def write(self, msg): pass`) moves to lines of its own: what the conversion adds after it must stay inside the function.
     if (file.positionAt(this.body.startIndex).line === file.positionAt(params.endIndex).line) {
@@ -202,6 +224,28 @@ class CpsWriter {
     }
     const bodyText = render(file, out, bodyIndent, this.unit, eol).slice(bodyIndent.length);
     return addScopeDeclarations(file, header + bodyText, indent, this.generated, this.globals, eol);
+  }
+
+  /** The function has an error continuation and calls CPS functions: it hands that continuation on to them. */
+  private threadsErrors(): boolean {
+    return this.spec.errorContinuation !== undefined && sitesIn(this.body, (n) => this.spec.siteAt(n) !== undefined).length > 0;
+  }
+
+  /**
+   * The CPS body of a function that threads an error continuation, as a local
+   * function the inserted guard runs: what the function's own code raises
+   * (in its continuations too) goes to the error continuation, what the
+   * continuations it was given raise does not.
+   */
+  private guardedBody(body: readonly Out[]): Out[] {
+    const { fn, cont } = this.spec;
+    const onError = present(this.spec.errorContinuation, 'errorContinuation');
+    if (/\bsuper\(\s*\)/.test(this.file.textOf(this.body))) {
+      refuse('unsupported-syntax', this.body, 'it calls `super()` without arguments, which would stop working once its body moves into the local function the error guard runs; write `super(Class, self)` first');
+    }
+    const name = this.spec.names.fresh(`${shortNameOf(fn.name)}_body`);
+    this.generated.add(name);
+    return [block(`def ${name}(${cont}, ${onError}):`, body), this.tail(`${ERROR_GUARD_NAME}(${name}, ${cont}, ${onError})`)];
   }
 
   /**
@@ -422,23 +466,31 @@ class CpsWriter {
     // The innermost scope: after the last call.
     let scope: Out[];
     if (tailReturn) {
-      scope = [this.tail(lastSite.render(this.spec.cont, text))];
+      scope = [this.tail(this.callPassing(lastSite, this.spec.cont, text))];
     } else {
       const param = present(params.at(-1), 'params');
       const next = bindDirectly || discards ? rest : [stmt, ...rest];
       const inner = this.block(next, tail, { bound: new Set([...ctx.bound, param]), loop: ctx.loop });
       const k = this.continuation(lastSite, param, inner);
-      scope = [...k.defs, this.tail(lastSite.render(k.name, text))];
+      scope = [...k.defs, this.tail(this.callPassing(lastSite, k.name, text))];
     }
     for (let i = sites.length - 2; i >= 0; i--) {
       const site = present(sites[i], 'sites');
       const wrapped = this.continuation(site, present(params[i], 'params'), scope);
-      scope = [...wrapped.defs, this.tail(site.render(wrapped.name, text))];
+      scope = [...wrapped.defs, this.tail(this.callPassing(site, wrapped.name, text))];
     }
     return scope;
   }
 
-  /** `name = <expr>` with a single plain name on the left. */
+  /** The CPS call of \`site\` passing \`k\`, and the function's own error continuation when it hands that on. */
+  private callPassing(site: CpsSite, k: string, text: (n: Node) => string): string {
+    const onError = this.threadsErrors() ? this.spec.errorContinuation : undefined;
+    if (onError === undefined) return site.render(k, text);
+    if (!site.renderCatching) return refuse('try-around-cps-call', site.node, `line ${String(this.file.lineOf(site.node))}: \`${this.file.textOf(site.node)}\` cannot be handed the error continuation this function passes on: ${site.noErrorPath ?? 'its callee takes none'}`);
+    return site.renderCatching(k, onError, text);
+  }
+
+  /** \`name = <expr>\` with a single plain name on the left. */
   private simpleAssignment(stmt: Node): { name: string; right: Node | null } | undefined {
     if (stmt.type !== 'expression_statement') return undefined;
     const a = stmt.firstNamedChild;

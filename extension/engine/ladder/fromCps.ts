@@ -9,6 +9,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { inTailPosition, isContinuationSlot, type ContinuationArguments } from './continuations';
+import { guardedCode, handedOnBody, rerunTry, type RerunTry } from './errorPathForms';
 import { inlineResults } from './inlineResults';
 import { block, copied, line, render, type Out } from './pyOut';
 import { children, field, identifiers, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
@@ -93,7 +94,7 @@ class Uncps {
     const { fn, file } = this.spec;
     const body = field(fn.node, 'body');
     const params = field(fn.node, 'parameters');
-    const result = this.block(statementsOf(body), { loop: undefined });
+    const result = this.body(statementsOf(body));
     if (result.falls.size > 0) {
       refuse('continuation-not-tail', fn.node, result.falls.has(OPEN) ? `a path reaches the end of ${fn.name} without calling the continuation \`${this.spec.cont}\`, so its caller would never continue` : `the paths of ${fn.name} continue in different places that the refactor cannot bring together`);
     }
@@ -111,6 +112,17 @@ class Uncps {
     const unit = bodyIndent.slice(lineIndentOf(file, fn.node).length) || '    ';
     const text = header + render(file, out.length > 0 ? out : [line('pass')], bodyIndent, unit, eol).slice(bodyIndent.length);
     return this.spec.inlineResults ? inlineResults(file, text, lineIndentOf(file, outer), eol) : text;
+  }
+
+  /** The function's paths; the forms direct → CPS writes for an error continuation come back as the code they came from. */
+  private body(stmts: readonly Node[]): Res {
+    const { cont, errorCont } = this.spec;
+    if (errorCont === undefined) return this.block(stmts, { loop: undefined });
+    const own = handedOnBody(stmts, cont, errorCont) ?? stmts;
+    const direct = guardedCode(own, cont, errorCont);
+    if (!direct) return this.block(own, { loop: undefined });
+    const returned = direct.returned ? [line(`return ${this.file.textOf(direct.returned)}`)] : [];
+    return { out: [...direct.code.map((s) => copied(this.file, s, [])), ...returned], falls: new Set() };
   }
 
   /** The parameter list without the continuations; as written when only the last one goes. */
@@ -345,8 +357,20 @@ class Uncps {
     const op = this.spec.operation(call, slots);
     const k = unparenthesized(valueOf(slots.cont));
     const handler = slots.error ? unparenthesized(valueOf(slots.error)) : undefined;
+    const rerun = handler && k.type === 'identifier' ? this.conts.get(k.text) : undefined;
+    const attempt = rerun && handler ? rerunTry(rerun.node, handler) : undefined;
+    if (rerun && attempt) return this.rerun(op, rerun, attempt, env);
     if (handler && !(handler.type === 'identifier' && handler.text === this.spec.errorCont)) return this.guarded(op, k, handler, env);
     return this.continueWith(op, k, env);
+  }
+
+  /** A caller's \`try\` that its continuation re-runs with the call's outcome: the call goes back in place of the statement raising that outcome. */
+  private rerun(op: Operation, cont: Cont, attempt: RerunTry, env: Env): Res {
+    cont.emitted = true;
+    // A discarded result came back as \`_\` (or \`_2\`, …).
+    const call = /^_\d*$/.test(attempt.value) ? op.text : `${attempt.value} = ${op.text}`;
+    const rest = this.block(attempt.rest, env);
+    return { out: [copied(this.file, attempt.attempt, [{ start: attempt.raising.startIndex, end: attempt.raising.endIndex, text: call }]), ...rest.out], falls: rest.falls };
   }
 
   /** `try: r = yield op / except Exception as e: <handler> / else: <the rest>`: only the operation is guarded, as only it reports to the handler. */

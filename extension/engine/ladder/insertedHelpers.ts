@@ -1,4 +1,4 @@
-// The runner and trampoline the refactors insert are machinery, not the
+// The runner, trampoline and error guard the refactors insert are machinery, not the
 // user's functions: never candidates, and names inside them are not references.
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
@@ -7,11 +7,13 @@ import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME, runnerSource } from './inlineCall
 import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from './trampolineSource';
 import { ADAPTER_NAME, ADAPTER_SOURCE } from './callbackAwaitable';
 import { isTornadoYieldAdapter } from './tornadoYield';
+import { ERROR_GUARD_NAME, ERROR_GUARD_SOURCE } from './errorGuardSource';
 
 export function isInsertedHelper(file: SourceFile, fn: FunctionInfo): boolean {
   if (fn.parent !== undefined) return false;
   const text = file.textOf(fn.node);
   if (isSource(text.replace(/^def \w+\(/, `def ${ADAPTER_NAME}(`), ADAPTER_SOURCE) || isTornadoYieldAdapter(file, fn)) return true;
+  if (fn.name === ERROR_GUARD_NAME && isSource(text, ERROR_GUARD_SOURCE)) return true;
   return (fn.name === TRAMPOLINE_NAME && isSource(text, TRAMPOLINE_SOURCE)) || isSource(text.replace(/^def \w+\(/, `def ${RUNNER_NAME}(`), INLINE_CALLBACKS_RUNNER);
 }
 

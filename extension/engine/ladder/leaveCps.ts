@@ -14,6 +14,7 @@ import { isMethod, referencesTo, shortName } from './references';
 import { present } from './pySyntax';
 import { refusalOf, RefuseError } from './refusal';
 import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from './trampolineSource';
+import { ERROR_GUARD_NAME, ERROR_GUARD_SOURCE } from './errorGuardSource';
 import { helperRemoval, usesOf } from './moduleInsert';
 
 export interface LeaveCpsRung {
@@ -87,6 +88,10 @@ export function leaveCps(file: SourceFile, requested: readonly FunctionInfo[], r
       // Down from a trampolined CPS module, the trampoline goes once nothing uses it.
       const trampoline = helperRemoval(file, TRAMPOLINE_NAME, TRAMPOLINE_SOURCE, usesOf(file, TRAMPOLINE_NAME).length - adapted.unwrapped);
       if (trampoline) rewrites.push(trampoline);
+      // So does the error guard, once no function is left that it runs.
+      const guardUses = usesOf(file, ERROR_GUARD_NAME).filter((u) => ![...chosen.values()].some((fn) => fn.node.startIndex <= u.startIndex && u.endIndex <= fn.node.endIndex));
+      const guard = helperRemoval(file, ERROR_GUARD_NAME, ERROR_GUARD_SOURCE, guardUses.length);
+      if (guard) rewrites.push(guard);
       const helper = chosen.size > 0 ? rung.helper(file) : undefined;
       return conversionResult(file, rewrites, helper ? [helper] : [], [...chosen.values()], refused);
     }

@@ -4,9 +4,12 @@
 // the rest of the block after a call becomes that call's continuation.
 // Module-level calls pass a continuation for the statement itself (an
 // assignment gets a named continuation that sets the global). A `try` whose
-// body starts with a call of a converted function that calls no other one
-// gives that function an error continuation (`on_error`, right after `cont`):
-// what the function raises goes there, what its continuation raises does not.
+// body starts with a call of a converted function gives that function an
+// error continuation (`on_error`, right after `cont`): what the function
+// raises goes there, what its continuation raises does not. A function that
+// calls converted functions itself hands its `on_error` on to each of them,
+// and its own code runs in the inserted `guard_errors`, which sends what that
+// code raises to `on_error` until the function has handed anything on.
 // Functions with defaults, `*args` or `**kwargs` take keyword-only continuations.
 //
 // Before:
@@ -19,23 +22,36 @@
 //     return int(text)
 //
 //
+// def parse_count(text):
+//     count = parse(text)
+//     if count < 0:
+//         raise ValueError("negative count")
+//     return count
+//
+//
 // def sum_of_squares(a, b):
 //     return square(a) + square(b)
 //
 //
-// def read_number(text):
+// def read_count(text):
 //     try:
-//         number = parse(text)
+//         count = parse_count(text)
 //     except ValueError:
-//         number = 0
-//     return number
+//         count = 0
+//     return count
 //
 //
 // print(sum_of_squares(3, 4))
-// print(read_number("x"))
+// print(read_count("x"))
+// print(read_count("-3"))
 // ```
 // After:
 // ```python
+// # region Concept Lenses helper
+// # <the guard_errors helper, from errorGuardSource.ts>
+// # endregion
+//
+//
 // def square(x, cont):
 //     return cont(x * x)
 //
@@ -52,23 +68,34 @@
 //     return on_error(failure)
 //
 //
+// def parse_count(text, cont, on_error=None):
+//     def parse_count_body(cont, on_error):
+//         def after_parse(count):
+//             if count < 0:
+//                 raise ValueError("negative count")
+//             return cont(count)
+//         return parse(text, after_parse, on_error)
+//     return guard_errors(parse_count_body, cont, on_error)
+//
+//
 // def sum_of_squares(a, b, cont):
 //     return square(a, lambda square_result: square(b, lambda square_result2: cont(square_result + square_result2)))
 //
 //
-// def read_number(text, cont):
-//     def after_parse(number, error=None):
+// def read_count(text, cont):
+//     def after_parse_count(count, error=None):
 //         try:
 //             if error is not None:
 //                 raise error
 //         except ValueError:
-//             number = 0
-//         return cont(number)
-//     return parse(text, after_parse, lambda error: after_parse(None, error))
+//             count = 0
+//         return cont(count)
+//     return parse_count(text, after_parse_count, lambda error: after_parse_count(None, error))
 //
 //
 // sum_of_squares(3, 4, print)
-// read_number("x", print)
+// read_count("x", print)
+// read_count("-3", print)
 // ```
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../../syntax/functionIndex';
@@ -76,7 +103,8 @@ import type { SourceFile } from '../../syntax/sourceFile';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
 import { conversionResult, type Rewrite } from '../conversionResult';
 import { DEFAULT_CONTINUATION, DEFAULT_ERROR_CONTINUATION, directCandidates, isDirectFunction } from '../continuations';
-import { calledInTry, cpsFunctionText, type CpsSite } from '../cpsTransform';
+import { calledInTry, cpsFunctionText, makesCpsCalls, type CpsSite } from '../cpsTransform';
+import { ERROR_GUARD_NAME, ERROR_GUARD_SOURCE } from '../errorGuardSource';
 import { hasOnlyPlainParameters } from '../pySyntax';
 import { callWithArguments, calleeName } from '../callText';
 import { FreshNames } from '../freshNames';
@@ -111,14 +139,15 @@ function convertToCps(file: SourceFile, requested: readonly FunctionInfo[], opti
     refused.set(fn.name, 'function' in why ? why : refusalAt(file, fn, why));
     chosen.delete(fn.name);
   };
-  if (trampoline && chosen.size > 0 && !hasOwnTrampoline(file) && file.functions.all.some((f) => f.name === TRAMPOLINE_NAME)) {
+  if (trampoline && chosen.size > 0 && !hasHelper(file, TRAMPOLINE_NAME, TRAMPOLINE_SOURCE) && file.functions.all.some((f) => f.name === TRAMPOLINE_NAME)) {
     for (const fn of [...chosen.values()]) refuseFn(fn, blocker('name-clash', undefined, `the module already defines \`${TRAMPOLINE_NAME}\`, the name the trampoline helper needs; rename it first`));
   }
   for (;;) {
     plan(file, chosen, refused, options, refuseFn);
     const attempt = generate(file, chosen, cont, options.errorContinuationName ?? DEFAULT_ERROR_CONTINUATION, trampoline);
     if (attempt.refusals.length === 0) {
-      const inserts = trampoline && chosen.size > 0 && !hasOwnTrampoline(file) ? [helperInsertion(file, TRAMPOLINE_SOURCE)] : [];
+      const inserts = trampoline && chosen.size > 0 && !hasHelper(file, TRAMPOLINE_NAME, TRAMPOLINE_SOURCE) ? [helperInsertion(file, TRAMPOLINE_SOURCE)] : [];
+      if (attempt.needsGuard && !hasHelper(file, ERROR_GUARD_NAME, ERROR_GUARD_SOURCE)) inserts.push(helperInsertion(file, ERROR_GUARD_SOURCE));
       return conversionResult(file, attempt.rewrites, inserts, [...chosen.values()], [...refused.values()]);
     }
     for (const r of attempt.refusals) refuseFn(r.fn, r.why);
@@ -180,13 +209,16 @@ function callerProblem(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<s
 interface Attempt {
   readonly rewrites: Rewrite[];
   readonly refusals: { fn: FunctionInfo; why: Blocker | Refusal }[];
+  /** A converted function hands its error continuation on, so the module needs the error guard. */
+  readonly needsGuard: boolean;
 }
 
 function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, cont: string, onError: string, trampoline: boolean): Attempt {
   const names = new FreshNames(file);
   const converted = [...chosen.values()];
-  const errorPaths = calledInTry(converted, directSites(file, converted, cont, onError, new Set()));
+  const errorPaths = calledInTry(converted, directSites(file, converted, cont, onError, new Set()), true);
   const siteAt = directSites(file, converted, cont, onError, errorPaths);
+  const guarded = [...errorPaths].filter((fn) => makesCpsCalls(fn, siteAt));
   const rewrites: Rewrite[] = [];
   const refusals: { fn: FunctionInfo; why: Blocker | Refusal }[] = [];
   for (const fn of chosen.values()) {
@@ -215,7 +247,9 @@ function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, c
       for (const fn of callees) refusals.push({ fn, why: error });
     }
   }
-  return { rewrites, refusals };
+  const guardClash = guarded.length > 0 && !hasHelper(file, ERROR_GUARD_NAME, ERROR_GUARD_SOURCE) && file.functions.all.some((f) => f.name === ERROR_GUARD_NAME);
+  for (const fn of guardClash ? guarded : []) refusals.push({ fn, why: blocker('name-clash', undefined, `the module already defines \`${ERROR_GUARD_NAME}\`, the name of the helper that hands this function's errors to its error continuation; rename it first`) });
+  return { rewrites, refusals, needsGuard: guarded.length > 0 };
 }
 
 /**
@@ -236,11 +270,12 @@ function directSites(file: SourceFile, converted: readonly FunctionInfo[], cont:
     if (!fn) return undefined;
     const byKeyword = !hasOnlyPlainParameters(fn.node);
     const site: CpsSite = { node: n, label: name, render: (k, text) => callWithArguments(n, [{ keyword: cont, value: k }], byKeyword, text) };
-    if (!errorPaths.has(fn)) return { ...site, noErrorPath: `\`${name}\` calls CPS functions itself, so what it raises cannot be handed to an error continuation yet` };
+    if (!errorPaths.has(fn)) return { ...site, noErrorPath: `\`${name}\` takes no error continuation` };
     return { ...site, renderCatching: (k, e, text) => callWithArguments(n, [{ keyword: cont, value: k }, { keyword: onError, value: e }], byKeyword, text) };
   };
 }
 
-function hasOwnTrampoline(file: SourceFile): boolean {
-  return file.functions.all.some((f) => f.name === TRAMPOLINE_NAME && isSource(file.textOf(f.node), TRAMPOLINE_SOURCE));
+/** Does the module define the helper \`name\` exactly as the refactor inserts it? */
+function hasHelper(file: SourceFile, name: string, source: string): boolean {
+  return file.functions.all.some((f) => f.name === name && isSource(file.textOf(f.node), source));
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { convertFile } from '../../../../extension/engine/ladder/convertFile';
+import { ERROR_GUARD_SOURCE } from '../../../../extension/engine/ladder/errorGuardSource';
 import { INLINE_CALLBACKS_RUNNER } from '../../../../extension/engine/ladder/inlineCallbacksRunner';
 import { conversions } from '../../../../extension/engine/ladder/registry';
 import { ROOT } from '../../../helpers/cli';
@@ -16,6 +17,7 @@ import { python } from '../cpsHelpers';
 /** Inserted helpers are long; an example names them on one line, and they stand for the helper's source. */
 const HELPERS: Readonly<Record<string, string>> = {
   '# <the inline_callbacks runner, from inlineCallbacksRunner.ts>': INLINE_CALLBACKS_RUNNER.trimEnd(),
+  '# <the guard_errors helper, from errorGuardSource.ts>': ERROR_GUARD_SOURCE.trimEnd(),
 };
 
 export interface HeaderExample {
