@@ -86,8 +86,9 @@ after(() => {
 });
 
 // Small direct-style programs in different shapes (the lecture's factorial, fibonacci and list walks,
-// closures, nested defs, methods, mutual recursion, loops carrying state), written for these tests.
-const DIRECT_STYLE = ['accumulate', 'early_returns', 'factorial', 'fibonacci', 'gcd', 'list_walk', 'methods', 'mutual', 'nested_defs', 'strings'].map((n) => `direct/${n}`);
+// closures, nested defs, methods, mutual recursion, loops carrying state, try/except around calls
+// of functions that call others), written for these tests.
+const DIRECT_STYLE = ['accumulate', 'early_returns', 'factorial', 'fibonacci', 'gcd', 'list_walk', 'methods', 'mutual', 'nested_defs', 'order_errors', 'strings'].map((n) => `direct/${n}`);
 
 for (const name of ['pythagoras', 'accounts', 'recursion', 'deep_recursion', ...DIRECT_STYLE]) {
   describe(`${name}.py climbs the ladder and comes back down`, () => {

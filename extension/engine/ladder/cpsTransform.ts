@@ -121,18 +121,19 @@ export function checkEvaluationOrder(file: SourceFile, head: Node, sites: readon
  * The converted functions that get an error continuation: those called as a
  * CPS call in the body of a \`try\` in a converted function, so the caller's
  * handlers see what they raise and nothing else. A function that calls CPS
- * functions itself qualifies only \`throughCallees\` (when every continuation
- * runs before its CPS call returns, as in code converted from direct style),
- * and then hands its error continuation on to every function it calls.
+ * functions itself qualifies only \`throughCallees\` (every continuation of
+ * the calls it makes runs before that call returns, as in code converted from
+ * direct style), and then hands its error continuation on to every function
+ * it calls.
  */
-export function calledInTry(converted: readonly FunctionInfo[], siteAt: (n: Node) => CpsSite | undefined, throughCallees = false): Set<FunctionInfo> {
+export function calledInTry(converted: readonly FunctionInfo[], siteAt: (n: Node) => CpsSite | undefined, throughCallees: (fn: FunctionInfo) => boolean = () => false): Set<FunctionInfo> {
   const isSite = (n: Node): boolean => siteAt(n) !== undefined;
   const sitesOf = (node: Node | null): Node[] => (node ? sitesIn(node, isSite) : []);
   const callees = (sites: readonly Node[]): FunctionInfo[] => {
     const names = new Set(sites.map((n) => siteAt(n)?.label));
     return converted.filter((fn) => names.has(shortName(fn)));
   };
-  const qualifies = (fn: FunctionInfo): boolean => throughCallees || sitesOf(fn.node.childForFieldName('body')).length === 0;
+  const qualifies = (fn: FunctionInfo): boolean => sitesOf(fn.node.childForFieldName('body')).length === 0 || throughCallees(fn);
   const found = new Set<FunctionInfo>();
   const pending: FunctionInfo[] = [];
   for (const fn of converted) {

@@ -100,7 +100,8 @@ export function rerunTry(def: Node, handler: Node): RerunTry | undefined {
   const forwarded = callOf(handler.childForFieldName('body'));
   const name = def.childForFieldName('name')?.text ?? '';
   if (lambdaParams?.text !== errorName || forwarded?.callee !== name || !same(forwarded.args, ['None', errorName])) return undefined;
-  const [attempt, ...rest] = code(statementsOf(def.childForFieldName('body')));
+  // The \`nonlocal\` lines a continuation needed go, as every continuation's do on the way down.
+  const [attempt, ...rest] = code(statementsOf(def.childForFieldName('body'))).filter((s) => s.type !== 'nonlocal_statement');
   const raising = attempt?.type === 'try_statement' ? code(statementsOf(attempt.childForFieldName('body')))[0] : undefined;
   const raised = raising?.type === 'if_statement' ? code(statementsOf(raising.childForFieldName('consequence'))) : [];
   if (!attempt || !raising || raising.childForFieldName('condition')?.text !== `${errorName} is not None` || raised.length !== 1 || raised[0]?.text !== `raise ${errorName}`) return undefined;

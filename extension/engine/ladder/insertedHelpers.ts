@@ -34,6 +34,11 @@ export function isSource(text: string, source: string): boolean {
   return text.replace(/\r\n?/g, '\n') === source.trimEnd();
 }
 
+/** Does the module define the helper \`name\` exactly as the refactor inserts it? */
+export function hasHelper(file: SourceFile, name: string, source: string): boolean {
+  return file.functions.all.some((f) => f.name === name && isSource(file.textOf(f.node), source));
+}
+
 const helperRanges = new WeakMap<SourceFile, readonly Node[]>();
 
 /** Is `node` inside one of the inserted helpers? */

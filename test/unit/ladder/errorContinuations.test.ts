@@ -4,8 +4,10 @@
 // continuations raise never does; CPS → direct brings the `try` back.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { INLINE_CALLBACKS_RUNNER } from '../../../extension/engine/ladder/inlineCallbacksRunner';
 import { dedent } from '../../helpers/parser';
 import { converted, python } from './cpsHelpers';
+import { refuses } from './ladderHelpers';
 
 const CHAIN = `
     SETTINGS = {"port": "80", "retries": "x", "depth": "-2"}
@@ -97,4 +99,35 @@ test('CPS → generator reads the same forms: the try around the call becomes a 
   assert.match(generator, /try:\n {8}value = yield setting_as_int\(key\)\n {4}except KeyError:/);
   assert.doesNotMatch(generator, /guard_errors|on_error/);
   assert.equal(python(generator), python(dedent(CHAIN)));
+});
+
+test('generator → CPS threads the error continuation the same way when everything down the chain is converted', async () => {
+  const generator = await converted(await converted(CHAIN, 'cps', { withCallers: true }), 'generator');
+  const cps = await converted(generator, 'cps');
+  assert.match(cps, /^ {4}return guard_errors\(setting_as_int_body, cont, on_error\)$/m);
+  assert.equal(python(cps), python(dedent(CHAIN)));
+});
+
+test('generator → CPS refuses a try around a function that waits on an operation that may call back later', async () => {
+  const source = `${INLINE_CALLBACKS_RUNNER}
+
+pending = []
+
+
+@inline_callbacks
+def later(value):
+    result = yield lambda resume: pending.append(lambda: resume(value))
+    return result
+
+
+@inline_callbacks
+def guarded(value):
+    try:
+        v = yield later(value)
+    except ValueError:
+        v = 0
+    return v
+`;
+  const result = await refuses(source, 'guarded', /`later` waits on an operation that may call back later/, 'cps', { functions: ['guarded', 'later'] });
+  assert.equal(result.refused.find((r) => r.function === 'guarded')?.code, 'try-around-cps-call');
 });

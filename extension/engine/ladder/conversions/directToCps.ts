@@ -108,7 +108,7 @@ import { ERROR_GUARD_NAME, ERROR_GUARD_SOURCE } from '../errorGuardSource';
 import { hasOnlyPlainParameters } from '../pySyntax';
 import { callWithArguments, calleeName } from '../callText';
 import { FreshNames } from '../freshNames';
-import { isSource } from '../insertedHelpers';
+import { hasHelper } from '../insertedHelpers';
 import { helperInsertion } from '../moduleInsert';
 import { moduleStatementToCps } from '../moduleCalls';
 import { isMethod, methodsByName, moduleLevelStatement, referencesTo, shortName } from '../references';
@@ -216,7 +216,7 @@ interface Attempt {
 function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, cont: string, onError: string, trampoline: boolean): Attempt {
   const names = new FreshNames(file);
   const converted = [...chosen.values()];
-  const errorPaths = calledInTry(converted, directSites(file, converted, cont, onError, new Set()), true);
+  const errorPaths = calledInTry(converted, directSites(file, converted, cont, onError, new Set()), () => true);
   const siteAt = directSites(file, converted, cont, onError, errorPaths);
   const guarded = [...errorPaths].filter((fn) => makesCpsCalls(fn, siteAt));
   const rewrites: Rewrite[] = [];
@@ -273,9 +273,4 @@ function directSites(file: SourceFile, converted: readonly FunctionInfo[], cont:
     if (!errorPaths.has(fn)) return { ...site, noErrorPath: `\`${name}\` takes no error continuation` };
     return { ...site, renderCatching: (k, e, text) => callWithArguments(n, [{ keyword: cont, value: k }, { keyword: onError, value: e }], byKeyword, text) };
   };
-}
-
-/** Does the module define the helper \`name\` exactly as the refactor inserts it? */
-function hasHelper(file: SourceFile, name: string, source: string): boolean {
-  return file.functions.all.some((f) => f.name === name && isSource(file.textOf(f.node), source));
 }

@@ -42,12 +42,13 @@ import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '.
 import { conversionResult, type Rewrite } from '../conversionResult';
 import { callWithArguments, calleeName } from '../callText';
 import { DEFAULT_CONTINUATION, DEFAULT_ERROR_CONTINUATION, isInlineCallbacks, isInlineCallbacksFunction } from '../continuations';
-import { calledInTry, cpsFunctionText, type CpsSite } from '../cpsTransform';
+import { calledInTry, cpsFunctionText, makesCpsCalls, sitesIn, type CpsSite } from '../cpsTransform';
+import { ERROR_GUARD_NAME, ERROR_GUARD_SOURCE } from '../errorGuardSource';
 import { FreshNames } from '../freshNames';
 import { argumentsOf } from '../fromCps';
 import { runnerSource } from '../inlineCallbacksRunner';
-import { runnerNames } from '../insertedHelpers';
-import { helperRemoval, usesOf } from '../moduleInsert';
+import { hasHelper, runnerNames } from '../insertedHelpers';
+import { helperInsertion, helperRemoval, usesOf } from '../moduleInsert';
 import { isMethod, methodsByName, referencesTo, shortName } from '../references';
 import { mayReachMethod } from '../../python/methodOwner';
 import { children, field, present } from '../pySyntax';
@@ -85,8 +86,9 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
         return { node: n, label: '', render: () => '' };
       }
     };
-    const errorPaths = calledInTry(converted, probe);
+    const errorPaths = calledInTry(converted, probe, waitsOnlyOnConverted(file, converted, probe));
     const siteAt = yieldSites(file, converted, cont, onError, errorPaths);
+    const guarded = [...errorPaths].filter((fn) => makesCpsCalls(fn, siteAt));
     const rewrites: Rewrite[] = [];
     const failures: Refusal[] = [];
     const adapted = new Map<string, Rewrite>();
@@ -96,6 +98,9 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
         const dropDecorators = fn.decorated ? children(fn.decorated).filter((d) => d.type === 'decorator' && runners.some((runner) => isInlineCallbacks({ ...fn, decorators: [d.text.replace(/^@\s*/, '').trim()] }, runner))) : [];
         const outer = fn.decorated ?? fn.node;
         const errorContinuation = errorPaths.has(fn) ? { errorContinuation: onError } : {};
+        if (guarded.includes(fn) && !hasHelper(file, ERROR_GUARD_NAME, ERROR_GUARD_SOURCE) && file.functions.all.some((f) => f.name === ERROR_GUARD_NAME)) {
+          throw new RefuseError('name-clash', fn.node, `the module already defines \`${ERROR_GUARD_NAME}\`, the name of the helper that hands this function's errors to its error continuation; rename it first`);
+        }
         rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline: false, names, dropDecorators, ...errorContinuation }) });
       } catch (error) {
         failures.push(refusalOf(file, fn, error));
@@ -109,7 +114,8 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
         const removal = helperRemoval(file, runner, runnerSource(runner), uses.length);
         return removal ? [removal] : [];
       });
-      return conversionResult(file, [...rewrites, ...removals], [], [...chosen.values()], refused);
+      const inserts = guarded.length > 0 && !hasHelper(file, ERROR_GUARD_NAME, ERROR_GUARD_SOURCE) ? [helperInsertion(file, ERROR_GUARD_SOURCE)] : [];
+      return conversionResult(file, [...rewrites, ...removals], inserts, [...chosen.values()], refused);
     }
     for (const f of failures) {
       chosen.delete(f.function);
@@ -119,30 +125,60 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
 }
 
 /**
+ * The functions whose every yield, all the way down, is of a converted
+ * function: nothing they wait on can call back later, so an error
+ * continuation can be handed down through them (see calledInTry).
+ */
+function waitsOnlyOnConverted(file: SourceFile, converted: readonly FunctionInfo[], siteAt: (n: Node) => CpsSite | undefined): (fn: FunctionInfo) => boolean {
+  const calleeOf = convertedCallee(file, converted);
+  const waitsOn = new Map(converted.map((fn) => {
+    const body = fn.node.childForFieldName('body');
+    const ops = body ? sitesIn(body, (n) => siteAt(n) !== undefined).map((n) => n.firstNamedChild) : [];
+    return [fn, ops.map((op) => (op?.type === 'call' ? calleeOf(op) : undefined))] as const;
+  }));
+  // Start from all of them and drop, until none changes, those that wait on anything else.
+  const kept = new Set(converted);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const fn of kept) {
+      if ((waitsOn.get(fn) ?? []).every((callee) => callee !== undefined && kept.has(callee))) continue;
+      kept.delete(fn);
+      changed = true;
+    }
+  }
+  return (fn) => kept.has(fn);
+}
+
+/** The converted function a call reaches (methods through an attribute), if any. */
+function convertedCallee(file: SourceFile, converted: readonly FunctionInfo[]): (call: Node) => FunctionInfo | undefined {
+  const functions = new Map(converted.filter((f) => !isMethod(file, f)).map((f) => [shortName(f), f]));
+  const methods = methodsByName(file, converted, shortName);
+  return (call) => {
+    const callee = call.childForFieldName('function');
+    const name = calleeName(call) ?? '';
+    return callee?.type === 'identifier' ? functions.get(name) : callee?.type === 'attribute' ? methods.get(name)?.find((m) => mayReachMethod(file, callee, m)) : undefined;
+  };
+}
+
+/**
  * In the generator form, a CPS call is a `yield` of an operation. Where the
  * callee gets an error continuation (`errorPaths`), or the operation is a leaf
  * taking one (`lambda resume, fail: leaf(args, resume, fail)`), the site can
  * be given one inside a `try`.
  */
 function yieldSites(file: SourceFile, converted: readonly FunctionInfo[], cont: string, onError: string, errorPaths: ReadonlySet<FunctionInfo>): (n: Node) => CpsSite | undefined {
-  const functions = new Map(converted.filter((f) => !isMethod(file, f)).map((f) => [shortName(f), f]));
-  const methods = methodsByName(file, converted, shortName);
-  const convertedCallee = (call: Node): FunctionInfo | undefined => {
-    const callee = call.childForFieldName('function');
-    const name = calleeName(call) ?? '';
-    return callee?.type === 'identifier' ? functions.get(name) : callee?.type === 'attribute' ? methods.get(name)?.find((m) => mayReachMethod(file, callee, m)) : undefined;
-  };
+  const calleeOf = convertedCallee(file, converted);
   return (n) => {
     if (n.type !== 'yield') return undefined;
     const at = `line ${String(file.lineOf(n))}`;
     if (n.children.some((c) => c?.type === 'from')) throw new RefuseError('not-an-operation', n, `${at}: \`yield from\` delegates to another generator; the inline-callbacks form yields operations only`);
     const op = n.firstNamedChild;
     if (!op) throw new RefuseError('not-an-operation', n, `${at}: a bare \`yield\` gives the runner no operation to start`);
-    const callee = op.type === 'call' ? convertedCallee(op) : undefined;
+    const callee = op.type === 'call' ? calleeOf(op) : undefined;
     if (callee) {
       const label = calleeName(op) ?? 'operation';
       const site: CpsSite = { node: n, label, render: (k, text) => callWithArguments(op, [{ keyword: cont, value: k }], false, text) };
-      if (!errorPaths.has(callee)) return { ...site, noErrorPath: `\`${label}\` waits on operations itself, so what it raises cannot be handed to an error continuation yet` };
+      if (!errorPaths.has(callee)) return { ...site, noErrorPath: `\`${label}\` waits on an operation that may call back later (not only on converted functions), so what it raises then could not reach an error continuation` };
       return { ...site, renderCatching: (k, e, text) => callWithArguments(op, [{ keyword: cont, value: k }, { keyword: onError, value: e }], false, text) };
     }
     const leaf = leafCall(op);
