@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { CONTINUATION_NAME, continuationOf } from '../python/callbacks';
+import { CONTINUATION_NAME, continuationOf, onlyCalledOrHandedOn } from '../python/callbacks';
 import { calleeName } from './callText';
 import { children, isGeneratorFunction, parameterNames as parameterNamesOf } from './pySyntax';
 import { isMethod, shortName } from './references';
@@ -21,7 +21,8 @@ const NEUTRAL_DECORATORS = new Set(['staticmethod', 'classmethod']);
 /**
  * The continuation parameter of a CPS function: its last parameter, when the
  * body calls it, or hands it on as the last argument to a function of the
- * module that is CPS itself. (Whether every path calls it exactly once, last,
+ * module that is CPS itself; else one elsewhere in the list that every path
+ * ends in and the body only calls or hands on. (Whether every path calls it exactly once, last,
  * is for the conversions to check: they refuse with the reason when not.)
  */
 export function continuationParameter(file: SourceFile, fn: FunctionInfo, seen: Set<number> = new Set()): string | undefined {
@@ -52,6 +53,25 @@ function lastPlainParameter(params: readonly Node[]): Node | undefined {
 }
 
 function findContinuationParameter(file: SourceFile, fn: FunctionInfo, seen: Set<number>): string | undefined {
+  return lastContinuation(file, fn, seen) ?? continuationElsewhere(file, fn);
+}
+
+/**
+ * A continuation anywhere in the list (\`def fetch(url, callback, timeout)\`,
+ * \`def op(cb, *args)\`, \`def read(cb, path)\`): the one CPS predicate finds
+ * every path ending in it, and the body only calls it or hands it on.
+ */
+function continuationElsewhere(file: SourceFile, fn: FunctionInfo): string | undefined {
+  const params = fn.node.childForFieldName('parameters');
+  const list = params ? children(params).filter((p) => p.type !== 'comment') : [];
+  // Plain parameters only: one with a default may be left out by callers (\`callback=None\`), and
+  // the last one is the rule above's to judge.
+  const plain = new Set(list.slice(0, -1).filter((p) => p.type === 'identifier').map((p) => p.text));
+  const found = continuationOf(file, fn);
+  return found?.parameters.every((p) => plain.has(p) && onlyCalledOrHandedOn(fn.node, p)) ? found.parameter : undefined;
+}
+
+function lastContinuation(file: SourceFile, fn: FunctionInfo, seen: Set<number>): string | undefined {
   const params = fn.node.childForFieldName('parameters');
   const last = params ? lastPlainParameter(children(params).filter((p) => p.type !== 'comment')) : undefined;
   const body = fn.node.childForFieldName('body');

@@ -185,6 +185,26 @@ export function continuationOf(file: SourceFile, fn: FunctionInfo): Continuation
   return parameter === undefined ? undefined : { parameter, parameters: parameters.length > 0 ? parameters : [parameter], tails };
 }
 
+/**
+ * Whether the body only ever calls \`name\` or hands it on as an argument of
+ * a call that neither stores nor registers it: never assigned, kept in an
+ * attribute or a container, returned, or read any other way. What lets a
+ * continuation stand anywhere in the parameter list (\`def fetch(url,
+ * callback, timeout)\`, \`def op(cb, *args)\`) without taking in a function
+ * that keeps what it is given.
+ */
+export function onlyCalledOrHandedOn(def: Node, name: string): boolean {
+  const body = def.childForFieldName('body');
+  return (body?.descendantsOfType('identifier') ?? []).every((use) => {
+    if (use?.text !== name) return true;
+    const parent = use.parent;
+    if (parent?.type === 'call' && parent.childForFieldName('function')?.id === use.id) return true;
+    const arg = parent?.type === 'keyword_argument' && parent.childForFieldName('value')?.id === use.id ? parent : use;
+    const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : null;
+    return call?.type === 'call' && !isRegistration(call) && !storesArgument(call) && !makesFunction(call);
+  });
+}
+
 /** A call whose result the code uses: assigned, an operand or an argument (not returned, a lambda's body or a statement of its own). */
 function resultUsed(call: Node): boolean {
   const parent = logicalParent(call);

@@ -51,7 +51,7 @@ import { hasHelper, runnerNames } from '../insertedHelpers';
 import { helperInsertion, helperRemoval, usesOf } from '../moduleInsert';
 import { isMethod, methodsByName, referencesTo, shortName } from '../references';
 import { mayReachMethod } from '../../python/methodOwner';
-import { children, field, present } from '../pySyntax';
+import { children, field, hasOnlyPlainParameters, present } from '../pySyntax';
 import { refusalOf, RefuseError } from '../refusal';
 
 export const generatorToCps: Conversion = {
@@ -101,7 +101,7 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
         if (guarded.includes(fn) && !hasHelper(file, ERROR_GUARD_NAME, ERROR_GUARD_SOURCE) && file.functions.all.some((f) => f.name === ERROR_GUARD_NAME)) {
           throw new RefuseError('name-clash', fn.node, `the module already defines \`${ERROR_GUARD_NAME}\`, the name of the helper that hands this function's errors to its error continuation; rename it first`);
         }
-        rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline: false, names, dropDecorators, ...errorContinuation }) });
+        rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline: false, names, dropDecorators, keywordOnly: !hasOnlyPlainParameters(fn.node), ...errorContinuation }) });
       } catch (error) {
         failures.push(refusalOf(file, fn, error));
       }
@@ -177,9 +177,11 @@ function yieldSites(file: SourceFile, converted: readonly FunctionInfo[], cont: 
     const callee = op.type === 'call' ? calleeOf(op) : undefined;
     if (callee) {
       const label = calleeName(op) ?? 'operation';
-      const site: CpsSite = { node: n, label, render: (k, text) => callWithArguments(op, [{ keyword: cont, value: k }], false, text) };
+      // A function with defaults, \`*args\` or \`**kwargs\` takes its continuations by keyword (as direct → CPS gives them).
+      const byKeyword = !hasOnlyPlainParameters(callee.node);
+      const site: CpsSite = { node: n, label, render: (k, text) => callWithArguments(op, [{ keyword: cont, value: k }], byKeyword, text) };
       if (!errorPaths.has(callee)) return { ...site, noErrorPath: `\`${label}\` waits on an operation that may call back later (not only on converted functions), so what it raises then could not reach an error continuation` };
-      return { ...site, renderCatching: (k, e, text) => callWithArguments(op, [{ keyword: cont, value: k }, { keyword: onError, value: e }], false, text) };
+      return { ...site, renderCatching: (k, e, text) => callWithArguments(op, [{ keyword: cont, value: k }, { keyword: onError, value: e }], byKeyword, text) };
     }
     const leaf = leafCall(op);
     if (leaf) {
@@ -248,10 +250,11 @@ function callerRewrites(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<
       // `f(args)(k)` → `f(args, k)`
       const k = present(argumentsOf(invoked)[0], 'continuation');
       const inner = argumentsOf(call).map((a) => file.textOf(a));
-      rewrites.push({ start: args.startIndex, end: invoked.endIndex, text: `(${[...inner, file.textOf(k)].join(', ')})` });
+      const keyword = hasOnlyPlainParameters(fn.node) ? '' : `${cont}=`;
+      rewrites.push({ start: args.startIndex, end: invoked.endIndex, text: `(${[...inner, keyword + file.textOf(k)].join(', ')})` });
     } else {
       const list = argumentsOf(call).map((a) => file.textOf(a));
-      const named = argumentsOf(call).some((a) => a.type === 'keyword_argument' || a.type === 'dictionary_splat');
+      const named = !hasOnlyPlainParameters(fn.node) || argumentsOf(call).some((a) => a.type === 'keyword_argument' || a.type === 'dictionary_splat');
       const operation = `lambda ${resume}: ${file.textOf(field(call, 'function'))}(${[...list, named ? `${cont}=${resume}` : resume].join(', ')})`;
       rewrites.push({ start: call.startIndex, end: call.endIndex, text: parent?.type === 'yield' ? operation : `(${operation})` });
     }
