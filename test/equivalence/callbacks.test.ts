@@ -1,8 +1,9 @@
 // Hand-written callback programs climb the ladder: each program under
 // programs/callbacks runs with python3, moves through the built CLI from
 // callbacks/CPS to the inline-callbacks form, on to async/await where that
-// rung applies, and back down from the generator form to CPS, printing exactly
-// what the original printed after every step. A program whose shape cannot
+// rung applies, and back down from the generator form to CPS (and, where
+// nothing waits on a loop, to direct style), printing exactly what the
+// original printed after every step. A program whose shape cannot
 // keep its behaviour says which functions refuse, with which code.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -24,6 +25,8 @@ interface Expectation {
   readonly asyncAll?: boolean;
   /** Why the way back down is not run, when it is not. */
   readonly noWayDown?: string;
+  /** Functions CPS → direct converts, where that rung applies (nothing waits on the loop). */
+  readonly direct?: readonly string[];
 }
 
 const EXPECTED: Readonly<Record<string, Expectation>> = {
@@ -53,6 +56,12 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   refuse_called_twice: { converts: [], refuses: { progress: 'continuation-not-tail', watch: 'continuation-called-twice' } },
   refuse_code_after: { converts: [], refuses: { show: 'code-after-continuation' } },
   refuse_stored: { converts: [] },
+  // A callback/errback pair: the errback raises, a handler passed for it becomes try/except, at every rung.
+  twisted_errback: { converts: ['get_quote', 'quote_in_cents', 'describe', 'portfolio'], asyncAll: true, direct: ['get_quote', 'quote_in_cents', 'describe', 'portfolio'] },
+  // The leaf takes its callback before a timeout and answers from a hand-written loop.
+  tornado_fetch: { converts: ['count_links', 'crawl', 'summary'] },
+  // Callback-first APIs (read(cb, path), add(cb, *numbers)) over call_soon.
+  call_soon_first: { converts: ['add', 'word_count', 'total_words', 'report'] },
 };
 
 interface Report {
@@ -132,6 +141,18 @@ for (const [name, expectation] of Object.entries(EXPECTED)) {
         assert.doesNotMatch(readFileSync(file, 'utf8'), /inline_callbacks|\byield\b/);
       }
       printsTheSame(file, expected, 'async');
+    });
+
+    test('CPS → direct where the rung applies, printing the same', (t) => {
+      if (!expectation.direct) {
+        t.skip('the functions wait on a callback-based leaf, which direct style cannot wait for');
+        return;
+      }
+      const file = copy(join(PROGRAMS, `${name}.py`), `${name}.direct.py`);
+      const report = refactor(file, 'direct');
+      assert.deepEqual([...report.converted].sort(), [...expectation.direct].sort());
+      assert.deepEqual(report.refused, []);
+      printsTheSame(file, expected, 'direct');
     });
 
     test('back down from generators to CPS, printing the same', (t) => {

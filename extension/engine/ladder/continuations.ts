@@ -85,7 +85,14 @@ function lastContinuation(file: SourceFile, fn: FunctionInfo, seen: Set<number>)
     const arg = use.parent?.type === 'keyword_argument' && use.parent.childForFieldName('value')?.id === use.id ? use.parent : use;
     const call = holdingCallOf(arg);
     const target = call && (isLastArgument(arg) || arg.type === 'keyword_argument') ? calleeName(call) : undefined;
-    return target !== undefined && byShortName(file, target).some((f) => !seen.has(f.node.id) && continuationParameter(file, f, seen) !== undefined);
+    return target !== undefined && byShortName(file, target).some((f) => {
+      if (seen.has(f.node.id)) return false;
+      const theirs = continuationParameter(file, f, seen);
+      if (theirs === undefined || !call || arg.type === 'keyword_argument') return theirs !== undefined;
+      // Where the callee takes a continuation (not a plain argument before a continuation it takes first).
+      const slots = continuationArguments(file, f, continuationParameters(file, f) ?? { cont: theirs, error: undefined }, call);
+      return slots.cont?.id === arg.id || slots.error?.id === arg.id;
+    });
   });
   return handedOn ? name : undefined;
 }
@@ -346,12 +353,14 @@ export function calleeContinuations(file: SourceFile, call: Node): ContinuationA
   const fn = same.find((f) => isCpsFunction(file, f));
   const params = fn ? continuationParameters(file, fn) : undefined;
   if (fn && params) return continuationArguments(file, fn, params, call);
-  // A callback-based leaf of the module with a success and an error callback, known by their names.
+  // A callback-based leaf of the module with a success callback (and an error one), known by their names.
   const [leaf] = same;
   const names = leaf && same.length === 1 ? parameterNamesOf(leaf.node) : [];
   const errors = names.filter((n) => ERROR_CONTINUATION.test(n));
   const conts = names.filter((n) => !ERROR_CONTINUATION.test(n) && CONTINUATION_NAME.test(n));
   const [error] = errors;
   const cont = conts.at(-1);
-  return leaf && error && cont && errors.length === 1 && conts.length === 1 ? continuationArguments(file, leaf, { cont, error }, call) : undefined;
+  if (!leaf || !cont || conts.length !== 1 || errors.length > 1) return undefined;
+  // One success callback, and an error one beside it or none (\`fetch(url, callback, timeout)\`).
+  return continuationArguments(file, leaf, { cont, error }, call);
 }
