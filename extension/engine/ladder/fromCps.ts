@@ -330,7 +330,9 @@ class Uncps {
       refuse('continuation-arity', call, `${this.at(call)}: the continuation is called with ${String(args.length)} values here and ${String(this.arity)} elsewhere; one return value cannot stand for both`);
     }
     this.arity = args.length;
-    const value = args.length > 1 ? args.map((a) => this.file.textOf(a)).join(', ') : args[0] && args[0].text !== 'None' ? this.file.textOf(args[0]) : undefined;
+    const written = args.length > 1 ? args.map((a) => this.file.textOf(a)).join(', ') : args[0] && args[0].text !== 'None' ? this.file.textOf(args[0]) : undefined;
+    // An argument spread over lines held together by the call's parentheses needs its own after \`return\`.
+    const value = written?.includes('\n') ? `(${written})` : written;
     return { out: [line(value === undefined ? 'return' : `return ${value}`)], falls: new Set() };
   }
 
