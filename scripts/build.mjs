@@ -1,5 +1,5 @@
 // One esbuild script for every bundle: the extension (node, cjs, `vscode`
-// external), the CLI (node) and the webview (browser). The grammar wasm files
+// external), the engine's worker thread (node), the CLI (node) and the webview (browser). The grammar wasm files
 // are copied beside the bundles, where both the extension and the CLI load them.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, chmodSync } from 'node:fs';
@@ -36,6 +36,14 @@ await Promise.all([
     define: { ...nodeCjs.define, ...version_ },
     banner: { js: importMetaShim },
     external: ['vscode'],
+  }),
+  // The engine's worker thread, started by the extension on its first question.
+  build({
+    ...common,
+    entryPoints: ['extension/vscode/worker/main.ts'],
+    outfile: 'dist/engineWorker.js',
+    ...nodeCjs,
+    banner: { js: importMetaShim },
   }),
   build({
     ...common,

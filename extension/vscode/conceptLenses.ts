@@ -3,20 +3,22 @@
 // (when it refuses, the lens says why instead);
 // beside it, on functions that stand on a rung above direct style, "Show ladder".
 // Lenses for unchanged definitions are handed back as the same objects, so
-// typing elsewhere does not make them flicker or re-resolve.
+// typing elsewhere does not make them flicker or re-resolve. Titles come from
+// the host's classification; each lens's ladder step runs in the engine's
+// worker thread when VS Code resolves it.
 import * as vscode from 'vscode';
 import type { SourceFile } from '../engine';
-import { CONCEPT_IDS, CONCEPT_INFO, shownConcepts, type ClassifiedFunction, type ConceptId } from '../engine/concepts';
-import { ladderSteps, rungOf, RUNG_ACTION, stepLabel } from '../engine/ladder/steps';
+import { CONCEPT_IDS, CONCEPT_INFO, shownConcepts, type ConceptId } from '../engine/concepts';
+import { ladderSteps, rungOf } from '../engine/ladder/steps';
 import { conversions } from '../engine/ladder/registry';
-import { stepFunction, type FunctionStep } from '../engine/ladder/takeStep';
-import type { Conversion } from '../engine/ladder/conversion';
+import { stepFunction } from '../engine/ladder/takeStep';
 import { analysable } from './analysisBudget';
-import { classificationOf } from './conceptCache';
+import { classificationOf, findClassified, startLine } from './conceptCache';
 import type { DocumentCache } from './documentCache';
 import { FOLD_HELPERS } from './foldHelpers';
-import { onItsOwnTurn } from './hostTurns';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { EngineWorker } from './engineWorker';
+import type { LensStepAnswer } from './worker/protocol';
+import { publicApiSetting, type WorkspaceIndex } from './workspaceIndex';
 import { SHOW_LADDER } from './ladderPanel';
 import { LensMemory, type StableLens } from './stableLenses';
 
@@ -63,6 +65,7 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
   constructor(
     private readonly cache: DocumentCache,
     private readonly workspace: WorkspaceIndex,
+    private readonly engine: EngineWorker,
   ) {
     this.subscriptions = [
       this.changed,
@@ -98,21 +101,27 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     const names = lens.concepts.length > 0 ? lens.concepts.map((id) => CONCEPT_INFO[id].name).join(' · ') : DIRECT_STYLE;
     // A step is judged against the whole workspace: wait until its files have been read.
     await this.workspace.ready;
-    // Each resolution runs a real ladder step: one per turn, and none for a lens scrolled away or edited meanwhile.
-    const resolved = await onItsOwnTurn(() => this.stepOf(lens), () => token.isCancellationRequested);
-    if (!resolved) return lens;
-    const { up, step } = resolved;
+    // The step runs in the engine's worker; the host's thread only waits for its answer.
+    let answer: LensStepAnswer | undefined;
+    try {
+      answer = await this.engine.ask({ kind: 'lensStep', uri: lens.uri.toString(), name: lens.functionName, line: lens.line, publicApi: publicApiSetting(lens.uri) }, token);
+    } catch (error) {
+      lens.command = { title: names, tooltip: `The next rung could not be checked: ${error instanceof Error ? error.message : String(error)}`, command: '' };
+      return lens;
+    }
+    if (!answer) return lens;
+    const { up, step } = answer;
     if (up && step?.refusal && lens.concepts.length === 0) {
       // A plain function that cannot take a continuation is just code: no lens text to read.
       lens.command = { title: DIRECT_STYLE, tooltip: `${lens.functionName} ${step.refusal.message}`, command: '' };
     } else if (up && step?.refusal) {
       // Offered only when it applies: a refused rung names its reason instead of an action.
       const why = `${lens.functionName} ${step.refusal.message}`;
-      lens.command = { title: `${names} · not → ${RUNG_ACTION[up.to]}: ${clipped(why)}`, tooltip: why, command: '' };
+      lens.command = { title: `${names} · not → ${up.action}: ${clipped(why)}`, tooltip: why, command: '' };
     } else if (up && step) {
       lens.command = {
-        title: `${names} · ${stepLabel(step)}`,
-        tooltip: `Apply '${up.id}' to ${[lens.functionName, ...step.result.alongside].join(', ')}`,
+        title: `${names} · ${step.label}`,
+        tooltip: `Apply '${up.id}' to ${[lens.functionName, ...step.alongside].join(', ')}`,
         command: APPLY_COMMAND,
         arguments: [lens.uri.toString(), lens.functionName, lens.line, up.id],
       };
@@ -120,16 +129,6 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
       lens.command = { title: names, command: '' };
     }
     return lens;
-  }
-
-  /** The lens's function's next rung up and the step to it (the one the code action and the ladder panel take). */
-  private stepOf(lens: ConceptLens): { up?: Conversion; step?: FunctionStep } {
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === lens.uri.toString());
-    const file = document ? analysable(this.cache, document) : undefined;
-    const classified = file ? findClassified(file, lens.functionName, lens.line) : undefined;
-    const up = file && classified ? ladderSteps(file, classified.info, classified.concepts).up : undefined;
-    if (!document || !file || !up) return up ? { up } : {};
-    return { up, step: stepFunction(file, lens.functionName, up.to, this.workspace.ladderOptions(document)) };
   }
 
   dispose(): void {
@@ -160,18 +159,6 @@ function clipped(reason: string, max = 90): string {
   return reason.length <= max ? reason : `${reason.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The classified definition named `name` whose first line is `line` (0-based), or the nearest of that name. */
-function findClassified(file: SourceFile, name: string, line: number): ClassifiedFunction | undefined {
-  return classificationOf(file)
-    .filter((f) => f.name === name)
-    .sort((a, b) => Math.abs(startLine(file, a) - line) - Math.abs(startLine(file, b) - line))[0];
-}
-
-/** 0-based line where a definition starts: its first decorator, or `def`/`class`. */
-function startLine(file: SourceFile, f: ClassifiedFunction): number {
-  return file.lineOf(f.info.decorated ?? f.info.node) - 1;
-}
-
 /** Applies the conversion a lens names to the function under it, exactly as the code action would. */
 async function applyConversion(cache: DocumentCache, workspace: WorkspaceIndex, uri: string, name: string, line: number, conversionId: string): Promise<void> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
@@ -197,8 +184,8 @@ async function applyConversion(cache: DocumentCache, workspace: WorkspaceIndex, 
   if (await vscode.workspace.applyEdit(edit)) await vscode.commands.executeCommand(FOLD_HELPERS, document.uri);
 }
 
-export function registerConceptLenses(cache: DocumentCache, workspace: WorkspaceIndex): vscode.Disposable {
-  const provider = new ConceptLensProvider(cache, workspace);
+export function registerConceptLenses(cache: DocumentCache, workspace: WorkspaceIndex, engine: EngineWorker): vscode.Disposable {
+  const provider = new ConceptLensProvider(cache, workspace, engine);
   return vscode.Disposable.from(
     provider,
     vscode.languages.registerCodeLensProvider({ language: 'python' }, provider),

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { PythonParser } from '../engine';
 import { registerSkippedAnalysisStatus } from './analysisBudget';
 import { DocumentCache } from './documentCache';
+import { EngineWorker } from './engineWorker';
 import { registerConceptHover } from './conceptHover';
 import { registerConceptLenses } from './conceptLenses';
 import { registerExploreSchedules, type ExploreSchedules } from './explorePanel';
@@ -25,6 +26,8 @@ export interface ConceptLensesApi {
   readonly workspace: WorkspaceIndex;
   /** Explore Schedules: what its panel shows now. */
   readonly schedules: Pick<ExploreSchedules, 'shown'>;
+  /** The engine's worker thread, where lens steps and the interleavings analysis run (tests ask it `where`). */
+  readonly engine: Pick<EngineWorker, 'ask'>;
   /** Fires when a document's interleaving diagnostics are current for a version. */
   readonly onDidPublishDiagnostics: vscode.Event<DiagnosticsPublished>;
 }
@@ -37,16 +40,19 @@ export function activate(context: vscode.ExtensionContext): ConceptLensesApi {
   });
   const cache = new DocumentCache(grammar);
   const workspace = new WorkspaceIndex(grammar, cache, context.workspaceState);
+  // The heavy engine work runs in a worker thread, started on the first question.
+  const engine = new EngineWorker(context.extensionUri, workspace);
   const lintSettings = new LintSettings();
   const schedules = registerExploreSchedules(context.extensionUri, cache);
-  const diagnostics = registerInterleavingDiagnostics(cache, lintSettings);
+  const diagnostics = registerInterleavingDiagnostics(cache, lintSettings, engine);
   context.subscriptions.push(
     schedules,
     cache,
     workspace,
+    engine,
     lintSettings,
     registerGoToFunction(cache),
-    registerConceptLenses(cache, workspace),
+    registerConceptLenses(cache, workspace, engine),
     registerFoldHelpers(),
     registerConceptHover(cache, workspace),
     registerLadderActions(cache, workspace),
@@ -54,10 +60,10 @@ export function activate(context: vscode.ExtensionContext): ConceptLensesApi {
     diagnostics,
     registerLockQuickFix(cache),
     registerInterleavingPanel(context.extensionUri, cache),
-    registerInterleavingLens(cache, lintSettings),
+    registerInterleavingLens(cache, lintSettings, engine),
     registerSkippedAnalysisStatus(cache),
   );
-  return { cache, workspace, schedules, onDidPublishDiagnostics: diagnostics.onDidPublish };
+  return { cache, workspace, schedules, engine, onDidPublishDiagnostics: diagnostics.onDidPublish };
 }
 
 export function deactivate(): void {

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { guardWithLock, type LockFix, type LockScope } from '../engine/interleave/lockFix';
 import type { Hazard, InterleavingModel } from '../engine/interleave/model';
 import type { SourceFile } from '../engine/syntax/sourceFile';
-import { interleavingsAcrossOpenDocuments } from './interleavingCache';
+import { interleavingsAcrossOpenDocuments } from './openModules';
 import type { DocumentCache } from './documentCache';
 import { INTERLEAVINGS_SOURCE } from './interleavingDiagnostics';
 

@@ -1,0 +1,144 @@
+// What the engine's worker thread knows and how it answers: its own parse of
+// each open document (kept current from the versions and changes the host
+// sends), its own project model of the workspace's modules, and the engine
+// calls behind each question. Without VS Code and without worker_threads, so
+// unit tests drive it directly; main.ts wires it to the thread.
+import { SourceFile, type PythonParser, type TextChange } from '../../engine';
+import { lintHazards } from '../../engine/interleave/suppressions';
+import { projectUsesIn, type ProjectUses } from '../../engine/ladder/projectUses';
+import { ladderSteps, RUNG_ACTION, stepLabel } from '../../engine/ladder/steps';
+import { stepFunction } from '../../engine/ladder/takeStep';
+import { ProjectModel } from '../../engine/python/project';
+import { analysisSkipped, MAX_ANALYSED_CHARS } from '../analysisLimits';
+import { findClassified } from '../conceptCache';
+import { interleavingsAcross, interleavingsOf, modulesFrom } from '../interleavingCache';
+import type { DiagnosticsQuestion, HazardLensAnswer, HazardLensQuestion, DiagnosticsAnswer, LensStepAnswer, LensStepQuestion, Notice } from './protocol';
+
+interface Document {
+  readonly version: number;
+  readonly file: SourceFile;
+}
+
+export class EngineState {
+  private readonly documents = new Map<string, Document>();
+  private readonly relativePaths = new Map<string, string>();
+  private readonly relativeViews = new WeakMap<ProjectUses, ProjectUses>();
+  readonly model: ProjectModel;
+
+  constructor(private readonly parser: PythonParser) {
+    // A module open in the editor reuses the worker's parse of that document.
+    this.model = new ProjectModel((source) => {
+      if (source.text.length > MAX_ANALYSED_CHARS) return undefined;
+      const open = this.documents.get(source.path)?.file;
+      return open?.text === source.text ? open.copy() : SourceFile.parse(parser, source.text);
+    });
+  }
+
+  /** Applies one of the host's messages about documents and modules. */
+  tell(message: Notice): void {
+    switch (message.type) {
+      case 'document':
+        this.setDocument(message.uri, message.version, message.text, message.edit);
+        break;
+      case 'closeDocument':
+        this.documents.get(message.uri)?.file.dispose();
+        this.documents.delete(message.uri);
+        break;
+      case 'module':
+        this.model.set(message.source);
+        this.relativePaths.set(message.source.path, message.relativePath);
+        break;
+      case 'removeModule':
+        this.model.remove(message.path);
+        this.relativePaths.delete(message.path);
+        break;
+    }
+  }
+
+  private setDocument(uri: string, version: number, text: string, edit?: { readonly from: number; readonly changes: readonly TextChange[] }): void {
+    const known = this.documents.get(uri);
+    if (text.length > MAX_ANALYSED_CHARS) {
+      known?.file.dispose();
+      this.documents.delete(uri);
+      return;
+    }
+    // Incremental when the changes start from the version the worker has; a fresh parse otherwise.
+    const incremental = known && edit && known.version === edit.from ? known.file.withChanges(edit.changes) : undefined;
+    const file = incremental?.text === text ? incremental : SourceFile.parse(this.parser, text);
+    if (incremental && incremental !== file) incremental.dispose();
+    known?.file.dispose();
+    this.documents.set(uri, { version, file });
+  }
+
+  /** The analysable parse of the document, at `version` when one is asked for. */
+  private analysable(uri: string, version?: number): SourceFile | undefined {
+    const document = this.documents.get(uri);
+    if (!document || (version !== undefined && document.version !== version)) return undefined;
+    return analysisSkipped(document.file) === undefined ? document.file : undefined;
+  }
+
+  /** The lens's function's next rung up and the step to it, as the code action and the ladder panel take it. */
+  lensStep(question: LensStepQuestion): LensStepAnswer {
+    const file = this.analysable(question.uri);
+    const classified = file ? findClassified(file, question.name, question.line) : undefined;
+    const up = file && classified ? ladderSteps(file, classified.info, classified.concepts).up : undefined;
+    if (!file || !up) return {};
+    const module = this.model.module(question.uri);
+    const options = module ? { project: this.relative(projectUsesIn(this.model, module.path)), publicApi: question.publicApi } : { publicApi: question.publicApi };
+    const step = stepFunction(file, question.name, up.to, options);
+    const { refusal } = step;
+    return {
+      up: { id: up.id, to: up.to, action: RUNG_ACTION[up.to] },
+      step: {
+        label: stepLabel(step),
+        alongside: step.result.alongside,
+        ...(refusal ? { refusal: { code: refusal.code, message: refusal.message, line: refusal.line } } : {}),
+      },
+    };
+  }
+
+  /** The hazards the linter reports for the document with the other open modules, and the suppression comments' problems. */
+  diagnostics(question: DiagnosticsQuestion): DiagnosticsAnswer {
+    const file = this.analysable(question.uri, question.version);
+    if (!file) return { skipped: true };
+    const modules = modulesFrom(question.modules, file, question.uri, (uri) => this.analysable(uri));
+    const { findings, problems } = lintHazards(file, interleavingsAcross(file, question.uri, modules).hazards, question.lint);
+    return { skipped: false, hazards: findings.map((f) => f.hazard), problems };
+  }
+
+  /** Per coroutine with reported hazards, the line of its lens (above its decorators) and those hazards. */
+  hazardLenses(question: HazardLensQuestion): HazardLensAnswer {
+    const file = this.analysable(question.uri, question.version);
+    if (!file) return { skipped: true };
+    const model = interleavingsOf(file);
+    // What the linter reports: a suppressed or ignored hazard is gone from the lens as from the Problems panel.
+    const reported = new Set(lintHazards(file, model.hazards, question.lint).findings.map((f) => f.hazard));
+    const lenses = model.coroutines.flatMap((c) => {
+      const hazards = model.hazards.filter((h) => reported.has(h) && h.function === c.name && h.write.line >= c.line && h.write.line <= c.endLine);
+      if (hazards.length === 0) return [];
+      const definition = file.functions.named(c.name).find((f) => f.line === c.line);
+      const line = definition ? file.lineOf(definition.decorated ?? definition.node) - 1 : c.line - 1;
+      return [{ name: c.name, line, hazards }];
+    });
+    return { skipped: false, lenses };
+  }
+
+  /** The same view with paths as the editor shows them; one per view, so steps stay shared. */
+  private relative(view: ProjectUses): ProjectUses {
+    let relative = this.relativeViews.get(view);
+    if (!relative) {
+      relative = {
+        usesElsewhere: (fn) => view.usesElsewhere(fn).map((use) => ({ ...use, path: this.relativePaths.get(use.path) ?? use.path })),
+        callsCoroutineElsewhere: (callee) => view.callsCoroutineElsewhere(callee),
+      };
+      this.relativeViews.set(view, relative);
+    }
+    return relative;
+  }
+
+  dispose(): void {
+    for (const document of this.documents.values()) document.file.dispose();
+    this.documents.clear();
+    this.model.dispose();
+  }
+}

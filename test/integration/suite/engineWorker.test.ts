@@ -1,0 +1,78 @@
+// The extension host stays responsive because the heavy engine work runs in
+// the engine's worker thread: resolving a lens (a real ladder step) and
+// refreshing the interleaving diagnostics are answered by a thread other than
+// the host's, which only exchanges messages with it. Speed itself is measured
+// in bench/latency.ts; this proves the mechanism.
+import * as assert from 'node:assert/strict';
+import { threadId } from 'node:worker_threads';
+import { suite, teardown, test } from 'mocha';
+import * as vscode from 'vscode';
+import type { DiagnosticsPublished } from '../../../extension/vscode/interleavingDiagnostics';
+import { api, discard, openUntitledPython } from '../helpers';
+
+const RACY = `import asyncio
+
+counter = 0
+
+
+async def bump():
+    global counter
+    seen = counter
+    await asyncio.sleep(0)
+    counter = seen + 1
+
+
+def add(a, b):
+    return a + b
+
+
+def total(items):
+    return sum(items)
+`;
+
+async function answered(): Promise<{ threadId: number; answered: number }> {
+  const where = await (await api()).engine.ask({ kind: 'where' });
+  assert.ok(where, 'the worker answered');
+  return where;
+}
+
+suite('engine worker', () => {
+  let editor: vscode.TextEditor | undefined;
+  teardown(async () => {
+    if (editor) await discard(editor);
+    editor = undefined;
+  });
+
+  test('lens steps and the interleavings analysis are answered on another thread than the host’s', async () => {
+    const extension = await api();
+    editor = await openUntitledPython(RACY);
+    const { document } = editor;
+    const before = await answered();
+    assert.notEqual(before.threadId, threadId, 'the worker is a thread of its own');
+
+    // Every concept lens resolved: each is one ladder step in the worker.
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 1000);
+    const steps = lenses.filter((l) => l.command?.title !== 'Show ladder' && !l.command?.title.startsWith('⚠'));
+    assert.ok(steps.some((l) => l.command?.title.includes('→ CPS')), `a direct-style function offers CPS: ${lenses.map((l) => l.command?.title ?? '').join(' | ')}`);
+    const afterLenses = await answered();
+    assert.ok(afterLenses.answered - before.answered >= steps.length, `${String(steps.length)} lens steps, ${String(afterLenses.answered - before.answered)} answers from the worker`);
+
+    // An edit: the diagnostics for its version come from the worker too.
+    const version = document.version + 1;
+    const published = new Promise<void>((resolve) => {
+      const waiting = extension.onDidPublishDiagnostics((e: DiagnosticsPublished) => {
+        if (e.uri.toString() === document.uri.toString() && e.version >= version) {
+          waiting.dispose();
+          resolve();
+        }
+      });
+    });
+    await editor.edit((b) => {
+      b.insert(new vscode.Position(document.lineCount - 1, 0), '\n');
+    });
+    await published;
+    const diagnostics = vscode.languages.getDiagnostics(document.uri);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['lost-update']);
+    assert.ok((await answered()).answered > afterLenses.answered, 'the diagnostics were the worker’s answer');
+  });
+});
