@@ -3,17 +3,15 @@
 // (when it refuses, the lens says why instead);
 // beside it, on functions that stand on a rung above direct style, "Show ladder".
 // Lenses for unchanged definitions are handed back as the same objects, so
-// typing elsewhere does not make them flicker or re-resolve. Titles come from
-// the host's classification; each lens's ladder step runs in the engine's
-// worker thread when VS Code resolves it.
+// typing elsewhere does not make them flicker or re-resolve. The classification
+// behind the lenses and each lens's ladder step (when VS Code resolves it) run
+// in the engine's worker thread.
 import * as vscode from 'vscode';
-import type { SourceFile } from '../engine';
-import { CONCEPT_IDS, CONCEPT_INFO, shownConcepts, type ConceptId } from '../engine/concepts';
-import { ladderSteps, rungOf } from '../engine/ladder/steps';
+import { CONCEPT_IDS, CONCEPT_INFO, type ConceptId } from '../engine/concepts';
 import { conversions } from '../engine/ladder/registry';
 import { stepFunction } from '../engine/ladder/takeStep';
 import { analysable } from './analysisBudget';
-import { classificationOf, findClassified, startLine } from './conceptCache';
+import { findClassified } from './conceptCache';
 import type { DocumentCache } from './documentCache';
 import { FOLD_HELPERS } from './foldHelpers';
 import type { EngineWorker } from './engineWorker';
@@ -84,13 +82,24 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     ];
   }
 
-  provideCodeLenses(document: vscode.TextDocument): ConceptLens[] {
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<ConceptLens[]> {
     const settings = vscode.workspace.getConfiguration('conceptLenses.lenses', document.uri);
     if (!settings.get<boolean>('enabled', true)) return [];
-    const shown = new Set(settings.get<readonly string[]>('concepts', CONCEPT_IDS));
     const file = analysable(this.cache, document);
     if (!file) return [];
-    return this.memory.lenses(document.uri, file, () => fresh(file, document.uri, shown));
+    // Mid-edit the last good lenses follow their functions (LensMemory): nothing to classify.
+    if (file.root.hasError) return this.memory.lenses(document.uri, file, () => []);
+    const { uri, version } = document;
+    const shown = settings.get<readonly string[]>('concepts', CONCEPT_IDS);
+    // The classification runs in the engine's worker; a failed worker leaves the lenses as they were (it reports why itself).
+    const answer = await this.engine.ask({ kind: 'conceptLenses', uri: uri.toString(), version, shown }, token).catch(() => undefined);
+    if (!answer || answer.skipped || document.version !== version) return this.memory.last(uri);
+    return this.memory.lenses(uri, file, () =>
+      answer.lenses.flatMap((l) => {
+        const lens = new ConceptLens(uri, l.name, l.line, l.concepts);
+        return l.aboveDirect ? [lens, new ConceptLens(uri, l.name, l.line, l.concepts, true)] : [lens];
+      }),
+    );
   }
 
   async resolveCodeLens(lens: ConceptLens, token: vscode.CancellationToken): Promise<ConceptLens> {
@@ -134,24 +143,6 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
   }
-}
-
-/**
- * The concepts lens (and, above direct style, the ladder lens) of each labelled
- * definition: its most specific concepts the settings allow (a concept turned
- * off gives way to the nearest one it implies that is on).
- */
-function fresh(file: SourceFile, uri: vscode.Uri, shown: ReadonlySet<string>): ConceptLens[] {
-  return classificationOf(file).flatMap((f) => {
-    // Where learners start: a plain function the CPS rung takes gets a lens too, offering that rung.
-    if (f.concepts.length === 0) return ladderSteps(file, f.info, f.concepts).up?.to === 'cps' ? [new ConceptLens(uri, f.name, startLine(file, f), [])] : [];
-    const ids = shownConcepts(f.concepts, shown);
-    if (ids.length === 0) return [];
-    const line = startLine(file, f);
-    const lenses = [new ConceptLens(uri, f.name, line, ids)];
-    if (rungOf(f.concepts) !== 'direct') lenses.push(new ConceptLens(uri, f.name, line, ids, true));
-    return lenses;
-  });
 }
 
 /** A lens is one line: long reasons end in an ellipsis (the tooltip has all of it). */

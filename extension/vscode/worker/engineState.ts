@@ -6,13 +6,16 @@
 import { SourceFile, type PythonParser, type TextChange } from '../../engine';
 import { lintHazards } from '../../engine/interleave/suppressions';
 import { projectUsesIn, type ProjectUses } from '../../engine/ladder/projectUses';
-import { ladderSteps, RUNG_ACTION, stepLabel } from '../../engine/ladder/steps';
+import { shownConcepts } from '../../engine/concepts';
+import { ladderSteps, rungOf, RUNG_ACTION, stepLabel } from '../../engine/ladder/steps';
 import { stepFunction } from '../../engine/ladder/takeStep';
+import type { ConversionOptions, PublicApiPolicy } from '../../engine/ladder/conversion';
 import { ProjectModel } from '../../engine/python/project';
 import { analysisSkipped, MAX_ANALYSED_CHARS } from '../analysisLimits';
-import { findClassified } from '../conceptCache';
+import { classificationOf, findClassified, startLine } from '../conceptCache';
+import { conceptHoverAt } from '../conceptHoverText';
 import { interleavingsAcross, interleavingsOf, modulesFrom } from '../interleavingCache';
-import type { DiagnosticsQuestion, HazardLensAnswer, HazardLensQuestion, DiagnosticsAnswer, LensStepAnswer, LensStepQuestion, Notice } from './protocol';
+import type { ConceptLensesAnswer, ConceptLensesQuestion, HoverAnswer, HoverQuestion, DiagnosticsQuestion, HazardLensAnswer, HazardLensQuestion, DiagnosticsAnswer, LensStepAnswer, LensStepQuestion, Notice } from './protocol';
 
 interface Document {
   readonly version: number;
@@ -77,15 +80,34 @@ export class EngineState {
     return analysisSkipped(document.file) === undefined ? document.file : undefined;
   }
 
+  /** The concept lenses of a version: what conceptLenses.ts shows above each definition before resolving it. */
+  conceptLenses(question: ConceptLensesQuestion): ConceptLensesAnswer {
+    const file = this.analysable(question.uri, question.version);
+    if (!file) return { skipped: true };
+    const shown = new Set(question.shown);
+    const lenses = classificationOf(file).flatMap((f) => {
+      // Where learners start: a plain function the CPS rung takes gets a lens too, offering that rung.
+      if (f.concepts.length === 0) return ladderSteps(file, f.info, f.concepts).up?.to === 'cps' ? [{ name: f.name, line: startLine(file, f), concepts: [], aboveDirect: false }] : [];
+      const concepts = shownConcepts(f.concepts, shown);
+      return concepts.length === 0 ? [] : [{ name: f.name, line: startLine(file, f), concepts, aboveDirect: rungOf(f.concepts) !== 'direct' }];
+    });
+    return { skipped: false, lenses };
+  }
+
+  /** The hover on the definition name at the offset. */
+  hover(question: HoverQuestion): HoverAnswer {
+    const file = this.analysable(question.uri, question.version);
+    const hover = file ? conceptHoverAt(file, question.offset, this.ladderOptions(question.uri, question.publicApi)) : undefined;
+    return hover ? { hover } : {};
+  }
+
   /** The lens's function's next rung up and the step to it, as the code action and the ladder panel take it. */
   lensStep(question: LensStepQuestion): LensStepAnswer {
     const file = this.analysable(question.uri);
     const classified = file ? findClassified(file, question.name, question.line) : undefined;
     const up = file && classified ? ladderSteps(file, classified.info, classified.concepts).up : undefined;
     if (!file || !up) return {};
-    const module = this.model.module(question.uri);
-    const options = module ? { project: this.relative(projectUsesIn(this.model, module.path)), publicApi: question.publicApi } : { publicApi: question.publicApi };
-    const step = stepFunction(file, question.name, up.to, options);
+    const step = stepFunction(file, question.name, up.to, this.ladderOptions(question.uri, question.publicApi));
     const { refusal } = step;
     return {
       up: { id: up.id, to: up.to, action: RUNG_ACTION[up.to] },
@@ -121,6 +143,12 @@ export class EngineState {
       return [{ name: c.name, line, hazards }];
     });
     return { skipped: false, lenses };
+  }
+
+  /** What makes a ladder step see the rest of the workspace, as WorkspaceIndex.ladderOptions does on the host. */
+  private ladderOptions(uri: string, publicApi: PublicApiPolicy): Pick<ConversionOptions, 'project' | 'publicApi'> {
+    const module = this.model.module(uri);
+    return module ? { project: this.relative(projectUsesIn(this.model, module.path)), publicApi } : { publicApi };
   }
 
   /** The same view with paths as the editor shows them; one per view, so steps stay shared. */

@@ -21,6 +21,10 @@ let draining = false;
 
 function answer(state: EngineState, question: Question): unknown {
   switch (question.kind) {
+    case 'conceptLenses':
+      return state.conceptLenses(question);
+    case 'hover':
+      return state.hover(question);
     case 'lensStep':
       return state.lensStep(question);
     case 'diagnostics':

@@ -3,6 +3,7 @@
 // about documents and workspace modules and asks it questions; the worker keeps
 // its own parses and answers with plain data. Both ends run every incoming
 // message through isToWorker / isFromWorker and drop whatever does not match.
+import { CONCEPT_IDS, type ConceptId } from '../../engine/concepts/concept';
 import type { Rung, PublicApiPolicy } from '../../engine/ladder/conversion';
 import type { ModuleSource } from '../../engine/python/project';
 import type { TextChange } from '../../engine/syntax/sourceFile';
@@ -28,6 +29,38 @@ export interface LensStepAnswer {
   readonly up?: { readonly id: string; readonly to: Rung; readonly action: string };
   /** The step to it: its label, the functions that come along, or why it is refused. */
   readonly step?: { readonly label: string; readonly alongside: readonly string[]; readonly refusal?: { readonly code: string; readonly message: string; readonly line: number } };
+}
+
+/** The concept lenses of one version of a document, from its classification. */
+export interface ConceptLensesQuestion {
+  readonly kind: 'conceptLenses';
+  readonly uri: string;
+  readonly version: number;
+  /** The concepts the settings let the lenses name. */
+  readonly shown: readonly string[];
+}
+
+/**
+ * Per labelled definition: its dotted name, 0-based first line (decorators
+ * included), the most specific concepts shown (none: a plain function the CPS
+ * rung takes), and whether it stands above direct style (a "Show ladder" lens).
+ */
+export type ConceptLensesAnswer =
+  | { readonly skipped: true }
+  | { readonly skipped: false; readonly lenses: readonly { readonly name: string; readonly line: number; readonly concepts: readonly ConceptId[]; readonly aboveDirect: boolean }[] };
+
+/** The hover on the definition name at `offset` of one version of a document (conceptHoverText.ts). */
+export interface HoverQuestion {
+  readonly kind: 'hover';
+  readonly uri: string;
+  readonly version: number;
+  readonly offset: number;
+  readonly publicApi: PublicApiPolicy;
+}
+
+/** Its markdown and the name's span; nothing when there is nothing to say (or the version is gone). */
+export interface HoverAnswer {
+  readonly hover?: { readonly markdown: string; readonly start: number; readonly end: number };
 }
 
 /** What the linter reports for one version of a document: findings and suppression problems. */
@@ -64,8 +97,10 @@ export interface WhereAnswer {
   readonly answered: number;
 }
 
-export type Question = LensStepQuestion | DiagnosticsQuestion | HazardLensQuestion | WhereQuestion;
+export type Question = ConceptLensesQuestion | HoverQuestion | LensStepQuestion | DiagnosticsQuestion | HazardLensQuestion | WhereQuestion;
 export interface AnswerOf {
+  conceptLenses: ConceptLensesAnswer;
+  hover: HoverAnswer;
   lensStep: LensStepAnswer;
   diagnostics: DiagnosticsAnswer;
   hazardLenses: HazardLensAnswer;
@@ -106,6 +141,8 @@ const isLintConfig = record({
 });
 
 const isQuestion: Guard<Question> = union(
+  record({ kind: oneOf('conceptLenses'), uri: isString, version: isInteger, shown: arrayOf(isString) }),
+  record({ kind: oneOf('hover'), uri: isString, version: isInteger, offset: isCount, publicApi: oneOf('keep', 'refuse', 'convert') }),
   record({ kind: oneOf('lensStep'), uri: isString, name: isString, line: isCount, publicApi: oneOf('keep', 'refuse', 'convert') }),
   record({ kind: oneOf('diagnostics'), uri: isString, version: isInteger, modules: arrayOf(record({ name: isString, uri: isString })), lint: isLintConfig }),
   record({ kind: oneOf('hazardLenses'), uri: isString, version: isInteger, lint: isLintConfig }),
@@ -139,6 +176,11 @@ const isProblem = record({ code: isString, line: isCount, column: isCount, messa
 const refusalGuard = record({ code: isString, message: isString, line: isCount });
 /** Per question, what a well-formed answer looks like. */
 export const isAnswerTo: { readonly [K in keyof AnswerOf]: Guard<AnswerOf[K]> } = {
+  conceptLenses: union(
+    record({ skipped: oneOf(true) }),
+    record({ skipped: oneOf(false), lenses: arrayOf(record({ name: isString, line: isCount, concepts: arrayOf(oneOf(...CONCEPT_IDS)), aboveDirect: isBoolean })) }),
+  ),
+  hover: record({}, { hover: record({ markdown: isString, start: isCount, end: isCount }) }),
   lensStep: record(
     {},
     {
