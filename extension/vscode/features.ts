@@ -57,7 +57,7 @@ export function activateFeatures(context: vscode.ExtensionContext): ConceptLense
     registerConceptLenses(cache, workspace, engine),
     registerFoldHelpers(),
     registerConceptHover(cache, workspace, engine),
-    registerLadderActions(cache, workspace),
+    registerLadderActions(cache, workspace, engine),
     registerLadderPanel(context.extensionUri, cache, workspace),
     diagnostics,
     registerLockQuickFix(cache),

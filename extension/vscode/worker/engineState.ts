@@ -7,15 +7,17 @@ import { SourceFile, type PythonParser, type TextChange } from '../../engine';
 import { lintHazards } from '../../engine/interleave/suppressions';
 import { projectUsesIn, type ProjectUses } from '../../engine/ladder/projectUses';
 import { shownConcepts } from '../../engine/concepts';
-import { ladderSteps, rungOf, RUNG_ACTION, stepLabel } from '../../engine/ladder/steps';
-import { stepFunction } from '../../engine/ladder/takeStep';
+import { ladderSteps, rungOf, RUNG_ACTION, stepLabel, stepOffers } from '../../engine/ladder/steps';
+import { stepFunction, takeStep } from '../../engine/ladder/takeStep';
+import { candidatesOf } from '../../engine/ladder/candidates';
+import { conversions } from '../../engine/ladder/registry';
 import type { ConversionOptions, PublicApiPolicy } from '../../engine/ladder/conversion';
 import { ProjectModel } from '../../engine/python/project';
 import { analysisSkipped, MAX_ANALYSED_CHARS } from '../analysisLimits';
 import { classificationOf, findClassified, startLine } from '../conceptCache';
 import { conceptHoverAt } from '../conceptHoverText';
 import { interleavingsAcross, interleavingsOf, modulesFrom } from '../interleavingCache';
-import type { ConceptLensesAnswer, ConceptLensesQuestion, HoverAnswer, HoverQuestion, DiagnosticsQuestion, HazardLensAnswer, HazardLensQuestion, DiagnosticsAnswer, LensStepAnswer, LensStepQuestion, Notice } from './protocol';
+import type { ConceptLensesAnswer, ConceptLensesQuestion, HoverAnswer, HoverQuestion, LadderActionsAnswer, LadderActionsQuestion, DiagnosticsQuestion, HazardLensAnswer, HazardLensQuestion, DiagnosticsAnswer, LensStepAnswer, LensStepQuestion, Notice } from './protocol';
 
 interface Document {
   readonly version: number;
@@ -99,6 +101,42 @@ export class EngineState {
     const file = this.analysable(question.uri, question.version);
     const hover = file ? conceptHoverAt(file, question.offset, this.ladderOptions(question.uri, question.publicApi)) : undefined;
     return hover ? { hover } : {};
+  }
+
+  /** The ladder code actions at an offset, as ladderActions.ts offers them. */
+  ladderActions(question: LadderActionsQuestion): LadderActionsAnswer {
+    const file = this.analysable(question.uri, question.version);
+    if (!file || file.syntaxErrors.length > 0) return { skipped: true };
+    const at = file.functions.at(question.offset);
+    const fn = at?.kind === 'function' ? at : undefined;
+    const options = this.ladderOptions(question.uri, question.publicApi);
+    const targets = question.targets.flatMap((to) => {
+      const candidates = conversions.filter((c) => c.to === to).flatMap((c) => candidatesOf(file, c));
+      if (candidates.length === 0) return [];
+      const step = fn && candidates.some((c) => c.node.id === fn.node.id) ? stepFunction(file, fn.name, to, options) : undefined;
+      // The whole-file conversion is the costly one: only for a menu the user asked for, never for the light bulb.
+      const whole = question.whole ? takeStep(file, to, options) : undefined;
+      const [firstRefused] = whole?.refused ?? [];
+      return [
+        {
+          to,
+          ...(fn && step
+            ? { function: { name: fn.name, offers: stepOffers(step).map((o) => ({ withCallers: o.withCallers, ...(o.refusal ? { refusal: o.refusal.message } : {}) })), edits: step.result.edits } }
+            : {}),
+          ...(whole
+            ? {
+                file: {
+                  converted: whole.converted.length,
+                  refused: whole.refused.length,
+                  edits: whole.edits,
+                  ...(firstRefused ? { firstRefused: { function: firstRefused.function, line: firstRefused.line, message: firstRefused.message } } : {}),
+                },
+              }
+            : {}),
+        },
+      ];
+    });
+    return { skipped: false, targets };
   }
 
   /** The lens's function's next rung up and the step to it, as the code action and the ladder panel take it. */

@@ -25,6 +25,8 @@ function answer(state: EngineState, question: Question): unknown {
       return state.conceptLenses(question);
     case 'hover':
       return state.hover(question);
+    case 'ladderActions':
+      return state.ladderActions(question);
     case 'lensStep':
       return state.lensStep(question);
     case 'diagnostics':

@@ -63,6 +63,29 @@ export interface HoverAnswer {
   readonly hover?: { readonly markdown: string; readonly start: number; readonly end: number };
 }
 
+/** The ladder code actions at `offset`: per target rung, the step of the function there and (when `whole`) of the whole file. */
+export interface LadderActionsQuestion {
+  readonly kind: 'ladderActions';
+  readonly uri: string;
+  readonly version: number;
+  readonly offset: number;
+  readonly targets: readonly Rung[];
+  readonly whole: boolean;
+  readonly publicApi: PublicApiPolicy;
+}
+
+export type LadderActionsAnswer =
+  | { readonly skipped: true }
+  | {
+      readonly skipped: false;
+      readonly targets: readonly {
+        readonly to: Rung;
+        /** The step alone and, when its callers block it, with them (stepOffers); `edits` apply the enabled one. */
+        readonly function?: { readonly name: string; readonly offers: readonly { readonly withCallers: boolean; readonly refusal?: string }[]; readonly edits: readonly TextChange[] };
+        readonly file?: { readonly converted: number; readonly refused: number; readonly firstRefused?: { readonly function: string; readonly line: number; readonly message: string }; readonly edits: readonly TextChange[] };
+      }[];
+    };
+
 /** What the linter reports for one version of a document: findings and suppression problems. */
 export interface DiagnosticsQuestion {
   readonly kind: 'diagnostics';
@@ -97,10 +120,11 @@ export interface WhereAnswer {
   readonly answered: number;
 }
 
-export type Question = ConceptLensesQuestion | HoverQuestion | LensStepQuestion | DiagnosticsQuestion | HazardLensQuestion | WhereQuestion;
+export type Question = ConceptLensesQuestion | HoverQuestion | LadderActionsQuestion | LensStepQuestion | DiagnosticsQuestion | HazardLensQuestion | WhereQuestion;
 export interface AnswerOf {
   conceptLenses: ConceptLensesAnswer;
   hover: HoverAnswer;
+  ladderActions: LadderActionsAnswer;
   lensStep: LensStepAnswer;
   diagnostics: DiagnosticsAnswer;
   hazardLenses: HazardLensAnswer;
@@ -140,8 +164,19 @@ const isLintConfig = record({
   severity: (value: unknown): value is LintConfig['severity'] => typeof value === 'object' && value !== null && !Array.isArray(value),
 });
 
+const isRung = oneOf('direct', 'cps', 'generator', 'async');
+
 const isQuestion: Guard<Question> = union(
   record({ kind: oneOf('conceptLenses'), uri: isString, version: isInteger, shown: arrayOf(isString) }),
+  record({
+    kind: oneOf('ladderActions'),
+    uri: isString,
+    version: isInteger,
+    offset: isCount,
+    targets: arrayOf(isRung),
+    whole: isBoolean,
+    publicApi: oneOf('keep', 'refuse', 'convert'),
+  }),
   record({ kind: oneOf('hover'), uri: isString, version: isInteger, offset: isCount, publicApi: oneOf('keep', 'refuse', 'convert') }),
   record({ kind: oneOf('lensStep'), uri: isString, name: isString, line: isCount, publicApi: oneOf('keep', 'refuse', 'convert') }),
   record({ kind: oneOf('diagnostics'), uri: isString, version: isInteger, modules: arrayOf(record({ name: isString, uri: isString })), lint: isLintConfig }),
@@ -181,10 +216,25 @@ export const isAnswerTo: { readonly [K in keyof AnswerOf]: Guard<AnswerOf[K]> } 
     record({ skipped: oneOf(false), lenses: arrayOf(record({ name: isString, line: isCount, concepts: arrayOf(oneOf(...CONCEPT_IDS)), aboveDirect: isBoolean })) }),
   ),
   hover: record({}, { hover: record({ markdown: isString, start: isCount, end: isCount }) }),
+  ladderActions: union(
+    record({ skipped: oneOf(true) }),
+    record({
+      skipped: oneOf(false),
+      targets: arrayOf(
+        record(
+          { to: isRung },
+          {
+            function: record({ name: isString, offers: arrayOf(record({ withCallers: isBoolean }, { refusal: isString })), edits: arrayOf(isTextChange) }),
+            file: record({ converted: isCount, refused: isCount, edits: arrayOf(isTextChange) }, { firstRefused: record({ function: isString, line: isCount, message: isString }) }),
+          },
+        ),
+      ),
+    }),
+  ),
   lensStep: record(
     {},
     {
-      up: record({ id: isString, to: oneOf('direct', 'cps', 'generator', 'async'), action: isString }),
+      up: record({ id: isString, to: isRung, action: isString }),
       step: record({ label: isString, alongside: arrayOf(isString) }, { refusal: refusalGuard }),
     },
   ),
