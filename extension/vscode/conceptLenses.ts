@@ -8,10 +8,7 @@
 // in the engine's worker thread.
 import * as vscode from 'vscode';
 import { CONCEPT_IDS, CONCEPT_INFO, type ConceptId } from '../engine/concepts';
-import { conversions } from '../engine/ladder/registry';
-import { stepFunction } from '../engine/ladder/takeStep';
 import { analysable } from './analysisBudget';
-import { findClassified } from './conceptCache';
 import type { DocumentCache } from './documentCache';
 import { FOLD_HELPERS } from './foldHelpers';
 import type { EngineWorker } from './engineWorker';
@@ -113,7 +110,7 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     // The step runs in the engine's worker; the host's thread only waits for its answer.
     let answer: LensStepAnswer | undefined;
     try {
-      answer = await this.engine.ask({ kind: 'lensStep', uri: lens.uri.toString(), name: lens.functionName, line: lens.line, publicApi: publicApiSetting(lens.uri) }, token);
+      answer = await this.engine.ask({ kind: 'lensStep', uri: lens.uri.toString(), name: lens.functionName, line: lens.line, publicApi: publicApiSetting(lens.uri), withEdits: false }, token);
     } catch (error) {
       lens.command = { title: names, tooltip: `The next rung could not be checked: ${error instanceof Error ? error.message : String(error)}`, command: '' };
       return lens;
@@ -150,26 +147,30 @@ function clipped(reason: string, max = 90): string {
   return reason.length <= max ? reason : `${reason.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** Applies the conversion a lens names to the function under it, exactly as the code action would. */
-async function applyConversion(cache: DocumentCache, workspace: WorkspaceIndex, uri: string, name: string, line: number, conversionId: string): Promise<void> {
+/** Applies the conversion a lens names to the function under it, exactly as the code action would (the step runs in the engine's worker). */
+async function applyConversion(workspace: WorkspaceIndex, engine: EngineWorker, uri: string, name: string, line: number, conversionId: string): Promise<void> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   await workspace.ready;
-  const file = cache.get(document);
-  const target = findClassified(file, name, line);
-  const conversion = conversions.find((c) => c.id === conversionId);
-  if (!target || !conversion) {
+  const { version } = document;
+  let answer: LensStepAnswer | undefined;
+  try {
+    answer = await engine.ask({ kind: 'lensStep', uri, name, line, publicApi: publicApiSetting(document.uri), withEdits: true });
+  } catch (error) {
+    void vscode.window.showWarningMessage(`Concept Lenses: ${name} was not converted: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  const step = answer?.step;
+  if (answer?.up?.id !== conversionId || !step || document.version !== version) {
     void vscode.window.showWarningMessage(`Concept Lenses: ${name} can no longer be converted; the file has changed.`);
     return;
   }
-  // The same step as the code action and the ladder panel.
-  const { result, refusal } = stepFunction(file, target.info.name, conversion.to, workspace.ladderOptions(document));
-  if (refusal) {
-    void vscode.window.showWarningMessage(`Concept Lenses: ${refusal.function} was not converted: ${refusal.message}`);
+  if (step.refusal) {
+    void vscode.window.showWarningMessage(`Concept Lenses: ${step.refusal.function} was not converted: ${step.refusal.message}`);
     return;
   }
-  if (result.edits.length === 0) return;
+  if (!step.edits || step.edits.length === 0) return;
   const edit = new vscode.WorkspaceEdit();
-  for (const e of result.edits) {
+  for (const e of step.edits) {
     edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
   }
   if (await vscode.workspace.applyEdit(edit)) await vscode.commands.executeCommand(FOLD_HELPERS, document.uri);
@@ -181,7 +182,7 @@ export function registerConceptLenses(cache: DocumentCache, workspace: Workspace
     provider,
     vscode.languages.registerCodeLensProvider({ language: 'python' }, provider),
     vscode.commands.registerCommand(APPLY_COMMAND, (uri: string, name: string, line: number, conversionId: string) =>
-      applyConversion(cache, workspace, uri, name, line, conversionId),
+      applyConversion(workspace, engine, uri, name, line, conversionId),
     ),
   );
 }

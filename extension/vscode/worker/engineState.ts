@@ -152,7 +152,8 @@ export class EngineState {
       step: {
         label: stepLabel(step),
         alongside: step.result.alongside,
-        ...(refusal ? { refusal: { code: refusal.code, message: refusal.message, line: refusal.line } } : {}),
+        ...(refusal ? { refusal: { function: refusal.function, code: refusal.code, message: refusal.message, line: refusal.line } } : {}),
+        ...(question.withEdits ? { edits: step.result.edits } : {}),
       },
     };
   }

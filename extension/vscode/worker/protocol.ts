@@ -22,13 +22,20 @@ export interface LensStepQuestion {
   readonly name: string;
   readonly line: number;
   readonly publicApi: PublicApiPolicy;
+  /** The lens's command applies the step: it needs the edits too. */
+  readonly withEdits: boolean;
 }
 
 export interface LensStepAnswer {
   /** The conversion up, when one applies to the function's rung. */
   readonly up?: { readonly id: string; readonly to: Rung; readonly action: string };
   /** The step to it: its label, the functions that come along, or why it is refused. */
-  readonly step?: { readonly label: string; readonly alongside: readonly string[]; readonly refusal?: { readonly code: string; readonly message: string; readonly line: number } };
+  readonly step?: {
+    readonly label: string;
+    readonly alongside: readonly string[];
+    readonly refusal?: { readonly function: string; readonly code: string; readonly message: string; readonly line: number };
+    readonly edits?: readonly TextChange[];
+  };
 }
 
 /** The concept lenses of one version of a document, from its classification. */
@@ -178,7 +185,7 @@ const isQuestion: Guard<Question> = union(
     publicApi: oneOf('keep', 'refuse', 'convert'),
   }),
   record({ kind: oneOf('hover'), uri: isString, version: isInteger, offset: isCount, publicApi: oneOf('keep', 'refuse', 'convert') }),
-  record({ kind: oneOf('lensStep'), uri: isString, name: isString, line: isCount, publicApi: oneOf('keep', 'refuse', 'convert') }),
+  record({ kind: oneOf('lensStep'), uri: isString, name: isString, line: isCount, publicApi: oneOf('keep', 'refuse', 'convert'), withEdits: isBoolean }),
   record({ kind: oneOf('diagnostics'), uri: isString, version: isInteger, modules: arrayOf(record({ name: isString, uri: isString })), lint: isLintConfig }),
   record({ kind: oneOf('hazardLenses'), uri: isString, version: isInteger, lint: isLintConfig }),
   record({ kind: oneOf('where') }),
@@ -208,7 +215,9 @@ const isHazard = (value: unknown): value is Hazard =>
   isObject(value) && isString(value.kind) && isString(value.message) && isString(value.variable) && isString(value.function) && isObject(value.read) && isObject(value.write) && isObject(value.suspend) && Array.isArray(value.interferers);
 const isProblem = record({ code: isString, line: isCount, column: isCount, message: isString }) as Guard<SuppressionProblem>;
 
-const refusalGuard = record({ code: isString, message: isString, line: isCount });
+const refusalGuard = record({ function: isString, code: isString, message: isString, line: isCount });
+const isEdits = arrayOf(isTextChange);
+const isStepSummary = record({ label: isString, alongside: arrayOf(isString) }, { refusal: refusalGuard, edits: isEdits });
 /** Per question, what a well-formed answer looks like. */
 export const isAnswerTo: { readonly [K in keyof AnswerOf]: Guard<AnswerOf[K]> } = {
   conceptLenses: union(
@@ -235,7 +244,7 @@ export const isAnswerTo: { readonly [K in keyof AnswerOf]: Guard<AnswerOf[K]> } 
     {},
     {
       up: record({ id: isString, to: isRung, action: isString }),
-      step: record({ label: isString, alongside: arrayOf(isString) }, { refusal: refusalGuard }),
+      step: isStepSummary,
     },
   ),
   diagnostics: union(record({ skipped: oneOf(true) }), record({ skipped: oneOf(false), hazards: arrayOf(isHazard), problems: arrayOf(isProblem) })),

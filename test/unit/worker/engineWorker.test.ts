@@ -51,7 +51,7 @@ function connect(replay: () => Iterable<Notice>, failures: string[] = [], spawn 
 test('a lens step and the diagnostics are answered by another thread, from the worker’s own parse', async () => {
   const connection = connect(() => [moduleOf(COUNTER), documentOf(COUNTER)]);
   try {
-    const step = await connection.ask({ kind: 'lensStep', uri: URI, name: 'add', line: 12, publicApi: 'keep' });
+    const step = await connection.ask({ kind: 'lensStep', uri: URI, name: 'add', line: 12, publicApi: 'keep', withEdits: false });
     assert.equal(step?.up?.to, 'cps');
     assert.ok(step.step, 'the step to CPS was taken');
     const diagnostics = await connection.ask({ kind: 'diagnostics', uri: URI, version: 1, modules: [], lint: DEFAULT_CONFIG });
@@ -114,7 +114,7 @@ test('a cancelled question resolves to nothing', async () => {
   const connection = connect(() => [documentOf(COUNTER)]);
   try {
     let cancel: () => void = () => undefined;
-    const asked = connection.ask({ kind: 'lensStep', uri: URI, name: 'add', line: 12, publicApi: 'keep' }, (listener) => (cancel = listener));
+    const asked = connection.ask({ kind: 'lensStep', uri: URI, name: 'add', line: 12, publicApi: 'keep', withEdits: false }, (listener) => (cancel = listener));
     cancel();
     assert.equal(await asked, undefined);
   } finally {
