@@ -60,7 +60,7 @@ export function activateFeatures(context: vscode.ExtensionContext): ConceptLense
     registerLadderActions(cache, workspace, engine),
     registerLadderPanel(context.extensionUri, cache, workspace),
     diagnostics,
-    registerLockQuickFix(cache),
+    registerLockQuickFix(cache, engine),
     registerInterleavingPanel(context.extensionUri, cache),
     registerInterleavingLens(cache, lintSettings, engine),
     registerSkippedAnalysisStatus(cache),

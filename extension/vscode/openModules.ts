@@ -2,12 +2,9 @@
 // imports state from, by module name: the path relative to the workspace
 // folder (`pkg/state.py` is `pkg.state`) and, for the analysed document's
 // directory, the bare file name (a script's own directory is on sys.path).
-// Unopened files are not read.
+// Unopened files are not read; the engine's worker pairs the names with its
+// parses of those documents (interleavingCache.ts's modulesFrom).
 import * as vscode from 'vscode';
-import type { InterleavingModel } from '../engine/interleave/model';
-import { analysable } from './analysisBudget';
-import type { DocumentCache } from './documentCache';
-import { interleavingsAcross, modulesFrom } from './interleavingCache';
 
 /** Open documents under the module names they may have, in the order they claim them (parses are not needed to name them). */
 export function openModuleNames(document: vscode.TextDocument): { readonly name: string; readonly uri: string }[] {
@@ -23,19 +20,6 @@ export function openModuleNames(document: vscode.TextDocument): { readonly name:
     add(stem(vscode.workspace.asRelativePath(open.uri, false)).split('/').join('.'), uri);
   }
   return named;
-}
-
-/** On the host's thread (the lock quick fix, on demand): the analysis of `document` with the other open documents. */
-export function interleavingsAcrossOpenDocuments(document: vscode.TextDocument, cache: DocumentCache): InterleavingModel {
-  const file = analysable(cache, document);
-  if (!file) return { coroutines: [], hazards: [] };
-  const byUri = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-  const path = document.uri.toString();
-  const modules = modulesFrom(openModuleNames(document), file, path, (uri) => {
-    const open = byUri.get(uri);
-    return open ? analysable(cache, open) : undefined;
-  });
-  return interleavingsAcross(file, path, modules);
 }
 
 /** `pkg/state.py` → `pkg/state`, `pkg/__init__.py` → `pkg`. */

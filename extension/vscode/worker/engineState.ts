@@ -4,6 +4,8 @@
 // calls behind each question. Without VS Code and without worker_threads, so
 // unit tests drive it directly; main.ts wires it to the thread.
 import { SourceFile, type PythonParser, type TextChange } from '../../engine';
+import { guardWithLock, type LockFix } from '../../engine/interleave/lockFix';
+import type { InterleavingModel } from '../../engine/interleave/model';
 import { lintHazards } from '../../engine/interleave/suppressions';
 import { projectUsesIn, type ProjectUses } from '../../engine/ladder/projectUses';
 import { shownConcepts } from '../../engine/concepts';
@@ -17,7 +19,7 @@ import { analysisSkipped, MAX_ANALYSED_CHARS } from '../analysisLimits';
 import { classificationOf, findClassified, startLine } from '../conceptCache';
 import { conceptHoverAt } from '../conceptHoverText';
 import { interleavingsAcross, interleavingsOf, modulesFrom } from '../interleavingCache';
-import type { ConceptLensesAnswer, ConceptLensesQuestion, HoverAnswer, HoverQuestion, LadderActionsAnswer, LadderActionsQuestion, DiagnosticsQuestion, HazardLensAnswer, HazardLensQuestion, DiagnosticsAnswer, LensStepAnswer, LensStepQuestion, Notice } from './protocol';
+import type { ConceptLensesAnswer, ConceptLensesQuestion, HoverAnswer, HoverQuestion, LadderActionsAnswer, LadderActionsQuestion, LockFixAnswer, LockFixesAnswer, LockFixesQuestion, DiagnosticsQuestion, HazardLensAnswer, HazardLensQuestion, DiagnosticsAnswer, LensStepAnswer, LensStepQuestion, Notice } from './protocol';
 
 interface Document {
   readonly version: number;
@@ -162,9 +164,29 @@ export class EngineState {
   diagnostics(question: DiagnosticsQuestion): DiagnosticsAnswer {
     const file = this.analysable(question.uri, question.version);
     if (!file) return { skipped: true };
-    const modules = modulesFrom(question.modules, file, question.uri, (uri) => this.analysable(uri));
-    const { findings, problems } = lintHazards(file, interleavingsAcross(file, question.uri, modules).hazards, question.lint);
+    const { findings, problems } = lintHazards(file, this.interleavingsAcross(file, question).hazards, question.lint);
     return { skipped: false, hazards: findings.map((f) => f.hazard), problems };
+  }
+
+  /** The lock fixes for hazards of a version, from the analysis its diagnostics come from. */
+  lockFixes(question: LockFixesQuestion): LockFixesAnswer {
+    const file = this.analysable(question.uri, question.version);
+    if (!file) return { skipped: true };
+    const model = this.interleavingsAcross(file, question);
+    const fixes = question.hazards.map(({ kind, writeStart }) => {
+      const hazard = model.hazards.find((h) => h.kind === kind && h.write.start === writeStart);
+      if (!hazard) return {};
+      // The fix edits one file: a writer elsewhere would be left unguarded.
+      const elsewhere = hazard.interferers.find((w) => w.file !== undefined);
+      if (elsewhere) return { variable: hazard.variable, elsewhere: { function: elsewhere.function, file: elsewhere.file ?? '' } };
+      return { variable: hazard.variable, key: plainFix(guardWithLock(file, model, hazard, 'key')), state: plainFix(guardWithLock(file, model, hazard, 'state')) };
+    });
+    return { skipped: false, fixes };
+  }
+
+  /** The analysis of a document with the other open modules the host names. */
+  private interleavingsAcross(file: SourceFile, question: { readonly uri: string; readonly modules: LockFixesQuestion['modules'] }): InterleavingModel {
+    return interleavingsAcross(file, question.uri, modulesFrom(question.modules, file, question.uri, (uri) => this.analysable(uri)));
   }
 
   /** Per coroutine with reported hazards, the line of its lens (above its decorators) and those hazards. */
@@ -208,4 +230,10 @@ export class EngineState {
     this.documents.clear();
     this.model.dispose();
   }
+}
+
+function plainFix(fix: LockFix): LockFixAnswer {
+  if (!fix.ok) return { ok: false, reason: fix.reason };
+  fix.file.dispose();
+  return { ok: true, lock: fix.lock, functions: fix.functions, edits: fix.edits };
 }

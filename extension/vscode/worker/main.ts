@@ -31,6 +31,8 @@ function answer(state: EngineState, question: Question): unknown {
       return state.lensStep(question);
     case 'diagnostics':
       return state.diagnostics(question);
+    case 'lockFixes':
+      return state.lockFixes(question);
     case 'hazardLenses':
       return state.hazardLenses(question);
     case 'where':

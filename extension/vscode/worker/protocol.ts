@@ -103,6 +103,35 @@ export interface DiagnosticsQuestion {
   readonly lint: LintConfig;
 }
 
+/** The lock quick fixes for hazards (by kind and write offset) of one version of a document, analysed as for its diagnostics. */
+export interface LockFixesQuestion {
+  readonly kind: 'lockFixes';
+  readonly uri: string;
+  readonly version: number;
+  readonly modules: DiagnosticsQuestion['modules'];
+  readonly hazards: readonly { readonly kind: string; readonly writeStart: number }[];
+}
+
+/** A lock fix as plain data: its edits, lock and functions, or why the engine refuses it. */
+export type LockFixAnswer = { readonly ok: false; readonly reason: string } | { readonly ok: true; readonly lock: string; readonly functions: readonly string[]; readonly edits: readonly TextChange[] };
+
+/**
+ * Per hazard asked about, in order: nothing when it is gone; the variable and a
+ * writer in another file when one is (no one-file fix); else the per-key and
+ * whole-state fixes.
+ */
+export type LockFixesAnswer =
+  | { readonly skipped: true }
+  | {
+      readonly skipped: false;
+      readonly fixes: readonly {
+        readonly variable?: string;
+        readonly elsewhere?: { readonly function: string; readonly file: string };
+        readonly key?: LockFixAnswer;
+        readonly state?: LockFixAnswer;
+      }[];
+    };
+
 /** The hazard lenses of one version of a document: per coroutine, its reported hazards. */
 export interface HazardLensQuestion {
   readonly kind: 'hazardLenses';
@@ -127,7 +156,7 @@ export interface WhereAnswer {
   readonly answered: number;
 }
 
-export type Question = ConceptLensesQuestion | HoverQuestion | LadderActionsQuestion | LensStepQuestion | DiagnosticsQuestion | HazardLensQuestion | WhereQuestion;
+export type Question = ConceptLensesQuestion | HoverQuestion | LadderActionsQuestion | LensStepQuestion | LockFixesQuestion | DiagnosticsQuestion | HazardLensQuestion | WhereQuestion;
 export interface AnswerOf {
   conceptLenses: ConceptLensesAnswer;
   hover: HoverAnswer;
@@ -135,6 +164,7 @@ export interface AnswerOf {
   lensStep: LensStepAnswer;
   diagnostics: DiagnosticsAnswer;
   hazardLenses: HazardLensAnswer;
+  lockFixes: LockFixesAnswer;
   where: WhereAnswer;
 }
 
@@ -172,6 +202,7 @@ const isLintConfig = record({
 });
 
 const isRung = oneOf('direct', 'cps', 'generator', 'async');
+const isModuleNames = arrayOf(record({ name: isString, uri: isString }));
 
 const isQuestion: Guard<Question> = union(
   record({ kind: oneOf('conceptLenses'), uri: isString, version: isInteger, shown: arrayOf(isString) }),
@@ -186,7 +217,8 @@ const isQuestion: Guard<Question> = union(
   }),
   record({ kind: oneOf('hover'), uri: isString, version: isInteger, offset: isCount, publicApi: oneOf('keep', 'refuse', 'convert') }),
   record({ kind: oneOf('lensStep'), uri: isString, name: isString, line: isCount, publicApi: oneOf('keep', 'refuse', 'convert'), withEdits: isBoolean }),
-  record({ kind: oneOf('diagnostics'), uri: isString, version: isInteger, modules: arrayOf(record({ name: isString, uri: isString })), lint: isLintConfig }),
+  record({ kind: oneOf('diagnostics'), uri: isString, version: isInteger, modules: isModuleNames, lint: isLintConfig }),
+  record({ kind: oneOf('lockFixes'), uri: isString, version: isInteger, modules: isModuleNames, hazards: arrayOf(record({ kind: isString, writeStart: isCount })) }),
   record({ kind: oneOf('hazardLenses'), uri: isString, version: isInteger, lint: isLintConfig }),
   record({ kind: oneOf('where') }),
 );
@@ -217,6 +249,12 @@ const isProblem = record({ code: isString, line: isCount, column: isCount, messa
 
 const refusalGuard = record({ function: isString, code: isString, message: isString, line: isCount });
 const isEdits = arrayOf(isTextChange);
+const isLockFix: Guard<LockFixAnswer> = union(
+  record({ ok: oneOf(false), reason: isString }),
+  record({ ok: oneOf(true), lock: isString, functions: arrayOf(isString), edits: isEdits }),
+);
+const lockFixesShape = { variable: isString, elsewhere: record({ function: isString, file: isString }), key: isLockFix, state: isLockFix };
+const isLockFixes = record<Record<string, never>, typeof lockFixesShape>({}, lockFixesShape);
 const isStepSummary = record({ label: isString, alongside: arrayOf(isString) }, { refusal: refusalGuard, edits: isEdits });
 /** Per question, what a well-formed answer looks like. */
 export const isAnswerTo: { readonly [K in keyof AnswerOf]: Guard<AnswerOf[K]> } = {
@@ -251,6 +289,10 @@ export const isAnswerTo: { readonly [K in keyof AnswerOf]: Guard<AnswerOf[K]> } 
   hazardLenses: union(
     record({ skipped: oneOf(true) }),
     record({ skipped: oneOf(false), lenses: arrayOf(record({ name: isString, line: isCount, hazards: arrayOf(isHazard) })) }),
+  ),
+  lockFixes: union(
+    record({ skipped: oneOf(true) }),
+    record({ skipped: oneOf(false), fixes: arrayOf(isLockFixes) }),
   ),
   where: record({ threadId: isCount, answered: isCount }),
 };
