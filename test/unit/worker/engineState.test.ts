@@ -92,7 +92,7 @@ test('ladder code actions and lock fixes come back as edits and reasons', async 
   const fixes = received('lockFixes', engine.lockFixes({ kind: 'lockFixes', uri: URI, version: 3, modules: [], hazards: [{ kind: hazard.kind, writeStart: hazard.write.start }, { kind: 'lost-update', writeStart: 0 }] }));
   assert.ok(!fixes.skipped);
   assert.equal(fixes.fixes[0]?.variable, 'counter');
-  assert.ok(fixes.fixes[0]?.state?.ok && fixes.fixes[0].state.edits.some((e) => e.newText.includes('asyncio.Lock')));
+  assert.ok(fixes.fixes[0].state?.ok && fixes.fixes[0].state.edits.some((e) => e.newText.includes('asyncio.Lock')));
   assert.deepEqual(fixes.fixes[1], {}, 'a hazard no longer there gets nothing');
   engine.dispose();
 });
