@@ -9,35 +9,14 @@ import { CONCEPT_IDS } from '../../../extension/engine/concepts/concept';
 import { EngineState } from '../../../extension/vscode/worker/engineState';
 import { isAnswerTo, isToWorker, type AnswerOf } from '../../../extension/vscode/worker/protocol';
 import { pythonParser } from '../../helpers/parser';
+import { lineOf, RACY_MODULE } from './racyModule';
 
-const SOURCE = `import asyncio
-
-counter = 0
-
-
-async def bump():
-    global counter
-    seen = counter
-    await asyncio.sleep(0)
-    counter = seen + 1
-
-
-def squares(n):
-    for i in range(n):
-        yield i * i
-
-
-def add(a, b):
-    return a + b
-`;
 const URI = 'file:///w/counter.py';
-/** 0-based line of the definition that starts with `def`. */
-const lineOf = (def: string): number => SOURCE.slice(0, SOURCE.indexOf(def)).split('\n').length - 1;
 
 async function state(): Promise<EngineState> {
   const engine = new EngineState(await pythonParser());
-  engine.tell({ type: 'module', source: { path: URI, name: 'counter', isPackage: false, text: SOURCE }, relativePath: 'counter.py' });
-  engine.tell({ type: 'document', uri: URI, version: 3, text: SOURCE });
+  engine.tell({ type: 'module', source: { path: URI, name: 'counter', isPackage: false, text: RACY_MODULE }, relativePath: 'counter.py' });
+  engine.tell({ type: 'document', uri: URI, version: 3, text: RACY_MODULE });
   return engine;
 }
 
@@ -70,16 +49,16 @@ test('a lens step with its edits, and the hover with its preview', async () => {
   assert.deepEqual(step.up, { id: 'direct-to-cps', to: 'cps', action: 'CPS' });
   assert.equal(step.step?.refusal, undefined);
   assert.ok(step.step?.edits?.some((e) => e.newText.includes('cont')), 'the step to CPS gives add a continuation');
-  const hover = received('hover', engine.hover({ kind: 'hover', uri: URI, version: 3, offset: SOURCE.indexOf('add(a') + 1, publicApi: 'keep' }));
+  const hover = received('hover', engine.hover({ kind: 'hover', uri: URI, version: 3, offset: RACY_MODULE.indexOf('add(a') + 1, publicApi: 'keep' }));
   assert.match(hover.hover?.markdown ?? '', /Direct style[\s\S]*One rung up: CPS/);
-  assert.equal(hover.hover?.start, SOURCE.indexOf('add(a'));
+  assert.equal(hover.hover?.start, RACY_MODULE.indexOf('add(a'));
   assert.deepEqual(engine.hover({ kind: 'hover', uri: URI, version: 3, offset: 0, publicApi: 'keep' }), {});
   engine.dispose();
 });
 
 test('ladder code actions and lock fixes come back as edits and reasons', async () => {
   const engine = await state();
-  const actions = received('ladderActions', engine.ladderActions({ kind: 'ladderActions', uri: URI, version: 3, offset: SOURCE.indexOf('return a + b'), targets: ['cps', 'async'], whole: true, publicApi: 'keep' }));
+  const actions = received('ladderActions', engine.ladderActions({ kind: 'ladderActions', uri: URI, version: 3, offset: RACY_MODULE.indexOf('return a + b'), targets: ['cps', 'async'], whole: true, publicApi: 'keep' }));
   assert.ok(!actions.skipped);
   const cps = actions.targets.find((t) => t.to === 'cps');
   assert.equal(cps?.function?.name, 'add');

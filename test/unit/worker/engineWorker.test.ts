@@ -10,6 +10,7 @@ import { threadId, Worker } from 'node:worker_threads';
 import { WorkerConnection } from '../../../extension/vscode/worker/connection';
 import type { Notice } from '../../../extension/vscode/worker/protocol';
 import { DEFAULT_CONFIG } from '../../../extension/engine/interleave/lintConfig';
+import { lineOf, RACY_MODULE } from './racyModule';
 
 const require = createRequire(__filename);
 const MAIN = require.resolve('../../../extension/vscode/worker/main.ts');
@@ -20,25 +21,6 @@ const grammar = {
 // tsx's require hook compiles main.ts inside the worker, as esbuild does for dist/engineWorker.js.
 const spawnReal = (): Worker => new Worker(`require('tsx/cjs'); require(${JSON.stringify(MAIN)});`, { eval: true, workerData: grammar });
 
-const COUNTER = `import asyncio
-
-counter = 0
-
-
-async def bump():
-    global counter
-    seen = counter
-    await asyncio.sleep(0)
-    counter = seen + 1
-
-
-def add(a, b):
-    return a + b
-
-
-def main():
-    print(add(1, 2))
-`;
 
 const URI = 'file:///w/counter.py';
 const documentOf = (text: string, version = 1): Notice => ({ type: 'document', uri: URI, version, text });
@@ -49,9 +31,9 @@ function connect(replay: () => Iterable<Notice>, failures: string[] = [], spawn 
 }
 
 test('a lens step and the diagnostics are answered by another thread, from the worker’s own parse', async () => {
-  const connection = connect(() => [moduleOf(COUNTER), documentOf(COUNTER)]);
+  const connection = connect(() => [moduleOf(RACY_MODULE), documentOf(RACY_MODULE)]);
   try {
-    const step = await connection.ask({ kind: 'lensStep', uri: URI, name: 'add', line: 12, publicApi: 'keep', withEdits: false });
+    const step = await connection.ask({ kind: 'lensStep', uri: URI, name: 'add', line: lineOf('def add'), publicApi: 'keep', withEdits: false });
     assert.equal(step?.up?.to, 'cps');
     assert.ok(step.step, 'the step to CPS was taken');
     const diagnostics = await connection.ask({ kind: 'diagnostics', uri: URI, version: 1, modules: [], lint: DEFAULT_CONFIG });
@@ -66,11 +48,11 @@ test('a lens step and the diagnostics are answered by another thread, from the w
 });
 
 test('edits reach the worker incrementally; an answer for an older version is skipped', async () => {
-  const connection = connect(() => [documentOf(COUNTER)]);
+  const connection = connect(() => [documentOf(RACY_MODULE)]);
   try {
     await connection.ask({ kind: 'where' }); // started: documents are told from now on
-    const start = COUNTER.indexOf('seen = counter');
-    const fixed = `${COUNTER.slice(0, start)}seen = 0${COUNTER.slice(start + 'seen = counter'.length)}`;
+    const start = RACY_MODULE.indexOf('seen = counter');
+    const fixed = `${RACY_MODULE.slice(0, start)}seen = 0${RACY_MODULE.slice(start + 'seen = counter'.length)}`;
     connection.tell({ type: 'document', uri: URI, version: 2, text: fixed, edit: { from: 1, changes: [{ start, end: start + 'seen = counter'.length, newText: 'seen = 0' }] } });
     assert.deepEqual(await connection.ask({ kind: 'diagnostics', uri: URI, version: 1, modules: [], lint: DEFAULT_CONFIG }), { skipped: true });
     assert.deepEqual(await connection.ask({ kind: 'diagnostics', uri: URI, version: 2, modules: [], lint: DEFAULT_CONFIG }), { skipped: false, hazards: [], problems: [] });
@@ -86,7 +68,7 @@ test('a worker that dies fails its questions with a clear message, is reported, 
   let spawned = 0;
   // The first worker exits at once; later ones are real.
   const spawn = (): Worker => (spawned++ === 0 ? new Worker('process.exit(3)', { eval: true }) : spawnReal());
-  const connection = connect(() => [documentOf(COUNTER)], failures, spawn);
+  const connection = connect(() => [documentOf(RACY_MODULE)], failures, spawn);
   try {
     await assert.rejects(connection.ask({ kind: 'where' }), /the analysis worker stopped \(exit code 3\)/);
     assert.deepEqual(failures, ['the analysis worker stopped (exit code 3)']);
@@ -111,10 +93,10 @@ test('a worker that stops answering is terminated and its questions fail', async
 });
 
 test('a cancelled question resolves to nothing', async () => {
-  const connection = connect(() => [documentOf(COUNTER)]);
+  const connection = connect(() => [documentOf(RACY_MODULE)]);
   try {
     let cancel: () => void = () => undefined;
-    const asked = connection.ask({ kind: 'lensStep', uri: URI, name: 'add', line: 12, publicApi: 'keep', withEdits: false }, (listener) => (cancel = listener));
+    const asked = connection.ask({ kind: 'lensStep', uri: URI, name: 'add', line: lineOf('def add'), publicApi: 'keep', withEdits: false }, (listener) => (cancel = listener));
     cancel();
     assert.equal(await asked, undefined);
   } finally {
