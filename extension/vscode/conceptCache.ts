@@ -2,7 +2,7 @@
 // document version is classified once.
 import type { SourceFile } from '../engine';
 import { classifyFile, type ClassifiedFunction } from '../engine/concepts';
-import { analysisSkipped } from './analysisBudget';
+import { analysisSkipped } from './analysisLimits';
 
 const byFile = new WeakMap<SourceFile, readonly ClassifiedFunction[]>();
 
@@ -10,4 +10,16 @@ export function classificationOf(file: SourceFile): readonly ClassifiedFunction[
   let found = byFile.get(file);
   if (!found) byFile.set(file, (found = analysisSkipped(file) ? [] : classifyFile(file)));
   return found;
+}
+
+/** 0-based line where a definition starts: its first decorator, or `def`/`class`. */
+export function startLine(file: SourceFile, f: ClassifiedFunction): number {
+  return file.lineOf(f.info.decorated ?? f.info.node) - 1;
+}
+
+/** The classified definition named `name` whose first line is `line` (0-based), or the nearest of that name. */
+export function findClassified(file: SourceFile, name: string, line: number): ClassifiedFunction | undefined {
+  return classificationOf(file)
+    .filter((f) => f.name === name)
+    .sort((a, b) => Math.abs(startLine(file, a) - line) - Math.abs(startLine(file, b) - line))[0];
 }
