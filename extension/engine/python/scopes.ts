@@ -117,29 +117,32 @@ export function scanOwnScope(body: Node): OwnScope {
   return scope;
 }
 
-/** The own scope of every function in the file, by the `function_definition`'s start offset. */
-export function scanAllScopes(root: Node): Map<number, OwnScope> {
-  const scopes = new Map<number, OwnScope>();
-  sweep(root, undefined, (def) => {
-    const scope = new OwnScope(() => def.childForFieldName('body'));
-    scopes.set(def.startIndex, scope);
-    return scope;
-  });
-  return scopes;
+/**
+ * The own scope of one `function_definition`: a sweep of the definition alone
+ * gives each node the scope a sweep of the whole module would (its parameters'
+ * defaults included), without walking the rest of the module.
+ */
+function scanDefinitionScope(def: Node): OwnScope {
+  const scope = new OwnScope(() => def.childForFieldName('body'));
+  sweep(def, undefined, (node) => (node.id === def.id ? scope : undefined));
+  return scope;
 }
-
 
 const scopesByFile = new WeakMap<SourceFile, Map<number, OwnScope>>();
 
 /**
- * The own scope of a `function_definition` of `file`: the file is scanned once
- * for all of them, and every feature asking about the same parse shares it.
- * A definition from another tree is scanned alone.
+ * The own scope of a `function_definition` of `file`, scanned on first use
+ * and shared by every feature asking about the same parse (after an edit, the
+ * incremental classifier asks about the edited functions only). Anything
+ * else (a lambda, a definition from another tree) is scanned alone, uncached.
  */
 export function functionScope(file: SourceFile, def: Node): OwnScope {
+  if (def.type !== 'function_definition' || def.tree !== file.root.tree) return scanOwnScope(def.childForFieldName('body') ?? def);
   let scopes = scopesByFile.get(file);
-  if (!scopes) scopesByFile.set(file, (scopes = scanAllScopes(file.root)));
-  return scopes.get(def.startIndex) ?? scanOwnScope(def.childForFieldName('body') ?? def);
+  if (!scopes) scopesByFile.set(file, (scopes = new Map<number, OwnScope>()));
+  let scope = scopes.get(def.startIndex);
+  if (!scope) scopes.set(def.startIndex, (scope = scanDefinitionScope(def)));
+  return scope;
 }
 
 /** The callee as written (`f`, `self.loop.call_soon`), or undefined for other shapes. */
