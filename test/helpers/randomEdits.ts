@@ -9,18 +9,6 @@ import type { TextChange } from '../../extension/engine';
 const TELLING = /\b(yield|await|async|import|from|def|class|return|self|send|global|nonlocal|lambda|with|for|while)\b|@|=|\(/g;
 const CHARACTERS = ['a', 'x', '_', '1', ' ', '\n', ':', '(', ')', '.', '=', '#', '@', 'y'];
 
-/** A deterministic generator of numbers in [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One insertion, deletion or replacement of a character: half of them at or next to a telling word. */
 export function randomEdit(text: string, random: () => number): TextChange {
   const pick = (n: number): number => Math.floor(random() * n);

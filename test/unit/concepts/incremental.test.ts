@@ -7,7 +7,8 @@ import { SourceFile } from '../../../extension/engine';
 import { classifyFile, type ClassifiedFunction } from '../../../extension/engine/concepts';
 import { IncrementalClassifier } from '../../../extension/engine/concepts/incremental';
 import { dedent, pythonParser } from '../../helpers/parser';
-import { applyEdit, randomEdit, realModules, seededRandom } from '../../helpers/randomEdits';
+import { random as seededRandom } from '../../equivalence/generatedPrograms';
+import { applyEdit, randomEdit, realModules } from '../../helpers/randomEdits';
 
 const EDITS_PER_MODULE = 40;
 
