@@ -9,7 +9,7 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { ModuleNames } from './imports';
 import { pythonName } from './identifiers';
 import { parametersPassed } from './parameters';
-import { isYieldFrom, operandOf, ownNodesByFunction, unparenthesize, type ScopeNode } from './scopes';
+import { isYieldFrom, mentioning, operandOf, ownNodesByFunction, unparenthesize, type ScopeNode } from './scopes';
 
 /**
  * How a generator-based coroutine is driven: asyncio's or types' decorator,
@@ -124,10 +124,8 @@ export class ModuleCoroutines {
   ) {
     this.names = new ModuleNames(file);
     this.ownRunners = new Set(
-      file.functions.all
-        .filter((f) => f.kind === 'function' && f.parent === undefined && f.name !== runnerName)
-        // The text test first: searching the tree of every function costs as much as parsing it.
-        .filter((f) => /\bsend\b/.test(file.textOf(f.node)))
+      mentioning(file, /\bsend\b/g)
+        .definitions.filter((f) => f.kind === 'function' && f.name !== runnerName)
         .filter((f) => f.node.descendantsOfType('attribute').some((a) => a?.childForFieldName('attribute')?.text === 'send' && a.parent?.type === 'call'))
         .map((f) => f.name),
     );
@@ -510,8 +508,7 @@ export class ModuleCoroutines {
  */
 function ownYields(file: SourceFile): Map<number, OwnYield[]> {
   const yields = new Map<number, OwnYield[]>();
-  for (const outermost of file.functions.all) {
-    if (outermost.parent !== undefined || !/\byield\b/.test(file.textOf(outermost.node))) continue;
+  for (const outermost of mentioning(file, /\byield\b/g).definitions) {
     for (const [id, found] of ownNodesByFunction(outermost.node, ['yield'])) yields.set(id, found);
   }
   return yields;

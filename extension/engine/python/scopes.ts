@@ -8,6 +8,7 @@
 // walkers report what sits in a comprehension or lambda with that `inner`
 // node rather than hiding it, and callers decide whether to refuse.
 import type { Node } from 'web-tree-sitter';
+import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 
 type EagerBucket = 'yields' | 'awaits' | 'returns' | 'loops' | 'withs' | 'tries' | 'aliases' | 'declarations';
@@ -340,4 +341,24 @@ export function unpacksTargets(target: Node): boolean {
 export function boundNames(target: Node): Node[] {
   if (target.type === 'identifier') return [target];
   return unpacksTargets(target) ? target.namedChildren.flatMap((c) => (c ? boundNames(c) : [])) : [];
+}
+
+/**
+ * Where a search for a construct spelled with `word` (`/\byield\b/g`) has
+ * to look: the outermost definitions whose text has the word, and whether it
+ * also occurs outside every definition. Searching the tree of a whole module
+ * costs about as much as parsing it; most definitions can be skipped by text.
+ */
+export function mentioning(file: SourceFile, word: RegExp): { readonly definitions: readonly FunctionInfo[]; readonly outside: boolean } {
+  const outermost = file.functions.all.filter((f) => f.parent === undefined);
+  const definitions = new Set<FunctionInfo>();
+  let outside = false;
+  let i = 0;
+  for (const match of file.text.matchAll(word)) {
+    while (i < outermost.length && (outermost[i]?.node.endIndex ?? 0) <= match.index) i++;
+    const around = outermost[i];
+    if (around && around.node.startIndex <= match.index) definitions.add(around);
+    else outside = true;
+  }
+  return { definitions: [...definitions], outside };
 }
