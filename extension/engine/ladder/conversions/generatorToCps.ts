@@ -52,6 +52,7 @@ import { isMethod, methodsByName, referencesTo, shortName } from '../references'
 import { mayReachMethod } from '../../python/methodOwner';
 import { children, field, present } from '../pySyntax';
 import { refusalOf, RefuseError } from '../refusal';
+import { deepeningFunctions } from '../stackGrowth';
 
 export const generatorToCps: Conversion = {
   id: 'generator-to-cps',
@@ -87,11 +88,15 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
     };
     const errorPaths = calledInTry(converted, probe);
     const siteAt = yieldSites(file, converted, cont, onError, errorPaths);
+    // The runner keeps the generator form's stack flat; its CPS form would nest a call per round or level, and code left in the generator form cannot run a trampoline.
+    const deepening = deepeningFunctions(file, converted, probe);
     const rewrites: Rewrite[] = [];
     const failures: Refusal[] = [];
     const adapted = new Map<string, Rewrite>();
     for (const fn of chosen.values()) {
       try {
+        const deep = deepening.get(fn);
+        if (deep) throw new RefuseError('needs-trampoline', deep.node, `${deep.message}, so its CPS form could exceed Python's recursion limit, and the step down from the generator form cannot run it under the trampoline (the step from direct style does)`);
         rewrites.push(...onePerCall(file, callerRewrites(file, fn, chosen, resume, cont), adapted, fn));
         const dropDecorators = fn.decorated ? children(fn.decorated).filter((d) => d.type === 'decorator' && runners.some((runner) => isInlineCallbacks({ ...fn, decorators: [d.text.replace(/^@\s*/, '').trim()] }, runner))) : [];
         const outer = fn.decorated ?? fn.node;
@@ -141,7 +146,7 @@ function yieldSites(file: SourceFile, converted: readonly FunctionInfo[], cont: 
     const callee = op.type === 'call' ? convertedCallee(op) : undefined;
     if (callee) {
       const label = calleeName(op) ?? 'operation';
-      const site: CpsSite = { node: n, label, render: (k, text) => callWithArguments(op, [{ keyword: cont, value: k }], false, text) };
+      const site: CpsSite = { node: n, label, callee, render: (k, text) => callWithArguments(op, [{ keyword: cont, value: k }], false, text) };
       if (!errorPaths.has(callee)) return { ...site, noErrorPath: `\`${label}\` waits on operations itself, so what it raises cannot be handed to an error continuation yet` };
       return { ...site, renderCatching: (k, e, text) => callWithArguments(op, [{ keyword: cont, value: k }, { keyword: onError, value: e }], false, text) };
     }

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { dedent } from '../../../helpers/parser';
 import { python } from '../cpsHelpers';
 import { convert } from '../ladderHelpers';
+import { TRAMPOLINE_SOURCE } from '../../../../extension/engine/ladder/trampolineSource';
 import { testHeaderExample } from './headerExample';
 
 testHeaderExample('direct-to-cps', 'directToCps');
@@ -20,6 +21,10 @@ async function convertsTo(source: string, expected: string): Promise<void> {
   assert.equal(python(dedent(expected)), printed);
 }
 
+/** The inserted trampoline, indented as the test's other expected lines are. */
+const TRAMPOLINE_LINES = TRAMPOLINE_SOURCE.trimEnd().split('\n').join('\n    ');
+
+// The loop over `texts` may run any number of rounds, so `read` returns thunks for the trampoline; `parse`, a leaf, stays plain.
 test('try/except/else/finally around a call: the handler sees what the call raises, the else and finally run as before', async () => {
   await convertsTo(`
     def parse(text):
@@ -40,6 +45,11 @@ test('try/except/else/finally around a call: the handler sees what the call rais
 
     read(["1", "x"])
     `, `
+    # region Concept Lenses helper
+    ${TRAMPOLINE_LINES}
+    # endregion
+
+
     def parse(text, cont, on_error=None):
         try:
             result = int(text)
@@ -66,13 +76,13 @@ test('try/except/else/finally around a call: the handler sees what the call rais
                         print("got", value)
                     finally:
                         print("done with", text)
-                    return loop()
-                return parse(text, after_parse, lambda error2: after_parse(None, error2))
-            return cont(None)
-        return loop()
+                    return lambda: loop()
+                return lambda: parse(text, after_parse, lambda error2: after_parse(None, error2))
+            return lambda: cont(None)
+        return lambda: loop()
 
 
-    read(["1", "x"], lambda _: None)
+    trampoline(read(["1", "x"], lambda _: None))
     `);
 });
 
