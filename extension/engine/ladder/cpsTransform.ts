@@ -12,7 +12,6 @@ import { alwaysExits, assignedNames, children, contains, field, globalNames, has
 import { shortName } from './references';
 import { refuse } from './refusal';
 import { addScopeDeclarations } from './nonlocals';
-import type { Deepening } from './stackGrowth';
 
 export interface CpsSite {
   /** The expression whose value the continuation receives (a call, or a `yield`). */
@@ -35,8 +34,6 @@ export interface CpsFunctionSpec {
   readonly siteAt: (node: Node) => CpsSite | undefined;
   readonly cont: string;
   readonly trampoline: boolean;
-  /** Why the trampoline was chosen for this function when nobody asked for it (its plain CPS form could outgrow the stack). */
-  readonly trampolineCause?: Deepening;
   readonly names: FreshNames;
   /** Decorator lines to drop (e.g. the runner's), by decorator node. */
   readonly dropDecorators?: readonly Node[];

@@ -44,15 +44,15 @@ export function deepeningFunctions(file: SourceFile, converted: readonly Functio
     let why: Deepening | undefined;
     for (const node of body ? sitesIn(body, (n) => siteAt(n) !== undefined) : []) {
       const callee = siteAt(node)?.callee;
-      const recursive = callee !== undefined && active.has(callee);
+      const recursive = callee !== undefined && active.has(callee) ? callee : undefined;
       const inner = callee ? count(callee) : 0;
       const rounds = roundsAround(file, node, fn.node);
       calls += rounds.count * (1 + inner);
       if (why || calls <= PLAIN_CPS_CALLS) continue;
       const at = (n: Node): string => `line ${String(file.lineOf(n))}`;
       const call = `\`${file.textOf(node).split('\n')[0] ?? ''}\``;
-      if (recursive && callee) why = { node, message: `${at(node)}: ${call} calls ${callee.name} again before it returns (recursion), one more level of continuations each time` };
-      else if (rounds.loop && rounds.count > PLAIN_CPS_CALLS) why = { node: rounds.loop, message: `${at(rounds.loop)}: each round of this loop over ${call} is one more nested continuation call, and the module does not show it runs at most ${String(PLAIN_CPS_CALLS)} rounds` };
+      if (recursive) why = { node, message: `${at(node)}: ${call} calls ${recursive.name} again before it returns (recursion), one more level of continuations each time` };
+      else if (rounds.loop && rounds.count > PLAIN_CPS_CALLS) why = { node: rounds.loop, message: `${at(rounds.loop)}: each round of this loop over ${call} is one more nested continuation call, and ${Number.isFinite(rounds.count) ? `it runs ${String(rounds.count)} rounds` : `the module does not show it runs at most ${String(PLAIN_CPS_CALLS)} rounds`}` };
       else {
         const calleeWhy = callee ? counted.get(callee)?.why : undefined;
         why = { node, message: `${at(node)}: ${call} nests ${Number.isFinite(calls) ? `about ${String(calls)}` : 'unboundedly many'} continuation calls${calleeWhy ? ` (${calleeWhy.message})` : ''}` };

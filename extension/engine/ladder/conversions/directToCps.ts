@@ -81,7 +81,7 @@ import { deepeningFunctions, type Deepening } from '../stackGrowth';
 import { hasOnlyPlainParameters } from '../pySyntax';
 import { callWithArguments, calleeName } from '../callText';
 import { FreshNames } from '../freshNames';
-import { isSource } from '../insertedHelpers';
+import { hasOwnTrampoline, trampolineNameTaken } from '../insertedHelpers';
 import { helperInsertion } from '../moduleInsert';
 import { moduleStatementToCps } from '../moduleCalls';
 import { isMethod, methodsByName, moduleLevelStatement, referencesTo, shortName } from '../references';
@@ -91,8 +91,8 @@ import { hiddenCaller } from '../../python/hiddenCallers';
 import { hiddenCallerBlocker } from '../hiddenCallerRefusal';
 import { brokenElsewhere } from '../projectUses';
 import { unseenCallersBlocker } from '../publicContract';
-import { blocker, refusalAt, refusalOf, RefuseError, type Blocker } from '../refusal';
-import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from '../trampolineSource';
+import { blocker, refusalAt, refusalOf, refuse, RefuseError, type Blocker } from '../refusal';
+import { TRAMPOLINE_NAME_TAKEN, TRAMPOLINE_SOURCE } from '../trampolineSource';
 
 export const directToCps: Conversion = {
   id: 'direct-to-cps',
@@ -113,8 +113,8 @@ function convertToCps(file: SourceFile, requested: readonly FunctionInfo[], opti
     refused.set(fn.name, 'function' in why ? why : refusalAt(file, fn, why));
     chosen.delete(fn.name);
   };
-  if (trampoline && chosen.size > 0 && !hasOwnTrampoline(file) && file.functions.all.some((f) => f.name === TRAMPOLINE_NAME)) {
-    for (const fn of [...chosen.values()]) refuseFn(fn, blocker('name-clash', undefined, `the module already defines \`${TRAMPOLINE_NAME}\`, the name the trampoline helper needs; rename it first`));
+  if (trampoline && chosen.size > 0 && trampolineNameTaken(file)) {
+    for (const fn of [...chosen.values()]) refuseFn(fn, blocker('name-clash', undefined, TRAMPOLINE_NAME_TAKEN));
   }
   for (;;) {
     plan(file, chosen, refused, options, refuseFn);
@@ -207,7 +207,8 @@ function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, c
       const errorContinuation = errorPaths.has(fn) ? onError : undefined;
       const keywordOnly = !hasOnlyPlainParameters(fn.node);
       const trampolineCause = deepening.get(fn);
-      rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline: thunks(fn), names, keywordOnly, ...(trampolineCause ? { trampolineCause } : {}), ...(errorContinuation !== undefined ? { errorContinuation } : {}) }) });
+      if (trampolineCause && trampolineNameTaken(file)) refuse('name-clash', trampolineCause.node, `${trampolineCause.message}, so it needs the trampoline, but ${TRAMPOLINE_NAME_TAKEN}`);
+      rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline: thunks(fn), names, keywordOnly, ...(errorContinuation !== undefined ? { errorContinuation } : {}) }) });
     } catch (error) {
       refusals.push({ fn, why: refusalOf(file, fn, error) });
     }
@@ -254,8 +255,4 @@ function directSites(file: SourceFile, converted: readonly FunctionInfo[], cont:
     if (!errorPaths.has(fn)) return { ...site, noErrorPath: `\`${name}\` calls CPS functions itself, so what it raises cannot be handed to an error continuation yet` };
     return { ...site, renderCatching: (k, e, text) => callWithArguments(n, [{ keyword: cont, value: k }, { keyword: onError, value: e }], byKeyword, text) };
   };
-}
-
-function hasOwnTrampoline(file: SourceFile): boolean {
-  return file.functions.all.some((f) => f.name === TRAMPOLINE_NAME && isSource(file.textOf(f.node), TRAMPOLINE_SOURCE));
 }
