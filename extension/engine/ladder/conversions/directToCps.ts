@@ -76,11 +76,12 @@ import type { SourceFile } from '../../syntax/sourceFile';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
 import { conversionResult, type Rewrite } from '../conversionResult';
 import { DEFAULT_CONTINUATION, DEFAULT_ERROR_CONTINUATION, directCandidates, isDirectFunction } from '../continuations';
-import { calledInTry, cpsFunctionText, type CpsSite } from '../cpsTransform';
+import { calledInTry, cpsFunctionText, sitesIn, type CpsSite } from '../cpsTransform';
+import { deepeningFunctions, type Deepening } from '../stackGrowth';
 import { hasOnlyPlainParameters } from '../pySyntax';
 import { callWithArguments, calleeName } from '../callText';
 import { FreshNames } from '../freshNames';
-import { isSource } from '../insertedHelpers';
+import { hasOwnTrampoline, trampolineNameTaken } from '../insertedHelpers';
 import { helperInsertion } from '../moduleInsert';
 import { moduleStatementToCps } from '../moduleCalls';
 import { isMethod, methodsByName, moduleLevelStatement, referencesTo, shortName } from '../references';
@@ -90,8 +91,8 @@ import { hiddenCaller } from '../../python/hiddenCallers';
 import { hiddenCallerBlocker } from '../hiddenCallerRefusal';
 import { brokenElsewhere } from '../projectUses';
 import { unseenCallersBlocker } from '../publicContract';
-import { blocker, refusalAt, refusalOf, RefuseError, type Blocker } from '../refusal';
-import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from '../trampolineSource';
+import { blocker, refusalAt, refusalOf, refuse, RefuseError, type Blocker } from '../refusal';
+import { TRAMPOLINE_NAME_TAKEN, TRAMPOLINE_SOURCE } from '../trampolineSource';
 
 export const directToCps: Conversion = {
   id: 'direct-to-cps',
@@ -104,6 +105,7 @@ export const directToCps: Conversion = {
 
 function convertToCps(file: SourceFile, requested: readonly FunctionInfo[], options: ConversionOptions): ConversionResult {
   const cont = options.continuationName ?? DEFAULT_CONTINUATION;
+  // Asked for, every converted function is trampolined; otherwise those whose plain form could outgrow the stack are.
   const trampoline = options.trampoline ?? false;
   const refused = new Map<string, Refusal>();
   const chosen = new Map(requested.map((f) => [f.name, f]));
@@ -111,14 +113,14 @@ function convertToCps(file: SourceFile, requested: readonly FunctionInfo[], opti
     refused.set(fn.name, 'function' in why ? why : refusalAt(file, fn, why));
     chosen.delete(fn.name);
   };
-  if (trampoline && chosen.size > 0 && !hasOwnTrampoline(file) && file.functions.all.some((f) => f.name === TRAMPOLINE_NAME)) {
-    for (const fn of [...chosen.values()]) refuseFn(fn, blocker('name-clash', undefined, `the module already defines \`${TRAMPOLINE_NAME}\`, the name the trampoline helper needs; rename it first`));
+  if (trampoline && chosen.size > 0 && trampolineNameTaken(file)) {
+    for (const fn of [...chosen.values()]) refuseFn(fn, blocker('name-clash', undefined, TRAMPOLINE_NAME_TAKEN));
   }
   for (;;) {
     plan(file, chosen, refused, options, refuseFn);
     const attempt = generate(file, chosen, cont, options.errorContinuationName ?? DEFAULT_ERROR_CONTINUATION, trampoline);
     if (attempt.refusals.length === 0) {
-      const inserts = trampoline && chosen.size > 0 && !hasOwnTrampoline(file) ? [helperInsertion(file, TRAMPOLINE_SOURCE)] : [];
+      const inserts = attempt.trampolined && !hasOwnTrampoline(file) ? [helperInsertion(file, TRAMPOLINE_SOURCE)] : [];
       return conversionResult(file, attempt.rewrites, inserts, [...chosen.values()], [...refused.values()]);
     }
     for (const r of attempt.refusals) refuseFn(r.fn, r.why);
@@ -180,13 +182,23 @@ function callerProblem(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<s
 interface Attempt {
   readonly rewrites: Rewrite[];
   readonly refusals: { fn: FunctionInfo; why: Blocker | Refusal }[];
+  /** Some function or module-level call runs under the trampoline, so the module needs it. */
+  readonly trampolined: boolean;
 }
 
+/**
+ * `trampoline` asks for thunks everywhere; without it only the functions whose
+ * plain CPS form could outgrow the stack return thunks (a plain CPS callee
+ * hands the thunk its continuation returns back up, so the two forms mix), and
+ * the module-level calls that reach them run under the trampoline.
+ */
 function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, cont: string, onError: string, trampoline: boolean): Attempt {
   const names = new FreshNames(file);
   const converted = [...chosen.values()];
   const errorPaths = calledInTry(converted, directSites(file, converted, cont, onError, new Set()));
   const siteAt = directSites(file, converted, cont, onError, errorPaths);
+  const deepening = trampoline ? new Map<FunctionInfo, Deepening>() : deepeningFunctions(file, converted, siteAt);
+  const thunks = (fn: FunctionInfo): boolean => trampoline || deepening.has(fn);
   const rewrites: Rewrite[] = [];
   const refusals: { fn: FunctionInfo; why: Blocker | Refusal }[] = [];
   for (const fn of chosen.values()) {
@@ -194,7 +206,9 @@ function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, c
       const outer = fn.decorated ?? fn.node;
       const errorContinuation = errorPaths.has(fn) ? onError : undefined;
       const keywordOnly = !hasOnlyPlainParameters(fn.node);
-      rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline, names, keywordOnly, ...(errorContinuation !== undefined ? { errorContinuation } : {}) }) });
+      const trampolineCause = deepening.get(fn);
+      if (trampolineCause && trampolineNameTaken(file)) refuse('name-clash', trampolineCause.node, `${trampolineCause.message}, so it needs the trampoline, but ${TRAMPOLINE_NAME_TAKEN}`);
+      rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline: thunks(fn), names, keywordOnly, ...(errorContinuation !== undefined ? { errorContinuation } : {}) }) });
     } catch (error) {
       refusals.push({ fn, why: refusalOf(file, fn, error) });
     }
@@ -206,16 +220,18 @@ function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, c
       if (stmt) statements.set(stmt.id, stmt);
     }
   }
+  const trampolined = converted.some(thunks);
   for (const stmt of statements.values()) {
+    const runsThunks = sitesIn(stmt, (n) => siteAt(n) !== undefined).some((n) => { const callee = siteAt(n)?.callee; return callee !== undefined && thunks(callee); });
     try {
-      rewrites.push({ start: stmt.startIndex, end: stmt.endIndex, text: moduleStatementToCps(file, stmt, siteAt, names, trampoline) });
+      rewrites.push({ start: stmt.startIndex, end: stmt.endIndex, text: moduleStatementToCps(file, stmt, siteAt, names, runsThunks) });
     } catch (error) {
       if (!(error instanceof RefuseError)) throw error;
       const callees = [...chosen.values()].filter((fn) => referencesTo(file, fn).some((r) => r.statement.startIndex <= stmt.startIndex && stmt.endIndex <= r.statement.endIndex && stmt.startIndex <= r.node.startIndex && r.node.endIndex <= stmt.endIndex));
       for (const fn of callees) refusals.push({ fn, why: error });
     }
   }
-  return { rewrites, refusals };
+  return { rewrites, refusals, trampolined };
 }
 
 /**
@@ -235,12 +251,8 @@ function directSites(file: SourceFile, converted: readonly FunctionInfo[], cont:
     const fn = callee.type === 'identifier' ? functions.get(name) : callee.type === 'attribute' ? methods.get(name)?.find((m) => mayReachMethod(file, callee, m)) : undefined;
     if (!fn) return undefined;
     const byKeyword = !hasOnlyPlainParameters(fn.node);
-    const site: CpsSite = { node: n, label: name, render: (k, text) => callWithArguments(n, [{ keyword: cont, value: k }], byKeyword, text) };
+    const site: CpsSite = { node: n, label: name, callee: fn, render: (k, text) => callWithArguments(n, [{ keyword: cont, value: k }], byKeyword, text) };
     if (!errorPaths.has(fn)) return { ...site, noErrorPath: `\`${name}\` calls CPS functions itself, so what it raises cannot be handed to an error continuation yet` };
     return { ...site, renderCatching: (k, e, text) => callWithArguments(n, [{ keyword: cont, value: k }, { keyword: onError, value: e }], byKeyword, text) };
   };
-}
-
-function hasOwnTrampoline(file: SourceFile): boolean {
-  return file.functions.all.some((f) => f.name === TRAMPOLINE_NAME && isSource(file.textOf(f.node), TRAMPOLINE_SOURCE));
 }
