@@ -11,25 +11,9 @@ import { stepModules } from '../extension/engine/ladder/stepModules';
 import { ProjectModel } from '../extension/engine/python/project';
 import { pythonParser } from '../test/helpers/parser';
 import { directStyleModule } from './corpus';
+import { medianCpuMs } from './measure';
 
 const PATH = 'module.py';
-
-/**
- * Median CPU time of `fn` over `runs` runs after one warm-up. CPU time, not
- * wall time: on a shared machine the wall clock measures the neighbours too.
- */
-function medianCpuMs(fn: () => void, runs: number): number {
-  fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const before = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(before);
-    samples.push((used.user + used.system) / 1000);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)] ?? 0;
-}
 
 /** The module's text after one rung, as `refactor --to <rung> --with-callers` leaves it; also how many functions moved. */
 function step(parser: PythonParser, text: string, to: Rung): { text: string; converted: number } {

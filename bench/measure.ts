@@ -12,3 +12,23 @@ export function medianMs(fn: () => void, minRuns = 5, minTotalMs = 300): number 
   samples.sort((a, b) => a - b);
   return samples[Math.floor(samples.length / 2)] ?? 0;
 }
+
+/**
+ * Median CPU time of `fn` over `runs` runs after one warm-up. CPU time, not
+ * wall time: on a shared machine the wall clock measures the neighbours too.
+ */
+export function medianCpuMs(fn: () => void, runs: number): number {
+  fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(cpuMs(fn));
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] ?? 0;
+}
+
+/** CPU time of one run of `fn`, in milliseconds. */
+export function cpuMs(fn: () => void): number {
+  const before = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}

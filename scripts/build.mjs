@@ -1,5 +1,5 @@
 // One esbuild script for every bundle: the extension (node, cjs, `vscode`
-// external), the CLI (node) and the webview (browser). The grammar wasm files
+// external: a small entry point and its features), the engine's worker thread (node), the CLI (node) and the webview (browser). The grammar wasm files
 // are copied beside the bundles, where both the extension and the CLI load them.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, chmodSync } from 'node:fs';
@@ -28,14 +28,30 @@ const version_ = { CONCEPT_LENSES_VERSION: JSON.stringify(version) };
 
 mkdirSync('dist', { recursive: true });
 await Promise.all([
+  // The entry point VS Code loads on activation: small, it loads features.js just after.
   build({
     ...common,
     entryPoints: ['extension/vscode/extension.ts'],
     outfile: 'dist/extension.js',
     ...nodeCjs,
+    external: ['vscode'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['extension/vscode/features.ts'],
+    outfile: 'dist/features.js',
+    ...nodeCjs,
     define: { ...nodeCjs.define, ...version_ },
     banner: { js: importMetaShim },
     external: ['vscode'],
+  }),
+  // The engine's worker thread, started by the extension on its first question.
+  build({
+    ...common,
+    entryPoints: ['extension/vscode/worker/main.ts'],
+    outfile: 'dist/engineWorker.js',
+    ...nodeCjs,
+    banner: { js: importMetaShim },
   }),
   build({
     ...common,

@@ -11,6 +11,7 @@ import { PythonParser, SourceFile } from '../../extension/engine';
 import type { DiagnosticsPublished } from '../../extension/vscode/interleavingDiagnostics';
 import { extension, exampleUri } from '../../test/integration/helpers';
 import { recordMetric } from '../../test/integration/results';
+import { EXAMPLES, editOffsets, examplesModule } from '../examplesModule';
 
 const TARGET_LINES = 3000;
 const EDITS = 15;
@@ -18,30 +19,10 @@ const EDITS = 15;
 const SETTLE_MS = 500;
 /** Lenses VS Code resolves for one screen of the editor. */
 const VISIBLE_LENSES = 15;
-const EXAMPLES = ['bank.py', 'inventory.py', 'ladder.py', 'legacy_coroutines.py', 'shapes.py', 'shop/orders.py', 'shop/stock.py'];
-
-/** Copies of the examples, each copy's own definitions and globals renamed, until the module has TARGET_LINES lines. */
+/** Renamed copies of the examples, until the module has TARGET_LINES lines. */
 async function benchModule(): Promise<string> {
   const sources = await Promise.all(EXAMPLES.map(async (name) => new TextDecoder().decode(await vscode.workspace.fs.readFile(exampleUri(name)))));
-  const parts: string[] = [];
-  let lines = 0;
-  for (let copy = 0; lines < TARGET_LINES; copy++) {
-    for (const source of sources) {
-      const defined = new Set([...source.matchAll(/^\s*(?:async\s+)?(?:def|class)\s+(\w+)|^(\w+)\s*=/gm)].map((m) => m[1] ?? m[2] ?? ''));
-      const renamed = [...defined].filter((n) => n && !n.startsWith('__'));
-      const text = renamed.length === 0 ? source : source.replace(new RegExp(`\\b(${renamed.join('|')})\\b`, 'g'), `$1_c${String(copy)}`);
-      parts.push(text.endsWith('\n') ? text : `${text}\n`);
-      lines += text.split('\n').length;
-    }
-  }
-  return parts.join('\n');
-}
-
-/** Offsets of digits in indented code (function bodies) that start a number, spread over the module. */
-function editOffsets(text: string): number[] {
-  const candidates = [...text.matchAll(/^[ \t]+[^#\n]*?(?<![\w.])(\d)/gm)].map((m) => m.index + m[0].length - 1);
-  const step = candidates.length / EDITS;
-  return Array.from({ length: EDITS }, (_, i) => candidates[Math.floor(i * step)] ?? 0);
+  return examplesModule(sources, TARGET_LINES);
 }
 
 function median(values: readonly number[]): number {
@@ -109,7 +90,7 @@ suite('latency', () => {
     const diagnosticsMs: number[] = [];
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
-    for (const offset of editOffsets(editor.document.getText())) {
+    for (const offset of editOffsets(editor.document.getText(), EDITS)) {
       const { document } = editor;
       const at = document.positionAt(offset);
       const digit = document.getText(new vscode.Range(at, at.translate(0, 1)));
@@ -140,7 +121,7 @@ suite('latency', () => {
     // The baseline last, once the host is quiet and WebAssembly has reached its optimised tier.
     const parser = await loadParser();
     const parsed = SourceFile.parse(parser, text);
-    const [sample = 0] = editOffsets(text);
+    const [sample = 0] = editOffsets(text, EDITS);
     const parseMs = medianMs(() => {
       parser.parse(text).delete();
     });

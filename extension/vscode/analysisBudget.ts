@@ -4,35 +4,17 @@
 // diagnostics or refactors, and the status bar says why, so a hostile file
 // costs a skipped analysis rather than a frozen editor.
 //
-// Why a budget rather than a worker thread: the engine shares tree-sitter
-// trees with every provider synchronously, and a web extension host has no
-// worker_threads; under the budget each analysis is near-linear (bench/), so
-// the budget bounds the time the host's thread is held.
+// The heaviest analyses (ladder steps, interleavings) run in the engine's
+// worker thread (engineWorker.ts); the budget still bounds what the host's own
+// parse and the cheap providers (lens titles, hover, folding) spend.
 import * as vscode from 'vscode';
 import type { SourceFile } from '../engine';
+import { analysisSkipped, MAX_ANALYSED_CHARS, tooLarge } from './analysisLimits';
 import type { DocumentCache } from './documentCache';
-
-/**
- * Characters above which a document is not analysed: about 7,000 lines of
- * ordinary Python, whose parse and analyses each stay near the host's 50 ms
- * budget on an unloaded machine (bench/RESULTS.md).
- */
-export const MAX_ANALYSED_CHARS = 256 * 1024;
 
 /** The document's length in characters, without building its text. */
 function lengthOf(document: vscode.TextDocument): number {
   return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
-}
-
-function tooLarge(length: number): string {
-  return `the file has ${length.toLocaleString('en')} characters; Concept Lenses analyses files up to ${MAX_ANALYSED_CHARS.toLocaleString('en')}`;
-}
-
-/** Why a parse is not analysed, or undefined when it is. */
-export function analysisSkipped(file: SourceFile): string | undefined {
-  if (file.text.length > MAX_ANALYSED_CHARS) return tooLarge(file.text.length);
-  const [problem] = file.syntaxErrors;
-  return problem?.code === 'too-deep' ? `line ${String(problem.line)}: ${problem.message}` : undefined;
 }
 
 /** Why `document` is not analysed; a document too large is answered without parsing it. Nothing is skipped before the grammar loads. */

@@ -3,20 +3,17 @@
 // (when it refuses, the lens says why instead);
 // beside it, on functions that stand on a rung above direct style, "Show ladder".
 // Lenses for unchanged definitions are handed back as the same objects, so
-// typing elsewhere does not make them flicker or re-resolve.
+// typing elsewhere does not make them flicker or re-resolve. The classification
+// behind the lenses and each lens's ladder step (when VS Code resolves it) run
+// in the engine's worker thread.
 import * as vscode from 'vscode';
-import type { SourceFile } from '../engine';
-import { CONCEPT_IDS, CONCEPT_INFO, shownConcepts, type ClassifiedFunction, type ConceptId } from '../engine/concepts';
-import { ladderSteps, rungOf, RUNG_ACTION, stepLabel } from '../engine/ladder/steps';
-import { conversions } from '../engine/ladder/registry';
-import { stepFunction, type FunctionStep } from '../engine/ladder/takeStep';
-import type { Conversion } from '../engine/ladder/conversion';
+import { CONCEPT_IDS, CONCEPT_INFO, type ConceptId } from '../engine/concepts';
 import { analysable } from './analysisBudget';
-import { classificationOf } from './conceptCache';
 import type { DocumentCache } from './documentCache';
 import { FOLD_HELPERS } from './foldHelpers';
-import { onItsOwnTurn } from './hostTurns';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { EngineWorker } from './engineWorker';
+import type { LensStepAnswer } from './worker/protocol';
+import { publicApiSetting, type WorkspaceIndex } from './workspaceIndex';
 import { SHOW_LADDER } from './ladderPanel';
 import { LensMemory, type StableLens } from './stableLenses';
 
@@ -63,6 +60,7 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
   constructor(
     private readonly cache: DocumentCache,
     private readonly workspace: WorkspaceIndex,
+    private readonly engine: EngineWorker,
   ) {
     this.subscriptions = [
       this.changed,
@@ -81,13 +79,24 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     ];
   }
 
-  provideCodeLenses(document: vscode.TextDocument): ConceptLens[] {
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<ConceptLens[]> {
     const settings = vscode.workspace.getConfiguration('conceptLenses.lenses', document.uri);
     if (!settings.get<boolean>('enabled', true)) return [];
-    const shown = new Set(settings.get<readonly string[]>('concepts', CONCEPT_IDS));
     const file = analysable(this.cache, document);
     if (!file) return [];
-    return this.memory.lenses(document.uri, file, () => fresh(file, document.uri, shown));
+    // Mid-edit the last good lenses follow their functions (LensMemory): nothing to classify.
+    if (file.root.hasError) return this.memory.lenses(document.uri, file, () => []);
+    const { uri, version } = document;
+    const shown = settings.get<readonly string[]>('concepts', CONCEPT_IDS);
+    // The classification runs in the engine's worker; a failed worker leaves the lenses as they were (it reports why itself).
+    const answer = await this.engine.ask({ kind: 'conceptLenses', uri: uri.toString(), version, shown }, token).catch(() => undefined);
+    if (!answer || answer.skipped || document.version !== version) return this.memory.last(uri);
+    return this.memory.lenses(uri, file, () =>
+      answer.lenses.flatMap((l) => {
+        const lens = new ConceptLens(uri, l.name, l.line, l.concepts);
+        return l.aboveDirect ? [lens, new ConceptLens(uri, l.name, l.line, l.concepts, true)] : [lens];
+      }),
+    );
   }
 
   async resolveCodeLens(lens: ConceptLens, token: vscode.CancellationToken): Promise<ConceptLens> {
@@ -98,21 +107,27 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     const names = lens.concepts.length > 0 ? lens.concepts.map((id) => CONCEPT_INFO[id].name).join(' · ') : DIRECT_STYLE;
     // A step is judged against the whole workspace: wait until its files have been read.
     await this.workspace.ready;
-    // Each resolution runs a real ladder step: one per turn, and none for a lens scrolled away or edited meanwhile.
-    const resolved = await onItsOwnTurn(() => this.stepOf(lens), () => token.isCancellationRequested);
-    if (!resolved) return lens;
-    const { up, step } = resolved;
+    // The step runs in the engine's worker; the host's thread only waits for its answer.
+    let answer: LensStepAnswer | undefined;
+    try {
+      answer = await this.engine.ask({ kind: 'lensStep', uri: lens.uri.toString(), name: lens.functionName, line: lens.line, publicApi: publicApiSetting(lens.uri), withEdits: false }, token);
+    } catch (error) {
+      lens.command = { title: names, tooltip: `The next rung could not be checked: ${error instanceof Error ? error.message : String(error)}`, command: '' };
+      return lens;
+    }
+    if (!answer) return lens;
+    const { up, step } = answer;
     if (up && step?.refusal && lens.concepts.length === 0) {
       // A plain function that cannot take a continuation is just code: no lens text to read.
       lens.command = { title: DIRECT_STYLE, tooltip: `${lens.functionName} ${step.refusal.message}`, command: '' };
     } else if (up && step?.refusal) {
       // Offered only when it applies: a refused rung names its reason instead of an action.
       const why = `${lens.functionName} ${step.refusal.message}`;
-      lens.command = { title: `${names} · not → ${RUNG_ACTION[up.to]}: ${clipped(why)}`, tooltip: why, command: '' };
+      lens.command = { title: `${names} · not → ${up.action}: ${clipped(why)}`, tooltip: why, command: '' };
     } else if (up && step) {
       lens.command = {
-        title: `${names} · ${stepLabel(step)}`,
-        tooltip: `Apply '${up.id}' to ${[lens.functionName, ...step.result.alongside].join(', ')}`,
+        title: `${names} · ${step.label}`,
+        tooltip: `Apply '${up.id}' to ${[lens.functionName, ...step.alongside].join(', ')}`,
         command: APPLY_COMMAND,
         arguments: [lens.uri.toString(), lens.functionName, lens.line, up.id],
       };
@@ -122,37 +137,9 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     return lens;
   }
 
-  /** The lens's function's next rung up and the step to it (the one the code action and the ladder panel take). */
-  private stepOf(lens: ConceptLens): { up?: Conversion; step?: FunctionStep } {
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === lens.uri.toString());
-    const file = document ? analysable(this.cache, document) : undefined;
-    const classified = file ? findClassified(file, lens.functionName, lens.line) : undefined;
-    const up = file && classified ? ladderSteps(file, classified.info, classified.concepts).up : undefined;
-    if (!document || !file || !up) return up ? { up } : {};
-    return { up, step: stepFunction(file, lens.functionName, up.to, this.workspace.ladderOptions(document)) };
-  }
-
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
   }
-}
-
-/**
- * The concepts lens (and, above direct style, the ladder lens) of each labelled
- * definition: its most specific concepts the settings allow (a concept turned
- * off gives way to the nearest one it implies that is on).
- */
-function fresh(file: SourceFile, uri: vscode.Uri, shown: ReadonlySet<string>): ConceptLens[] {
-  return classificationOf(file).flatMap((f) => {
-    // Where learners start: a plain function the CPS rung takes gets a lens too, offering that rung.
-    if (f.concepts.length === 0) return ladderSteps(file, f.info, f.concepts).up?.to === 'cps' ? [new ConceptLens(uri, f.name, startLine(file, f), [])] : [];
-    const ids = shownConcepts(f.concepts, shown);
-    if (ids.length === 0) return [];
-    const line = startLine(file, f);
-    const lenses = [new ConceptLens(uri, f.name, line, ids)];
-    if (rungOf(f.concepts) !== 'direct') lenses.push(new ConceptLens(uri, f.name, line, ids, true));
-    return lenses;
-  });
 }
 
 /** A lens is one line: long reasons end in an ellipsis (the tooltip has all of it). */
@@ -160,50 +147,42 @@ function clipped(reason: string, max = 90): string {
   return reason.length <= max ? reason : `${reason.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The classified definition named `name` whose first line is `line` (0-based), or the nearest of that name. */
-function findClassified(file: SourceFile, name: string, line: number): ClassifiedFunction | undefined {
-  return classificationOf(file)
-    .filter((f) => f.name === name)
-    .sort((a, b) => Math.abs(startLine(file, a) - line) - Math.abs(startLine(file, b) - line))[0];
-}
-
-/** 0-based line where a definition starts: its first decorator, or `def`/`class`. */
-function startLine(file: SourceFile, f: ClassifiedFunction): number {
-  return file.lineOf(f.info.decorated ?? f.info.node) - 1;
-}
-
-/** Applies the conversion a lens names to the function under it, exactly as the code action would. */
-async function applyConversion(cache: DocumentCache, workspace: WorkspaceIndex, uri: string, name: string, line: number, conversionId: string): Promise<void> {
+/** Applies the conversion a lens names to the function under it, exactly as the code action would (the step runs in the engine's worker). */
+async function applyConversion(workspace: WorkspaceIndex, engine: EngineWorker, uri: string, name: string, line: number, conversionId: string): Promise<void> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   await workspace.ready;
-  const file = cache.get(document);
-  const target = findClassified(file, name, line);
-  const conversion = conversions.find((c) => c.id === conversionId);
-  if (!target || !conversion) {
+  const { version } = document;
+  let answer: LensStepAnswer | undefined;
+  try {
+    answer = await engine.ask({ kind: 'lensStep', uri, name, line, publicApi: publicApiSetting(document.uri), withEdits: true });
+  } catch (error) {
+    void vscode.window.showWarningMessage(`Concept Lenses: ${name} was not converted: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  const step = answer?.step;
+  if (answer?.up?.id !== conversionId || !step || document.version !== version) {
     void vscode.window.showWarningMessage(`Concept Lenses: ${name} can no longer be converted; the file has changed.`);
     return;
   }
-  // The same step as the code action and the ladder panel.
-  const { result, refusal } = stepFunction(file, target.info.name, conversion.to, workspace.ladderOptions(document));
-  if (refusal) {
-    void vscode.window.showWarningMessage(`Concept Lenses: ${refusal.function} was not converted: ${refusal.message}`);
+  if (step.refusal) {
+    void vscode.window.showWarningMessage(`Concept Lenses: ${step.refusal.function} was not converted: ${step.refusal.message}`);
     return;
   }
-  if (result.edits.length === 0) return;
+  if (!step.edits || step.edits.length === 0) return;
   const edit = new vscode.WorkspaceEdit();
-  for (const e of result.edits) {
+  for (const e of step.edits) {
     edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
   }
   if (await vscode.workspace.applyEdit(edit)) await vscode.commands.executeCommand(FOLD_HELPERS, document.uri);
 }
 
-export function registerConceptLenses(cache: DocumentCache, workspace: WorkspaceIndex): vscode.Disposable {
-  const provider = new ConceptLensProvider(cache, workspace);
+export function registerConceptLenses(cache: DocumentCache, workspace: WorkspaceIndex, engine: EngineWorker): vscode.Disposable {
+  const provider = new ConceptLensProvider(cache, workspace, engine);
   return vscode.Disposable.from(
     provider,
     vscode.languages.registerCodeLensProvider({ language: 'python' }, provider),
     vscode.commands.registerCommand(APPLY_COMMAND, (uri: string, name: string, line: number, conversionId: string) =>
-      applyConversion(cache, workspace, uri, name, line, conversionId),
+      applyConversion(workspace, engine, uri, name, line, conversionId),
     ),
   );
 }

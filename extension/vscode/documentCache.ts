@@ -5,7 +5,7 @@
 // nothing (see analysable), and onDidLoadGrammar tells features to refresh.
 import * as vscode from 'vscode';
 import { SourceFile, type PythonParser, type TextChange } from '../engine';
-import { MAX_ANALYSED_CHARS } from './analysisBudget';
+import { MAX_ANALYSED_CHARS } from './analysisLimits';
 
 interface Entry {
   version: number;

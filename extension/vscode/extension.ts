@@ -1,73 +1,59 @@
-// The VS Code adapter's entry point: starts loading the grammar, builds the
-// shared document cache and registers each feature, without waiting for the grammar. Features live in their own files.
+// The extension's entry point, kept small so activation is quick: the features
+// (and the engine the host's thread uses) live in dist/features.js, which is
+// compiled and registered on the turn after activation when a Python document
+// opened the extension, and at once otherwise (a command or a restored panel
+// needs its handler now). Editors ask the providers again when they register.
+import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { PythonParser } from '../engine';
-import { registerSkippedAnalysisStatus } from './analysisBudget';
-import { DocumentCache } from './documentCache';
-import { registerConceptHover } from './conceptHover';
-import { registerConceptLenses } from './conceptLenses';
-import { registerExploreSchedules, type ExploreSchedules } from './explorePanel';
-import { registerFoldHelpers } from './foldHelpers';
-import { registerGoToFunction } from './goToFunction';
-import { registerInterleavingDiagnostics, type DiagnosticsPublished } from './interleavingDiagnostics';
-import { registerInterleavingLens } from './interleavingLens';
-import { registerInterleavingPanel } from './interleavingPanel';
-import { registerLadderPanel } from './ladderPanel';
-import { registerLadderActions } from './ladderActions';
-import { registerLockQuickFix } from './lockQuickFix';
-import { LintSettings } from './lintSettings';
-import { WorkspaceIndex } from './workspaceIndex';
+import type { ConceptLensesApi } from './features';
 
-export interface ConceptLensesApi {
-  /** For tests and other extensions: the shared parse of a document. */
-  readonly cache: DocumentCache;
-  /** The project model over the workspace's Python files. */
-  readonly workspace: WorkspaceIndex;
-  /** Explore Schedules: what its panel shows now. */
-  readonly schedules: Pick<ExploreSchedules, 'shown'>;
-  /** Fires when a document's interleaving diagnostics are current for a version. */
-  readonly onDidPublishDiagnostics: vscode.Event<DiagnosticsPublished>;
+export type { ConceptLensesApi };
+
+/** When the host started running this bundle (performance.now() of the host's process). */
+const loadStartedAt = performance.now();
+
+/** For the activation bench, on the host's clock: when this entry point started running, when activate() was called and when it returned. */
+export interface ActivationTimes {
+  readonly loadStartedAt: number;
+  readonly calledAt: number;
+  readonly activatedAt: number;
 }
 
-export function activate(context: vscode.ExtensionContext): ConceptLensesApi {
-  // Activation does not wait for the grammar: features refresh when it arrives.
-  const grammar = loadParser(context.extensionUri);
-  grammar.catch((error: unknown) => {
-    void vscode.window.showErrorMessage(`Concept Lenses could not load the Python grammar: ${error instanceof Error ? error.message : String(error)}`);
-  });
-  const cache = new DocumentCache(grammar);
-  const workspace = new WorkspaceIndex(grammar, cache, context.workspaceState);
-  const lintSettings = new LintSettings();
-  const schedules = registerExploreSchedules(context.extensionUri, cache);
-  const diagnostics = registerInterleavingDiagnostics(cache, lintSettings);
-  context.subscriptions.push(
-    schedules,
-    cache,
-    workspace,
-    lintSettings,
-    registerGoToFunction(cache),
-    registerConceptLenses(cache, workspace),
-    registerFoldHelpers(),
-    registerConceptHover(cache, workspace),
-    registerLadderActions(cache, workspace),
-    registerLadderPanel(context.extensionUri, cache, workspace),
-    diagnostics,
-    registerLockQuickFix(cache),
-    registerInterleavingPanel(context.extensionUri, cache),
-    registerInterleavingLens(cache, lintSettings),
-    registerSkippedAnalysisStatus(cache),
-  );
-  return { cache, workspace, schedules, onDidPublishDiagnostics: diagnostics.onDidPublish };
+/** What activate() returns: the features' API, and when activation ran. */
+export type ExtensionApi = ConceptLensesApi & { readonly activation: ActivationTimes };
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const calledAt = performance.now();
+  let api: ConceptLensesApi | undefined;
+  const features = (): ConceptLensesApi => {
+    // A path esbuild leaves alone: features.js is a bundle of its own, beside this one.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, so activation does not compile it
+    api ??= (require(join(__dirname, 'features.js')) as typeof import('./features')).activateFeatures(context);
+    return api;
+  };
+  const openedByPython = vscode.workspace.textDocuments.some((d) => d.languageId === 'python');
+  if (openedByPython) setTimeout(features, 0);
+  else features();
+  return {
+    activation: { loadStartedAt, calledAt, activatedAt: performance.now() },
+    get cache() {
+      return features().cache;
+    },
+    get workspace() {
+      return features().workspace;
+    },
+    get schedules() {
+      return features().schedules;
+    },
+    get engine() {
+      return features().engine;
+    },
+    get onDidPublishDiagnostics() {
+      return features().onDidPublishDiagnostics;
+    },
+  };
 }
 
 export function deactivate(): void {
   // Everything is released through context.subscriptions.
-}
-
-async function loadParser(extensionUri: vscode.Uri): Promise<PythonParser> {
-  // workspace.fs works in desktop, remote and web extension hosts alike.
-  const read = (name: string): Thenable<Uint8Array> =>
-    vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', name));
-  const [runtime, python] = await Promise.all([read('tree-sitter.wasm'), read('tree-sitter-python.wasm')]);
-  return PythonParser.load({ runtime, python });
 }

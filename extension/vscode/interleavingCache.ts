@@ -1,16 +1,15 @@
-// The interleavings analysis of one parse, shared by the diagnostics and the
-// lenses so a document version is analysed once. The diagnostics also resolve
-// imports among the Python documents open in the editor; unopened files are
-// not read.
-import * as vscode from 'vscode';
+// The interleavings analysis of one parse, shared by whoever asks about the
+// same version so it is analysed once: the engine's worker thread (diagnostics,
+// hazard lenses) and the host's on-demand features (panel, quick fix). Without
+// VS Code, so both threads use it; which open documents count as the other
+// modules is the adapter's business (openModules.ts).
 import type { SourceFile } from '../engine';
 import { analyzeInterleavings, type InterleavingModel, type WorkspaceModule } from '../engine/interleave/model';
-import { analysable, analysisSkipped } from './analysisBudget';
-import type { DocumentCache } from './documentCache';
+import { analysisSkipped } from './analysisLimits';
 
 const byFile = new WeakMap<SourceFile, InterleavingModel>();
 const NOT_ANALYSED: InterleavingModel = { coroutines: [], hazards: [] };
-const acrossOpen = new WeakMap<SourceFile, { readonly others: readonly SourceFile[]; readonly model: InterleavingModel }>();
+const acrossModules = new WeakMap<SourceFile, { readonly others: readonly SourceFile[]; readonly model: InterleavingModel }>();
 
 export function interleavingsOf(file: SourceFile): InterleavingModel {
   let found = byFile.get(file);
@@ -18,43 +17,28 @@ export function interleavingsOf(file: SourceFile): InterleavingModel {
   return found;
 }
 
-/** The analysis of `document` with writes from the other open Python documents it imports state from. */
-export function interleavingsAcrossOpenDocuments(document: vscode.TextDocument, cache: DocumentCache): InterleavingModel {
-  const file = analysable(cache, document);
-  if (!file) return NOT_ANALYSED;
-  const modules = openModules(document, cache);
+/** The analysis of `file` (at `path`) with writes from the other `modules` it imports state from. */
+export function interleavingsAcross(file: SourceFile, path: string, modules: ReadonlyMap<string, WorkspaceModule>): InterleavingModel {
+  if (analysisSkipped(file)) return NOT_ANALYSED;
   const others = [...modules.values()].map((m) => m.file).filter((f) => f !== file);
   if (others.length === 0) return interleavingsOf(file);
-  const known = acrossOpen.get(file);
+  const known = acrossModules.get(file);
   if (known?.others.length === others.length && known.others.every((f, i) => f === others[i])) return known.model;
-  const model = analyzeInterleavings(file, { path: document.uri.toString(), modules });
-  acrossOpen.set(file, { others, model });
+  const model = analyzeInterleavings(file, { path, modules });
+  acrossModules.set(file, { others, model });
   return model;
 }
 
 /**
- * Open Python documents by module name: the path relative to the workspace
- * folder (`pkg/state.py` is `pkg.state`) and, for the analysed document's
- * directory, the bare file name (a script's own directory is on sys.path).
+ * The modules for the analysis of `file` at `path`: a name goes to the first
+ * document claiming it whose parse is analysable and (unless it is `file`
+ * itself) free of syntax errors.
  */
-function openModules(document: vscode.TextDocument, cache: DocumentCache): Map<string, WorkspaceModule> {
+export function modulesFrom(names: readonly { readonly name: string; readonly uri: string }[], file: SourceFile, path: string, parseOf: (uri: string) => SourceFile | undefined): Map<string, WorkspaceModule> {
   const modules = new Map<string, WorkspaceModule>();
-  const directory = vscode.Uri.joinPath(document.uri, '..').toString();
-  const add = (name: string, module: WorkspaceModule): void => {
-    if (/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(name) && !modules.has(name)) modules.set(name, module);
-  };
-  for (const open of vscode.workspace.textDocuments) {
-    if (open.languageId !== 'python' || open.isClosed) continue;
-    const file = analysable(cache, open);
-    if (!file || (file.syntaxErrors.length > 0 && open !== document)) continue;
-    const module = { path: open.uri.toString(), file };
-    if (vscode.Uri.joinPath(open.uri, '..').toString() === directory) add(stem(open.uri.path.slice(open.uri.path.lastIndexOf('/') + 1)), module);
-    add(stem(vscode.workspace.asRelativePath(open.uri, false)).split('/').join('.'), module);
+  for (const { name, uri } of names) {
+    const parsed = uri === path ? file : parseOf(uri);
+    if (!modules.has(name) && parsed && (parsed === file || parsed.syntaxErrors.length === 0)) modules.set(name, { path: uri, file: parsed });
   }
   return modules;
-}
-
-/** `pkg/state.py` → `pkg/state`, `pkg/__init__.py` → `pkg`. */
-function stem(path: string): string {
-  return path.replace(/\.py$/, '').replace(/(^|\/)__init__$/, '');
 }

@@ -1,6 +1,7 @@
 // Interleaving hazards as diagnostics on the write, with related information
 // at the read, the suspension point and each interfering write. Refreshed from
-// the shared parse when a document opens and, debounced, when it changes.
+// the engine's worker thread when a document opens and, debounced, when it
+// changes; published when the answer for the document's current version arrives.
 // pyproject.toml's `[tool.concept-lenses]` (include/exclude, severity per kind,
 // ignored state) and suppression comments apply as in the CLI; stale or
 // reasonless suppressions are shown as hints on the comment.
@@ -9,7 +10,9 @@ import type { Severity } from '../engine/interleave/lintConfig';
 import type { Hazard } from '../engine/interleave/model';
 import type { DocumentCache } from './documentCache';
 import { analysable } from './analysisBudget';
-import { interleavingsAcrossOpenDocuments } from './interleavingCache';
+import type { EngineWorker } from './engineWorker';
+import { openModuleNames } from './openModules';
+import type { DiagnosticsAnswer } from './worker/protocol';
 import type { LintSettings } from './lintSettings';
 
 /** `source` of our diagnostics; the quick fix recognises them by it. */
@@ -33,12 +36,13 @@ export interface DiagnosticsPublished {
 export function registerInterleavingDiagnostics(
   cache: DocumentCache,
   settings: LintSettings,
+  engine: EngineWorker,
 ): vscode.Disposable & { readonly onDidPublish: vscode.Event<DiagnosticsPublished> } {
   const collection = vscode.languages.createDiagnosticCollection('conceptLenses.interleavings');
   const published = new vscode.EventEmitter<DiagnosticsPublished>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  const refresh = (document: vscode.TextDocument): void => {
+  const refresh = async (document: vscode.TextDocument): Promise<void> => {
     if (document.languageId !== 'python' || document.isClosed) return;
     const file = analysable(cache, document);
     if (!file) {
@@ -47,16 +51,24 @@ export function registerInterleavingDiagnostics(
     }
     // While the user is mid-edit the tree has errors: keep the last good diagnostics.
     if (file.syntaxErrors.length > 0) return;
+    const { version } = document;
+    const current = (): boolean => !document.isClosed && document.version === version;
+    const lint = settings.configFor(document.uri);
+    let answer: DiagnosticsAnswer | undefined = { skipped: false, hazards: [], problems: [] };
+    if (lint) {
+      // The analysis runs in the engine's worker; a failed worker keeps the last diagnostics (it reports why itself).
+      answer = await engine.ask({ kind: 'diagnostics', uri: document.uri.toString(), version, modules: openModuleNames(document), lint }).catch(() => undefined);
+    }
+    // An answer for an older version than the document's is dropped: the newer one's refresh is on its way.
+    if (!answer || answer.skipped || !current()) return;
     const fallback = SEVERITIES[vscode.workspace.getConfiguration().get<string>(SETTING, 'warning')] ?? vscode.DiagnosticSeverity.Warning;
-    const { result, config } = settings.reported(document, file, interleavingsAcrossOpenDocuments(document, cache).hazards);
-    const { findings, problems } = result;
     const severityOf = (kind: Hazard['kind']): vscode.DiagnosticSeverity => {
-      const configured: Severity | undefined = config?.severity[kind];
+      const configured: Severity | undefined = lint?.severity[kind];
       return configured === undefined ? fallback : (SEVERITIES[configured === 'info' ? 'information' : configured] ?? fallback);
     };
     collection.set(document.uri, [
-      ...findings.map(({ hazard }) => toDiagnostic(document, hazard, severityOf(hazard.kind))),
-      ...problems.map((p) => {
+      ...answer.hazards.map((hazard) => toDiagnostic(document, hazard, severityOf(hazard.kind))),
+      ...answer.problems.map((p) => {
         const line = document.lineAt(p.line - 1);
         const diagnostic = new vscode.Diagnostic(new vscode.Range(p.line - 1, p.column, p.line - 1, line.range.end.character), p.message, vscode.DiagnosticSeverity.Hint);
         diagnostic.source = INTERLEAVINGS_SOURCE;
@@ -65,7 +77,7 @@ export function registerInterleavingDiagnostics(
         return diagnostic;
       }),
     ]);
-    published.fire({ uri: document.uri, version: document.version });
+    published.fire({ uri: document.uri, version });
   };
   const cancel = (uri: vscode.Uri): void => {
     clearTimeout(timers.get(uri.toString()));
@@ -75,21 +87,21 @@ export function registerInterleavingDiagnostics(
     cancel(document.uri);
     timers.set(document.uri.toString(), setTimeout(() => {
       timers.delete(document.uri.toString());
-      refresh(document);
+      void refresh(document);
     }, DEBOUNCE_MS));
   };
 
-  for (const document of vscode.workspace.textDocuments) refresh(document);
+  for (const document of vscode.workspace.textDocuments) void refresh(document);
   const subscriptions = [
     collection,
     published,
     cache.onDidLoadGrammar(() => {
-      for (const document of vscode.workspace.textDocuments) refresh(document);
+      for (const document of vscode.workspace.textDocuments) void refresh(document);
     }),
     settings.onDidChange(() => {
-      for (const document of vscode.workspace.textDocuments) refresh(document);
+      for (const document of vscode.workspace.textDocuments) void refresh(document);
     }),
-    vscode.workspace.onDidOpenTextDocument(refresh),
+    vscode.workspace.onDidOpenTextDocument((document) => void refresh(document)),
     vscode.workspace.onDidChangeTextDocument((event) => {
       schedule(event.document);
     }),
@@ -98,7 +110,7 @@ export function registerInterleavingDiagnostics(
       collection.delete(document.uri);
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(SETTING)) for (const document of vscode.workspace.textDocuments) refresh(document);
+      if (event.affectsConfiguration(SETTING)) for (const document of vscode.workspace.textDocuments) void refresh(document);
     }),
   ];
   const disposable = new vscode.Disposable(() => {

@@ -1,13 +1,12 @@
 // CodeLens above each coroutine with an interleaving hazard: how many, and a
-// click opens the interleavings panel on the first of them. Read from the
-// shared parse and the shared analysis; steady while typing (stableLenses).
+// click opens the interleavings panel on the first of them. The analysis runs
+// in the engine's worker thread; steady while typing (stableLenses).
 import * as vscode from 'vscode';
-import type { SourceFile } from '../engine';
 import type { Hazard } from '../engine/interleave/model';
 import type { DocumentCache } from './documentCache';
+import type { EngineWorker } from './engineWorker';
 import type { LintSettings } from './lintSettings';
 import { analysable } from './analysisBudget';
-import { interleavingsOf } from './interleavingCache';
 import { SHOW_INTERLEAVINGS } from './interleavingPanel';
 import { LensMemory, type StableLens } from './stableLenses';
 
@@ -41,35 +40,23 @@ class HazardLens extends vscode.CodeLens implements StableLens<HazardLens> {
   }
 }
 
-function fresh(file: SourceFile, document: vscode.TextDocument, settings: LintSettings): HazardLens[] {
-  const model = interleavingsOf(file);
-  // What the linter reports: a suppressed or ignored hazard is gone from the lens as from the Problems panel.
-  const reported = new Set(settings.reported(document, file, model.hazards).result.findings.map((f) => f.hazard));
-  return model.coroutines.flatMap((c) => {
-    const hazards = model.hazards.filter((h) => reported.has(h) && h.function === c.name && h.write.line >= c.line && h.write.line <= c.endLine);
-    if (hazards.length === 0) return [];
-    // Above the decorators, like the concept lenses, when the coroutine has any.
-    const definition = file.functions.named(c.name).find((f) => f.line === c.line);
-    const line = definition ? file.lineOf(definition.decorated ?? definition.node) - 1 : c.line - 1;
-    return [new HazardLens(document.uri, c.name, line, hazards)];
-  });
-}
-
-export function registerInterleavingLens(cache: DocumentCache, settings: LintSettings): vscode.Disposable {
+export function registerInterleavingLens(cache: DocumentCache, settings: LintSettings, engine: EngineWorker): vscode.Disposable {
   const memory = new LensMemory<HazardLens>();
   const changed = new vscode.EventEmitter<void>();
+  const provideCodeLenses = async (document: vscode.TextDocument, token: vscode.CancellationToken): Promise<HazardLens[]> => {
+    const file = analysable(cache, document);
+    if (!file) return [];
+    // Mid-edit the last good lenses follow their functions (LensMemory): nothing to ask.
+    const lint = settings.configFor(document.uri);
+    if (file.root.hasError || !lint) return memory.lenses(document.uri, file, () => []);
+    const { version } = document;
+    // The analysis runs in the engine's worker; a failed worker leaves the lenses as they were (it reports why itself).
+    const answer = await engine.ask({ kind: 'hazardLenses', uri: document.uri.toString(), version, lint }, token).catch(() => undefined);
+    if (!answer || answer.skipped || document.version !== version) return memory.last(document.uri);
+    return memory.lenses(document.uri, file, () => answer.lenses.map((l) => new HazardLens(document.uri, l.name, l.line, l.hazards)));
+  };
   return vscode.Disposable.from(
-    vscode.languages.registerCodeLensProvider(
-      { language: 'python' },
-      {
-        provideCodeLenses: (document) => {
-          const file = analysable(cache, document);
-          if (!file) return [];
-          return memory.lenses(document.uri, file, () => fresh(file, document, settings));
-        },
-        onDidChangeCodeLenses: changed.event,
-      },
-    ),
+    vscode.languages.registerCodeLensProvider({ language: 'python' }, { provideCodeLenses, onDidChangeCodeLenses: changed.event }),
     changed,
     cache.onDidLoadGrammar(() => {
       changed.fire();

@@ -1,18 +1,16 @@
 // Ladder refactors as code actions: for the function at the cursor, each rung
 // a registered conversion can move it to (offered disabled, with the reason,
 // when it refuses), the same with its callers when those block it, and the
-// whole file. A workspace command converts every Python file to async/await
+// whole file; the steps run in the engine's worker thread. A workspace command converts every Python file to async/await
 // through VS Code's refactor preview.
 import * as vscode from 'vscode';
-import type { FunctionInfo, SourceFile, TextChange } from '../engine';
+import type { TextChange } from '../engine';
 import type { ConversionResult, Rung } from '../engine/ladder/conversion';
-import { candidatesOf } from '../engine/ladder/candidates';
-import { stepOffers } from '../engine/ladder/steps';
 import { stepModules, type ModuleInput } from '../engine/ladder/stepModules';
-import { stepFunction, takeStep } from '../engine/ladder/takeStep';
-import { conversions } from '../engine/ladder/registry';
 import { analysable } from './analysisBudget';
 import type { DocumentCache } from './documentCache';
+import type { EngineWorker } from './engineWorker';
+import type { LadderActionsAnswer } from './worker/protocol';
 import { FOLD_HELPERS } from './foldHelpers';
 import { publicApiSetting, type WorkspaceIndex } from './workspaceIndex';
 
@@ -26,70 +24,85 @@ const TARGETS: readonly { readonly to: Rung; readonly kind: vscode.CodeActionKin
   { to: 'direct', kind: BASE_KIND.append('toDirect'), words: 'direct style' },
 ];
 
+type Target = (typeof TARGETS)[number];
+type TargetAnswer = (LadderActionsAnswer & { skipped: false })['targets'][number];
+
 class LadderActionProvider implements vscode.CodeActionProvider {
   constructor(
     private readonly cache: DocumentCache,
     private readonly workspace: WorkspaceIndex,
+    private readonly engine: EngineWorker,
   ) {}
 
-  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     // A step is judged against the whole workspace: wait until its files have been read.
     await this.workspace.ready;
     const file = analysable(this.cache, document);
     if (!file || file.syntaxErrors.length > 0) return [];
-    const at = file.functions.at(document.offsetAt(range.start));
-    const fn = at?.kind === 'function' ? at : undefined;
-    // The whole-file conversion is the costly one: only for a menu the user asked for, never for the light bulb.
-    const invoked = context.triggerKind === vscode.CodeActionTriggerKind.Invoke;
-    const actions: vscode.CodeAction[] = [];
-    for (const target of TARGETS) {
-      if (context.only && !context.only.contains(target.kind) && !target.kind.contains(context.only)) continue;
-      const applicable = conversions.filter((c) => c.to === target.to);
-      const candidates = applicable.flatMap((c) => candidatesOf(file, c));
-      if (candidates.length === 0) continue;
-      if (fn && candidates.some((c) => c.node.id === fn.node.id)) actions.push(...this.functionActions(document, file, fn, target));
-      if (invoked) actions.push(fileAction(document, takeStep(file, target.to, this.workspace.ladderOptions(document)), target));
-    }
-    return actions;
-  }
-
-  /** The function's step to the target rung: alone and, when its callers block it, with them (one engine step). */
-  private functionActions(document: vscode.TextDocument, file: SourceFile, fn: FunctionInfo, target: (typeof TARGETS)[number]): vscode.CodeAction[] {
-    const step = stepFunction(file, fn.name, target.to, this.workspace.ladderOptions(document));
-    return stepOffers(step).map((offer) => {
-      const title = offer.withCallers ? `Convert ${fn.name} with its callers in the module to ${target.words}` : `Convert ${fn.name} to ${target.words}`;
-      const action = new vscode.CodeAction(title, target.kind);
-      // The engine's message reads on from the function's name, as the lens shows it.
-      if (offer.refusal) action.disabled = { reason: `${fn.name} ${offer.refusal.message}` };
-      else applies(action, document, step.result);
-      return action;
+    const targets = TARGETS.filter((t) => !context.only || context.only.contains(t.kind) || t.kind.contains(context.only));
+    if (targets.length === 0) return [];
+    const { version } = document;
+    // The steps run in the engine's worker. The whole-file conversion is the costly one: only for a menu the user asked for, never for the light bulb.
+    const answer = await this.engine
+      .ask(
+        {
+          kind: 'ladderActions',
+          uri: document.uri.toString(),
+          version,
+          offset: document.offsetAt(range.start),
+          targets: targets.map((t) => t.to),
+          whole: context.triggerKind === vscode.CodeActionTriggerKind.Invoke,
+          publicApi: publicApiSetting(document.uri),
+        },
+        token,
+      )
+      .catch(() => undefined);
+    if (!answer || answer.skipped || document.version !== version) return [];
+    return answer.targets.flatMap((found) => {
+      const target = targets.find((t) => t.to === found.to);
+      if (!target) return [];
+      return [...functionActions(document, found, target), ...(found.file ? [fileAction(document, found.file, target)] : [])];
     });
   }
 }
 
+/** The function's step to the target rung: alone and, when its callers block it, with them (one engine step). */
+function functionActions(document: vscode.TextDocument, found: TargetAnswer, target: Target): vscode.CodeAction[] {
+  const step = found.function;
+  if (!step) return [];
+  return step.offers.map((offer) => {
+    const title = offer.withCallers ? `Convert ${step.name} with its callers in the module to ${target.words}` : `Convert ${step.name} to ${target.words}`;
+    const action = new vscode.CodeAction(title, target.kind);
+    // The engine's message reads on from the function's name, as the lens shows it.
+    if (offer.refusal) action.disabled = { reason: `${step.name} ${offer.refusal}` };
+    else applies(action, document, step.edits);
+    return action;
+  });
+}
+
 /** Enabled, with the count of functions it converts, only when at least one does; otherwise disabled with the first refusal. */
-function fileAction(document: vscode.TextDocument, result: ConversionResult, target: (typeof TARGETS)[number]): vscode.CodeAction {
-  const count = result.converted.length;
-  const refused = result.refused.length > 0 ? ` (${String(result.refused.length)} refused)` : '';
+function fileAction(document: vscode.TextDocument, result: NonNullable<TargetAnswer['file']>, target: Target): vscode.CodeAction {
+  const count = result.converted;
+  const refused = result.refused > 0 ? ` (${String(result.refused)} refused)` : '';
   const title = count > 0 ? `Convert ${plural(count, 'function')} in this file to ${target.words}${refused}` : `Convert the functions in this file to ${target.words}`;
   const action = new vscode.CodeAction(title, target.kind);
   if (count > 0) {
-    applies(action, document, result);
+    applies(action, document, result.edits);
   } else {
-    const [first] = result.refused;
+    const first = result.firstRefused;
     action.disabled = { reason: first ? `${first.function} (line ${String(first.line)}) ${first.message}` : 'nothing in this file converts' };
   }
   return action;
 }
 
 /** The action applies the conversion, then folds any helper it inserted. */
-function applies(action: vscode.CodeAction, document: vscode.TextDocument, result: ConversionResult): void {
-  action.edit = workspaceEdit(document, result);
+function applies(action: vscode.CodeAction, document: vscode.TextDocument, edits: readonly TextChange[]): void {
+  action.edit = workspaceEdit(document, edits);
   action.command = { title: 'Fold inserted helpers', command: FOLD_HELPERS, arguments: [document.uri] };
 }
 
-function workspaceEdit(document: vscode.TextDocument, result: ConversionResult, edit = new vscode.WorkspaceEdit(), metadata?: vscode.WorkspaceEditEntryMetadata): vscode.WorkspaceEdit {
-  for (const change of result.edits) edit.replace(document.uri, rangeOf(document, change), change.newText, metadata);
+function workspaceEdit(document: vscode.TextDocument, edits: readonly TextChange[], edit = new vscode.WorkspaceEdit(), metadata?: vscode.WorkspaceEditEntryMetadata): vscode.WorkspaceEdit {
+  for (const change of edits) edit.replace(document.uri, rangeOf(document, change), change.newText, metadata);
   return edit;
 }
 
@@ -155,7 +168,7 @@ async function convertWorkspace(cache: DocumentCache, workspace: WorkspaceIndex)
   const review = choice === REVIEW;
   const edit = new vscode.WorkspaceEdit();
   for (const { document, result } of converted) {
-    workspaceEdit(document, result, edit, {
+    workspaceEdit(document, result.edits, edit, {
       needsConfirmation: review,
       label: `${vscode.workspace.asRelativePath(document.uri)}: ${result.converted.join(', ')}`,
       ...(result.refused.length > 0 ? { description: `${String(result.refused.length)} refused` } : {}),
@@ -172,9 +185,9 @@ function plural(count: number, noun: string): string {
   return `${String(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-export function registerLadderActions(cache: DocumentCache, workspace: WorkspaceIndex): vscode.Disposable {
+export function registerLadderActions(cache: DocumentCache, workspace: WorkspaceIndex, engine: EngineWorker): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.languages.registerCodeActionsProvider({ language: 'python' }, new LadderActionProvider(cache, workspace), {
+    vscode.languages.registerCodeActionsProvider({ language: 'python' }, new LadderActionProvider(cache, workspace, engine), {
       providedCodeActionKinds: TARGETS.map((t) => t.kind),
     }),
     vscode.commands.registerCommand(WORKSPACE_COMMAND, () => convertWorkspace(cache, workspace)),

@@ -2,10 +2,7 @@
 // workspace.fs (so remote and virtual workspaces work) and kept current by a
 // file watcher. A table the reader rejects is shown once and ignored.
 import * as vscode from 'vscode';
-import type { SourceFile } from '../engine';
 import { DEFAULT_CONFIG, isLinted, readLintConfig, type LintConfig } from '../engine/interleave/lintConfig';
-import type { Hazard } from '../engine/interleave/model';
-import { lintHazards, type LintResult } from '../engine/interleave/suppressions';
 
 export class LintSettings implements vscode.Disposable {
   private readonly byFolder = new Map<string, LintConfig>();
@@ -25,23 +22,16 @@ export class LintSettings implements vscode.Disposable {
     this.watcher.onDidDelete(reload);
   }
 
-  /** The settings that apply to a document, and its path relative to its folder (for include/exclude). */
-  of(uri: vscode.Uri): { readonly config: LintConfig; readonly relativePath: string } | undefined {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return undefined;
-    return { config: this.byFolder.get(folder.uri.toString()) ?? DEFAULT_CONFIG, relativePath: vscode.workspace.asRelativePath(uri, false) };
-  }
-
   /**
-   * What the linter reports for a document, as the CLI would: nothing when
-   * pyproject.toml excludes it; otherwise its hazards less the suppressed and
-   * ignored ones, and the suppression comments' own problems. Diagnostics and
-   * the hazard lens both read it, so a suppressed hazard is gone from both.
+   * The settings the linter applies to a document, as the CLI would; undefined
+   * when pyproject.toml excludes it. Diagnostics and the hazard lens both lint
+   * with it, so a suppressed hazard is gone from both.
    */
-  reported(document: vscode.TextDocument, file: SourceFile, hazards: readonly Hazard[]): { readonly result: LintResult; readonly config: LintConfig | undefined } {
-    const lint = this.of(document.uri);
-    if (lint && !isLinted(lint.relativePath, lint.config)) return { result: { findings: [], suppressed: [], problems: [] }, config: lint.config };
-    return { result: lintHazards(file, hazards, lint?.config ?? DEFAULT_CONFIG), config: lint?.config };
+  configFor(uri: vscode.Uri): LintConfig | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return DEFAULT_CONFIG;
+    const config = this.byFolder.get(folder.uri.toString()) ?? DEFAULT_CONFIG;
+    return isLinted(vscode.workspace.asRelativePath(uri, false), config) ? config : undefined;
   }
 
   private async load(folder: vscode.WorkspaceFolder): Promise<void> {

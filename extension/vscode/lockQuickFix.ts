@@ -5,11 +5,12 @@
 // one that changes several goes through the Refactor Preview, so nobody gets
 // 50 functions rewritten without seeing them.
 import * as vscode from 'vscode';
-import { guardWithLock, type LockFix, type LockScope } from '../engine/interleave/lockFix';
-import type { Hazard, InterleavingModel } from '../engine/interleave/model';
-import type { SourceFile } from '../engine/syntax/sourceFile';
-import { interleavingsAcrossOpenDocuments } from './interleavingCache';
+import type { LockScope } from '../engine/interleave/lockFix';
+import { analysable } from './analysisBudget';
 import type { DocumentCache } from './documentCache';
+import type { EngineWorker } from './engineWorker';
+import { openModuleNames } from './openModules';
+import type { LockFixAnswer } from './worker/protocol';
 import { INTERLEAVINGS_SOURCE } from './interleavingDiagnostics';
 
 const TITLE = 'Guard with asyncio.Lock';
@@ -25,38 +26,33 @@ export interface LockFixPreview {
   readonly edits: readonly vscode.TextEdit[];
 }
 
-export function registerLockQuickFix(cache: DocumentCache): vscode.Disposable {
+export function registerLockQuickFix(cache: DocumentCache, engine: EngineWorker): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.languages.registerCodeActionsProvider(
       { language: 'python' },
       {
-        provideCodeActions(document, _range, context) {
+        async provideCodeActions(document, _range, context, token) {
           const ours = context.diagnostics.filter((d) => d.source === INTERLEAVINGS_SOURCE);
-          if (ours.length === 0) return [];
-          const file = cache.get(document);
-          const model = interleavingsAcrossOpenDocuments(document, cache);
-          const actions: vscode.CodeAction[] = [];
-          for (const diagnostic of ours) {
-            const start = document.offsetAt(diagnostic.range.start);
-            const hazard = model.hazards.find((h) => h.kind === diagnostic.code && h.write.start === start);
-            if (!hazard) continue; // the diagnostic is from an older version of the text
-            // The fix edits one file: a writer elsewhere would be left unguarded.
-            const elsewhere = hazard.interferers.find((w) => w.file !== undefined);
-            if (elsewhere) {
-              const where = vscode.workspace.asRelativePath(vscode.Uri.parse(elsewhere.file ?? ''));
-              actions.push(disabledAction(diagnostic, `${elsewhere.function} in ${where} also writes ${hazard.variable}; guard it with the same lock by hand`));
-              continue;
+          if (ours.length === 0 || !analysable(cache, document)) return [];
+          const { version } = document;
+          // The fixes are worked out in the engine's worker, from the analysis the diagnostics came from.
+          const hazards = ours.map((d) => ({ kind: typeof d.code === 'string' ? d.code : '', writeStart: document.offsetAt(d.range.start) }));
+          const answer = await engine.ask({ kind: 'lockFixes', uri: document.uri.toString(), version, modules: openModuleNames(document), hazards }, token).catch(() => undefined);
+          if (!answer || answer.skipped || document.version !== version) return [];
+          return ours.flatMap((diagnostic, i) => {
+            const found = answer.fixes[i];
+            // No variable: the diagnostic is from an older version of the text.
+            if (!found?.variable) return [];
+            if (found.elsewhere) {
+              const where = vscode.workspace.asRelativePath(vscode.Uri.parse(found.elsewhere.file));
+              return [disabledAction(diagnostic, `${found.elsewhere.function} in ${where} also writes ${found.variable}; guard it with the same lock by hand`)];
             }
             // A lock per key first (it keeps other keys concurrent), offered only where it applies.
-            const perKey = lockAction(document, diagnostic, file, model, hazard, 'key');
-            if (perKey) actions.push(perKey);
-            const whole = lockAction(document, diagnostic, file, model, hazard, 'state');
-            if (whole) {
-              whole.isPreferred = whole.disabled === undefined && !perKey;
-              actions.push(whole);
-            }
-          }
-          return actions;
+            const perKey = found.key?.ok ? lockAction(document, diagnostic, found.key, 'key') : undefined;
+            const whole = found.state ? lockAction(document, diagnostic, found.state, 'state') : undefined;
+            if (whole) whole.isPreferred = whole.disabled === undefined && !perKey;
+            return [perKey, whole].filter((action) => action !== undefined);
+          });
         },
       },
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
@@ -65,18 +61,9 @@ export function registerLockQuickFix(cache: DocumentCache): vscode.Disposable {
   );
 }
 
-/** The action for one lock scope; undefined for a per-key lock that does not apply. */
-function lockAction(
-  document: vscode.TextDocument,
-  diagnostic: vscode.Diagnostic,
-  file: SourceFile,
-  model: InterleavingModel,
-  hazard: Hazard,
-  scope: LockScope,
-): vscode.CodeAction | undefined {
-  const fix: LockFix = guardWithLock(file, model, hazard, scope);
-  if (!fix.ok) return scope === 'key' ? undefined : disabledAction(diagnostic, fix.reason);
-  fix.file.dispose();
+/** The action for one lock scope: disabled with the engine's reason when it refuses. */
+function lockAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, fix: LockFixAnswer, scope: LockScope): vscode.CodeAction {
+  if (!fix.ok) return disabledAction(diagnostic, fix.reason);
   const base = scope === 'key' ? `Guard with a lock per key (${fix.lock})` : TITLE;
   const edits = fix.edits.map((e) => new vscode.TextEdit(new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText));
   if (fix.functions.length <= 1) {

@@ -37,6 +37,11 @@ export class LensMemory<L extends StableLens<L>> {
     return [...now.values()];
   }
 
+  /** The lenses last returned for the document (while a newer answer is on its way). */
+  last(uri: vscode.Uri): L[] {
+    return [...(this.previous.get(uri.toString())?.values() ?? [])];
+  }
+
   forget(uri: vscode.Uri): void {
     this.previous.delete(uri.toString());
   }

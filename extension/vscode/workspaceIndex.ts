@@ -8,7 +8,7 @@ import { decodePythonSource, MAX_SOURCE_BYTES, SourceFile, type PythonParser } f
 import { projectUsesIn, type ProjectUses } from '../engine/ladder/projectUses';
 import { PUBLIC_API_POLICIES, type ConversionOptions, type PublicApiPolicy } from '../engine/ladder/conversion';
 import { ProjectModel, type ModuleSource } from '../engine/python/project';
-import { MAX_ANALYSED_CHARS } from './analysisBudget';
+import { MAX_ANALYSED_CHARS } from './analysisLimits';
 import type { DocumentCache } from './documentCache';
 
 /** The host thread is given back after this long of reading. */
@@ -20,6 +20,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Settles when the first scan of the workspace is done. */
   readonly ready: Promise<void>;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly mirrors = new Set<ModuleMirror>();
 
   constructor(grammar: Promise<PythonParser>, cache: DocumentCache, state: vscode.Memento) {
     let parser: PythonParser | undefined;
@@ -34,7 +35,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       watcher.onDidCreate((uri) => void this.readFromDisk(uri)),
       watcher.onDidChange((uri) => void this.readFromDisk(uri)),
       watcher.onDidDelete((uri) => {
-        this.model.remove(uri.toString());
+        this.remove(uri.toString());
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         this.fromDocument(event.document);
@@ -104,22 +105,46 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (stat.type !== vscode.FileType.File || stat.size > MAX_SOURCE_BYTES) return;
       const decoded = decodePythonSource(await vscode.workspace.fs.readFile(uri));
       const source = decoded.ok ? moduleSource(uri, decoded.text) : undefined;
-      if (source) this.model.set(source);
+      if (source) this.set(source);
     } catch {
-      this.model.remove(uri.toString()); // gone or unreadable: no longer part of the project
+      this.remove(uri.toString()); // gone or unreadable: no longer part of the project
     }
   }
 
   private fromDocument(document: vscode.TextDocument): void {
     if (document.languageId !== 'python' || document.isClosed) return;
     const source = moduleSource(document.uri, document.getText());
-    if (source) this.model.set(source);
+    if (source) this.set(source);
+  }
+
+  private set(source: ModuleSource): void {
+    const before = this.model.module(source.path);
+    this.model.set(source);
+    if (this.model.module(source.path) !== before) for (const mirror of this.mirrors) mirror.set(source);
+  }
+
+  private remove(path: string): void {
+    if (!this.model.module(path)) return;
+    this.model.remove(path);
+    for (const mirror of this.mirrors) mirror.remove(path);
+  }
+
+  /** Tells `mirror` (the engine worker's project model) of every module set or removed from now on; `model.modules` has those known now. */
+  mirrorTo(mirror: ModuleMirror): vscode.Disposable {
+    this.mirrors.add(mirror);
+    return new vscode.Disposable(() => this.mirrors.delete(mirror));
   }
 
   dispose(): void {
     for (const d of this.subscriptions) d.dispose();
     this.model.dispose();
   }
+}
+
+/** Another project model kept in step with this one. */
+export interface ModuleMirror {
+  set(source: ModuleSource): void;
+  remove(path: string): void;
 }
 
 /** The module a file is when imported from its workspace folder's root. */

@@ -5,9 +5,12 @@ import { readFileSync } from 'node:fs';
 /** Polls the file until `accept` holds (a save reaches the disk asynchronously). */
 export async function waitForFile(path: string, accept: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
+  let previous: string | undefined;
   for (;;) {
     const text = readFileSync(path, 'utf8');
-    if (accept(text)) return text;
+    // A save truncates the file before it writes: accept only what two reads in a row agree on.
+    if (text === previous && accept(text)) return text;
+    previous = text;
     if (Date.now() > deadline) throw new Error(`${path} never reached the expected content; it holds:\n${text}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -5,6 +5,8 @@ import { readFileSync, statSync } from 'node:fs';
 const MAX_BYTES = 3 * 1024 * 1024;
 const REQUIRED = [
   'extension/dist/extension.js',
+  'extension/dist/features.js',
+  'extension/dist/engineWorker.js',
   'extension/dist/cli.js',
   'extension/dist/tree-sitter.wasm',
   'extension/dist/tree-sitter-python.wasm',

@@ -1,18 +1,18 @@
 // Shared by the suite files (each bundle gets its own copy: keep it stateless).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ConceptLensesApi } from '../../extension/vscode/extension';
+import type { ExtensionApi } from '../../extension/vscode/extension';
 
 export const EXTENSION_ID = 'concept-lenses.concept-lenses';
 
-export function extension(): vscode.Extension<ConceptLensesApi> {
-  const found = vscode.extensions.getExtension<ConceptLensesApi>(EXTENSION_ID);
+export function extension(): vscode.Extension<ExtensionApi> {
+  const found = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
   if (!found) throw new Error(`${EXTENSION_ID} is not loaded in this extension host`);
   return found;
 }
 
 /** The extension's API once it is active (activating it if no test did yet) and has read the workspace's files. */
-export async function api(): Promise<ConceptLensesApi> {
+export async function api(): Promise<ExtensionApi> {
   const active = await extension().activate();
   await active.workspace.ready;
   return active;

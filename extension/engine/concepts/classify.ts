@@ -33,8 +33,21 @@ const functionRules: readonly ((ctx: FunctionContext) => ConceptLabel[])[] = [
 ];
 const classRules: readonly ((ctx: ClassContext) => ConceptLabel[])[] = [iterationClassLabels, eventLoopClassLabels, futureClassLabels];
 
+/**
+ * Labels of one function, given a way to compute them: `classifyFile` computes
+ * every function; the incremental classifier (incremental.ts) reuses what an
+ * earlier parse computed for the same definition in the same context.
+ */
+export type FunctionLabeller = (file: SourceFile, f: FunctionInfo, outer: readonly FunctionInfo[], compute: () => readonly ConceptLabel[]) => readonly ConceptLabel[];
+
+const computeEvery: FunctionLabeller = (_file, _f, _outer, compute) => compute();
+
 /** Classifies `functions` (by default the file's own index) in index order, classes included. */
-export function classifyFile(file: SourceFile, functions: readonly FunctionInfo[] = file.functions.all): ClassifiedFunction[] {
+export function classifyFile(
+  file: SourceFile,
+  functions: readonly FunctionInfo[] = file.functions.all,
+  labelFunction: FunctionLabeller = computeEvery,
+): ClassifiedFunction[] {
   const module = moduleFacts(file);
   const byName = new Map<string, FunctionInfo[]>();
   const children = new Map<FunctionInfo, FunctionInfo[]>();
@@ -52,8 +65,10 @@ export function classifyFile(file: SourceFile, functions: readonly FunctionInfo[
     for (let p = parentOf(f); p; p = parentOf(p)) outer.push(p);
     if (outer[0]) children.set(outer[0], [...(children.get(outer[0]) ?? []), f]);
     if (f.kind === 'function') {
-      const ctx = functionContext(file, f, outer, module);
-      labels.set(f, mostSpecific(functionRules.flatMap((rule) => rule(ctx))));
+      labels.set(
+        f,
+        labelFunction(file, f, outer, () => mostSpecific(functionRules.flatMap((rule) => rule(functionContext(file, f, outer, module))))),
+      );
     }
   }
   // Classes after their methods: an event-loop class is one whose method runs the loop.

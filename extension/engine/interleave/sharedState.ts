@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { boundNames, forEachOwnNode, opensScope, ownDescendants } from '../python/scopes';
+import { boundNames, forEachOwnNode, mentioning, opensScope, ownDescendants } from '../python/scopes';
 import type { ModuleContext } from './workspace';
 
 /** One piece of shared state as accessed at one place. */
@@ -55,7 +55,9 @@ export class SharedState {
     this.moduleBindings = collectBindings(file.root, undefined);
     for (const f of file.functions.all) if (f.kind === 'class' && f.parent === undefined) this.classNames.add(f.name);
     // A name declared global anywhere is module state even if only a function binds it.
-    for (const statement of file.root.descendantsOfType('global_statement')) {
+    const { definitions, outside } = mentioning(file, /\bglobal\b/g);
+    const statements = (outside ? [file.root] : definitions.map((d) => d.node)).flatMap((n) => n.descendantsOfType('global_statement'));
+    for (const statement of statements) {
       for (const name of statement?.namedChildren ?? []) if (name) this.moduleBindings.bound.add(name.text);
     }
   }

@@ -25,6 +25,8 @@ export interface CpsSite {
   readonly renderCatching?: (k: string, onError: string, text: (n: Node) => string) => string;
   /** Why the callee cannot take an error continuation (when `renderCatching` is missing). */
   readonly noErrorPath?: string;
+  /** The converted function called, when the site is a call of one. */
+  readonly callee?: FunctionInfo;
 }
 
 export interface CpsFunctionSpec {
@@ -606,7 +608,6 @@ class CpsWriter {
     }
     const siteNode = present(firstSites[0], 'sites');
     const site = present(this.spec.siteAt(siteNode), 'site');
-    if (this.spec.trampoline) refuse('try-around-cps-call', stmt, `${at}: a \`try\` around a CPS call does not convert with the trampoline yet; convert without it or move the call out of the \`try\``);
     const exits = ownOfType(stmt, ['break_statement', 'continue_statement']).filter((j) => { const loop = this.owningLoop(j); return !loop || !contains(stmt, loop); });
     if (exits[0]) refuse('continuation-in-try', exits[0], `line ${String(this.file.lineOf(exits[0]))}: \`${exits[0].text}\` leaves a loop from inside a \`try\` around a CPS call; move it after the \`try\``);
     const returns = ownOfType(stmt, ['return_statement']);

@@ -50,3 +50,13 @@ export function insideInsertedHelper(file: SourceFile, node: Node): boolean {
   }
   return helpers.some((h) => h.startIndex <= node.startIndex && node.endIndex <= h.endIndex);
 }
+
+/** Does the module already hold our trampoline, unchanged (so a step reuses it rather than inserting another)? */
+export function hasOwnTrampoline(file: SourceFile): boolean {
+  return hasHelper(file, TRAMPOLINE_NAME, TRAMPOLINE_SOURCE);
+}
+
+/** Does the module define a `trampoline` of its own, so ours cannot be inserted under that name? */
+export function trampolineNameTaken(file: SourceFile): boolean {
+  return !hasOwnTrampoline(file) && file.functions.all.some((f) => f.name === TRAMPOLINE_NAME);
+}

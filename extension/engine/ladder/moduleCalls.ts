@@ -6,6 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { FreshNames } from './freshNames';
 import { checkEvaluationOrder, sitesIn, spliced, type CpsSite, type Replacement } from './cpsTransform';
+import { callsBuiltin } from './pySyntax';
 import { refuse } from './refusal';
 import { TRAMPOLINE_NAME } from './trampolineSource';
 
@@ -28,7 +29,8 @@ export function moduleStatementToCps(file: SourceFile, stmt: Node, siteAt: (n: N
   let call = '';
   const handedOn = last ? soleArgumentOf(expr, last.node) : undefined;
   for (const [i, { site, param }] of [...named.entries()].reverse()) {
-    if (i === named.length - 1) k = handedOn ? file.textOf(handedOn) : `lambda ${param}: ${whole ? 'None' : text(expr)}`;
+    // Under the trampoline the last continuation's value is run if it is callable: only a value known to be None may be handed back.
+    if (i === named.length - 1) k = handedOn && (!trampoline || callsBuiltin(file, unparenthesized(expr), 'print')) ? file.textOf(handedOn) : `lambda ${param}: ${whole ? 'None' : trampoline && !callsBuiltin(file, unparenthesized(expr), 'print') ? `(${text(expr)}, None)[1]` : text(expr)}`;
     else k = `lambda ${param}: ${trampoline ? `lambda: ${call}` : call}`;
     call = site.render(k, text);
   }

@@ -177,3 +177,23 @@ export function present<T>(value: T | null | undefined, what: string): T {
   if (value === null || value === undefined) throw new Error(`missing ${what}`);
   return value;
 }
+
+/**
+ * Is `call` a call of the built-in `name`? Only when the module never writes
+ * that name other than as a callee, so no binding of its own can shadow it.
+ */
+export function callsBuiltin(file: SourceFile, call: Node | null | undefined, name: string): boolean {
+  const callee = call?.type === 'call' ? call.childForFieldName('function') : null;
+  if (callee?.type !== 'identifier' || callee.text !== name) return false;
+  let perFile = shadowed.get(file);
+  if (!perFile) shadowed.set(file, (perFile = new Map<string, boolean>()));
+  let found = perFile.get(name);
+  if (found === undefined) {
+    found = file.root.descendantsOfType('identifier').some((i) => i?.text === name && !(i.parent?.type === 'call' && i.parent.childForFieldName('function')?.id === i.id));
+    perFile.set(name, found);
+  }
+  return !found;
+}
+
+/** Per parse: names the module writes other than as a callee. */
+const shadowed = new WeakMap<SourceFile, Map<string, boolean>>();

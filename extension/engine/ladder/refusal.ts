@@ -61,6 +61,8 @@ export type RefusalCode =
   | 'call-in-nested-scope'
   /** A `try` around a CPS call: its handler would also catch what the continuation raises. */
   | 'try-around-cps-call'
+  /** The plain CPS form could outgrow Python's stack (a loop or recursion over CPS calls) and the trampolined form cannot keep what the function does. */
+  | 'needs-trampoline'
   /** A `return` or loop exit inside a `try` would call the continuation inside it (its handlers would catch what it raises). */
   | 'continuation-in-try'
   /** A `with` around a CPS call: it would close before the continuation runs. */

@@ -2,6 +2,9 @@
 // keep deep CPS recursion off the Python stack.
 export const TRAMPOLINE_NAME = 'trampoline';
 
+/** Why a module that defines a \`trampoline\` of its own cannot get ours. */
+export const TRAMPOLINE_NAME_TAKEN = `the module already defines \`${TRAMPOLINE_NAME}\`, the name the trampoline helper needs; rename it first`;
+
 /** Python source, ending with a newline. */
 export const TRAMPOLINE_SOURCE = `def trampoline(step):
     """Runs a CPS computation whose calls return thunks (zero-argument lambdas)

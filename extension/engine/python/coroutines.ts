@@ -9,7 +9,7 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { ModuleNames } from './imports';
 import { pythonName } from './identifiers';
 import { parametersPassed } from './parameters';
-import { isYieldFrom, operandOf, ownNodesByFunction, unparenthesize, type ScopeNode } from './scopes';
+import { isYieldFrom, mentioning, operandOf, ownNodesByFunction, unparenthesize, type ScopeNode } from './scopes';
 
 /**
  * How a generator-based coroutine is driven: asyncio's or types' decorator,
@@ -114,8 +114,7 @@ export class ModuleCoroutines {
   private readonly byNode = new Map<number, Recognised>();
   private readonly plainByName = new Map<string, FunctionInfo[]>();
   private readonly methodsByName = new Map<string, FunctionInfo[]>();
-  /** Identifier and attribute-name nodes by text, for finding a function's uses. */
-  readonly references = new Map<string, Node[]>();
+  private referencesByName: Map<string, Node[]> | undefined;
   /** Module-level functions that drive a generator with `.send()`: runners of the module's own. */
   readonly ownRunners: ReadonlySet<string>;
 
@@ -124,10 +123,9 @@ export class ModuleCoroutines {
     readonly runnerName = 'inline_callbacks',
   ) {
     this.names = new ModuleNames(file);
-    this.indexReferences(file.root);
     this.ownRunners = new Set(
-      file.functions.all
-        .filter((f) => f.kind === 'function' && f.parent === undefined && f.name !== runnerName)
+      mentioning(file, /\bsend\b/g)
+        .definitions.filter((f) => f.kind === 'function' && f.name !== runnerName)
         .filter((f) => f.node.descendantsOfType('attribute').some((a) => a?.childForFieldName('attribute')?.text === 'send' && a.parent?.type === 'call'))
         .map((f) => f.name),
     );
@@ -139,7 +137,7 @@ export class ModuleCoroutines {
       map.set(short, [...(map.get(short) ?? []), fn]);
     }
     const pending: Recognised[] = [];
-    const yields = ownNodesByFunction(file.root, ['yield']);
+    const yields = ownYields(file);
     for (const fn of file.functions.all) {
       const r = this.recognise(fn, yields.get(fn.node.id) ?? []);
       this.byNode.set(fn.node.id, r);
@@ -483,15 +481,37 @@ export class ModuleCoroutines {
     }
   }
 
-  private indexReferences(root: Node): void {
-    for (const node of root.descendantsOfType('identifier')) {
+  /**
+   * Identifier and attribute-name nodes by text, for finding a function's
+   * uses. Indexed on first use: classifying and finding suspension points
+   * rarely need it, and walking every identifier of a module costs about as
+   * much as parsing it.
+   */
+  get references(): ReadonlyMap<string, readonly Node[]> {
+    if (this.referencesByName) return this.referencesByName;
+    const references = new Map<string, Node[]>();
+    for (const node of this.file.root.descendantsOfType('identifier')) {
       if (!node) continue;
       const name = pythonName(node.text);
-      const list = this.references.get(name);
+      const list = references.get(name);
       if (list) list.push(node);
-      else this.references.set(name, [node]);
+      else references.set(name, [node]);
     }
+    this.referencesByName = references;
+    return references;
   }
+}
+
+/**
+ * The yields of every function, searched only in the outermost definitions
+ * whose text has one: searching the whole tree costs about as much as parsing it.
+ */
+function ownYields(file: SourceFile): Map<number, OwnYield[]> {
+  const yields = new Map<number, OwnYield[]>();
+  for (const outermost of mentioning(file, /\byield\b/g).definitions) {
+    for (const [id, found] of ownNodesByFunction(outermost.node, ['yield'])) yields.set(id, found);
+  }
+  return yields;
 }
 
 export function shortName(fn: FunctionInfo): string {

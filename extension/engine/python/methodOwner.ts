@@ -71,19 +71,42 @@ function reach(file: SourceFile, access: Node, method: FunctionInfo): Reach {
 
 /** `C` when every assignment of the name `id` in its own scope is `id = C(...)` (there being at least one). */
 function instanceClass(file: SourceFile, id: Node): Node | undefined {
-  const scope = file.functions.at(id.startIndex);
-  const root = scope?.kind === 'function' ? scope.node : file.root;
   let cls: Node | undefined;
-  for (const assignment of root.descendantsOfType('assignment')) {
-    const left = assignment?.childForFieldName('left');
-    if (!assignment || left?.type !== 'identifier' || left.text !== id.text) continue;
-    if (file.functions.at(assignment.startIndex)?.node.id !== (root === file.root ? undefined : root.id)) continue;
+  for (const assignment of assignmentsIn(file, id)) {
     const right = assignment.childForFieldName('right');
     const callee = right?.type === 'call' ? right.childForFieldName('function') : undefined;
     if (callee?.type !== 'identifier' || (cls && cls.text !== callee.text)) return undefined;
     cls = callee;
   }
   return cls;
+}
+
+const assignmentsByScope = new WeakMap<SourceFile, Map<number, Map<string, Node[]>>>();
+
+/**
+ * The plain `name = …` assignments of `id`'s name in its own scope (the
+ * function it is in, or the module), indexed once per scope and parse: a
+ * module with many untyped receivers asks once per receiver.
+ */
+function assignmentsIn(file: SourceFile, id: Node): readonly Node[] {
+  const scope = file.functions.at(id.startIndex);
+  const root = scope?.kind === 'function' ? scope.node : file.root;
+  let byScope = assignmentsByScope.get(file);
+  if (!byScope) assignmentsByScope.set(file, (byScope = new Map<number, Map<string, Node[]>>()));
+  let byName = byScope.get(root.id);
+  if (!byName) {
+    byName = new Map<string, Node[]>();
+    const owner = root === file.root ? undefined : root.id;
+    for (const assignment of root.descendantsOfType('assignment')) {
+      const left = assignment?.childForFieldName('left');
+      if (!assignment || left?.type !== 'identifier' || file.functions.at(assignment.startIndex)?.node.id !== owner) continue;
+      const list = byName.get(left.text);
+      if (list) list.push(assignment);
+      else byName.set(left.text, [assignment]);
+    }
+    byScope.set(root.id, byName);
+  }
+  return byName.get(id.text) ?? [];
 }
 
 /** The first class defining `name` on the walk from `cls` through its bases; 'unknown' when a base is not in this module. */

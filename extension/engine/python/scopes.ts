@@ -8,6 +8,7 @@
 // walkers report what sits in a comprehension or lambda with that `inner`
 // node rather than hiding it, and callers decide whether to refuse.
 import type { Node } from 'web-tree-sitter';
+import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 
 type EagerBucket = 'yields' | 'awaits' | 'returns' | 'loops' | 'withs' | 'tries' | 'aliases' | 'declarations';
@@ -117,29 +118,32 @@ export function scanOwnScope(body: Node): OwnScope {
   return scope;
 }
 
-/** The own scope of every function in the file, by the `function_definition`'s start offset. */
-export function scanAllScopes(root: Node): Map<number, OwnScope> {
-  const scopes = new Map<number, OwnScope>();
-  sweep(root, undefined, (def) => {
-    const scope = new OwnScope(() => def.childForFieldName('body'));
-    scopes.set(def.startIndex, scope);
-    return scope;
-  });
-  return scopes;
+/**
+ * The own scope of one `function_definition`: a sweep of the definition alone
+ * gives each node the scope a sweep of the whole module would (its parameters'
+ * defaults included), without walking the rest of the module.
+ */
+function scanDefinitionScope(def: Node): OwnScope {
+  const scope = new OwnScope(() => def.childForFieldName('body'));
+  sweep(def, undefined, (node) => (node.id === def.id ? scope : undefined));
+  return scope;
 }
-
 
 const scopesByFile = new WeakMap<SourceFile, Map<number, OwnScope>>();
 
 /**
- * The own scope of a `function_definition` of `file`: the file is scanned once
- * for all of them, and every feature asking about the same parse shares it.
- * A definition from another tree is scanned alone.
+ * The own scope of a `function_definition` of `file`, scanned on first use
+ * and shared by every feature asking about the same parse (after an edit, the
+ * incremental classifier asks about the edited functions only). Anything
+ * else (a lambda, a definition from another tree) is scanned alone, uncached.
  */
 export function functionScope(file: SourceFile, def: Node): OwnScope {
+  if (def.type !== 'function_definition' || def.tree !== file.root.tree) return scanOwnScope(def.childForFieldName('body') ?? def);
   let scopes = scopesByFile.get(file);
-  if (!scopes) scopesByFile.set(file, (scopes = scanAllScopes(file.root)));
-  return scopes.get(def.startIndex) ?? scanOwnScope(def.childForFieldName('body') ?? def);
+  if (!scopes) scopesByFile.set(file, (scopes = new Map<number, OwnScope>()));
+  let scope = scopes.get(def.startIndex);
+  if (!scope) scopes.set(def.startIndex, (scope = scanDefinitionScope(def)));
+  return scope;
 }
 
 /** The callee as written (`f`, `self.loop.call_soon`), or undefined for other shapes. */
@@ -337,4 +341,24 @@ export function unpacksTargets(target: Node): boolean {
 export function boundNames(target: Node): Node[] {
   if (target.type === 'identifier') return [target];
   return unpacksTargets(target) ? target.namedChildren.flatMap((c) => (c ? boundNames(c) : [])) : [];
+}
+
+/**
+ * Where a search for a construct spelled with `word` (`/\byield\b/g`) has
+ * to look: the outermost definitions whose text has the word, and whether it
+ * also occurs outside every definition. Searching the tree of a whole module
+ * costs about as much as parsing it; most definitions can be skipped by text.
+ */
+export function mentioning(file: SourceFile, word: RegExp): { readonly definitions: readonly FunctionInfo[]; readonly outside: boolean } {
+  const outermost = file.functions.all.filter((f) => f.parent === undefined);
+  const definitions = new Set<FunctionInfo>();
+  let outside = false;
+  let i = 0;
+  for (const match of file.text.matchAll(word)) {
+    while (i < outermost.length && (outermost[i]?.node.endIndex ?? 0) <= match.index) i++;
+    const around = outermost[i];
+    if (around && around.node.startIndex <= match.index) definitions.add(around);
+    else outside = true;
+  }
+  return { definitions: [...definitions], outside };
 }

@@ -23,6 +23,12 @@ suite('activation', () => {
     assert.equal(document.languageId, 'python');
     await waitFor(() => extension().isActive, 'activation on a Python document');
     recordMetric('activationMs', performance.now() - started);
+    // Of that: until the host runs the extension's entry point, until it calls activate(), and activate() itself.
+    const { loadStartedAt, calledAt, activatedAt } = extension().exports.activation;
+    assert.ok(started <= loadStartedAt && loadStartedAt <= calledAt && calledAt <= activatedAt, 'activation times are stamps of this process');
+    recordMetric('activationBeforeLoadMs', loadStartedAt - started);
+    recordMetric('activationBeforeCallMs', calledAt - loadStartedAt);
+    recordMetric('activationOwnMs', activatedAt - calledAt);
     assert.ok(extension().exports.cache, 'activate() must return the shared document cache');
   });
 });

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { MAX_ANALYSED_CHARS } from '../../../extension/vscode/analysisBudget';
+import { MAX_ANALYSED_CHARS } from '../../../extension/vscode/analysisLimits';
 import { andChain, manyCoroutines } from '../../hostile/generators';
 import { api, discard, openUntitledPython } from '../helpers';
 

@@ -5,6 +5,12 @@ import { test } from 'node:test';
 import { dedent } from '../../helpers/parser';
 import { converted, goldenRuns, python } from './cpsHelpers';
 import { convert, refuses } from './ladderHelpers';
+import { TRAMPOLINE_SOURCE } from '../../../extension/engine/ladder/trampolineSource';
+
+/** The expected text of a module whose conversion inserts the trampoline: the helper's region, then `rest`. */
+function trampolined(rest: string): string {
+  return `# region Concept Lenses helper\n${TRAMPOLINE_SOURCE}# endregion\n\n\n${dedent(rest)}`;
+}
 
 const SQUARES = `
     def square(x):
@@ -167,7 +173,8 @@ test('a for loop becomes a recursive local continuation over its iterator; conti
             s += double(item)
         return s
     `,
-    `
+    // Each round would be one more nested call: total returns thunks for the trampoline; double, a leaf, stays plain.
+    trampolined(`
     def double(x, cont):
         return cont(2 * x)
 
@@ -175,24 +182,24 @@ test('a for loop becomes a recursive local continuation over its iterator; conti
     def total(items, cont):
         s = 0
         def after_loop():
-            return cont(s)
+            return lambda: cont(s)
         items_left = iter(items)
         def loop():
             for item in items_left:
                 if item < 0:
-                    return loop()
+                    return lambda: loop()
                 if item > 100:
-                    return after_loop()
+                    return lambda: after_loop()
                 def after_double(double_result):
                     nonlocal s
                     s += double_result
-                    return loop()
-                return double(item, after_double)
-            return after_loop()
-        return loop()
-    `,
+                    return lambda: loop()
+                return lambda: double(item, after_double)
+            return lambda: after_loop()
+        return lambda: loop()
+    `),
     'cps',
-    { before: 'print(total([1, -4, 2, 300, 5]))\n', after: 'total([1, -4, 2, 300, 5], print)\n' },
+    { before: 'print(total([1, -4, 2, 300, 5]))\n', after: 'trampoline(total([1, -4, 2, 300, 5], print))\n' },
   );
 });
 
@@ -208,7 +215,7 @@ test('a while loop re-tests its condition at each round; a reassigned parameter 
             n = step(n)
         return n
     `,
-    `
+    trampolined(`
     def step(n, cont):
         return cont(n - 3)
 
@@ -219,13 +226,13 @@ test('a while loop re-tests its condition at each round; a reassigned parameter 
                 def after_step(step_result):
                     nonlocal n
                     n = step_result
-                    return loop()
-                return step(n, after_step)
-            return cont(n)
-        return loop()
-    `,
+                    return lambda: loop()
+                return lambda: step(n, after_step)
+            return lambda: cont(n)
+        return lambda: loop()
+    `),
     'cps',
-    { before: 'print(countdown(10))\n', after: 'countdown(10, print)\n' },
+    { before: 'print(countdown(10))\n', after: 'trampoline(countdown(10, print))\n' },
   );
 });
 
@@ -240,15 +247,15 @@ test('recursion, and a module-level call whose statement becomes the continuatio
 
     print(fact(5))
     `,
-    `
+    trampolined(`
     def fact(n, cont):
         if n <= 1:
-            return cont(1)
-        return fact(n - 1, lambda fact_result: cont(n * fact_result))
+            return lambda: cont(1)
+        return lambda: fact(n - 1, lambda fact_result: lambda: cont(n * fact_result))
 
 
-    fact(5, print)
-    `,
+    trampoline(fact(5, print))
+    `),
     'cps',
     { before: '', after: '' },
   );
@@ -274,28 +281,29 @@ test('a CPS call in an if condition is made first; the if runs in its continuati
             return "even"
         return "odd"
     `,
-    `
+    // is_even and is_odd recurse, and describe makes as many calls as they do: all three return thunks.
+    trampolined(`
     def is_even(n, cont):
         if n == 0:
-            return cont(True)
-        return is_odd(n - 1, cont)
+            return lambda: cont(True)
+        return lambda: is_odd(n - 1, cont)
 
 
     def is_odd(n, cont):
         if n == 0:
-            return cont(False)
-        return is_even(n - 1, cont)
+            return lambda: cont(False)
+        return lambda: is_even(n - 1, cont)
 
 
     def describe(n, cont):
         def after_is_even(is_even_result):
             if is_even_result:
-                return cont("even")
-            return cont("odd")
-        return is_even(n, after_is_even)
-    `,
+                return lambda: cont("even")
+            return lambda: cont("odd")
+        return lambda: is_even(n, after_is_even)
+    `),
     'cps',
-    { before: 'print(describe(7), describe(10))\n', after: 'describe(7, lambda a: describe(10, lambda b: print(a, b)))\n' },
+    { before: 'print(describe(7), describe(10))\n', after: 'trampoline(describe(7, lambda a: lambda: describe(10, lambda b: print(a, b))))\n' },
   );
 });
 

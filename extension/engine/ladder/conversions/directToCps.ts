@@ -103,12 +103,13 @@ import type { SourceFile } from '../../syntax/sourceFile';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
 import { conversionResult, type Rewrite } from '../conversionResult';
 import { DEFAULT_CONTINUATION, DEFAULT_ERROR_CONTINUATION, directCandidates, isDirectFunction } from '../continuations';
-import { calledInTry, cpsFunctionText, makesCpsCalls, type CpsSite } from '../cpsTransform';
+import { calledInTry, cpsFunctionText, makesCpsCalls, sitesIn, type CpsSite } from '../cpsTransform';
 import { ERROR_GUARD_NAME, ERROR_GUARD_SOURCE } from '../errorGuardSource';
+import { deepeningFunctions, type Deepening } from '../stackGrowth';
 import { hasOnlyPlainParameters } from '../pySyntax';
 import { callWithArguments, calleeName } from '../callText';
 import { FreshNames } from '../freshNames';
-import { hasHelper } from '../insertedHelpers';
+import { hasHelper, hasOwnTrampoline, trampolineNameTaken } from '../insertedHelpers';
 import { helperInsertion } from '../moduleInsert';
 import { moduleStatementToCps } from '../moduleCalls';
 import { isMethod, methodsByName, moduleLevelStatement, referencesTo, shortName } from '../references';
@@ -118,8 +119,8 @@ import { hiddenCaller } from '../../python/hiddenCallers';
 import { hiddenCallerBlocker } from '../hiddenCallerRefusal';
 import { brokenElsewhere } from '../projectUses';
 import { unseenCallersBlocker } from '../publicContract';
-import { blocker, refusalAt, refusalOf, RefuseError, type Blocker } from '../refusal';
-import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from '../trampolineSource';
+import { blocker, refusalAt, refusalOf, refuse, RefuseError, type Blocker } from '../refusal';
+import { TRAMPOLINE_NAME_TAKEN, TRAMPOLINE_SOURCE } from '../trampolineSource';
 
 export const directToCps: Conversion = {
   id: 'direct-to-cps',
@@ -132,6 +133,7 @@ export const directToCps: Conversion = {
 
 function convertToCps(file: SourceFile, requested: readonly FunctionInfo[], options: ConversionOptions): ConversionResult {
   const cont = options.continuationName ?? DEFAULT_CONTINUATION;
+  // Asked for, every converted function is trampolined; otherwise those whose plain form could outgrow the stack are.
   const trampoline = options.trampoline ?? false;
   const refused = new Map<string, Refusal>();
   const chosen = new Map(requested.map((f) => [f.name, f]));
@@ -139,14 +141,14 @@ function convertToCps(file: SourceFile, requested: readonly FunctionInfo[], opti
     refused.set(fn.name, 'function' in why ? why : refusalAt(file, fn, why));
     chosen.delete(fn.name);
   };
-  if (trampoline && chosen.size > 0 && !hasHelper(file, TRAMPOLINE_NAME, TRAMPOLINE_SOURCE) && file.functions.all.some((f) => f.name === TRAMPOLINE_NAME)) {
-    for (const fn of [...chosen.values()]) refuseFn(fn, blocker('name-clash', undefined, `the module already defines \`${TRAMPOLINE_NAME}\`, the name the trampoline helper needs; rename it first`));
+  if (trampoline && chosen.size > 0 && trampolineNameTaken(file)) {
+    for (const fn of [...chosen.values()]) refuseFn(fn, blocker('name-clash', undefined, TRAMPOLINE_NAME_TAKEN));
   }
   for (;;) {
     plan(file, chosen, refused, options, refuseFn);
     const attempt = generate(file, chosen, cont, options.errorContinuationName ?? DEFAULT_ERROR_CONTINUATION, trampoline);
     if (attempt.refusals.length === 0) {
-      const inserts = trampoline && chosen.size > 0 && !hasHelper(file, TRAMPOLINE_NAME, TRAMPOLINE_SOURCE) ? [helperInsertion(file, TRAMPOLINE_SOURCE)] : [];
+      const inserts = attempt.trampolined && !hasOwnTrampoline(file) ? [helperInsertion(file, TRAMPOLINE_SOURCE)] : [];
       if (attempt.needsGuard && !hasHelper(file, ERROR_GUARD_NAME, ERROR_GUARD_SOURCE)) inserts.push(helperInsertion(file, ERROR_GUARD_SOURCE));
       return conversionResult(file, attempt.rewrites, inserts, [...chosen.values()], [...refused.values()]);
     }
@@ -211,14 +213,24 @@ interface Attempt {
   readonly refusals: { fn: FunctionInfo; why: Blocker | Refusal }[];
   /** A converted function hands its error continuation on, so the module needs the error guard. */
   readonly needsGuard: boolean;
+  /** Some function or module-level call runs under the trampoline, so the module needs it. */
+  readonly trampolined: boolean;
 }
 
+/**
+ * `trampoline` asks for thunks everywhere; without it only the functions whose
+ * plain CPS form could outgrow the stack return thunks (a plain CPS callee
+ * hands the thunk its continuation returns back up, so the two forms mix), and
+ * the module-level calls that reach them run under the trampoline.
+ */
 function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, cont: string, onError: string, trampoline: boolean): Attempt {
   const names = new FreshNames(file);
   const converted = [...chosen.values()];
   const errorPaths = calledInTry(converted, directSites(file, converted, cont, onError, new Set()), () => true);
   const siteAt = directSites(file, converted, cont, onError, errorPaths);
   const guarded = [...errorPaths].filter((fn) => makesCpsCalls(fn, siteAt));
+  const deepening = trampoline ? new Map<FunctionInfo, Deepening>() : deepeningFunctions(file, converted, siteAt);
+  const thunks = (fn: FunctionInfo): boolean => trampoline || deepening.has(fn);
   const rewrites: Rewrite[] = [];
   const refusals: { fn: FunctionInfo; why: Blocker | Refusal }[] = [];
   for (const fn of chosen.values()) {
@@ -226,7 +238,9 @@ function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, c
       const outer = fn.decorated ?? fn.node;
       const errorContinuation = errorPaths.has(fn) ? onError : undefined;
       const keywordOnly = !hasOnlyPlainParameters(fn.node);
-      rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline, names, keywordOnly, ...(errorContinuation !== undefined ? { errorContinuation } : {}) }) });
+      const trampolineCause = deepening.get(fn);
+      if (trampolineCause && trampolineNameTaken(file)) refuse('name-clash', trampolineCause.node, `${trampolineCause.message}, so it needs the trampoline, but ${TRAMPOLINE_NAME_TAKEN}`);
+      rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline: thunks(fn), names, keywordOnly, ...(errorContinuation !== undefined ? { errorContinuation } : {}) }) });
     } catch (error) {
       refusals.push({ fn, why: refusalOf(file, fn, error) });
     }
@@ -238,9 +252,11 @@ function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, c
       if (stmt) statements.set(stmt.id, stmt);
     }
   }
+  const trampolined = converted.some(thunks);
   for (const stmt of statements.values()) {
+    const runsThunks = sitesIn(stmt, (n) => siteAt(n) !== undefined).some((n) => { const callee = siteAt(n)?.callee; return callee !== undefined && thunks(callee); });
     try {
-      rewrites.push({ start: stmt.startIndex, end: stmt.endIndex, text: moduleStatementToCps(file, stmt, siteAt, names, trampoline) });
+      rewrites.push({ start: stmt.startIndex, end: stmt.endIndex, text: moduleStatementToCps(file, stmt, siteAt, names, runsThunks) });
     } catch (error) {
       if (!(error instanceof RefuseError)) throw error;
       const callees = [...chosen.values()].filter((fn) => referencesTo(file, fn).some((r) => r.statement.startIndex <= stmt.startIndex && stmt.endIndex <= r.statement.endIndex && stmt.startIndex <= r.node.startIndex && r.node.endIndex <= stmt.endIndex));
@@ -249,7 +265,9 @@ function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, c
   }
   const guardClash = guarded.length > 0 && !hasHelper(file, ERROR_GUARD_NAME, ERROR_GUARD_SOURCE) && file.functions.all.some((f) => f.name === ERROR_GUARD_NAME);
   for (const fn of guardClash ? guarded : []) refusals.push({ fn, why: blocker('name-clash', undefined, `the module already defines \`${ERROR_GUARD_NAME}\`, the name of the helper that hands this function's errors to its error continuation; rename it first`) });
-  return { rewrites, refusals, needsGuard: guarded.length > 0 };
+  // The guard catches what the body raises while it runs; a body that returns thunks raises later, outside it.
+  for (const fn of guarded.filter(thunks)) refusals.push({ fn, why: blocker('needs-trampoline', deepening.get(fn)?.node, `${deepening.get(fn)?.message ?? 'runs under the trampoline'}, so it needs the trampoline, but it also hands what it raises to a caller's error continuation, which a trampolined body would escape`) });
+  return { rewrites, refusals, trampolined, needsGuard: guarded.length > 0 };
 }
 
 /**
@@ -269,7 +287,7 @@ function directSites(file: SourceFile, converted: readonly FunctionInfo[], cont:
     const fn = callee.type === 'identifier' ? functions.get(name) : callee.type === 'attribute' ? methods.get(name)?.find((m) => mayReachMethod(file, callee, m)) : undefined;
     if (!fn) return undefined;
     const byKeyword = !hasOnlyPlainParameters(fn.node);
-    const site: CpsSite = { node: n, label: name, render: (k, text) => callWithArguments(n, [{ keyword: cont, value: k }], byKeyword, text) };
+    const site: CpsSite = { node: n, label: name, callee: fn, render: (k, text) => callWithArguments(n, [{ keyword: cont, value: k }], byKeyword, text) };
     if (!errorPaths.has(fn)) return { ...site, noErrorPath: `\`${name}\` takes no error continuation` };
     return { ...site, renderCatching: (k, e, text) => callWithArguments(n, [{ keyword: cont, value: k }, { keyword: onError, value: e }], byKeyword, text) };
   };

@@ -3,6 +3,12 @@
 // continuation holding the rest, `return v` becomes `return cont(v)`, and the
 // decorator goes. Code that stays in the generator form keeps working: where
 // it yields the converted function, it now yields `lambda resume: f(args, resume)`.
+// A function whose CPS form could outgrow the stack (a loop over yields,
+// recursion) returns thunks, and whoever starts it runs them under the
+// inserted trampoline. One that waits on an operation this step does not
+// convert keeps the plain form (the operation may call back later, from code
+// that would drop a thunk), or is refused when the module shows that
+// operation calls back before it returns (needs-trampoline).
 //
 // Before:
 // ```python
@@ -47,12 +53,16 @@ import { ERROR_GUARD_NAME, ERROR_GUARD_SOURCE } from '../errorGuardSource';
 import { FreshNames } from '../freshNames';
 import { argumentsOf } from '../fromCps';
 import { runnerSource } from '../inlineCallbacksRunner';
-import { hasHelper, runnerNames } from '../insertedHelpers';
+import { hasHelper, hasOwnTrampoline, runnerNames, trampolineNameTaken } from '../insertedHelpers';
 import { helperInsertion, helperRemoval, usesOf } from '../moduleInsert';
+import { TRAMPOLINE_NAME, TRAMPOLINE_NAME_TAKEN, TRAMPOLINE_SOURCE } from '../trampolineSource';
 import { isMethod, methodsByName, referencesTo, shortName } from '../references';
 import { mayReachMethod } from '../../python/methodOwner';
 import { children, field, hasOnlyPlainParameters, present } from '../pySyntax';
 import { refusalOf, RefuseError } from '../refusal';
+import { deepeningFunctions } from '../stackGrowth';
+import { leafOperation, leafProblem } from '../leafCallsBack';
+import { moduleCoroutines } from '../../python/coroutines';
 
 export const generatorToCps: Conversion = {
   id: 'generator-to-cps',
@@ -89,19 +99,31 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
     const errorPaths = calledInTry(converted, probe, waitsOnlyOnConverted(file, converted, probe));
     const siteAt = yieldSites(file, converted, cont, onError, errorPaths);
     const guarded = [...errorPaths].filter((fn) => makesCpsCalls(fn, siteAt));
+    // The runner keeps the generator form's stack flat; a CPS form that would nest a call per round or level returns thunks for the trampoline instead.
+    const deepening = deepeningFunctions(file, converted, probe);
+    const plan = trampolinePlan(file, converted, deepening, probe, runners[0]);
+    const thunks = (f: FunctionInfo): boolean => plan.get(f) === 'thunks';
     const rewrites: Rewrite[] = [];
     const failures: Refusal[] = [];
     const adapted = new Map<string, Rewrite>();
     for (const fn of chosen.values()) {
       try {
-        rewrites.push(...onePerCall(file, callerRewrites(file, fn, chosen, resume, cont), adapted, fn));
+        const deep = deepening.get(fn);
+        const how = plan.get(fn);
+        if (deep && how && typeof how !== 'string') throw new RefuseError('needs-trampoline', deep.node, `${deep.message}, so its CPS form needs the trampoline, but ${how.why}`);
+        if (deep && how === 'thunks' && trampolineNameTaken(file)) throw new RefuseError('name-clash', deep.node, `${deep.message}, so it needs the trampoline, but ${TRAMPOLINE_NAME_TAKEN}`);
+        rewrites.push(...onePerCall(file, callerRewrites(file, fn, chosen, resume, cont, thunks(fn)), adapted, fn));
         const dropDecorators = fn.decorated ? children(fn.decorated).filter((d) => d.type === 'decorator' && runners.some((runner) => isInlineCallbacks({ ...fn, decorators: [d.text.replace(/^@\s*/, '').trim()] }, runner))) : [];
         const outer = fn.decorated ?? fn.node;
         const errorContinuation = errorPaths.has(fn) ? { errorContinuation: onError } : {};
         if (guarded.includes(fn) && !hasHelper(file, ERROR_GUARD_NAME, ERROR_GUARD_SOURCE) && file.functions.all.some((f) => f.name === ERROR_GUARD_NAME)) {
           throw new RefuseError('name-clash', fn.node, `the module already defines \`${ERROR_GUARD_NAME}\`, the name of the helper that hands this function's errors to its error continuation; rename it first`);
         }
-        rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline: false, names, dropDecorators, keywordOnly: !hasOnlyPlainParameters(fn.node), ...errorContinuation }) });
+        // The guard catches what the body raises while it runs; a body that returns thunks raises later, outside it.
+        if (guarded.includes(fn) && thunks(fn)) {
+          throw new RefuseError('needs-trampoline', deepening.get(fn)?.node ?? fn.node, `${deepening.get(fn)?.message ?? 'runs under the trampoline'}, so it needs the trampoline, but it also hands what it raises to a caller's error continuation, which a trampolined body would escape`);
+        }
+        rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline: thunks(fn), names, dropDecorators, keywordOnly: !hasOnlyPlainParameters(fn.node), ...errorContinuation }) });
       } catch (error) {
         failures.push(refusalOf(file, fn, error));
       }
@@ -114,7 +136,8 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
         const removal = helperRemoval(file, runner, runnerSource(runner), uses.length);
         return removal ? [removal] : [];
       });
-      const inserts = guarded.length > 0 && !hasHelper(file, ERROR_GUARD_NAME, ERROR_GUARD_SOURCE) ? [helperInsertion(file, ERROR_GUARD_SOURCE)] : [];
+      const inserts = converted.some(thunks) && !hasOwnTrampoline(file) ? [helperInsertion(file, TRAMPOLINE_SOURCE)] : [];
+      if (guarded.length > 0 && !hasHelper(file, ERROR_GUARD_NAME, ERROR_GUARD_SOURCE)) inserts.push(helperInsertion(file, ERROR_GUARD_SOURCE));
       return conversionResult(file, [...rewrites, ...removals], inserts, [...chosen.values()], refused);
     }
     for (const f of failures) {
@@ -179,7 +202,7 @@ function yieldSites(file: SourceFile, converted: readonly FunctionInfo[], cont: 
       const label = calleeName(op) ?? 'operation';
       // A function with defaults, \`*args\` or \`**kwargs\` takes its continuations by keyword (as direct → CPS gives them).
       const byKeyword = !hasOnlyPlainParameters(callee.node);
-      const site: CpsSite = { node: n, label, render: (k, text) => callWithArguments(op, [{ keyword: cont, value: k }], byKeyword, text) };
+      const site: CpsSite = { node: n, label, callee, render: (k, text) => callWithArguments(op, [{ keyword: cont, value: k }], byKeyword, text) };
       if (!errorPaths.has(callee)) return { ...site, noErrorPath: `\`${label}\` waits on an operation that may call back later (not only on converted functions), so what it raises then could not reach an error continuation` };
       return { ...site, renderCatching: (k, e, text) => callWithArguments(op, [{ keyword: cont, value: k }, { keyword: onError, value: e }], byKeyword, text) };
     }
@@ -228,8 +251,61 @@ function onePerCall(file: SourceFile, rewrites: readonly Rewrite[], adapted: Map
   });
 }
 
-/** Calls of `fn` from code that stays in the generator form (or drives it from outside). */
-function callerRewrites(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<string, FunctionInfo>, resume: string, cont: string): Rewrite[] {
+/**
+ * How each function whose CPS form could outgrow the stack comes down:
+ * returning thunks for the trampoline, when everything it waits on (itself or
+ * through the converted functions it calls) is converted too; in the plain
+ * form, as before, when it waits on an operation this step does not convert
+ * that may call back later from a scheduler (whoever calls back then would drop
+ * a thunk, and calling back later keeps the stack flat anyway); refused when
+ * the module shows such an operation calls back before it returns (each round
+ * would nest), or when it also waits on a function that returns thunks.
+ */
+function trampolinePlan(file: SourceFile, converted: readonly FunctionInfo[], deepening: ReadonlyMap<FunctionInfo, unknown>, siteAt: (n: Node) => CpsSite | undefined, runner: string | undefined): Map<FunctionInfo, Plan> {
+  const reached = (fn: FunctionInfo): { foreign: Node[]; callees: FunctionInfo[] } => {
+    const foreign: Node[] = [];
+    const callees: FunctionInfo[] = [];
+    const seen = new Set<FunctionInfo>([fn]);
+    for (const next = [fn]; next.length > 0; ) {
+      const body = next.pop()?.node.childForFieldName('body');
+      for (const node of body ? sitesIn(body, (n) => siteAt(n) !== undefined) : []) {
+        const callee = siteAt(node)?.callee;
+        if (!callee) foreign.push(node);
+        else if (!seen.has(callee)) {
+          seen.add(callee);
+          callees.push(callee);
+          next.push(callee);
+        }
+      }
+    }
+    return { foreign, callees };
+  };
+  const plan = new Map<FunctionInfo, Plan>();
+  const module = moduleCoroutines(file, runner);
+  for (const fn of converted) {
+    if (!deepening.has(fn)) continue;
+    const { foreign } = reached(fn);
+    const sync = foreign.find((y) => {
+      const leaf = y.firstNamedChild ? leafOperation(y.firstNamedChild) : undefined;
+      return leaf !== undefined && leafProblem(module, leaf) === undefined;
+    });
+    if (sync) plan.set(fn, { why: `it waits on \`${file.textOf(sync).split('\n')[0] ?? ''}\` (line ${String(file.lineOf(sync))}), a leaf this step does not convert that calls back before it returns, so each round would nest a call however the continuations are written` });
+    else plan.set(fn, foreign.length > 0 ? 'plain' : 'thunks');
+  }
+  for (const fn of converted) {
+    if (plan.get(fn) !== 'plain') continue;
+    const thunking = reached(fn).callees.find((c) => plan.get(c) === 'thunks');
+    if (thunking) plan.set(fn, { why: `it waits on ${thunking.name}, which returns thunks for the trampoline, and also on an operation this step does not convert, which may call back from code that would drop them` });
+  }
+  return plan;
+}
+
+/** Returns thunks, keeps the plain form, or cannot come down (why). */
+type Plan = 'thunks' | 'plain' | { readonly why: string };
+
+/** Calls of `fn` from code that stays in the generator form (or drives it from outside); with `trampolined`, each runs its thunks under the trampoline. */
+function callerRewrites(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<string, FunctionInfo>, resume: string, cont: string, trampolined: boolean): Rewrite[] {
+  const run = (call: string): string => (trampolined ? `${TRAMPOLINE_NAME}(${call})` : call);
   const rewrites: Rewrite[] = [];
   for (const ref of referencesTo(file, fn)) {
     const at = `line ${String(file.lineOf(ref.node))}`;
@@ -251,11 +327,12 @@ function callerRewrites(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<
       const k = present(argumentsOf(invoked)[0], 'continuation');
       const inner = argumentsOf(call).map((a) => file.textOf(a));
       const keyword = hasOnlyPlainParameters(fn.node) ? '' : `${cont}=`;
-      rewrites.push({ start: args.startIndex, end: invoked.endIndex, text: `(${[...inner, keyword + file.textOf(k)].join(', ')})` });
+      const passed = `(${[...inner, keyword + file.textOf(k)].join(', ')})`;
+      rewrites.push(trampolined ? { start: call.startIndex, end: invoked.endIndex, text: run(`${file.textOf(field(call, 'function'))}${passed}`) } : { start: args.startIndex, end: invoked.endIndex, text: passed });
     } else {
       const list = argumentsOf(call).map((a) => file.textOf(a));
       const named = !hasOnlyPlainParameters(fn.node) || argumentsOf(call).some((a) => a.type === 'keyword_argument' || a.type === 'dictionary_splat');
-      const operation = `lambda ${resume}: ${file.textOf(field(call, 'function'))}(${[...list, named ? `${cont}=${resume}` : resume].join(', ')})`;
+      const operation = `lambda ${resume}: ${run(`${file.textOf(field(call, 'function'))}(${[...list, named ? `${cont}=${resume}` : resume].join(', ')})`)}`;
       rewrites.push({ start: call.startIndex, end: call.endIndex, text: parent?.type === 'yield' ? operation : `(${operation})` });
     }
   }

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { dedent } from '../../../helpers/parser';
 import { python } from '../cpsHelpers';
 import { convert } from '../ladderHelpers';
+import { TRAMPOLINE_SOURCE } from '../../../../extension/engine/ladder/trampolineSource';
 import { testHeaderExample } from './headerExample';
 
 testHeaderExample('direct-to-cps', 'directToCps');
@@ -20,6 +21,10 @@ async function convertsTo(source: string, expected: string): Promise<void> {
   assert.equal(python(dedent(expected)), printed);
 }
 
+/** The inserted trampoline, indented as the test's other expected lines are. */
+const TRAMPOLINE_LINES = TRAMPOLINE_SOURCE.trimEnd().split('\n').join('\n    ');
+
+// The loop over `texts` may run any number of rounds, so `read` returns thunks for the trampoline; `parse`, a leaf, stays plain.
 test('try/except/else/finally around a call: the handler sees what the call raises, the else and finally run as before', async () => {
   await convertsTo(`
     def parse(text):
@@ -40,6 +45,11 @@ test('try/except/else/finally around a call: the handler sees what the call rais
 
     read(["1", "x"])
     `, `
+    # region Concept Lenses helper
+    ${TRAMPOLINE_LINES}
+    # endregion
+
+
     def parse(text, cont, on_error=None):
         try:
             result = int(text)
@@ -66,13 +76,13 @@ test('try/except/else/finally around a call: the handler sees what the call rais
                         print("got", value)
                     finally:
                         print("done with", text)
-                    return loop()
-                return parse(text, after_parse, lambda error2: after_parse(None, error2))
-            return cont(None)
-        return loop()
+                    return lambda: loop()
+                return lambda: parse(text, after_parse, lambda error2: after_parse(None, error2))
+            return lambda: cont(None)
+        return lambda: loop()
 
 
-    read(["1", "x"], lambda _: None)
+    trampoline(read(["1", "x"], lambda _: None))
     `);
 });
 
@@ -269,4 +279,178 @@ test('module-level code that needs a result: an assignment gets a named continua
     scale(2, after_scale)
     print(size + 1)
     `);
+});
+
+// ---- the stack: a CPS form that could outgrow it returns thunks for the trampoline ----
+
+/** Converts `source` with its callers; returns the new text, which must print what `source` printed. */
+async function convertsAndRuns(source: string, options: { trampoline?: boolean; functions?: string[] } = {}): Promise<string> {
+  const result = await convert(source, 'cps', { withCallers: true, ...options });
+  assert.deepEqual(result.refused, []);
+  const text = result.text ?? '';
+  const printed = python(dedent(source));
+  assert.notEqual(printed, '');
+  assert.equal(python(text), printed);
+  return text;
+}
+
+/** The text of the definition of `name` in `text` (up to the next top-level line). */
+function definitionIn(text: string, name: string): string {
+  const match = new RegExp(`^def ${name}\\(.*?(?=^\\S)`, 'ms').exec(`${text}\n!`);
+  assert.ok(match, `no definition of ${name}`);
+  return match[0];
+}
+
+test('a loop of 5,000 rounds over a converted leaf: the loop returns thunks, the leaf stays plain, and the module call runs under the trampoline', async () => {
+  const text = await convertsAndRuns(`
+    def leaf(x):
+        return x + 1
+
+
+    def total(n):
+        s = 0
+        for i in range(n):
+            s = leaf(s)
+        return s
+
+
+    print(total(5000))
+    `);
+  assert.equal(text.match(/^def trampoline\(step\):$/gm)?.length, 1);
+  assert.equal(definitionIn(text, 'leaf'), 'def leaf(x, cont):\n    return cont(x + 1)\n\n\n');
+  assert.match(definitionIn(text, 'total'), /return lambda: leaf\(s, after_leaf\)/);
+  assert.match(text, /^trampoline\(total\(5000, print\)\)$/m);
+});
+
+test('deep recursion (3,000 levels) and mutual recursion return thunks and print the same', async () => {
+  const text = await convertsAndRuns(`
+    import sys
+
+    sys.setrecursionlimit(3500)
+
+
+    def squares(n):
+        if n == 0:
+            return 0
+        return n * n + squares(n - 1)
+
+
+    def ping(n):
+        if n <= 0:
+            return "ping"
+        return pong(n - 1) + "."
+
+
+    def pong(n):
+        if n <= 0:
+            return "pong"
+        return ping(n - 2) + ":"
+
+
+    print(squares(3000), len(ping(4000)))
+    `);
+  assert.match(definitionIn(text, 'squares'), /return lambda: cont\(0\)/);
+  for (const name of ['ping', 'pong']) assert.match(definitionIn(text, name), new RegExp(`return lambda: cont\\("${name}"\\)`), name);
+  assert.match(text, /^trampoline\(squares\(3000, lambda (\w+): lambda: ping\(4000, lambda (\w+): print\(\1, len\(\2\)\)\)\)\)$/m);
+});
+
+test('no loop, or a loop over a small literal range: the plain CPS form, and no trampoline', async () => {
+  const text = await convertsAndRuns(`
+    def leaf(x):
+        return x + 1
+
+
+    def ten_rounds():
+        s = 0
+        for i in range(10):
+            s = leaf(s)
+        return s
+
+
+    def twice(x):
+        return leaf(leaf(x))
+
+
+    print(ten_rounds(), twice(1))
+    `);
+  assert.doesNotMatch(text, /trampoline|lambda: /);
+  assert.match(definitionIn(text, 'ten_rounds'), /return leaf\(s, after_leaf\)/);
+});
+
+test('a literal range of more rounds than the bound, nested small ranges that multiply past it, and a module that rebinds range all return thunks', async () => {
+  const text = await convertsAndRuns(`
+    def leaf(x):
+        return x + 1
+
+
+    def many():
+        s = 0
+        for i in range(2, 5000):
+            s = leaf(s)
+        return s
+
+
+    def grid():
+        s = 0
+        for i in range(50):
+            for j in range(50):
+                s = leaf(s)
+        return s
+
+
+    print(many(), grid())
+    `);
+  assert.match(definitionIn(text, 'many'), /return lambda: leaf\(s, after_leaf\)/);
+  assert.match(definitionIn(text, 'grid'), /return lambda: leaf\(s, after_leaf\d*\)/);
+  const rebound = await convertsAndRuns(`
+    def leaf(x):
+        return x + 1
+
+
+    def range(n):
+        return [n] * 500
+
+
+    def few():
+        s = 0
+        for i in range(3):
+            s = leaf(s)
+        return s
+
+
+    print(few())
+    `);
+  assert.match(definitionIn(rebound, 'few'), /return lambda: leaf\(s, after_leaf\)/);
+});
+
+test('under the trampoline, a module-level call hands its result on to a function that returns a callable without running that callable', async () => {
+  const text = await convertsAndRuns(`
+    def countdown(n):
+        if n == 0:
+            return "done"
+        return countdown(n - 1)
+
+
+    def announce(word):
+        print("announced", word)
+        return lambda: print("must not run")
+
+
+    announce(countdown(900))
+    print(countdown(900))
+    `, { functions: ['countdown'] });
+  assert.match(text, /^trampoline\(countdown\(900, lambda (\w+): \(announce\(\1\), None\)\[1\]\)\)$/m);
+  assert.match(text, /^trampoline\(countdown\(900, print\)\)$/m);
+});
+
+test('--trampoline still trampolines every converted function, leaves included', async () => {
+  const text = await convertsAndRuns(`
+    def leaf(x):
+        return x + 1
+
+
+    print(leaf(1))
+    `, { trampoline: true });
+  assert.match(definitionIn(text, 'leaf'), /return lambda: cont\(x \+ 1\)/);
+  assert.match(text, /^trampoline\(leaf\(1, print\)\)$/m);
 });

@@ -1,0 +1,77 @@
+// `npm run bench`, the engine's share of an edit, CLI-side: the module the
+// extension-host latency bench edits, the same one-character edits, and for
+// each the CPU time of re-parsing it incrementally, of classifying it from
+// scratch and incrementally (reusing the labels of the unchanged functions),
+// and of the interleavings analysis (still from scratch), as ratios to
+// tree-sitter's parse of the module measured the same way in the same run.
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { SourceFile } from '../extension/engine';
+import { classifyFile } from '../extension/engine/concepts';
+import { IncrementalClassifier } from '../extension/engine/concepts/incremental';
+import { analyzeInterleavings } from '../extension/engine/interleave/model';
+import { pythonParser } from '../test/helpers/parser';
+import { EXAMPLES, editOffsets, examplesModule } from './examplesModule';
+import { cpuMs, medianCpuMs } from './measure';
+
+const TARGET_LINES = 3000;
+const EDITS = 15;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+async function main(): Promise<void> {
+  const parser = await pythonParser();
+  const text = examplesModule(
+    EXAMPLES.map((name) => readFileSync(join(__dirname, '..', 'examples', name), 'utf8')),
+    TARGET_LINES,
+  );
+  const parseMs = medianCpuMs(() => {
+    parser.parse(text).delete();
+  }, 15);
+  const classifier = new IncrementalClassifier();
+  let file = SourceFile.parse(parser, text);
+  classifier.classify(file);
+  const rows = { reparse: [] as number[], scratch: [] as number[], incremental: [] as number[], interleavings: [] as number[] };
+  for (const offset of editOffsets(text, EDITS)) {
+    const digit = file.text[offset] === '1' ? '2' : '1';
+    let edited = file;
+    rows.reparse.push(cpuMs(() => (edited = file.withChanges([{ start: offset, end: offset + 1, newText: digit }]))));
+    file.dispose();
+    file = edited;
+    // Each analysis on a parse of its own, so none finds what another cached on the SourceFile.
+    for (const [row, analyse] of [
+      [rows.scratch, (f: SourceFile) => classifyFile(f)],
+      [rows.incremental, (f: SourceFile) => classifier.classify(f)],
+      [rows.interleavings, (f: SourceFile) => analyzeInterleavings(f)],
+    ] as const) {
+      const copy = file.copy();
+      row.push(cpuMs(() => analyse(copy)));
+      copy.dispose();
+    }
+  }
+  file.dispose();
+  console.log(
+    `\nthe engine's work per one-character edit (CPU ms, median of ${String(EDITS)} edits), ${String(text.split('\n').length)}-line module of the examples; ` +
+      `${String(cpus().length)} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg()[0]?.toFixed(1) ?? '?'}\n`,
+  );
+  console.log('| measurement | CPU ms | × parse |');
+  console.log('|---|---:|---:|');
+  const row = (what: string, ms: number): void => {
+    console.log(`| ${what} | ${ms.toFixed(1)} | ${(ms / parseMs).toFixed(2)} |`);
+  };
+  row('tree-sitter parse of the module (baseline)', parseMs);
+  row('incremental re-parse', median(rows.reparse));
+  row('classification from scratch (function index included)', median(rows.scratch));
+  row('incremental classification (function index included)', median(rows.incremental));
+  row('interleavings analysis (from scratch)', median(rows.interleavings));
+  console.log(`\nfunctions re-classified: ${String(classifier.stats.computed)} (the first parse's included), reused: ${String(classifier.stats.reused)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,127 @@
+// The host's end of the engine's worker thread, without VS Code: starts the
+// worker on the first question, replays what it must know (documents, modules)
+// into every new worker, matches answers to questions, and never lets a
+// worker that crashes or stops answering take the host with it: its pending
+// questions fail with a clear message, it is terminated, and the next question
+// starts a fresh one.
+import type { Worker } from 'node:worker_threads';
+import { isAnswerTo, isFromWorker, type AnswerOf, type Notice, type Question, type ToWorker } from './protocol';
+
+/** A worker that answers nothing for this long while questions wait is taken as stuck. */
+export const STUCK_MS = 60_000;
+
+interface Pending {
+  readonly kind: Question['kind'];
+  resolve(answer: unknown): void;
+  reject(error: Error): void;
+}
+
+export class WorkerConnection {
+  private worker: Worker | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
+
+  constructor(
+    /** Starts a worker thread running worker/main.ts's bundle. */
+    private readonly spawn: () => Worker,
+    /** What a new worker must be told before any question: every open document and workspace module. */
+    private readonly replay: () => Iterable<Notice>,
+    /** Told once per worker that fails, with a one-line reason. */
+    private readonly onFailure: (message: string) => void,
+    private readonly stuckMs = STUCK_MS,
+  ) {}
+
+  /** Whether a worker is running (documents and modules are sent only then). */
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
+
+  /** Tells a running worker about a document or module; a worker started later gets it through `replay`. */
+  tell(message: Notice): void {
+    this.worker?.postMessage(message);
+  }
+
+  /**
+   * Asks the worker (starting one if none runs). Resolves to undefined when
+   * `cancelled` fires first; rejects when the worker fails or stops answering.
+   */
+  ask<Q extends Question>(question: Q, cancelled?: (listener: () => void) => unknown): Promise<AnswerOf[Q['kind']] | undefined> {
+    if (this.stopped) return Promise.reject(new Error('the analysis worker has been shut down'));
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    return new Promise<AnswerOf[Q['kind']] | undefined>((resolve, reject) => {
+      this.pending.set(id, { kind: question.kind, resolve, reject });
+      worker.postMessage({ type: 'ask', id, question } satisfies ToWorker);
+      this.armWatchdog();
+      cancelled?.(() => {
+        if (!this.pending.delete(id)) return;
+        this.worker?.postMessage({ type: 'cancel', id } satisfies ToWorker);
+        resolve(undefined);
+      });
+    });
+  }
+
+  private start(): Worker {
+    const worker = this.spawn();
+    this.worker = worker;
+    for (const message of this.replay()) worker.postMessage(message);
+    worker.on('message', (message: unknown) => {
+      if (worker === this.worker) this.receive(message);
+    });
+    worker.on('error', (error: Error) => {
+      this.fail(worker, `the analysis worker crashed: ${error.message}`);
+    });
+    worker.on('exit', (code: number) => {
+      this.fail(worker, `the analysis worker stopped (exit code ${String(code)})`);
+    });
+    return worker;
+  }
+
+  private receive(message: unknown): void {
+    if (!isFromWorker(message)) return; // not ours: dropped
+    if (message.type === 'broken') {
+      if (this.worker) this.fail(this.worker, `the analysis worker could not start: ${message.message}`);
+      return;
+    }
+    const pending = this.pending.get(message.id);
+    if (!pending) return; // cancelled meanwhile
+    this.pending.delete(message.id);
+    this.armWatchdog();
+    if (message.type === 'failed') pending.reject(new Error(message.message));
+    else if (isAnswerTo[pending.kind](message.answer)) pending.resolve(message.answer);
+    else pending.reject(new Error(`the analysis worker's answer to '${pending.kind}' is malformed`));
+  }
+
+  /** Restarts the countdown to "stuck" while questions wait; stops it when none do. */
+  private armWatchdog(): void {
+    clearTimeout(this.watchdog);
+    this.watchdog = undefined;
+    if (this.pending.size === 0 || !this.worker) return;
+    const worker = this.worker;
+    this.watchdog = setTimeout(() => {
+      this.fail(worker, `the analysis worker did not answer for ${String(Math.round(this.stuckMs / 1000))} s and was restarted`);
+    }, this.stuckMs);
+    this.watchdog.unref();
+  }
+
+  /** Drops a failed worker: its questions fail with `reason`, and the next question starts a new worker. */
+  private fail(worker: Worker, reason: string): void {
+    if (worker !== this.worker) return; // already replaced
+    this.worker = undefined;
+    clearTimeout(this.watchdog);
+    this.watchdog = undefined;
+    void worker.terminate();
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of waiting) p.reject(new Error(reason));
+    if (!this.stopped) this.onFailure(reason);
+  }
+
+  /** Stops the worker for good (the extension is deactivating). */
+  dispose(): void {
+    this.stopped = true;
+    if (this.worker) this.fail(this.worker, 'the analysis worker has been shut down');
+  }
+}

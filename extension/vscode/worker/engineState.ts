@@ -1,0 +1,239 @@
+// What the engine's worker thread knows and how it answers: its own parse of
+// each open document (kept current from the versions and changes the host
+// sends), its own project model of the workspace's modules, and the engine
+// calls behind each question. Without VS Code and without worker_threads, so
+// unit tests drive it directly; main.ts wires it to the thread.
+import { SourceFile, type PythonParser, type TextChange } from '../../engine';
+import { guardWithLock, type LockFix } from '../../engine/interleave/lockFix';
+import type { InterleavingModel } from '../../engine/interleave/model';
+import { lintHazards } from '../../engine/interleave/suppressions';
+import { projectUsesIn, type ProjectUses } from '../../engine/ladder/projectUses';
+import { shownConcepts } from '../../engine/concepts';
+import { ladderSteps, rungOf, RUNG_ACTION, stepLabel, stepOffers } from '../../engine/ladder/steps';
+import { stepFunction, takeStep } from '../../engine/ladder/takeStep';
+import { candidatesOf } from '../../engine/ladder/candidates';
+import { conversions } from '../../engine/ladder/registry';
+import type { ConversionOptions, PublicApiPolicy } from '../../engine/ladder/conversion';
+import { ProjectModel } from '../../engine/python/project';
+import { analysisSkipped, MAX_ANALYSED_CHARS } from '../analysisLimits';
+import { classificationOf, findClassified, startLine } from '../conceptCache';
+import { conceptHoverAt } from '../conceptHoverText';
+import { interleavingsAcross, interleavingsOf, modulesFrom } from '../interleavingCache';
+import type { ConceptLensesAnswer, ConceptLensesQuestion, HoverAnswer, HoverQuestion, LadderActionsAnswer, LadderActionsQuestion, LockFixAnswer, LockFixesAnswer, LockFixesQuestion, DiagnosticsQuestion, HazardLensAnswer, HazardLensQuestion, DiagnosticsAnswer, LensStepAnswer, LensStepQuestion, Notice } from './protocol';
+
+interface Document {
+  readonly version: number;
+  readonly file: SourceFile;
+}
+
+export class EngineState {
+  private readonly documents = new Map<string, Document>();
+  private readonly relativePaths = new Map<string, string>();
+  private readonly relativeViews = new WeakMap<ProjectUses, ProjectUses>();
+  readonly model: ProjectModel;
+
+  constructor(private readonly parser: PythonParser) {
+    // A module open in the editor reuses the worker's parse of that document.
+    this.model = new ProjectModel((source) => {
+      if (source.text.length > MAX_ANALYSED_CHARS) return undefined;
+      const open = this.documents.get(source.path)?.file;
+      return open?.text === source.text ? open.copy() : SourceFile.parse(parser, source.text);
+    });
+  }
+
+  /** Applies one of the host's messages about documents and modules. */
+  tell(message: Notice): void {
+    switch (message.type) {
+      case 'document':
+        this.setDocument(message.uri, message.version, message.text, message.edit);
+        break;
+      case 'closeDocument':
+        this.documents.get(message.uri)?.file.dispose();
+        this.documents.delete(message.uri);
+        break;
+      case 'module':
+        this.model.set(message.source);
+        this.relativePaths.set(message.source.path, message.relativePath);
+        break;
+      case 'removeModule':
+        this.model.remove(message.path);
+        this.relativePaths.delete(message.path);
+        break;
+    }
+  }
+
+  private setDocument(uri: string, version: number, text: string, edit?: { readonly from: number; readonly changes: readonly TextChange[] }): void {
+    const known = this.documents.get(uri);
+    if (text.length > MAX_ANALYSED_CHARS) {
+      known?.file.dispose();
+      this.documents.delete(uri);
+      return;
+    }
+    // Incremental when the changes start from the version the worker has; a fresh parse otherwise.
+    const incremental = known && edit && known.version === edit.from ? known.file.withChanges(edit.changes) : undefined;
+    const file = incremental?.text === text ? incremental : SourceFile.parse(this.parser, text);
+    if (incremental && incremental !== file) incremental.dispose();
+    known?.file.dispose();
+    this.documents.set(uri, { version, file });
+  }
+
+  /** The analysable parse of the document, at `version` when one is asked for. */
+  private analysable(uri: string, version?: number): SourceFile | undefined {
+    const document = this.documents.get(uri);
+    if (!document || (version !== undefined && document.version !== version)) return undefined;
+    return analysisSkipped(document.file) === undefined ? document.file : undefined;
+  }
+
+  /** The concept lenses of a version: what conceptLenses.ts shows above each definition before resolving it. */
+  conceptLenses(question: ConceptLensesQuestion): ConceptLensesAnswer {
+    const file = this.analysable(question.uri, question.version);
+    if (!file) return { skipped: true };
+    const shown = new Set(question.shown);
+    const lenses = classificationOf(file).flatMap((f) => {
+      // Where learners start: a plain function the CPS rung takes gets a lens too, offering that rung.
+      if (f.concepts.length === 0) return ladderSteps(file, f.info, f.concepts).up?.to === 'cps' ? [{ name: f.name, line: startLine(file, f), concepts: [], aboveDirect: false }] : [];
+      const concepts = shownConcepts(f.concepts, shown);
+      return concepts.length === 0 ? [] : [{ name: f.name, line: startLine(file, f), concepts, aboveDirect: rungOf(f.concepts) !== 'direct' }];
+    });
+    return { skipped: false, lenses };
+  }
+
+  /** The hover on the definition name at the offset. */
+  hover(question: HoverQuestion): HoverAnswer {
+    const file = this.analysable(question.uri, question.version);
+    const hover = file ? conceptHoverAt(file, question.offset, this.ladderOptions(question.uri, question.publicApi)) : undefined;
+    return hover ? { hover } : {};
+  }
+
+  /** The ladder code actions at an offset, as ladderActions.ts offers them. */
+  ladderActions(question: LadderActionsQuestion): LadderActionsAnswer {
+    const file = this.analysable(question.uri, question.version);
+    if (!file || file.syntaxErrors.length > 0) return { skipped: true };
+    const at = file.functions.at(question.offset);
+    const fn = at?.kind === 'function' ? at : undefined;
+    const options = this.ladderOptions(question.uri, question.publicApi);
+    const targets = question.targets.flatMap((to) => {
+      const candidates = conversions.filter((c) => c.to === to).flatMap((c) => candidatesOf(file, c));
+      if (candidates.length === 0) return [];
+      const step = fn && candidates.some((c) => c.node.id === fn.node.id) ? stepFunction(file, fn.name, to, options) : undefined;
+      // The whole-file conversion is the costly one: only for a menu the user asked for, never for the light bulb.
+      const whole = question.whole ? takeStep(file, to, options) : undefined;
+      const [firstRefused] = whole?.refused ?? [];
+      return [
+        {
+          to,
+          ...(fn && step
+            ? { function: { name: fn.name, offers: stepOffers(step).map((o) => ({ withCallers: o.withCallers, ...(o.refusal ? { refusal: o.refusal.message } : {}) })), edits: step.result.edits } }
+            : {}),
+          ...(whole
+            ? {
+                file: {
+                  converted: whole.converted.length,
+                  refused: whole.refused.length,
+                  edits: whole.edits,
+                  ...(firstRefused ? { firstRefused: { function: firstRefused.function, line: firstRefused.line, message: firstRefused.message } } : {}),
+                },
+              }
+            : {}),
+        },
+      ];
+    });
+    return { skipped: false, targets };
+  }
+
+  /** The lens's function's next rung up and the step to it, as the code action and the ladder panel take it. */
+  lensStep(question: LensStepQuestion): LensStepAnswer {
+    const file = this.analysable(question.uri);
+    const classified = file ? findClassified(file, question.name, question.line) : undefined;
+    const up = file && classified ? ladderSteps(file, classified.info, classified.concepts).up : undefined;
+    if (!file || !up) return {};
+    const step = stepFunction(file, question.name, up.to, this.ladderOptions(question.uri, question.publicApi));
+    const { refusal } = step;
+    return {
+      up: { id: up.id, to: up.to, action: RUNG_ACTION[up.to] },
+      step: {
+        label: stepLabel(step),
+        alongside: step.result.alongside,
+        ...(refusal ? { refusal: { function: refusal.function, code: refusal.code, message: refusal.message, line: refusal.line } } : {}),
+        ...(question.withEdits ? { edits: step.result.edits } : {}),
+      },
+    };
+  }
+
+  /** The hazards the linter reports for the document with the other open modules, and the suppression comments' problems. */
+  diagnostics(question: DiagnosticsQuestion): DiagnosticsAnswer {
+    const file = this.analysable(question.uri, question.version);
+    if (!file) return { skipped: true };
+    const { findings, problems } = lintHazards(file, this.interleavingsAcross(file, question).hazards, question.lint);
+    return { skipped: false, hazards: findings.map((f) => f.hazard), problems };
+  }
+
+  /** The lock fixes for hazards of a version, from the analysis its diagnostics come from. */
+  lockFixes(question: LockFixesQuestion): LockFixesAnswer {
+    const file = this.analysable(question.uri, question.version);
+    if (!file) return { skipped: true };
+    const model = this.interleavingsAcross(file, question);
+    const fixes = question.hazards.map(({ kind, writeStart }) => {
+      const hazard = model.hazards.find((h) => h.kind === kind && h.write.start === writeStart);
+      if (!hazard) return {};
+      // The fix edits one file: a writer elsewhere would be left unguarded.
+      const elsewhere = hazard.interferers.find((w) => w.file !== undefined);
+      if (elsewhere) return { variable: hazard.variable, elsewhere: { function: elsewhere.function, file: elsewhere.file ?? '' } };
+      return { variable: hazard.variable, key: plainFix(guardWithLock(file, model, hazard, 'key')), state: plainFix(guardWithLock(file, model, hazard, 'state')) };
+    });
+    return { skipped: false, fixes };
+  }
+
+  /** The analysis of a document with the other open modules the host names. */
+  private interleavingsAcross(file: SourceFile, question: { readonly uri: string; readonly modules: LockFixesQuestion['modules'] }): InterleavingModel {
+    return interleavingsAcross(file, question.uri, modulesFrom(question.modules, file, question.uri, (uri) => this.analysable(uri)));
+  }
+
+  /** Per coroutine with reported hazards, the line of its lens (above its decorators) and those hazards. */
+  hazardLenses(question: HazardLensQuestion): HazardLensAnswer {
+    const file = this.analysable(question.uri, question.version);
+    if (!file) return { skipped: true };
+    const model = interleavingsOf(file);
+    // What the linter reports: a suppressed or ignored hazard is gone from the lens as from the Problems panel.
+    const reported = new Set(lintHazards(file, model.hazards, question.lint).findings.map((f) => f.hazard));
+    const lenses = model.coroutines.flatMap((c) => {
+      const hazards = model.hazards.filter((h) => reported.has(h) && h.function === c.name && h.write.line >= c.line && h.write.line <= c.endLine);
+      if (hazards.length === 0) return [];
+      const definition = file.functions.named(c.name).find((f) => f.line === c.line);
+      const line = definition ? file.lineOf(definition.decorated ?? definition.node) - 1 : c.line - 1;
+      return [{ name: c.name, line, hazards }];
+    });
+    return { skipped: false, lenses };
+  }
+
+  /** What makes a ladder step see the rest of the workspace, as WorkspaceIndex.ladderOptions does on the host. */
+  private ladderOptions(uri: string, publicApi: PublicApiPolicy): Pick<ConversionOptions, 'project' | 'publicApi'> {
+    const module = this.model.module(uri);
+    return module ? { project: this.relative(projectUsesIn(this.model, module.path)), publicApi } : { publicApi };
+  }
+
+  /** The same view with paths as the editor shows them; one per view, so steps stay shared. */
+  private relative(view: ProjectUses): ProjectUses {
+    let relative = this.relativeViews.get(view);
+    if (!relative) {
+      relative = {
+        usesElsewhere: (fn) => view.usesElsewhere(fn).map((use) => ({ ...use, path: this.relativePaths.get(use.path) ?? use.path })),
+        callsCoroutineElsewhere: (callee) => view.callsCoroutineElsewhere(callee),
+      };
+      this.relativeViews.set(view, relative);
+    }
+    return relative;
+  }
+
+  dispose(): void {
+    for (const document of this.documents.values()) document.file.dispose();
+    this.documents.clear();
+    this.model.dispose();
+  }
+}
+
+function plainFix(fix: LockFix): LockFixAnswer {
+  if (!fix.ok) return { ok: false, reason: fix.reason };
+  fix.file.dispose();
+  return { ok: true, lock: fix.lock, functions: fix.functions, edits: fix.edits };
+}

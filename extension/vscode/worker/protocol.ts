@@ -1,0 +1,298 @@
+// The one message protocol between the extension host (extension/vscode/engineWorker.ts)
+// and the engine's worker thread (worker/main.ts). The host tells the worker
+// about documents and workspace modules and asks it questions; the worker keeps
+// its own parses and answers with plain data. Both ends run every incoming
+// message through isToWorker / isFromWorker and drop whatever does not match.
+import { CONCEPT_IDS, type ConceptId } from '../../engine/concepts/concept';
+import type { Rung, PublicApiPolicy } from '../../engine/ladder/conversion';
+import type { ModuleSource } from '../../engine/python/project';
+import type { TextChange } from '../../engine/syntax/sourceFile';
+import type { LintConfig } from '../../engine/interleave/lintConfig';
+import type { Hazard } from '../../engine/interleave/model';
+import type { SuppressionProblem } from '../../engine/interleave/suppressions';
+import { arrayOf, isBoolean, isCount, isString, oneOf, record, union, type Guard } from '../../../webview/guards';
+
+// ---------------------------------------------------------------- questions and answers
+
+/** The next rung of the lens's function and whether the step to it applies (the lens's title). */
+export interface LensStepQuestion {
+  readonly kind: 'lensStep';
+  readonly uri: string;
+  /** Dotted name and 0-based line of the definition the lens sits on. */
+  readonly name: string;
+  readonly line: number;
+  readonly publicApi: PublicApiPolicy;
+  /** The lens's command applies the step: it needs the edits too. */
+  readonly withEdits: boolean;
+}
+
+export interface LensStepAnswer {
+  /** The conversion up, when one applies to the function's rung. */
+  readonly up?: { readonly id: string; readonly to: Rung; readonly action: string };
+  /** The step to it: its label, the functions that come along, or why it is refused. */
+  readonly step?: {
+    readonly label: string;
+    readonly alongside: readonly string[];
+    readonly refusal?: { readonly function: string; readonly code: string; readonly message: string; readonly line: number };
+    readonly edits?: readonly TextChange[];
+  };
+}
+
+/** The concept lenses of one version of a document, from its classification. */
+export interface ConceptLensesQuestion {
+  readonly kind: 'conceptLenses';
+  readonly uri: string;
+  readonly version: number;
+  /** The concepts the settings let the lenses name. */
+  readonly shown: readonly string[];
+}
+
+/**
+ * Per labelled definition: its dotted name, 0-based first line (decorators
+ * included), the most specific concepts shown (none: a plain function the CPS
+ * rung takes), and whether it stands above direct style (a "Show ladder" lens).
+ */
+export type ConceptLensesAnswer =
+  | { readonly skipped: true }
+  | { readonly skipped: false; readonly lenses: readonly { readonly name: string; readonly line: number; readonly concepts: readonly ConceptId[]; readonly aboveDirect: boolean }[] };
+
+/** The hover on the definition name at `offset` of one version of a document (conceptHoverText.ts). */
+export interface HoverQuestion {
+  readonly kind: 'hover';
+  readonly uri: string;
+  readonly version: number;
+  readonly offset: number;
+  readonly publicApi: PublicApiPolicy;
+}
+
+/** Its markdown and the name's span; nothing when there is nothing to say (or the version is gone). */
+export interface HoverAnswer {
+  readonly hover?: { readonly markdown: string; readonly start: number; readonly end: number };
+}
+
+/** The ladder code actions at `offset`: per target rung, the step of the function there and (when `whole`) of the whole file. */
+export interface LadderActionsQuestion {
+  readonly kind: 'ladderActions';
+  readonly uri: string;
+  readonly version: number;
+  readonly offset: number;
+  readonly targets: readonly Rung[];
+  readonly whole: boolean;
+  readonly publicApi: PublicApiPolicy;
+}
+
+export type LadderActionsAnswer =
+  | { readonly skipped: true }
+  | {
+      readonly skipped: false;
+      readonly targets: readonly {
+        readonly to: Rung;
+        /** The step alone and, when its callers block it, with them (stepOffers); `edits` apply the enabled one. */
+        readonly function?: { readonly name: string; readonly offers: readonly { readonly withCallers: boolean; readonly refusal?: string }[]; readonly edits: readonly TextChange[] };
+        readonly file?: { readonly converted: number; readonly refused: number; readonly firstRefused?: { readonly function: string; readonly line: number; readonly message: string }; readonly edits: readonly TextChange[] };
+      }[];
+    };
+
+/** What the linter reports for one version of a document: findings and suppression problems. */
+export interface DiagnosticsQuestion {
+  readonly kind: 'diagnostics';
+  readonly uri: string;
+  readonly version: number;
+  /** Other open documents by module name, whose writes count (interleavingCache's openModules). */
+  readonly modules: readonly { readonly name: string; readonly uri: string }[];
+  readonly lint: LintConfig;
+}
+
+/** The lock quick fixes for hazards (by kind and write offset) of one version of a document, analysed as for its diagnostics. */
+export interface LockFixesQuestion {
+  readonly kind: 'lockFixes';
+  readonly uri: string;
+  readonly version: number;
+  readonly modules: DiagnosticsQuestion['modules'];
+  readonly hazards: readonly { readonly kind: string; readonly writeStart: number }[];
+}
+
+/** A lock fix as plain data: its edits, lock and functions, or why the engine refuses it. */
+export type LockFixAnswer = { readonly ok: false; readonly reason: string } | { readonly ok: true; readonly lock: string; readonly functions: readonly string[]; readonly edits: readonly TextChange[] };
+
+/**
+ * Per hazard asked about, in order: nothing when it is gone; the variable and a
+ * writer in another file when one is (no one-file fix); else the per-key and
+ * whole-state fixes.
+ */
+export type LockFixesAnswer =
+  | { readonly skipped: true }
+  | {
+      readonly skipped: false;
+      readonly fixes: readonly {
+        readonly variable?: string;
+        readonly elsewhere?: { readonly function: string; readonly file: string };
+        readonly key?: LockFixAnswer;
+        readonly state?: LockFixAnswer;
+      }[];
+    };
+
+/** The hazard lenses of one version of a document: per coroutine, its reported hazards. */
+export interface HazardLensQuestion {
+  readonly kind: 'hazardLenses';
+  readonly uri: string;
+  readonly version: number;
+  readonly lint: LintConfig;
+}
+
+/** `skipped`: the worker has no analysable parse of that version (stale, too large, too deep). */
+export type DiagnosticsAnswer = { readonly skipped: true } | { readonly skipped: false; readonly hazards: readonly Hazard[]; readonly problems: readonly SuppressionProblem[] };
+export type HazardLensAnswer =
+  | { readonly skipped: true }
+  | { readonly skipped: false; readonly lenses: readonly { readonly name: string; readonly line: number; readonly hazards: readonly Hazard[] }[] };
+
+/** The worker's thread id: tests check that the work ran off the host's thread. */
+export interface WhereQuestion {
+  readonly kind: 'where';
+}
+export interface WhereAnswer {
+  readonly threadId: number;
+  /** Engine questions answered so far. */
+  readonly answered: number;
+}
+
+export type Question = ConceptLensesQuestion | HoverQuestion | LadderActionsQuestion | LensStepQuestion | LockFixesQuestion | DiagnosticsQuestion | HazardLensQuestion | WhereQuestion;
+export interface AnswerOf {
+  conceptLenses: ConceptLensesAnswer;
+  hover: HoverAnswer;
+  ladderActions: LadderActionsAnswer;
+  lensStep: LensStepAnswer;
+  diagnostics: DiagnosticsAnswer;
+  hazardLenses: HazardLensAnswer;
+  lockFixes: LockFixesAnswer;
+  where: WhereAnswer;
+}
+
+// ---------------------------------------------------------------- messages
+
+export type ToWorker =
+  /** A document's text at a version; `edit.changes` turn version `edit.from`'s text into it (incremental re-parse). */
+  | { readonly type: 'document'; readonly uri: string; readonly version: number; readonly text: string; readonly edit?: { readonly from: number; readonly changes: readonly TextChange[] } }
+  | { readonly type: 'closeDocument'; readonly uri: string }
+  /** A module of the workspace's project model, with its path as the editor shows it. */
+  | { readonly type: 'module'; readonly source: ModuleSource; readonly relativePath: string }
+  | { readonly type: 'removeModule'; readonly path: string }
+  | { readonly type: 'ask'; readonly id: number; readonly question: Question }
+  | { readonly type: 'cancel'; readonly id: number };
+
+/** What the worker is told rather than asked: the documents and modules it keeps. */
+export type Notice = Exclude<ToWorker, { type: 'ask' | 'cancel' }>;
+
+export type FromWorker =
+  | { readonly type: 'answer'; readonly id: number; readonly answer: unknown }
+  | { readonly type: 'failed'; readonly id: number; readonly message: string }
+  /** The worker could not start (its grammar did not load): every question will fail. */
+  | { readonly type: 'broken'; readonly message: string };
+
+// ---------------------------------------------------------------- validation
+
+const isInteger: Guard<number> = (value): value is number => typeof value === 'number' && Number.isSafeInteger(value);
+const isTextChange = record({ start: isCount, end: isCount, newText: isString });
+const isModuleSource = record({ path: isString, name: isString, isPackage: isBoolean, text: isString });
+const isLintConfig = record({
+  include: arrayOf(isString),
+  exclude: arrayOf(isString),
+  ignoreState: arrayOf(isString),
+  severity: (value: unknown): value is LintConfig['severity'] => typeof value === 'object' && value !== null && !Array.isArray(value),
+});
+
+const isRung = oneOf('direct', 'cps', 'generator', 'async');
+const isModuleNames = arrayOf(record({ name: isString, uri: isString }));
+
+const isQuestion: Guard<Question> = union(
+  record({ kind: oneOf('conceptLenses'), uri: isString, version: isInteger, shown: arrayOf(isString) }),
+  record({
+    kind: oneOf('ladderActions'),
+    uri: isString,
+    version: isInteger,
+    offset: isCount,
+    targets: arrayOf(isRung),
+    whole: isBoolean,
+    publicApi: oneOf('keep', 'refuse', 'convert'),
+  }),
+  record({ kind: oneOf('hover'), uri: isString, version: isInteger, offset: isCount, publicApi: oneOf('keep', 'refuse', 'convert') }),
+  record({ kind: oneOf('lensStep'), uri: isString, name: isString, line: isCount, publicApi: oneOf('keep', 'refuse', 'convert'), withEdits: isBoolean }),
+  record({ kind: oneOf('diagnostics'), uri: isString, version: isInteger, modules: isModuleNames, lint: isLintConfig }),
+  record({ kind: oneOf('lockFixes'), uri: isString, version: isInteger, modules: isModuleNames, hazards: arrayOf(record({ kind: isString, writeStart: isCount })) }),
+  record({ kind: oneOf('hazardLenses'), uri: isString, version: isInteger, lint: isLintConfig }),
+  record({ kind: oneOf('where') }),
+);
+
+const isDocumentMessage = record({ type: oneOf('document'), uri: isString, version: isInteger, text: isString }, { edit: record({ from: isInteger, changes: arrayOf(isTextChange) }) });
+const isAnswerMessage = record({ type: oneOf('answer'), id: isCount, answer: (value: unknown): value is unknown => value !== undefined });
+
+export const isToWorker: Guard<ToWorker> = union(
+  isDocumentMessage,
+  record({ type: oneOf('closeDocument'), uri: isString }),
+  record({ type: oneOf('module'), source: isModuleSource, relativePath: isString }),
+  record({ type: oneOf('removeModule'), path: isString }),
+  record({ type: oneOf('ask'), id: isCount, question: isQuestion }),
+  record({ type: oneOf('cancel'), id: isCount }),
+);
+
+export const isFromWorker: Guard<FromWorker> = union(
+  isAnswerMessage,
+  record({ type: oneOf('failed'), id: isCount, message: isString }),
+  record({ type: oneOf('broken'), message: isString }),
+);
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Hazards come from the engine in the worker: checked for the fields the adapter reads. */
+const isHazard = (value: unknown): value is Hazard =>
+  isObject(value) && isString(value.kind) && isString(value.message) && isString(value.variable) && isString(value.function) && isObject(value.read) && isObject(value.write) && isObject(value.suspend) && Array.isArray(value.interferers);
+const isProblem = record({ code: isString, line: isCount, column: isCount, message: isString }) as Guard<SuppressionProblem>;
+
+const refusalGuard = record({ function: isString, code: isString, message: isString, line: isCount });
+const isEdits = arrayOf(isTextChange);
+const isLockFix: Guard<LockFixAnswer> = union(
+  record({ ok: oneOf(false), reason: isString }),
+  record({ ok: oneOf(true), lock: isString, functions: arrayOf(isString), edits: isEdits }),
+);
+const lockFixesShape = { variable: isString, elsewhere: record({ function: isString, file: isString }), key: isLockFix, state: isLockFix };
+const isLockFixes = record<Record<string, never>, typeof lockFixesShape>({}, lockFixesShape);
+const isStepSummary = record({ label: isString, alongside: arrayOf(isString) }, { refusal: refusalGuard, edits: isEdits });
+/** Per question, what a well-formed answer looks like. */
+export const isAnswerTo: { readonly [K in keyof AnswerOf]: Guard<AnswerOf[K]> } = {
+  conceptLenses: union(
+    record({ skipped: oneOf(true) }),
+    record({ skipped: oneOf(false), lenses: arrayOf(record({ name: isString, line: isCount, concepts: arrayOf(oneOf(...CONCEPT_IDS)), aboveDirect: isBoolean })) }),
+  ),
+  hover: record({}, { hover: record({ markdown: isString, start: isCount, end: isCount }) }),
+  ladderActions: union(
+    record({ skipped: oneOf(true) }),
+    record({
+      skipped: oneOf(false),
+      targets: arrayOf(
+        record(
+          { to: isRung },
+          {
+            function: record({ name: isString, offers: arrayOf(record({ withCallers: isBoolean }, { refusal: isString })), edits: arrayOf(isTextChange) }),
+            file: record({ converted: isCount, refused: isCount, edits: arrayOf(isTextChange) }, { firstRefused: record({ function: isString, line: isCount, message: isString }) }),
+          },
+        ),
+      ),
+    }),
+  ),
+  lensStep: record(
+    {},
+    {
+      up: record({ id: isString, to: isRung, action: isString }),
+      step: isStepSummary,
+    },
+  ),
+  diagnostics: union(record({ skipped: oneOf(true) }), record({ skipped: oneOf(false), hazards: arrayOf(isHazard), problems: arrayOf(isProblem) })),
+  hazardLenses: union(
+    record({ skipped: oneOf(true) }),
+    record({ skipped: oneOf(false), lenses: arrayOf(record({ name: isString, line: isCount, hazards: arrayOf(isHazard) })) }),
+  ),
+  lockFixes: union(
+    record({ skipped: oneOf(true) }),
+    record({ skipped: oneOf(false), fixes: arrayOf(isLockFixes) }),
+  ),
+  where: record({ threadId: isCount, answered: isCount }),
+};

@@ -1,0 +1,60 @@
+// The extension host stays responsive because the heavy engine work runs in
+// the engine's worker thread: resolving a lens (a real ladder step) and
+// refreshing the interleaving diagnostics are answered by a thread other than
+// the host's, which only exchanges messages with it. Speed itself is measured
+// in bench/latency.ts; this proves the mechanism.
+import * as assert from 'node:assert/strict';
+import { threadId } from 'node:worker_threads';
+import { suite, teardown, test } from 'mocha';
+import * as vscode from 'vscode';
+import type { DiagnosticsPublished } from '../../../extension/vscode/interleavingDiagnostics';
+import { INTERLEAVINGS_SOURCE } from '../../../extension/vscode/interleavingDiagnostics';
+import { api, discard, openExample } from '../helpers';
+
+async function answered(): Promise<{ threadId: number; answered: number }> {
+  const where = await (await api()).engine.ask({ kind: 'where' });
+  assert.ok(where, 'the worker answered');
+  return where;
+}
+
+suite('engine worker', () => {
+  let editor: vscode.TextEditor | undefined;
+  teardown(async () => {
+    if (editor) await discard(editor);
+    editor = undefined;
+  });
+
+  test('lens steps and the interleavings analysis are answered on another thread than the host’s', async () => {
+    const extension = await api();
+    // Racy on purpose: Account.withdraw reads the balance, awaits, and writes it back.
+    editor = await openExample('bank.py');
+    const { document } = editor;
+    const before = await answered();
+    assert.notEqual(before.threadId, threadId, 'the worker is a thread of its own');
+
+    // Every concept lens resolved: each is one ladder step in the worker.
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 1000);
+    const steps = lenses.filter((l) => l.command?.title !== 'Show ladder' && !l.command?.title.startsWith('⚠'));
+    assert.ok(steps.length > 0 && steps.every((l) => l.command?.title.trim()), `every concept lens is resolved: ${lenses.map((l) => l.command?.title ?? '').join(' | ')}`);
+    const afterLenses = await answered();
+    assert.ok(afterLenses.answered - before.answered >= steps.length, `${String(steps.length)} lens steps, ${String(afterLenses.answered - before.answered)} answers from the worker`);
+
+    // An edit: the diagnostics for its version come from the worker too.
+    const version = document.version + 1;
+    const published = new Promise<void>((resolve) => {
+      const waiting = extension.onDidPublishDiagnostics((e: DiagnosticsPublished) => {
+        if (e.uri.toString() === document.uri.toString() && e.version >= version) {
+          waiting.dispose();
+          resolve();
+        }
+      });
+    });
+    await editor.edit((b) => {
+      b.insert(new vscode.Position(document.lineCount - 1, 0), '\n');
+    });
+    await published;
+    const diagnostics = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === INTERLEAVINGS_SOURCE);
+    assert.ok(diagnostics.some((d) => d.message.includes('balance')), 'the hazard on the balance is diagnosed');
+    assert.ok((await answered()).answered > afterLenses.answered, 'the diagnostics were the worker’s answer');
+  });
+});

@@ -1,0 +1,105 @@
+// The engine's worker thread, for real: worker/main.ts runs in a worker_threads
+// Worker (through tsx) with the real grammar, told of documents and modules by
+// the host's WorkerConnection, and answers off the asking thread. Failures of
+// the worker reject the waiting questions with a clear message and the next
+// question starts a fresh worker.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { threadId, Worker } from 'node:worker_threads';
+import { WorkerConnection } from '../../../extension/vscode/worker/connection';
+import type { Notice } from '../../../extension/vscode/worker/protocol';
+import { DEFAULT_CONFIG } from '../../../extension/engine/interleave/lintConfig';
+import { lineOf, RACY_MODULE } from './racyModule';
+
+const require = createRequire(__filename);
+const MAIN = require.resolve('../../../extension/vscode/worker/main.ts');
+const grammar = {
+  runtime: require.resolve('web-tree-sitter/tree-sitter.wasm'),
+  python: require.resolve('tree-sitter-python/tree-sitter-python.wasm'),
+};
+// tsx's require hook compiles main.ts inside the worker, as esbuild does for dist/engineWorker.js.
+const spawnReal = (): Worker => new Worker(`require('tsx/cjs'); require(${JSON.stringify(MAIN)});`, { eval: true, workerData: grammar });
+
+
+const URI = 'file:///w/counter.py';
+const documentOf = (text: string, version = 1): Notice => ({ type: 'document', uri: URI, version, text });
+const moduleOf = (text: string): Notice => ({ type: 'module', source: { path: URI, name: 'counter', isPackage: false, text }, relativePath: 'counter.py' });
+
+function connect(replay: () => Iterable<Notice>, failures: string[] = [], spawn = spawnReal, stuckMs?: number): WorkerConnection {
+  return new WorkerConnection(spawn, replay, (reason) => failures.push(reason), stuckMs);
+}
+
+test('a lens step and the diagnostics are answered by another thread, from the worker’s own parse', async () => {
+  const connection = connect(() => [moduleOf(RACY_MODULE), documentOf(RACY_MODULE)]);
+  try {
+    const step = await connection.ask({ kind: 'lensStep', uri: URI, name: 'add', line: lineOf('def add'), publicApi: 'keep', withEdits: false });
+    assert.equal(step?.up?.to, 'cps');
+    assert.ok(step.step, 'the step to CPS was taken');
+    const diagnostics = await connection.ask({ kind: 'diagnostics', uri: URI, version: 1, modules: [], lint: DEFAULT_CONFIG });
+    assert.ok(diagnostics && !diagnostics.skipped);
+    assert.deepEqual(diagnostics.hazards.map((h) => [h.kind, h.variable, h.function]), [['lost-update', 'counter', 'bump']]);
+    const where = await connection.ask({ kind: 'where' });
+    assert.notEqual(where?.threadId, threadId);
+    assert.equal(where?.answered, 2);
+  } finally {
+    connection.dispose();
+  }
+});
+
+test('edits reach the worker incrementally; an answer for an older version is skipped', async () => {
+  const connection = connect(() => [documentOf(RACY_MODULE)]);
+  try {
+    await connection.ask({ kind: 'where' }); // started: documents are told from now on
+    const start = RACY_MODULE.indexOf('seen = counter');
+    const fixed = `${RACY_MODULE.slice(0, start)}seen = 0${RACY_MODULE.slice(start + 'seen = counter'.length)}`;
+    connection.tell({ type: 'document', uri: URI, version: 2, text: fixed, edit: { from: 1, changes: [{ start, end: start + 'seen = counter'.length, newText: 'seen = 0' }] } });
+    assert.deepEqual(await connection.ask({ kind: 'diagnostics', uri: URI, version: 1, modules: [], lint: DEFAULT_CONFIG }), { skipped: true });
+    assert.deepEqual(await connection.ask({ kind: 'diagnostics', uri: URI, version: 2, modules: [], lint: DEFAULT_CONFIG }), { skipped: false, hazards: [], problems: [] });
+    const lenses = await connection.ask({ kind: 'hazardLenses', uri: URI, version: 2, lint: DEFAULT_CONFIG });
+    assert.deepEqual(lenses, { skipped: false, lenses: [] });
+  } finally {
+    connection.dispose();
+  }
+});
+
+test('a worker that dies fails its questions with a clear message, is reported, and the next question starts a new one', async () => {
+  const failures: string[] = [];
+  let spawned = 0;
+  // The first worker exits at once; later ones are real.
+  const spawn = (): Worker => (spawned++ === 0 ? new Worker('process.exit(3)', { eval: true }) : spawnReal());
+  const connection = connect(() => [documentOf(RACY_MODULE)], failures, spawn);
+  try {
+    await assert.rejects(connection.ask({ kind: 'where' }), /the analysis worker stopped \(exit code 3\)/);
+    assert.deepEqual(failures, ['the analysis worker stopped (exit code 3)']);
+    const diagnostics = await connection.ask({ kind: 'diagnostics', uri: URI, version: 1, modules: [], lint: DEFAULT_CONFIG });
+    assert.equal(diagnostics?.skipped, false, 'the new worker was told the document again');
+    assert.equal(spawned, 2);
+  } finally {
+    connection.dispose();
+  }
+});
+
+test('a worker that stops answering is terminated and its questions fail', async () => {
+  const failures: string[] = [];
+  const spawn = (): Worker => new Worker('setInterval(() => {}, 1000)', { eval: true });
+  const connection = connect(() => [], failures, spawn, 200);
+  try {
+    await assert.rejects(connection.ask({ kind: 'where' }), /did not answer for 0 s and was restarted/);
+    assert.equal(failures.length, 1);
+  } finally {
+    connection.dispose();
+  }
+});
+
+test('a cancelled question resolves to nothing', async () => {
+  const connection = connect(() => [documentOf(RACY_MODULE)]);
+  try {
+    let cancel: () => void = () => undefined;
+    const asked = connection.ask({ kind: 'lensStep', uri: URI, name: 'add', line: lineOf('def add'), publicApi: 'keep', withEdits: false }, (listener) => (cancel = listener));
+    cancel();
+    assert.equal(await asked, undefined);
+  } finally {
+    connection.dispose();
+  }
+});
