@@ -107,10 +107,13 @@ export class EditBuilder {
 
 /**
  * The parse of `text`, which `edits` (against the source's text) made of the
- * source: re-parsed incrementally over the span they cover when the text
- * outside it is the source's, afresh otherwise.
+ * source: the one a conversion kept when it checked the same text, or
+ * re-parsed incrementally over the span the edits cover when the text outside
+ * it is the source's, afresh otherwise.
  */
 export function reparsedAfter(source: SourceFile, edits: readonly TextChange[], text: string): SourceFile {
+  const kept = source.takeKept(text);
+  if (kept) return kept;
   if (edits.length === 0) return source.reparse(text);
   const span = spanning(edits, source.text, text);
   const outsideKept = source.text.slice(0, span.start) + span.newText + source.text.slice(span.end) === text;
