@@ -8,6 +8,7 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { sitesIn } from './cpsTransform';
 import { children } from './pySyntax';
 
+const SITES_AND_NAMES: ReadonlySet<string> = new Set(['call', 'yield', 'identifier']);
 const GENERATED = /^[A-Za-z_][A-Za-z_0-9]*_result\d*$/;
 
 /** `defText` (a function definition starting at `indent`) with generated result names folded back into their single use. */
@@ -45,7 +46,7 @@ function firstFold(file: SourceFile): { start: number; end: number; text: string
     const head = next ? headOf(next) : undefined;
     if (!next || !head || uses.length !== 1 || !use || use.startIndex < head.startIndex || use.endIndex > head.endIndex || !evaluatedOnce(use, head)) continue;
     // Nothing that runs before the use in the next statement may be a call (it would now run after this one).
-    const order = sitesIn(next, (n) => n.type === 'call' || n.type === 'yield' || n.id === use.id);
+    const order = sitesIn(next, SITES_AND_NAMES, (n) => n.type === 'call' || n.type === 'yield' || n.id === use.id);
     const before = order.slice(0, order.findIndex((n) => n.id === use.id));
     if (before.some((c) => !(c.startIndex <= use.startIndex && use.endIndex <= c.endIndex))) continue;
     // Drop the assignment's line; put the call where its result was used.

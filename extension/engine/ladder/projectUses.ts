@@ -86,7 +86,7 @@ export function projectUsesIn(model: ProjectModel, path: string): ProjectUses {
 function usesOutside(model: ProjectModel, path: string, fn: FunctionInfo): UseElsewhere[] {
   const module = model.module(path);
   if (!module || !model.mentionedOutside(module, shortName(fn))) return [];
-  const twin = module ? model.fileOf(module)?.functions.named(fn.name).sort((a, b) => Math.abs(a.line - fn.line) - Math.abs(b.line - fn.line))[0] : undefined;
-  if (!module || !twin) return [];
+  const twin = model.fileOf(module)?.functions.named(fn.name).sort((a, b) => Math.abs(a.line - fn.line) - Math.abs(b.line - fn.line))[0];
+  if (!twin) return [];
   return model.usesOf(module, twin).filter((u) => u.path !== path).map(({ path: where, line, kind }) => ({ path: where, line, kind }));
 }

@@ -20,6 +20,11 @@ export function isComprehension(node: Node): boolean {
   return COMPREHENSIONS.has(node.type);
 }
 
+/** Whether a node of this type runs its insides apart from the code around it: a nested scope or a comprehension. */
+export function isSeparateType(type: string): boolean {
+  return SCOPES.has(type) || COMPREHENSIONS.has(type);
+}
+
 /**
  * Visits `node`'s named descendants of the `wanted` types in source order,
  * without entering nested functions, classes or lambdas. A cursor reads the

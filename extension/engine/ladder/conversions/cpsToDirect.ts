@@ -38,6 +38,8 @@ import { leaveCps, type CallerText, type ConvertedSet, type LeaveCpsRung } from 
 import { children, field } from '../pySyntax';
 import { refuse } from '../refusal';
 
+const CALLS_AND_NAMES: ReadonlySet<string> = new Set(['call', 'identifier']);
+
 const toDirectRung: LeaveCpsRung = {
   decorator: undefined,
   helper: () => undefined,
@@ -72,7 +74,7 @@ const toDirectRung: LeaveCpsRung = {
 
 /** No call in `body` runs before `use` is read (so the call can take its place without reordering effects). */
 function runsFirst(body: Node, use: Node): boolean {
-  const order = sitesIn(body, (n) => n.type === 'call' || n.id === use.id);
+  const order = sitesIn(body, CALLS_AND_NAMES, (n) => n.type === 'call' || n.id === use.id);
   const index = order.findIndex((n) => n.id === use.id);
   return order.slice(0, index).every((c) => c.startIndex <= use.startIndex && use.endIndex <= c.endIndex);
 }
