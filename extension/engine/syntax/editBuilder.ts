@@ -43,26 +43,12 @@ export class EditBuilder {
 
   /** The index of the first edit that ends at or after `offset`. */
   private firstEndingAfter(offset: number): number {
-    let low = 0;
-    let high = this.edits.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((this.edits[middle] as TextChange).end < offset) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return firstNotBefore(this.edits, (e) => e.end < offset);
   }
 
   /** Where `edit` goes in source order: after every edit that sorts before it or with it. */
   private insertionIndex(edit: TextChange): number {
-    let low = 0;
-    let high = this.edits.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (compareEdits(this.edits[middle] as TextChange, edit) <= 0) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return firstNotBefore(this.edits, (e) => compareEdits(e, edit) <= 0);
   }
 
   replaceNode(node: Node, newText: string): this {
@@ -129,6 +115,18 @@ function spanning(edits: readonly TextChange[], before: string, after: string): 
   const start = Math.min(...edits.map((e) => e.start));
   const end = Math.max(...edits.map((e) => e.end));
   return { start, end, newText: after.slice(start, after.length - (before.length - end)) };
+}
+
+/** The first index of `sorted` whose item is not `before` the point sought (a binary search: `before` holds for a prefix). */
+function firstNotBefore(sorted: readonly TextChange[], before: (e: TextChange) => boolean): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (before(sorted[middle] as TextChange)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Source order: at one offset, insertions go before a replacement starting there. */
