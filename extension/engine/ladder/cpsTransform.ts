@@ -259,7 +259,7 @@ class CpsWriter {
     const local = (base: string): string => (taken.has(base) || bound.has(base) ? this.spec.names.fresh(base) : base);
     const returns = ownOfType(this.body, ['return_statement']);
     const last = code.filter((st) => st.type !== 'comment').at(-1);
-    const onlyLastReturns = returns.every((r) => r === last);
+    const onlyLastReturns = returns.every((r) => r.id === last?.id);
     const onError = this.spec.errorContinuation;
     if (onlyLastReturns && onError !== undefined) {
       // Straight-line code: it runs in the \`try\` as written, and its value is handed on after it.
