@@ -87,3 +87,23 @@ test('the re-parse of a result, made from the source tree, is the tree a fresh p
   }
   assert.ok(compared > 10, `only ${String(compared)} edited results parsed cleanly`);
 });
+
+test('edits added in any order come back in source order, and an overlap with one added long before is still found', async () => {
+  const text = `${Array.from({ length: 40 }, (_, i) => `v${String(i).padStart(2, '0')} = ${String(i)}`).join('\n')}\n`;
+  const file = await parse(text);
+  const order = [17, 3, 29, 0, 38, 11, 24, 6];
+  const builder = new EditBuilder(file);
+  for (const i of order) {
+    const at = text.indexOf(`v${String(i).padStart(2, '0')}`);
+    builder.replace(at, at + 3, `w${String(i)}`);
+  }
+  assert.deepEqual(builder.sorted().map((e) => e.newText), [...order].sort((a, b) => a - b).map((i) => `w${String(i)}`));
+  // The first edit added, now in the middle of the list, still blocks a replacement across it.
+  const first = text.indexOf('v17');
+  assert.throws(() => builder.replace(first - 2, first + 1, 'x'), /overlaps/);
+  assert.throws(() => builder.insert(first + 1, 'x'), /overlaps/);
+  builder.insert(first, '# ').insert(first + 3, '_');
+  const result = builder.apply();
+  assert.ok(result.ok);
+  assert.match(result.file.text, /^# w17_ = 17$/m);
+});

@@ -42,3 +42,14 @@ test('a copy shares the parse but is disposed on its own', async () => {
   assert.deepEqual(copy.functions.all.map((f) => f.name), ['f']);
   copy.dispose();
 });
+
+test('a parse kept for a rewrite is handed over once, and only for the same text', async () => {
+  const file = await parse('x = 1\n');
+  const after = file.reparse('x = 2\n');
+  file.keep(after);
+  assert.equal(file.takeKept('x = 3\n'), undefined);
+  assert.equal(file.takeKept('x = 2\n'), after);
+  assert.equal(file.takeKept('x = 2\n'), undefined);
+  after.dispose();
+  file.dispose();
+});

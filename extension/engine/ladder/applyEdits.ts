@@ -34,8 +34,12 @@ export function applyWithImports(file: SourceFile, edits: readonly TextChange[],
   if (final !== first) first.dispose();
   const late = parseProblem(final);
   const text = final.text;
-  final.dispose();
-  if (late) return { ok: false, reason: late };
+  if (late) {
+    final.dispose();
+    return { ok: false, reason: late };
+  }
+  // convertFile checks the same text next: it takes this parse rather than making another.
+  file.keep(final);
   // An import lands where the inserted helpers start (after the module's imports): at one offset,
   // insertions apply in list order, so the imports go first, as in `text`.
   const all = validated(file, [...mapped, ...sorted]);

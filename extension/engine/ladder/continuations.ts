@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
+import { perFunction } from '../syntax/perParse';
 import { CONTINUATION_NAME, continuationOf, onlyCalledOrHandedOn } from '../python/callbacks';
 import { calleeName } from './callText';
 import { children, isGeneratorFunction, parameterNames as parameterNamesOf } from './pySyntax';
@@ -229,7 +230,7 @@ export function directCandidates(file: SourceFile): FunctionInfo[] {
  * lenses use too (every path ends in the continuation), with the
  * continuation last, not generators, not coroutines, not in the runner's form.
  */
-export function isCpsFunction(file: SourceFile, fn: FunctionInfo): boolean {
+export const isCpsFunction = perFunction((file: SourceFile, fn: FunctionInfo): boolean => {
   if (!isConvertiblePlace(file, fn) || !otherDecoratorsAreNeutral(fn, () => false) || isGeneratorFunction(fn.node)) return false;
   const parameter = continuationParameter(file, fn);
   const found = parameter === undefined ? undefined : continuationOf(file, fn);
@@ -238,7 +239,7 @@ export function isCpsFunction(file: SourceFile, fn: FunctionInfo): boolean {
   // With a success and an error continuation, either may stand last (`errback` last, or a keyword `on_error=None` after `cont`).
   const error = continuationParameters(file, fn)?.error;
   return error !== undefined && (error === parameter || error === found.parameter);
-}
+});
 
 /** Functions in the inline-callbacks form: decorated with the runner (generators or plain). */
 export function isInlineCallbacksFunction(file: SourceFile, fn: FunctionInfo, runnerName = RUNNER_NAME): boolean {
@@ -259,7 +260,7 @@ const ERROR_CONTINUATION = /^(errback|eb|err|error|fail|failure|failed|reject)$|
  * predicate shows every path ending in, and one of them named as an error
  * path, that one is the error continuation, wherever the two stand.
  */
-export function continuationParameters(file: SourceFile, fn: FunctionInfo): ContinuationParameters | undefined {
+export const continuationParameters = perFunction((file: SourceFile, fn: FunctionInfo): ContinuationParameters | undefined => {
   const last = continuationParameter(file, fn);
   if (last === undefined) return undefined;
   // Not CPS by the predicate: the conversion, run on it for the reason, follows the last parameter.
@@ -271,7 +272,7 @@ export function continuationParameters(file: SourceFile, fn: FunctionInfo): Cont
   const [error] = errors;
   const cont = others.at(-1);
   return errors.length === 1 && error && cont && others.length === 1 ? { cont, error } : { cont: last, error: undefined };
-}
+});
 
 /** Does the body call `name`, or (when `named` like a continuation) pass it as an argument? */
 function calledOrHandedOn(def: Node, name: string, named: boolean): boolean {

@@ -33,6 +33,7 @@ export function conversionResult(file: SourceFile, rewrites: readonly Rewrite[],
     return { text: undefined, edits: [], converted: [], refused: [...refused, ...converted.map((f) => refusalAt(file, f, { code: 'output-invalid', message: result.reason }))] };
   }
   const text = result.file.text;
-  result.file.dispose();
+  // convertFile checks the same text next: it takes this parse rather than making another.
+  file.keep(result.file);
   return { text, edits: result.edits, converted: names, refused };
 }

@@ -8,7 +8,7 @@ import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { FreshNames } from './freshNames';
 import { block, copied, line, render, type Line, type Out } from './pyOut';
-import { alwaysExits, assignedNames, children, contains, field, globalNames, hasOnlyPlainParameters, identifiers, indentUnitOf, isComprehension, isScope, lineIndentOf, ownOfType, parameterNames, present, statementsOf, targetNames } from './pySyntax';
+import { alwaysExits, assignedNames, children, contains, field, globalNames, hasOnlyPlainParameters, identifiers, indentUnitOf, isComprehension, isScope, isSeparateType, lineIndentOf, ownOfType, parameterNames, present, statementsOf, targetNames } from './pySyntax';
 import { shortName } from './references';
 import { refuse } from './refusal';
 import { addScopeDeclarations } from './nonlocals';
@@ -83,16 +83,46 @@ export function spliced(file: SourceFile, start: number, end: number, replacemen
   return text + file.text.slice(at, end);
 }
 
-/** The nodes inside `node` (outside nested scopes and comprehensions) for which `isSite` holds, in evaluation order. */
-export function sitesIn(node: Node, isSite: (n: Node) => boolean): Node[] {
+/** The node types a CPS site can be: a call, or a `yield` of the inline-callbacks form. */
+export const SITE_TYPES: ReadonlySet<string> = new Set(['call', 'yield']);
+const CALLS: ReadonlySet<string> = new Set(['call']);
+
+/**
+ * The nodes of `types` inside `node` (outside nested scopes and comprehensions)
+ * for which `isSite` holds, in evaluation order (inner before outer). A cursor
+ * reads the types, so only nodes of those types become objects.
+ */
+export function sitesIn(node: Node, types: ReadonlySet<string>, isSite: (n: Node) => boolean): Node[] {
   const found: Node[] = [];
-  const visit = (n: Node): void => {
-    if (isScope(n) || isComprehension(n)) return;
-    for (const c of children(n)) visit(c);
-    if (isSite(n)) found.push(n);
-  };
-  visit(node);
-  return found;
+  if (isSeparateType(node.type)) return found;
+  const cursor = node.walk();
+  try {
+    const own = (): boolean => cursor.nodeIsNamed && !isSeparateType(cursor.nodeType);
+    // `entered`: the cursor's node is one of the walked ones (the start, or an own child).
+    let entered = true;
+    for (;;) {
+      if (entered && cursor.gotoFirstChild()) {
+        entered = own();
+        continue;
+      }
+      // The cursor's node is done: it comes after everything inside it.
+      for (;;) {
+        if (entered && types.has(cursor.nodeType)) {
+          const n = cursor.currentNode;
+          if (isSite(n)) found.push(n);
+        }
+        if (cursor.gotoNextSibling()) {
+          entered = own();
+          break;
+        }
+        // The cursor starts at `node`: back there, the walk is over.
+        if (!cursor.gotoParent()) return found;
+        entered = true;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
 }
 
 /**
@@ -110,7 +140,7 @@ export function checkEvaluationOrder(file: SourceFile, head: Node, sites: readon
   }
   const lastSite = sites.at(-1);
   if (!lastSite) return;
-  const calls = sitesIn(head, (n) => n.type === 'call');
+  const calls = sitesIn(head, CALLS, () => true);
   const lastIndex = calls.findIndex((c) => c.id === lastSite.id);
   calls.forEach((call, i) => {
     if (i < lastIndex && !sites.some((s) => contains(s, call) || contains(call, s))) {
@@ -130,7 +160,7 @@ export function checkEvaluationOrder(file: SourceFile, head: Node, sites: readon
  */
 export function calledInTry(converted: readonly FunctionInfo[], siteAt: (n: Node) => CpsSite | undefined, throughCallees: (fn: FunctionInfo) => boolean = () => false): Set<FunctionInfo> {
   const isSite = (n: Node): boolean => siteAt(n) !== undefined;
-  const sitesOf = (node: Node | null): Node[] => (node ? sitesIn(node, isSite) : []);
+  const sitesOf = (node: Node | null): Node[] => (node ? sitesIn(node, SITE_TYPES, isSite) : []);
   const callees = (sites: readonly Node[]): FunctionInfo[] => {
     const names = new Set(sites.map((n) => siteAt(n)?.label));
     return converted.filter((fn) => names.has(shortName(fn)));
@@ -158,7 +188,7 @@ export function calledInTry(converted: readonly FunctionInfo[], siteAt: (n: Node
 /** Does \`fn\`'s body make a CPS call (it is no leaf)? */
 export function makesCpsCalls(fn: FunctionInfo, siteAt: (n: Node) => CpsSite | undefined): boolean {
   const body = fn.node.childForFieldName('body');
-  return body !== null && sitesIn(body, (n) => siteAt(n) !== undefined).length > 0;
+  return body !== null && sitesIn(body, SITE_TYPES, (n) => siteAt(n) !== undefined).length > 0;
 }
 
 /** The function's new definition text (decorators included), for the range \`(decorated ?? node)\`. */
@@ -231,7 +261,7 @@ class CpsWriter {
 
   /** The function has an error continuation and calls CPS functions: it hands that continuation on to them. */
   private threadsErrors(): boolean {
-    return this.spec.errorContinuation !== undefined && sitesIn(this.body, (n) => this.spec.siteAt(n) !== undefined).length > 0;
+    return this.spec.errorContinuation !== undefined && sitesIn(this.body, SITE_TYPES, (n) => this.spec.siteAt(n) !== undefined).length > 0;
   }
 
   /**
@@ -260,7 +290,7 @@ class CpsWriter {
    * continuation raises and its \`finally\` would run after it).
    */
   private needsDirectCore(): boolean {
-    if (sitesIn(this.body, (n) => this.spec.siteAt(n) !== undefined).length > 0) return false;
+    if (sitesIn(this.body, SITE_TYPES, (n) => this.spec.siteAt(n) !== undefined).length > 0) return false;
     return this.spec.errorContinuation !== undefined || ownOfType(this.body, ['return_statement']).some((r) => insideTry(r, this.body));
   }
 
@@ -276,7 +306,7 @@ class CpsWriter {
     const local = (base: string): string => (taken.has(base) || bound.has(base) ? this.spec.names.fresh(base) : base);
     const returns = ownOfType(this.body, ['return_statement']);
     const last = code.filter((st) => st.type !== 'comment').at(-1);
-    const onlyLastReturns = returns.every((r) => r === last);
+    const onlyLastReturns = returns.every((r) => r.id === last?.id);
     const onError = this.spec.errorContinuation;
     if (onlyLastReturns && onError !== undefined) {
       // Straight-line code: it runs in the \`try\` as written, and its value is handed on after it.
@@ -435,7 +465,7 @@ class CpsWriter {
 
   /** CPS calls in `node` (outside nested scopes) not yet replaced by a result, in evaluation order. */
   private pending(node: Node): Node[] {
-    return sitesIn(node, (n) => !this.overrides.has(n.id) && this.spec.siteAt(n) !== undefined).filter((n) => !this.insideOverride(n));
+    return sitesIn(node, SITE_TYPES, (n) => !this.overrides.has(n.id) && this.spec.siteAt(n) !== undefined).filter((n) => !this.insideOverride(n));
   }
 
   private insideOverride(n: Node): boolean {

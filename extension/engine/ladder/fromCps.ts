@@ -149,10 +149,12 @@ class Uncps {
   private findContinuations(): void {
     const body = field(this.spec.fn.node, 'body');
     const params = new Set(parameterNames(this.spec.fn.node));
+    // The body's names, read once: a function with many local continuations would otherwise be walked once per each.
+    const mentions = body.descendantsOfType('identifier').filter((i): i is Node => i !== null);
     for (const def of body.descendantsOfType('function_definition')) {
       if (!def) continue;
       const name = def.childForFieldName('name')?.text ?? '';
-      const uses = body.descendantsOfType('identifier').filter((i): i is Node => i?.text === name && i.id !== def.childForFieldName('name')?.id);
+      const uses = mentions.filter((i) => i.text === name && i.id !== def.childForFieldName('name')?.id);
       const asContinuation = uses.length > 0 && uses.every((u) => isTailCallee(u, this.file) || this.isTailSlot(u));
       if (!asContinuation) continue;
       if (this.conts.has(name)) refuse('name-clash', def, `two continuations are named \`${name}\`; rename one`);
@@ -166,7 +168,7 @@ class Uncps {
     // Only the one the function starts (used outside every continuation) is the loop's head.
     const defs = [...this.conts.values()].map((c) => c.node);
     for (const cont of this.conts.values()) {
-      const started = body.descendantsOfType('identifier').some((u) => u?.text === cont.name && !defs.some((d) => d.startIndex <= u.startIndex && u.endIndex <= d.endIndex));
+      const started = mentions.some((u) => u.text === cont.name && !defs.some((d) => d.startIndex <= u.startIndex && u.endIndex <= d.endIndex));
       if (cont.kind !== 'loop' && started && this.reaches(cont, cont.name, new Set())) this.conts.set(cont.name, { ...cont, kind: 'loop' });
     }
   }

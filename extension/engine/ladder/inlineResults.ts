@@ -8,10 +8,13 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { sitesIn } from './cpsTransform';
 import { children } from './pySyntax';
 
+const SITES_AND_NAMES: ReadonlySet<string> = new Set(['call', 'yield', 'identifier']);
 const GENERATED = /^[A-Za-z_][A-Za-z_0-9]*_result\d*$/;
 
 /** `defText` (a function definition starting at `indent`) with generated result names folded back into their single use. */
 export function inlineResults(file: SourceFile, defText: string, indent: string, eol: string): string {
+  // No generated name, nothing to fold: the function need not be parsed.
+  if (!defText.includes('_result')) return defText;
   const prefix = indent ? `class _:${eol}${indent}` : '';
   let text = prefix + defText;
   for (;;) {
@@ -31,18 +34,19 @@ function firstFold(file: SourceFile): { start: number; end: number; text: string
   const top = file.root.descendantsOfType('function_definition')[0];
   if (!top) return undefined;
   const statements = top.descendantsOfType('expression_statement').filter((s): s is Node => s !== null).reverse();
+  const identifiers = top.descendantsOfType('identifier').filter((i): i is Node => i !== null);
   for (const stmt of statements) {
     const assignment = stmt.firstNamedChild;
     const name = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
     const value = assignment?.childForFieldName('right');
     if (!name || name.type !== 'identifier' || !GENERATED.test(name.text) || value?.type !== 'call') continue;
     const next = nextStatement(stmt);
-    const uses = top.descendantsOfType('identifier').filter((i): i is Node => i?.text === name.text && i.id !== name.id);
+    const uses = identifiers.filter((i) => i.text === name.text && i.id !== name.id);
     const [use] = uses;
     const head = next ? headOf(next) : undefined;
     if (!next || !head || uses.length !== 1 || !use || use.startIndex < head.startIndex || use.endIndex > head.endIndex || !evaluatedOnce(use, head)) continue;
     // Nothing that runs before the use in the next statement may be a call (it would now run after this one).
-    const order = sitesIn(next, (n) => n.type === 'call' || n.type === 'yield' || n.id === use.id);
+    const order = sitesIn(next, SITES_AND_NAMES, (n) => n.type === 'call' || n.type === 'yield' || n.id === use.id);
     const before = order.slice(0, order.findIndex((n) => n.id === use.id));
     if (before.some((c) => !(c.startIndex <= use.startIndex && use.endIndex <= c.endIndex))) continue;
     // Drop the assignment's line; put the call where its result was used.

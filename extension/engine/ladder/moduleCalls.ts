@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { FreshNames } from './freshNames';
-import { checkEvaluationOrder, sitesIn, spliced, type CpsSite, type Replacement } from './cpsTransform';
+import { checkEvaluationOrder, SITE_TYPES, sitesIn, spliced, type CpsSite, type Replacement } from './cpsTransform';
 import { callsBuiltin } from './pySyntax';
 import { refuse } from './refusal';
 import { TRAMPOLINE_NAME } from './trampolineSource';
@@ -17,7 +17,7 @@ export function moduleStatementToCps(file: SourceFile, stmt: Node, siteAt: (n: N
   if (!expr) {
     return refuse('module-level-call', stmt, `line ${String(file.lineOf(stmt))}: module-level \`${file.textOf(stmt)}\` needs the result of a CPS call outside any function; move it into a function (for example \`main\`) so the rest can become its continuation`);
   }
-  const sites = sitesIn(expr, (n) => siteAt(n) !== undefined).flatMap((n) => siteAt(n) ?? []);
+  const sites = sitesIn(expr, SITE_TYPES, (n) => siteAt(n) !== undefined).flatMap((n) => siteAt(n) ?? []);
   checkEvaluationOrder(file, expr, sites.map((s) => s.node));
   const last = sites.at(-1);
   const whole = unparenthesized(expr).id === last?.node.id;
@@ -47,7 +47,7 @@ function assignmentToCps(file: SourceFile, stmt: Node, assignment: Node, siteAt:
   const at = `line ${String(file.lineOf(stmt))}`;
   const left = assignment.childForFieldName('left');
   const targets = left ? targetIdentifiers(left) : undefined;
-  const sites = sitesIn(assignment, (n) => siteAt(n) !== undefined).flatMap((n) => siteAt(n) ?? []);
+  const sites = sitesIn(assignment, SITE_TYPES, (n) => siteAt(n) !== undefined).flatMap((n) => siteAt(n) ?? []);
   const site = sites[0];
   if (!left || !targets || !site || sites.length !== 1 || left.startIndex <= site.node.startIndex && site.node.endIndex <= left.endIndex || /[\r\n]/.test(file.textOf(stmt))) {
     return refuse('module-level-call', stmt, `${at}: module-level \`${file.textOf(stmt)}\` needs the result of more than one CPS call, or assigns something other than plain names; move it into a function (for example \`main\`) so the rest can become its continuation`);

@@ -19,6 +19,7 @@ export function addScopeDeclarations(file: SourceFile, defText: string, indent: 
     const top = parsed.root.descendantsOfType('function_definition')[0];
     if (!top) return defText;
     const inserts: { at: number; text: string }[] = [];
+    const bindsOf = scopeBindings();
     for (const def of top.descendantsOfType('function_definition')) {
       if (!def || def.id === top.id || !generated.has(def.childForFieldName('name')?.text ?? '')) continue;
       const body = def.childForFieldName('body');
@@ -26,7 +27,7 @@ export function addScopeDeclarations(file: SourceFile, defText: string, indent: 
       const own = new Set(parameterNames(def));
       const assigned = [...assignedNames(body)].filter((n) => !own.has(n));
       const declareGlobal = assigned.filter((n) => globals.has(n));
-      const declareNonlocal = assigned.filter((n) => !globals.has(n) && boundOutside(def, top, n));
+      const declareNonlocal = assigned.filter((n) => !globals.has(n) && boundOutside(def, top, n, bindsOf));
       const first = children(body)[0];
       if (!first) continue;
       const at = lineIndentOf(parsed, first);
@@ -43,12 +44,24 @@ export function addScopeDeclarations(file: SourceFile, defText: string, indent: 
   }
 }
 
+/** The names each function binds (its parameters and its body's assignments), read once per function. */
+function scopeBindings(): (scope: Node) => ReadonlySet<string> {
+  const known = new Map<number, ReadonlySet<string>>();
+  return (scope) => {
+    let names = known.get(scope.id);
+    if (!names) {
+      const body = scope.childForFieldName('body');
+      known.set(scope.id, (names = new Set([...parameterNames(scope), ...(body ? assignedNames(body) : [])])));
+    }
+    return names;
+  };
+}
+
 /** Is `name` a parameter or an assigned name of a function enclosing `def` (up to `top`)? */
-function boundOutside(def: Node, top: Node, name: string): boolean {
+function boundOutside(def: Node, top: Node, name: string, bindsOf: (scope: Node) => ReadonlySet<string>): boolean {
   for (let scope = def.parent; scope; scope = scope.parent) {
     if (scope.type === 'function_definition') {
-      const body = scope.childForFieldName('body');
-      if (parameterNames(scope).includes(name) || (body && assignedNames(body).has(name))) return true;
+      if (bindsOf(scope).has(name)) return true;
       if (scope.id === top.id) return false;
     }
     if (scope.type === 'lambda') {

@@ -6,6 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import { moduleCoroutines } from '../python/coroutines';
 import type { ProjectModel } from '../python/project';
 import type { FunctionInfo } from '../syntax/functionIndex';
+import { shortName } from './references';
 import { blocker, type Blocker } from './refusal';
 
 export interface UseElsewhere {
@@ -84,7 +85,8 @@ export function projectUsesIn(model: ProjectModel, path: string): ProjectUses {
 
 function usesOutside(model: ProjectModel, path: string, fn: FunctionInfo): UseElsewhere[] {
   const module = model.module(path);
-  const twin = module ? model.fileOf(module)?.functions.named(fn.name).sort((a, b) => Math.abs(a.line - fn.line) - Math.abs(b.line - fn.line))[0] : undefined;
-  if (!module || !twin) return [];
+  if (!module || !model.mentionedOutside(module, shortName(fn))) return [];
+  const twin = model.fileOf(module)?.functions.named(fn.name).sort((a, b) => Math.abs(a.line - fn.line) - Math.abs(b.line - fn.line))[0];
+  if (!twin) return [];
   return model.usesOf(module, twin).filter((u) => u.path !== path).map(({ path: where, line, kind }) => ({ path: where, line, kind }));
 }

@@ -20,11 +20,31 @@ export function isComprehension(node: Node): boolean {
   return COMPREHENSIONS.has(node.type);
 }
 
-/** Visits `node`'s descendants in source order without entering nested functions, classes or lambdas. */
-function walkOwn(node: Node, visit: (n: Node) => void): void {
-  for (const child of children(node)) {
-    visit(child);
-    if (!isScope(child)) walkOwn(child, visit);
+/** Whether a node of this type runs its insides apart from the code around it: a nested scope or a comprehension. */
+export function isSeparateType(type: string): boolean {
+  return SCOPES.has(type) || COMPREHENSIONS.has(type);
+}
+
+/**
+ * Visits `node`'s named descendants of the `wanted` types in source order,
+ * without entering nested functions, classes or lambdas. A cursor reads the
+ * types, so only the nodes visited become objects: these questions are asked
+ * of every statement of every converted function.
+ */
+function walkOwn(node: Node, wanted: ReadonlySet<string>, visit: (n: Node) => void): void {
+  const cursor = node.walk();
+  try {
+    if (!cursor.gotoFirstChild()) return;
+    for (;;) {
+      const named = cursor.nodeIsNamed;
+      const type = cursor.nodeType;
+      if (named && wanted.has(type)) visit(cursor.currentNode);
+      if (named && !SCOPES.has(type) && cursor.gotoFirstChild()) continue;
+      // The cursor starts at `node`: it cannot climb above it.
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return;
+    }
+  } finally {
+    cursor.delete();
   }
 }
 
@@ -32,9 +52,7 @@ function walkOwn(node: Node, visit: (n: Node) => void): void {
 export function ownOfType(node: Node, types: readonly string[]): Node[] {
   const found: Node[] = [];
   if (types.includes(node.type)) found.push(node);
-  walkOwn(node, (n) => {
-    if (types.includes(n.type)) found.push(n);
-  });
+  walkOwn(node, new Set(types), (n) => found.push(n));
   return found;
 }
 
@@ -65,6 +83,9 @@ export function targetNames(target: Node): string[] {
   }
   return [];
 }
+
+/** The nodes `assignedNames` reads a bound name from. */
+const BINDING_TYPES: ReadonlySet<string> = new Set(['assignment', 'augmented_assignment', 'for_statement', 'named_expression', 'as_pattern', 'function_definition', 'class_definition', 'dotted_name', 'aliased_import']);
 
 /** Names a statement (or block) binds in the function's own scope. */
 export function assignedNames(node: Node): Set<string> {
@@ -102,7 +123,7 @@ export function assignedNames(node: Node): Set<string> {
     }
   };
   visit(node);
-  walkOwn(node, visit);
+  walkOwn(node, BINDING_TYPES, visit);
   return names;
 }
 

@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
+import { perFunction } from '../syntax/perParse';
 import { parametersOf, parametersPassed, type Parameter } from './parameters';
 import { argumentsOf, calleeIdentifier, calleeName, calleeText, contains, functionScope, logicalParent, unparenthesize } from './scopes';
 
@@ -155,7 +156,9 @@ export interface Continuation {
  * function that returns a function made from it (a decorator) is higher-order,
  * not CPS. Generators and coroutines are never CPS.
  */
-export function continuationOf(file: SourceFile, fn: FunctionInfo): Continuation | undefined {
+export const continuationOf = perFunction(findContinuation);
+
+function findContinuation(file: SourceFile, fn: FunctionInfo): Continuation | undefined {
   const body = fn.node.childForFieldName('body');
   const scope = functionScope(file, fn.node);
   if (fn.kind !== 'function' || fn.isAsync || !body || scope.yields.length > 0 || scope.awaits.length > 0) return undefined;

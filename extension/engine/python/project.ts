@@ -337,6 +337,11 @@ export class ProjectModel {
     return parsed;
   }
 
+  /** Whether a module other than `module` has `word` in its text: if none has, nothing outside `module` can use it, and nothing need be parsed to say so. */
+  mentionedOutside(module: ModuleSource, word: string): boolean {
+    return this.mentioning(word).some((m) => m !== module);
+  }
+
   /** Modules whose text contains `word` as a word: the only ones that can use it. */
   private mentioning(word: string): ModuleSource[] {
     return [...this.byPath.values()].filter((m) => this.wordsOf(m).mentions(word));

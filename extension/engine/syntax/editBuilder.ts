@@ -9,6 +9,11 @@ export type EditResult =
   | { readonly ok: false; readonly reason: string };
 
 export class EditBuilder {
+  /**
+   * Kept in source order as they come (insertions before a replacement at the
+   * same offset, insertions at one offset in the order added), so a new edit
+   * is checked against its neighbours only: a module-wide step adds thousands.
+   */
   private readonly edits: TextChange[] = [];
 
   constructor(readonly source: SourceFile) {}
@@ -22,14 +27,28 @@ export class EditBuilder {
       throw new RangeError(`edit [${String(start)}, ${String(end)}) is outside the text`);
     }
     if (this.source.text.slice(start, end) === newText) return this;
-    const clash = this.edits.find((e) => overlaps(e, { start, end, newText }));
-    if (clash) {
-      throw new Error(
-        `edit [${String(start)}, ${String(end)}) overlaps [${String(clash.start)}, ${String(clash.end)})`,
-      );
+    const edit = { start, end, newText };
+    // Edits that do not overlap end in the order they start: those that could overlap this one
+    // end after it starts and start before it ends, one run of neighbours.
+    for (let i = this.firstEndingAfter(start); i < this.edits.length; i++) {
+      const other = this.edits[i] as TextChange;
+      if (other.start >= end) break;
+      if (overlaps(other, edit)) {
+        throw new Error(`edit [${String(start)}, ${String(end)}) overlaps [${String(other.start)}, ${String(other.end)})`);
+      }
     }
-    this.edits.push({ start, end, newText });
+    this.edits.splice(this.insertionIndex(edit), 0, edit);
     return this;
+  }
+
+  /** The index of the first edit that ends at or after `offset`. */
+  private firstEndingAfter(offset: number): number {
+    return firstNotBefore(this.edits, (e) => e.end < offset);
+  }
+
+  /** Where `edit` goes in source order: after every edit that sorts before it or with it. */
+  private insertionIndex(edit: TextChange): number {
+    return firstNotBefore(this.edits, (e) => compareEdits(e, edit) <= 0);
   }
 
   replaceNode(node: Node, newText: string): this {
@@ -46,10 +65,7 @@ export class EditBuilder {
 
   /** The edits in source order, each against the original text. */
   sorted(): TextChange[] {
-    // At one offset, insertions go before a replacement starting there; the
-    // sort is stable, so insertions at one offset keep the order they were added in.
-    const isInsertion = (e: TextChange): number => (e.start === e.end ? 0 : 1);
-    return [...this.edits].sort((a, b) => a.start - b.start || isInsertion(a) - isInsertion(b));
+    return [...this.edits];
   }
 
   /** Applies every edit, re-parses (incrementally), and refuses the result if it does not parse cleanly. */
@@ -77,10 +93,13 @@ export class EditBuilder {
 
 /**
  * The parse of `text`, which `edits` (against the source's text) made of the
- * source: re-parsed incrementally over the span they cover when the text
- * outside it is the source's, afresh otherwise.
+ * source: the one a conversion kept when it checked the same text, or
+ * re-parsed incrementally over the span the edits cover when the text outside
+ * it is the source's, afresh otherwise.
  */
 export function reparsedAfter(source: SourceFile, edits: readonly TextChange[], text: string): SourceFile {
+  const kept = source.takeKept(text);
+  if (kept) return kept;
   if (edits.length === 0) return source.reparse(text);
   const span = spanning(edits, source.text, text);
   const outsideKept = source.text.slice(0, span.start) + span.newText + source.text.slice(span.end) === text;
@@ -96,6 +115,24 @@ function spanning(edits: readonly TextChange[], before: string, after: string): 
   const start = Math.min(...edits.map((e) => e.start));
   const end = Math.max(...edits.map((e) => e.end));
   return { start, end, newText: after.slice(start, after.length - (before.length - end)) };
+}
+
+/** The first index of `sorted` whose item is not `before` the point sought (a binary search: `before` holds for a prefix). */
+function firstNotBefore(sorted: readonly TextChange[], before: (e: TextChange) => boolean): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (before(sorted[middle] as TextChange)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Source order: at one offset, insertions go before a replacement starting there. */
+function compareEdits(a: TextChange, b: TextChange): number {
+  const isInsertion = (e: TextChange): number => (e.start === e.end ? 0 : 1);
+  return a.start - b.start || isInsertion(a) - isInsertion(b);
 }
 
 /**

@@ -22,6 +22,8 @@ export class SourceFile {
   readonly lines: LineIndex;
   private functionIndex: FunctionIndex | undefined;
   private errors: readonly SyntaxProblem[] | undefined;
+  /** A parse made from this one after a rewrite, kept for the next request of the same text (see `keep`). */
+  private kept: SourceFile | undefined;
 
   private constructor(
     private readonly parser: PythonParser,
@@ -71,6 +73,24 @@ export class SourceFile {
     return SourceFile.parse(this.parser, text);
   }
 
+  /**
+   * Keeps `after`, a checked parse of a rewrite of this file, so that the next
+   * step asking for a parse of the same text takes it instead of parsing the
+   * whole module again; it is disposed with this file (or by the next one kept).
+   */
+  keep(after: SourceFile): void {
+    if (this.kept !== after) this.kept?.dispose();
+    this.kept = after;
+  }
+
+  /** The kept parse of `text`, now the caller's to dispose; undefined when none was kept for that text. */
+  takeKept(text: string): SourceFile | undefined {
+    const kept = this.kept;
+    if (kept?.text !== text) return undefined;
+    this.kept = undefined;
+    return kept;
+  }
+
   get root(): Node {
     return this.tree.rootNode;
   }
@@ -113,6 +133,8 @@ export class SourceFile {
 
   /** Frees the tree's WebAssembly memory; the file must not be used afterwards. */
   dispose(): void {
+    this.kept?.dispose();
+    this.kept = undefined;
     this.tree.delete();
   }
 }

@@ -135,9 +135,11 @@ function handlerClause(handler: Node, text: CallerText, names: FreshNames): Out 
   return block(`except Exception as ${error}:`, [line(`${h.type === 'lambda' ? `(${text(h)})` : text(h)}(${error})`)]);
 }
 
+const CALLS_AND_NAMES: ReadonlySet<string> = new Set(['call', 'identifier']);
+
 /** No call in `body` runs before `use` is read (so the call can take its place without reordering effects). */
 function runsFirst(body: Node, use: Node): boolean {
-  const order = sitesIn(body, (n) => n.type === 'call' || n.id === use.id);
+  const order = sitesIn(body, CALLS_AND_NAMES, (n) => n.type === 'call' || n.id === use.id);
   const index = order.findIndex((n) => n.id === use.id);
   return order.slice(0, index).every((c) => c.startIndex <= use.startIndex && use.endIndex <= c.endIndex);
 }

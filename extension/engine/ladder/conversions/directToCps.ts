@@ -103,7 +103,7 @@ import type { SourceFile } from '../../syntax/sourceFile';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
 import { conversionResult, type Rewrite } from '../conversionResult';
 import { DEFAULT_CONTINUATION, DEFAULT_ERROR_CONTINUATION, directCandidates, isDirectFunction } from '../continuations';
-import { calledInTry, cpsFunctionText, makesCpsCalls, sitesIn, type CpsSite } from '../cpsTransform';
+import { calledInTry, cpsFunctionText, makesCpsCalls, SITE_TYPES, sitesIn, type CpsSite } from '../cpsTransform';
 import { ERROR_GUARD_NAME, ERROR_GUARD_SOURCE } from '../errorGuardSource';
 import { deepeningFunctions, type Deepening } from '../stackGrowth';
 import { hasOnlyPlainParameters } from '../pySyntax';
@@ -254,7 +254,7 @@ function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, c
   }
   const trampolined = converted.some(thunks);
   for (const stmt of statements.values()) {
-    const runsThunks = sitesIn(stmt, (n) => siteAt(n) !== undefined).some((n) => { const callee = siteAt(n)?.callee; return callee !== undefined && thunks(callee); });
+    const runsThunks = sitesIn(stmt, SITE_TYPES, (n) => siteAt(n) !== undefined).some((n) => { const callee = siteAt(n)?.callee; return callee !== undefined && thunks(callee); });
     try {
       rewrites.push({ start: stmt.startIndex, end: stmt.endIndex, text: moduleStatementToCps(file, stmt, siteAt, names, runsThunks) });
     } catch (error) {

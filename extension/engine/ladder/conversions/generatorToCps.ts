@@ -48,7 +48,7 @@ import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '.
 import { conversionResult, type Rewrite } from '../conversionResult';
 import { callWithArguments, calleeName } from '../callText';
 import { DEFAULT_CONTINUATION, DEFAULT_ERROR_CONTINUATION, isInlineCallbacks, isInlineCallbacksFunction } from '../continuations';
-import { calledInTry, cpsFunctionText, makesCpsCalls, sitesIn, type CpsSite } from '../cpsTransform';
+import { calledInTry, cpsFunctionText, makesCpsCalls, SITE_TYPES, sitesIn, type CpsSite } from '../cpsTransform';
 import { ERROR_GUARD_NAME, ERROR_GUARD_SOURCE } from '../errorGuardSource';
 import { FreshNames } from '../freshNames';
 import { argumentsOf } from '../fromCps';
@@ -156,7 +156,7 @@ function waitsOnlyOnConverted(file: SourceFile, converted: readonly FunctionInfo
   const calleeOf = convertedCallee(file, converted);
   const waitsOn = new Map(converted.map((fn) => {
     const body = fn.node.childForFieldName('body');
-    const ops = body ? sitesIn(body, (n) => siteAt(n) !== undefined).map((n) => n.firstNamedChild) : [];
+    const ops = body ? sitesIn(body, SITE_TYPES, (n) => siteAt(n) !== undefined).map((n) => n.firstNamedChild) : [];
     return [fn, ops.map((op) => (op?.type === 'call' ? calleeOf(op) : undefined))] as const;
   }));
   // Start from all of them and drop, until none changes, those that wait on anything else.
@@ -268,7 +268,7 @@ function trampolinePlan(file: SourceFile, converted: readonly FunctionInfo[], de
     const seen = new Set<FunctionInfo>([fn]);
     for (const next = [fn]; next.length > 0; ) {
       const body = next.pop()?.node.childForFieldName('body');
-      for (const node of body ? sitesIn(body, (n) => siteAt(n) !== undefined) : []) {
+      for (const node of body ? sitesIn(body, SITE_TYPES, (n) => siteAt(n) !== undefined) : []) {
         const callee = siteAt(node)?.callee;
         if (!callee) foreign.push(node);
         else if (!seen.has(callee)) {

@@ -183,8 +183,13 @@ function moduleEdits(ctx: Context, plans: readonly Plan[], hasAdapter: boolean, 
   // `box.total(2)(print)` may start any converted `total`: one start, whichever it reaches, rewritten once.
   const starts = new Map(plans.flatMap((p) => p.starts).map((start) => [start.id, start]));
   for (const start of starts.values()) rewriteStart(file, builder, start, run, names);
+  // A set, and each use's parent asked once: a module of thousands of runner-decorated functions has as many uses.
+  const dropped = new Set([...batch.values()].flatMap((r) => (r.decorator ? [r.decorator.id] : [])));
   const removals = runnerNames(file, runnerName).flatMap((name) => {
-    const stillUsed = usesOf(file, name).filter((u) => !(u.parent?.type === 'decorator' && [...batch.values()].some((r) => r.decorator?.id === u.parent?.id)));
+    const stillUsed = usesOf(file, name).filter((u) => {
+      const parent = u.parent;
+      return !(parent?.type === 'decorator' && dropped.has(parent.id));
+    });
     const removal = helperRemoval(file, name, runnerSource(name), stillUsed.length);
     return removal ? [removal] : [];
   });
