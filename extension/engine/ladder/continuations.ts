@@ -2,13 +2,13 @@
 // parameter the body calls, or hands on to another CPS function), and the
 // inline-callbacks form (a function decorated with the runner).
 import type { Node } from 'web-tree-sitter';
-import type { FunctionInfo } from '../syntax/functionIndex';
+import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { perFunction } from '../syntax/perParse';
 import { CONTINUATION_NAME, continuationOf, onlyCalledOrHandedOn } from '../python/callbacks';
 import { calleeName } from './callText';
 import { children, isGeneratorFunction, parameterNames as parameterNamesOf } from './pySyntax';
-import { isMethod, shortName } from './references';
+import { isMethod } from './references';
 import { RUNNER_NAME } from './inlineCallbacksRunner';
 import { isInsertedHelper } from './insertedHelpers';
 

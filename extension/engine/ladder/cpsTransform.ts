@@ -4,12 +4,11 @@
 // functions in direct code; `yield` in the inline-callbacks form), so the same
 // transform serves both rungs that arrive at CPS.
 import type { Node } from 'web-tree-sitter';
-import type { FunctionInfo } from '../syntax/functionIndex';
+import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { FreshNames } from './freshNames';
 import { block, copied, line, render, type Line, type Out } from './pyOut';
 import { alwaysExits, assignedNames, children, contains, field, globalNames, hasOnlyPlainParameters, identifiers, indentUnitOf, isComprehension, isScope, isSeparateType, lineIndentOf, ownOfType, parameterNames, present, statementsOf, targetNames } from './pySyntax';
-import { shortName } from './references';
 import { refuse } from './refusal';
 import { addScopeDeclarations } from './nonlocals';
 import { ERROR_GUARD_NAME } from './errorGuardSource';
@@ -276,7 +275,7 @@ class CpsWriter {
     if (/\bsuper\(\s*\)/.test(this.file.textOf(this.body))) {
       refuse('unsupported-syntax', this.body, 'it calls `super()` without arguments, which would stop working once its body moves into the local function the error guard runs; write `super(Class, self)` first');
     }
-    const name = this.spec.names.fresh(`${shortNameOf(fn.name)}_body`);
+    const name = this.spec.names.fresh(`${shortName(fn)}_body`);
     this.generated.add(name);
     return [block(`def ${name}(${cont}, ${onError}):`, body), this.tail(`${ERROR_GUARD_NAME}(${name}, ${cont}, ${onError})`)];
   }
@@ -320,7 +319,7 @@ class CpsWriter {
       refuse('unsupported-syntax', this.body, 'it calls `super()` without arguments, which would stop working once its body moves into the helper function that keeps it out of the continuation\'s way; write `super(Class, self)` first');
     }
     // Returns from anywhere: the body becomes a local function whose result is handed on.
-    const core = local(`${shortNameOf(fn.name)}_body`);
+    const core = local(`${shortName(fn)}_body`);
     const params = new Set(parameterNames(fn.node));
     const reassigned = [...assignedNames(this.body)].filter((n) => params.has(n));
     const def = block(`def ${core}():`, [...(reassigned.length > 0 ? [line(`nonlocal ${reassigned.join(', ')}`)] : []), ...code.map((st) => this.verbatim(st))]);
@@ -851,8 +850,4 @@ function tryAlwaysExits(stmt: Node): boolean {
   const elseClause = children(stmt).find((c) => c.type === 'else_clause');
   const bodyExits = alwaysExits(statementsOf(body)) || (elseClause !== undefined && alwaysExits(statementsOf(blockOf(elseClause))));
   return bodyExits && handlers.every((h) => alwaysExits(statementsOf(blockOf(h))));
-}
-
-function shortNameOf(dotted: string): string {
-  return dotted.slice(dotted.lastIndexOf('.') + 1);
 }

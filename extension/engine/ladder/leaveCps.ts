@@ -2,7 +2,7 @@
 // chosen CPS functions with fromCps, adapts every other call of them in the
 // module so it keeps working, and retries without whatever had to be refused.
 import type { Node } from 'web-tree-sitter';
-import type { FunctionInfo } from '../syntax/functionIndex';
+import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { ConversionResult, Refusal } from './conversion';
 import { conversionResult, type Rewrite } from './conversionResult';
@@ -10,7 +10,7 @@ import { calleeContinuations, continuationArguments, continuationArity, continua
 import { spliced, type Replacement } from './cpsTransform';
 import { calleeName } from './callText';
 import { argumentsOf, directFunctionText, type Operation, type Slots } from './fromCps';
-import { isMethod, referencesTo, shortName } from './references';
+import { isMethod, referencesTo } from './references';
 import { present } from './pySyntax';
 import { refusalOf, RefuseError } from './refusal';
 import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from './trampolineSource';

@@ -5,8 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import { moduleCoroutines } from '../python/coroutines';
 import type { ProjectModel } from '../python/project';
-import type { FunctionInfo } from '../syntax/functionIndex';
-import { shortName } from './references';
+import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import { blocker, type Blocker } from './refusal';
 
 export interface UseElsewhere {

@@ -11,10 +11,10 @@
 // learner's own module is importable too), `refuse` refuses a public function
 // (unseenCallersBlocker).
 import type { Node } from 'web-tree-sitter';
-import type { FunctionInfo } from '../syntax/functionIndex';
+import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { mayHaveUnseenUsers } from '../python/publicApi';
-import { shortName, type Recognised } from '../python/coroutines';
+import { type Recognised } from '../python/coroutines';
 import type { PublicApiPolicy } from './conversion';
 import { spell, type IdiomContext } from './frameworkIdioms';
 import { FreshNames } from './freshNames';

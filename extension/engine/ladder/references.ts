@@ -1,7 +1,7 @@
 // Where the module mentions a function: the call sites a rung must adapt, and
 // the uses (as a value) that stop it.
 import type { Node } from 'web-tree-sitter';
-import type { FunctionInfo } from '../syntax/functionIndex';
+import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from '../python/identifiers';
 import { mayReachMethod } from '../python/methodOwner';
@@ -20,10 +20,6 @@ export interface Reference {
 
 export function isMethod(file: SourceFile, fn: FunctionInfo): boolean {
   return fn.parent !== undefined && file.functions.named(fn.parent)[0]?.kind === 'class';
-}
-
-export function shortName(fn: FunctionInfo): string {
-  return fn.name.split('.').at(-1) ?? fn.name;
 }
 
 interface NameIndex {

@@ -4,7 +4,7 @@
 // Concepts label from it, interleavings find suspension points from it, and
 // the ladder decides what to convert and how a refusal names a function.
 import type { Node } from 'web-tree-sitter';
-import type { FunctionInfo } from '../syntax/functionIndex';
+import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { ModuleNames } from './imports';
 import { pythonName } from './identifiers';
@@ -514,9 +514,6 @@ function ownYields(file: SourceFile): Map<number, OwnYield[]> {
   return yields;
 }
 
-export function shortName(fn: FunctionInfo): string {
-  return fn.name.slice(fn.name.lastIndexOf('.') + 1);
-}
 
 /** The call whose callee is `use` (`f` in `f(x)`, the attribute name in `self.f(x)`). */
 export function callOf(use: Node): Node | undefined {

@@ -10,7 +10,7 @@
 // mentions the name asked about — and once per version, so an edit to one
 // module costs that module's parse, not the project's.
 import type { Node } from 'web-tree-sitter';
-import type { FunctionInfo } from '../syntax/functionIndex';
+import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { ModuleNames, absoluteName, dottedText } from './imports';
 import { isLocalName } from './localNames';
@@ -541,9 +541,6 @@ function expressionFile(model: ProjectModel, module: ModuleSource): SourceFile {
   return file;
 }
 
-function shortName(fn: FunctionInfo): string {
-  return fn.name.slice(fn.name.lastIndexOf('.') + 1);
-}
 
 function contains(outer: Node, inner: Node): boolean {
   return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;

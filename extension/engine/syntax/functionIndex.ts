@@ -21,6 +21,11 @@ export interface FunctionInfo {
   readonly parent: string | undefined;
 }
 
+/** The last part of a dotted name: `method` for `Class.method`. */
+export function shortName(fn: Pick<FunctionInfo, 'name'>): string {
+  return fn.name.slice(fn.name.lastIndexOf('.') + 1);
+}
+
 export class FunctionIndex {
   readonly all: readonly FunctionInfo[];
   /** `enclosing[i]`: index in `all` of the definition around `all[i]`, or -1. */

@@ -98,7 +98,7 @@
 // read_count("-3", print)
 // ```
 import type { Node } from 'web-tree-sitter';
-import type { FunctionInfo } from '../../syntax/functionIndex';
+import { shortName, type FunctionInfo } from '../../syntax/functionIndex';
 import type { SourceFile } from '../../syntax/sourceFile';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
 import { conversionResult, type Rewrite } from '../conversionResult';
@@ -112,7 +112,7 @@ import { FreshNames } from '../freshNames';
 import { hasHelper, hasOwnTrampoline, trampolineNameTaken } from '../insertedHelpers';
 import { helperInsertion } from '../moduleInsert';
 import { moduleStatementToCps } from '../moduleCalls';
-import { isMethod, methodsByName, moduleLevelStatement, referencesTo, shortName } from '../references';
+import { isMethod, methodsByName, moduleLevelStatement, referencesTo } from '../references';
 import { mayReachAnother, mayReachMethod } from '../../python/methodOwner';
 import { pythonName } from '../../python/identifiers';
 import { hiddenCaller } from '../../python/hiddenCallers';

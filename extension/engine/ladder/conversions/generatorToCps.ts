@@ -42,7 +42,7 @@
 // sum_of_squares(3, 4, lambda sum_of_squares_result: print(sum_of_squares_result))
 // ```
 import type { Node } from 'web-tree-sitter';
-import type { FunctionInfo } from '../../syntax/functionIndex';
+import { shortName, type FunctionInfo } from '../../syntax/functionIndex';
 import type { SourceFile } from '../../syntax/sourceFile';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';
 import { conversionResult, type Rewrite } from '../conversionResult';
@@ -56,7 +56,7 @@ import { runnerSource } from '../inlineCallbacksRunner';
 import { hasHelper, hasOwnTrampoline, runnerNames, trampolineNameTaken } from '../insertedHelpers';
 import { helperInsertion, helperRemoval, usesOf } from '../moduleInsert';
 import { TRAMPOLINE_NAME, TRAMPOLINE_NAME_TAKEN, TRAMPOLINE_SOURCE } from '../trampolineSource';
-import { isMethod, methodsByName, referencesTo, shortName } from '../references';
+import { isMethod, methodsByName, referencesTo } from '../references';
 import { mayReachMethod } from '../../python/methodOwner';
 import { children, field, hasOnlyPlainParameters, present } from '../pySyntax';
 import { refusalOf, RefuseError } from '../refusal';
