@@ -32,6 +32,8 @@ export function spell(ctx: Pick<IdiomContext, 'module' | 'needs'>, qualified: st
 }
 
 const PLAIN_VALUES = new Set(['integer', 'float', 'string', 'concatenated_string', 'true', 'false', 'none', 'tuple', 'expression_list', 'list', 'dictionary', 'set', 'list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'generator_expression', 'lambda']);
+/** Plain values that evaluate to themselves, with no effect to keep. */
+const CONSTANTS = new Set(['integer', 'float', 'string', 'concatenated_string', 'true', 'false', 'none']);
 const TORNADO_CALLBACK_BRIDGES = new Set(['tornado.gen.Task', 'tornado.gen.Callback', 'tornado.gen.Wait', 'tornado.gen.WaitAll']);
 
 const at = (file: SourceFile, node: Node): string => `line ${String(file.lineOf(node))}`;
@@ -149,7 +151,8 @@ function rewriteTwistedYield(ctx: IdiomContext, y: Node, operand: Node | undefin
   }
   const value = operand ? unparenthesize(operand) : undefined;
   if (!value || PLAIN_VALUES.has(value.type)) {
-    return blocker('not-awaitable', y, `yields ${value ? quote(file, value) : 'nothing'} at ${at(file, y)}; @inlineCallbacks hands a non-Deferred straight back, but await needs an awaitable; use the value directly`);
+    plainYieldToValue(ctx, y, operand, value);
+    return undefined;
   }
   if (isKnownAwaitable(ctx, value)) {
     yieldToAwait(file, ctx.edits, y);
@@ -170,6 +173,32 @@ function rewriteTwistedYield(ctx: IdiomContext, y: Node, operand: Node | undefin
     yieldToAwait(file, ctx.edits, y, { prefix: `${maybeDeferred}(lambda: ` });
   }
   return undefined;
+}
+
+/**
+ * @inlineCallbacks sends a yielded non-Deferred straight back in, without a
+ * turn of the reactor: `x = yield 5` is `x = 5`. A statement that yields a
+ * constant does nothing, so it goes (`pass` when it is all its block has).
+ */
+function plainYieldToValue(ctx: IdiomContext, y: Node, operand: Node | undefined, value: Node | undefined): void {
+  const { file, edits } = ctx;
+  const statement = y.parent;
+  if (statement?.type === 'expression_statement' && statement.namedChildCount === 1 && (!value || isConstant(value))) {
+    const first = file.positionAt(statement.startIndex);
+    const last = file.positionAt(statement.endIndex);
+    const aloneOnItsLines = file.lines.lineText(first.line).slice(0, first.character).trim() === '' && file.lines.lineText(last.line).slice(last.character).trim() === '';
+    const othersInBlock = statement.parent?.type === 'block' && statement.parent.namedChildren.some((c) => c !== null && c.id !== statement.id && c.type !== 'comment');
+    if (othersInBlock && aloneOnItsLines) edits.delete(file.lines.lineStart(first.line), file.lines.lineStart(last.line + 1));
+    else edits.replaceNode(statement, 'pass');
+  } else if (!operand) {
+    edits.replaceNode(y, 'None');
+  } else {
+    edits.delete(y.startIndex, operand.startIndex);
+  }
+}
+
+function isConstant(value: Node): boolean {
+  return CONSTANTS.has(value.type) && value.descendantsOfType('interpolation').length === 0;
 }
 
 /** A value the module shows to be awaitable, or a call of a coroutine another module of the project defines. */

@@ -258,19 +258,42 @@ def outer():
   );
 });
 
-test('Twisted: plain yields, bare except around returnValue, values passed on and undecorated yields are refused', async () => {
-  await refuses(
+test('Twisted: a plain yielded value comes straight back, so it becomes the value, and a yielded constant statement goes', async () => {
+  await golden(
     `
-    from twisted.internet.defer import inlineCallbacks, returnValue
+    from twisted.internet.defer import inlineCallbacks, returnValue, succeed
 
     @inlineCallbacks
-    def f():
+    def f(log):
         x = yield 5
-        returnValue(x)
+        yield None
+        pair = yield x, [log(x)]
+        yield f"{log(x)}"
+        if x:
+            yield
+        # a comment keeps its line
+        yield "done"  # and this one the statement's
+        first = yield succeed(1)
+        returnValue((x, pair, first, (yield)))
     `,
-    'f',
-    /yields `5` at line 5/,
+    `
+    from twisted.internet.defer import succeed
+
+    async def f(log):
+        x = 5
+        pair = x, [log(x)]
+        f"{log(x)}"
+        if x:
+            pass
+        # a comment keeps its line
+        pass  # and this one the statement's
+        first = await succeed(1)
+        return (x, pair, first, (None))
+    `,
   );
+});
+
+test('Twisted: bare except around returnValue, values passed on and undecorated yields are refused', async () => {
   await refuses(
     `
     from twisted.internet.defer import inlineCallbacks, returnValue, succeed

@@ -1,10 +1,12 @@
 # Twisted's inlineCallbacks hands a yielded non-Deferred straight back: a
 # transport's close() returning None, a response cache returning the value on
 # a hit and a Deferred on a miss. The native form goes through maybeDeferred
-# where the module does not show the value is a Deferred.
+# where the module does not show the value is a Deferred. A yielded plain
+# value comes back at once, with no turn of the reactor in between: it
+# becomes the value itself, and a yielded constant on its own goes.
 # to: async
 # expect-refused: (none)
-# expect-converted: ResponseCache.fetch, main, report
+# expect-converted: ResponseCache.fetch, main, report, tally
 from twisted.internet import defer, task
 
 
@@ -48,12 +50,25 @@ def report(reactor, cache, keys):
 
 
 @defer.inlineCallbacks
+def tally(reactor, log):
+    reactor.callLater(0, log.append, "reactor turned")
+    first = yield 3
+    yield None
+    both = yield first, [log.append("built")]
+    yield
+    log.append("no turn yet: %r" % (both,))
+    yield task.deferLater(reactor, 0, lambda: None)
+    defer.returnValue((first, log))
+
+
+@defer.inlineCallbacks
 def main(reactor):
     cache = ResponseCache(reactor)
     print((yield report(reactor, cache, ["a", "b", "a"])))
     pipe = Pipe("upstream")
     result = yield pipe.loseConnection()
     print("closed with", result)
+    print((yield tally(reactor, [])))
 
 
 task.react(main)
