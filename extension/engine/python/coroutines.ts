@@ -198,6 +198,12 @@ export class ModuleCoroutines {
     return awaitable(operand) || this.boundOnlyTo(operand, awaitable);
   }
 
+  /** A future or task: a call that makes one, or a name the same function bound only to such calls. */
+  isFuture(node: Node): boolean {
+    const value = unparenthesize(node);
+    return this.makesFuture(value) || this.boundOnlyTo(value, (v) => this.makesFuture(v));
+  }
+
   /** A name every assignment of which, in the same function, binds a value `test` accepts. */
   private boundOnlyTo(name: Node, test: (value: Node) => boolean): boolean {
     if (name.type !== 'identifier') return false;

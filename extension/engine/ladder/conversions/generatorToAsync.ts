@@ -56,6 +56,7 @@ import { hiddenCallerBlocker } from '../hiddenCallerRefusal';
 import { blocker, refusalAt, type Blocker } from '../refusal';
 import { FreshNames } from '../freshNames';
 import { helperInsertion } from '../moduleInsert';
+import { respellRemovedAsyncioApis } from '../removedAsyncioApis';
 import { isTornadoYieldAdapter, TORNADO_YIELD_NAME, tornadoYieldSource, tornadoYieldSpelling } from '../tornadoYield';
 
 interface Plan {
@@ -125,6 +126,11 @@ function convert(file: SourceFile, functions: readonly FunctionInfo[], options: 
   }
   const needs = new Set([...plans.values()].flatMap((p) => [...p.needs]));
   const edits = [...plans.values()].flatMap((p) => p.edits);
+  if ([...batch.values()].some((r) => r.flavour === 'asyncio')) {
+    const respelled = new EditBuilder(file);
+    respellRemovedAsyncioApis(module, respelled, () => spell({ module, needs }, 'asyncio.ensure_future'));
+    edits.push(...respelled.sorted());
+  }
   if (!adapter.present && [...plans.values()].some((p) => p.usesTornadoYield === true)) edits.push(adapter.insertion(needs));
   const outcome = applyWithImports(file, edits, needs);
   if (!outcome.ok) {

@@ -1,7 +1,8 @@
 """Test-only runner: restores asyncio.coroutine (removed in Python 3.11) as
-Python 3.10 defined it with debug mode off, and the `with (yield from lock):`
-idiom (removed in 3.10), then runs the program given on the command line as
-__main__. Converted programs run without it."""
+Python 3.10 defined it with debug mode off, the `with (yield from lock):`
+idiom and the `loop=` arguments (removed in 3.10), and asyncio.wait taking
+coroutines (refused since 3.11), then runs the program given on the command
+line as __main__. Converted programs run without it."""
 import asyncio
 import collections.abc
 import functools
@@ -50,7 +51,38 @@ def _acquire_for_with(self):
     return _Release(self)
 
 
+def _ignoring_loop(function):
+    # 3.9 took the loop a coroutine ran on; no other loop could work there.
+    @functools.wraps(function)
+    def call(*args, loop=None, **kwargs):
+        return function(*args, **kwargs)
+
+    return call
+
+
+def _class_ignoring_loop(cls):
+    class Accepting(cls):
+        def __init__(self, *args, loop=None, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    Accepting.__name__ = Accepting.__qualname__ = cls.__name__
+    return Accepting
+
+
+_wait = asyncio.wait
+
+
+async def _wait_wrapping_coroutines(fs, *, loop=None, timeout=None, return_when=asyncio.ALL_COMPLETED):
+    # As 3.10's asyncio.wait did before handing them to the loop.
+    return await _wait({asyncio.ensure_future(f) for f in set(fs)}, timeout=timeout, return_when=return_when)
+
+
 asyncio.Lock.__iter__ = _acquire_for_with
+for _name in ["sleep", "gather", "shield", "wait_for"]:
+    setattr(asyncio, _name, _ignoring_loop(getattr(asyncio, _name)))
+for _name in ["Queue", "Lock", "Event", "Semaphore"]:
+    setattr(asyncio, _name, _class_ignoring_loop(getattr(asyncio, _name)))
+asyncio.wait = _wait_wrapping_coroutines
 asyncio.coroutine = coroutine
 asyncio.coroutines.coroutine = coroutine
 sys.argv = sys.argv[1:]

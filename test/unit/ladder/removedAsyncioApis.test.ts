@@ -1,0 +1,124 @@
+// Converting @asyncio.coroutine code to async/await also respells the asyncio
+// API that 3.10 and 3.11 removed, wherever the module uses it.
+import { test } from 'node:test';
+import { golden } from './ladderHelpers';
+
+test('loop= goes from every call that lost it, however the argument sits, and under any import spelling, when it only reads the loop', async () => {
+  await golden(
+    `
+    import asyncio
+    from asyncio import sleep, Queue as Q
+
+
+    @asyncio.coroutine
+    def tick(loop, q):
+        yield from sleep(0.1, loop=loop)
+        yield from asyncio.sleep(loop=loop, delay=0)
+        event = asyncio.Event(loop=loop)
+        other = asyncio.Event(
+            loop=loop,  # why: 3.4 wanted it
+        )
+        yield from q.put(1)
+        return event, other, loop.time()
+
+
+    class App:
+        loop = asyncio.new_event_loop()
+
+
+    queue = Q(maxsize=2, loop=App.loop)
+    lock = asyncio.Lock(loop=asyncio.get_event_loop())  # a call may do more than read: kept
+    future = asyncio.ensure_future(tick(App.loop, queue), loop=App.loop)
+    `,
+    `
+    import asyncio
+    from asyncio import sleep, Queue as Q
+
+
+    async def tick(loop, q):
+        await sleep(0.1)
+        await asyncio.sleep(delay=0)
+        event = asyncio.Event()
+        other = asyncio.Event(
+            # why: 3.4 wanted it
+        )
+        await q.put(1)
+        return event, other, loop.time()
+
+
+    class App:
+        loop = asyncio.new_event_loop()
+
+
+    queue = Q(maxsize=2)
+    lock = asyncio.Lock(loop=asyncio.get_event_loop())  # a call may do more than read: kept
+    future = asyncio.ensure_future(tick(App.loop, queue), loop=App.loop)
+    `,
+  );
+});
+
+test('coroutines handed to asyncio.wait are wrapped in tasks where they are made; futures are left alone', async () => {
+  await golden(
+    `
+    import asyncio
+
+
+    @asyncio.coroutine
+    def one(n):
+        yield from asyncio.sleep(0)
+        return n
+
+
+    @asyncio.coroutine
+    def many(names, later):
+        first = asyncio.ensure_future(one(0))
+        yield from asyncio.wait([first, one(1)])
+        yield from asyncio.wait({one(n) for n in names}, timeout=1)
+        yield from asyncio.wait((one(n) for n in names))
+        yield from asyncio.wait([*later])
+        yield from asyncio.wait(later, return_when=asyncio.FIRST_COMPLETED)
+    `,
+    `
+    import asyncio
+
+
+    async def one(n):
+        await asyncio.sleep(0)
+        return n
+
+
+    async def many(names, later):
+        first = asyncio.ensure_future(one(0))
+        await asyncio.wait([first, asyncio.ensure_future(one(1))])
+        await asyncio.wait({asyncio.ensure_future(one(n)) for n in names}, timeout=1)
+        await asyncio.wait((asyncio.ensure_future(one(n)) for n in names))
+        await asyncio.wait([asyncio.ensure_future(aw) for aw in [*later]])
+        await asyncio.wait([asyncio.ensure_future(aw) for aw in later], return_when=asyncio.FIRST_COMPLETED)
+    `,
+  );
+});
+
+test('a module converting only Tornado coroutines keeps its asyncio calls as they are', async () => {
+  await golden(
+    `
+    import asyncio
+    from tornado import gen
+
+
+    @gen.coroutine
+    def pause(loop):
+        yield gen.moment
+        raise gen.Return(asyncio.Event(loop=loop))
+    `,
+    `
+    import asyncio
+
+
+    async def pause(loop):
+        await asyncio.sleep(0)
+        return asyncio.Event(loop=loop)
+    `,
+    'async',
+    { publicApi: 'convert' },
+  );
+});
