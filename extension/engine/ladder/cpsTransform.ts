@@ -824,11 +824,15 @@ function withContinuations(file: SourceFile, params: Node, spec: CpsFunctionSpec
   const list = children(params).filter((c) => c.type !== 'comment');
   const text = file.text.slice(params.startIndex, params.endIndex);
   const at = (offset: number, inserted: string): string => text.slice(0, offset - params.startIndex) + inserted + text.slice(offset - params.startIndex);
-  if (!spec.keywordOnly) return at(params.endIndex - 1, `${list.length > 0 ? ', ' : ''}${names}`);
-  const starred = list.some((c) => c.type === 'list_splat_pattern' || c.type === 'keyword_separator');
-  const kwargs = list.find((c) => c.type === 'dictionary_splat_pattern');
+  // Right after the last parameter, not before the `)`: a list may end in a trailing comma (`b,\n)`).
+  const last = list.at(-1);
+  const appended = (inserted: string): string => (last ? at(last.endIndex, `, ${inserted}`) : at(params.endIndex - 1, inserted));
+  if (!spec.keywordOnly) return appended(names);
+  const starred = list.some((c) => c.type === 'list_splat_pattern' || c.type === 'keyword_separator' || (c.type === 'typed_parameter' && c.firstNamedChild?.type === 'list_splat_pattern'));
+  // `**kwargs` stays last, annotated (`**kwargs: Any`) or not.
+  const kwargs = list.find((c) => c.type === 'dictionary_splat_pattern' || (c.type === 'typed_parameter' && c.firstNamedChild?.type === 'dictionary_splat_pattern'));
   const own = `${starred ? '' : '*, '}${names}`;
-  return kwargs ? at(kwargs.startIndex, `${own}, `) : at(params.endIndex - 1, `${list.length > 0 ? ', ' : ''}${own}`);
+  return kwargs ? at(kwargs.startIndex, `${own}, `) : appended(own);
 }
 
 /** Is \`node\` in the body, an \`except\` or an \`else\` clause, or the \`finally\` of a \`try\` inside \`within\`? */

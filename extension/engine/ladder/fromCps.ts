@@ -137,7 +137,8 @@ class Uncps {
     const kept = list.filter((p) => !isGone(p));
     const last = list.at(-1);
     if (kept.length === list.length - 1 && last && isGone(last)) {
-      const before = list.at(-2);
+      // A bare `*` left last would name nothing after it: it goes with the continuation.
+      const before = list.at(list.at(-2)?.type === 'keyword_separator' ? -3 : -2);
       return this.file.text.slice(params.startIndex, before ? before.endIndex : params.startIndex + 1) + this.file.text.slice(last.endIndex, params.endIndex);
     }
     // A bare `*` needs a named parameter after it (`*, **fields` and a trailing `*` are not Python).

@@ -1,7 +1,7 @@
 // What CPython rejects in text tree-sitter parses without an error: an empty
 // suite (`for x in xs:` with no body), a block whose statements do not line
-// up, or do not sit deeper than the line that opens it, and a `return`
-// outside a function. Every file a
+// up, or do not sit deeper than the line that opens it, a `return`
+// outside a function, and a bare `*` with no named parameter after it. Every file a
 // refactor produces is checked for these before it is offered.
 import type { Node } from 'web-tree-sitter';
 import type { SourceFile } from './sourceFile';
@@ -25,6 +25,8 @@ export function outputProblem(file: SourceFile): OutputProblem | undefined {
         if (problem) return problem;
       } else if (type === 'return_statement' && !inFunction(cursor.currentNode)) {
         return { line: file.positionAt(cursor.startIndex).line + 1, message: "'return' outside a function" };
+      } else if (type === 'function_definition' && bareStarLast(cursor.currentNode)) {
+        return { line: file.positionAt(cursor.startIndex).line + 1, message: 'a bare * with no named parameter after it' };
       }
       if (holdsStatements(type) && cursor.gotoFirstChild()) continue;
       while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return undefined;
@@ -32,6 +34,14 @@ export function outputProblem(file: SourceFile): OutputProblem | undefined {
   } finally {
     cursor.delete();
   }
+}
+
+/** `def f(a, *)`, `def f(*, **kw)`: CPython wants a named parameter after a bare `*`. */
+function bareStarLast(def: Node): boolean {
+  const params = def.childForFieldName('parameters')?.namedChildren.filter((p): p is Node => p !== null && p.type !== 'comment') ?? [];
+  const star = params.findIndex((p) => p.type === 'keyword_separator');
+  const next = params[star + 1];
+  return star >= 0 && (next === undefined || next.type === 'dictionary_splat_pattern' || (next.type === 'typed_parameter' && next.firstNamedChild?.type === 'dictionary_splat_pattern'));
 }
 
 /** Whether the nearest definition around `node` is a function (a class body or the module is not). */

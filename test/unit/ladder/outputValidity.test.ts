@@ -19,6 +19,8 @@ const REJECTED: readonly [string, string, number][] = [
   ['statements of one block at two indentations', 'def f():\n    a = 1\n      b = 2\n    return a\n', 3],
   ['a return in a class body, after a one-line method', 'class Sink:\n    def write(self, msg, cont): pass\n    return cont(None)\n', 3],
   ['a return at module level', 'x = 1\nif x:\n    return x\n', 3],
+  ['a bare * left last by a removed parameter', 'def label(\n    name,\n    sep=":", *,\n):\n    return sep + name\n', 1],
+  ['a bare * followed only by **kwargs', 'class A:\n    def f(self, *, **extra: str):\n        return extra\n', 2],
 ];
 
 for (const [what, text, line] of REJECTED) {
