@@ -12,7 +12,7 @@ import { inTailPosition, isContinuationSlot, type ContinuationArguments } from '
 import { guardedCode, handedOnBody, rerunTry, type RerunTry } from './errorPathForms';
 import { inlineResults } from './inlineResults';
 import { block, copied, line, render, type Out } from './pyOut';
-import { children, field, identifiers, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
+import { children, field, hasOnlyPlainParameters, identifiers, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
 import { refuse } from './refusal';
 
 export interface Operation {
@@ -301,9 +301,14 @@ class Uncps {
     const args = argumentsOf(e);
     if (callee.type === 'identifier' && this.special.has(callee.text)) {
       for (const a of args) if (this.mentionsContinuation(a)) refuse('continuation-not-tail', a, `${this.at(a)}: a continuation is passed as a value to \`${callee.text}\``);
-      if (callee.text === this.spec.cont) return this.deliver(e, args);
+      this.valuesKnown(callee.text, args);
       if (callee.text === this.spec.errorCont) return this.raise(e, args);
-      return this.enter(present(this.conts.get(callee.text), callee.text), args.map((a) => this.file.textOf(a)), env, e);
+      if (callee.text === this.spec.cont) return this.deliver(e, args);
+      const cont = present(this.conts.get(callee.text), callee.text);
+      if (args.length !== cont.params.length || !hasOnlyPlainParameters(cont.node)) {
+        refuse('continuation-arity', e, `${this.at(e)}: \`${cont.name}\` is called with ${String(args.length)} values for its parameters \`${this.file.textOf(field(cont.node, 'parameters'))}\`; each value must bind one parameter to stand as an assignment`);
+      }
+      return this.enter(cont, args.map((a) => this.file.textOf(a)), env, e);
     }
     const slots = this.slotsOf(e);
     if (slots) {
@@ -324,6 +329,19 @@ class Uncps {
     for (const item of lead) if (this.mentionsContinuation(item)) refuse('continuation-not-tail', item, `${this.at(item)}: a continuation is used before the last item of \`${this.file.textOf(inner)}\``);
     const rest = this.tail(present(items.at(-1), 'items'), env);
     return { out: [...lead.map((item) => line(this.file.textOf(item))), ...rest.out], falls: rest.falls };
+  }
+
+  /**
+   * A continuation's values become a `return` value or assignments, one per
+   * argument: \`k(*pair)\` hands on as many as the sequence holds, \`k(**kw)\`
+   * and \`k(value=x)\` bind by name, and neither has that form.
+   */
+  private valuesKnown(name: string, args: readonly Node[]): void {
+    // The error continuation's one exception may come by keyword (`errback(error=e)`): it is raised either way.
+    const loose = args.find((a) => a.type === 'list_splat' || a.type === 'dictionary_splat' || (a.type === 'keyword_argument' && name !== this.spec.errorCont));
+    if (!loose) return;
+    const why = loose.type === 'keyword_argument' ? 'binds a parameter by name, which a returned value cannot' : 'unpacks a value, so how many values it gets is not known where one value is returned';
+    refuse('continuation-arity', loose, `${this.at(loose)}: \`${this.file.textOf(loose)}\` in the call of \`${name}\` ${why}`);
   }
 
   /** `cont(v)` returns v; `cont(a, b)` returns both as a tuple where the form allows it. */

@@ -79,7 +79,7 @@ export type RefusalCode =
   | 'multiline-string'
   /** The continuation is not called (or passed on) exactly once, last, on every path. */
   | 'continuation-not-tail'
-  /** A continuation called with, or taking, more than one value. */
+  /** A continuation called with, or taking, more than one value, or values unpacked or passed by name. */
   | 'continuation-arity'
   /** A recursive local continuation that is not a loop the rewrite recognises. */
   | 'unrecognised-loop'
