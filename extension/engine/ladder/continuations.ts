@@ -5,7 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { perFunction } from '../syntax/perParse';
-import { CONTINUATION_NAME, continuationOf, onlyCalledOrHandedOn } from '../python/callbacks';
+import { CONTINUATION_NAME, continuationOf, forwardsOwnArguments, onlyCalledOrHandedOn } from '../python/callbacks';
 import { calleeName } from './callText';
 import { children, isGeneratorFunction, parameterNames as parameterNamesOf } from './pySyntax';
 import { isMethod } from './references';
@@ -79,6 +79,8 @@ function lastContinuation(file: SourceFile, fn: FunctionInfo, seen: Set<number>)
   if (last?.type !== 'identifier' || !body) return undefined;
   const name = last.text;
   const uses = body.descendantsOfType('identifier').filter((n): n is Node => n?.text === name);
+  // A callable run with the function's own arguments (\`def run(callback, *args)\`) is no continuation.
+  if (forwardsOwnArguments(file, fn, name)) return undefined;
   if (uses.some(isCallee)) return name;
   seen.add(fn.node.id);
   const handedOn = uses.some((use) => {

@@ -121,8 +121,8 @@ function innerScopes(node: Node, outer: Node): Node[] {
   return scopes;
 }
 
-/** Conventional continuation names; only these may end a path with `return k(...)` rather than `k(...)`. */
-export const CONTINUATION_NAME = /^(k|cont|continuation|callback|cb|done|next|then|ok|resolve|reject|succeed|fail|on_\w+|\w+_(cont|continuation|callback|cb|k))$/i;
+/** Conventional continuation names (`cont2` too, as a refactor numbers one when `cont` is taken); only these may end a path with `return k(...)` rather than `k(...)`. */
+export const CONTINUATION_NAME = /^(k|cont|continuation|callback|cb|done|next|then|ok|resolve|reject|succeed|fail|on_\w+|\w+_(cont|continuation|callback|cb|k))\d*$/i;
 
 interface Continuations {
   readonly names: ReadonlySet<string>;
@@ -151,7 +151,12 @@ export interface Continuation {
  * the next step. A candidate is a parameter it calls or one conventionally
  * named so (`k`, `cont`, `callback`, …), unless the function uses what a call
  * of it returns (`f = f()`: a trampoline; `y = f(x)`: a plain function
- * argument). Storing the continuation (`self._callbacks.append(fn)`) or
+ * argument) or hands it its own `*args`/`**kwargs` (it runs what it was
+ * given). A writer (`def report(self, out, item): out(text)`) is called last
+ * on every path just as a continuation is, and only the continuation's place
+ * or name tells them apart: a parameter elsewhere than last must be named as
+ * a continuation. Taking a writer for one would turn the function into a
+ * generator or strip the parameter its callers pass `sys.stdout.write` in. Storing the continuation (`self._callbacks.append(fn)`) or
  * registering it with a scheduler is callback style, not a tail call; and a
  * function that returns a function made from it (a decorator) is higher-order,
  * not CPS. Generators and coroutines are never CPS.
@@ -163,11 +168,15 @@ function findContinuation(file: SourceFile, fn: FunctionInfo): Continuation | un
   const scope = functionScope(file, fn.node);
   if (fn.kind !== 'function' || fn.isAsync || !body || scope.yields.length > 0 || scope.awaits.length > 0) return undefined;
   const localsOf = (def: Node): ReadonlyMap<string, Node> => new Map(functionScope(file, def).nestedDefs.map((d) => [d.childForFieldName('name')?.text ?? '', d]));
-  const params = callableParameters(parametersPassed(fn));
+  const passed = parametersPassed(fn);
+  const params = callableParameters(passed);
   const calls = parameterCalls(file, fn.node, params);
   const called = new Set(calls.map((c) => c.parameter));
   const valueUsed = new Set(calls.filter((c) => resultUsed(c.call)).map((c) => c.parameter));
-  const names = new Set(params.filter((p) => (called.has(p.name) || CONTINUATION_NAME.test(p.name)) && !valueUsed.has(p.name)).map((p) => p.name));
+  const forwarded = new Set(calls.filter((c) => forwardsArguments(c.call, passed)).map((c) => c.parameter));
+  const last = passed.at(-1);
+  const placed = (p: Parameter): boolean => CONTINUATION_NAME.test(p.name) || (p === last && !p.splat);
+  const names = new Set(params.filter((p) => (called.has(p.name) || CONTINUATION_NAME.test(p.name)) && !valueUsed.has(p.name) && !forwarded.has(p.name) && placed(p)).map((p) => p.name));
   if (names.size === 0) return undefined;
   const conts: Continuations = {
     names,
@@ -186,6 +195,22 @@ function findContinuation(file: SourceFile, fn: FunctionInfo): Continuation | un
   // A tail that hands on a local function mentions the continuation only inside it.
   const parameter = parameters.at(-1) ?? [...names].at(-1);
   return parameter === undefined ? undefined : { parameter, parameters: parameters.length > 0 ? parameters : [parameter], tails };
+}
+
+/**
+ * \`function(*args, **kwargs)\` with the function's own \`*args\`/\`**kwargs\`:
+ * it runs the callable it was given with what its caller passed, the way
+ * \`call_soon(fn, *args)\` does; a continuation is handed an outcome.
+ */
+function forwardsArguments(call: Node, params: readonly Parameter[]): boolean {
+  const splats = new Set(params.filter((p) => p.splat).map((p) => p.name));
+  return argumentsOf(call).some((a) => (a.type === 'list_splat' || a.type === 'dictionary_splat') && splats.has(a.firstNamedChild?.text ?? ''));
+}
+
+/** Whether \`fn\` calls its parameter \`name\` with its own \`*args\`/\`**kwargs\` (see above): a callable it runs, never its continuation. */
+export function forwardsOwnArguments(file: SourceFile, fn: FunctionInfo, name: string): boolean {
+  const passed = parametersPassed(fn);
+  return parameterCalls(file, fn.node, passed).some((c) => c.parameter === name && forwardsArguments(c.call, passed));
 }
 
 /**

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { continuationParameter, continuationParameters, isCpsFunction, isDirectFunction } from '../../../extension/engine/ladder/continuations';
 import { dedent, definition, parse } from '../../helpers/parser';
 import { converted, python } from './cpsHelpers';
+import { convert } from './ladderHelpers';
 
 const SHAPES = `
 import functools
@@ -123,4 +124,64 @@ get("/nowhere", print, lambda error: print("failed", error), 2)
   const cps = await converted(generator, 'cps', { functions: functions.filter((f) => f !== 'get') });
   assert.match(cps, /^def op\(\*args, cont\):$/m);
   assert.equal(python(cps), printed);
+});
+
+const WRITERS = `
+import sys
+
+
+class Checker:
+    def __init__(self, verbose):
+        self.verbose = verbose
+
+    def report_miss(self, out, name, got):
+        out("miss " + name + ": got " + repr(got) + "\\n")
+
+    def report_try(self, out, name):
+        if self.verbose:
+            out("trying " + name + "\\n")
+
+    def check(self, cases, out=None):
+        if out is None:
+            out = sys.stdout.write
+        for name, got, want in cases:
+            self.report_try(out, name)
+            if got != want:
+                self.report_miss(out, name, got)
+
+
+def run_later(callback, *args, **kwargs):
+    callback(*args, **kwargs)
+
+
+Checker(True).check([("a", 1, 1), ("b", 2, 3)])
+run_later(print, "done", sep=": ")
+`;
+
+test("a writer handed text and a function run with its callers' own arguments are no continuations: --to generator and --to direct leave them, naming what they are", async () => {
+  const file = await parse(dedent(WRITERS));
+  try {
+    for (const name of ['Checker.report_miss', 'run_later']) {
+      assert.equal(isCpsFunction(file, definition(file, name)), false, `${name} is not CPS`);
+      assert.ok(isDirectFunction(file, definition(file, name)), `${name} stays a direct function`);
+    }
+  } finally {
+    file.dispose();
+  }
+  for (const to of ['generator', 'direct'] as const) {
+    const result = await convert(WRITERS, to, { functions: ['Checker.report_miss', 'run_later'] });
+    assert.equal(result.text, undefined, `--to ${to} changes nothing`);
+    assert.deepEqual(
+      result.refused.map((r) => [r.function, r.code]),
+      [
+        ['Checker.report_miss', 'not-at-rung'],
+        ['run_later', 'not-at-rung'],
+      ],
+    );
+    assert.match(result.refused[0]?.message ?? '', /callback/);
+  }
+  // They are direct functions: --to cps takes them (the module's calls adapted), and the program prints the same.
+  const cps = await converted(WRITERS, 'cps', { functions: ['Checker.report_miss', 'Checker.report_try', 'Checker.check', 'run_later'] });
+  assert.match(cps, /def report_miss\(self, out, name, got, cont\):/);
+  assert.equal(python(cps), python(dedent(WRITERS)));
 });

@@ -285,14 +285,14 @@ test('a caller that stays and passes an error continuation inside an expression 
 test('a continuation argument spread over lines keeps its parentheses after `return`', async () => {
   await goldenRuns(
     `
-    def report(out, name, score):
-        out("name: " + name +
-            " score: " + str(score))
+    def report(done, name, score):
+        done("name: " + name +
+             " score: " + str(score))
     `,
     `
     def report(name, score):
         return ("name: " + name +
-                " score: " + str(score))
+                 " score: " + str(score))
     `,
     'direct',
     { before: 'report(print, "ada", 3)\n', after: 'print(report("ada", 3))\n' },

@@ -51,6 +51,19 @@ def thunk_of(f, x):
 
 def stepper(n, k):
     yield k(n)
+
+class Checker:
+    def report_miss(self, out, name, got):
+        out("miss " + name + ": " + repr(got))
+
+def run_later(callback, *args, **kwargs):
+    callback(*args, **kwargs)
+
+def emit(text, end, out):
+    out(text + end)
+
+def numbered(x, cont2, *rest):
+    cont2(x + len(rest))
 `;
 
 test('continuationOf: the continuation parameter, all of them, and the tails that end each path', async () => {
@@ -66,7 +79,13 @@ test('continuationOf: the continuation parameter, all of them, and the tails tha
   assert.deepEqual(of('apply_then'), { parameter: 'k', parameters: ['k'], tails: [13] });
   // A method: self is not a parameter a caller passes.
   assert.deepEqual(of('Client.send'), { parameter: 'callback', parameters: ['callback'], tails: [17] });
-  for (const notCps of ['deco', 'trampoline', 'add_done_callback', 'schedule', 'thunk_of', 'stepper']) {
+  // Last, a parameter called with the outcome on every path is the continuation whatever its name;
+  // elsewhere it must be named as one (a refactor's numbered \`cont2\` is).
+  assert.deepEqual(of('emit'), { parameter: 'out', parameters: ['out'], tails: [53] });
+  assert.deepEqual(of('numbered'), { parameter: 'cont2', parameters: ['cont2'], tails: [56] });
+  // A writer handed text, and a function run with the caller's own *args/**kwargs, are called last
+  // on every path too, but hand on no outcome: not CPS.
+  for (const notCps of ['deco', 'trampoline', 'add_done_callback', 'schedule', 'thunk_of', 'stepper', 'Checker.report_miss', 'run_later']) {
     assert.equal(of(notCps), undefined, `${notCps} is not CPS`);
   }
   file.dispose();
