@@ -16,6 +16,8 @@ import { refusalOf, RefuseError } from './refusal';
 import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from './trampolineSource';
 import { ERROR_GUARD_NAME, ERROR_GUARD_SOURCE } from './errorGuardSource';
 import { helperRemoval, usesOf } from './moduleInsert';
+import { hiddenCaller } from '../python/hiddenCallers';
+import { hiddenCallerBlocker } from './hiddenCallerRefusal';
 
 export interface LeaveCpsRung {
   /** The operation a CPS call `call` becomes inside a converted function; `converted` names the functions converted with it. */
@@ -59,6 +61,12 @@ export function leaveCps(file: SourceFile, requested: readonly FunctionInfo[], r
         const params = present(continuationParameters(file, fn), 'continuation parameters');
         const arity = continuationArity(file, fn);
         if (arity === undefined) throw new RefuseError('continuation-arity', fn.node, `${fn.name} calls its continuation with different numbers of values on different paths; one result cannot stand for them`);
+        // A caller the module does not spell as a call (a dispatch table in the class body, a base class) keeps passing the continuation.
+        const hidden = hiddenCaller(file, fn);
+        if (hidden) {
+          const why = hiddenCallerBlocker(file, hidden);
+          throw new RefuseError(why.code, why.node, why.message);
+        }
         for (const ref of referencesTo(file, fn)) {
           const at = `line ${String(file.lineOf(ref.node))}`;
           if (!ref.call) throw new RefuseError('used-as-value', ref.node, `${at}: \`${shortName(fn)}\` is used as a value, not called, so its callers cannot be adapted`);
