@@ -5,24 +5,24 @@
 # function converts like any other.
 # to: cps
 # expect-refused: (none)
-# expect-converted: scale, label, settings, make_counter, main
-def scale(
-    value,
-    factor,
+# expect-converted: area, greeting, columns, make_counter, main
+def area(
+    width,
+    height,
 ):
-    return value * factor
+    return width * height
 
 
-def label(
-    name,
-    prefix="item",
-    sep=":",
+def greeting(
+    who,
+    word="hello",
+    end="!",
 ):
-    return prefix + sep + name
+    return word + " " + who + end
 
 
-def settings(*, width: int = 80, **extra: str,) -> str:
-    return str(width) + "".join(sorted(extra))
+def columns(*names: str, gap: int = 2, **widths: int,) -> str:
+    return (" " * gap).join(n.ljust(widths.get(n, 0)) for n in names)
 
 
 def make_counter(
@@ -40,10 +40,10 @@ def make_counter(
 
 
 def main():
-    print(scale(3, 4))
-    print(label("a"))
-    print(label("b", prefix="box"))
-    print(settings(width=10, a="1", b="2"))
+    print(area(3, 4))
+    print(greeting("ada"))
+    print(greeting("bob", word="hi", end="."))
+    print(repr(columns("id", "name", gap=1, name=6)))
     print(list(make_counter(5, step=2)()))
 
 

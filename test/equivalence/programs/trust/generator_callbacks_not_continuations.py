@@ -1,11 +1,11 @@
 # Parameters called last that are not continuations, and continuations handed
 # values no return can carry. A checker's writer `out` gets text (its callers
 # pass sys.stdout.write); run_later runs what it is given with its caller's own
-# arguments; a packer's methods sit in a dispatch table in the class body,
+# arguments; a serializer's methods sit in a dispatch table in its class body,
 # which calls them with the writer; spread hands its continuation a sequence
 # unpacked. None of them moves; the one real CPS function does.
 # to: generator
-# expect-refused: Packer.pack_none=used-as-value, spread=continuation-arity
+# expect-refused: Serializer.emit_bool=used-as-value, spread=continuation-arity
 # expect-converted: doubled
 import sys
 
@@ -29,15 +29,16 @@ def run_later(callback, *args, **kwargs):
     callback(*args, **kwargs)
 
 
-class Packer:
-    dispatch = {}
+class Serializer:
+    handlers = {}
 
-    def pack(self, value, write):
-        self.dispatch[type(value)](self, value, write)
+    def emit(self, value, sink):
+        self.handlers[type(value)](self, value, sink)
 
-    def pack_none(self, value, write):
-        write("<nil/>")
-    dispatch[type(None)] = pack_none
+    def emit_bool(self, value, sink):
+        sink("<true/>" if value else "<false/>")
+
+    handlers[bool] = emit_bool
 
 
 def spread(pair, k):
@@ -51,7 +52,7 @@ def doubled(n, k):
 Checker(True).check([("a", 1, 1), ("b", 2, 3)])
 run_later(print, "cleaned", "up", sep=": ")
 parts = []
-Packer().pack(None, parts.append)
+Serializer().emit(True, parts.append)
 print(parts)
 spread((4, 5), lambda a, b: print("spread", a, b))
 doubled(21, lambda n: print("doubled", n))
