@@ -48,6 +48,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     get engine() {
       return features().engine;
     },
+    get panels() {
+      return features().panels;
+    },
     get onDidPublishDiagnostics() {
       return features().onDidPublishDiagnostics;
     },

@@ -14,8 +14,8 @@ import { registerFoldHelpers } from './foldHelpers';
 import { registerGoToFunction } from './goToFunction';
 import { registerInterleavingDiagnostics, type DiagnosticsPublished } from './interleavingDiagnostics';
 import { registerInterleavingLens } from './interleavingLens';
-import { registerInterleavingPanel } from './interleavingPanel';
-import { registerLadderPanel } from './ladderPanel';
+import { registerInterleavingPanel, type InterleavingPanelFeature } from './interleavingPanel';
+import { registerLadderPanel, type LadderPanelFeature } from './ladderPanel';
 import { registerLadderActions } from './ladderActions';
 import { registerLockQuickFix } from './lockQuickFix';
 import { LintSettings } from './lintSettings';
@@ -30,6 +30,8 @@ export interface ConceptLensesApi {
   readonly schedules: Pick<ExploreSchedules, 'shown'>;
   /** The engine's worker thread, where lens steps and the interleavings analysis run (tests ask it `where`). */
   readonly engine: Pick<EngineWorker, 'ask'>;
+  /** What the ladder and interleavings panels show now. */
+  readonly panels: { readonly ladder: LadderPanelFeature['shown']; readonly interleavings: InterleavingPanelFeature['shown'] };
   /** Fires when a document's interleaving diagnostics are current for a version. */
   readonly onDidPublishDiagnostics: vscode.Event<DiagnosticsPublished>;
 }
@@ -47,6 +49,8 @@ export function activateFeatures(context: vscode.ExtensionContext): ConceptLense
   const lintSettings = new LintSettings();
   const schedules = registerExploreSchedules(context.extensionUri, cache);
   const diagnostics = registerInterleavingDiagnostics(cache, lintSettings, engine);
+  const ladderPanel = registerLadderPanel(context.extensionUri, cache, workspace);
+  const interleavingPanel = registerInterleavingPanel(context.extensionUri, cache);
   context.subscriptions.push(
     schedules,
     cache,
@@ -58,14 +62,14 @@ export function activateFeatures(context: vscode.ExtensionContext): ConceptLense
     registerFoldHelpers(),
     registerConceptHover(cache, workspace, engine),
     registerLadderActions(cache, workspace, engine),
-    registerLadderPanel(context.extensionUri, cache, workspace),
+    ladderPanel,
     diagnostics,
     registerLockQuickFix(cache, engine),
-    registerInterleavingPanel(context.extensionUri, cache),
+    interleavingPanel,
     registerInterleavingLens(cache, lintSettings, engine),
     registerSkippedAnalysisStatus(cache),
   );
-  return { cache, workspace, schedules, engine, onDidPublishDiagnostics: diagnostics.onDidPublish };
+  return { cache, workspace, schedules, engine, panels: { ladder: ladderPanel.shown, interleavings: interleavingPanel.shown }, onDidPublishDiagnostics: diagnostics.onDidPublish };
 }
 
 async function loadParser(extensionUri: vscode.Uri): Promise<PythonParser> {

@@ -14,7 +14,13 @@ export const SHOW_INTERLEAVINGS = 'conceptLenses.showInterleavings';
 const VIEW_TYPE = 'conceptLenses.interleavings';
 const PAGE: PanelPage<PanelMessage> = { style: 'panel.css', script: 'panel.js', name: 'interleavings', isMessage: isPanelMessage };
 
-export function registerInterleavingPanel(extensionUri: vscode.Uri, cache: DocumentCache): vscode.Disposable {
+/** The feature, and what its panel shows now (for tests and benches). */
+export interface InterleavingPanelFeature {
+  dispose(): void;
+  readonly shown: () => PanelContent | undefined;
+}
+
+export function registerInterleavingPanel(extensionUri: vscode.Uri, cache: DocumentCache): InterleavingPanelFeature {
   const highlight = vscode.window.createTextEditorDecorationType({
     isWholeLine: true,
     backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
@@ -24,7 +30,7 @@ export function registerInterleavingPanel(extensionUri: vscode.Uri, cache: Docum
     overviewRulerLane: vscode.OverviewRulerLane.Center,
   });
   const host: PanelHost = { extensionUri, cache, highlight, current: undefined };
-  return vscode.Disposable.from(
+  const registrations = vscode.Disposable.from(
     highlight,
     vscode.commands.registerCommand(SHOW_INTERLEAVINGS, (uri: unknown, line: unknown) => show(host, uri, line)),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
@@ -38,6 +44,15 @@ export function registerInterleavingPanel(extensionUri: vscode.Uri, cache: Docum
     }),
     { dispose: () => host.current?.dispose() },
   );
+  return {
+    dispose: () => {
+      registrations.dispose();
+    },
+    shown: () => {
+      const update = host.current?.shownUpdate;
+      return update?.type === 'update' ? update.content : undefined;
+    },
+  };
 }
 
 interface PanelHost {

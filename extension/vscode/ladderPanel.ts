@@ -34,9 +34,15 @@ interface LadderHost {
   current: LadderPanel | undefined;
 }
 
-export function registerLadderPanel(extensionUri: vscode.Uri, cache: DocumentCache, workspace: WorkspaceIndex): vscode.Disposable {
+/** The feature, and what its panel shows now (for tests and benches). */
+export interface LadderPanelFeature {
+  dispose(): void;
+  readonly shown: () => LadderContent | undefined;
+}
+
+export function registerLadderPanel(extensionUri: vscode.Uri, cache: DocumentCache, workspace: WorkspaceIndex): LadderPanelFeature {
   const host: LadderHost = { extensionUri, cache, workspace, current: undefined };
-  return vscode.Disposable.from(
+  const registrations = vscode.Disposable.from(
     vscode.commands.registerCommand(SHOW_LADDER, (uri: unknown, name: unknown) => show(host, uri, name)),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => {
@@ -49,6 +55,15 @@ export function registerLadderPanel(extensionUri: vscode.Uri, cache: DocumentCac
     }),
     { dispose: () => host.current?.dispose() },
   );
+  return {
+    dispose: () => {
+      registrations.dispose();
+    },
+    shown: () => {
+      const update = host.current?.shownUpdate;
+      return update?.type === 'update' ? update.content : undefined;
+    },
+  };
 }
 
 /** The command: a lens passes the file's URI (or its string) and the function's dotted name; the palette passes nothing. */

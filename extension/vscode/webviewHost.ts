@@ -55,6 +55,7 @@ export async function openPython(uri: vscode.Uri): Promise<vscode.TextDocument |
 export abstract class HostedPanel<Incoming, Outgoing> {
   private pending: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+  private lastUpdate: Outgoing | undefined;
   protected readonly subscriptions: vscode.Disposable[] = [];
 
   protected constructor(
@@ -110,7 +111,13 @@ export abstract class HostedPanel<Incoming, Outgoing> {
 
   protected update(): void {
     clearTimeout(this.pending);
-    this.post(this.updateMessage());
+    this.lastUpdate = this.updateMessage();
+    this.post(this.lastUpdate);
+  }
+
+  /** The last redraw sent to the page (for tests and benches: what the panel shows). */
+  get shownUpdate(): Outgoing | undefined {
+    return this.lastUpdate;
   }
 
   protected post(message: Outgoing): void {
