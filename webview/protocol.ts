@@ -183,7 +183,7 @@ export const isInterleavingView: Guard<InterleavingView> = record(
   { omitted: record({ coroutines: isCount, hazards: isCount }) },
 );
 
-const isStaleNote: Guard<StaleNote> = record({ line: isLine, message: isString });
+export const isStaleNote: Guard<StaleNote> = record({ line: isLine, message: isString });
 
 const isPanelContent: Guard<PanelContent> = union(
   record({ kind: oneOf('model'), model: isInterleavingView }, { stale: isStaleNote }),

@@ -54,10 +54,14 @@ export class EngineWorker implements vscode.Disposable {
     ];
   }
 
-  /** Asks the worker; undefined when `token` cancels first. Rejects with a one-line reason when the worker fails. */
-  ask<Q extends Question>(question: Q, token?: vscode.CancellationToken): Promise<AnswerOf[Q['kind']] | undefined> {
+  /**
+   * Asks the worker; undefined when `token` cancels first. Rejects with a
+   * one-line reason when the worker fails. `progress` hears of a long
+   * question's progress (Convert Workspace's modules).
+   */
+  ask<Q extends Question>(question: Q, token?: vscode.CancellationToken, progress?: (done: number, total: number) => void): Promise<AnswerOf[Q['kind']] | undefined> {
     if (token?.isCancellationRequested) return Promise.resolve(undefined);
-    return this.connection.ask(question, token ? (listener) => token.onCancellationRequested(listener) : undefined);
+    return this.connection.ask(question, token ? (listener) => token.onCancellationRequested(listener) : undefined, progress);
   }
 
   /** What a new worker is told first: every module the workspace index has, then every open Python document. */
@@ -99,6 +103,11 @@ export class EngineWorker implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
     this.connection.dispose();
   }
+}
+
+/** Why a question failed, for a one-line message. */
+export function failureReason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function moduleMessage(source: ModuleSource): Notice {

@@ -11,7 +11,7 @@ import { bundledExplorerScript, checkHazards, runExplorer } from '../runtime/run
 import { toExploreView } from '../../webview/fromExplore';
 import { isExplorePanelMessage, type ExploreContent, type ExploreHostMessage, type ExplorePanelMessage } from '../../webview/protocol';
 import type { DocumentCache } from './documentCache';
-import { interleavingsOf } from './interleavingCache';
+import { failureReason, type EngineWorker } from './engineWorker';
 import { createPanel, HostedPanel, type PanelPage } from './webviewHost';
 
 export const EXPLORE_SCHEDULES = 'conceptLenses.exploreSchedules';
@@ -21,6 +21,7 @@ const PAGE: PanelPage<ExplorePanelMessage> = { style: 'explore.css', script: 'ex
 interface ExploreHost {
   readonly extensionUri: vscode.Uri;
   readonly cache: DocumentCache;
+  readonly engine: EngineWorker;
   readonly highlight: vscode.TextEditorDecorationType;
   panel: SchedulesPanel | undefined;
   running: boolean;
@@ -32,12 +33,12 @@ export interface ExploreSchedules {
   shown(): ExploreContent | undefined;
 }
 
-export function registerExploreSchedules(extensionUri: vscode.Uri, cache: DocumentCache): ExploreSchedules {
+export function registerExploreSchedules(extensionUri: vscode.Uri, cache: DocumentCache, engine: EngineWorker): ExploreSchedules {
   const highlight = vscode.window.createTextEditorDecorationType({
     isWholeLine: true,
     backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
   });
-  const host: ExploreHost = { extensionUri, cache, highlight, panel: undefined, running: false };
+  const host: ExploreHost = { extensionUri, cache, engine, highlight, panel: undefined, running: false };
   const registrations = vscode.Disposable.from(
     highlight,
     vscode.commands.registerCommand(EXPLORE_SCHEDULES, (uri: unknown) => explore(host, uri)),
@@ -102,8 +103,12 @@ async function explore(host: ExploreHost, uri: unknown): Promise<void> {
   }
 
   const settings = vscode.workspace.getConfiguration('conceptLenses.explore', document.uri);
-  await host.cache.loading;
-  const hazards = interleavingsOf(host.cache.get(document)).hazards;
+  // The static hazards each get a run that forces their interleaving; the analysis runs in the engine's worker.
+  const analysed = await host.engine.ask({ kind: 'hazards', uri: document.uri.toString(), version: document.version }).catch((error: unknown) => {
+    void vscode.window.showWarningMessage(`Explore Schedules: the static hazards were not checked: ${failureReason(error)}`);
+    return undefined;
+  });
+  const hazards = analysed && !analysed.skipped ? analysed.hazards : [];
   const request = {
     python: await interpreterFor(document.uri),
     script: bundledExplorerScript(vscode.Uri.joinPath(host.extensionUri, 'dist').fsPath),

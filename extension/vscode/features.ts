@@ -47,10 +47,10 @@ export function activateFeatures(context: vscode.ExtensionContext): ConceptLense
   // The heavy engine work runs in a worker thread, started on the first question.
   const engine = new EngineWorker(context.extensionUri, workspace);
   const lintSettings = new LintSettings();
-  const schedules = registerExploreSchedules(context.extensionUri, cache);
+  const schedules = registerExploreSchedules(context.extensionUri, cache, engine);
   const diagnostics = registerInterleavingDiagnostics(cache, lintSettings, engine);
-  const ladderPanel = registerLadderPanel(context.extensionUri, cache, workspace);
-  const interleavingPanel = registerInterleavingPanel(context.extensionUri, cache);
+  const ladderPanel = registerLadderPanel(context.extensionUri, workspace, engine);
+  const interleavingPanel = registerInterleavingPanel(context.extensionUri, engine);
   context.subscriptions.push(
     schedules,
     cache,

@@ -1,14 +1,13 @@
 // "Concept Lenses: Show Interleavings": the webview panel that draws the
-// active Python file's coroutines and hazards (webview/). It follows the active
-// Python editor, redraws after edits (debounced, from the shared parse), marks
-// the stepper's line in the editor and reveals lines the user clicks. After a
-// reload the serializer brings it back; the webview keeps its own UI state.
+// active Python file's coroutines and hazards (webview/), drawn by the engine's
+// worker thread. It follows the active Python editor, redraws after edits
+// (debounced), marks the stepper's line in the editor and reveals lines the
+// user clicks. After a reload the serializer brings it back; the webview keeps
+// its own UI state.
 import * as vscode from 'vscode';
-import { toInterleavingView } from '../../webview/fromModel';
 import { isPanelMessage, isPanelState, type HostMessage, type PanelContent, type PanelMessage } from '../../webview/protocol';
-import type { DocumentCache } from './documentCache';
-import { interleavingsOf } from './interleavingCache';
-import { createPanel, HostedPanel, openPython, type PanelPage } from './webviewHost';
+import { failureReason, type EngineWorker } from './engineWorker';
+import { createPanel, HostedPanel, notDrawn, openPython, type PanelPage } from './webviewHost';
 
 export const SHOW_INTERLEAVINGS = 'conceptLenses.showInterleavings';
 const VIEW_TYPE = 'conceptLenses.interleavings';
@@ -20,7 +19,7 @@ export interface InterleavingPanelFeature {
   readonly shown: () => PanelContent | undefined;
 }
 
-export function registerInterleavingPanel(extensionUri: vscode.Uri, cache: DocumentCache): InterleavingPanelFeature {
+export function registerInterleavingPanel(extensionUri: vscode.Uri, engine: EngineWorker): InterleavingPanelFeature {
   const highlight = vscode.window.createTextEditorDecorationType({
     isWholeLine: true,
     backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
@@ -29,13 +28,12 @@ export function registerInterleavingPanel(extensionUri: vscode.Uri, cache: Docum
     overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.rangeHighlightForeground'),
     overviewRulerLane: vscode.OverviewRulerLane.Center,
   });
-  const host: PanelHost = { extensionUri, cache, highlight, current: undefined };
+  const host: PanelHost = { extensionUri, engine, highlight, current: undefined };
   const registrations = vscode.Disposable.from(
     highlight,
     vscode.commands.registerCommand(SHOW_INTERLEAVINGS, (uri: unknown, line: unknown) => show(host, uri, line)),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => {
-        await host.cache.loading;
         const saved = isPanelState(state) && state.documentUri !== null ? state.documentUri : undefined;
         const document = saved ? await openPython(vscode.Uri.parse(saved)) : undefined;
         host.current?.dispose();
@@ -57,14 +55,13 @@ export function registerInterleavingPanel(extensionUri: vscode.Uri, cache: Docum
 
 interface PanelHost {
   readonly extensionUri: vscode.Uri;
-  readonly cache: DocumentCache;
+  readonly engine: EngineWorker;
   readonly highlight: vscode.TextEditorDecorationType;
   current: InterleavingPanel | undefined;
 }
 
 /** The command: an explorer/editor-title call passes the file's URI; a lens may pass a line of its hazard. */
 async function show(host: PanelHost, uri: unknown, line: unknown): Promise<void> {
-  await host.cache.loading;
   const document = (uri instanceof vscode.Uri ? await openPython(uri) : undefined) ?? activePython();
   if (!host.current) {
     host.current = new InterleavingPanel(createPanel(VIEW_TYPE, 'Interleavings', host.extensionUri), host, document);
@@ -72,7 +69,7 @@ async function show(host: PanelHost, uri: unknown, line: unknown): Promise<void>
     host.current.reveal();
     if (document) host.current.follow(document);
   }
-  if (typeof line === 'number') host.current.selectHazardAt(line);
+  if (typeof line === 'number') await host.current.selectHazardAt(line);
   await host.current.closeOthers();
 }
 
@@ -122,8 +119,8 @@ class InterleavingPanel extends HostedPanel<PanelMessage, HostMessage> {
   }
 
   /** Selects the hazard whose read, suspension or write is on `line` (1-based). */
-  selectHazardAt(line: number): void {
-    const content = this.content();
+  async selectHazardAt(line: number): Promise<void> {
+    const content = await this.content();
     if (content.kind !== 'model') return;
     const index = content.model.hazards.findIndex((h) => [h.read, h.suspend, h.write].includes(line));
     if (index >= 0) this.post({ type: 'selectHazard', index });
@@ -144,36 +141,30 @@ class InterleavingPanel extends HostedPanel<PanelMessage, HostMessage> {
     }
   }
 
-  protected updateMessage(): HostMessage {
-    return { type: 'update', content: this.content(), documentUri: this.document?.uri.toString() ?? null };
+  protected async updateMessage(): Promise<HostMessage> {
+    const document = this.document;
+    return { type: 'update', content: await this.content(), documentUri: document?.uri.toString() ?? null };
   }
 
-  private content(): PanelContent {
+  private async content(): Promise<PanelContent> {
     const document = this.document;
     if (!document) {
       return { kind: 'empty', reason: 'no-editor', message: 'Open a Python file: the panel draws the coroutines of the active Python editor.' };
     }
-    if (this.lastGood?.version === document.version) return this.lastGood.content;
-    const file = this.host.cache.get(document);
-    const [error] = file.syntaxErrors;
-    if (error) {
-      // Mid-edit code is often briefly broken: keep the last good drawing rather than flicker, marked as out of date.
-      if (this.lastGood?.content.kind === 'model') {
-        return { ...this.lastGood.content, stale: { line: error.line, message: error.message } };
-      }
-      return {
-        kind: 'empty',
-        reason: 'syntax-error',
-        message: `Line ${String(error.line)}: ${error.message}. The drawing appears once the file parses.`,
-      };
+    const { version } = document;
+    if (this.lastGood?.version === version) return this.lastGood.content;
+    const answer = await this.host.engine
+      .ask({ kind: 'interleavingPanel', uri: document.uri.toString(), version, file: vscode.workspace.asRelativePath(document.uri) })
+      .catch(failureReason);
+    if (typeof answer === 'object' && answer.state === 'drawn' && answer.view) {
+      const content: PanelContent = { kind: 'model', model: answer.view };
+      // The panel may have moved to another document meanwhile: the drawing is kept only for the one it is of.
+      if (document === this.document) this.lastGood = { version, content };
+      return content;
     }
-    const model = interleavingsOf(file);
-    const view = toInterleavingView(model, vscode.workspace.asRelativePath(document.uri), (line) =>
-      document.lineAt(Math.min(line - 1, document.lineCount - 1)).text,
-    );
-    const content: PanelContent = { kind: 'model', model: view };
-    this.lastGood = { version: document.version, content };
-    return content;
+    // Mid-edit code is often briefly broken: keep the last good drawing rather than flicker, marked as out of date.
+    const last = this.lastGood?.content.kind === 'model' ? this.lastGood.content : undefined;
+    return notDrawn(typeof answer === 'object' && answer.state === 'drawn' ? undefined : answer, document, version, last, 'The drawing appears once the file parses.');
   }
 
   /** The editor showing the followed document, opening it beside the panel if none does. */

@@ -1,16 +1,16 @@
 // Ladder refactors as code actions: for the function at the cursor, each rung
 // a registered conversion can move it to (offered disabled, with the reason,
 // when it refuses), the same with its callers when those block it, and the
-// whole file; the steps run in the engine's worker thread. A workspace command converts every Python file to async/await
-// through VS Code's refactor preview.
+// whole file; the steps run in the engine's worker thread. A workspace command
+// converts every Python file to async/await (in the worker too), applied at
+// once or through VS Code's refactor preview.
 import * as vscode from 'vscode';
 import type { TextChange } from '../engine';
-import type { ConversionResult, Rung } from '../engine/ladder/conversion';
-import { stepModules, type ModuleInput } from '../engine/ladder/stepModules';
+import type { Rung } from '../engine/ladder/conversion';
 import { analysable } from './analysisBudget';
 import type { DocumentCache } from './documentCache';
-import type { EngineWorker } from './engineWorker';
-import type { LadderActionsAnswer } from './worker/protocol';
+import { failureReason, type EngineWorker } from './engineWorker';
+import type { ConvertWorkspaceAnswer, LadderActionsAnswer } from './worker/protocol';
 import { FOLD_HELPERS } from './foldHelpers';
 import { publicApiSetting, type WorkspaceIndex } from './workspaceIndex';
 
@@ -113,51 +113,61 @@ function rangeOf(document: vscode.TextDocument, change: TextChange): vscode.Rang
 const CONVERT = 'Convert';
 const REVIEW = 'Review in Refactor Preview';
 
+type ConvertedFile = ConvertWorkspaceAnswer['files'][number] & { readonly document: vscode.TextDocument; readonly version: number };
+
 /**
  * Every Python file of the workspace to async/await, after a dialog that says
  * how much changes: applied at once (one undo), or shown in the refactor
  * preview. VS Code opens that preview only for edits marked as needing
  * confirmation, and starts those unticked, so the user is told to tick them.
+ * The host opens the files; the engine's worker converts them all together.
  */
-async function convertWorkspace(cache: DocumentCache, workspace: WorkspaceIndex): Promise<void> {
+async function convertWorkspace(workspace: WorkspaceIndex, engine: EngineWorker): Promise<void> {
   const uris = await vscode.workspace.findFiles('**/*.py', '**/{node_modules,.git,.venv,venv,site-packages}/**');
-  const converted: { readonly document: vscode.TextDocument; readonly result: ConversionResult }[] = [];
-  let refused = 0;
-  const finished = await vscode.window.withProgress(
+  const outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Concept Lenses: converting to async/await', cancellable: true },
-    async (progress, token) => {
+    async (progress, token): Promise<{ readonly converted: readonly ConvertedFile[]; readonly refused: number } | string | undefined> => {
       await workspace.ready;
-      const documents: vscode.TextDocument[] = [];
-      const inputs: ModuleInput[] = [];
+      // Reading the files is half the bar, converting them the other half.
+      const documents = new Map<string, vscode.TextDocument>();
       for (const uri of uris) {
-        if (token.isCancellationRequested) return false;
-        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
+        if (token.isCancellationRequested) return undefined;
+        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 50 / uris.length });
         const document = await vscode.workspace.openTextDocument(uri);
-        const file = analysable(cache, document);
-        const module = workspace.moduleOf(document);
-        if (!file || file.syntaxErrors.length > 0 || !module) continue;
-        documents.push(document);
-        inputs.push({ path: module.path, file });
+        // The worker's project model mirrors the workspace index: it converts the modules the index has.
+        if (workspace.moduleOf(document)) documents.set(document.uri.toString(), document);
       }
-      // Every file together, so a caller and its callee in different files move as one.
-      // One policy for the batch: the workspace's (a folder's own setting applies to single steps).
-      const results = stepModules(inputs, 'async', { publicApi: publicApiSetting(undefined) }, workspace.model);
-      for (const [i, document] of documents.entries()) {
-        const result = results.get(inputs[i]?.path ?? '');
-        if (!result) continue;
-        refused += result.refused.length;
-        if (result.converted.length > 0) converted.push({ document, result });
-      }
-      return true;
+      const versions = new Map([...documents].map(([uri, d]) => [uri, d.version]));
+      let reported = 0;
+      const answer = await engine
+        .ask({ kind: 'convertWorkspace', documents: [...versions].map(([uri, version]) => ({ uri, version })), publicApi: publicApiSetting(undefined) }, token, (done, total) => {
+          // A second round (callers that turned out blocked) starts the count again: the bar does not go back.
+          const increment = done > reported ? (50 * (done - reported)) / total : 0;
+          reported = Math.max(reported, done);
+          progress.report({ message: `converting: ${String(done)} of ${plural(total, 'file')}`, increment });
+        })
+        .catch(failureReason);
+      if (answer === undefined || typeof answer === 'string') return answer;
+      const converted = answer.files.flatMap((f) => {
+        const document = documents.get(f.uri);
+        const version = versions.get(f.uri);
+        return document && version !== undefined && f.converted.length > 0 ? [{ ...f, document, version }] : [];
+      });
+      return { converted, refused: answer.files.reduce((n, f) => n + f.refused, 0) };
     },
   );
-  if (!finished) return;
+  if (outcome === undefined) return;
+  if (typeof outcome === 'string') {
+    void vscode.window.showWarningMessage(`Concept Lenses: the workspace was not converted: ${outcome}`);
+    return;
+  }
+  const { converted, refused } = outcome;
   const refusedNote = refused > 0 ? `${plural(refused, 'function')} refused and stay as they are; each one's code action says why.` : '';
   if (converted.length === 0) {
     void vscode.window.showInformationMessage(`Concept Lenses: nothing to convert to async/await. ${refusedNote}`.trim());
     return;
   }
-  const functions = converted.reduce((n, c) => n + c.result.converted.length, 0);
+  const functions = converted.reduce((n, c) => n + c.converted.length, 0);
   const choice = await vscode.window.showInformationMessage<string>(
     `Convert ${plural(functions, 'function')} in ${plural(converted.length, 'file')} to async/await?`,
     { modal: true, ...(refusedNote ? { detail: refusedNote } : {}) },
@@ -165,13 +175,19 @@ async function convertWorkspace(cache: DocumentCache, workspace: WorkspaceIndex)
     REVIEW,
   );
   if (choice === undefined) return;
+  // The files convert together: one edited meanwhile would leave the others calling it the old way.
+  const changed = converted.find((c) => c.document.version !== c.version);
+  if (changed) {
+    void vscode.window.showWarningMessage(`Concept Lenses: ${vscode.workspace.asRelativePath(changed.document.uri)} changed while the workspace was converting; nothing was applied. Run the command again.`);
+    return;
+  }
   const review = choice === REVIEW;
   const edit = new vscode.WorkspaceEdit();
-  for (const { document, result } of converted) {
-    workspaceEdit(document, result.edits, edit, {
+  for (const { document, converted: names, refused: refusedHere, edits } of converted) {
+    workspaceEdit(document, edits, edit, {
       needsConfirmation: review,
-      label: `${vscode.workspace.asRelativePath(document.uri)}: ${result.converted.join(', ')}`,
-      ...(result.refused.length > 0 ? { description: `${String(result.refused.length)} refused` } : {}),
+      label: `${vscode.workspace.asRelativePath(document.uri)}: ${names.join(', ')}`,
+      ...(refusedHere > 0 ? { description: `${String(refusedHere)} refused` } : {}),
     });
   }
   if (review) void vscode.window.showInformationMessage('Concept Lenses: tick the files to convert in the Refactor Preview, then Apply.');
@@ -190,6 +206,6 @@ export function registerLadderActions(cache: DocumentCache, workspace: Workspace
     vscode.languages.registerCodeActionsProvider({ language: 'python' }, new LadderActionProvider(cache, workspace, engine), {
       providedCodeActionKinds: TARGETS.map((t) => t.kind),
     }),
-    vscode.commands.registerCommand(WORKSPACE_COMMAND, () => convertWorkspace(cache, workspace)),
+    vscode.commands.registerCommand(WORKSPACE_COMMAND, () => convertWorkspace(workspace, engine)),
   );
 }

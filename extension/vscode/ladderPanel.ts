@@ -1,16 +1,14 @@
 // "Concept Lenses: Show Concept Ladder": a webview with one function at every
 // rung of the ladder side by side, each column made by the real conversions
-// (engine/ladder/ladderView.ts). It stays on its function, redraws after edits
-// (debounced, from the shared parse), applies the step to an adjacent rung on
-// request, and comes back after a reload through the serializer.
+// (engine/ladder/ladderView.ts) in the engine's worker thread. It stays on its
+// function, redraws after edits (debounced), applies the step to an adjacent
+// rung on request, and comes back after a reload through the serializer.
 import * as vscode from 'vscode';
 import type { Rung } from '../engine/ladder/conversion';
-import { callChain, ladderOf, stepWithChain } from '../engine/ladder/ladderView';
-import { toLadderView } from '../../webview/fromLadder';
 import { isLadderPanelMessage, isLadderPanelState, type LadderContent, type LadderHostMessage, type LadderPanelMessage } from '../../webview/protocol';
-import type { DocumentCache } from './documentCache';
-import type { WorkspaceIndex } from './workspaceIndex';
-import { createPanel, HostedPanel, openPython, type PanelPage } from './webviewHost';
+import { failureReason, type EngineWorker } from './engineWorker';
+import { publicApiSetting, type WorkspaceIndex } from './workspaceIndex';
+import { createPanel, HostedPanel, notDrawn, openPython, type PanelPage } from './webviewHost';
 
 export const SHOW_LADDER = 'conceptLenses.showLadder';
 const VIEW_TYPE = 'conceptLenses.ladder';
@@ -29,8 +27,8 @@ interface Target {
 
 interface LadderHost {
   readonly extensionUri: vscode.Uri;
-  readonly cache: DocumentCache;
   readonly workspace: WorkspaceIndex;
+  readonly engine: EngineWorker;
   current: LadderPanel | undefined;
 }
 
@@ -40,17 +38,17 @@ export interface LadderPanelFeature {
   readonly shown: () => LadderContent | undefined;
 }
 
-export function registerLadderPanel(extensionUri: vscode.Uri, cache: DocumentCache, workspace: WorkspaceIndex): LadderPanelFeature {
-  const host: LadderHost = { extensionUri, cache, workspace, current: undefined };
+export function registerLadderPanel(extensionUri: vscode.Uri, workspace: WorkspaceIndex, engine: EngineWorker): LadderPanelFeature {
+  const host: LadderHost = { extensionUri, workspace, engine, current: undefined };
   const registrations = vscode.Disposable.from(
     vscode.commands.registerCommand(SHOW_LADDER, (uri: unknown, name: unknown) => show(host, uri, name)),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => {
-        await host.cache.loading;
         const saved = isLadderPanelState(state) && state.documentUri !== null && state.function !== null ? state : undefined;
         const document = saved?.documentUri ? await openPython(vscode.Uri.parse(saved.documentUri)) : undefined;
+        const target = document && saved?.function ? { document, name: saved.function } : await atCursor(host.engine);
         host.current?.dispose();
-        host.current = new LadderPanel(panel, host, document && saved?.function ? { document, name: saved.function } : atCursor(host.cache));
+        host.current = new LadderPanel(panel, host, target);
       },
     }),
     { dispose: () => host.current?.dispose() },
@@ -68,10 +66,9 @@ export function registerLadderPanel(extensionUri: vscode.Uri, cache: DocumentCac
 
 /** The command: a lens passes the file's URI (or its string) and the function's dotted name; the palette passes nothing. */
 async function show(host: LadderHost, uri: unknown, name: unknown): Promise<void> {
-  await host.cache.loading;
   const given = uri instanceof vscode.Uri ? uri : typeof uri === 'string' ? vscode.Uri.parse(uri) : undefined;
   const document = given ? await openPython(given) : undefined;
-  const target = document && typeof name === 'string' ? { document, name } : atCursor(host.cache);
+  const target = document && typeof name === 'string' ? { document, name } : await atCursor(host.engine);
   if (!host.current) {
     host.current = new LadderPanel(createPanel(VIEW_TYPE, 'Concept Ladder', host.extensionUri), host, target);
   } else {
@@ -81,17 +78,17 @@ async function show(host: LadderHost, uri: unknown, name: unknown): Promise<void
   await host.current.closeOthers();
 }
 
-/** The innermost function around the cursor of the active Python editor. */
-function atCursor(cache: DocumentCache): Target | undefined {
+/** The innermost function around the cursor of the active Python editor (the engine's worker finds it). */
+async function atCursor(engine: EngineWorker): Promise<Target | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (editor?.document.languageId !== 'python') return undefined;
-  const file = cache.get(editor.document);
+  const { document } = editor;
   // In a line's indentation the cursor belongs to what the line starts (column 1 of an indented `def` is that def).
   const cursor = editor.selection.active;
-  const indent = editor.document.lineAt(cursor.line).firstNonWhitespaceCharacterIndex;
-  const offset = editor.document.offsetAt(cursor.character < indent ? cursor.with({ character: indent }) : cursor);
-  const fn = file.functions.all.filter((f) => f.kind === 'function' && (f.decorated ?? f.node).startIndex <= offset && offset <= f.node.endIndex).pop();
-  return fn ? { document: editor.document, name: fn.name } : undefined;
+  const indent = document.lineAt(cursor.line).firstNonWhitespaceCharacterIndex;
+  const offset = document.offsetAt(cursor.character < indent ? cursor.with({ character: indent }) : cursor);
+  const answer = await engine.ask({ kind: 'functionAt', uri: document.uri.toString(), version: document.version, offset }).catch(() => undefined);
+  return answer?.name === undefined ? undefined : { document, name: answer.name };
 }
 
 class LadderPanel extends HostedPanel<LadderPanelMessage, LadderHostMessage> {
@@ -144,49 +141,45 @@ class LadderPanel extends HostedPanel<LadderPanelMessage, LadderHostMessage> {
     const target = this.target;
     if (!target || target.document.isClosed) return 'The file is no longer open.';
     await this.host.workspace.ready;
-    const file = this.host.cache.get(target.document);
-    if (file.syntaxErrors.length > 0) return 'The file does not parse right now; fix it and try again.';
-    const fn = file.functions.named(target.name).find((f) => f.kind === 'function');
-    if (!fn) return `The file has no function named ${target.name} any more.`;
-    const chain = callChain(file, fn).map((f) => f.name);
-    const { result, refusal } = stepWithChain(file, target.name, chain, rung, this.host.workspace.ladderOptions(target.document)).step;
-    if (refusal) return `${refusal.function}: ${refusal.message}`;
-    if (result.edits.length === 0) return `${target.name} is already in that form.`;
+    const { document, name } = target;
+    const { version } = document;
+    const question = { kind: 'ladderApply', uri: document.uri.toString(), version, name, rung, publicApi: publicApiSetting(document.uri) } as const;
+    const answer = await this.host.engine.ask(question).catch((error: unknown) => ({ ok: false, problem: `The step could not be taken: ${failureReason(error)}.` }) as const);
+    if (!answer?.ok) return answer?.problem ?? 'The step could not be taken.';
+    if (document.version !== version) return 'The file changed meanwhile; try again.';
     const edit = new vscode.WorkspaceEdit();
-    for (const change of result.edits) {
-      edit.replace(target.document.uri, new vscode.Range(target.document.positionAt(change.start), target.document.positionAt(change.end)), change.newText);
+    for (const change of answer.edits) {
+      edit.replace(document.uri, new vscode.Range(document.positionAt(change.start), document.positionAt(change.end)), change.newText);
     }
     return (await vscode.workspace.applyEdit(edit)) ? undefined : 'VS Code did not apply the edit (the file changed meanwhile?).';
   }
 
-  protected updateMessage(): LadderHostMessage {
-    return { type: 'update', content: this.content(), documentUri: this.target?.document.uri.toString() ?? null };
+  protected async updateMessage(): Promise<LadderHostMessage> {
+    return { type: 'update', content: await this.content(), documentUri: this.target?.document.uri.toString() ?? null };
   }
 
-  private content(): LadderContent {
+  private async content(): Promise<LadderContent> {
     const target = this.target;
     if (!target) {
       return { kind: 'empty', reason: 'no-editor', message: 'Put the cursor in a Python function and run "Concept Lenses: Show Concept Ladder".' };
     }
     const { document, name } = target;
-    if (this.lastGood?.version === document.version && this.lastGood.name === name) return this.lastGood.content;
-    const file = this.host.cache.get(document);
-    const [error] = file.syntaxErrors;
-    if (error) {
-      // Code mid-edit is often briefly broken: keep the last good ladder of this function rather than flicker, marked as out of date.
-      if (this.lastGood?.name === name && this.lastGood.content.kind === 'ladder') {
-        return { ...this.lastGood.content, stale: { line: error.line, message: error.message } };
-      }
-      return { kind: 'empty', reason: 'syntax-error', message: `Line ${String(error.line)}: ${error.message}. The ladder appears once the file parses.` };
+    const { version } = document;
+    if (this.lastGood?.version === version && this.lastGood.name === name) return this.lastGood.content;
+    const file = vscode.workspace.asRelativePath(document.uri);
+    const answer = await this.host.engine
+      .ask({ kind: 'ladderPanel', uri: document.uri.toString(), version, name, file, publicApi: publicApiSetting(document.uri) })
+      .catch(failureReason);
+    if (typeof answer === 'object' && answer.state === 'drawn') {
+      if (!answer.view) return { kind: 'empty', reason: 'no-function', message: `${file} has no function named ${name} any more.` };
+      const content: LadderContent = { kind: 'ladder', ladder: answer.view };
+      // The panel may have moved to another function meanwhile: the ladder is kept only for the one it is of.
+      if (target === this.target) this.lastGood = { version, name, content };
+      return content;
     }
-    const fn = file.functions.named(name).find((f) => f.kind === 'function');
-    const columns = fn ? ladderOf(file, name, this.host.workspace.ladderOptions(document)) : [];
-    if (!fn || columns.length === 0) {
-      return { kind: 'empty', reason: 'no-function', message: `${vscode.workspace.asRelativePath(document.uri)} has no function named ${name} any more.` };
-    }
-    const content: LadderContent = { kind: 'ladder', ladder: toLadderView(columns, vscode.workspace.asRelativePath(document.uri), name, fn.line) };
-    this.lastGood = { version: document.version, name, content };
-    return content;
+    // Code mid-edit is often briefly broken: keep the last good ladder of this function rather than flicker, marked as out of date.
+    const last = this.lastGood?.name === name && this.lastGood.content.kind === 'ladder' ? this.lastGood.content : undefined;
+    return notDrawn(answer, document, version, last, 'The ladder appears once the file parses.');
   }
 
   private async revealLine(line: number): Promise<void> {

@@ -2,8 +2,11 @@
 // messages from the page, redraws debounced after edits, and disposal that
 // happens once whichever side (user or extension) closes the panel first.
 import * as vscode from 'vscode';
+import type { StaleNote } from '../../webview/protocol';
 import { webviewShell } from '../../webview/render/document';
+import { MAX_ANALYSED_CHARS, tooLarge } from './analysisLimits';
 import { nonce } from './nonce';
+import type { PanelAnswer } from './worker/protocol';
 
 const UPDATE_DELAY_MS = 300;
 
@@ -43,6 +46,38 @@ async function closeOtherPanels(viewType: string, panel: vscode.WebviewPanel): P
   if (others.length > 0) await vscode.window.tabGroups.close(others, true);
 }
 
+/** A panel's "nothing to draw" with its reason. */
+interface NothingDrawn {
+  readonly kind: 'empty';
+  readonly reason: 'syntax-error';
+  readonly message: string;
+}
+
+/**
+ * What a panel shows of `document` when the engine's worker drew nothing new
+ * for `version` (its answer, or why asking failed): through a syntax error
+ * the last good drawing `last`, marked stale; else why there is none.
+ */
+export function notDrawn<Drawn extends { readonly stale?: StaleNote }>(
+  answer: Exclude<PanelAnswer<unknown>, { state: 'drawn' }> | string | undefined,
+  document: vscode.TextDocument,
+  version: number,
+  last: Drawn | undefined,
+  appearsWhen: string,
+): Drawn | NothingDrawn {
+  const nothing = (message: string): NothingDrawn => ({ kind: 'empty', reason: 'syntax-error', message });
+  if (typeof answer === 'string') return nothing(`Concept Lenses could not analyse the file: ${answer}.`);
+  if (answer?.state === 'not-analysed') return nothing(`Concept Lenses does not analyse this file: ${answer.reason}.`);
+  if (answer?.state === 'syntax-error') {
+    const { error } = answer;
+    return last ? { ...last, stale: error } : nothing(`Line ${String(error.line)}: ${error.message}. ${appearsWhen}`);
+  }
+  // The worker does not have that version: the document changed since (its redraw is on the way), or is too large to be sent.
+  if (document.version !== version && last) return last;
+  const length = document.getText().length;
+  return nothing(length > MAX_ANALYSED_CHARS ? `Concept Lenses does not analyse this file: ${tooLarge(length)}.` : 'The file changed while it was being analysed; it is drawn again after the next edit.');
+}
+
 export async function openPython(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
   try {
     const document = await vscode.workspace.openTextDocument(uri);
@@ -56,6 +91,7 @@ export abstract class HostedPanel<Incoming, Outgoing> {
   private pending: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   private lastUpdate: Outgoing | undefined;
+  private redraws = 0;
   protected readonly subscriptions: vscode.Disposable[] = [];
 
   protected constructor(
@@ -86,8 +122,8 @@ export abstract class HostedPanel<Incoming, Outgoing> {
 
   protected abstract onMessage(message: Incoming): Promise<void>;
 
-  /** The message that redraws the page from the panel's current state. */
-  protected abstract updateMessage(): Outgoing;
+  /** The message that redraws the page from the panel's current state (a panel drawn by the engine's worker waits for it). */
+  protected abstract updateMessage(): Outgoing | Promise<Outgoing>;
 
   /** Lets go of what the panel holds besides its subscriptions; called once. */
   protected abstract release(): void;
@@ -111,8 +147,13 @@ export abstract class HostedPanel<Incoming, Outgoing> {
 
   protected update(): void {
     clearTimeout(this.pending);
-    this.lastUpdate = this.updateMessage();
-    this.post(this.lastUpdate);
+    const redraw = ++this.redraws;
+    void Promise.resolve(this.updateMessage()).then((message) => {
+      // A later redraw started meanwhile: this one is already out of date.
+      if (redraw !== this.redraws || this.disposed) return;
+      this.lastUpdate = message;
+      this.post(message);
+    });
   }
 
   /** The last redraw sent to the page (for tests and benches: what the panel shows). */

@@ -19,12 +19,18 @@ export interface ModuleInput {
   readonly file: SourceFile;
 }
 
+/** Told of each module stepped in a round (`done` of `total`): a long batch reports progress. */
+export interface BatchHooks {
+  readonly stepped?: (done: number, total: number) => void;
+}
+
 /** Each module's step, by path, with uses elsewhere in the batch judged as above. */
 export function stepModules(
   inputs: readonly ModuleInput[],
   to: Rung,
   options: Omit<ConvertFileOptions, 'project'>,
   model: ProjectModel,
+  hooks: BatchHooks = {},
   registry: readonly Conversion[] = conversions,
 ): Map<string, StepResult> {
   const batch = new Set(inputs.map((i) => i.path));
@@ -35,7 +41,13 @@ export function stepModules(
     const lean = (): void => {
       leaned = true;
     };
-    const results = new Map(inputs.map(({ path, file }) => [path, takeStep(file, to, { ...options, project: batchView(projectUsesIn(model, path), model, exempt, lean) }, registry)]));
+    const results = new Map(
+      inputs.map(({ path, file }, i) => {
+        const result = takeStep(file, to, { ...options, project: batchView(projectUsesIn(model, path), model, exempt, lean) }, registry);
+        hooks.stepped?.(i + 1, inputs.length);
+        return [path, result];
+      }),
+    );
     return { results, leaned };
   };
   // First assume every function of the batch converts; then only those that did.

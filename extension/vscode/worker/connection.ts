@@ -14,10 +14,13 @@ interface Pending {
   readonly kind: Question['kind'];
   resolve(answer: unknown): void;
   reject(error: Error): void;
+  progress?(done: number, total: number): void;
 }
 
 export class WorkerConnection {
   private worker: Worker | undefined;
+  /** Shared with the running worker: the id of the last question cancelled, which a long question checks as it goes. */
+  private cancelled: Int32Array | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
@@ -45,18 +48,21 @@ export class WorkerConnection {
 
   /**
    * Asks the worker (starting one if none runs). Resolves to undefined when
-   * `cancelled` fires first; rejects when the worker fails or stops answering.
+   * `cancelled` fires first (a question already running stops at its next
+   * progress report); rejects when the worker fails or stops answering.
+   * `progress` hears of a long question's progress.
    */
-  ask<Q extends Question>(question: Q, cancelled?: (listener: () => void) => unknown): Promise<AnswerOf[Q['kind']] | undefined> {
+  ask<Q extends Question>(question: Q, cancelled?: (listener: () => void) => unknown, progress?: (done: number, total: number) => void): Promise<AnswerOf[Q['kind']] | undefined> {
     if (this.stopped) return Promise.reject(new Error('the analysis worker has been shut down'));
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     return new Promise<AnswerOf[Q['kind']] | undefined>((resolve, reject) => {
-      this.pending.set(id, { kind: question.kind, resolve, reject });
+      this.pending.set(id, { kind: question.kind, resolve, reject, ...(progress ? { progress } : {}) });
       worker.postMessage({ type: 'ask', id, question } satisfies ToWorker);
       this.armWatchdog();
       cancelled?.(() => {
         if (!this.pending.delete(id)) return;
+        if (this.cancelled) Atomics.store(this.cancelled, 0, id);
         this.worker?.postMessage({ type: 'cancel', id } satisfies ToWorker);
         resolve(undefined);
       });
@@ -66,6 +72,9 @@ export class WorkerConnection {
   private start(): Worker {
     const worker = this.spawn();
     this.worker = worker;
+    const cancelled = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+    this.cancelled = new Int32Array(cancelled);
+    worker.postMessage({ type: 'cancelled', cell: cancelled } satisfies ToWorker);
     for (const message of this.replay()) worker.postMessage(message);
     worker.on('message', (message: unknown) => {
       if (worker === this.worker) this.receive(message);
@@ -87,8 +96,12 @@ export class WorkerConnection {
     }
     const pending = this.pending.get(message.id);
     if (!pending) return; // cancelled meanwhile
-    this.pending.delete(message.id);
     this.armWatchdog();
+    if (message.type === 'progress') {
+      pending.progress?.(message.done, message.total);
+      return;
+    }
+    this.pending.delete(message.id);
     if (message.type === 'failed') pending.reject(new Error(message.message));
     else if (isAnswerTo[pending.kind](message.answer)) pending.resolve(message.answer);
     else pending.reject(new Error(`the analysis worker's answer to '${pending.kind}' is malformed`));

@@ -11,6 +11,8 @@ import { projectUsesIn, type ProjectUses } from '../../engine/ladder/projectUses
 import { shownConcepts } from '../../engine/concepts';
 import { ladderSteps, rungOf, RUNG_ACTION, stepLabel, stepOffers } from '../../engine/ladder/steps';
 import { stepFunction, takeStep } from '../../engine/ladder/takeStep';
+import { callChain, ladderOf, stepWithChain } from '../../engine/ladder/ladderView';
+import { stepModules, type ModuleInput } from '../../engine/ladder/stepModules';
 import { candidatesOf } from '../../engine/ladder/candidates';
 import { conversions } from '../../engine/ladder/registry';
 import type { ConversionOptions, PublicApiPolicy } from '../../engine/ladder/conversion';
@@ -19,7 +21,38 @@ import { analysisSkipped, MAX_ANALYSED_CHARS } from '../analysisLimits';
 import { classificationOf, findClassified, startLine } from '../conceptCache';
 import { conceptHoverAt } from '../conceptHoverText';
 import { interleavingsAcross, interleavingsOf, modulesFrom } from '../interleavingCache';
-import type { ConceptLensesAnswer, ConceptLensesQuestion, HoverAnswer, HoverQuestion, LadderActionsAnswer, LadderActionsQuestion, LockFixAnswer, LockFixesAnswer, LockFixesQuestion, DiagnosticsQuestion, HazardLensAnswer, HazardLensQuestion, DiagnosticsAnswer, LensStepAnswer, LensStepQuestion, Notice } from './protocol';
+import { toInterleavingView } from '../../../webview/fromModel';
+import { toLadderView } from '../../../webview/fromLadder';
+import type { InterleavingView, LadderView } from '../../../webview/protocol';
+import type {
+  ConceptLensesAnswer,
+  ConceptLensesQuestion,
+  ConvertWorkspaceAnswer,
+  ConvertWorkspaceQuestion,
+  DiagnosticsAnswer,
+  DiagnosticsQuestion,
+  FunctionAtAnswer,
+  FunctionAtQuestion,
+  HazardLensAnswer,
+  HazardLensQuestion,
+  HazardsAnswer,
+  HazardsQuestion,
+  HoverAnswer,
+  HoverQuestion,
+  InterleavingPanelQuestion,
+  LadderActionsAnswer,
+  LadderActionsQuestion,
+  LadderApplyAnswer,
+  LadderApplyQuestion,
+  LadderPanelQuestion,
+  LensStepAnswer,
+  LensStepQuestion,
+  LockFixAnswer,
+  LockFixesAnswer,
+  LockFixesQuestion,
+  Notice,
+  PanelAnswer,
+} from './protocol';
 
 interface Document {
   readonly version: number;
@@ -77,11 +110,96 @@ export class EngineState {
     this.documents.set(uri, { version, file });
   }
 
+  /** The parse of the document, at `version` when one is asked for. */
+  private parseOf(uri: string, version?: number): SourceFile | undefined {
+    const document = this.documents.get(uri);
+    return !document || (version !== undefined && document.version !== version) ? undefined : document.file;
+  }
+
   /** The analysable parse of the document, at `version` when one is asked for. */
   private analysable(uri: string, version?: number): SourceFile | undefined {
-    const document = this.documents.get(uri);
-    if (!document || (version !== undefined && document.version !== version)) return undefined;
-    return analysisSkipped(document.file) === undefined ? document.file : undefined;
+    const file = this.parseOf(uri, version);
+    return file && analysisSkipped(file) === undefined ? file : undefined;
+  }
+
+  /** A panel's drawing of a version, once the file is known to be analysable and to parse. */
+  private panel<View>(uri: string, version: number, draw: (file: SourceFile) => View | undefined): PanelAnswer<View> {
+    const file = this.parseOf(uri, version);
+    if (!file) return { state: 'skipped' };
+    const notAnalysed = analysisSkipped(file);
+    if (notAnalysed) return { state: 'not-analysed', reason: notAnalysed };
+    const [error] = file.syntaxErrors;
+    if (error) return { state: 'syntax-error', error: { line: error.line, message: error.message } };
+    const view = draw(file);
+    return view ? { state: 'drawn', view } : { state: 'drawn' };
+  }
+
+  /** The innermost function around the offset, decorators included. */
+  functionAt(question: FunctionAtQuestion): FunctionAtAnswer {
+    const file = this.analysable(question.uri, question.version);
+    const { offset } = question;
+    const fn = file?.functions.all.filter((f) => f.kind === 'function' && (f.decorated ?? f.node).startIndex <= offset && offset <= f.node.endIndex).pop();
+    return fn ? { name: fn.name } : {};
+  }
+
+  /** The ladder panel's columns for a function: every rung, made by the real conversions. */
+  ladderPanel(question: LadderPanelQuestion): PanelAnswer<LadderView> {
+    return this.panel(question.uri, question.version, (file) => {
+      const fn = file.functions.named(question.name).find((f) => f.kind === 'function');
+      const columns = fn ? ladderOf(file, question.name, this.ladderOptions(question.uri, question.publicApi)) : [];
+      return fn && columns.length > 0 ? toLadderView(columns, question.file, question.name, fn.line) : undefined;
+    });
+  }
+
+  /** The step a ladder column shows: the function with its call chain (the code action's step when it has none). */
+  ladderApply(question: LadderApplyQuestion): LadderApplyAnswer {
+    const file = this.analysable(question.uri, question.version);
+    if (!file) return { ok: false, problem: 'The file changed meanwhile (or is not analysed); try again.' };
+    if (file.syntaxErrors.length > 0) return { ok: false, problem: 'The file does not parse right now; fix it and try again.' };
+    const fn = file.functions.named(question.name).find((f) => f.kind === 'function');
+    if (!fn) return { ok: false, problem: `The file has no function named ${question.name} any more.` };
+    const chain = callChain(file, fn).map((f) => f.name);
+    const { result, refusal } = stepWithChain(file, question.name, chain, question.rung, this.ladderOptions(question.uri, question.publicApi)).step;
+    if (refusal) return { ok: false, problem: `${refusal.function}: ${refusal.message}` };
+    if (result.edits.length === 0) return { ok: false, problem: `${question.name} is already in that form.` };
+    return { ok: true, edits: result.edits };
+  }
+
+  /** The interleavings panel's drawing, with the text of every line it refers to. */
+  interleavingPanel(question: InterleavingPanelQuestion): PanelAnswer<InterleavingView> {
+    return this.panel(question.uri, question.version, (file) => {
+      const lines = file.text.split(/\r\n|\r|\n/);
+      return toInterleavingView(interleavingsOf(file), question.file, (line) => lines[Math.min(line, lines.length) - 1] ?? '');
+    });
+  }
+
+  /** Every hazard of the document on its own, as the interleavings panel draws them. */
+  hazards(question: HazardsQuestion): HazardsAnswer {
+    const file = this.analysable(question.uri, question.version);
+    return file ? { skipped: false, hazards: interleavingsOf(file).hazards } : { skipped: true };
+  }
+
+  /**
+   * The documents stepped to async/await together, against the project model.
+   * `progress` hears of each module stepped (the batch may take several rounds).
+   */
+  convertWorkspace(question: ConvertWorkspaceQuestion, progress: (done: number, total: number) => void = () => undefined): ConvertWorkspaceAnswer {
+    const inputs: ModuleInput[] = [];
+    const skipped: string[] = [];
+    for (const { uri, version } of question.documents) {
+      const file = this.analysable(uri, version);
+      if (file && file.syntaxErrors.length === 0 && this.model.module(uri)) inputs.push({ path: uri, file });
+      else skipped.push(uri);
+    }
+    // One policy for the batch: the workspace's (a folder's own setting applies to single steps).
+    const results = stepModules(inputs, 'async', { publicApi: question.publicApi }, this.model, { stepped: progress });
+    const files = inputs.flatMap(({ path }) => {
+      const result = results.get(path);
+      return result && result.converted.length + result.refused.length > 0
+        ? [{ uri: path, converted: result.converted, refused: result.refused.length, edits: result.edits }]
+        : [];
+    });
+    return { files, skipped };
   }
 
   /** The concept lenses of a version: what conceptLenses.ts shows above each definition before resolving it. */

@@ -18,8 +18,21 @@ const send = (message: FromWorker): void => {
 const queue: { readonly id: number; readonly question: Question }[] = [];
 let answered = 0;
 let draining = false;
+/** Where the host writes the id of a question it cancels (see connection.ts). */
+let cancelled: Int32Array | undefined;
 
-function answer(state: EngineState, question: Question): unknown {
+/** Thrown from a long question's progress report when the host has cancelled it. */
+class Cancelled extends Error {}
+
+/** Reports a long question's progress, and stops it when the host has cancelled it meanwhile. */
+function reporter(id: number): (done: number, total: number) => void {
+  return (done, total) => {
+    if (cancelled && Atomics.load(cancelled, 0) === id) throw new Cancelled(`question ${String(id)} was cancelled`);
+    send({ type: 'progress', id, done, total });
+  };
+}
+
+function answer(state: EngineState, id: number, question: Question): unknown {
   switch (question.kind) {
     case 'conceptLenses':
       return state.conceptLenses(question);
@@ -35,6 +48,18 @@ function answer(state: EngineState, question: Question): unknown {
       return state.lockFixes(question);
     case 'hazardLenses':
       return state.hazardLenses(question);
+    case 'functionAt':
+      return state.functionAt(question);
+    case 'ladderPanel':
+      return state.ladderPanel(question);
+    case 'ladderApply':
+      return state.ladderApply(question);
+    case 'interleavingPanel':
+      return state.interleavingPanel(question);
+    case 'hazards':
+      return state.hazards(question);
+    case 'convertWorkspace':
+      return state.convertWorkspace(question, reporter(id));
     case 'where':
       return { threadId, answered };
   }
@@ -47,11 +72,12 @@ function drain(state: EngineState): void {
     return;
   }
   try {
-    const result = answer(state, next.question);
+    const result = answer(state, next.id, next.question);
     if (next.question.kind !== 'where') answered++;
     send({ type: 'answer', id: next.id, answer: result });
   } catch (error) {
-    send({ type: 'failed', id: next.id, message: error instanceof Error ? error.message : String(error) });
+    // The host no longer waits for a cancelled question.
+    if (!(error instanceof Cancelled)) send({ type: 'failed', id: next.id, message: error instanceof Error ? error.message : String(error) });
   }
   // The next question on a later turn: messages that arrived meanwhile (edits, cancellations) come first.
   setImmediate(() => {
@@ -69,7 +95,9 @@ async function start(): Promise<void> {
   const state = new EngineState(await PythonParser.load({ runtime, python }));
   port.on('message', (message: unknown) => {
     if (!isToWorker(message)) return; // not ours: dropped
-    if (message.type === 'cancel') {
+    if (message.type === 'cancelled') {
+      cancelled = new Int32Array(message.cell);
+    } else if (message.type === 'cancel') {
       const at = queue.findIndex((q) => q.id === message.id);
       if (at >= 0) queue.splice(at, 1);
     } else if (message.type === 'ask') {

@@ -11,6 +11,7 @@ import type { LintConfig } from '../../engine/interleave/lintConfig';
 import type { Hazard } from '../../engine/interleave/model';
 import type { SuppressionProblem } from '../../engine/interleave/suppressions';
 import { arrayOf, isBoolean, isCount, isString, oneOf, record, union, type Guard } from '../../../webview/guards';
+import { isInterleavingView, isLadderView, isStaleNote, type InterleavingView, type LadderView, type StaleNote } from '../../../webview/protocol';
 
 // ---------------------------------------------------------------- questions and answers
 
@@ -146,6 +147,87 @@ export type HazardLensAnswer =
   | { readonly skipped: true }
   | { readonly skipped: false; readonly lenses: readonly { readonly name: string; readonly line: number; readonly hazards: readonly Hazard[] }[] };
 
+/** The innermost function around `offset` of one version of a document (where the ladder panel opens). */
+export interface FunctionAtQuestion {
+  readonly kind: 'functionAt';
+  readonly uri: string;
+  readonly version: number;
+  readonly offset: number;
+}
+
+/** Its dotted name; nothing when no function is there (or the version is gone). */
+export interface FunctionAtAnswer {
+  readonly name?: string;
+}
+
+/**
+ * What a panel draws for one version of a document: `skipped` when the worker
+ * does not have that version (stale, or too large to be sent), why the file is
+ * not analysed, its first syntax error (the panel keeps its last drawing), or
+ * the drawing (none: the ladder's function is gone).
+ */
+export type PanelAnswer<View> =
+  | { readonly state: 'skipped' }
+  | { readonly state: 'not-analysed'; readonly reason: string }
+  | { readonly state: 'syntax-error'; readonly error: StaleNote }
+  | { readonly state: 'drawn'; readonly view?: View };
+
+/** The ladder panel's columns: the function at every rung (ladderView.ts), `file` named as the editor shows it. */
+export interface LadderPanelQuestion {
+  readonly kind: 'ladderPanel';
+  readonly uri: string;
+  readonly version: number;
+  readonly name: string;
+  readonly file: string;
+  readonly publicApi: PublicApiPolicy;
+}
+
+/** The ladder panel's "apply": the function with its call chain moved to `rung`, as edits, or why not. */
+export interface LadderApplyQuestion {
+  readonly kind: 'ladderApply';
+  readonly uri: string;
+  readonly version: number;
+  readonly name: string;
+  readonly rung: Rung;
+  readonly publicApi: PublicApiPolicy;
+}
+
+export type LadderApplyAnswer = { readonly ok: false; readonly problem: string } | { readonly ok: true; readonly edits: readonly TextChange[] };
+
+/** The interleavings panel's drawing of the document's coroutines and hazards, `file` named as the editor shows it. */
+export interface InterleavingPanelQuestion {
+  readonly kind: 'interleavingPanel';
+  readonly uri: string;
+  readonly version: number;
+  readonly file: string;
+}
+
+/** Every hazard of one version of a document, unfiltered (Explore Schedules checks each by running it). */
+export interface HazardsQuestion {
+  readonly kind: 'hazards';
+  readonly uri: string;
+  readonly version: number;
+}
+
+export type HazardsAnswer = { readonly skipped: true } | { readonly skipped: false; readonly hazards: readonly Hazard[] };
+
+/**
+ * "Convert Workspace to async/await": these versions of documents stepped
+ * together (a caller and its callee in different files move as one), against
+ * the worker's project model. The worker reports progress while it works.
+ */
+export interface ConvertWorkspaceQuestion {
+  readonly kind: 'convertWorkspace';
+  readonly documents: readonly { readonly uri: string; readonly version: number }[];
+  readonly publicApi: PublicApiPolicy;
+}
+
+/** Per document that converts or refuses anything; documents the worker could not take (another version, not analysed, not parsing) are `skipped`. */
+export interface ConvertWorkspaceAnswer {
+  readonly files: readonly { readonly uri: string; readonly converted: readonly string[]; readonly refused: number; readonly edits: readonly TextChange[] }[];
+  readonly skipped: readonly string[];
+}
+
 /** The worker's thread id: tests check that the work ran off the host's thread. */
 export interface WhereQuestion {
   readonly kind: 'where';
@@ -156,7 +238,21 @@ export interface WhereAnswer {
   readonly answered: number;
 }
 
-export type Question = ConceptLensesQuestion | HoverQuestion | LadderActionsQuestion | LensStepQuestion | LockFixesQuestion | DiagnosticsQuestion | HazardLensQuestion | WhereQuestion;
+export type Question =
+  | ConceptLensesQuestion
+  | HoverQuestion
+  | LadderActionsQuestion
+  | LensStepQuestion
+  | LockFixesQuestion
+  | DiagnosticsQuestion
+  | HazardLensQuestion
+  | FunctionAtQuestion
+  | LadderPanelQuestion
+  | LadderApplyQuestion
+  | InterleavingPanelQuestion
+  | HazardsQuestion
+  | ConvertWorkspaceQuestion
+  | WhereQuestion;
 export interface AnswerOf {
   conceptLenses: ConceptLensesAnswer;
   hover: HoverAnswer;
@@ -165,6 +261,12 @@ export interface AnswerOf {
   diagnostics: DiagnosticsAnswer;
   hazardLenses: HazardLensAnswer;
   lockFixes: LockFixesAnswer;
+  functionAt: FunctionAtAnswer;
+  ladderPanel: PanelAnswer<LadderView>;
+  ladderApply: LadderApplyAnswer;
+  interleavingPanel: PanelAnswer<InterleavingView>;
+  hazards: HazardsAnswer;
+  convertWorkspace: ConvertWorkspaceAnswer;
   where: WhereAnswer;
 }
 
@@ -178,14 +280,18 @@ export type ToWorker =
   | { readonly type: 'module'; readonly source: ModuleSource; readonly relativePath: string }
   | { readonly type: 'removeModule'; readonly path: string }
   | { readonly type: 'ask'; readonly id: number; readonly question: Question }
-  | { readonly type: 'cancel'; readonly id: number };
+  | { readonly type: 'cancel'; readonly id: number }
+  /** Sent first: a cell where the host writes the id of a question it cancels, so a long one can stop as it runs. */
+  | { readonly type: 'cancelled'; readonly cell: SharedArrayBuffer };
 
 /** What the worker is told rather than asked: the documents and modules it keeps. */
-export type Notice = Exclude<ToWorker, { type: 'ask' | 'cancel' }>;
+export type Notice = Exclude<ToWorker, { type: 'ask' | 'cancel' | 'cancelled' }>;
 
 export type FromWorker =
   | { readonly type: 'answer'; readonly id: number; readonly answer: unknown }
   | { readonly type: 'failed'; readonly id: number; readonly message: string }
+  /** A long question's progress (it keeps the worker from being taken as stuck): `done` of `total` steps. */
+  | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number }
   /** The worker could not start (its grammar did not load): every question will fail. */
   | { readonly type: 'broken'; readonly message: string };
 
@@ -202,6 +308,7 @@ const isLintConfig = record({
 });
 
 const isRung = oneOf('direct', 'cps', 'generator', 'async');
+const isPublicApi = oneOf('keep', 'refuse', 'convert');
 const isModuleNames = arrayOf(record({ name: isString, uri: isString }));
 
 const isQuestion: Guard<Question> = union(
@@ -213,13 +320,19 @@ const isQuestion: Guard<Question> = union(
     offset: isCount,
     targets: arrayOf(isRung),
     whole: isBoolean,
-    publicApi: oneOf('keep', 'refuse', 'convert'),
+    publicApi: isPublicApi,
   }),
-  record({ kind: oneOf('hover'), uri: isString, version: isInteger, offset: isCount, publicApi: oneOf('keep', 'refuse', 'convert') }),
-  record({ kind: oneOf('lensStep'), uri: isString, name: isString, line: isCount, publicApi: oneOf('keep', 'refuse', 'convert'), withEdits: isBoolean }),
+  record({ kind: oneOf('hover'), uri: isString, version: isInteger, offset: isCount, publicApi: isPublicApi }),
+  record({ kind: oneOf('lensStep'), uri: isString, name: isString, line: isCount, publicApi: isPublicApi, withEdits: isBoolean }),
   record({ kind: oneOf('diagnostics'), uri: isString, version: isInteger, modules: isModuleNames, lint: isLintConfig }),
   record({ kind: oneOf('lockFixes'), uri: isString, version: isInteger, modules: isModuleNames, hazards: arrayOf(record({ kind: isString, writeStart: isCount })) }),
   record({ kind: oneOf('hazardLenses'), uri: isString, version: isInteger, lint: isLintConfig }),
+  record({ kind: oneOf('functionAt'), uri: isString, version: isInteger, offset: isCount }),
+  record({ kind: oneOf('ladderPanel'), uri: isString, version: isInteger, name: isString, file: isString, publicApi: isPublicApi }),
+  record({ kind: oneOf('ladderApply'), uri: isString, version: isInteger, name: isString, rung: isRung, publicApi: isPublicApi }),
+  record({ kind: oneOf('interleavingPanel'), uri: isString, version: isInteger, file: isString }),
+  record({ kind: oneOf('hazards'), uri: isString, version: isInteger }),
+  record({ kind: oneOf('convertWorkspace'), documents: arrayOf(record({ uri: isString, version: isInteger })), publicApi: isPublicApi }),
   record({ kind: oneOf('where') }),
 );
 
@@ -233,11 +346,13 @@ export const isToWorker: Guard<ToWorker> = union(
   record({ type: oneOf('removeModule'), path: isString }),
   record({ type: oneOf('ask'), id: isCount, question: isQuestion }),
   record({ type: oneOf('cancel'), id: isCount }),
+  record({ type: oneOf('cancelled'), cell: (value: unknown): value is SharedArrayBuffer => value instanceof SharedArrayBuffer && value.byteLength === Int32Array.BYTES_PER_ELEMENT }),
 );
 
 export const isFromWorker: Guard<FromWorker> = union(
   isAnswerMessage,
   record({ type: oneOf('failed'), id: isCount, message: isString }),
+  record({ type: oneOf('progress'), id: isCount, done: isCount, total: isCount }),
   record({ type: oneOf('broken'), message: isString }),
 );
 
@@ -255,6 +370,15 @@ const isLockFix: Guard<LockFixAnswer> = union(
 );
 const lockFixesShape = { variable: isString, elsewhere: record({ function: isString, file: isString }), key: isLockFix, state: isLockFix };
 const isLockFixes = record<Record<string, never>, typeof lockFixesShape>({}, lockFixesShape);
+/** A panel's answer, with `isView` checking its drawing. */
+function isPanelAnswer<View>(isView: Guard<View>): Guard<PanelAnswer<View>> {
+  return union(
+    record({ state: oneOf('skipped') }),
+    record({ state: oneOf('not-analysed'), reason: isString }),
+    record({ state: oneOf('syntax-error'), error: isStaleNote }),
+    record({ state: oneOf('drawn') }, { view: isView }),
+  );
+}
 const isStepSummary = record({ label: isString, alongside: arrayOf(isString) }, { refusal: refusalGuard, edits: isEdits });
 /** Per question, what a well-formed answer looks like. */
 export const isAnswerTo: { readonly [K in keyof AnswerOf]: Guard<AnswerOf[K]> } = {
@@ -294,5 +418,14 @@ export const isAnswerTo: { readonly [K in keyof AnswerOf]: Guard<AnswerOf[K]> } 
     record({ skipped: oneOf(true) }),
     record({ skipped: oneOf(false), fixes: arrayOf(isLockFixes) }),
   ),
+  functionAt: record({}, { name: isString }),
+  ladderPanel: isPanelAnswer(isLadderView),
+  ladderApply: union(record({ ok: oneOf(false), problem: isString }), record({ ok: oneOf(true), edits: isEdits })),
+  interleavingPanel: isPanelAnswer(isInterleavingView),
+  hazards: union(record({ skipped: oneOf(true) }), record({ skipped: oneOf(false), hazards: arrayOf(isHazard) })),
+  convertWorkspace: record({
+    files: arrayOf(record({ uri: isString, converted: arrayOf(isString), refused: isCount, edits: isEdits })),
+    skipped: arrayOf(isString),
+  }),
   where: record({ threadId: isCount, answered: isCount }),
 };

@@ -103,3 +103,32 @@ test('a cancelled question resolves to nothing', async () => {
     connection.dispose();
   }
 });
+
+test('Convert Workspace reports progress from the worker, and cancelling it stops it while it runs', async () => {
+  // Many modules, so the batch is still running when the host hears of its first module.
+  const modules = Array.from({ length: 40 }, (_, i) => ({ uri: `file:///w/m${String(i)}.py`, name: `m${String(i)}`, text: RACY_MODULE }));
+  const notices = modules.flatMap((m): Notice[] => [
+    { type: 'module', source: { path: m.uri, name: m.name, isPackage: false, text: m.text }, relativePath: `${m.name}.py` },
+    { type: 'document', uri: m.uri, version: 1, text: m.text },
+  ]);
+  const connection = connect(() => notices);
+  try {
+    const question = { kind: 'convertWorkspace', documents: modules.map((m) => ({ uri: m.uri, version: 1 })), publicApi: 'keep' } as const;
+    const reports: number[] = [];
+    const done = await connection.ask({ ...question, documents: question.documents.slice(0, 2) }, undefined, (n) => reports.push(n));
+    assert.deepEqual(done?.skipped, []);
+    assert.deepEqual(reports.slice(0, 2), [1, 2], 'each module stepped is reported');
+    let cancel: () => void = () => undefined;
+    let heard = 0;
+    const asked = connection.ask(question, (listener) => (cancel = listener), () => {
+      heard++;
+      cancel();
+    });
+    assert.equal(await asked, undefined);
+    const where = await connection.ask({ kind: 'where' });
+    assert.equal(heard, 1, 'nothing is heard of a cancelled question');
+    assert.equal(where?.answered, 1, 'the cancelled batch stopped without answering; only the first was answered');
+  } finally {
+    connection.dispose();
+  }
+});
