@@ -5,8 +5,7 @@
 // when a question needs it (see python/project.ts).
 import * as vscode from 'vscode';
 import { decodePythonSource, MAX_SOURCE_BYTES, SourceFile, type PythonParser } from '../engine';
-import { projectUsesIn, type ProjectUses } from '../engine/ladder/projectUses';
-import { PUBLIC_API_POLICIES, type ConversionOptions, type PublicApiPolicy } from '../engine/ladder/conversion';
+import { PUBLIC_API_POLICIES, type PublicApiPolicy } from '../engine/ladder/conversion';
 import { ProjectModel, type ModuleSource } from '../engine/python/project';
 import { MAX_ANALYSED_CHARS } from './analysisLimits';
 import type { DocumentCache } from './documentCache';
@@ -58,16 +57,6 @@ export class WorkspaceIndex implements vscode.Disposable {
   moduleOf(document: vscode.TextDocument): ModuleSource | undefined {
     this.fromDocument(document);
     return this.model.module(document.uri.toString());
-  }
-
-  /**
-   * The options that make a ladder step see the rest of the workspace: a use of
-   * the function in another file that the step would break refuses it.
-   */
-  ladderOptions(document: vscode.TextDocument): Pick<ConversionOptions, 'project' | 'publicApi'> {
-    const module = this.moduleOf(document);
-    const publicApi = publicApiSetting(document.uri);
-    return module ? { project: relativePaths(projectUsesIn(this.model, module.path)), publicApi } : { publicApi };
   }
 
   private async scan(state: vscode.Memento): Promise<void> {
@@ -158,23 +147,9 @@ function moduleSource(uri: vscode.Uri, text: string): ModuleSource | undefined {
   return { path: uri.toString(), name: parts.join('.'), isPackage, text };
 }
 
-const relativeViews = new WeakMap<ProjectUses, ProjectUses>();
-
-/** The same view with workspace-relative paths, as the editor shows them; one per view, so steps stay shared. */
 /** `conceptLenses.ladder.publicApi` for a resource's folder (the workspace's without one); an unknown value counts as the default. */
 export function publicApiSetting(resource: vscode.Uri | undefined): PublicApiPolicy {
   const value = vscode.workspace.getConfiguration('conceptLenses.ladder', resource).get<string>('publicApi');
   return PUBLIC_API_POLICIES.find((p) => p === value) ?? 'keep';
 }
 
-function relativePaths(view: ProjectUses): ProjectUses {
-  let relative = relativeViews.get(view);
-  if (!relative) {
-    relative = {
-      usesElsewhere: (fn) => view.usesElsewhere(fn).map((use) => ({ ...use, path: vscode.workspace.asRelativePath(vscode.Uri.parse(use.path)) })),
-      callsCoroutineElsewhere: (callee) => view.callsCoroutineElsewhere(callee),
-    };
-    relativeViews.set(view, relative);
-  }
-  return relative;
-}
