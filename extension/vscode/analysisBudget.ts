@@ -1,41 +1,30 @@
-// What the extension host analyses at all. A document too large is not even
-// parsed (a parse of it alone would hold the host's thread too long); one
-// nested too deep is parsed but not walked. Neither gets lenses, hover,
-// diagnostics or refactors, and the status bar says why, so a hostile file
-// costs a skipped analysis rather than a frozen editor.
-//
-// The heaviest analyses (ladder steps, interleavings) run in the engine's
-// worker thread (engineWorker.ts); the budget still bounds what the host's own
-// parse and the cheap providers (lens titles, hover, folding) spend.
+// What the extension analyses at all. A document too large is not even
+// parsed, nor sent to the engine's worker (a parse of it alone would take too
+// long); one nested too deep is parsed but not walked (the worker says so).
+// Neither gets lenses, hover, diagnostics or refactors, and the status bar
+// says why, so a hostile file costs a skipped analysis rather than a frozen
+// editor. Every parse and analysis runs in the worker (engineWorker.ts): the
+// host's thread only measures the document's length.
 import * as vscode from 'vscode';
-import type { SourceFile } from '../engine';
-import { analysisSkipped, MAX_ANALYSED_CHARS, tooLarge } from './analysisLimits';
-import type { DocumentCache } from './documentCache';
+import { MAX_ANALYSED_CHARS, tooLarge } from './analysisLimits';
+import type { EngineWorker } from './engineWorker';
 
 /** The document's length in characters, without building its text. */
 function lengthOf(document: vscode.TextDocument): number {
   return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
 
-/** Why `document` is not analysed; a document too large is answered without parsing it. Nothing is skipped before the grammar loads. */
-export function documentSkipped(cache: DocumentCache, document: vscode.TextDocument): string | undefined {
-  if (!cache.loaded) return undefined;
+/** Why `document` is too large to analyse, if it is (answered without parsing it). */
+export function tooLargeToAnalyse(document: vscode.TextDocument): string | undefined {
   const length = lengthOf(document);
-  return length > MAX_ANALYSED_CHARS ? tooLarge(length) : analysisSkipped(cache.get(document));
-}
-
-/** The shared parse of `document` when it is analysed; undefined (and no parse) when it is skipped or the grammar has not loaded yet. */
-export function analysable(cache: DocumentCache, document: vscode.TextDocument): SourceFile | undefined {
-  return cache.loaded && documentSkipped(cache, document) === undefined ? cache.get(document) : undefined;
+  return length > MAX_ANALYSED_CHARS ? tooLarge(length) : undefined;
 }
 
 /** A status bar item that names the active Python document's skipped analysis, if any. */
-export function registerSkippedAnalysisStatus(cache: DocumentCache): vscode.Disposable {
+export function registerSkippedAnalysisStatus(engine: EngineWorker): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('conceptLenses.skipped', vscode.StatusBarAlignment.Left);
   item.name = 'Concept Lenses: skipped analysis';
-  const update = (): void => {
-    const document = vscode.window.activeTextEditor?.document;
-    const reason = document?.languageId === 'python' && !document.isClosed ? documentSkipped(cache, document) : undefined;
+  const show = (reason: string | undefined): void => {
     if (!reason) {
       item.hide();
       return;
@@ -44,13 +33,24 @@ export function registerSkippedAnalysisStatus(cache: DocumentCache): vscode.Disp
     item.tooltip = `Concept Lenses skipped this file: ${reason}.`;
     item.show();
   };
-  update();
+  const update = async (): Promise<void> => {
+    const document = vscode.window.activeTextEditor?.document;
+    if (document?.languageId !== 'python' || document.isClosed) {
+      show(undefined);
+      return;
+    }
+    const { version } = document;
+    // Too deep is known only from a parse: the worker's.
+    const reason = tooLargeToAnalyse(document) ?? (await engine.ask({ kind: 'notAnalysed', uri: document.uri.toString(), version }).catch(() => undefined))?.reason;
+    // Another document or version came meanwhile: its own update says what to show.
+    if (vscode.window.activeTextEditor?.document === document && document.version === version) show(reason);
+  };
+  void update();
   return vscode.Disposable.from(
     item,
-    vscode.window.onDidChangeActiveTextEditor(update),
-    cache.onDidLoadGrammar(update),
+    vscode.window.onDidChangeActiveTextEditor(() => void update()),
     vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.document === vscode.window.activeTextEditor?.document) update();
+      if (event.document === vscode.window.activeTextEditor?.document) void update();
     }),
   );
 }

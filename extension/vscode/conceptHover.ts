@@ -3,17 +3,14 @@
 // (conceptHoverText.ts). Written in the engine's worker thread: a preview is a
 // real conversion, too long for the host's thread.
 import * as vscode from 'vscode';
-import { analysable } from './analysisBudget';
-import type { DocumentCache } from './documentCache';
 import type { EngineWorker } from './engineWorker';
 import { publicApiSetting, type WorkspaceIndex } from './workspaceIndex';
 
-export function registerConceptHover(cache: DocumentCache, workspace: WorkspaceIndex, engine: EngineWorker): vscode.Disposable {
+export function registerConceptHover(workspace: WorkspaceIndex, engine: EngineWorker): vscode.Disposable {
   return vscode.languages.registerHoverProvider(
     { language: 'python' },
     {
       async provideHover(document, position, token) {
-        if (!analysable(cache, document)) return undefined;
         // The previews are judged against the whole workspace, as the lens's step is.
         await workspace.ready;
         const { version } = document;

@@ -8,8 +8,7 @@
 // in the engine's worker thread.
 import * as vscode from 'vscode';
 import { CONCEPT_IDS, CONCEPT_INFO, type ConceptId } from '../engine/concepts';
-import { analysable } from './analysisBudget';
-import type { DocumentCache } from './documentCache';
+import { tooLargeToAnalyse } from './analysisBudget';
 import { FOLD_HELPERS } from './foldHelpers';
 import type { EngineWorker } from './engineWorker';
 import type { LensStepAnswer } from './worker/protocol';
@@ -58,15 +57,11 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
   private readonly subscriptions: readonly { dispose(): unknown }[];
 
   constructor(
-    private readonly cache: DocumentCache,
     private readonly workspace: WorkspaceIndex,
     private readonly engine: EngineWorker,
   ) {
     this.subscriptions = [
       this.changed,
-      cache.onDidLoadGrammar(() => {
-        this.changed.fire();
-      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('conceptLenses.lenses')) {
           this.memory.clear();
@@ -82,16 +77,16 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<ConceptLens[]> {
     const settings = vscode.workspace.getConfiguration('conceptLenses.lenses', document.uri);
     if (!settings.get<boolean>('enabled', true)) return [];
-    const file = analysable(this.cache, document);
-    if (!file) return [];
-    // Mid-edit the last good lenses follow their functions (LensMemory): nothing to classify.
-    if (file.root.hasError) return this.memory.lenses(document.uri, file, () => []);
+    if (tooLargeToAnalyse(document)) return [];
     const { uri, version } = document;
     const shown = settings.get<readonly string[]>('concepts', CONCEPT_IDS);
     // The classification runs in the engine's worker; a failed worker leaves the lenses as they were (it reports why itself).
     const answer = await this.engine.ask({ kind: 'conceptLenses', uri: uri.toString(), version, shown }, token).catch(() => undefined);
     if (!answer || answer.skipped || document.version !== version) return this.memory.last(uri);
-    return this.memory.lenses(uri, file, () =>
+    // Mid-edit the last good lenses follow their functions (LensMemory).
+    if ('starts' in answer) return this.memory.follow(uri, answer.starts);
+    return this.memory.lenses(
+      uri,
       answer.lenses.flatMap((l) => {
         const lens = new ConceptLens(uri, l.name, l.line, l.concepts);
         return l.aboveDirect ? [lens, new ConceptLens(uri, l.name, l.line, l.concepts, true)] : [lens];
@@ -176,8 +171,8 @@ async function applyConversion(workspace: WorkspaceIndex, engine: EngineWorker, 
   if (await vscode.workspace.applyEdit(edit)) await vscode.commands.executeCommand(FOLD_HELPERS, document.uri);
 }
 
-export function registerConceptLenses(cache: DocumentCache, workspace: WorkspaceIndex, engine: EngineWorker): vscode.Disposable {
-  const provider = new ConceptLensProvider(cache, workspace, engine);
+export function registerConceptLenses(workspace: WorkspaceIndex, engine: EngineWorker): vscode.Disposable {
+  const provider = new ConceptLensProvider(workspace, engine);
   return vscode.Disposable.from(
     provider,
     vscode.languages.registerCodeLensProvider({ language: 'python' }, provider),

@@ -1,5 +1,8 @@
-// One parse per document version, shared by every feature. Edits re-parse
-// incrementally from the previous tree; closed documents free their trees.
+// The host's parse of a document, one per version, for the extension's API
+// (tests, other extensions) and the host's project model: the features
+// themselves ask the engine's worker, which keeps its own parses, so in normal
+// use nothing here is parsed. Edits re-parse incrementally from the previous
+// tree; closed documents free their trees.
 // The grammar arrives after activation (loading it would delay activation by
 // hundreds of milliseconds): until then nothing is parsed, analyses answer
 // nothing (see analysable), and onDidLoadGrammar tells features to refresh.

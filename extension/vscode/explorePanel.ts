@@ -10,7 +10,6 @@ import { groupOutcomes } from '../engine/explore/outcomes';
 import { bundledExplorerScript, checkHazards, runExplorer } from '../runtime/runExplorer';
 import { toExploreView } from '../../webview/fromExplore';
 import { isExplorePanelMessage, type ExploreContent, type ExploreHostMessage, type ExplorePanelMessage } from '../../webview/protocol';
-import type { DocumentCache } from './documentCache';
 import { failureReason, type EngineWorker } from './engineWorker';
 import { createPanel, HostedPanel, type PanelPage } from './webviewHost';
 
@@ -20,7 +19,6 @@ const PAGE: PanelPage<ExplorePanelMessage> = { style: 'explore.css', script: 'ex
 
 interface ExploreHost {
   readonly extensionUri: vscode.Uri;
-  readonly cache: DocumentCache;
   readonly engine: EngineWorker;
   readonly highlight: vscode.TextEditorDecorationType;
   panel: SchedulesPanel | undefined;
@@ -33,16 +31,16 @@ export interface ExploreSchedules {
   shown(): ExploreContent | undefined;
 }
 
-export function registerExploreSchedules(extensionUri: vscode.Uri, cache: DocumentCache, engine: EngineWorker): ExploreSchedules {
+export function registerExploreSchedules(extensionUri: vscode.Uri, engine: EngineWorker): ExploreSchedules {
   const highlight = vscode.window.createTextEditorDecorationType({
     isWholeLine: true,
     backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
   });
-  const host: ExploreHost = { extensionUri, cache, engine, highlight, panel: undefined, running: false };
+  const host: ExploreHost = { extensionUri, engine, highlight, panel: undefined, running: false };
   const registrations = vscode.Disposable.from(
     highlight,
     vscode.commands.registerCommand(EXPLORE_SCHEDULES, (uri: unknown) => explore(host, uri)),
-    vscode.languages.registerCodeLensProvider({ language: 'python', scheme: 'file' }, { provideCodeLenses: (document) => mainLenses(host, document), onDidChangeCodeLenses: cache.onDidLoadGrammar }),
+    vscode.languages.registerCodeLensProvider({ language: 'python', scheme: 'file' }, { provideCodeLenses: (document, token) => mainLenses(host, document, token) }),
     { dispose: () => host.panel?.dispose() },
   );
   return {
@@ -53,21 +51,19 @@ export function registerExploreSchedules(extensionUri: vscode.Uri, cache: Docume
   };
 }
 
-/** "Explore schedules" above `async def main`, only where running code is allowed at all. */
-function mainLenses(host: ExploreHost, document: vscode.TextDocument): vscode.CodeLens[] {
-  if (!vscode.workspace.isTrusted || !host.cache.loaded) return [];
-  const file = host.cache.get(document);
-  return file.functions.all
-    .filter((f) => f.kind === 'function' && f.isAsync && f.name === 'main' && f.parent === undefined)
-    .map((f) => {
-      const line = file.lineOf(f.decorated ?? f.node) - 1;
-      return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+/** "Explore schedules" above `async def main`, only where running code is allowed at all (the engine's worker finds it). */
+async function mainLenses(host: ExploreHost, document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+  if (!vscode.workspace.isTrusted) return [];
+  const outline = await host.engine.ask({ kind: 'outline', uri: document.uri.toString(), version: document.version }, token).catch(() => undefined);
+  return (outline?.mains ?? []).map(
+    (line) =>
+      new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
         title: '▶ Explore schedules',
         tooltip: 'Run this program under every schedule that matters and compare what it prints',
         command: EXPLORE_SCHEDULES,
         arguments: [document.uri],
-      });
-    });
+      }),
+  );
 }
 
 async function explore(host: ExploreHost, uri: unknown): Promise<void> {

@@ -1,7 +1,8 @@
 // Every feature of the VS Code adapter, loaded by the entry point (extension.ts)
-// just after activation: starts loading the grammar, builds the shared document
-// cache and registers each feature, without waiting for the grammar. Features
-// live in their own files.
+// just after activation: starts loading the grammar (for the API's parses),
+// sets up the engine's worker, where every feature's parsing and analysis
+// runs, and registers each feature, without waiting for either. Features live
+// in their own files.
 import * as vscode from 'vscode';
 import { PythonParser } from '../engine';
 import { registerSkippedAnalysisStatus } from './analysisBudget';
@@ -22,7 +23,7 @@ import { LintSettings } from './lintSettings';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export interface ConceptLensesApi {
-  /** For tests and other extensions: the shared parse of a document. */
+  /** For tests and other extensions: a parse of a document on the host (the features use the worker's). */
   readonly cache: DocumentCache;
   /** The project model over the workspace's Python files. */
   readonly workspace: WorkspaceIndex;
@@ -47,8 +48,8 @@ export function activateFeatures(context: vscode.ExtensionContext): ConceptLense
   // The heavy engine work runs in a worker thread, started on the first question.
   const engine = new EngineWorker(context.extensionUri, workspace);
   const lintSettings = new LintSettings();
-  const schedules = registerExploreSchedules(context.extensionUri, cache, engine);
-  const diagnostics = registerInterleavingDiagnostics(cache, lintSettings, engine);
+  const schedules = registerExploreSchedules(context.extensionUri, engine);
+  const diagnostics = registerInterleavingDiagnostics(lintSettings, engine);
   const ladderPanel = registerLadderPanel(context.extensionUri, workspace, engine);
   const interleavingPanel = registerInterleavingPanel(context.extensionUri, engine);
   context.subscriptions.push(
@@ -57,17 +58,17 @@ export function activateFeatures(context: vscode.ExtensionContext): ConceptLense
     workspace,
     engine,
     lintSettings,
-    registerGoToFunction(cache),
-    registerConceptLenses(cache, workspace, engine),
+    registerGoToFunction(engine),
+    registerConceptLenses(workspace, engine),
     registerFoldHelpers(),
-    registerConceptHover(cache, workspace, engine),
-    registerLadderActions(cache, workspace, engine),
+    registerConceptHover(workspace, engine),
+    registerLadderActions(workspace, engine),
     ladderPanel,
     diagnostics,
-    registerLockQuickFix(cache, engine),
+    registerLockQuickFix(engine),
     interleavingPanel,
-    registerInterleavingLens(cache, lintSettings, engine),
-    registerSkippedAnalysisStatus(cache),
+    registerInterleavingLens(lintSettings, engine),
+    registerSkippedAnalysisStatus(engine),
   );
   return { cache, workspace, schedules, engine, panels: { ladder: ladderPanel.shown, interleavings: interleavingPanel.shown }, onDidPublishDiagnostics: diagnostics.onDidPublish };
 }

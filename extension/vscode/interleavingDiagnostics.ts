@@ -8,8 +8,7 @@
 import * as vscode from 'vscode';
 import type { Severity } from '../engine/interleave/lintConfig';
 import type { Hazard } from '../engine/interleave/model';
-import type { DocumentCache } from './documentCache';
-import { analysable } from './analysisBudget';
+import { tooLargeToAnalyse } from './analysisBudget';
 import type { EngineWorker } from './engineWorker';
 import { openModuleNames } from './openModules';
 import type { DiagnosticsAnswer } from './worker/protocol';
@@ -34,7 +33,6 @@ export interface DiagnosticsPublished {
 }
 
 export function registerInterleavingDiagnostics(
-  cache: DocumentCache,
   settings: LintSettings,
   engine: EngineWorker,
 ): vscode.Disposable & { readonly onDidPublish: vscode.Event<DiagnosticsPublished> } {
@@ -44,13 +42,10 @@ export function registerInterleavingDiagnostics(
 
   const refresh = async (document: vscode.TextDocument): Promise<void> => {
     if (document.languageId !== 'python' || document.isClosed) return;
-    const file = analysable(cache, document);
-    if (!file) {
+    if (tooLargeToAnalyse(document)) {
       collection.delete(document.uri);
       return;
     }
-    // While the user is mid-edit the tree has errors: keep the last good diagnostics.
-    if (file.syntaxErrors.length > 0) return;
     const { version } = document;
     const current = (): boolean => !document.isClosed && document.version === version;
     const lint = settings.configFor(document.uri);
@@ -61,6 +56,12 @@ export function registerInterleavingDiagnostics(
     }
     // An answer for an older version than the document's is dropped: the newer one's refresh is on its way.
     if (!answer || answer.skipped || !current()) return;
+    if ('notAnalysed' in answer) {
+      collection.delete(document.uri);
+      return;
+    }
+    // While the user is mid-edit the tree has errors: keep the last good diagnostics.
+    if ('syntaxError' in answer) return;
     const fallback = SEVERITIES[vscode.workspace.getConfiguration().get<string>(SETTING, 'warning')] ?? vscode.DiagnosticSeverity.Warning;
     const severityOf = (kind: Hazard['kind']): vscode.DiagnosticSeverity => {
       const configured: Severity | undefined = lint?.severity[kind];
@@ -95,9 +96,6 @@ export function registerInterleavingDiagnostics(
   const subscriptions = [
     collection,
     published,
-    cache.onDidLoadGrammar(() => {
-      for (const document of vscode.workspace.textDocuments) void refresh(document);
-    }),
     settings.onDidChange(() => {
       for (const document of vscode.workspace.textDocuments) void refresh(document);
     }),

@@ -3,10 +3,9 @@
 // in the engine's worker thread; steady while typing (stableLenses).
 import * as vscode from 'vscode';
 import type { Hazard } from '../engine/interleave/model';
-import type { DocumentCache } from './documentCache';
 import type { EngineWorker } from './engineWorker';
 import type { LintSettings } from './lintSettings';
-import { analysable } from './analysisBudget';
+import { tooLargeToAnalyse } from './analysisBudget';
 import { SHOW_INTERLEAVINGS } from './interleavingPanel';
 import { LensMemory, type StableLens } from './stableLenses';
 
@@ -40,27 +39,24 @@ class HazardLens extends vscode.CodeLens implements StableLens<HazardLens> {
   }
 }
 
-export function registerInterleavingLens(cache: DocumentCache, settings: LintSettings, engine: EngineWorker): vscode.Disposable {
+export function registerInterleavingLens(settings: LintSettings, engine: EngineWorker): vscode.Disposable {
   const memory = new LensMemory<HazardLens>();
   const changed = new vscode.EventEmitter<void>();
   const provideCodeLenses = async (document: vscode.TextDocument, token: vscode.CancellationToken): Promise<HazardLens[]> => {
-    const file = analysable(cache, document);
-    if (!file) return [];
-    // Mid-edit the last good lenses follow their functions (LensMemory): nothing to ask.
+    if (tooLargeToAnalyse(document)) return [];
     const lint = settings.configFor(document.uri);
-    if (file.root.hasError || !lint) return memory.lenses(document.uri, file, () => []);
+    if (!lint) return memory.lenses(document.uri, []);
     const { version } = document;
     // The analysis runs in the engine's worker; a failed worker leaves the lenses as they were (it reports why itself).
     const answer = await engine.ask({ kind: 'hazardLenses', uri: document.uri.toString(), version, lint }, token).catch(() => undefined);
     if (!answer || answer.skipped || document.version !== version) return memory.last(document.uri);
-    return memory.lenses(document.uri, file, () => answer.lenses.map((l) => new HazardLens(document.uri, l.name, l.line, l.hazards)));
+    // Mid-edit the last good lenses follow their functions (LensMemory).
+    if ('starts' in answer) return memory.follow(document.uri, answer.starts);
+    return memory.lenses(document.uri, answer.lenses.map((l) => new HazardLens(document.uri, l.name, l.line, l.hazards)));
   };
   return vscode.Disposable.from(
     vscode.languages.registerCodeLensProvider({ language: 'python' }, { provideCodeLenses, onDidChangeCodeLenses: changed.event }),
     changed,
-    cache.onDidLoadGrammar(() => {
-      changed.fire();
-    }),
     settings.onDidChange(() => {
       memory.clear();
       changed.fire();

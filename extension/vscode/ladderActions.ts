@@ -7,8 +7,6 @@
 import * as vscode from 'vscode';
 import type { TextChange } from '../engine';
 import type { Rung } from '../engine/ladder/conversion';
-import { analysable } from './analysisBudget';
-import type { DocumentCache } from './documentCache';
 import { failureReason, type EngineWorker } from './engineWorker';
 import type { ConvertWorkspaceAnswer, LadderActionsAnswer } from './worker/protocol';
 import { FOLD_HELPERS } from './foldHelpers';
@@ -29,7 +27,6 @@ type TargetAnswer = (LadderActionsAnswer & { skipped: false })['targets'][number
 
 class LadderActionProvider implements vscode.CodeActionProvider {
   constructor(
-    private readonly cache: DocumentCache,
     private readonly workspace: WorkspaceIndex,
     private readonly engine: EngineWorker,
   ) {}
@@ -37,8 +34,6 @@ class LadderActionProvider implements vscode.CodeActionProvider {
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     // A step is judged against the whole workspace: wait until its files have been read.
     await this.workspace.ready;
-    const file = analysable(this.cache, document);
-    if (!file || file.syntaxErrors.length > 0) return [];
     const targets = TARGETS.filter((t) => !context.only || context.only.contains(t.kind) || t.kind.contains(context.only));
     if (targets.length === 0) return [];
     const { version } = document;
@@ -201,9 +196,9 @@ function plural(count: number, noun: string): string {
   return `${String(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-export function registerLadderActions(cache: DocumentCache, workspace: WorkspaceIndex, engine: EngineWorker): vscode.Disposable {
+export function registerLadderActions(workspace: WorkspaceIndex, engine: EngineWorker): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.languages.registerCodeActionsProvider({ language: 'python' }, new LadderActionProvider(cache, workspace, engine), {
+    vscode.languages.registerCodeActionsProvider({ language: 'python' }, new LadderActionProvider(workspace, engine), {
       providedCodeActionKinds: TARGETS.map((t) => t.kind),
     }),
     vscode.commands.registerCommand(WORKSPACE_COMMAND, () => convertWorkspace(workspace, engine)),

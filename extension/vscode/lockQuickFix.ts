@@ -6,8 +6,6 @@
 // 50 functions rewritten without seeing them.
 import * as vscode from 'vscode';
 import type { LockScope } from '../engine/interleave/lockFix';
-import { analysable } from './analysisBudget';
-import type { DocumentCache } from './documentCache';
 import type { EngineWorker } from './engineWorker';
 import { openModuleNames } from './openModules';
 import type { LockFixAnswer } from './worker/protocol';
@@ -26,14 +24,14 @@ export interface LockFixPreview {
   readonly edits: readonly vscode.TextEdit[];
 }
 
-export function registerLockQuickFix(cache: DocumentCache, engine: EngineWorker): vscode.Disposable {
+export function registerLockQuickFix(engine: EngineWorker): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.languages.registerCodeActionsProvider(
       { language: 'python' },
       {
         async provideCodeActions(document, _range, context, token) {
           const ours = context.diagnostics.filter((d) => d.source === INTERLEAVINGS_SOURCE);
-          if (ours.length === 0 || !analysable(cache, document)) return [];
+          if (ours.length === 0) return [];
           const { version } = document;
           // The fixes are worked out in the engine's worker, from the analysis the diagnostics came from.
           const hazards = ours.map((d) => ({ kind: typeof d.code === 'string' ? d.code : '', writeStart: document.offsetAt(d.range.start) }));

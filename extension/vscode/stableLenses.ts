@@ -3,7 +3,7 @@
 // re-resolve), and while the tree has errors the last good lenses stay,
 // following their functions as lines come and go.
 import type * as vscode from 'vscode';
-import type { SourceFile } from '../engine';
+import type { FunctionStart } from './worker/protocol';
 
 export interface StableLens<L> extends vscode.CodeLens {
   /** Equal keys mean the same lens: same line, same function, same content. */
@@ -19,21 +19,20 @@ export class LensMemory<L extends StableLens<L>> {
   /** Per document: the lenses last returned, by key. */
   private readonly previous = new Map<string, Map<string, L>>();
 
-  /** The lenses to show for `file`; `fresh` computes them from a tree without errors. */
-  lenses(uri: vscode.Uri, file: SourceFile, fresh: () => readonly L[]): L[] {
-    const key = uri.toString();
-    const before = this.previous.get(key);
-    const now = new Map<string, L>();
-    if (file.root.hasError && before) {
-      // Labels read from a broken tree would come and go with every key.
-      for (const lens of before.values()) {
-        const moved = movedToDefinition(file, lens);
-        now.set(moved.key, moved);
-      }
-    } else {
-      for (const lens of fresh()) now.set(lens.key, before?.get(lens.key) ?? lens);
-    }
-    this.previous.set(key, now);
+  /** The lenses to show from a tree without errors: `fresh`, each as the same object as before if its key is unchanged. */
+  lenses(uri: vscode.Uri, fresh: readonly L[]): L[] {
+    const before = this.previous.get(uri.toString());
+    return this.remember(uri, fresh.map((lens) => before?.get(lens.key) ?? lens));
+  }
+
+  /** Mid-edit (the tree has errors): the last good lenses, each moved to where its function starts now (`starts`). */
+  follow(uri: vscode.Uri, starts: readonly FunctionStart[]): L[] {
+    return this.remember(uri, this.last(uri).map((lens) => movedToDefinition(starts, lens)));
+  }
+
+  private remember(uri: vscode.Uri, lenses: readonly L[]): L[] {
+    const now = new Map(lenses.map((lens) => [lens.key, lens]));
+    this.previous.set(uri.toString(), now);
     return [...now.values()];
   }
 
@@ -52,8 +51,8 @@ export class LensMemory<L extends StableLens<L>> {
 }
 
 /** The lens moved to where its function starts now (or left where it was if it cannot be found). */
-function movedToDefinition<L extends StableLens<L>>(file: SourceFile, lens: L): L {
-  const starts = file.functions.named(lens.functionName).map((f) => file.lineOf(f.decorated ?? f.node) - 1);
-  const line = starts.sort((a, b) => Math.abs(a - lens.line) - Math.abs(b - lens.line))[0] ?? lens.line;
+function movedToDefinition<L extends StableLens<L>>(starts: readonly FunctionStart[], lens: L): L {
+  const lines = starts.filter((s) => s.name === lens.functionName).map((s) => s.line);
+  const line = lines.sort((a, b) => Math.abs(a - lens.line) - Math.abs(b - lens.line))[0] ?? lens.line;
   return line === lens.line ? lens : lens.movedTo(line);
 }

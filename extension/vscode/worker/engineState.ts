@@ -50,7 +50,12 @@ import type {
   LockFixAnswer,
   LockFixesAnswer,
   LockFixesQuestion,
+  MidEdit,
+  NotAnalysedAnswer,
+  NotAnalysedQuestion,
   Notice,
+  OutlineAnswer,
+  OutlineQuestion,
   PanelAnswer,
 } from './protocol';
 
@@ -134,6 +139,23 @@ export class EngineState {
     return view ? { state: 'drawn', view } : { state: 'drawn' };
   }
 
+  /** Why the version is not analysed, if it is not (a version the worker does not have is not its to judge). */
+  notAnalysed(question: NotAnalysedQuestion): NotAnalysedAnswer {
+    const file = this.parseOf(question.uri, question.version);
+    const reason = file ? analysisSkipped(file) : undefined;
+    return reason === undefined ? {} : { reason };
+  }
+
+  /** Every definition, and the module-level `async def main` Explore's lens sits on. */
+  outline(question: OutlineQuestion): OutlineAnswer {
+    const file = this.analysable(question.uri, question.version);
+    const all = file?.functions.all ?? [];
+    return {
+      definitions: all.map((f) => ({ name: f.name, kind: f.kind, isAsync: f.isAsync, line: f.line, endLine: f.endLine, start: f.node.startIndex })),
+      mains: file ? all.filter((f) => f.kind === 'function' && f.isAsync && f.name === 'main' && f.parent === undefined).map((f) => file.lineOf(f.decorated ?? f.node) - 1) : [],
+    };
+  }
+
   /** The innermost function around the offset, decorators included. */
   functionAt(question: FunctionAtQuestion): FunctionAtAnswer {
     const file = this.analysable(question.uri, question.version);
@@ -206,6 +228,7 @@ export class EngineState {
   conceptLenses(question: ConceptLensesQuestion): ConceptLensesAnswer {
     const file = this.analysable(question.uri, question.version);
     if (!file) return { skipped: true };
+    if (file.root.hasError) return midEdit(file);
     const shown = new Set(question.shown);
     const lenses = classificationOf(file).flatMap((f) => {
       // Where learners start: a plain function the CPS rung takes gets a lens too, offering that rung.
@@ -280,8 +303,12 @@ export class EngineState {
 
   /** The hazards the linter reports for the document with the other open modules, and the suppression comments' problems. */
   diagnostics(question: DiagnosticsQuestion): DiagnosticsAnswer {
-    const file = this.analysable(question.uri, question.version);
+    const file = this.parseOf(question.uri, question.version);
     if (!file) return { skipped: true };
+    const notAnalysed = analysisSkipped(file);
+    if (notAnalysed) return { skipped: false, notAnalysed };
+    // While the user is mid-edit the tree has errors: the host keeps the last good diagnostics.
+    if (file.syntaxErrors.length > 0) return { skipped: false, syntaxError: true };
     const { findings, problems } = lintHazards(file, this.interleavingsAcross(file, question).hazards, question.lint);
     return { skipped: false, hazards: findings.map((f) => f.hazard), problems };
   }
@@ -311,6 +338,7 @@ export class EngineState {
   hazardLenses(question: HazardLensQuestion): HazardLensAnswer {
     const file = this.analysable(question.uri, question.version);
     if (!file) return { skipped: true };
+    if (file.root.hasError) return midEdit(file);
     const model = interleavingsOf(file);
     // What the linter reports: a suppressed or ignored hazard is gone from the lens as from the Problems panel.
     const reported = new Set(lintHazards(file, model.hazards, question.lint).findings.map((f) => f.hazard));
@@ -348,6 +376,11 @@ export class EngineState {
     this.documents.clear();
     this.model.dispose();
   }
+}
+
+/** Where every definition of a tree with errors starts, for the last good lenses to follow. */
+function midEdit(file: SourceFile): MidEdit {
+  return { skipped: false, starts: file.functions.all.map((f) => ({ name: f.name, line: file.lineOf(f.decorated ?? f.node) - 1 })) };
 }
 
 function plainFix(fix: LockFix): LockFixAnswer {

@@ -58,6 +58,10 @@ function answer(state: EngineState, id: number, question: Question): unknown {
       return state.interleavingPanel(question);
     case 'hazards':
       return state.hazards(question);
+    case 'notAnalysed':
+      return state.notAnalysed(question);
+    case 'outline':
+      return state.outline(question);
     case 'convertWorkspace':
       return state.convertWorkspace(question, reporter(id));
     case 'where':

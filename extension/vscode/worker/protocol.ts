@@ -10,7 +10,7 @@ import type { TextChange } from '../../engine/syntax/sourceFile';
 import type { LintConfig } from '../../engine/interleave/lintConfig';
 import type { Hazard } from '../../engine/interleave/model';
 import type { SuppressionProblem } from '../../engine/interleave/suppressions';
-import { arrayOf, isBoolean, isCount, isString, oneOf, record, union, type Guard } from '../../../webview/guards';
+import { arrayOf, isBoolean, isCount, isLine, isString, oneOf, record, union, type Guard } from '../../../webview/guards';
 import { isInterleavingView, isLadderView, isStaleNote, type InterleavingView, type LadderView, type StaleNote } from '../../../webview/protocol';
 
 // ---------------------------------------------------------------- questions and answers
@@ -55,7 +55,23 @@ export interface ConceptLensesQuestion {
  */
 export type ConceptLensesAnswer =
   | { readonly skipped: true }
-  | { readonly skipped: false; readonly lenses: readonly { readonly name: string; readonly line: number; readonly concepts: readonly ConceptId[]; readonly aboveDirect: boolean }[] };
+  | { readonly skipped: false; readonly lenses: readonly { readonly name: string; readonly line: number; readonly concepts: readonly ConceptId[]; readonly aboveDirect: boolean }[] }
+  | MidEdit;
+
+/**
+ * The tree has errors (the user is mid-edit): labels read from it would come
+ * and go with every key, so the last good lenses stay, following their
+ * functions to where each definition (its first decorator) starts now, 0-based.
+ */
+export interface MidEdit {
+  readonly skipped: false;
+  readonly starts: readonly FunctionStart[];
+}
+
+export interface FunctionStart {
+  readonly name: string;
+  readonly line: number;
+}
 
 /** The hover on the definition name at `offset` of one version of a document (conceptHoverText.ts). */
 export interface HoverQuestion {
@@ -142,10 +158,40 @@ export interface HazardLensQuestion {
 }
 
 /** `skipped`: the worker has no analysable parse of that version (stale, too large, too deep). */
-export type DiagnosticsAnswer = { readonly skipped: true } | { readonly skipped: false; readonly hazards: readonly Hazard[]; readonly problems: readonly SuppressionProblem[] };
+/** Besides the findings: the file is not analysed (its diagnostics go), or has syntax errors (the last good ones stay). */
+export type DiagnosticsAnswer =
+  | { readonly skipped: true }
+  | { readonly skipped: false; readonly hazards: readonly Hazard[]; readonly problems: readonly SuppressionProblem[] }
+  | { readonly skipped: false; readonly notAnalysed: string }
+  | { readonly skipped: false; readonly syntaxError: true };
 export type HazardLensAnswer =
   | { readonly skipped: true }
-  | { readonly skipped: false; readonly lenses: readonly { readonly name: string; readonly line: number; readonly hazards: readonly Hazard[] }[] };
+  | { readonly skipped: false; readonly lenses: readonly { readonly name: string; readonly line: number; readonly hazards: readonly Hazard[] }[] }
+  | MidEdit;
+
+/** Why one version of a document is not analysed (the status bar says it), if it is not. */
+export interface NotAnalysedQuestion {
+  readonly kind: 'notAnalysed';
+  readonly uri: string;
+  readonly version: number;
+}
+
+export interface NotAnalysedAnswer {
+  readonly reason?: string;
+}
+
+/** The definitions of one version of a document ("Go to Function…") and where `async def main` starts (Explore's lens). */
+export interface OutlineQuestion {
+  readonly kind: 'outline';
+  readonly uri: string;
+  readonly version: number;
+}
+
+export interface OutlineAnswer {
+  readonly definitions: readonly { readonly name: string; readonly kind: 'function' | 'class'; readonly isAsync: boolean; readonly line: number; readonly endLine: number; readonly start: number }[];
+  /** 0-based lines of the module-level `async def main` (its first decorator). */
+  readonly mains: readonly number[];
+}
 
 /** The innermost function around `offset` of one version of a document (where the ladder panel opens). */
 export interface FunctionAtQuestion {
@@ -252,6 +298,8 @@ export type Question =
   | InterleavingPanelQuestion
   | HazardsQuestion
   | ConvertWorkspaceQuestion
+  | NotAnalysedQuestion
+  | OutlineQuestion
   | WhereQuestion;
 export interface AnswerOf {
   conceptLenses: ConceptLensesAnswer;
@@ -267,6 +315,8 @@ export interface AnswerOf {
   interleavingPanel: PanelAnswer<InterleavingView>;
   hazards: HazardsAnswer;
   convertWorkspace: ConvertWorkspaceAnswer;
+  notAnalysed: NotAnalysedAnswer;
+  outline: OutlineAnswer;
   where: WhereAnswer;
 }
 
@@ -333,6 +383,8 @@ const isQuestion: Guard<Question> = union(
   record({ kind: oneOf('interleavingPanel'), uri: isString, version: isInteger, file: isString }),
   record({ kind: oneOf('hazards'), uri: isString, version: isInteger }),
   record({ kind: oneOf('convertWorkspace'), documents: arrayOf(record({ uri: isString, version: isInteger })), publicApi: isPublicApi }),
+  record({ kind: oneOf('notAnalysed'), uri: isString, version: isInteger }),
+  record({ kind: oneOf('outline'), uri: isString, version: isInteger }),
   record({ kind: oneOf('where') }),
 );
 
@@ -370,6 +422,7 @@ const isLockFix: Guard<LockFixAnswer> = union(
 );
 const lockFixesShape = { variable: isString, elsewhere: record({ function: isString, file: isString }), key: isLockFix, state: isLockFix };
 const isLockFixes = record<Record<string, never>, typeof lockFixesShape>({}, lockFixesShape);
+const isMidEdit = record({ skipped: oneOf(false), starts: arrayOf(record({ name: isString, line: isCount })) });
 /** A panel's answer, with `isView` checking its drawing. */
 function isPanelAnswer<View>(isView: Guard<View>): Guard<PanelAnswer<View>> {
   return union(
@@ -385,6 +438,7 @@ export const isAnswerTo: { readonly [K in keyof AnswerOf]: Guard<AnswerOf[K]> } 
   conceptLenses: union(
     record({ skipped: oneOf(true) }),
     record({ skipped: oneOf(false), lenses: arrayOf(record({ name: isString, line: isCount, concepts: arrayOf(oneOf(...CONCEPT_IDS)), aboveDirect: isBoolean })) }),
+    isMidEdit,
   ),
   hover: record({}, { hover: record({ markdown: isString, start: isCount, end: isCount }) }),
   ladderActions: union(
@@ -409,10 +463,16 @@ export const isAnswerTo: { readonly [K in keyof AnswerOf]: Guard<AnswerOf[K]> } 
       step: isStepSummary,
     },
   ),
-  diagnostics: union(record({ skipped: oneOf(true) }), record({ skipped: oneOf(false), hazards: arrayOf(isHazard), problems: arrayOf(isProblem) })),
+  diagnostics: union(
+    record({ skipped: oneOf(true) }),
+    record({ skipped: oneOf(false), hazards: arrayOf(isHazard), problems: arrayOf(isProblem) }),
+    record({ skipped: oneOf(false), notAnalysed: isString }),
+    record({ skipped: oneOf(false), syntaxError: oneOf(true) }),
+  ),
   hazardLenses: union(
     record({ skipped: oneOf(true) }),
     record({ skipped: oneOf(false), lenses: arrayOf(record({ name: isString, line: isCount, hazards: arrayOf(isHazard) })) }),
+    isMidEdit,
   ),
   lockFixes: union(
     record({ skipped: oneOf(true) }),
@@ -426,6 +486,11 @@ export const isAnswerTo: { readonly [K in keyof AnswerOf]: Guard<AnswerOf[K]> } 
   convertWorkspace: record({
     files: arrayOf(record({ uri: isString, converted: arrayOf(isString), refused: isCount, edits: isEdits })),
     skipped: arrayOf(isString),
+  }),
+  notAnalysed: record({}, { reason: isString }),
+  outline: record({
+    definitions: arrayOf(record({ name: isString, kind: oneOf('function', 'class'), isAsync: isBoolean, line: isLine, endLine: isLine, start: isCount })),
+    mains: arrayOf(isCount),
   }),
   where: record({ threadId: isCount, answered: isCount }),
 };

@@ -48,7 +48,7 @@ test('the ladder panel: every rung of the function, its absence, a stale version
   const question = { kind: 'ladderPanel', uri: URI, version: 3, name: 'add', file: 'pkg/counter.py', publicApi: 'keep' } as const;
   const answer = received('ladderPanel', engine.ladderPanel(question));
   assert.equal(answer.state, 'drawn');
-  assert.ok(answer.state === 'drawn' && answer.view);
+  assert.ok(answer.view);
   assert.equal(answer.view.file, 'pkg/counter.py');
   assert.deepEqual(answer.view.columns.map((c) => c.rung), ['direct', 'cps', 'generator', 'async']);
   const direct = answer.view.columns[0];
@@ -59,7 +59,7 @@ test('the ladder panel: every rung of the function, its absence, a stale version
   engine.tell({ type: 'document', uri: URI, version: 4, text: broken });
   const error = received('ladderPanel', engine.ladderPanel({ ...question, version: 4 }));
   assert.equal(error.state, 'syntax-error');
-  assert.ok(error.state === 'syntax-error' && error.error.line === broken.split('\n').findIndex((l) => l.startsWith('def oops')) + 1);
+  assert.ok(error.error.line === broken.split('\n').findIndex((l) => l.startsWith('def oops')) + 1);
   engine.dispose();
 });
 
@@ -88,7 +88,7 @@ test('the interleavings panel draws the hazards with their lines, and Explore ge
   const hazards = received('hazards', engine.hazards({ kind: 'hazards', uri: URI, version: 3 }));
   assert.ok(!hazards.skipped);
   const diagnostics = engine.diagnostics({ kind: 'diagnostics', uri: URI, version: 3, modules: [], lint: DEFAULT_CONFIG });
-  assert.ok(!diagnostics.skipped);
+  assert.ok('hazards' in diagnostics);
   assert.deepEqual(hazards.hazards.map((h) => h.write.start), diagnostics.hazards.map((h) => h.write.start));
   assert.deepEqual(engine.hazards({ kind: 'hazards', uri: URI, version: 1 }), { skipped: true });
   engine.dispose();
@@ -151,4 +151,53 @@ test('the protocol takes the new questions and messages only in their exact shap
   assert.ok(!isAnswerTo.ladderApply({ ok: true, edits: [{ start: 0, end: 1 }] }));
   assert.ok(!isAnswerTo.convertWorkspace({ files: [{ uri: URI, converted: ['f'], refused: -1, edits: [] }], skipped: [] }));
   assert.ok(!isAnswerTo.hazards({ skipped: false, hazards: [{ kind: 'lost-update' }] }));
+});
+
+test('mid-edit the worker answers where each function starts, and the diagnostics say to keep the last good ones', async () => {
+  const engine = await state();
+  // A broken line above add: add moves down by one.
+  const broken = RACY_MODULE.replace('def squares(n):', 'def oops(:\n\ndef squares(n):');
+  engine.tell({ type: 'document', uri: URI, version: 4, text: broken });
+  const lenses = received('conceptLenses', engine.conceptLenses({ kind: 'conceptLenses', uri: URI, version: 4, shown: [] }));
+  assert.ok('starts' in lenses);
+  const line = broken.split('\n').findIndex((l) => l.startsWith('def add'));
+  assert.deepEqual(lenses.starts.filter((s) => s.name === 'add'), [{ name: 'add', line }]);
+  const hazardLenses = received('hazardLenses', engine.hazardLenses({ kind: 'hazardLenses', uri: URI, version: 4, lint: DEFAULT_CONFIG }));
+  assert.ok('starts' in hazardLenses && hazardLenses.starts.some((s) => s.name === 'bump'));
+  assert.deepEqual(received('diagnostics', engine.diagnostics({ kind: 'diagnostics', uri: URI, version: 4, modules: [], lint: DEFAULT_CONFIG })), { skipped: false, syntaxError: true });
+  engine.dispose();
+});
+
+test('a file nested too deep: the status bar, the diagnostics and the panels say why it is not analysed', async () => {
+  const deep = `x = ${'('.repeat(2000)}1${')'.repeat(2000)}\n`;
+  const engine = await state(deep, 1);
+  const reason = received('notAnalysed', engine.notAnalysed({ kind: 'notAnalysed', uri: URI, version: 1 })).reason;
+  assert.match(reason ?? '', /^line 1: /);
+  assert.deepEqual(engine.diagnostics({ kind: 'diagnostics', uri: URI, version: 1, modules: [], lint: DEFAULT_CONFIG }), { skipped: false, notAnalysed: reason });
+  assert.deepEqual(engine.interleavingPanel({ kind: 'interleavingPanel', uri: URI, version: 1, file: 'counter.py' }), { state: 'not-analysed', reason });
+  assert.deepEqual(engine.notAnalysed({ kind: 'notAnalysed', uri: URI, version: 2 }), {}, 'a version the worker does not have');
+  engine.dispose();
+  const fine = await state();
+  assert.deepEqual(fine.notAnalysed({ kind: 'notAnalysed', uri: URI, version: 3 }), {});
+  fine.dispose();
+});
+
+test('the outline lists every definition and the module-level async def main', async () => {
+  const text = ['import asyncio', '', '', 'class Shop:', '    async def main(self):', '        pass', '', '', '@decorated', 'async def main():', '    pass', ''].join('\n');
+  const engine = await state(text, 1);
+  const outline = received('outline', engine.outline({ kind: 'outline', uri: URI, version: 1 }));
+  assert.deepEqual(
+    outline.definitions.map((d) => [d.name, d.kind, d.isAsync, d.line, d.endLine, text.slice(d.start, d.start + 5)]),
+    [
+      ['Shop', 'class', false, 4, 6, 'class'],
+      ['Shop.main', 'function', true, 5, 6, 'async'],
+      ['main', 'function', true, 10, 11, 'async'],
+    ],
+  );
+  assert.deepEqual(outline.mains, [8], 'the lens sits on the decorator, 0-based');
+  assert.deepEqual(engine.outline({ kind: 'outline', uri: URI, version: 2 }), { definitions: [], mains: [] });
+  assert.ok(!isAnswerTo.outline({ definitions: [{ name: 'f', kind: 'method', isAsync: false, line: 1, endLine: 1, start: 0 }], mains: [] }));
+  assert.ok(!isAnswerTo.diagnostics({ skipped: false, syntaxError: false }));
+  assert.ok(!isAnswerTo.conceptLenses({ skipped: false, starts: [{ name: 'f', line: -1 }] }));
+  engine.dispose();
 });
