@@ -13,6 +13,10 @@ const ROWS: readonly (readonly [metric: string, what: string])[] = [
   ['parseMs', 'tree-sitter parse of the 3,000-line module (baseline)'],
   ['ladderMs', 'Show Concept Ladder → the ladder drawn (median of 3 functions)'],
   ['ladderMaxBlockMs', 'longest block of the host thread meanwhile'],
+  ...[1, 2, 3].flatMap((i): [string, string][] => [
+    [`ladder${String(i)}Ms`, `… function ${String(i)}: the ladder drawn`],
+    [`ladder${String(i)}MaxBlockMs`, `… function ${String(i)}: longest block of the host thread`],
+  ]),
   ['interleavingsMs', 'Show Interleavings → the drawing'],
   ['interleavingsMaxBlockMs', 'longest block of the host thread meanwhile'],
   ['workspaceMs', 'Convert Workspace → every file converted (up to its dialog)'],

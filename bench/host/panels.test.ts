@@ -131,6 +131,10 @@ suite('panels and workspace', () => {
     recordMetric('parseMs', median(samples));
     recordMetric('ladderMs', median(ladder.map((l) => l.ms)));
     recordMetric('ladderMaxBlockMs', Math.max(...ladder.map((l) => l.maxBlockMs)));
+    for (const [i, l] of ladder.entries()) {
+      recordMetric(`ladder${String(i + 1)}Ms`, l.ms);
+      recordMetric(`ladder${String(i + 1)}MaxBlockMs`, l.maxBlockMs);
+    }
     recordMetric('interleavingsMs', interleavings.ms);
     recordMetric('interleavingsMaxBlockMs', interleavings.maxBlockMs);
     recordMetric('workspaceFiles', files.length);
