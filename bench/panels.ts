@@ -16,11 +16,14 @@ const ROWS: readonly (readonly [metric: string, what: string])[] = [
   ...[1, 2, 3].flatMap((i): [string, string][] => [
     [`ladder${String(i)}Ms`, `… function ${String(i)}: the ladder drawn`],
     [`ladder${String(i)}MaxBlockMs`, `… function ${String(i)}: longest block of the host thread`],
+    [`ladder${String(i)}BusyMs`, `… function ${String(i)}: the host thread busy, all blocks together`],
   ]),
   ['interleavingsMs', 'Show Interleavings → the drawing'],
   ['interleavingsMaxBlockMs', 'longest block of the host thread meanwhile'],
+  ['interleavingsBusyMs', 'the host thread busy meanwhile, all blocks together'],
   ['workspaceMs', 'Convert Workspace → every file converted (up to its dialog)'],
   ['workspaceMaxBlockMs', 'longest block of the host thread meanwhile'],
+  ['workspaceBusyMs', 'the host thread busy meanwhile, all blocks together'],
 ];
 
 async function main(): Promise<void> {

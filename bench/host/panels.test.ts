@@ -37,10 +37,19 @@ async function loadParser(): Promise<PythonParser> {
   return PythonParser.load({ runtime, python });
 }
 
-/** Runs `action` and times it until `done` holds, with the longest block of this thread meanwhile. */
-async function measured(action: () => unknown, done: () => boolean | Promise<boolean>, timeoutMs = 240_000): Promise<{ ms: number; maxBlockMs: number }> {
+interface Measured {
+  readonly ms: number;
+  /** The longest block of this thread meanwhile. */
+  readonly maxBlockMs: number;
+  /** How long this thread was busy meanwhile, all blocks together (its event loop's active time). */
+  readonly busyMs: number;
+}
+
+/** Runs `action` and times it until `done` holds, with how this thread was held meanwhile. */
+async function measured(action: () => unknown, done: () => boolean | Promise<boolean>, timeoutMs = 240_000): Promise<Measured> {
   const delay: IntervalHistogram = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
+  const utilization = performance.eventLoopUtilization();
   const started = performance.now();
   void action();
   while (!(await done())) {
@@ -48,8 +57,9 @@ async function measured(action: () => unknown, done: () => boolean | Promise<boo
     await sleep(5);
   }
   const ms = performance.now() - started;
+  const busyMs = performance.eventLoopUtilization(utilization).active;
   delay.disable();
-  return { ms, maxBlockMs: delay.max / 1e6 };
+  return { ms, maxBlockMs: delay.max / 1e6, busyMs };
 }
 
 suite('panels and workspace', () => {
@@ -67,7 +77,7 @@ suite('panels and workspace', () => {
     await api.engine.ask({ kind: 'where' });
     await sleep(SETTLE_MS);
 
-    const ladder: { ms: number; maxBlockMs: number }[] = [];
+    const ladder: Measured[] = [];
     for (const name of LADDER_FUNCTIONS) {
       ladder.push(
         await measured(
@@ -134,12 +144,15 @@ suite('panels and workspace', () => {
     for (const [i, l] of ladder.entries()) {
       recordMetric(`ladder${String(i + 1)}Ms`, l.ms);
       recordMetric(`ladder${String(i + 1)}MaxBlockMs`, l.maxBlockMs);
+      recordMetric(`ladder${String(i + 1)}BusyMs`, l.busyMs);
     }
     recordMetric('interleavingsMs', interleavings.ms);
     recordMetric('interleavingsMaxBlockMs', interleavings.maxBlockMs);
+    recordMetric('interleavingsBusyMs', interleavings.busyMs);
     recordMetric('workspaceFiles', files.length);
     recordMetric('workspaceLines', workspaceLines);
     recordMetric('workspaceMs', workspace.ms);
     recordMetric('workspaceMaxBlockMs', workspace.maxBlockMs);
+    recordMetric('workspaceBusyMs', workspace.busyMs);
   });
 });
