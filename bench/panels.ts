@@ -3,13 +3,9 @@
 // interleavings panel and Convert Workspace take and the longest block of the
 // host's thread meanwhile, as ratios to tree-sitter's parse of the 3,000-line
 // module, measured on the host's thread in the same run.
-import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { runExtensionTests, succeeded } from '../test/host/extensionTests';
-import { CODE_SERVER_VERSION, REPO } from '../test/host/paths';
-import { provision } from '../test/host/provision';
+import { mainHostBench, type Rows } from './hostBench';
 
-const ROWS: readonly (readonly [metric: string, what: string])[] = [
+const ROWS: Rows = [
   ['parseMs', 'tree-sitter parse of the 3,000-line module (baseline)'],
   ['ladderMs', 'Show Concept Ladder → the ladder drawn (median of 3 functions)'],
   ['ladderMaxBlockMs', 'longest block of the host thread meanwhile'],
@@ -26,27 +22,11 @@ const ROWS: readonly (readonly [metric: string, what: string])[] = [
   ['workspaceBusyMs', 'the host thread busy meanwhile, all blocks together'],
 ];
 
-async function main(): Promise<void> {
-  provision();
-  const load = loadavg()[0]?.toFixed(1) ?? '?';
-  const run = await runExtensionTests({ name: 'bench-panels', extensionPath: REPO, suiteDir: join(REPO, 'bench', 'host'), grep: '^panels and workspace ', timeoutMs: 900_000 });
-  const { metrics } = run;
-  const parseMs = metrics.parseMs;
-  if (!succeeded(run) || parseMs === undefined) throw new Error(`the panels bench failed; see ${run.runDir}`);
-  console.log(
-    `\npanels and Convert Workspace in the real extension host (code-server ${CODE_SERVER_VERSION}): a ${String(metrics.lines)}-line module; ` +
-      `a workspace of ${String(metrics.workspaceFiles)} files, ${String(metrics.workspaceLines)} lines; ${String(cpus().length)} × ${cpus()[0]?.model ?? 'cpu'}, ` +
-      `load average ${load} at the start, ${loadavg()[0]?.toFixed(1) ?? '?'} at the end\n`,
-  );
-  console.log('| measurement | ms | × parse |');
-  console.log('|---|---:|---:|');
-  for (const [metric, what] of ROWS) {
-    const ms = metrics[metric];
-    if (ms !== undefined) console.log(`| ${what} | ${ms.toFixed(1)} | ${(ms / parseMs).toFixed(2)} |`);
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
+mainHostBench({
+  name: 'panels',
+  suite: 'panels and workspace',
+  timeoutMs: 900_000,
+  heading: (metrics) =>
+    `panels and Convert Workspace: a ${String(metrics.lines)}-line module; a workspace of ${String(metrics.workspaceFiles)} files, ${String(metrics.workspaceLines)} lines`,
+  rows: ROWS,
 });

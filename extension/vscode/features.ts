@@ -15,12 +15,13 @@ import { registerFoldHelpers } from './foldHelpers';
 import { registerGoToFunction } from './goToFunction';
 import { registerInterleavingDiagnostics, type DiagnosticsPublished } from './interleavingDiagnostics';
 import { registerInterleavingLens } from './interleavingLens';
-import { registerInterleavingPanel, type InterleavingPanelFeature } from './interleavingPanel';
-import { registerLadderPanel, type LadderPanelFeature } from './ladderPanel';
+import { registerInterleavingPanel } from './interleavingPanel';
+import { registerLadderPanel } from './ladderPanel';
 import { registerLadderActions } from './ladderActions';
 import { registerLockQuickFix } from './lockQuickFix';
 import { LintSettings } from './lintSettings';
 import { WorkspaceIndex } from './workspaceIndex';
+import type { LadderContent, PanelContent } from '../../webview/protocol';
 
 export interface ConceptLensesApi {
   /** For tests and other extensions: a parse of a document on the host (the features use the worker's). */
@@ -32,7 +33,7 @@ export interface ConceptLensesApi {
   /** The engine's worker thread, where lens steps and the interleavings analysis run (tests ask it `where`). */
   readonly engine: Pick<EngineWorker, 'ask'>;
   /** What the ladder and interleavings panels show now. */
-  readonly panels: { readonly ladder: LadderPanelFeature['shown']; readonly interleavings: InterleavingPanelFeature['shown'] };
+  readonly panels: { readonly ladder: () => LadderContent | undefined; readonly interleavings: () => PanelContent | undefined };
   /** Fires when a document's interleaving diagnostics are current for a version. */
   readonly onDidPublishDiagnostics: vscode.Event<DiagnosticsPublished>;
 }

@@ -7,19 +7,13 @@
 import * as vscode from 'vscode';
 import { isPanelMessage, isPanelState, type HostMessage, type PanelContent, type PanelMessage } from '../../webview/protocol';
 import { failureReason, type EngineWorker } from './engineWorker';
-import { createPanel, HostedPanel, notDrawn, openPython, type PanelPage } from './webviewHost';
+import { createPanel, HostedPanel, notDrawn, openPython, panelFeature, type PanelFeature, type PanelPage, type Redraw } from './webviewHost';
 
 export const SHOW_INTERLEAVINGS = 'conceptLenses.showInterleavings';
 const VIEW_TYPE = 'conceptLenses.interleavings';
 const PAGE: PanelPage<PanelMessage> = { style: 'panel.css', script: 'panel.js', name: 'interleavings', isMessage: isPanelMessage };
 
-/** The feature, and what its panel shows now (for tests and benches). */
-export interface InterleavingPanelFeature {
-  dispose(): void;
-  readonly shown: () => PanelContent | undefined;
-}
-
-export function registerInterleavingPanel(extensionUri: vscode.Uri, engine: EngineWorker): InterleavingPanelFeature {
+export function registerInterleavingPanel(extensionUri: vscode.Uri, engine: EngineWorker): PanelFeature<PanelContent> {
   const highlight = vscode.window.createTextEditorDecorationType({
     isWholeLine: true,
     backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
@@ -42,15 +36,7 @@ export function registerInterleavingPanel(extensionUri: vscode.Uri, engine: Engi
     }),
     { dispose: () => host.current?.dispose() },
   );
-  return {
-    dispose: () => {
-      registrations.dispose();
-    },
-    shown: () => {
-      const update = host.current?.shownUpdate;
-      return update?.type === 'update' ? update.content : undefined;
-    },
-  };
+  return panelFeature(registrations, () => host.current);
 }
 
 interface PanelHost {
@@ -141,7 +127,7 @@ class InterleavingPanel extends HostedPanel<PanelMessage, HostMessage> {
     }
   }
 
-  protected async updateMessage(): Promise<HostMessage> {
+  protected async updateMessage(): Promise<Redraw<HostMessage>> {
     const document = this.document;
     return { type: 'update', content: await this.content(), documentUri: document?.uri.toString() ?? null };
   }

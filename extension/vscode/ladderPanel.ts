@@ -8,7 +8,7 @@ import type { Rung } from '../engine/ladder/conversion';
 import { isLadderPanelMessage, isLadderPanelState, type LadderContent, type LadderHostMessage, type LadderPanelMessage } from '../../webview/protocol';
 import { failureReason, type EngineWorker } from './engineWorker';
 import { publicApiSetting, type WorkspaceIndex } from './workspaceIndex';
-import { createPanel, HostedPanel, notDrawn, openPython, type PanelPage } from './webviewHost';
+import { createPanel, HostedPanel, notDrawn, openPython, panelFeature, type PanelFeature, type PanelPage, type Redraw } from './webviewHost';
 
 export const SHOW_LADDER = 'conceptLenses.showLadder';
 const VIEW_TYPE = 'conceptLenses.ladder';
@@ -32,13 +32,7 @@ interface LadderHost {
   current: LadderPanel | undefined;
 }
 
-/** The feature, and what its panel shows now (for tests and benches). */
-export interface LadderPanelFeature {
-  dispose(): void;
-  readonly shown: () => LadderContent | undefined;
-}
-
-export function registerLadderPanel(extensionUri: vscode.Uri, workspace: WorkspaceIndex, engine: EngineWorker): LadderPanelFeature {
+export function registerLadderPanel(extensionUri: vscode.Uri, workspace: WorkspaceIndex, engine: EngineWorker): PanelFeature<LadderContent> {
   const host: LadderHost = { extensionUri, workspace, engine, current: undefined };
   const registrations = vscode.Disposable.from(
     vscode.commands.registerCommand(SHOW_LADDER, (uri: unknown, name: unknown) => show(host, uri, name)),
@@ -53,15 +47,7 @@ export function registerLadderPanel(extensionUri: vscode.Uri, workspace: Workspa
     }),
     { dispose: () => host.current?.dispose() },
   );
-  return {
-    dispose: () => {
-      registrations.dispose();
-    },
-    shown: () => {
-      const update = host.current?.shownUpdate;
-      return update?.type === 'update' ? update.content : undefined;
-    },
-  };
+  return panelFeature(registrations, () => host.current);
 }
 
 /** The command: a lens passes the file's URI (or its string) and the function's dotted name; the palette passes nothing. */
@@ -154,7 +140,7 @@ class LadderPanel extends HostedPanel<LadderPanelMessage, LadderHostMessage> {
     return (await vscode.workspace.applyEdit(edit)) ? undefined : 'VS Code did not apply the edit (the file changed meanwhile?).';
   }
 
-  protected async updateMessage(): Promise<LadderHostMessage> {
+  protected async updateMessage(): Promise<Redraw<LadderHostMessage>> {
     return { type: 'update', content: await this.content(), documentUri: this.target?.document.uri.toString() ?? null };
   }
 

@@ -87,10 +87,28 @@ export async function openPython(uri: vscode.Uri): Promise<vscode.TextDocument |
   }
 }
 
-export abstract class HostedPanel<Incoming, Outgoing> {
+/** The message that redraws a panel, with what it shows. */
+export type Redraw<Outgoing> = Extract<Outgoing, { readonly type: 'update'; readonly content: unknown }>;
+
+/** A panel's feature: its registrations, and what its panel shows now (for tests and benches). */
+export interface PanelFeature<Content> {
+  dispose(): void;
+  readonly shown: () => Content | undefined;
+}
+
+export function panelFeature<Content>(registrations: vscode.Disposable, current: () => { readonly shownContent: Content | undefined } | undefined): PanelFeature<Content> {
+  return {
+    dispose: () => {
+      registrations.dispose();
+    },
+    shown: () => current()?.shownContent,
+  };
+}
+
+export abstract class HostedPanel<Incoming, Outgoing extends { readonly type: string }> {
   private pending: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
-  private lastUpdate: Outgoing | undefined;
+  private lastUpdate: Redraw<Outgoing> | undefined;
   private redraws = 0;
   protected readonly subscriptions: vscode.Disposable[] = [];
 
@@ -123,7 +141,7 @@ export abstract class HostedPanel<Incoming, Outgoing> {
   protected abstract onMessage(message: Incoming): Promise<void>;
 
   /** The message that redraws the page from the panel's current state (a panel drawn by the engine's worker waits for it). */
-  protected abstract updateMessage(): Outgoing | Promise<Outgoing>;
+  protected abstract updateMessage(): Redraw<Outgoing> | Promise<Redraw<Outgoing>>;
 
   /** Lets go of what the panel holds besides its subscriptions; called once. */
   protected abstract release(): void;
@@ -157,8 +175,8 @@ export abstract class HostedPanel<Incoming, Outgoing> {
   }
 
   /** The last redraw sent to the page (for tests and benches: what the panel shows). */
-  get shownUpdate(): Outgoing | undefined {
-    return this.lastUpdate;
+  get shownContent(): Redraw<Outgoing>['content'] | undefined {
+    return this.lastUpdate?.content;
   }
 
   protected post(message: Outgoing): void {
