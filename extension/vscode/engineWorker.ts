@@ -1,7 +1,7 @@
-// The engine's worker thread as the providers see it: the heavy, pure engine
-// work (a lens's ladder step, the interleavings analysis behind diagnostics and
-// hazard lenses) runs there, so the extension host's thread only exchanges
-// messages. The worker starts on the first question and is told of every open
+// The engine's worker thread as the features see it: every parse and every
+// analysis (lenses and their ladder steps, hover, code actions, diagnostics,
+// the panels, Convert Workspace) runs there, so the extension host's thread
+// only exchanges messages. The worker starts on the first question and is told of every open
 // Python document (its text per version, with the changes for an incremental
 // re-parse) and every module of the workspace index; a worker that fails is
 // reported once per failure and replaced on the next question.

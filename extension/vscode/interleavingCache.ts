@@ -1,7 +1,7 @@
 // The interleavings analysis of one parse, shared by whoever asks about the
-// same version so it is analysed once: the engine's worker thread (diagnostics,
-// hazard lenses) and the host's on-demand features (panel, quick fix). Without
-// VS Code, so both threads use it; which open documents count as the other
+// same version so it is analysed once: in the engine's worker thread the
+// diagnostics, hazard lenses, lock fix, interleavings panel and Explore
+// Schedules' hazards. Without VS Code; which open documents count as the other
 // modules is the adapter's business (openModules.ts).
 import type { SourceFile } from '../engine';
 import { analyzeInterleavings, type InterleavingModel, type WorkspaceModule } from '../engine/interleave/model';

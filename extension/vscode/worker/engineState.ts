@@ -352,7 +352,7 @@ export class EngineState {
     return { skipped: false, lenses };
   }
 
-  /** What makes a ladder step see the rest of the workspace, as WorkspaceIndex.ladderOptions does on the host. */
+  /** What makes a ladder step see the rest of the workspace: a use in another file that the step would break refuses it. */
   private ladderOptions(uri: string, publicApi: PublicApiPolicy): Pick<ConversionOptions, 'project' | 'publicApi'> {
     const module = this.model.module(uri);
     return module ? { project: this.relative(projectUsesIn(this.model, module.path)), publicApi } : { publicApi };
