@@ -62,6 +62,16 @@ export class SharedState {
     }
   }
 
+  /** Names bound at module level, or declared `global` anywhere: what a free name in a function may refer to. */
+  get moduleNames(): ReadonlySet<string> {
+    return this.moduleBindings.bound;
+  }
+
+  /** The module's top-level classes: `C.x` is class state. */
+  get classes(): ReadonlySet<string> {
+    return this.classNames;
+  }
+
   /** The enclosing function or class of a definition. */
   parentOf(fn: FunctionInfo): FunctionInfo | undefined {
     if (!this.parents.has(fn)) {

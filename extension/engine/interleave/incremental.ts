@@ -1,0 +1,229 @@
+// The interleavings analysis across edits: what each function's walk found
+// (suspension points, shared-state accesses, hazard candidates) is kept as a
+// summary free of tree nodes, its places relative to the definition's start,
+// keyed by the definition's text and every module fact the walk read. After
+// an edit only the functions whose key changed are walked again; the others'
+// summaries are re-based to where their definitions sit now. What follows the
+// walks (roles, what may run in parallel, hazards, the model) is composed again
+// on each parse from the summaries and the current tree, exactly as the
+// analysis from scratch composes it from its walks, so both give equal models.
+// One cache serves every document and every version of it.
+import type { Node } from 'web-tree-sitter';
+import type { FunctionInfo } from '../syntax/functionIndex';
+import type { SourceFile } from '../syntax/sourceFile';
+import { composeAnalysis, rememberParse, type ModuleFlows } from './analyzeInterleavings';
+import { findFunctionRoles } from './findCoroutines';
+import { lockAssignmentsOf, Locks, type LockRef } from './locks';
+import type { CoroutineKind, HazardKind, InterleavingModel } from './model';
+import { SharedState } from './sharedState';
+import { analyzeFlow, type AccessRecord, type FunctionFlow, type HeldLock, type ReadAspect, type SiteSpan, type SuspensionRecord, type WriteEffect } from './valueFlow';
+import type { ModuleContext, Workspace } from './workspace';
+
+/** Function summaries remembered: a few large modules' worth. */
+const DEFAULT_CAPACITY = 20_000;
+
+/** A place relative to the start of its definition. */
+interface PlaceSummary {
+  readonly start: number;
+  readonly end: number;
+  readonly type: string;
+}
+
+interface RecordSummary {
+  readonly key: string;
+  readonly display: string;
+  readonly drawnOn: PlaceSummary;
+  readonly mode: 'read' | 'write';
+  readonly time: number;
+  readonly locks: readonly { readonly lock: LockRef; readonly start: number; readonly end: number }[];
+  readonly site: PlaceSummary;
+  readonly effect: WriteEffect | ReadAspect;
+}
+
+/** One function's walk without its nodes: records by index, so a candidate's read stays one of the accesses. */
+interface FlowSummary {
+  readonly suspensions: readonly SuspensionRecord[];
+  readonly records: readonly RecordSummary[];
+  readonly accesses: readonly number[];
+  readonly candidates: readonly {
+    readonly kind: HazardKind;
+    readonly read: number;
+    readonly write: number;
+    readonly suspension: number;
+    readonly commonLocks: readonly string[];
+  }[];
+}
+
+/** Keeps the walks of recently analysed functions, least recently used dropped first. No editor types: usable from any host or a worker. */
+export class IncrementalInterleavings {
+  private readonly summaries = new Map<string, FlowSummary>();
+  /** Function walks reused and made, over every call so far. */
+  readonly stats = { reused: 0, computed: 0 };
+
+  constructor(private readonly capacity = DEFAULT_CAPACITY) {}
+
+  /** Equal to `analyzeInterleavings(file, workspace)`, walking only the functions not walked before in the same context. */
+  analyze(file: SourceFile, workspace?: Workspace): InterleavingModel {
+    const { model } = composeAnalysis(file, workspace, (f, context) => this.flowsOf(f, context));
+    rememberParse(model, file, workspace);
+    return model;
+  }
+
+  private flowsOf(file: SourceFile, context: ModuleContext | undefined): ModuleFlows<SiteSpan> {
+    const roles = findFunctionRoles(file);
+    const shared = new SharedState(file, context);
+    const locks = new Locks(file, shared, context);
+    const facts = { shared, locks, context: contextFingerprint(context) };
+    const flows = [
+      ...roles.coroutines.map((c) => this.flow(file, facts, c.fn, c.kind)),
+      ...roles.helpers.map((fn) => this.flow(file, facts, fn, undefined)),
+    ];
+    return { roles, flows };
+  }
+
+  private flow(file: SourceFile, facts: ModuleFacts, fn: FunctionInfo, kind: CoroutineKind | undefined): FunctionFlow {
+    const definition = fn.decorated ?? fn.node;
+    const text = file.textOf(definition);
+    const key = functionKey(text, fn, kind, facts, file);
+    let summary = this.summaries.get(key);
+    if (summary) {
+      this.stats.reused++;
+      this.summaries.delete(key); // re-inserted below: most recently used last
+    } else {
+      summary = summarise(analyzeFlow(facts.shared, facts.locks, fn, kind), definition.startIndex);
+      this.stats.computed++;
+    }
+    this.summaries.set(key, summary);
+    if (this.summaries.size > this.capacity) this.summaries.delete(this.summaries.keys().next().value as string);
+    return rebase(summary, fn, kind, definition.startIndex);
+  }
+}
+
+interface ModuleFacts {
+  readonly shared: SharedState;
+  readonly locks: Locks;
+  /** The workspace facts every key carries: the module's name, its resolved imports, and what they resolve to. */
+  readonly context: string;
+}
+
+/**
+ * Everything a function's walk reads beyond its own text: its name and
+ * coroutine kind, the definitions around it (a closure resolves names in the
+ * functions it is nested in; a method's receiver names its class), and of the
+ * module's facts those its words can reach: module-level names (free names
+ * resolve to them), class names (`C.x` is class state) and lock assignments.
+ */
+function functionKey(text: string, fn: FunctionInfo, kind: CoroutineKind | undefined, facts: ModuleFacts, file: SourceFile): string {
+  const words = wordsOf(text);
+  const outer: string[] = [];
+  for (let o = facts.shared.parentOf(fn); o; o = facts.shared.parentOf(o)) {
+    outer.push(o.kind, o.name, o.kind === 'function' ? file.textOf(o.decorated ?? o.node) : '');
+  }
+  return JSON.stringify([
+    text,
+    fn.name,
+    kind ?? '',
+    outer,
+    [...facts.shared.moduleNames].filter((n) => words.has(n)),
+    [...facts.shared.classes].filter((n) => words.has(n)),
+    [...facts.locks.assignments].filter((a) => [...wordsOf(a)].every((w) => words.has(w))),
+    facts.context,
+  ]);
+}
+
+/**
+ * Every word that could be a name in the text: runs of letters, digits,
+ * marks and connectors, also without a leading number. A superset, so a name
+ * the walk resolves is always among them.
+ */
+function wordsOf(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const [word] of text.matchAll(/[\p{L}\p{N}\p{M}\p{Pc}\u00B7\u0387]+/gu)) {
+    words.add(word);
+    const name = word.replace(/^\p{N}+/u, '');
+    if (name !== word) words.add(name);
+  }
+  return words;
+}
+
+function contextFingerprint(context: ModuleContext | undefined): string {
+  if (!context) return '';
+  const targets = new Set([...context.imports.values()].map((i) => i.module));
+  return JSON.stringify([
+    context.module,
+    [...context.imports].sort(([a], [b]) => (a < b ? -1 : 1)),
+    [...context.modules.keys()].sort(),
+    [...targets].sort().map((name) => {
+      const defining = context.modules.get(name)?.file;
+      if (!defining) return [];
+      const classes = defining.functions.all.filter((f) => f.kind === 'class' && f.parent === undefined).map((f) => f.name);
+      return [name, classes, [...lockAssignmentsOf(defining)].sort()];
+    }),
+  ]);
+}
+
+function summarise(flow: FunctionFlow<Node>, base: number): FlowSummary {
+  const index = new Map<AccessRecord<Node>, number>();
+  const records: RecordSummary[] = [];
+  const place = (node: Node): PlaceSummary => ({ start: node.startIndex - base, end: node.endIndex - base, type: node.type });
+  const indexOf = (a: AccessRecord<Node>): number => {
+    let i = index.get(a);
+    if (i === undefined) {
+      i = records.length;
+      index.set(a, i);
+      records.push({
+        key: a.ref.key,
+        display: a.ref.display,
+        drawnOn: place(a.ref.node),
+        mode: a.mode,
+        time: a.time,
+        locks: a.locks.map((h) => ({ lock: h.lock, start: h.start - base, end: h.end - base })),
+        site: place(a.site),
+        effect: a.effect,
+      });
+    }
+    return i;
+  };
+  return {
+    suspensions: flow.suspensions.map((s) => ({ ...s, start: s.start - base, end: s.end - base })),
+    accesses: flow.accesses.map(indexOf),
+    candidates: flow.candidates.map((c) => ({
+      kind: c.kind,
+      read: indexOf(c.read),
+      write: indexOf(c.write),
+      suspension: flow.suspensions.indexOf(c.suspension),
+      commonLocks: [...c.commonLocks],
+    })),
+    records,
+  };
+}
+
+function rebase(summary: FlowSummary, fn: FunctionInfo, kind: CoroutineKind | undefined, base: number): FunctionFlow {
+  const span = (p: PlaceSummary): SiteSpan => ({ startIndex: p.start + base, endIndex: p.end + base, type: p.type });
+  const records = summary.records.map(
+    (r): AccessRecord => ({
+      fn,
+      ref: { key: r.key, display: r.display, node: span(r.drawnOn) },
+      mode: r.mode,
+      time: r.time,
+      locks: r.locks.map((h): HeldLock => ({ lock: h.lock, start: h.start + base, end: h.end + base })),
+      site: span(r.site),
+      effect: r.effect,
+    }),
+  );
+  const suspensions = summary.suspensions.map((s) => ({ ...s, start: s.start + base, end: s.end + base }));
+  const at = <T>(list: readonly T[], i: number): T => list[i] as T;
+  return {
+    fn,
+    kind,
+    suspensions,
+    accesses: summary.accesses.map((i) => at(records, i)),
+    candidates: summary.candidates.map((c) => ({
+      kind: c.kind,
+      read: at(records, c.read),
+      write: at(records, c.write),
+      suspension: at(suspensions, c.suspension),
+      commonLocks: new Set(c.commonLocks),
+    })),
+  };
+}
