@@ -2,14 +2,16 @@
 // extension-host latency bench edits, the same one-character edits, and for
 // each the CPU time of re-parsing it incrementally, of classifying it from
 // scratch and incrementally (reusing the labels of the unchanged functions),
-// and of the interleavings analysis (still from scratch), as ratios to
-// tree-sitter's parse of the module measured the same way in the same run.
+// and of the interleavings analysis from scratch and incrementally (reusing
+// the walks of the unchanged functions), as ratios to tree-sitter's parse of
+// the module measured the same way in the same run.
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { SourceFile } from '../extension/engine';
 import { classifyFile } from '../extension/engine/concepts';
 import { IncrementalClassifier } from '../extension/engine/concepts/incremental';
+import { IncrementalInterleavings } from '../extension/engine/interleave/incremental';
 import { analyzeInterleavings } from '../extension/engine/interleave/model';
 import { pythonParser } from '../test/helpers/parser';
 import { EXAMPLES, editOffsets, examplesModule } from './examplesModule';
@@ -35,7 +37,9 @@ async function main(): Promise<void> {
   const classifier = new IncrementalClassifier();
   let file = SourceFile.parse(parser, text);
   classifier.classify(file);
-  const rows = { reparse: [] as number[], scratch: [] as number[], incremental: [] as number[], interleavings: [] as number[] };
+  const interleavings = new IncrementalInterleavings();
+  interleavings.analyze(file);
+  const rows = { reparse: [] as number[], scratch: [] as number[], incremental: [] as number[], interleavings: [] as number[], incrementalInterleavings: [] as number[], shared: [] as number[] };
   for (const offset of editOffsets(text, EDITS)) {
     const digit = file.text[offset] === '1' ? '2' : '1';
     let edited = file;
@@ -47,11 +51,17 @@ async function main(): Promise<void> {
       [rows.scratch, (f: SourceFile) => classifyFile(f)],
       [rows.incremental, (f: SourceFile) => classifier.classify(f)],
       [rows.interleavings, (f: SourceFile) => analyzeInterleavings(f)],
+      [rows.incrementalInterleavings, (f: SourceFile) => interleavings.analyze(f)],
     ] as const) {
       const copy = file.copy();
       row.push(cpuMs(() => analyse(copy)));
       copy.dispose();
     }
+    // As in the worker: the parse the lenses' classification already indexed, the interleavings after it.
+    const copy = file.copy();
+    classifier.classify(copy);
+    rows.shared.push(cpuMs(() => interleavings.analyze(copy)));
+    copy.dispose();
   }
   file.dispose();
   console.log(
@@ -67,8 +77,11 @@ async function main(): Promise<void> {
   row('incremental re-parse', median(rows.reparse));
   row('classification from scratch (function index included)', median(rows.scratch));
   row('incremental classification (function index included)', median(rows.incremental));
-  row('interleavings analysis (from scratch)', median(rows.interleavings));
+  row('interleavings analysis from scratch', median(rows.interleavings));
+  row('incremental interleavings analysis (function index included)', median(rows.incrementalInterleavings));
+  row('incremental interleavings after the classification of the same parse', median(rows.shared));
   console.log(`\nfunctions re-classified: ${String(classifier.stats.computed)} (the first parse's included), reused: ${String(classifier.stats.reused)}`);
+  console.log(`functions walked for interleavings: ${String(interleavings.stats.computed)} (the first parse's included), reused: ${String(interleavings.stats.reused)}`);
 }
 
 main().catch((error: unknown) => {

@@ -15,7 +15,7 @@ import { composeAnalysis, rememberParse, type ModuleFlows } from './analyzeInter
 import { findFunctionRoles } from './findCoroutines';
 import { lockAssignmentsOf, Locks, type LockRef } from './locks';
 import type { CoroutineKind, HazardKind, InterleavingModel } from './model';
-import { SharedState } from './sharedState';
+import { ModuleBindingsCache, SharedState } from './sharedState';
 import { analyzeFlow, type AccessRecord, type FunctionFlow, type HeldLock, type ReadAspect, type SiteSpan, type SuspensionRecord, type WriteEffect } from './valueFlow';
 import type { ModuleContext, Workspace } from './workspace';
 
@@ -54,9 +54,17 @@ interface FlowSummary {
   }[];
 }
 
+/** A definition's walk, with the words of its text (what its key's module facts are drawn from) and those facts when it was walked. */
+interface Entry {
+  readonly words: readonly string[];
+  readonly facts: string;
+  readonly summary: FlowSummary;
+}
+
 /** Keeps the walks of recently analysed functions, least recently used dropped first. No editor types: usable from any host or a worker. */
 export class IncrementalInterleavings {
-  private readonly summaries = new Map<string, FlowSummary>();
+  private readonly entries = new Map<string, Entry>();
+  private readonly moduleBindings = new ModuleBindingsCache();
   /** Function walks reused and made, over every call so far. */
   readonly stats = { reused: 0, computed: 0 };
 
@@ -71,7 +79,7 @@ export class IncrementalInterleavings {
 
   private flowsOf(file: SourceFile, context: ModuleContext | undefined): ModuleFlows<SiteSpan> {
     const roles = findFunctionRoles(file);
-    const shared = new SharedState(file, context);
+    const shared = new SharedState(file, context, this.moduleBindings);
     const locks = new Locks(file, shared, context);
     const facts = { shared, locks, context: contextFingerprint(context) };
     const flows = [
@@ -84,18 +92,22 @@ export class IncrementalInterleavings {
   private flow(file: SourceFile, facts: ModuleFacts, fn: FunctionInfo, kind: CoroutineKind | undefined): FunctionFlow {
     const definition = fn.decorated ?? fn.node;
     const text = file.textOf(definition);
-    const key = functionKey(text, fn, kind, facts, file);
-    let summary = this.summaries.get(key);
-    if (summary) {
+    const key = definitionKey(text, fn, kind, facts.shared, file);
+    const known = this.entries.get(key);
+    const words = known?.words ?? wordsOf(text);
+    const reached = factsReached(words, facts);
+    let entry: Entry;
+    if (known?.facts === reached) {
+      entry = known;
       this.stats.reused++;
-      this.summaries.delete(key); // re-inserted below: most recently used last
+      this.entries.delete(key); // re-inserted below: most recently used last
     } else {
-      summary = summarise(analyzeFlow(facts.shared, facts.locks, fn, kind), definition.startIndex);
+      entry = { words, facts: reached, summary: summarise(analyzeFlow(facts.shared, facts.locks, fn, kind), definition.startIndex) };
       this.stats.computed++;
     }
-    this.summaries.set(key, summary);
-    if (this.summaries.size > this.capacity) this.summaries.delete(this.summaries.keys().next().value as string);
-    return rebase(summary, fn, kind, definition.startIndex);
+    this.entries.set(key, entry);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    return rebase(entry.summary, fn, kind, definition.startIndex);
   }
 }
 
@@ -107,43 +119,46 @@ interface ModuleFacts {
 }
 
 /**
- * Everything a function's walk reads beyond its own text: its name and
- * coroutine kind, the definitions around it (a closure resolves names in the
- * functions it is nested in; a method's receiver names its class), and of the
- * module's facts those its words can reach: module-level names (free names
- * resolve to them), class names (`C.x` is class state) and lock assignments.
+ * What a function's walk reads beyond the module's facts: its text, name and
+ * coroutine kind, and the definitions around it (a closure resolves names in
+ * the functions it is nested in; a method's receiver names its class).
  */
-function functionKey(text: string, fn: FunctionInfo, kind: CoroutineKind | undefined, facts: ModuleFacts, file: SourceFile): string {
-  const words = wordsOf(text);
+function definitionKey(text: string, fn: FunctionInfo, kind: CoroutineKind | undefined, shared: SharedState, file: SourceFile): string {
   const outer: string[] = [];
-  for (let o = facts.shared.parentOf(fn); o; o = facts.shared.parentOf(o)) {
+  for (let o = shared.parentOf(fn); o; o = shared.parentOf(o)) {
     outer.push(o.kind, o.name, o.kind === 'function' ? file.textOf(o.decorated ?? o.node) : '');
   }
+  return JSON.stringify([text, fn.name, kind ?? '', outer]);
+}
+
+/**
+ * The module's facts a function's words can reach: module-level names (free
+ * names resolve to them), class names (`C.x` is class state), lock
+ * assignments, and the workspace around the module.
+ */
+function factsReached(words: readonly string[], facts: ModuleFacts): string {
+  const known = new Set(words);
   return JSON.stringify([
-    text,
-    fn.name,
-    kind ?? '',
-    outer,
-    [...facts.shared.moduleNames].filter((n) => words.has(n)),
-    [...facts.shared.classes].filter((n) => words.has(n)),
-    [...facts.locks.assignments].filter((a) => [...wordsOf(a)].every((w) => words.has(w))),
+    words.filter((w) => facts.shared.moduleNames.has(w)),
+    words.filter((w) => facts.shared.classes.has(w)),
+    [...facts.locks.assignments].filter((a) => wordsOf(a).every((w) => known.has(w))),
     facts.context,
   ]);
 }
 
 /**
- * Every word that could be a name in the text: runs of letters, digits,
- * marks and connectors, also without a leading number. A superset, so a name
- * the walk resolves is always among them.
+ * Every word that could be a name in the text, in order of first use: runs
+ * of letters, digits, marks and connectors, also without a leading number. A
+ * superset, so a name the walk resolves is always among them.
  */
-function wordsOf(text: string): Set<string> {
+function wordsOf(text: string): string[] {
   const words = new Set<string>();
   for (const [word] of text.matchAll(/[\p{L}\p{N}\p{M}\p{Pc}\u00B7\u0387]+/gu)) {
     words.add(word);
     const name = word.replace(/^\p{N}+/u, '');
     if (name !== word) words.add(name);
   }
-  return words;
+  return [...words];
 }
 
 function contextFingerprint(context: ModuleContext | undefined): string {

@@ -25,7 +25,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { ModuleNames } from '../python/imports';
+import type { ModuleNames } from '../python/imports';
+import { moduleCoroutines } from '../python/coroutines';
 import { spawnApiOf } from '../python/project';
 import { contextOf, enclosingFunction, operandOf, unparenthesize } from '../python/scopes';
 import type { AccessRecord, FunctionFlow } from './valueFlow';
@@ -63,7 +64,8 @@ export function findParallelism(
   /** Texts of the other modules of the workspace: a name they mention may be called from there. */
   otherTexts: readonly string[] = [],
 ): Parallelism {
-  const names = new ModuleNames(file);
+  // The import bindings the coroutine recognizer already read for this parse.
+  const names = moduleCoroutines(file).names;
   const byNode = new Map(file.functions.all.map((f) => [f.node.id, f]));
   const functionNames = new Set(file.functions.all.filter((f) => f.kind === 'function').map((f) => f.name.slice(f.name.lastIndexOf('.') + 1)));
   const flowOf = new Map(flows.map((f) => [f.fn, f]));

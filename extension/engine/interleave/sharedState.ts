@@ -51,15 +51,11 @@ export class SharedState {
   constructor(
     private readonly file: SourceFile,
     private readonly context?: ModuleContext,
+    /** Module-level bindings remembered from earlier parses, for an analysis that sees many versions of a module. */
+    moduleBindingsCache?: ModuleBindingsCache,
   ) {
-    this.moduleBindings = collectBindings(file.root, undefined);
+    this.moduleBindings = moduleBindingsCache ? moduleBindingsCache.of(file) : moduleBindingsOf(file);
     for (const f of file.functions.all) if (f.kind === 'class' && f.parent === undefined) this.classNames.add(f.name);
-    // A name declared global anywhere is module state even if only a function binds it.
-    const { definitions, outside } = mentioning(file, /\bglobal\b/g);
-    const statements = (outside ? [file.root] : definitions.map((d) => d.node)).flatMap((n) => n.descendantsOfType('global_statement'));
-    for (const statement of statements) {
-      for (const name of statement?.namedChildren ?? []) if (name) this.moduleBindings.bound.add(name.text);
-    }
   }
 
   /** Names bound at module level, or declared `global` anywhere: what a free name in a function may refer to. */
@@ -223,6 +219,45 @@ export class SharedState {
       });
     }
     return names;
+  }
+}
+
+/** The module's own bindings, and every name declared global anywhere: module state even if only a function binds it. */
+function moduleBindingsOf(file: SourceFile): Bindings {
+  const bindings = collectBindings(file.root, undefined);
+  for (const statement of globalStatements(file)) {
+    for (const name of statement.namedChildren) if (name) bindings.bound.add(name.text);
+  }
+  return bindings;
+}
+
+function globalStatements(file: SourceFile): Node[] {
+  const { definitions, outside } = mentioning(file, /\bglobal\b/g);
+  return (outside ? [file.root] : definitions.map((d) => d.node)).flatMap((n) => n.descendantsOfType('global_statement')).filter((n): n is Node => n !== null);
+}
+
+/** Module-level bindings kept by what they are read from: the code outside definitions, their names, and the definitions that say `global`. */
+export class ModuleBindingsCache {
+  private readonly byKey = new Map<string, Bindings>();
+
+  constructor(private readonly capacity = 64) {}
+
+  of(file: SourceFile): Bindings {
+    const { definitions } = mentioning(file, /\bglobal\b/g);
+    const key = JSON.stringify([
+      file.root.namedChildren.map((child) => {
+        const definition = child?.type === 'decorated_definition' ? child.childForFieldName('definition') : child;
+        if (!child || !definition) return '';
+        return opensScope(definition) ? [definition.type, file.textOf(definition.childForFieldName('name') ?? definition)] : file.textOf(child);
+      }),
+      definitions.map((d) => file.textOf(d.node)),
+    ]);
+    let found = this.byKey.get(key);
+    if (found) this.byKey.delete(key);
+    else found = moduleBindingsOf(file);
+    this.byKey.set(key, found);
+    if (this.byKey.size > this.capacity) this.byKey.delete(this.byKey.keys().next().value as string);
+    return found;
   }
 }
 
