@@ -29,6 +29,7 @@ import type { ModuleNames } from '../python/imports';
 import { moduleCoroutines } from '../python/coroutines';
 import { spawnApiOf } from '../python/project';
 import { contextOf, enclosingFunction, operandOf, unparenthesize } from '../python/scopes';
+import { askedNames, nameUsesOf, shortName, type NameUses } from './nameUses';
 import type { AccessRecord, FunctionFlow } from './valueFlow';
 
 export interface Parallelism {
@@ -63,13 +64,15 @@ export function findParallelism(
   entries: ReadonlySet<FunctionInfo>,
   /** Texts of the other modules of the workspace: a name they mention may be called from there. */
   otherTexts: readonly string[] = [],
+  /** Where the module uses the names of `askedNames(file, flows)`; gathered from the tree on first need when not given. */
+  uses?: NameUses,
 ): Parallelism {
   // The import bindings the coroutine recognizer already read for this parse.
   const names = moduleCoroutines(file).names;
-  const byNode = new Map(file.functions.all.map((f) => [f.node.id, f]));
   const functionNames = new Set(file.functions.all.filter((f) => f.kind === 'function').map((f) => f.name.slice(f.name.lastIndexOf('.') + 1)));
   const flowOf = new Map(flows.map((f) => [f.fn, f]));
-  const identifiers = new IdentifierIndex(file);
+  let gathered = uses;
+  const identifiers: NameUses = { named: (name) => (gathered ??= nameUsesOf(file, askedNames(file, flows))).named(name) };
   const mentionedElsewhere = (name: string): boolean => otherTexts.some((t) => new RegExp(`\\b${name}\\b`).test(t));
   const busy = new Map<FunctionInfo, Span[]>();
   const busySpans = (fn: FunctionInfo): Span[] => {
@@ -89,14 +92,12 @@ export function findParallelism(
       for (const flow of flows) {
         const fn = flow.fn;
         if (found.has(fn)) continue;
-        const short = fn.name.slice(fn.name.lastIndexOf('.') + 1);
-        const uses = identifiers.named(short).filter((n) => n.parent?.id !== fn.node.id);
+        const short = shortName(fn);
+        const uses = identifiers.named(short).filter((use) => !(use.owner === fn && use.isDefName));
         if (uses.length === 0 || mentionedElsewhere(short)) continue;
         const onlyQuietCalls = uses.every((use) => {
-          const call = directCall(use, flow.kind !== undefined);
-          const caller = call && enclosingFunction(call);
-          const callerInfo = caller ? byNode.get(caller.id) : undefined;
-          return callerInfo !== undefined && found.has(callerInfo) && quietAt(callerInfo, call?.startIndex ?? 0);
+          const call = flow.kind !== undefined ? use.awaitedCall : use.call;
+          return call >= 0 && use.owner !== undefined && found.has(use.owner) && quietAt(use.owner, call);
         });
         if (onlyQuietCalls) {
           found.add(fn);
@@ -109,13 +110,10 @@ export function findParallelism(
   const once = new Map<FunctionInfo, boolean>();
   const startedByInit = (fn: FunctionInfo): boolean => {
     const owner = fn.parent === undefined ? undefined : file.functions.named(fn.parent).find((c) => c.kind === 'class');
-    const short = fn.name.slice(fn.name.lastIndexOf('.') + 1);
-    const uses = identifiers.named(short).filter((n) => n.parent?.id !== fn.node.id);
+    const short = shortName(fn);
+    const uses = identifiers.named(short).filter((use) => !(use.owner === fn && use.isDefName));
     if (!owner || uses.length === 0 || mentionedElsewhere(short)) return false;
-    return uses.every((use) => {
-      const caller = enclosingFunction(use);
-      return use.parent?.type === 'attribute' && use.parent.childForFieldName('object')?.text === 'self' && caller !== null && byNode.get(caller.id)?.name === `${owner.name}.__init__`;
-    });
+    return uses.every((use) => use.onSelf && use.owner?.name === `${owner.name}.__init__`);
   };
   let perTask: Set<string> | undefined;
   const ownedAttributes = new Map<string, boolean>();
@@ -140,49 +138,6 @@ export function findParallelism(
       return owned;
     },
   };
-}
-
-/** Identifier nodes by name: words found in the text once, confirmed on the tree for the names asked about. */
-class IdentifierIndex {
-  private words: Map<string, number[]> | undefined;
-  private readonly found = new Map<string, Node[]>();
-
-  constructor(private readonly file: SourceFile) {}
-
-  named(name: string): Node[] {
-    let nodes = this.found.get(name);
-    if (!nodes) {
-      if (!this.words) {
-        this.words = new Map();
-        for (const match of this.file.text.matchAll(/[A-Za-z_]\w*/g)) {
-          const list = this.words.get(match[0]);
-          if (list) list.push(match.index);
-          else this.words.set(match[0], [match.index]);
-        }
-      }
-      nodes = [];
-      for (const at of this.words.get(name) ?? []) {
-        const node = this.file.root.descendantForIndex(at, at + name.length);
-        if (node?.type === 'identifier' && node.startIndex === at) nodes.push(node);
-      }
-      this.found.set(name, nodes);
-    }
-    return nodes;
-  }
-}
-
-/** The call `use` makes, when it is a direct call (`f()`, `self.f()`), awaited when `awaited` is asked. */
-function directCall(use: Node, awaited: boolean): Node | undefined {
-  let callee = use;
-  if (use.parent?.type === 'attribute') {
-    if (use.parent.childForFieldName('attribute')?.id !== use.id || use.parent.childForFieldName('object')?.text !== 'self') return undefined;
-    callee = use.parent;
-  }
-  const call = contextOf(callee);
-  if (call?.type !== 'call' || call.childForFieldName('function')?.id !== callee.id) return undefined;
-  if (!awaited) return call;
-  const outer = contextOf(call);
-  return outer?.type === 'await' || outer?.type === 'yield' ? call : undefined;
 }
 
 /** Where tasks `fn` started may be suspended: from the first suspension after each spawn to the join that waits for it. */
@@ -233,7 +188,7 @@ function joins(owner: Node, suspension: { readonly kind: string; readonly start:
   return api !== undefined && JOINING_SPAWNS.has(api);
 }
 
-function perTaskClasses(file: SourceFile, names: ModuleNames, identifiers: IdentifierIndex, otherTexts: readonly string[]): Set<string> {
+function perTaskClasses(file: SourceFile, names: ModuleNames, identifiers: NameUses, otherTexts: readonly string[]): Set<string> {
   const result = new Set<string>();
   const classes = file.functions.all.filter((f) => f.kind === 'class' && f.parent === undefined);
   for (const cls of classes) {
@@ -246,8 +201,9 @@ function perTaskClasses(file: SourceFile, names: ModuleNames, identifiers: Ident
     // Its instances and its subclasses' instances run its methods.
     const family = [cls.name, ...classes.filter((c) => baseNames(c.node, names).includes(cls.name)).map((c) => c.name)];
     if (family.some((name) => otherTexts.some((t) => new RegExp(`\\b${name}\\b`).test(t)))) continue;
-    const made = family.flatMap((name) => identifiers.named(name).filter((n) => contextOf(n)?.type === 'call' && contextOf(n)?.childForFieldName('function')?.id === n.id));
-    if (made.length > 0 && made.every((n) => oneTaskPerInstance(n.parent as Node, names))) result.add(cls.name);
+    const made = family.flatMap((name) => identifiers.named(name).filter((use) => use.constructs));
+    // The construction's surroundings are read again from the tree, on demand: only classes asked about get here.
+    if (made.length > 0 && made.every((use) => oneTaskPerInstance(file.root.descendantForIndex(use.start, use.end)?.parent as Node, names))) result.add(cls.name);
   }
   return result;
 }
