@@ -9,6 +9,7 @@ import { findFunctionRoles, type FunctionRoles } from './findCoroutines';
 import { findHazards, type FoundHazard } from './findHazards';
 import { hazardMessage, interleavingSteps } from './interleaving';
 import { Locks } from './locks';
+import type { NameUses } from './nameUses';
 import { findParallelism } from './parallel';
 import type { Access, CoroutineModel, Hazard, InterleavingModel, SourceSpot, SuspensionPoint } from './model';
 import { segmentsOf } from './segments';
@@ -31,6 +32,8 @@ export interface InterleavingAnalysis {
 export interface ModuleFlows<S extends SiteSpan> {
   readonly roles: FunctionRoles;
   readonly flows: readonly FunctionFlow<S>[];
+  /** Where the module uses the names the parallelism model asks about; gathered from the tree when absent. */
+  readonly uses?: NameUses;
 }
 
 /** Produces a module's flows, given its place in the workspace. */
@@ -89,7 +92,7 @@ export function composeAnalysis<S extends SiteSpan, M extends ModuleFlows<S>>(
   const foreign = workspace ? foreignWrites(file, workspace, flows, foreignCache ?? new Map()) : [];
   const origin = new Map(foreign.map((w) => [w.access, w.module]));
   const otherTexts = workspace ? importers(file, moduleNameOf(file, workspace), workspace).map((m) => m.file.text) : [];
-  const parallelism = findParallelism(file, own.flows, own.roles.entries, otherTexts);
+  const parallelism = findParallelism(file, own.flows, own.roles.entries, otherTexts, own.uses);
   const found = findHazards(own.flows, parallelism, foreign.map((w) => w.access));
   const written = new Set([
     ...own.flows.flatMap((f) => f.accesses.filter((a) => a.mode === 'write').map((a) => a.ref.key)),

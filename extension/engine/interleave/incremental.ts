@@ -13,6 +13,7 @@ import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { composeAnalysis, rememberParse, type ModuleFlows } from './analyzeInterleavings';
 import { findFunctionRoles } from './findCoroutines';
+import { askedNames, functionsOf, indexUses, moduleLevelUses, ownUses, type NameUse } from './nameUses';
 import { lockAssignmentsOf, Locks, type LockRef } from './locks';
 import type { CoroutineKind, HazardKind, InterleavingModel } from './model';
 import { ModuleBindingsCache, SharedState } from './sharedState';
@@ -61,9 +62,18 @@ interface Entry {
   readonly summary: FlowSummary;
 }
 
+/** A definition's uses of the names the parallelism model asks about, relative to its start, with the asked names its words reach. */
+interface UsesEntry {
+  readonly words: readonly string[];
+  readonly asked: string;
+  /** `own`: the use is in the definition's own code (not in a definition the index lacks). */
+  readonly uses: readonly (Omit<NameUse, 'owner'> & { readonly own: boolean })[];
+}
+
 /** Keeps the walks of recently analysed functions, least recently used dropped first. No editor types: usable from any host or a worker. */
 export class IncrementalInterleavings {
   private readonly entries = new Map<string, Entry>();
+  private readonly usesEntries = new Map<string, UsesEntry>();
   private readonly moduleBindings = new ModuleBindingsCache();
   /** Function walks reused and made, over every call so far. */
   readonly stats = { reused: 0, computed: 0 };
@@ -86,7 +96,44 @@ export class IncrementalInterleavings {
       ...roles.coroutines.map((c) => this.flow(file, facts, c.fn, c.kind)),
       ...roles.helpers.map((fn) => this.flow(file, facts, fn, undefined)),
     ];
-    return { roles, flows };
+    const asked = askedNames(file, flows);
+    const functions = functionsOf(file);
+    const uses = indexUses([...moduleLevelUses(file, asked, functions), ...functions.flatMap((fn) => this.ownUses(file, fn, asked, functions))]);
+    return { roles, flows, uses };
+  }
+
+  private ownUses(file: SourceFile, fn: FunctionInfo, asked: ReadonlySet<string>, functions: readonly FunctionInfo[]): NameUse[] {
+    const definition = fn.decorated ?? fn.node;
+    const base = definition.startIndex;
+    const key = file.textOf(definition);
+    const known = this.usesEntries.get(key);
+    const words = known?.words ?? wordsOf(key);
+    const reached = JSON.stringify(words.filter((w) => asked.has(w)));
+    let entry: UsesEntry;
+    if (known?.asked === reached) {
+      entry = known;
+      this.usesEntries.delete(key);
+    } else {
+      const uses = ownUses(file, fn, asked, functions).map(({ owner, ...u }) => ({
+        ...u,
+        own: owner !== undefined,
+        start: u.start - base,
+        end: u.end - base,
+        call: moved(u.call, -base),
+        awaitedCall: moved(u.awaitedCall, -base),
+      }));
+      entry = { words, asked: reached, uses };
+    }
+    this.usesEntries.set(key, entry);
+    if (this.usesEntries.size > this.capacity) this.usesEntries.delete(this.usesEntries.keys().next().value as string);
+    return entry.uses.map(({ own, ...u }) => ({
+      ...u,
+      owner: own ? fn : undefined,
+      start: u.start + base,
+      end: u.end + base,
+      call: moved(u.call, base),
+      awaitedCall: moved(u.awaitedCall, base),
+    }));
   }
 
   private flow(file: SourceFile, facts: ModuleFacts, fn: FunctionInfo, kind: CoroutineKind | undefined): FunctionFlow {
@@ -159,6 +206,11 @@ function wordsOf(text: string): string[] {
     if (name !== word) words.add(name);
   }
   return [...words];
+}
+
+/** An offset moved by `by`; -1 (none) stays. */
+function moved(offset: number, by: number): number {
+  return offset < 0 ? offset : offset + by;
 }
 
 function contextFingerprint(context: ModuleContext | undefined): string {

@@ -105,8 +105,7 @@ function usesInRanges(file: SourceFile, ranges: readonly [number, number][], ask
       const node = file.root.descendantForIndex(at, at + name.length);
       if (node?.type !== 'identifier' || node.startIndex !== at || node.endIndex !== at + name.length) continue;
       // An identifier in a definition the index does not have (inside an error) is no indexed function's.
-      const enclosing = enclosingFunction(node);
-      const isOwn = owner !== undefined && enclosing?.id === owner.node.id;
+      const isOwn = owner !== undefined && enclosingFunction(node)?.id === owner.node.id;
       uses.push({
         name,
         start: at,

@@ -115,7 +115,7 @@ export function findParallelism(
     if (!owner || uses.length === 0 || mentionedElsewhere(short)) return false;
     return uses.every((use) => use.onSelf && use.owner?.name === `${owner.name}.__init__`);
   };
-  let perTask: Set<string> | undefined;
+  const perTask = perTaskClasses(file, names, identifiers, otherTexts);
   const ownedAttributes = new Map<string, boolean>();
   return {
     isSingle: (fn) => singleTasks().has(fn),
@@ -126,8 +126,7 @@ export function findParallelism(
     },
     quiet: (access) => singleTasks().has(access.fn) && quietAt(access.fn, access.site.startIndex),
     perTask: (className, attr, rebinding) => {
-      perTask ??= perTaskClasses(file, names, identifiers, otherTexts);
-      if (!perTask.has(className)) return false;
+      if (!perTask(className)) return false;
       if (rebinding) return true;
       const key = `${className}.${attr}`;
       let owned = ownedAttributes.get(key);
@@ -188,24 +187,30 @@ function joins(owner: Node, suspension: { readonly kind: string; readonly start:
   return api !== undefined && JOINING_SPAWNS.has(api);
 }
 
-function perTaskClasses(file: SourceFile, names: ModuleNames, identifiers: NameUses, otherTexts: readonly string[]): Set<string> {
-  const result = new Set<string>();
+/** Whether the module's top-level class of a name serves one task per instance: each class is looked at when first asked about. */
+function perTaskClasses(file: SourceFile, names: ModuleNames, identifiers: NameUses, otherTexts: readonly string[]): (className: string) => boolean {
   const classes = file.functions.all.filter((f) => f.kind === 'class' && f.parent === undefined);
-  for (const cls of classes) {
-    if (startsTaskOnSelf(cls.node, names)) continue;
-    const bases = baseNames(cls.node, names);
-    if (bases.some((b) => PER_REQUEST_BASES.has(b))) {
-      result.add(cls.name);
-      continue;
-    }
+  let bases: Map<FunctionInfo, string[]> | undefined;
+  const basesOf = (cls: FunctionInfo): string[] => {
+    bases ??= new Map(classes.map((c) => [c, baseNames(c.node, names)]));
+    return bases.get(cls) ?? [];
+  };
+  const servesOneTask = (cls: FunctionInfo): boolean => {
+    if (startsTaskOnSelf(cls.node, names)) return false;
+    if (basesOf(cls).some((b) => PER_REQUEST_BASES.has(b))) return true;
     // Its instances and its subclasses' instances run its methods.
-    const family = [cls.name, ...classes.filter((c) => baseNames(c.node, names).includes(cls.name)).map((c) => c.name)];
-    if (family.some((name) => otherTexts.some((t) => new RegExp(`\\b${name}\\b`).test(t)))) continue;
+    const family = [cls.name, ...classes.filter((c) => basesOf(c).includes(cls.name)).map((c) => c.name)];
+    if (family.some((name) => otherTexts.some((t) => new RegExp(`\\b${name}\\b`).test(t)))) return false;
     const made = family.flatMap((name) => identifiers.named(name).filter((use) => use.constructs));
     // The construction's surroundings are read again from the tree, on demand: only classes asked about get here.
-    if (made.length > 0 && made.every((use) => oneTaskPerInstance(file.root.descendantForIndex(use.start, use.end)?.parent as Node, names))) result.add(cls.name);
-  }
-  return result;
+    return made.length > 0 && made.every((use) => oneTaskPerInstance(file.root.descendantForIndex(use.start, use.end)?.parent as Node, names));
+  };
+  const answers = new Map<string, boolean>();
+  return (className) => {
+    let answer = answers.get(className);
+    if (answer === undefined) answers.set(className, (answer = classes.some((c) => c.name === className && servesOneTask(c))));
+    return answer;
+  };
 }
 
 const FRESH = new Set(['list', 'dictionary', 'set', 'tuple', 'integer', 'float', 'string', 'none', 'true', 'false', 'list_comprehension', 'dictionary_comprehension', 'set_comprehension']);
