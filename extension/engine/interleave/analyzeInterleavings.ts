@@ -10,7 +10,7 @@ import { findHazards, type FoundHazard } from './findHazards';
 import { hazardMessage, interleavingSteps } from './interleaving';
 import { Locks } from './locks';
 import type { NameUses } from './nameUses';
-import { findParallelism } from './parallel';
+import { findParallelism, type ParallelMemo } from './parallel';
 import type { Access, CoroutineModel, Hazard, InterleavingModel, SourceSpot, SuspensionPoint } from './model';
 import { segmentsOf } from './segments';
 import { SharedState } from './sharedState';
@@ -34,6 +34,8 @@ export interface ModuleFlows<S extends SiteSpan> {
   readonly flows: readonly FunctionFlow<S>[];
   /** Where the module uses the names the parallelism model asks about; gathered from the tree when absent. */
   readonly uses?: NameUses;
+  /** Answers of the parallelism model kept from earlier parses. */
+  readonly memo?: ParallelMemo;
 }
 
 /** Produces a module's flows, given its place in the workspace. */
@@ -92,7 +94,7 @@ export function composeAnalysis<S extends SiteSpan, M extends ModuleFlows<S>>(
   const foreign = workspace ? foreignWrites(file, workspace, flows, foreignCache ?? new Map()) : [];
   const origin = new Map(foreign.map((w) => [w.access, w.module]));
   const otherTexts = workspace ? importers(file, moduleNameOf(file, workspace), workspace).map((m) => m.file.text) : [];
-  const parallelism = findParallelism(file, own.flows, own.roles.entries, otherTexts, own.uses);
+  const parallelism = findParallelism(file, own.flows, own.roles.entries, otherTexts, own.uses, own.memo);
   const found = findHazards(own.flows, parallelism, foreign.map((w) => w.access));
   const written = new Set([
     ...own.flows.flatMap((f) => f.accesses.filter((a) => a.mode === 'write').map((a) => a.ref.key)),

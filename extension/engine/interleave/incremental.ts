@@ -13,10 +13,11 @@ import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { composeAnalysis, rememberParse, type ModuleFlows } from './analyzeInterleavings';
 import { findFunctionRoles } from './findCoroutines';
-import { askedNames, functionsOf, indexUses, moduleLevelUses, ownUses, type NameUse } from './nameUses';
+import { askedNames, functionsOf, indexUses, moduleLevelRanges, ownUses, usesInRanges, type NameUse } from './nameUses';
 import { lockAssignmentsOf, Locks, type LockRef } from './locks';
 import type { CoroutineKind, HazardKind, InterleavingModel } from './model';
 import { ModuleBindingsCache, SharedState } from './sharedState';
+import type { ParallelMemo } from './parallel';
 import { analyzeFlow, type AccessRecord, type FunctionFlow, type HeldLock, type ReadAspect, type SiteSpan, type SuspensionRecord, type WriteEffect } from './valueFlow';
 import type { ModuleContext, Workspace } from './workspace';
 
@@ -74,6 +75,17 @@ interface UsesEntry {
 export class IncrementalInterleavings {
   private readonly entries = new Map<string, Entry>();
   private readonly usesEntries = new Map<string, UsesEntry>();
+  private readonly answers = new Map<string, boolean>();
+  private readonly memo: ParallelMemo = {
+    remember: (key, answer) => {
+      let known = this.answers.get(key);
+      if (known === undefined) known = answer();
+      else this.answers.delete(key);
+      this.answers.set(key, known);
+      if (this.answers.size > this.capacity) this.answers.delete(this.answers.keys().next().value as string);
+      return known;
+    },
+  };
   private readonly moduleBindings = new ModuleBindingsCache();
   /** Function walks reused and made, over every call so far. */
   readonly stats = { reused: 0, computed: 0 };
@@ -98,25 +110,37 @@ export class IncrementalInterleavings {
     ];
     const asked = askedNames(file, flows);
     const functions = functionsOf(file);
-    const uses = indexUses([...moduleLevelUses(file, asked, functions), ...functions.flatMap((fn) => this.ownUses(file, fn, asked, functions))]);
-    return { roles, flows, uses };
+    const moduleLevel = moduleLevelRanges(file, functions).flatMap(([from, to]) => this.usesBetween(file, from, to, asked));
+    const uses = indexUses([...moduleLevel, ...functions.flatMap((fn) => this.ownUses(file, fn, asked, functions))]);
+    return { roles, flows, uses, memo: this.memo };
+  }
+
+  /** Uses in a stretch of module-level code, kept by its text like a function's. */
+  private usesBetween(file: SourceFile, from: number, to: number, asked: ReadonlySet<string>): NameUse[] {
+    const text = file.text.slice(from, to);
+    if (!/[^\s]/.test(text)) return [];
+    return this.remembered(`\0${text}`, text, asked, from, () => usesInRanges(file, [[from, to]], asked, undefined), undefined);
   }
 
   private ownUses(file: SourceFile, fn: FunctionInfo, asked: ReadonlySet<string>, functions: readonly FunctionInfo[]): NameUse[] {
     const definition = fn.decorated ?? fn.node;
-    const base = definition.startIndex;
-    const key = file.textOf(definition);
+    const text = file.textOf(definition);
+    return this.remembered(text, text, asked, definition.startIndex, () => ownUses(file, fn, asked, functions), fn);
+  }
+
+  /** The uses gathered in a stretch of text starting at `base`, kept by `key` and the asked names its words reach, with `owner` as their owner now. */
+  private remembered(key: string, text: string, asked: ReadonlySet<string>, base: number, gather: () => NameUse[], owner: FunctionInfo | undefined): NameUse[] {
     const known = this.usesEntries.get(key);
-    const words = known?.words ?? wordsOf(key);
+    const words = known?.words ?? wordsOf(text);
     const reached = JSON.stringify(words.filter((w) => asked.has(w)));
     let entry: UsesEntry;
     if (known?.asked === reached) {
       entry = known;
       this.usesEntries.delete(key);
     } else {
-      const uses = ownUses(file, fn, asked, functions).map(({ owner, ...u }) => ({
+      const uses = gather().map(({ owner: found, ...u }) => ({
         ...u,
-        own: owner !== undefined,
+        own: found !== undefined,
         start: u.start - base,
         end: u.end - base,
         call: moved(u.call, -base),
@@ -128,7 +152,7 @@ export class IncrementalInterleavings {
     if (this.usesEntries.size > this.capacity) this.usesEntries.delete(this.usesEntries.keys().next().value as string);
     return entry.uses.map(({ own, ...u }) => ({
       ...u,
-      owner: own ? fn : undefined,
+      owner: own ? owner : undefined,
       start: u.start + base,
       end: u.end + base,
       call: moved(u.call, base),

@@ -77,7 +77,12 @@ export function ownUses(file: SourceFile, fn: FunctionInfo, asked: ReadonlySet<s
 
 /** Uses outside every indexed function: module-level code, class bodies, decorators of top-level definitions. */
 export function moduleLevelUses(file: SourceFile, asked: ReadonlySet<string>, functions: readonly FunctionInfo[]): NameUse[] {
-  return usesInRanges(file, gaps(0, file.text.length, functions.map((f) => f.node)), asked, undefined);
+  return usesInRanges(file, moduleLevelRanges(file, functions), asked, undefined);
+}
+
+/** The stretches of text outside every indexed function, in order. */
+export function moduleLevelRanges(file: SourceFile, functions: readonly FunctionInfo[]): [number, number][] {
+  return gaps(0, file.text.length, functions.map((f) => f.node));
 }
 
 /** The parts of [start, end) outside the given nodes (in source order, possibly nested). */
@@ -95,7 +100,7 @@ function gaps(start: number, end: number, inside: readonly Node[]): [number, num
 
 const WORD = /[\p{L}\p{N}\p{M}\p{Pc}\u00B7\u0387]+/gu;
 
-function usesInRanges(file: SourceFile, ranges: readonly [number, number][], asked: ReadonlySet<string>, owner: FunctionInfo | undefined): NameUse[] {
+export function usesInRanges(file: SourceFile, ranges: readonly [number, number][], asked: ReadonlySet<string>, owner: FunctionInfo | undefined): NameUse[] {
   const uses: NameUse[] = [];
   for (const [from, to] of ranges) {
     for (const match of file.text.slice(from, to).matchAll(WORD)) {

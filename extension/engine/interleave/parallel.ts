@@ -32,6 +32,25 @@ import { contextOf, enclosingFunction, operandOf, unparenthesize } from '../pyth
 import { askedNames, nameUsesOf, shortName, type NameUses } from './nameUses';
 import type { AccessRecord, FunctionFlow } from './valueFlow';
 
+/** Answers kept across parses by `key`, which names everything the answer reads. */
+export interface ParallelMemo {
+  remember(key: string, answer: () => boolean): boolean;
+}
+
+/**
+ * The memo for the answers that read one definition's code and the module's
+ * import bindings (how calls qualify): keyed by that code and those bindings.
+ */
+function rememberedBy(memo: ParallelMemo, file: SourceFile, names: ModuleNames): (what: string, code: Node, answer: () => boolean) => boolean {
+  // With a star import, a name qualifies unless the module defines it.
+  const imports = JSON.stringify([
+    names.all.map((b) => [b.local, b.qualified]),
+    names.starModules,
+    names.starModules.length > 0 ? file.functions.all.filter((f) => f.parent === undefined).map((f) => f.name) : [],
+  ]);
+  return (what, code, answer) => memo.remember(JSON.stringify([what, imports, file.textOf(code)]), answer);
+}
+
 export interface Parallelism {
   /** Whether a function only ever runs as one task. */
   isSingle(fn: FunctionInfo): boolean;
@@ -66,6 +85,8 @@ export function findParallelism(
   otherTexts: readonly string[] = [],
   /** Where the module uses the names of `askedNames(file, flows)`; gathered from the tree on first need when not given. */
   uses?: NameUses,
+  /** Answers kept from earlier parses, for an analysis that sees many versions of a module. */
+  memo?: ParallelMemo,
 ): Parallelism {
   // The import bindings the coroutine recognizer already read for this parse.
   const names = moduleCoroutines(file).names;
@@ -115,7 +136,7 @@ export function findParallelism(
     if (!owner || uses.length === 0 || mentionedElsewhere(short)) return false;
     return uses.every((use) => use.onSelf && use.owner?.name === `${owner.name}.__init__`);
   };
-  const perTask = perTaskClasses(file, names, identifiers, otherTexts);
+  const perTask = perTaskClasses(file, names, identifiers, otherTexts, memo && rememberedBy(memo, file, names));
   const ownedAttributes = new Map<string, boolean>();
   return {
     isSingle: (fn) => singleTasks().has(fn),
@@ -188,7 +209,13 @@ function joins(owner: Node, suspension: { readonly kind: string; readonly start:
 }
 
 /** Whether the module's top-level class of a name serves one task per instance: each class is looked at when first asked about. */
-function perTaskClasses(file: SourceFile, names: ModuleNames, identifiers: NameUses, otherTexts: readonly string[]): (className: string) => boolean {
+function perTaskClasses(
+  file: SourceFile,
+  names: ModuleNames,
+  identifiers: NameUses,
+  otherTexts: readonly string[],
+  remembered: (what: string, code: Node, answer: () => boolean) => boolean = (_what, _code, answer) => answer(),
+): (className: string) => boolean {
   const classes = file.functions.all.filter((f) => f.kind === 'class' && f.parent === undefined);
   let bases: Map<FunctionInfo, string[]> | undefined;
   const basesOf = (cls: FunctionInfo): string[] => {
@@ -196,14 +223,21 @@ function perTaskClasses(file: SourceFile, names: ModuleNames, identifiers: NameU
     return bases.get(cls) ?? [];
   };
   const servesOneTask = (cls: FunctionInfo): boolean => {
-    if (startsTaskOnSelf(cls.node, names)) return false;
+    if (remembered('starts a task on self', cls.node, () => startsTaskOnSelf(cls.node, names))) return false;
     if (basesOf(cls).some((b) => PER_REQUEST_BASES.has(b))) return true;
     // Its instances and its subclasses' instances run its methods.
     const family = [cls.name, ...classes.filter((c) => basesOf(c).includes(cls.name)).map((c) => c.name)];
     if (family.some((name) => otherTexts.some((t) => new RegExp(`\\b${name}\\b`).test(t)))) return false;
     const made = family.flatMap((name) => identifiers.named(name).filter((use) => use.constructs));
     // The construction's surroundings are read again from the tree, on demand: only classes asked about get here.
-    return made.length > 0 && made.every((use) => oneTaskPerInstance(file.root.descendantForIndex(use.start, use.end)?.parent as Node, names));
+    return (
+      made.length > 0 &&
+      made.every((use) => {
+        const construction = (): boolean => oneTaskPerInstance(file.root.descendantForIndex(use.start, use.end)?.parent as Node, names);
+        // The answer reads the code of the function the construction is in, where it is in it.
+        return use.owner ? remembered(`one task per instance at ${String(use.start - use.owner.node.startIndex)}`, use.owner.node, construction) : construction();
+      })
+    );
   };
   const answers = new Map<string, boolean>();
   return (className) => {

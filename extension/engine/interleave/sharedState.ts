@@ -223,41 +223,36 @@ export class SharedState {
 }
 
 /** The module's own bindings, and every name declared global anywhere: module state even if only a function binds it. */
-function moduleBindingsOf(file: SourceFile): Bindings {
-  const bindings = collectBindings(file.root, undefined);
-  for (const statement of globalStatements(file)) {
-    for (const name of statement.namedChildren) if (name) bindings.bound.add(name.text);
-  }
-  return bindings;
-}
-
-function globalStatements(file: SourceFile): Node[] {
+function moduleBindingsOf(file: SourceFile, topLevel: Bindings = collectBindings(file.root, undefined)): Bindings {
+  const bound = new Set(topLevel.bound);
   const { definitions, outside } = mentioning(file, /\bglobal\b/g);
-  return (outside ? [file.root] : definitions.map((d) => d.node)).flatMap((n) => n.descendantsOfType('global_statement')).filter((n): n is Node => n !== null);
+  const statements = (outside ? [file.root] : definitions.map((d) => d.node)).flatMap((n) => n.descendantsOfType('global_statement'));
+  for (const statement of statements) {
+    for (const name of statement?.namedChildren ?? []) if (name) bound.add(name.text);
+  }
+  return { ...topLevel, bound };
 }
 
-/** Module-level bindings kept by what they are read from: the code outside definitions, their names, and the definitions that say `global`. */
+/** The bindings of module-level code kept by that code's text (definitions by their kind and name), for an analysis that sees many versions of a module. */
 export class ModuleBindingsCache {
   private readonly byKey = new Map<string, Bindings>();
 
   constructor(private readonly capacity = 64) {}
 
   of(file: SourceFile): Bindings {
-    const { definitions } = mentioning(file, /\bglobal\b/g);
-    const key = JSON.stringify([
+    const key = JSON.stringify(
       file.root.namedChildren.map((child) => {
         const definition = child?.type === 'decorated_definition' ? child.childForFieldName('definition') : child;
         if (!child || !definition) return '';
         return opensScope(definition) ? [definition.type, file.textOf(definition.childForFieldName('name') ?? definition)] : file.textOf(child);
       }),
-      definitions.map((d) => file.textOf(d.node)),
-    ]);
-    let found = this.byKey.get(key);
-    if (found) this.byKey.delete(key);
-    else found = moduleBindingsOf(file);
-    this.byKey.set(key, found);
+    );
+    let topLevel = this.byKey.get(key);
+    if (topLevel) this.byKey.delete(key);
+    else topLevel = collectBindings(file.root, undefined);
+    this.byKey.set(key, topLevel);
     if (this.byKey.size > this.capacity) this.byKey.delete(this.byKey.keys().next().value as string);
-    return found;
+    return moduleBindingsOf(file, topLevel);
   }
 }
 
