@@ -61,12 +61,16 @@ interface Entry {
   readonly words: readonly string[];
   readonly facts: string;
   readonly summary: FlowSummary;
+  /** The module facts (by their generation) `facts` was last found equal under: under the same ones, the check is skipped. */
+  checkedIn: number;
 }
 
 /** A definition's uses of the names the parallelism model asks about, relative to its start, with the asked names its words reach. */
 interface UsesEntry {
   readonly words: readonly string[];
   readonly asked: string;
+  /** The asked names (by their generation) `asked` was last found equal under. */
+  checkedIn: number;
   /** `own`: the use is in the definition's own code (not in a definition the index lacks). */
   readonly uses: readonly (Omit<NameUse, 'owner'> & { readonly own: boolean })[];
 }
@@ -87,10 +91,23 @@ export class IncrementalInterleavings {
     },
   };
   private readonly moduleBindings = new ModuleBindingsCache();
+  private readonly generations = new Map<string, number>();
+  private nextGeneration = 0;
   /** Function walks reused and made, over every call so far. */
   readonly stats = { reused: 0, computed: 0 };
 
   constructor(private readonly capacity = DEFAULT_CAPACITY) {}
+
+  /** A number for a set of module facts, the same while they are: entries checked under it need no second check. */
+  private generationOf(facts: string): number {
+    let generation = this.generations.get(facts);
+    if (generation === undefined) {
+      generation = this.nextGeneration++;
+      if (this.generations.size >= 64) this.generations.delete(this.generations.keys().next().value as string);
+    } else this.generations.delete(facts);
+    this.generations.set(facts, generation);
+    return generation;
+  }
 
   /** Equal to `analyzeInterleavings(file, workspace)`, walking only the functions not walked before in the same context. */
   analyze(file: SourceFile, workspace?: Workspace): InterleavingModel {
@@ -103,39 +120,47 @@ export class IncrementalInterleavings {
     const roles = findFunctionRoles(file);
     const shared = new SharedState(file, context, this.moduleBindings);
     const locks = new Locks(file, shared, context);
-    const facts = { shared, locks, context: contextFingerprint(context) };
+    const contextKey = contextFingerprint(context);
+    const facts = {
+      shared,
+      locks,
+      context: contextKey,
+      generation: this.generationOf(JSON.stringify([[...shared.moduleNames].sort(), [...shared.classes].sort(), [...locks.assignments].sort(), contextKey])),
+    };
     const flows = [
       ...roles.coroutines.map((c) => this.flow(file, facts, c.fn, c.kind)),
       ...roles.helpers.map((fn) => this.flow(file, facts, fn, undefined)),
     ];
     const asked = askedNames(file, flows);
+    const askedIn = this.generationOf(JSON.stringify(['asked', ...[...asked].sort()]));
     const functions = functionsOf(file);
-    const moduleLevel = moduleLevelRanges(file, functions).flatMap(([from, to]) => this.usesBetween(file, from, to, asked));
-    const uses = indexUses([...moduleLevel, ...functions.flatMap((fn) => this.ownUses(file, fn, asked, functions))]);
+    const moduleLevel = moduleLevelRanges(file, functions).flatMap(([from, to]) => this.usesBetween(file, from, to, asked, askedIn));
+    const uses = indexUses([...moduleLevel, ...functions.flatMap((fn) => this.ownUses(file, fn, asked, askedIn, functions))]);
     return { roles, flows, uses, memo: this.memo };
   }
 
   /** Uses in a stretch of module-level code, kept by its text like a function's. */
-  private usesBetween(file: SourceFile, from: number, to: number, asked: ReadonlySet<string>): NameUse[] {
+  private usesBetween(file: SourceFile, from: number, to: number, asked: ReadonlySet<string>, askedIn: number): NameUse[] {
     const text = file.text.slice(from, to);
     if (!/[^\s]/.test(text)) return [];
-    return this.remembered(`\0${text}`, text, asked, from, () => usesInRanges(file, [[from, to]], asked, undefined), undefined);
+    return this.remembered(`\0${text}`, text, asked, askedIn, from, () => usesInRanges(file, [[from, to]], asked, undefined), undefined);
   }
 
-  private ownUses(file: SourceFile, fn: FunctionInfo, asked: ReadonlySet<string>, functions: readonly FunctionInfo[]): NameUse[] {
+  private ownUses(file: SourceFile, fn: FunctionInfo, asked: ReadonlySet<string>, askedIn: number, functions: readonly FunctionInfo[]): NameUse[] {
     const definition = fn.decorated ?? fn.node;
     const text = file.textOf(definition);
-    return this.remembered(text, text, asked, definition.startIndex, () => ownUses(file, fn, asked, functions), fn);
+    return this.remembered(text, text, asked, askedIn, definition.startIndex, () => ownUses(file, fn, asked, functions), fn);
   }
 
   /** The uses gathered in a stretch of text starting at `base`, kept by `key` and the asked names its words reach, with `owner` as their owner now. */
-  private remembered(key: string, text: string, asked: ReadonlySet<string>, base: number, gather: () => NameUse[], owner: FunctionInfo | undefined): NameUse[] {
+  private remembered(key: string, text: string, asked: ReadonlySet<string>, askedIn: number, base: number, gather: () => NameUse[], owner: FunctionInfo | undefined): NameUse[] {
     const known = this.usesEntries.get(key);
     const words = known?.words ?? wordsOf(text);
-    const reached = JSON.stringify(words.filter((w) => asked.has(w)));
+    const reached = known?.checkedIn === askedIn ? known.asked : JSON.stringify(words.filter((w) => asked.has(w)));
     let entry: UsesEntry;
     if (known?.asked === reached) {
       entry = known;
+      entry.checkedIn = askedIn;
       this.usesEntries.delete(key);
     } else {
       const uses = gather().map(({ owner: found, ...u }) => ({
@@ -146,7 +171,7 @@ export class IncrementalInterleavings {
         call: moved(u.call, -base),
         awaitedCall: moved(u.awaitedCall, -base),
       }));
-      entry = { words, asked: reached, uses };
+      entry = { words, asked: reached, uses, checkedIn: askedIn };
     }
     this.usesEntries.set(key, entry);
     if (this.usesEntries.size > this.capacity) this.usesEntries.delete(this.usesEntries.keys().next().value as string);
@@ -166,14 +191,15 @@ export class IncrementalInterleavings {
     const key = definitionKey(text, fn, kind, facts.shared, file);
     const known = this.entries.get(key);
     const words = known?.words ?? wordsOf(text);
-    const reached = factsReached(words, facts);
+    const reached = known?.checkedIn === facts.generation ? known.facts : factsReached(words, facts);
     let entry: Entry;
     if (known?.facts === reached) {
       entry = known;
+      entry.checkedIn = facts.generation;
       this.stats.reused++;
       this.entries.delete(key); // re-inserted below: most recently used last
     } else {
-      entry = { words, facts: reached, summary: summarise(analyzeFlow(facts.shared, facts.locks, fn, kind), definition.startIndex) };
+      entry = { words, facts: reached, summary: summarise(analyzeFlow(facts.shared, facts.locks, fn, kind), definition.startIndex), checkedIn: facts.generation };
       this.stats.computed++;
     }
     this.entries.set(key, entry);
@@ -187,6 +213,8 @@ interface ModuleFacts {
   readonly locks: Locks;
   /** The workspace facts every key carries: the module's name, its resolved imports, and what they resolve to. */
   readonly context: string;
+  /** The generation of all of the module's facts together. */
+  readonly generation: number;
 }
 
 /**
