@@ -72,7 +72,7 @@ function analyzeInDetail(file: SourceFile, workspace?: Workspace): InterleavingA
   let cache: Map<string, readonly ForeignWrite<Node>[]> | undefined;
   if (workspace) {
     cache = writesByWorkspace.get(workspace.modules);
-    if (!cache) writesByWorkspace.set(workspace.modules, (cache = new Map()));
+    if (!cache) writesByWorkspace.set(workspace.modules, (cache = new Map<string, readonly ForeignWrite<Node>[]>()));
   }
   const { model, found, own } = composeAnalysis(file, workspace, flowsOf, cache);
   return { model, found, flows: own.flows, roles: own.roles, shared: own.shared, locks: own.locks };
@@ -91,7 +91,7 @@ export function composeAnalysis<S extends SiteSpan, M extends ModuleFlows<S>>(
 ): { readonly model: InterleavingModel; readonly found: readonly FoundHazard<S>[]; readonly own: M } {
   const context = workspace && moduleContext(file, moduleNameOf(file, workspace), workspace.modules);
   const own = flows(file, context);
-  const foreign = workspace ? foreignWrites(file, workspace, flows, foreignCache ?? new Map()) : [];
+  const foreign = workspace ? foreignWrites(file, workspace, flows, foreignCache ?? new Map<string, readonly ForeignWrite<S>[]>()) : [];
   const origin = new Map(foreign.map((w) => [w.access, w.module]));
   const otherTexts = workspace ? importers(file, moduleNameOf(file, workspace), workspace).map((m) => m.file.text) : [];
   const parallelism = findParallelism(file, own.flows, own.roles.entries, otherTexts, own.uses, own.memo);

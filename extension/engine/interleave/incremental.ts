@@ -1,13 +1,22 @@
-// The interleavings analysis across edits: what each function's walk found
+// The interleavings analysis across edits. What each function's walk found
 // (suspension points, shared-state accesses, hazard candidates) is kept as a
 // summary free of tree nodes, its places relative to the definition's start,
-// keyed by the definition's text and every module fact the walk read. After
-// an edit only the functions whose key changed are walked again; the others'
-// summaries are re-based to where their definitions sit now. What follows the
-// walks (roles, what may run in parallel, hazards, the model) is composed again
-// on each parse from the summaries and the current tree, exactly as the
-// analysis from scratch composes it from its walks, so both give equal models.
-// One cache serves every document and every version of it.
+// keyed by the definition's text, name, coroutine kind and the definitions
+// around it, and checked against the module facts its words can reach
+// (module-level names, classes, lock assignments, the workspace's imports).
+// The parallelism model's inputs are kept the same way: each function's uses
+// of the names it asks about (keyed by its text and the asked names its words
+// reach), each stretch of module-level code's uses (by its text), and the
+// answers that read one definition's code (by that code and the imports).
+// After an edit only the functions whose key changed are walked again, the
+// others' summaries re-based to where their definitions sit now; what follows
+// the walks (hazards, the model) is composed on each parse by the same code
+// the analysis from scratch uses, so both give equal models. Recomputed on
+// each parse, from the current tree: the roles (which functions are
+// coroutines, helpers, entry points), the module's bindings of names declared
+// `global` (the top-level code's own bindings are kept by its text), and the
+// spans a function's spawned tasks are busy. One cache serves every document
+// and every version of it.
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';

@@ -8,7 +8,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { contextOf, enclosingFunction } from '../python/scopes';
-import type { FunctionFlow, SiteSpan } from './valueFlow';
+import type { FunctionFlow } from './valueFlow';
 
 export interface NameUse {
   readonly name: string;
@@ -34,7 +34,7 @@ export interface NameUses {
 }
 
 /** The names the parallelism model asks about: the short names of the functions it has flows of, and the top-level classes. */
-export function askedNames(file: SourceFile, flows: readonly FunctionFlow<SiteSpan>[]): Set<string> {
+export function askedNames(file: SourceFile, flows: readonly FunctionFlow[]): Set<string> {
   const names = new Set(flows.map((f) => shortName(f.fn)));
   for (const f of file.functions.all) if (f.kind === 'class' && f.parent === undefined) names.add(f.name);
   return names;
