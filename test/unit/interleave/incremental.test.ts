@@ -10,9 +10,8 @@ import { SourceFile, type TextChange } from '../../../extension/engine';
 import { IncrementalInterleavings } from '../../../extension/engine/interleave/incremental';
 import { guardWithLock } from '../../../extension/engine/interleave/lockFix';
 import { analyzeInterleavings, type InterleavingModel, type Workspace } from '../../../extension/engine/interleave/model';
-import { random as seededRandom } from '../../equivalence/generatedPrograms';
-import { applyEdit, randomEdit, realModules } from '../../helpers/randomEdits';
-import { dedent, pythonParser } from '../../helpers/parser';
+import { applyEdit, checkAfterRandomEdits, realModules } from '../../helpers/randomEdits';
+import { dedent, parse, pythonParser } from '../../helpers/parser';
 
 const MODULE = dedent(`
   import asyncio
@@ -201,27 +200,17 @@ const EDITS_PER_MODULE = 30;
 
 for (const [index, module] of realModules().entries()) {
   test(`incremental interleavings equal the analysis from scratch after random edits of ${module.name}`, async () => {
-    const parser = await pythonParser();
-    const random = seededRandom(2000 + index);
     const analysis = new IncrementalInterleavings();
-    let text = module.text;
-    let file = SourceFile.parse(parser, text);
-    assert.deepEqual(plain(analysis.analyze(file)), plain(analyzeInterleavings(file)));
-    const walkedFirst = analysis.stats.computed;
-    for (let i = 0; i < EDITS_PER_MODULE; i++) {
-      const edit = randomEdit(text, random);
-      text = applyEdit(text, edit);
-      const edited = file.withChanges([edit]);
-      file.dispose();
-      file = edited;
-      const scratch = SourceFile.parse(parser, text);
-      try {
-        assert.deepEqual(plain(analysis.analyze(file)), plain(analyzeInterleavings(scratch)), `edit ${String(i)}: ${JSON.stringify(edit)}`);
-      } finally {
-        scratch.dispose();
-      }
+    const first = await parse(module.text);
+    try {
+      assert.deepEqual(plain(analysis.analyze(first)), plain(analyzeInterleavings(first)));
+    } finally {
+      first.dispose();
     }
-    file.dispose();
+    const walkedFirst = analysis.stats.computed;
+    await checkAfterRandomEdits(module.text, 2000 + index, EDITS_PER_MODULE, (edited, fresh, edit) => {
+      assert.deepEqual(plain(analysis.analyze(edited)), plain(analyzeInterleavings(fresh)), edit);
+    });
     if (walkedFirst > 0) assert.ok(analysis.stats.reused > 0, 'no summary was reused');
   });
 }
