@@ -5,7 +5,7 @@
 // own), so an analysis kept across edits can keep each function's uses and
 // gather again only the edited function's and the module-level code's.
 import type { Node } from 'web-tree-sitter';
-import type { FunctionInfo } from '../syntax/functionIndex';
+import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { contextOf, enclosingFunction } from '../python/scopes';
 import type { FunctionFlow } from './valueFlow';
@@ -38,10 +38,6 @@ export function askedNames(file: SourceFile, flows: readonly FunctionFlow[]): Se
   const names = new Set(flows.map((f) => shortName(f.fn)));
   for (const f of file.functions.all) if (f.kind === 'class' && f.parent === undefined) names.add(f.name);
   return names;
-}
-
-export function shortName(fn: FunctionInfo): string {
-  return fn.name.slice(fn.name.lastIndexOf('.') + 1);
 }
 
 /** Indexes uses by name. */

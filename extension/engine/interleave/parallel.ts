@@ -23,13 +23,13 @@
 // container, gathered over twice, or a class made nowhere the analysis sees,
 // is shared.
 import type { Node } from 'web-tree-sitter';
-import type { FunctionInfo } from '../syntax/functionIndex';
+import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { ModuleNames } from '../python/imports';
 import { moduleCoroutines } from '../python/coroutines';
 import { spawnApiOf } from '../python/project';
 import { contextOf, enclosingFunction, operandOf, unparenthesize } from '../python/scopes';
-import { askedNames, nameUsesOf, shortName, type NameUses } from './nameUses';
+import { askedNames, nameUsesOf, type NameUses } from './nameUses';
 import type { AccessRecord, FunctionFlow } from './valueFlow';
 
 /** Answers kept across parses by `key`, which names everything the answer reads. */
@@ -90,7 +90,7 @@ export function findParallelism(
 ): Parallelism {
   // The import bindings the coroutine recognizer already read for this parse.
   const names = moduleCoroutines(file).names;
-  const functionNames = new Set(file.functions.all.filter((f) => f.kind === 'function').map((f) => f.name.slice(f.name.lastIndexOf('.') + 1)));
+  const functionNames = new Set(file.functions.all.filter((f) => f.kind === 'function').map(shortName));
   const flowOf = new Map(flows.map((f) => [f.fn, f]));
   let gathered = uses;
   const identifiers: NameUses = { named: (name) => (gathered ??= nameUsesOf(file, askedNames(file, flows))).named(name) };
