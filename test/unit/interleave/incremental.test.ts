@@ -214,3 +214,20 @@ for (const [index, module] of realModules().entries()) {
     if (walkedFirst > 0) assert.ok(analysis.stats.reused > 0, 'no summary was reused');
   });
 }
+
+test('an analysis with room for one summary drops the rest and still equals the analysis from scratch on every version', async () => {
+  const parser = await pythonParser();
+  const [small, roomy] = [new IncrementalInterleavings(1), new IncrementalInterleavings()];
+  const file = SourceFile.parse(parser, MODULE);
+  const edited = file.withChanges([changeOf(MODULE, 'counter = 0', 'counter = 1')]);
+  try {
+    for (const version of [file, edited, file]) {
+      assert.deepEqual(plain(small.analyze(version)), plain(analyzeInterleavings(version)));
+      roomy.analyze(version);
+    }
+    assert.ok(small.stats.computed > roomy.stats.computed, 'nothing was dropped');
+  } finally {
+    file.dispose();
+    edited.dispose();
+  }
+});
