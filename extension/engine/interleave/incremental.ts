@@ -22,7 +22,7 @@ import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { composeAnalysis, rememberParse, type ModuleFlows } from './analyzeInterleavings';
 import { findFunctionRoles } from './findCoroutines';
-import { askedNames, functionsOf, indexUses, moduleLevelRanges, ownUses, usesInRanges, type NameUse } from './nameUses';
+import { askedNames, functionsOf, indexUses, moduleLevelRanges, ownUses, usesInRanges, type NameUse, type NameUses } from './nameUses';
 import { lockAssignmentsOf, Locks, type LockRef } from './locks';
 import type { CoroutineKind, HazardKind, InterleavingModel } from './model';
 import { ModuleBindingsCache, SharedState } from './sharedState';
@@ -140,12 +140,18 @@ export class IncrementalInterleavings {
       ...roles.coroutines.map((c) => this.flow(file, facts, c.fn, c.kind)),
       ...roles.helpers.map((fn) => this.flow(file, facts, fn, undefined)),
     ];
+    // Gathered on first need: the other modules of a workspace are asked only for their writes.
+    let gathered: NameUses | undefined;
+    const uses: NameUses = { named: (name) => (gathered ??= this.usesOf(file, flows)).named(name) };
+    return { roles, flows, uses, memo: this.memo };
+  }
+
+  private usesOf(file: SourceFile, flows: readonly FunctionFlow[]): NameUses {
     const asked = askedNames(file, flows);
     const askedIn = this.generationOf(JSON.stringify(['asked', ...[...asked].sort()]));
     const functions = functionsOf(file);
     const moduleLevel = moduleLevelRanges(file, functions).flatMap(([from, to]) => this.usesBetween(file, from, to, asked, askedIn));
-    const uses = indexUses([...moduleLevel, ...functions.flatMap((fn) => this.ownUses(file, fn, asked, askedIn, functions))]);
-    return { roles, flows, uses, memo: this.memo };
+    return indexUses([...moduleLevel, ...functions.flatMap((fn) => this.ownUses(file, fn, asked, askedIn, functions))]);
   }
 
   /** Uses in a stretch of module-level code, kept by its text like a function's. */
