@@ -151,7 +151,7 @@ export class IncrementalInterleavings {
     const askedIn = this.generationOf(JSON.stringify(['asked', ...[...asked].sort()]));
     const functions = functionsOf(file);
     const moduleLevel = moduleLevelRanges(file, functions).flatMap(([from, to]) => this.usesBetween(file, from, to, asked, askedIn));
-    return indexUses([...moduleLevel, ...functions.flatMap((fn) => this.ownUses(file, fn, asked, askedIn, functions))]);
+    return indexUses([...moduleLevel, ...functions.flatMap((_fn, i) => this.ownUses(file, i, asked, askedIn, functions))]);
   }
 
   /** Uses in a stretch of module-level code, kept by its text like a function's. */
@@ -161,10 +161,12 @@ export class IncrementalInterleavings {
     return this.remembered(`\0${text}`, text, asked, askedIn, from, () => usesInRanges(file, [[from, to]], asked, undefined), undefined);
   }
 
-  private ownUses(file: SourceFile, fn: FunctionInfo, asked: ReadonlySet<string>, askedIn: number, functions: readonly FunctionInfo[]): NameUse[] {
+  private ownUses(file: SourceFile, index: number, asked: ReadonlySet<string>, askedIn: number, functions: readonly FunctionInfo[]): NameUse[] {
+    const fn = functions[index];
+    if (!fn) return [];
     const definition = fn.decorated ?? fn.node;
     const text = file.textOf(definition);
-    return this.remembered(text, text, asked, askedIn, definition.startIndex, () => ownUses(file, fn, asked, functions), fn);
+    return this.remembered(text, text, asked, askedIn, definition.startIndex, () => ownUses(file, index, asked, functions), fn);
   }
 
   /** The uses gathered in a stretch of text starting at `base`, kept by `key` and the asked names its words reach, with `owner` as their owner now. */

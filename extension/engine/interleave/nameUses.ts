@@ -54,7 +54,7 @@ export function indexUses(uses: Iterable<NameUse>): NameUses {
 /** Every use of the asked names in the module, gathered from the tree. */
 export function nameUsesOf(file: SourceFile, asked: ReadonlySet<string>): NameUses {
   const functions = functionsOf(file);
-  return indexUses([...moduleLevelUses(file, asked, functions), ...functions.flatMap((fn) => ownUses(file, fn, asked, functions))]);
+  return indexUses([...moduleLevelUses(file, asked, functions), ...functions.flatMap((_fn, i) => ownUses(file, i, asked, functions))]);
 }
 
 /** The module's indexed functions, in source order. */
@@ -62,13 +62,19 @@ export function functionsOf(file: SourceFile): FunctionInfo[] {
   return file.functions.all.filter((f) => f.kind === 'function');
 }
 
-/** Uses in the own code of `fn`: its `def` line and body, leaving out the functions nested in it (their decorators are its own). */
-export function ownUses(file: SourceFile, fn: FunctionInfo, asked: ReadonlySet<string>, functions: readonly FunctionInfo[]): NameUse[] {
+/**
+ * Uses in the own code of `functions[index]`: its `def` line and body,
+ * leaving out the functions nested in it (their decorators are its own).
+ */
+export function ownUses(file: SourceFile, index: number, asked: ReadonlySet<string>, functions: readonly FunctionInfo[]): NameUse[] {
+  const fn = functions[index];
+  if (!fn) return [];
   const start = fn.node.startIndex;
   const end = fn.node.endIndex;
-  const nested = functions.filter((f) => f !== fn && start <= f.node.startIndex && f.node.endIndex <= end);
-  const ranges = gaps(start, end, nested.map((f) => f.node));
-  return usesInRanges(file, ranges, asked, fn);
+  // In source order, the functions nested in it come right after it.
+  const nested: Node[] = [];
+  for (let i = index + 1; i < functions.length && (functions[i]?.node.startIndex ?? end) < end; i++) nested.push((functions[i] as FunctionInfo).node);
+  return usesInRanges(file, gaps(start, end, nested), asked, fn);
 }
 
 /** Uses outside every indexed function: module-level code, class bodies, decorators of top-level definitions. */
