@@ -2,18 +2,22 @@
 // same version so it is analysed once: in the engine's worker thread the
 // diagnostics, hazard lenses, lock fix, interleavings panel and Explore
 // Schedules' hazards. Without VS Code; which open documents count as the other
-// modules is the adapter's business (openModules.ts).
+// modules is the adapter's business (openModules.ts). Across versions (and
+// documents) the incremental analysis reuses the walks of every function an
+// edit did not touch, so a keystroke re-walks the edited function.
 import type { SourceFile } from '../engine';
-import { analyzeInterleavings, type InterleavingModel, type WorkspaceModule } from '../engine/interleave/model';
+import { IncrementalInterleavings } from '../engine/interleave/incremental';
+import type { InterleavingModel, WorkspaceModule } from '../engine/interleave/model';
 import { analysisSkipped } from './analysisLimits';
 
+const analysis = new IncrementalInterleavings();
 const byFile = new WeakMap<SourceFile, InterleavingModel>();
 const NOT_ANALYSED: InterleavingModel = { coroutines: [], hazards: [] };
 const acrossModules = new WeakMap<SourceFile, { readonly others: readonly SourceFile[]; readonly model: InterleavingModel }>();
 
 export function interleavingsOf(file: SourceFile): InterleavingModel {
   let found = byFile.get(file);
-  if (!found) byFile.set(file, (found = analysisSkipped(file) ? NOT_ANALYSED : analyzeInterleavings(file)));
+  if (!found) byFile.set(file, (found = analysisSkipped(file) ? NOT_ANALYSED : analysis.analyze(file)));
   return found;
 }
 
@@ -24,7 +28,7 @@ export function interleavingsAcross(file: SourceFile, path: string, modules: Rea
   if (others.length === 0) return interleavingsOf(file);
   const known = acrossModules.get(file);
   if (known?.others.length === others.length && known.others.every((f, i) => f === others[i])) return known.model;
-  const model = analyzeInterleavings(file, { path, modules });
+  const model = analysis.analyze(file, { path, modules });
   acrossModules.set(file, { others, model });
   return model;
 }

@@ -17,7 +17,13 @@ import type { LintSettings } from './lintSettings';
 /** `source` of our diagnostics; the quick fix recognises them by it. */
 export const INTERLEAVINGS_SOURCE = 'Concept Lenses interleavings';
 const SETTING = 'conceptLenses.interleavings.severity';
-const DEBOUNCE_MS = 300;
+/**
+ * Coalesces a burst of keystrokes into one analysis. Short: the analysis is
+ * incremental (an edit re-walks the edited function, about the parse's time
+ * on a 3,000-line module) and runs in the worker, so waiting longer would
+ * only delay the diagnostics.
+ */
+const DEBOUNCE_MS = 100;
 
 const SEVERITIES: Readonly<Record<string, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,

@@ -3,7 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { TextChange } from '../../extension/engine';
+import { SourceFile, type TextChange } from '../../extension/engine';
+import { random as seededRandom } from '../equivalence/generatedPrograms';
+import { pythonParser } from './parser';
 
 /** Words whose edit changes what an analysis sees (a decorator, an import, a suspension, a binding). */
 const TELLING = /\b(yield|await|async|import|from|def|class|return|self|send|global|nonlocal|lambda|with|for|while)\b|@|=|\(/g;
@@ -44,4 +46,38 @@ export function realModules(): { readonly name: string; readonly text: string }[
     join(tornado, 'locks.py'),
   ];
   return paths.map((path) => ({ name: basename(dirname(path)) + '/' + basename(path), text: readFileSync(path, 'utf8') }));
+}
+
+/**
+ * Applies `count` seeded random edits to `text`, each re-parsed incrementally
+ * from the previous version as the editor does, and calls `check` after each
+ * with that parse, a fresh parse of the same text, and the edit's name.
+ */
+export async function checkAfterRandomEdits(
+  text: string,
+  seed: number,
+  count: number,
+  check: (edited: SourceFile, fresh: SourceFile, edit: string) => void,
+): Promise<void> {
+  const parser = await pythonParser();
+  const random = seededRandom(seed);
+  let current = text;
+  let file = SourceFile.parse(parser, current);
+  try {
+    for (let i = 0; i < count; i++) {
+      const edit = randomEdit(current, random);
+      current = applyEdit(current, edit);
+      const edited = file.withChanges([edit]);
+      file.dispose();
+      file = edited;
+      const fresh = SourceFile.parse(parser, current);
+      try {
+        check(file, fresh, `edit ${String(i)}: ${JSON.stringify(edit)}`);
+      } finally {
+        fresh.dispose();
+      }
+    }
+  } finally {
+    file.dispose();
+  }
 }

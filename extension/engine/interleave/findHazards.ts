@@ -11,24 +11,24 @@
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { HazardKind } from './model';
 import type { Parallelism } from './parallel';
-import { changes, type AccessRecord, type Candidate, type FunctionFlow } from './valueFlow';
+import { changes, siteKey, type AccessRecord, type Candidate, type FunctionFlow, type SiteSpan } from './valueFlow';
 
-export interface FoundHazard {
-  readonly candidate: Candidate;
+export interface FoundHazard<S extends SiteSpan = SiteSpan> {
+  readonly candidate: Candidate<S>;
   /** Interfering writes in source order, one per write site. */
-  readonly interferers: readonly AccessRecord[];
+  readonly interferers: readonly AccessRecord<S>[];
 }
 
 const PRIORITY: Record<HazardKind, number> = { 'lost-update': 0, 'check-then-act': 1, 'stale-read': 2 };
 
-export function findHazards(
-  flows: readonly FunctionFlow[],
+export function findHazards<S extends SiteSpan>(
+  flows: readonly FunctionFlow<S>[],
   parallelism: Parallelism,
-  foreign: readonly AccessRecord[] = [],
-): FoundHazard[] {
+  foreign: readonly AccessRecord<S>[] = [],
+): FoundHazard<S>[] {
   if (flows.every((f) => f.candidates.length === 0)) return [];
-  const writers = new Map<string, AccessRecord[]>();
-  const add = (access: AccessRecord): void => {
+  const writers = new Map<string, AccessRecord<S>[]>();
+  const add = (access: AccessRecord<S>): void => {
     const list = writers.get(access.ref.key) ?? [];
     list.push(access);
     writers.set(access.ref.key, list);
@@ -39,11 +39,11 @@ export function findHazards(
   // Rank foreign writes by their given order: offsets in different files do not compare.
   const foreignRank = new Map(foreign.map((w, i) => [w, i]));
   for (const access of foreign) add(access);
-  const best = new Map<string, FoundHazard>();
+  const best = new Map<string, FoundHazard<S>>();
   // Candidates of one function on the same state under the same locks share
   // their interferers: computed once, or many coroutines × many writes is quadratic.
   for (const flow of flows) {
-    const shared = new Map<string, readonly AccessRecord[]>();
+    const shared = new Map<string, readonly AccessRecord<S>[]>();
     for (const candidate of flow.candidates) {
       if (perInstance(candidate, parallelism)) continue;
       // What the read looked at (identity, keys or value) decides which writes break it.
@@ -51,7 +51,7 @@ export function findHazards(
       let interferers = shared.get(memo);
       if (!interferers) shared.set(memo, (interferers = interferingWrites(candidate, writers.get(candidate.read.ref.key) ?? [], parallelism, foreignRank)));
       if (interferers.length === 0) continue;
-      const key = `${String(candidate.write.site.id)}|${candidate.read.ref.key}`;
+      const key = `${siteKey(candidate.write.site)}|${candidate.read.ref.key}`;
       const current = best.get(key);
       if (!current || ranksBefore(candidate, current.candidate)) best.set(key, { candidate, interferers });
     }
@@ -61,15 +61,15 @@ export function findHazards(
   );
 }
 
-function interferingWrites(
-  candidate: Candidate,
-  writes: readonly AccessRecord[],
+function interferingWrites<S extends SiteSpan>(
+  candidate: Candidate<S>,
+  writes: readonly AccessRecord<S>[],
   parallelism: Parallelism,
-  foreignRank: ReadonlyMap<AccessRecord, number>,
-): AccessRecord[] {
+  foreignRank: ReadonlyMap<AccessRecord<S>, number>,
+): AccessRecord<S>[] {
   const own = candidate.read.fn;
   const seen = new Set<string>();
-  const result: AccessRecord[] = [];
+  const result: AccessRecord<S>[] = [];
   for (const w of writes) {
     const rank = foreignRank.get(w);
     if (!changes(w, candidate.read)) continue;
@@ -81,7 +81,7 @@ function interferingWrites(
     seen.add(id);
     result.push(w);
   }
-  const order = (w: AccessRecord): number => {
+  const order = (w: AccessRecord<S>): number => {
     const rank = foreignRank.get(w);
     return rank === undefined ? w.site.startIndex : Number.MAX_SAFE_INTEGER / 2 + rank;
   };

@@ -43,7 +43,8 @@ interface GuardedSpan {
  */
 export function guardWithLock(file: SourceFile, model: InterleavingModel, hazard: Hazard, scope: LockScope = 'state'): LockFix {
   const analysis = analysisBehind(model);
-  const found = analysis?.found[model.hazards.indexOf(hazard)];
+  const index = model.hazards.indexOf(hazard);
+  const found = analysis && sameHazard(analysis.model.hazards[index], hazard) ? analysis.found[index] : undefined;
   if (!analysis || !found) return refuse('that hazard is no longer reported for this text');
   const { candidate, interferers } = found;
   const variable = candidate.read.ref.display;
@@ -100,6 +101,11 @@ export function guardWithLock(file: SourceFile, model: InterleavingModel, hazard
   const result = edits.apply();
   if (!result.ok) return result;
   return { ok: true, file: result.file, edits: result.edits, lock: lock.textIn(candidate.read.fn), functions: [...wrappedIn] };
+}
+
+/** The walk behind a model composed from summaries finds the same hazards in the same order; this checks it did. */
+function sameHazard(walked: Hazard | undefined, shown: Hazard): boolean {
+  return walked !== undefined && walked.kind === shown.kind && walked.read.start === shown.read.start && walked.write.start === shown.write.start && walked.variable === shown.variable;
 }
 
 /**
@@ -214,7 +220,7 @@ function chooseLock(
   file: SourceFile,
   analysis: InterleavingAnalysis,
   edits: EditBuilder,
-  read: AccessRecord,
+  read: AccessRecord<Node>,
   key: string | undefined,
 ): ChosenLock | { readonly ok: false; readonly reason: string } {
   const counts = new Map<string, number>();
@@ -315,7 +321,7 @@ function reentry(file: SourceFile, analysis: InterleavingAnalysis, fn: FunctionI
   return undefined;
 }
 
-function firstInSegment(analysis: InterleavingAnalysis, write: AccessRecord): AccessRecord {
+function firstInSegment(analysis: InterleavingAnalysis, write: AccessRecord<Node>): AccessRecord<Node> {
   const accesses = analysis.flows.find((f) => f.fn === write.fn)?.accesses ?? [];
   return accesses.find((a) => a.ref.key === write.ref.key && a.time === write.time && a.site.startIndex <= write.site.startIndex) ?? write;
 }

@@ -34,6 +34,11 @@ export class Locks {
     this.assigned = lockAssignmentsOf(file);
   }
 
+  /** Expressions the module assigns a lock to, without whitespace: `self._lock`, `LOCK`. */
+  get assignments(): ReadonlySet<string> {
+    return this.assigned;
+  }
+
   /** The lock an `async with` item's expression takes, or undefined when it is not a lock. */
   lockOf(fn: FunctionInfo, expression: Node): LockRef | undefined {
     if (!isPath(expression)) return undefined;
@@ -70,9 +75,9 @@ export class Locks {
   }
 }
 
-const assignmentsByFile = new WeakMap<SourceFile, Set<string>>();
+const assignmentsByFile = new WeakMap<SourceFile, ReadonlySet<string>>();
 
-function lockAssignmentsOf(file: SourceFile): Set<string> {
+export function lockAssignmentsOf(file: SourceFile): ReadonlySet<string> {
   let found = assignmentsByFile.get(file);
   if (!found) assignmentsByFile.set(file, (found = lockAssignments(file)));
   return found;

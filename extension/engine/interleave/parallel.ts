@@ -23,12 +23,33 @@
 // container, gathered over twice, or a class made nowhere the analysis sees,
 // is shared.
 import type { Node } from 'web-tree-sitter';
-import type { FunctionInfo } from '../syntax/functionIndex';
+import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { ModuleNames } from '../python/imports';
+import type { ModuleNames } from '../python/imports';
+import { moduleCoroutines } from '../python/coroutines';
 import { spawnApiOf } from '../python/project';
 import { contextOf, enclosingFunction, operandOf, unparenthesize } from '../python/scopes';
+import { askedNames, nameUsesOf, type NameUses } from './nameUses';
 import type { AccessRecord, FunctionFlow } from './valueFlow';
+
+/** Answers kept across parses by `key`, which names everything the answer reads. */
+export interface ParallelMemo {
+  remember(key: string, answer: () => boolean): boolean;
+}
+
+/**
+ * The memo for the answers that read one definition's code and the module's
+ * import bindings (how calls qualify): keyed by that code and those bindings.
+ */
+function rememberedBy(memo: ParallelMemo, file: SourceFile, names: ModuleNames): (what: string, code: Node, answer: () => boolean) => boolean {
+  // With a star import, a name qualifies unless the module defines it.
+  const imports = JSON.stringify([
+    names.all.map((b) => [b.local, b.qualified]),
+    names.starModules,
+    names.starModules.length > 0 ? file.functions.all.filter((f) => f.parent === undefined).map((f) => f.name) : [],
+  ]);
+  return (what, code, answer) => memo.remember(JSON.stringify([what, imports, file.textOf(code)]), answer);
+}
 
 export interface Parallelism {
   /** Whether a function only ever runs as one task. */
@@ -62,12 +83,17 @@ export function findParallelism(
   entries: ReadonlySet<FunctionInfo>,
   /** Texts of the other modules of the workspace: a name they mention may be called from there. */
   otherTexts: readonly string[] = [],
+  /** Where the module uses the names of `askedNames(file, flows)`; gathered from the tree on first need when not given. */
+  uses?: NameUses,
+  /** Answers kept from earlier parses, for an analysis that sees many versions of a module. */
+  memo?: ParallelMemo,
 ): Parallelism {
-  const names = new ModuleNames(file);
-  const byNode = new Map(file.functions.all.map((f) => [f.node.id, f]));
-  const functionNames = new Set(file.functions.all.filter((f) => f.kind === 'function').map((f) => f.name.slice(f.name.lastIndexOf('.') + 1)));
+  // The import bindings the coroutine recognizer already read for this parse.
+  const names = moduleCoroutines(file).names;
+  const functionNames = new Set(file.functions.all.filter((f) => f.kind === 'function').map(shortName));
   const flowOf = new Map(flows.map((f) => [f.fn, f]));
-  const identifiers = new IdentifierIndex(file);
+  let gathered = uses;
+  const identifiers: NameUses = { named: (name) => (gathered ??= nameUsesOf(file, askedNames(file, flows))).named(name) };
   const mentionedElsewhere = (name: string): boolean => otherTexts.some((t) => new RegExp(`\\b${name}\\b`).test(t));
   const busy = new Map<FunctionInfo, Span[]>();
   const busySpans = (fn: FunctionInfo): Span[] => {
@@ -87,14 +113,12 @@ export function findParallelism(
       for (const flow of flows) {
         const fn = flow.fn;
         if (found.has(fn)) continue;
-        const short = fn.name.slice(fn.name.lastIndexOf('.') + 1);
-        const uses = identifiers.named(short).filter((n) => n.parent?.id !== fn.node.id);
+        const short = shortName(fn);
+        const uses = identifiers.named(short).filter((use) => !(use.owner === fn && use.isDefName));
         if (uses.length === 0 || mentionedElsewhere(short)) continue;
         const onlyQuietCalls = uses.every((use) => {
-          const call = directCall(use, flow.kind !== undefined);
-          const caller = call && enclosingFunction(call);
-          const callerInfo = caller ? byNode.get(caller.id) : undefined;
-          return callerInfo !== undefined && found.has(callerInfo) && quietAt(callerInfo, call?.startIndex ?? 0);
+          const call = flow.kind !== undefined ? use.awaitedCall : use.call;
+          return call >= 0 && use.owner !== undefined && found.has(use.owner) && quietAt(use.owner, call);
         });
         if (onlyQuietCalls) {
           found.add(fn);
@@ -107,15 +131,12 @@ export function findParallelism(
   const once = new Map<FunctionInfo, boolean>();
   const startedByInit = (fn: FunctionInfo): boolean => {
     const owner = fn.parent === undefined ? undefined : file.functions.named(fn.parent).find((c) => c.kind === 'class');
-    const short = fn.name.slice(fn.name.lastIndexOf('.') + 1);
-    const uses = identifiers.named(short).filter((n) => n.parent?.id !== fn.node.id);
+    const short = shortName(fn);
+    const uses = identifiers.named(short).filter((use) => !(use.owner === fn && use.isDefName));
     if (!owner || uses.length === 0 || mentionedElsewhere(short)) return false;
-    return uses.every((use) => {
-      const caller = enclosingFunction(use);
-      return use.parent?.type === 'attribute' && use.parent.childForFieldName('object')?.text === 'self' && caller !== null && byNode.get(caller.id)?.name === `${owner.name}.__init__`;
-    });
+    return uses.every((use) => use.onSelf && use.owner?.name === `${owner.name}.__init__`);
   };
-  let perTask: Set<string> | undefined;
+  const perTask = perTaskClasses(file, names, identifiers, otherTexts, memo && rememberedBy(memo, file, names));
   const ownedAttributes = new Map<string, boolean>();
   return {
     isSingle: (fn) => singleTasks().has(fn),
@@ -126,8 +147,7 @@ export function findParallelism(
     },
     quiet: (access) => singleTasks().has(access.fn) && quietAt(access.fn, access.site.startIndex),
     perTask: (className, attr, rebinding) => {
-      perTask ??= perTaskClasses(file, names, identifiers, otherTexts);
-      if (!perTask.has(className)) return false;
+      if (!perTask(className)) return false;
       if (rebinding) return true;
       const key = `${className}.${attr}`;
       let owned = ownedAttributes.get(key);
@@ -138,49 +158,6 @@ export function findParallelism(
       return owned;
     },
   };
-}
-
-/** Identifier nodes by name: words found in the text once, confirmed on the tree for the names asked about. */
-class IdentifierIndex {
-  private words: Map<string, number[]> | undefined;
-  private readonly found = new Map<string, Node[]>();
-
-  constructor(private readonly file: SourceFile) {}
-
-  named(name: string): Node[] {
-    let nodes = this.found.get(name);
-    if (!nodes) {
-      if (!this.words) {
-        this.words = new Map();
-        for (const match of this.file.text.matchAll(/[A-Za-z_]\w*/g)) {
-          const list = this.words.get(match[0]);
-          if (list) list.push(match.index);
-          else this.words.set(match[0], [match.index]);
-        }
-      }
-      nodes = [];
-      for (const at of this.words.get(name) ?? []) {
-        const node = this.file.root.descendantForIndex(at, at + name.length);
-        if (node?.type === 'identifier' && node.startIndex === at) nodes.push(node);
-      }
-      this.found.set(name, nodes);
-    }
-    return nodes;
-  }
-}
-
-/** The call `use` makes, when it is a direct call (`f()`, `self.f()`), awaited when `awaited` is asked. */
-function directCall(use: Node, awaited: boolean): Node | undefined {
-  let callee = use;
-  if (use.parent?.type === 'attribute') {
-    if (use.parent.childForFieldName('attribute')?.id !== use.id || use.parent.childForFieldName('object')?.text !== 'self') return undefined;
-    callee = use.parent;
-  }
-  const call = contextOf(callee);
-  if (call?.type !== 'call' || call.childForFieldName('function')?.id !== callee.id) return undefined;
-  if (!awaited) return call;
-  const outer = contextOf(call);
-  return outer?.type === 'await' || outer?.type === 'yield' ? call : undefined;
 }
 
 /** Where tasks `fn` started may be suspended: from the first suspension after each spawn to the join that waits for it. */
@@ -231,23 +208,43 @@ function joins(owner: Node, suspension: { readonly kind: string; readonly start:
   return api !== undefined && JOINING_SPAWNS.has(api);
 }
 
-function perTaskClasses(file: SourceFile, names: ModuleNames, identifiers: IdentifierIndex, otherTexts: readonly string[]): Set<string> {
-  const result = new Set<string>();
+/** Whether the module's top-level class of a name serves one task per instance: each class is looked at when first asked about. */
+function perTaskClasses(
+  file: SourceFile,
+  names: ModuleNames,
+  identifiers: NameUses,
+  otherTexts: readonly string[],
+  remembered: (what: string, code: Node, answer: () => boolean) => boolean = (_what, _code, answer) => answer(),
+): (className: string) => boolean {
   const classes = file.functions.all.filter((f) => f.kind === 'class' && f.parent === undefined);
-  for (const cls of classes) {
-    if (startsTaskOnSelf(cls.node, names)) continue;
-    const bases = baseNames(cls.node, names);
-    if (bases.some((b) => PER_REQUEST_BASES.has(b))) {
-      result.add(cls.name);
-      continue;
-    }
+  let bases: Map<FunctionInfo, string[]> | undefined;
+  const basesOf = (cls: FunctionInfo): string[] => {
+    bases ??= new Map(classes.map((c) => [c, baseNames(c.node, names)]));
+    return bases.get(cls) ?? [];
+  };
+  const servesOneTask = (cls: FunctionInfo): boolean => {
+    if (remembered('starts a task on self', cls.node, () => startsTaskOnSelf(cls.node, names))) return false;
+    if (basesOf(cls).some((b) => PER_REQUEST_BASES.has(b))) return true;
     // Its instances and its subclasses' instances run its methods.
-    const family = [cls.name, ...classes.filter((c) => baseNames(c.node, names).includes(cls.name)).map((c) => c.name)];
-    if (family.some((name) => otherTexts.some((t) => new RegExp(`\\b${name}\\b`).test(t)))) continue;
-    const made = family.flatMap((name) => identifiers.named(name).filter((n) => contextOf(n)?.type === 'call' && contextOf(n)?.childForFieldName('function')?.id === n.id));
-    if (made.length > 0 && made.every((n) => oneTaskPerInstance(n.parent as Node, names))) result.add(cls.name);
-  }
-  return result;
+    const family = [cls.name, ...classes.filter((c) => basesOf(c).includes(cls.name)).map((c) => c.name)];
+    if (family.some((name) => otherTexts.some((t) => new RegExp(`\\b${name}\\b`).test(t)))) return false;
+    const made = family.flatMap((name) => identifiers.named(name).filter((use) => use.constructs));
+    // The construction's surroundings are read again from the tree, on demand: only classes asked about get here.
+    return (
+      made.length > 0 &&
+      made.every((use) => {
+        const construction = (): boolean => oneTaskPerInstance(file.root.descendantForIndex(use.start, use.end)?.parent as Node, names);
+        // The answer reads the code of the function the construction is in, where it is in it.
+        return use.owner ? remembered(`one task per instance at ${String(use.start - use.owner.node.startIndex)}`, use.owner.node, construction) : construction();
+      })
+    );
+  };
+  const answers = new Map<string, boolean>();
+  return (className) => {
+    let answer = answers.get(className);
+    if (answer === undefined) answers.set(className, (answer = classes.some((c) => c.name === className && servesOneTask(c))));
+    return answer;
+  };
 }
 
 const FRESH = new Set(['list', 'dictionary', 'set', 'tuple', 'integer', 'float', 'string', 'none', 'true', 'false', 'list_comprehension', 'dictionary_comprehension', 'set_comprehension']);

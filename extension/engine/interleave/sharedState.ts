@@ -51,15 +51,21 @@ export class SharedState {
   constructor(
     private readonly file: SourceFile,
     private readonly context?: ModuleContext,
+    /** Module-level bindings remembered from earlier parses, for an analysis that sees many versions of a module. */
+    moduleBindingsCache?: ModuleBindingsCache,
   ) {
-    this.moduleBindings = collectBindings(file.root, undefined);
+    this.moduleBindings = moduleBindingsCache ? moduleBindingsCache.of(file) : moduleBindingsOf(file);
     for (const f of file.functions.all) if (f.kind === 'class' && f.parent === undefined) this.classNames.add(f.name);
-    // A name declared global anywhere is module state even if only a function binds it.
-    const { definitions, outside } = mentioning(file, /\bglobal\b/g);
-    const statements = (outside ? [file.root] : definitions.map((d) => d.node)).flatMap((n) => n.descendantsOfType('global_statement'));
-    for (const statement of statements) {
-      for (const name of statement?.namedChildren ?? []) if (name) this.moduleBindings.bound.add(name.text);
-    }
+  }
+
+  /** Names bound at module level, or declared `global` anywhere: what a free name in a function may refer to. */
+  get moduleNames(): ReadonlySet<string> {
+    return this.moduleBindings.bound;
+  }
+
+  /** The module's top-level classes: `C.x` is class state. */
+  get classes(): ReadonlySet<string> {
+    return this.classNames;
   }
 
   /** The enclosing function or class of a definition. */
@@ -216,6 +222,63 @@ export class SharedState {
   }
 }
 
+/** The module's own bindings, and every name declared global anywhere: module state even if only a function binds it. */
+function moduleBindingsOf(file: SourceFile, topLevel: Bindings = collectBindings(file.root, undefined)): Bindings {
+  const bound = new Set(topLevel.bound);
+  const { definitions, outside } = mentioning(file, /\bglobal\b/g);
+  const statements = (outside ? [file.root] : definitions.map((d) => d.node)).flatMap((n) => n.descendantsOfType('global_statement'));
+  for (const statement of statements) {
+    for (const name of statement?.namedChildren ?? []) if (name) bound.add(name.text);
+  }
+  return { ...topLevel, bound };
+}
+
+/** The bindings of module-level code kept by that code's text (definitions by their kind and name), for an analysis that sees many versions of a module. */
+export class ModuleBindingsCache {
+  private readonly byKey = new Map<string, Bindings>();
+  private readonly byStatement = new Map<string, Bindings>();
+
+  constructor(private readonly capacity = 64) {}
+
+  of(file: SourceFile): Bindings {
+    // The text with each outermost definition's `def`/`class` … body replaced by its kind and name, from the index: no walk of the tree.
+    const parts: string[] = [];
+    let at = 0;
+    for (const f of file.functions.all) {
+      if (f.node.startIndex < at) continue; // nested in one already replaced
+      parts.push(file.text.slice(at, f.node.startIndex), `${f.kind} ${f.name}`);
+      at = f.node.endIndex;
+    }
+    parts.push(file.text.slice(at));
+    const key = JSON.stringify(parts);
+    let topLevel = this.byKey.get(key);
+    if (topLevel) this.byKey.delete(key);
+    else topLevel = this.walkStatements(file);
+    this.byKey.set(key, topLevel);
+    if (this.byKey.size > this.capacity) this.byKey.delete(this.byKey.keys().next().value as string);
+    return moduleBindingsOf(file, topLevel);
+  }
+
+  /** The module's walk, one top-level statement at a time, each statement's bindings kept by its text. */
+  private walkStatements(file: SourceFile): Bindings {
+    const union: Bindings = { bound: new Set(), globals: new Set(), nonlocals: new Set() };
+    for (const statement of file.root.namedChildren) {
+      if (!statement) continue;
+      const key = `${statement.type}\0${file.textOf(statement)}`;
+      let found = this.byStatement.get(key);
+      if (found) this.byStatement.delete(key);
+      else found = statementBindings(statement);
+      this.byStatement.set(key, found);
+      if (this.byStatement.size > STATEMENTS_KEPT) this.byStatement.delete(this.byStatement.keys().next().value as string);
+      for (const [into, from] of [[union.bound, found.bound], [union.globals, found.globals], [union.nonlocals, found.nonlocals]] as const) for (const name of from) into.add(name);
+    }
+    return union;
+  }
+}
+
+/** Top-level statements whose bindings are kept: a few large modules' worth. */
+const STATEMENTS_KEPT = 20_000;
+
 function contains(outer: Node, inner: Node): boolean {
   return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }
@@ -236,16 +299,34 @@ const BINDING_NODES = [
 
 /** Names a scope binds, declares `global` or declares `nonlocal`. */
 function collectBindings(body: Node, parameters: Node | undefined): Bindings {
+  const { bindings, bind, visit } = bindingCollector();
+  for (const p of parameters?.namedChildren ?? []) {
+    if (!p) continue;
+    bind(p.type === 'identifier' ? p : (p.childForFieldName('name') ?? p.namedChildren.find((c) => c?.type === 'identifier')));
+  }
+  // Module level: walk the top-level code (function bodies are skipped, and
+  // most of a module is function bodies). A function: find its binding nodes natively.
+  if (body.type === 'module') {
+    for (const statement of body.namedChildren) if (statement) walkModuleStatement(statement, visit);
+  } else for (const node of ownDescendants(body, BINDING_NODES)) visit(node);
+  return bindings;
+}
+
+/** What one top-level statement binds, as the module's walk finds it. */
+function statementBindings(statement: Node): Bindings {
+  const { bindings, visit } = bindingCollector();
+  walkModuleStatement(statement, visit);
+  return bindings;
+}
+
+/** Sets of names and the visit that fills them from a binding node. */
+function bindingCollector(): { readonly bindings: Bindings; readonly bind: (target: Node | null | undefined) => void; readonly visit: (node: Node) => void } {
   const bound = new Set<string>();
   const globals = new Set<string>();
   const nonlocals = new Set<string>();
   const bind = (target: Node | null | undefined): void => {
     if (target) for (const n of boundNames(target)) bound.add(n.text);
   };
-  for (const p of parameters?.namedChildren ?? []) {
-    if (!p) continue;
-    bind(p.type === 'identifier' ? p : (p.childForFieldName('name') ?? p.namedChildren.find((c) => c?.type === 'identifier')));
-  }
   const visit = (node: Node): void => {
     switch (node.type) {
       case 'assignment':
@@ -280,17 +361,21 @@ function collectBindings(body: Node, parameters: Node | undefined): Bindings {
         break;
     }
   };
-  // Module level: walk the top-level code (function bodies are skipped, and
-  // most of a module is function bodies). A function: find its binding nodes natively.
-  if (body.type === 'module') {
-    forEachOwnNode(body, (node) => {
-      visit(node);
-      // The walk does not enter definitions, but their names are bound here.
-      for (const child of node.namedChildren) {
-        const definition = child?.type === 'decorated_definition' ? child.childForFieldName('definition') : child;
-        if (definition && opensScope(definition)) visit(definition);
-      }
-    });
-  } else for (const node of ownDescendants(body, BINDING_NODES)) visit(node);
-  return { bound, globals, nonlocals };
+  return { bindings: { bound, globals, nonlocals }, bind, visit };
+}
+
+/** Visits what one top-level statement binds: a definition's name, or the statement's own code and the names of the definitions in it. */
+function walkModuleStatement(statement: Node, visit: (node: Node) => void): void {
+  if (opensScope(statement)) {
+    visit(statement);
+    return;
+  }
+  forEachOwnNode(statement, (node) => {
+    visit(node);
+    // The walk does not enter definitions, but their names are bound here.
+    for (const child of node.namedChildren) {
+      const definition = child?.type === 'decorated_definition' ? child.childForFieldName('definition') : child;
+      if (definition && opensScope(definition)) visit(definition);
+    }
+  });
 }

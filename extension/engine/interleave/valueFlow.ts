@@ -33,15 +33,37 @@ export type WriteEffect = 'rebind' | 'mutate' | 'mutate-inner';
  */
 export type ReadAspect = 'identity' | 'keys' | 'value';
 
-export interface AccessRecord {
+/**
+ * Where a record sits: a tree node while the walk runs (a node has these
+ * fields), or just its place and type in a summary kept across parses.
+ */
+export interface SiteSpan {
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly type: string;
+}
+
+/** One site's identity within a parse: two records of the same site have the same key. */
+export function siteKey(site: SiteSpan): string {
+  return `${String(site.startIndex)}:${String(site.endIndex)}:${site.type}`;
+}
+
+/** The shared state an access touches, drawn on `node`. */
+export interface StateRef<S extends SiteSpan = SiteSpan> {
+  readonly key: string;
+  readonly display: string;
+  readonly node: S;
+}
+
+export interface AccessRecord<S extends SiteSpan = SiteSpan> {
   readonly fn: FunctionInfo;
-  readonly ref: SharedRef;
+  readonly ref: StateRef<S>;
   readonly mode: 'read' | 'write';
   /** Suspension points passed before this access: the index of its segment. */
   readonly time: number;
   readonly locks: readonly HeldLock[];
   /** For a write, the assignment, call or `del` that performs it; for a read, the reference. */
-  readonly site: Node;
+  readonly site: S;
   /** Writes: rebinding or mutation. Reads: what of the state is looked at. */
   readonly effect: WriteEffect | ReadAspect;
 }
@@ -60,24 +82,24 @@ export interface SuspensionRecord {
   readonly end: number;
 }
 
-export interface Candidate {
+export interface Candidate<S extends SiteSpan = SiteSpan> {
   readonly kind: HazardKind;
-  readonly read: AccessRecord;
-  readonly write: AccessRecord;
+  readonly read: AccessRecord<S>;
+  readonly write: AccessRecord<S>;
   readonly suspension: SuspensionRecord;
   /** Keys of the locks held continuously from the read to the write. */
   readonly commonLocks: ReadonlySet<string>;
 }
 
-export interface FunctionFlow {
+export interface FunctionFlow<S extends SiteSpan = SiteSpan> {
   readonly fn: FunctionInfo;
   readonly kind: CoroutineKind | undefined;
   readonly suspensions: readonly SuspensionRecord[];
-  readonly accesses: readonly AccessRecord[];
-  readonly candidates: readonly Candidate[];
+  readonly accesses: readonly AccessRecord<S>[];
+  readonly candidates: readonly Candidate<S>[];
 }
 
-type Origins = ReadonlySet<AccessRecord>;
+type Origins = ReadonlySet<AccessRecord<Node>>;
 
 /** A condition in force: an `if`/`while` body, or the rest of a block after an early exit. */
 interface Frame {
@@ -116,7 +138,7 @@ export function analyzeFlow(
   locks: Locks,
   fn: FunctionInfo,
   kind: CoroutineKind | undefined,
-): FunctionFlow {
+): FunctionFlow<Node> {
   const walker = new Walker(shared, locks, fn, kind);
   const body = fn.node.childForFieldName('body');
   if (body) walker.block(body);
@@ -125,8 +147,8 @@ export function analyzeFlow(
 
 class Walker {
   readonly suspensions: SuspensionRecord[] = [];
-  readonly accesses: AccessRecord[] = [];
-  readonly candidates: Candidate[] = [];
+  readonly accesses: AccessRecord<Node>[] = [];
+  readonly candidates: Candidate<Node>[] = [];
   private time = 0;
   private env = new Map<string, Origins>();
   private frames: Frame[] = [];
@@ -142,7 +164,7 @@ class Walker {
   /** Re-checks an `if` without `else` hands to the rest of the block around it. */
   private carriedRechecks: readonly Frame[] = [];
   /** Accesses really recorded (not seen again while replaying a loop body). */
-  private readonly recorded = new WeakSet<AccessRecord>();
+  private readonly recorded = new WeakSet<AccessRecord<Node>>();
 
   constructor(
     private readonly shared: SharedState,
@@ -541,8 +563,8 @@ class Walker {
     this.time++;
   }
 
-  private record(ref: SharedRef, mode: 'read' | 'write', site: Node, effect: WriteEffect | ReadAspect = readAspect(ref.node)): AccessRecord {
-    const access = { fn: this.fn, ref, mode, time: this.time, locks: [...this.held], site, effect };
+  private record(ref: SharedRef, mode: 'read' | 'write', site: Node, effect: WriteEffect | ReadAspect = readAspect(ref.node)): AccessRecord<Node> {
+    const access: AccessRecord<Node> = { fn: this.fn, ref, mode, time: this.time, locks: [...this.held], site, effect };
     if (!this.replaying) {
       this.accesses.push(access);
       this.recorded.add(access);
@@ -574,7 +596,7 @@ class Walker {
    * last suspension (a re-check), or compares a fresh read of some state with
    * a copy taken earlier (a version check), makes the stale read harmless.
    */
-  private revalidated(read: AccessRecord, write: AccessRecord): boolean {
+  private revalidated(read: AccessRecord<Node>, write: AccessRecord<Node>): boolean {
     return this.frames.some((frame) => {
       for (const fresh of frame.origins) {
         if (fresh.time !== write.time) continue;
@@ -585,7 +607,7 @@ class Walker {
     });
   }
 
-  private candidate(kind: HazardKind, read: AccessRecord, write: AccessRecord): void {
+  private candidate(kind: HazardKind, read: AccessRecord<Node>, write: AccessRecord<Node>): void {
     const suspension = this.suspensions[read.time];
     if (!suspension || !this.recorded.has(read)) return;
     const commonLocks = new Set(

@@ -6,9 +6,8 @@ import { test } from 'node:test';
 import { SourceFile } from '../../../extension/engine';
 import { classifyFile, type ClassifiedFunction } from '../../../extension/engine/concepts';
 import { IncrementalClassifier } from '../../../extension/engine/concepts/incremental';
-import { dedent, pythonParser } from '../../helpers/parser';
-import { random as seededRandom } from '../../equivalence/generatedPrograms';
-import { applyEdit, randomEdit, realModules } from '../../helpers/randomEdits';
+import { dedent, parse, pythonParser } from '../../helpers/parser';
+import { checkAfterRandomEdits, realModules } from '../../helpers/randomEdits';
 
 const EDITS_PER_MODULE = 40;
 
@@ -19,29 +18,19 @@ function shown(classified: readonly ClassifiedFunction[]): unknown[] {
 
 for (const [index, module] of realModules().entries()) {
   test(`incremental classification equals classification from scratch after random edits of ${module.name}`, async () => {
-    const parser = await pythonParser();
-    const random = seededRandom(1000 + index);
     const classifier = new IncrementalClassifier();
-    let text = module.text;
-    let file = SourceFile.parse(parser, text);
-    let reused = 0;
-    assert.deepEqual(shown(classifier.classify(file)), shown(classifyFile(file)));
-    for (let i = 0; i < EDITS_PER_MODULE; i++) {
-      const edit = randomEdit(text, random);
-      text = applyEdit(text, edit);
-      const edited = file.withChanges([edit]);
-      file.dispose();
-      file = edited;
-      const scratch = SourceFile.parse(parser, text);
-      try {
-        const before = classifier.stats.reused;
-        assert.deepEqual(shown(classifier.classify(file)), shown(classifyFile(scratch)), `edit ${String(i)}: ${JSON.stringify(edit)}`);
-        reused += classifier.stats.reused - before;
-      } finally {
-        scratch.dispose();
-      }
+    const first = await parse(module.text);
+    try {
+      assert.deepEqual(shown(classifier.classify(first)), shown(classifyFile(first)));
+    } finally {
+      first.dispose();
     }
-    file.dispose();
+    let reused = 0;
+    await checkAfterRandomEdits(module.text, 1000 + index, EDITS_PER_MODULE, (edited, fresh, edit) => {
+      const before = classifier.stats.reused;
+      assert.deepEqual(shown(classifier.classify(edited)), shown(classifyFile(fresh)), edit);
+      reused += classifier.stats.reused - before;
+    });
     // The property is only worth something if the cache was used.
     assert.ok(reused > 0, 'no labels were reused');
   });
