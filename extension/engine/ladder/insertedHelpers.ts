@@ -36,7 +36,7 @@ export function isSource(text: string, source: string): boolean {
 
 /** Does the module define the helper \`name\` exactly as the refactor inserts it? */
 export function hasHelper(file: SourceFile, name: string, source: string): boolean {
-  return file.functions.all.some((f) => f.name === name && isSource(file.textOf(f.node), source));
+  return file.functions.named(name).some((f) => isSource(file.textOf(f.node), source));
 }
 
 const helperRanges = new WeakMap<SourceFile, readonly Node[]>();
@@ -58,5 +58,5 @@ export function hasOwnTrampoline(file: SourceFile): boolean {
 
 /** Does the module define a `trampoline` of its own, so ours cannot be inserted under that name? */
 export function trampolineNameTaken(file: SourceFile): boolean {
-  return !hasOwnTrampoline(file) && file.functions.all.some((f) => f.name === TRAMPOLINE_NAME);
+  return !hasOwnTrampoline(file) && file.functions.named(TRAMPOLINE_NAME).length > 0;
 }
