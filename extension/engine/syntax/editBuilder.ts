@@ -95,7 +95,7 @@ export class EditBuilder {
  * The parse of `text`, which `edits` (against the source's text) made of the
  * source: the one a conversion kept when it checked the same text, or
  * re-parsed incrementally over the span the edits cover when the text outside
- * it is the source's, afresh otherwise.
+ * it is the source's and the span is under half the text, afresh otherwise.
  */
 export function reparsedAfter(source: SourceFile, edits: readonly TextChange[], text: string): SourceFile {
   const kept = source.takeKept(text);
@@ -103,7 +103,8 @@ export function reparsedAfter(source: SourceFile, edits: readonly TextChange[], 
   if (edits.length === 0) return source.reparse(text);
   const span = spanning(edits, source.text, text);
   const outsideKept = source.text.slice(0, span.start) + span.newText + source.text.slice(span.end) === text;
-  return outsideKept ? source.withChanges([span]) : source.reparse(text);
+  // Re-parsing over most of the text costs more than a fresh parse (a module-wide step spans nearly all of it).
+  return outsideKept && span.newText.length * 2 < text.length ? source.withChanges([span]) : source.reparse(text);
 }
 
 /**
