@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SourceFile } from '../syntax/sourceFile';
 import { sitesIn } from './cpsTransform';
-import { children } from './pySyntax';
+import { children, identifiersByName } from './pySyntax';
 
 const SITES_AND_NAMES: ReadonlySet<string> = new Set(['call', 'yield', 'identifier']);
 const GENERATED = /^[A-Za-z_][A-Za-z_0-9]*_result\d*$/;
@@ -49,13 +49,7 @@ function foldRound(file: SourceFile): string | undefined {
   const top = file.root.descendantsOfType('function_definition')[0];
   if (!top) return undefined;
   const statements = top.descendantsOfType('expression_statement').filter((s): s is Node => s !== null).reverse();
-  const named = new Map<string, Node[]>();
-  for (const i of top.descendantsOfType('identifier')) {
-    if (!i) continue;
-    const same = named.get(i.text);
-    if (same) same.push(i);
-    else named.set(i.text, [i]);
-  }
+  const named = identifiersByName(top);
   const folds: Fold[] = [];
   for (const stmt of statements) {
     const assignment = stmt.firstNamedChild;

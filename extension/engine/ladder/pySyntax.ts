@@ -75,6 +75,18 @@ export function identifiers(node: Node): Set<string> {
   return names;
 }
 
+/** The identifiers inside `node` (nested scopes included) by name, each read once. */
+export function identifiersByName(node: Node): Map<string, Node[]> {
+  const byName = new Map<string, Node[]>();
+  for (const i of node.descendantsOfType('identifier')) {
+    if (!i) continue;
+    const same = byName.get(i.text);
+    if (same) same.push(i);
+    else byName.set(i.text, [i]);
+  }
+  return byName;
+}
+
 /** Names bound by an assignment target (`x`, `a, b`, `[a, *b]`); attributes and subscripts bind none. */
 export function targetNames(target: Node): string[] {
   if (target.type === 'identifier') return [target.text];
