@@ -202,6 +202,7 @@ class CpsWriter {
   private readonly generated = new Set<string>();
   /** Some name is bound more than once in the function (parameters included), so a continuation may rebind one bound around it. */
   private readonly rebinds: boolean;
+  private makesCpsCalls: boolean | undefined;
   private readonly globals: Set<string>;
   private readonly body: Node;
 
@@ -257,7 +258,13 @@ class CpsWriter {
 
   /** The function has an error continuation and calls CPS functions: it hands that continuation on to them. */
   private threadsErrors(): boolean {
-    return this.spec.errorContinuation !== undefined && sitesIn(this.body, SITE_TYPES, (n) => this.spec.siteAt(n) !== undefined).length > 0;
+    return this.spec.errorContinuation !== undefined && this.bodyMakesCpsCalls();
+  }
+
+  /** Does the body make a CPS call? Read once: every call site asks (through `threadsErrors`). */
+  private bodyMakesCpsCalls(): boolean {
+    this.makesCpsCalls ??= sitesIn(this.body, SITE_TYPES, (n) => this.spec.siteAt(n) !== undefined).length > 0;
+    return this.makesCpsCalls;
   }
 
   /**
@@ -286,7 +293,7 @@ class CpsWriter {
    * continuation raises and its \`finally\` would run after it).
    */
   private needsDirectCore(): boolean {
-    if (sitesIn(this.body, SITE_TYPES, (n) => this.spec.siteAt(n) !== undefined).length > 0) return false;
+    if (this.bodyMakesCpsCalls()) return false;
     return this.spec.errorContinuation !== undefined || ownOfType(this.body, ['return_statement']).some((r) => insideTry(r, this.body));
   }
 

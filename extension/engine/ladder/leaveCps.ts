@@ -18,7 +18,7 @@ import { ERROR_GUARD_NAME, ERROR_GUARD_SOURCE } from './errorGuardSource';
 import { helperRemoval, usesOf } from './moduleInsert';
 import { hiddenCaller } from '../python/hiddenCallers';
 import { hiddenCallerBlocker } from './hiddenCallerRefusal';
-import { Spans } from '../syntax/spans';
+import { firstNotBefore, Spans } from '../syntax/spans';
 
 export interface LeaveCpsRung {
   /** The operation a CPS call `call` becomes inside a converted function; `converted` names the functions converted with it. */
@@ -187,12 +187,5 @@ function adaptCallers(file: SourceFile, calls: readonly Outside[], rung: LeaveCp
 
 /** The first index of `nodes` (sorted by start) starting at or after `offset`. */
 function firstStartingAt(nodes: readonly Node[], offset: number): number {
-  let low = 0;
-  let high = nodes.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((nodes[middle]?.startIndex ?? Infinity) < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstNotBefore(nodes, (n) => n.startIndex < offset);
 }

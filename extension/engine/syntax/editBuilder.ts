@@ -3,6 +3,7 @@
 // error is refused, so a refactor can never hand back broken code.
 import type { Node } from 'web-tree-sitter';
 import type { SourceFile, TextChange } from './sourceFile';
+import { firstNotBefore } from './spans';
 
 export type EditResult =
   | { readonly ok: true; readonly file: SourceFile; readonly edits: readonly TextChange[] }
@@ -116,18 +117,6 @@ function spanning(edits: readonly TextChange[], before: string, after: string): 
   const start = Math.min(...edits.map((e) => e.start));
   const end = Math.max(...edits.map((e) => e.end));
   return { start, end, newText: after.slice(start, after.length - (before.length - end)) };
-}
-
-/** The first index of `sorted` whose item is not `before` the point sought (a binary search: `before` holds for a prefix). */
-function firstNotBefore(sorted: readonly TextChange[], before: (e: TextChange) => boolean): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (before(sorted[middle] as TextChange)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** Source order: at one offset, insertions go before a replacement starting there. */

@@ -1,4 +1,4 @@
-// Is a node inside any of many others? Asked once per use of a name across a
+// Binary searches over source order. Is a node inside any of many others? Asked once per use of a name across a
 // module-wide step, a scan of every converted function per use was quadratic.
 // Syntax nodes nest or stand apart, so the outermost ones, in source order,
 // answer by a binary search.
@@ -36,13 +36,18 @@ export class Spans {
 
   /** The index of the last outermost span starting at or before `offset`, or -1. */
   private lastStartingBy(offset: number): number {
-    let low = 0;
-    let high = this.starts.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((this.starts[middle] ?? 0) <= offset) low = middle + 1;
-      else high = middle;
-    }
-    return low - 1;
+    return firstNotBefore(this.starts, (start) => start <= offset) - 1;
   }
+}
+
+/** The first index of `sorted` whose item is not `before` the point sought (a binary search: `before` holds for a prefix). */
+export function firstNotBefore<T>(sorted: readonly T[], before: (item: T) => boolean): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (before(sorted[middle] as T)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
