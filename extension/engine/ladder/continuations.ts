@@ -7,7 +7,7 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { perFunction } from '../syntax/perParse';
 import { CONTINUATION_NAME, continuationOf, forwardsOwnArguments, onlyCalledOrHandedOn } from '../python/callbacks';
 import { calleeName } from './callText';
-import { children, isGeneratorFunction, parameterNames as parameterNamesOf } from './pySyntax';
+import { children, identifiersByName, isGeneratorFunction, parameterNames as parameterNamesOf } from './pySyntax';
 import { isMethod } from './references';
 import { RUNNER_NAME } from './inlineCallbacksRunner';
 import { isInsertedHelper } from './insertedHelpers';
@@ -268,7 +268,9 @@ export const continuationParameters = perFunction((file: SourceFile, fn: Functio
   // Not CPS by the predicate: the conversion, run on it for the reason, follows the last parameter.
   if (!continuationOf(file, fn)) return { cont: last, error: undefined };
   // The ones the body calls or hands on (a path may reach one only inside a local continuation).
-  const used = parameterNamesOf(fn.node).filter((p) => calledOrHandedOn(fn.node, p, CONTINUATION_NAME.test(p) || ERROR_CONTINUATION.test(p)));
+  const body = fn.node.childForFieldName('body');
+  const mentions = body ? identifiersByName(body) : new Map<string, Node[]>();
+  const used = parameterNamesOf(fn.node).filter((p) => calledOrHandedOn(mentions.get(p) ?? [], CONTINUATION_NAME.test(p) || ERROR_CONTINUATION.test(p)));
   const errors = used.filter((n) => ERROR_CONTINUATION.test(n));
   const others = used.filter((n) => !ERROR_CONTINUATION.test(n));
   const [error] = errors;
@@ -276,11 +278,9 @@ export const continuationParameters = perFunction((file: SourceFile, fn: Functio
   return errors.length === 1 && error && cont && others.length === 1 ? { cont, error } : { cont: last, error: undefined };
 });
 
-/** Does the body call `name`, or (when `named` like a continuation) pass it as an argument? */
-function calledOrHandedOn(def: Node, name: string, named: boolean): boolean {
-  const body = def.childForFieldName('body');
-  return (body?.descendantsOfType('identifier') ?? []).some((use) => {
-    if (use?.text !== name) return false;
+/** Does the body call the name of `uses` (its uses there), or (when `named` like a continuation) pass it as an argument? */
+function calledOrHandedOn(uses: readonly Node[], named: boolean): boolean {
+  return uses.some((use) => {
     if (isCallee(use)) return true;
     const arg = use.parent?.type === 'keyword_argument' && use.parent.childForFieldName('value')?.id === use.id ? use.parent : use;
     return named && arg.parent?.type === 'argument_list';

@@ -34,9 +34,13 @@ export function convertFile(
   const candidates = new Map(targets.map((c) => [c, candidatesOf(file, c)]));
   const requested = options.functions ? resolve(file, options.functions, refused) : undefined;
   const pool = requested ?? unique([...candidates.values()].flat());
+  // Each candidate's conversion, the first target to claim it: a look-up per function, where a scan of
+  // every candidate per function grew with the square of the module.
+  const claimedBy = new Map<number, Conversion>();
+  for (const c of [...targets].reverse()) for (const f of candidates.get(c) ?? []) claimedBy.set(f.node.id, c);
   let kinds: ModuleCoroutines | undefined;
   for (const fn of pool) {
-    const conversion = targets.find((c) => candidates.get(c)?.some((f) => f.node.id === fn.node.id));
+    const conversion = claimedBy.get(fn.node.id);
     if (!conversion) {
       kinds ??= moduleCoroutines(file, options.runnerName);
       refused.push(whyNotCps(file, fn, targets, options) ?? refusalAt(file, fn, { code: 'not-at-rung', message: notAtRung(kinds, fn, to) }));

@@ -8,7 +8,7 @@ import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { FreshNames } from './freshNames';
 import { block, copied, line, render, type Line, type Out } from './pyOut';
-import { alwaysExits, assignedNames, children, contains, field, globalNames, hasOnlyPlainParameters, identifiers, indentUnitOf, isComprehension, isScope, isSeparateType, lineIndentOf, ownOfType, parameterNames, present, statementsOf, targetNames } from './pySyntax';
+import { alwaysExits, assignedNames, bindings, children, contains, field, globalNames, hasOnlyPlainParameters, identifiers, indentUnitOf, isComprehension, isScope, isSeparateType, lineIndentOf, ownOfType, parameterNames, present, statementsOf, targetNames } from './pySyntax';
 import { refuse } from './refusal';
 import { addScopeDeclarations } from './nonlocals';
 import { ERROR_GUARD_NAME } from './errorGuardSource';
@@ -200,7 +200,9 @@ class CpsWriter {
   private readonly unit: string;
   private readonly overrides = new Map<number, Replacement>();
   private readonly generated = new Set<string>();
-  private readonly bindingCounts = new Map<string, number>();
+  /** Some name is bound more than once in the function (parameters included), so a continuation may rebind one bound around it. */
+  private readonly rebinds: boolean;
+  private makesCpsCalls: boolean | undefined;
   private readonly globals: Set<string>;
   private readonly body: Node;
 
@@ -211,15 +213,8 @@ class CpsWriter {
     if (!body) refuse('unsupported-syntax', spec.fn.node, 'the function has no body');
     this.body = body;
     this.globals = globalNames(body);
-    for (const p of parameterNames(spec.fn.node)) this.count(p);
-    for (const stmt of ownOfType(body, ['assignment', 'augmented_assignment', 'for_statement', 'named_expression', 'as_pattern'])) {
-      const target = stmt.childForFieldName(stmt.type === 'named_expression' ? 'name' : stmt.type === 'as_pattern' ? 'alias' : 'left');
-      for (const n of target ? targetNames(target) : []) this.count(n);
-    }
-  }
-
-  private count(name: string): void {
-    this.bindingCounts.set(name, (this.bindingCounts.get(name) ?? 0) + 1);
+    const bound = [...parameterNames(spec.fn.node), ...bindings(body)];
+    this.rebinds = new Set(bound).size < bound.length;
   }
 
   write(): string {
@@ -255,12 +250,21 @@ class CpsWriter {
       header = header.trimEnd() + eol + bodyIndent;
     }
     const bodyText = render(file, out, bodyIndent, this.unit, eol).slice(bodyIndent.length);
+    // Each statement lands in one scope of the split function, so a name bound once (and not global) is never
+    // assigned in a continuation while bound around it: there is nothing to declare, and no need to parse.
+    if (!this.rebinds && this.globals.size === 0) return header + bodyText;
     return addScopeDeclarations(file, header + bodyText, indent, this.generated, this.globals, eol);
   }
 
   /** The function has an error continuation and calls CPS functions: it hands that continuation on to them. */
   private threadsErrors(): boolean {
-    return this.spec.errorContinuation !== undefined && sitesIn(this.body, SITE_TYPES, (n) => this.spec.siteAt(n) !== undefined).length > 0;
+    return this.spec.errorContinuation !== undefined && this.bodyMakesCpsCalls();
+  }
+
+  /** Does the body make a CPS call? Read once: every call site asks (through `threadsErrors`). */
+  private bodyMakesCpsCalls(): boolean {
+    this.makesCpsCalls ??= sitesIn(this.body, SITE_TYPES, (n) => this.spec.siteAt(n) !== undefined).length > 0;
+    return this.makesCpsCalls;
   }
 
   /**
@@ -289,7 +293,7 @@ class CpsWriter {
    * continuation raises and its \`finally\` would run after it).
    */
   private needsDirectCore(): boolean {
-    if (sitesIn(this.body, SITE_TYPES, (n) => this.spec.siteAt(n) !== undefined).length > 0) return false;
+    if (this.bodyMakesCpsCalls()) return false;
     return this.spec.errorContinuation !== undefined || ownOfType(this.body, ['return_statement']).some((r) => insideTry(r, this.body));
   }
 

@@ -12,7 +12,7 @@ import { inTailPosition, isContinuationSlot, type ContinuationArguments } from '
 import { guardedCode, handedOnBody, rerunTry, type RerunTry } from './errorPathForms';
 import { inlineResults } from './inlineResults';
 import { block, copied, line, render, type Out } from './pyOut';
-import { children, field, hasOnlyPlainParameters, identifiers, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
+import { children, field, hasOnlyPlainParameters, identifiers, identifiersByName, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
 import { refuse } from './refusal';
 
 export interface Operation {
@@ -151,11 +151,11 @@ class Uncps {
     const body = field(this.spec.fn.node, 'body');
     const params = new Set(parameterNames(this.spec.fn.node));
     // The body's names, read once: a function with many local continuations would otherwise be walked once per each.
-    const mentions = body.descendantsOfType('identifier').filter((i): i is Node => i !== null);
+    const mentions = identifiersByName(body);
     for (const def of body.descendantsOfType('function_definition')) {
       if (!def) continue;
       const name = def.childForFieldName('name')?.text ?? '';
-      const uses = mentions.filter((i) => i.text === name && i.id !== def.childForFieldName('name')?.id);
+      const uses = (mentions.get(name) ?? []).filter((i) => i.id !== def.childForFieldName('name')?.id);
       const asContinuation = uses.length > 0 && uses.every((u) => isTailCallee(u, this.file) || this.isTailSlot(u));
       if (!asContinuation) continue;
       if (this.conts.has(name)) refuse('name-clash', def, `two continuations are named \`${name}\`; rename one`);
@@ -169,7 +169,7 @@ class Uncps {
     // Only the one the function starts (used outside every continuation) is the loop's head.
     const defs = [...this.conts.values()].map((c) => c.node);
     for (const cont of this.conts.values()) {
-      const started = mentions.some((u) => u.text === cont.name && !defs.some((d) => d.startIndex <= u.startIndex && u.endIndex <= d.endIndex));
+      const started = (mentions.get(cont.name) ?? []).some((u) => !defs.some((d) => d.startIndex <= u.startIndex && u.endIndex <= d.endIndex));
       if (cont.kind !== 'loop' && started && this.reaches(cont, cont.name, new Set())) this.conts.set(cont.name, { ...cont, kind: 'loop' });
     }
   }

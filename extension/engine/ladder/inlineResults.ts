@@ -6,56 +6,102 @@
 import type { Node } from 'web-tree-sitter';
 import type { SourceFile } from '../syntax/sourceFile';
 import { sitesIn } from './cpsTransform';
-import { children } from './pySyntax';
+import { children, identifiersByName } from './pySyntax';
 
 const SITES_AND_NAMES: ReadonlySet<string> = new Set(['call', 'yield', 'identifier']);
 const GENERATED = /^[A-Za-z_][A-Za-z_0-9]*_result\d*$/;
 
 /** `defText` (a function definition starting at `indent`) with generated result names folded back into their single use. */
 export function inlineResults(file: SourceFile, defText: string, indent: string, eol: string): string {
-  // No generated name, nothing to fold: the function need not be parsed.
-  if (!defText.includes('_result')) return defText;
   const prefix = indent ? `class _:${eol}${indent}` : '';
   let text = prefix + defText;
-  for (;;) {
+  // No generated name (left), nothing to fold: the function need not be parsed (again).
+  while (text.includes('_result')) {
     const parsed = file.reparse(text);
     try {
-      const edit = firstFold(parsed);
-      if (!edit) return text.slice(prefix.length);
-      text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+      const folded = foldRound(parsed);
+      if (folded === undefined) break;
+      text = folded;
     } finally {
       parsed.dispose();
     }
   }
+  return text.slice(prefix.length);
 }
 
-/** The last foldable `name = call` in the function (last first, so chains fold from the inside out). */
-function firstFold(file: SourceFile): { start: number; end: number; text: string } | undefined {
+/** `name = call` dropped, `call` put where `name` was used in `next`. */
+interface Fold {
+  readonly stmt: Node;
+  readonly next: Node;
+  readonly value: Node;
+  readonly use: Node;
+}
+
+/**
+ * The text after the folds one parse shows: the last foldable `name = call`
+ * first (so chains fold from the inside out), then, on the same parse, each
+ * earlier one that stands apart from those taken, or that is the next link of
+ * a chain (it folds into the call of one taken). At the first that touches a
+ * fold taken otherwise the round stops: whether it folds is for a parse of the
+ * folded text to say. Undefined when nothing folds.
+ */
+function foldRound(file: SourceFile): string | undefined {
   const top = file.root.descendantsOfType('function_definition')[0];
   if (!top) return undefined;
   const statements = top.descendantsOfType('expression_statement').filter((s): s is Node => s !== null).reverse();
-  const identifiers = top.descendantsOfType('identifier').filter((i): i is Node => i !== null);
+  const named = identifiersByName(top);
+  const folds: Fold[] = [];
   for (const stmt of statements) {
     const assignment = stmt.firstNamedChild;
     const name = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
     const value = assignment?.childForFieldName('right');
     if (!name || name.type !== 'identifier' || !GENERATED.test(name.text) || value?.type !== 'call') continue;
     const next = nextStatement(stmt);
-    const uses = identifiers.filter((i) => i.text === name.text && i.id !== name.id);
-    const [use] = uses;
-    const head = next ? headOf(next) : undefined;
-    if (!next || !head || uses.length !== 1 || !use || use.startIndex < head.startIndex || use.endIndex > head.endIndex || !evaluatedOnce(use, head)) continue;
-    // Nothing that runs before the use in the next statement may be a call (it would now run after this one).
-    const order = sitesIn(next, SITES_AND_NAMES, (n) => n.type === 'call' || n.type === 'yield' || n.id === use.id);
-    const before = order.slice(0, order.findIndex((n) => n.id === use.id));
-    if (before.some((c) => !(c.startIndex <= use.startIndex && use.endIndex <= c.endIndex))) continue;
-    // Drop the assignment's line; put the call where its result was used.
-    const from = file.lines.lineStart(file.positionAt(stmt.startIndex).line);
-    const nextLine = file.lines.lineStart(file.positionAt(next.startIndex).line);
-    if (file.positionAt(stmt.endIndex).line + 1 !== file.positionAt(next.startIndex).line) continue;
-    return { start: from, end: use.endIndex, text: file.text.slice(nextLine, use.startIndex) + file.textOf(value) };
+    const fold = next ? foldOf(file, stmt, next, value, (named.get(name.text) ?? []).filter((i) => i.id !== name.id)) : undefined;
+    const end = (next ?? stmt).endIndex;
+    const touched = folds.filter((f) => stmt.startIndex < f.next.endIndex && f.stmt.startIndex < end);
+    const [link] = touched;
+    if (link && !(fold && touched.length === 1 && link.stmt.id === next?.id && contains(link.value, fold.use))) break;
+    if (fold) folds.push(fold);
   }
-  return undefined;
+  if (folds.length === 0) return undefined;
+  // Each fold drops its statement's lines and puts its call, with the folds inside it, where its result was used.
+  const edits = [
+    ...folds.map((f) => ({ start: lineStartOf(file, f.stmt), end: lineStartOf(file, f.next), value: undefined })),
+    ...folds.map((f) => ({ start: f.use.startIndex, end: f.use.endIndex, value: f.value })),
+  ].sort((a, b) => a.start - b.start);
+  const render = (start: number, end: number): string => {
+    let out = '';
+    let at = start;
+    for (const e of edits) {
+      if (e.start < at || e.end > end) continue;
+      out += file.text.slice(at, e.start) + (e.value ? render(e.value.startIndex, e.value.endIndex) : '');
+      at = e.end;
+    }
+    return out + file.text.slice(at, end);
+  };
+  return render(0, file.text.length);
+}
+
+/** The fold of `stmt` into `next` when its call can take the place of its result's one use (`uses`) there. */
+function foldOf(file: SourceFile, stmt: Node, next: Node, value: Node, uses: readonly Node[]): Fold | undefined {
+  const [use] = uses;
+  const head = headOf(next);
+  if (!head || uses.length !== 1 || !use || use.startIndex < head.startIndex || use.endIndex > head.endIndex || !evaluatedOnce(use, head)) return undefined;
+  // Nothing that runs before the use in the next statement may be a call (it would now run after this one).
+  const order = sitesIn(next, SITES_AND_NAMES, (n) => n.type === 'call' || n.type === 'yield' || n.id === use.id);
+  const before = order.slice(0, order.findIndex((n) => n.id === use.id));
+  if (before.some((c) => !contains(c, use))) return undefined;
+  if (file.positionAt(stmt.endIndex).line + 1 !== file.positionAt(next.startIndex).line) return undefined;
+  return { stmt, next, value, use };
+}
+
+function lineStartOf(file: SourceFile, node: Node): number {
+  return file.lines.lineStart(file.positionAt(node.startIndex).line);
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }
 
 /** The part of a statement that runs exactly once, first: all of a simple statement, an `if` condition, a `for` iterable. */

@@ -3,19 +3,21 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
+import { perFunction } from '../syntax/perParse';
 import { INLINE_CALLBACKS_RUNNER, RUNNER_NAME, runnerSource } from './inlineCallbacksRunner';
 import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from './trampolineSource';
 import { ADAPTER_NAME, ADAPTER_SOURCE } from './callbackAwaitable';
 import { isTornadoYieldAdapter } from './tornadoYield';
 import { ERROR_GUARD_NAME, ERROR_GUARD_SOURCE } from './errorGuardSource';
 
-export function isInsertedHelper(file: SourceFile, fn: FunctionInfo): boolean {
+/** Asked of every function by several rungs' filters: compared with each helper's source once per parse. */
+export const isInsertedHelper = perFunction((file: SourceFile, fn: FunctionInfo): boolean => {
   if (fn.parent !== undefined) return false;
   const text = file.textOf(fn.node);
   if (isSource(text.replace(/^def \w+\(/, `def ${ADAPTER_NAME}(`), ADAPTER_SOURCE) || isTornadoYieldAdapter(file, fn)) return true;
   if (fn.name === ERROR_GUARD_NAME && isSource(text, ERROR_GUARD_SOURCE)) return true;
   return (fn.name === TRAMPOLINE_NAME && isSource(text, TRAMPOLINE_SOURCE)) || isSource(text.replace(/^def \w+\(/, `def ${RUNNER_NAME}(`), INLINE_CALLBACKS_RUNNER);
-}
+});
 
 /** The names of the runner in `file`: the configured (or default) one, and every module-level def that is the runner renamed. */
 export function runnerNames(file: SourceFile, configured: string | undefined): string[] {
@@ -36,7 +38,7 @@ export function isSource(text: string, source: string): boolean {
 
 /** Does the module define the helper \`name\` exactly as the refactor inserts it? */
 export function hasHelper(file: SourceFile, name: string, source: string): boolean {
-  return file.functions.all.some((f) => f.name === name && isSource(file.textOf(f.node), source));
+  return file.functions.named(name).some((f) => isSource(file.textOf(f.node), source));
 }
 
 const helperRanges = new WeakMap<SourceFile, readonly Node[]>();
@@ -58,5 +60,5 @@ export function hasOwnTrampoline(file: SourceFile): boolean {
 
 /** Does the module define a `trampoline` of its own, so ours cannot be inserted under that name? */
 export function trampolineNameTaken(file: SourceFile): boolean {
-  return !hasOwnTrampoline(file) && file.functions.all.some((f) => f.name === TRAMPOLINE_NAME);
+  return !hasOwnTrampoline(file) && file.functions.named(TRAMPOLINE_NAME).length > 0;
 }

@@ -18,6 +18,7 @@ import { ERROR_GUARD_NAME, ERROR_GUARD_SOURCE } from './errorGuardSource';
 import { helperRemoval, usesOf } from './moduleInsert';
 import { hiddenCaller } from '../python/hiddenCallers';
 import { hiddenCallerBlocker } from './hiddenCallerRefusal';
+import { firstNotBefore, Spans } from '../syntax/spans';
 
 export interface LeaveCpsRung {
   /** The operation a CPS call `call` becomes inside a converted function; `converted` names the functions converted with it. */
@@ -97,7 +98,8 @@ export function leaveCps(file: SourceFile, requested: readonly FunctionInfo[], r
       const trampoline = helperRemoval(file, TRAMPOLINE_NAME, TRAMPOLINE_SOURCE, usesOf(file, TRAMPOLINE_NAME).length - adapted.unwrapped);
       if (trampoline) rewrites.push(trampoline);
       // So does the error guard, once no function is left that it runs.
-      const guardUses = usesOf(file, ERROR_GUARD_NAME).filter((u) => ![...chosen.values()].some((fn) => fn.node.startIndex <= u.startIndex && u.endIndex <= fn.node.endIndex));
+      const inChosen = new Spans([...chosen.values()].map((fn) => fn.node));
+      const guardUses = usesOf(file, ERROR_GUARD_NAME).filter((u) => !inChosen.covers(u));
       const guard = helperRemoval(file, ERROR_GUARD_NAME, ERROR_GUARD_SOURCE, guardUses.length);
       if (guard) rewrites.push(guard);
       const helper = chosen.size > 0 ? rung.helper(file) : undefined;
@@ -148,9 +150,28 @@ function adaptCallers(file: SourceFile, calls: readonly Outside[], rung: LeaveCp
     return { call, node: wrapped ? holder : call, slots, arity };
   });
   const replacements = new Map<number, Replacement>();
-  const inner = (n: Node): Replacement[] => [...replacements.values()].filter((r) => n.startIndex <= r.start && r.end <= n.endIndex && (r.start !== n.startIndex || r.end !== n.endIndex));
+  // The targets in source order (outer before inner at one start), so the ones inside a node are found by a binary search, not a scan of all.
+  const bySource = [...targets].sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex).map((t) => t.node);
+  // `reach[i]`: the furthest end of the targets up to `i`.
+  const reach: number[] = [];
+  bySource.forEach((node, i) => reach.push(Math.max(reach[i - 1] ?? -1, node.endIndex)));
+  const inner = (n: Node): Replacement[] => {
+    const found: Replacement[] = [];
+    for (let i = firstStartingAt(bySource, n.startIndex); i < bySource.length && (bySource[i]?.startIndex ?? Infinity) < n.endIndex; i++) {
+      const r = replacements.get(bySource[i]?.id ?? -1);
+      if (r && r.end <= n.endIndex && (r.start !== n.startIndex || r.end !== n.endIndex)) found.push(r);
+    }
+    return found;
+  };
   const textOf: CallerText = Object.assign((n: Node, extra: readonly Replacement[] = []) => spliced(file, n.startIndex, n.endIndex, [...inner(n), ...extra]), {
-    rewritten: (n: Node) => [...replacements.values()].some((r) => r.start <= n.startIndex && n.endIndex <= r.end),
+    rewritten: (n: Node) => {
+      // Back from the last target starting by `n`, while an earlier one may still reach past its end.
+      for (let i = firstStartingAt(bySource, n.startIndex + 1) - 1; i >= 0 && (reach[i] ?? -1) >= n.endIndex; i--) {
+        const r = replacements.get(bySource[i]?.id ?? -1);
+        if (r && n.endIndex <= r.end) return true;
+      }
+      return false;
+    },
   });
   // Innermost first, so an outer rewrite sees the inner ones.
   for (const t of [...targets].sort((a, b) => (a.node.endIndex - a.node.startIndex) - (b.node.endIndex - b.node.startIndex))) {
@@ -159,6 +180,12 @@ function adaptCallers(file: SourceFile, calls: readonly Outside[], rung: LeaveCp
   }
   const all = [...replacements.values()];
   const unwrapped = targets.filter((t) => t.node.id !== t.call.id).length;
-  const rewrites = all.filter((r) => !all.some((o) => o !== r && o.start <= r.start && r.end <= o.end)).map((r) => ({ start: r.start, end: r.end, text: r.text }));
+  const outermost = new Spans(all.map((r) => ({ startIndex: r.start, endIndex: r.end })));
+  const rewrites = all.filter((r) => outermost.isOutermost({ startIndex: r.start, endIndex: r.end })).map((r) => ({ start: r.start, end: r.end, text: r.text }));
   return { rewrites, unwrapped };
+}
+
+/** The first index of `nodes` (sorted by start) starting at or after `offset`. */
+function firstStartingAt(nodes: readonly Node[], offset: number): number {
+  return firstNotBefore(nodes, (n) => n.startIndex < offset);
 }

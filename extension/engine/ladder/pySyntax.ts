@@ -75,6 +75,18 @@ export function identifiers(node: Node): Set<string> {
   return names;
 }
 
+/** The identifiers inside `node` (nested scopes included) by name, each read once. */
+export function identifiersByName(node: Node): Map<string, Node[]> {
+  const byName = new Map<string, Node[]>();
+  for (const i of node.descendantsOfType('identifier')) {
+    if (!i) continue;
+    const same = byName.get(i.text);
+    if (same) same.push(i);
+    else byName.set(i.text, [i]);
+  }
+  return byName;
+}
+
 /** Names bound by an assignment target (`x`, `a, b`, `[a, *b]`); attributes and subscripts bind none. */
 export function targetNames(target: Node): string[] {
   if (target.type === 'identifier') return [target.text];
@@ -89,9 +101,14 @@ const BINDING_TYPES: ReadonlySet<string> = new Set(['assignment', 'augmented_ass
 
 /** Names a statement (or block) binds in the function's own scope. */
 export function assignedNames(node: Node): Set<string> {
-  const names = new Set<string>();
+  return new Set(bindings(node));
+}
+
+/** Every binding a statement (or block) makes in the function's own scope, by name, a name as often as it is bound. */
+export function bindings(node: Node): string[] {
+  const names: string[] = [];
   const add = (target: Node | null): void => {
-    if (target) for (const n of targetNames(target)) names.add(n);
+    if (target) names.push(...targetNames(target));
   };
   const visit = (n: Node): void => {
     switch (n.type) {

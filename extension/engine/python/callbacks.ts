@@ -282,6 +282,11 @@ function endsInTailCall(block: Node, conts: Continuations, tails: Node[]): Endin
         if (blocks.some((b) => b && endsInTailCall(b, conts, tails) === 'bad')) return 'bad';
         break;
       }
+      case 'function_definition':
+      case 'class_definition':
+      case 'decorated_definition':
+        // A local function (a continuation) returns for itself: nothing to look for inside.
+        break;
       default:
         // Other compound statements: a `return` inside is not a tail position we can vouch for.
         if (s.descendantsOfType('return_statement').some((r) => r !== null && ownReturn(r, s))) return 'bad';

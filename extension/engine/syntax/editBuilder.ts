@@ -3,6 +3,7 @@
 // error is refused, so a refactor can never hand back broken code.
 import type { Node } from 'web-tree-sitter';
 import type { SourceFile, TextChange } from './sourceFile';
+import { firstNotBefore } from './spans';
 
 export type EditResult =
   | { readonly ok: true; readonly file: SourceFile; readonly edits: readonly TextChange[] }
@@ -95,7 +96,7 @@ export class EditBuilder {
  * The parse of `text`, which `edits` (against the source's text) made of the
  * source: the one a conversion kept when it checked the same text, or
  * re-parsed incrementally over the span the edits cover when the text outside
- * it is the source's, afresh otherwise.
+ * it is the source's and the span is under half the text, afresh otherwise.
  */
 export function reparsedAfter(source: SourceFile, edits: readonly TextChange[], text: string): SourceFile {
   const kept = source.takeKept(text);
@@ -103,7 +104,8 @@ export function reparsedAfter(source: SourceFile, edits: readonly TextChange[], 
   if (edits.length === 0) return source.reparse(text);
   const span = spanning(edits, source.text, text);
   const outsideKept = source.text.slice(0, span.start) + span.newText + source.text.slice(span.end) === text;
-  return outsideKept ? source.withChanges([span]) : source.reparse(text);
+  // Re-parsing over most of the text costs more than a fresh parse (a module-wide step spans nearly all of it).
+  return outsideKept && span.newText.length * 2 < text.length ? source.withChanges([span]) : source.reparse(text);
 }
 
 /**
@@ -115,18 +117,6 @@ function spanning(edits: readonly TextChange[], before: string, after: string): 
   const start = Math.min(...edits.map((e) => e.start));
   const end = Math.max(...edits.map((e) => e.end));
   return { start, end, newText: after.slice(start, after.length - (before.length - end)) };
-}
-
-/** The first index of `sorted` whose item is not `before` the point sought (a binary search: `before` holds for a prefix). */
-function firstNotBefore(sorted: readonly TextChange[], before: (e: TextChange) => boolean): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (before(sorted[middle] as TextChange)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** Source order: at one offset, insertions go before a replacement starting there. */

@@ -16,20 +16,30 @@ export interface OutputProblem {
 export function outputProblem(file: SourceFile): OutputProblem | undefined {
   // A cursor over statements only (blocks never sit inside expressions): a file of
   // 20,000 functions is checked without holding a node object for every block at once.
+  // It keeps the types and starts of the nodes it is inside, since web-tree-sitter finds a
+  // node's parent by walking down from the root again.
   const cursor = file.root.walk();
+  const around: Ancestor[] = [];
   try {
     for (;;) {
       const type = cursor.nodeType;
       if (type === 'block') {
-        const problem = blockProblem(file, cursor.currentNode);
+        const problem = blockProblem(file, cursor.currentNode, around.at(-1));
         if (problem) return problem;
-      } else if (type === 'return_statement' && !inFunction(cursor.currentNode)) {
+      } else if (type === 'return_statement' && !inFunction(around)) {
         return { line: file.positionAt(cursor.startIndex).line + 1, message: "'return' outside a function" };
       } else if (type === 'function_definition' && bareStarLast(cursor.currentNode)) {
         return { line: file.positionAt(cursor.startIndex).line + 1, message: 'a bare * with no named parameter after it' };
       }
-      if (holdsStatements(type) && cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return undefined;
+      const start = cursor.startIndex;
+      if (holdsStatements(type) && cursor.gotoFirstChild()) {
+        around.push({ type, start });
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return undefined;
+        around.pop();
+      }
     }
   } finally {
     cursor.delete();
@@ -44,11 +54,17 @@ function bareStarLast(def: Node): boolean {
   return star >= 0 && (next === undefined || next.type === 'dictionary_splat_pattern' || (next.type === 'typed_parameter' && next.firstNamedChild?.type === 'dictionary_splat_pattern'));
 }
 
-/** Whether the nearest definition around `node` is a function (a class body or the module is not). */
-function inFunction(node: Node): boolean {
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === 'function_definition') return true;
-    if (p.type === 'class_definition') return false;
+interface Ancestor {
+  readonly type: string;
+  readonly start: number;
+}
+
+/** Whether the nearest definition around is a function (a class body or the module is not). */
+function inFunction(around: readonly Ancestor[]): boolean {
+  for (let i = around.length - 1; i >= 0; i--) {
+    const type = around[i]?.type;
+    if (type === 'function_definition') return true;
+    if (type === 'class_definition') return false;
   }
   return false;
 }
@@ -57,12 +73,11 @@ function holdsStatements(type: string): boolean {
   return type === 'module' || type === 'block' || type.endsWith('_statement') || type.endsWith('_clause') || type.endsWith('definition');
 }
 
-function blockProblem(file: SourceFile, block: Node): OutputProblem | undefined {
-  const header = block.parent;
+function blockProblem(file: SourceFile, block: Node, header: Ancestor | undefined): OutputProblem | undefined {
   const statements = block.namedChildren.filter((s): s is Node => s !== null && s.type !== 'comment');
-  const line = (node: Node): number => file.positionAt(node.startIndex).line + 1;
-  if (statements.length === 0) return { line: header ? line(header) : line(block), message: 'a block with no statements (CPython: expected an indented block)' };
-  const headerColumn = header ? file.positionAt(header.startIndex).character : -1;
+  const line = (offset: number): number => file.positionAt(offset).line + 1;
+  if (statements.length === 0) return { line: line(header ? header.start : block.startIndex), message: 'a block with no statements (CPython: expected an indented block)' };
+  const headerColumn = header ? file.positionAt(header.start).character : -1;
   let column: number | undefined;
   for (const statement of statements) {
     const at = file.positionAt(statement.startIndex);

@@ -263,7 +263,7 @@ function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, c
       for (const fn of callees) refusals.push({ fn, why: error });
     }
   }
-  const guardClash = guarded.length > 0 && !hasHelper(file, ERROR_GUARD_NAME, ERROR_GUARD_SOURCE) && file.functions.all.some((f) => f.name === ERROR_GUARD_NAME);
+  const guardClash = guarded.length > 0 && !hasHelper(file, ERROR_GUARD_NAME, ERROR_GUARD_SOURCE) && file.functions.named(ERROR_GUARD_NAME).length > 0;
   for (const fn of guardClash ? guarded : []) refusals.push({ fn, why: blocker('name-clash', undefined, `the module already defines \`${ERROR_GUARD_NAME}\`, the name of the helper that hands this function's errors to its error continuation; rename it first`) });
   // The guard catches what the body raises while it runs; a body that returns thunks raises later, outside it.
   for (const fn of guarded.filter(thunks)) refusals.push({ fn, why: blocker('needs-trampoline', deepening.get(fn)?.node, `${deepening.get(fn)?.message ?? 'runs under the trampoline'}, so it needs the trampoline, but it also hands what it raises to a caller's error continuation, which a trampolined body would escape`) });

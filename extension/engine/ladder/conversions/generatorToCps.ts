@@ -53,6 +53,7 @@ import { ERROR_GUARD_NAME, ERROR_GUARD_SOURCE } from '../errorGuardSource';
 import { FreshNames } from '../freshNames';
 import { argumentsOf } from '../fromCps';
 import { runnerSource } from '../inlineCallbacksRunner';
+import { Spans } from '../../syntax/spans';
 import { hasHelper, hasOwnTrampoline, runnerNames, trampolineNameTaken } from '../insertedHelpers';
 import { helperInsertion, helperRemoval, usesOf } from '../moduleInsert';
 import { TRAMPOLINE_NAME, TRAMPOLINE_NAME_TAKEN, TRAMPOLINE_SOURCE } from '../trampolineSource';
@@ -98,7 +99,7 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
     };
     const errorPaths = calledInTry(converted, probe, waitsOnlyOnConverted(file, converted, probe));
     const siteAt = yieldSites(file, converted, cont, onError, errorPaths);
-    const guarded = [...errorPaths].filter((fn) => makesCpsCalls(fn, siteAt));
+    const guarded = new Set([...errorPaths].filter((fn) => makesCpsCalls(fn, siteAt)));
     // The runner keeps the generator form's stack flat; a CPS form that would nest a call per round or level returns thunks for the trampoline instead.
     const deepening = deepeningFunctions(file, converted, probe);
     const plan = trampolinePlan(file, converted, deepening, probe, runners[0]);
@@ -116,11 +117,11 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
         const dropDecorators = fn.decorated ? children(fn.decorated).filter((d) => d.type === 'decorator' && runners.some((runner) => isInlineCallbacks({ ...fn, decorators: [d.text.replace(/^@\s*/, '').trim()] }, runner))) : [];
         const outer = fn.decorated ?? fn.node;
         const errorContinuation = errorPaths.has(fn) ? { errorContinuation: onError } : {};
-        if (guarded.includes(fn) && !hasHelper(file, ERROR_GUARD_NAME, ERROR_GUARD_SOURCE) && file.functions.all.some((f) => f.name === ERROR_GUARD_NAME)) {
+        if (guarded.has(fn) && !hasHelper(file, ERROR_GUARD_NAME, ERROR_GUARD_SOURCE) && file.functions.named(ERROR_GUARD_NAME).length > 0) {
           throw new RefuseError('name-clash', fn.node, `the module already defines \`${ERROR_GUARD_NAME}\`, the name of the helper that hands this function's errors to its error continuation; rename it first`);
         }
         // The guard catches what the body raises while it runs; a body that returns thunks raises later, outside it.
-        if (guarded.includes(fn) && thunks(fn)) {
+        if (guarded.has(fn) && thunks(fn)) {
           throw new RefuseError('needs-trampoline', deepening.get(fn)?.node ?? fn.node, `${deepening.get(fn)?.message ?? 'runs under the trampoline'}, so it needs the trampoline, but it also hands what it raises to a caller's error continuation, which a trampolined body would escape`);
         }
         rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline: thunks(fn), names, dropDecorators, keywordOnly: !hasOnlyPlainParameters(fn.node), ...errorContinuation }) });
@@ -130,14 +131,14 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
     }
     if (failures.length === 0) {
       // The runner goes once no function is left in the inline-callbacks form.
-      const decorating = [...chosen.values()].flatMap((fn) => (fn.decorated ? [fn.decorated] : []));
+      const decorating = new Spans([...chosen.values()].flatMap((fn) => (fn.decorated ? [fn.decorated] : [])));
       const removals = runners.flatMap((runner) => {
-        const uses = usesOf(file, runner).filter((u) => !decorating.some((d) => d.startIndex <= u.startIndex && u.endIndex <= d.endIndex && u.parent?.type === 'decorator'));
+        const uses = usesOf(file, runner).filter((u) => !(decorating.covers(u) && u.parent?.type === 'decorator'));
         const removal = helperRemoval(file, runner, runnerSource(runner), uses.length);
         return removal ? [removal] : [];
       });
       const inserts = converted.some(thunks) && !hasOwnTrampoline(file) ? [helperInsertion(file, TRAMPOLINE_SOURCE)] : [];
-      if (guarded.length > 0 && !hasHelper(file, ERROR_GUARD_NAME, ERROR_GUARD_SOURCE)) inserts.push(helperInsertion(file, ERROR_GUARD_SOURCE));
+      if (guarded.size > 0 && !hasHelper(file, ERROR_GUARD_NAME, ERROR_GUARD_SOURCE)) inserts.push(helperInsertion(file, ERROR_GUARD_SOURCE));
       return conversionResult(file, [...rewrites, ...removals], inserts, [...chosen.values()], refused);
     }
     for (const f of failures) {

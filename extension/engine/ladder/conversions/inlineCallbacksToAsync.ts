@@ -111,8 +111,12 @@ interface Context {
 function convert(file: SourceFile, functions: readonly FunctionInfo[], options: ConversionOptions): ConversionResult {
   const all = new Map(claimed(file, options.runnerName).map((r) => [r.fn.node.id, r]));
   const refused: Refusal[] = [];
+  // The refused functions by name and line, so each caller's check is a look-up rather than a scan of every refusal.
+  const refusedAt = new Set<string>();
   const refuse = (fn: FunctionInfo, why: Blocker): void => {
-    refused.push(refusalAt(file, fn, why));
+    const refusal = refusalAt(file, fn, why);
+    refused.push(refusal);
+    refusedAt.add(`${String(refusal.defLine)} ${refusal.function}`);
   };
   const batch = new Map<number, Recognised>();
   for (const fn of functions) {
@@ -141,7 +145,7 @@ function convert(file: SourceFile, functions: readonly FunctionInfo[], options: 
         const r = batch.get(id);
         if (!r || plan.callers.length === 0) continue;
         const elsewhere = options.withCallers ? plan.callers.map((c) => brokenElsewhere(options.project, c, r.fn) ?? unseenCallersBlocker(file, c, options.publicApi, r.fn)).find((b) => b !== undefined) : undefined;
-        if (options.withCallers && !elsewhere && plan.callers.every((c) => formProblem(file, all.get(c.node.id) as Recognised) === undefined && !refused.some((x) => x.defLine === c.line && x.function === c.name))) {
+        if (options.withCallers && !elsewhere && plan.callers.every((c) => formProblem(file, all.get(c.node.id) as Recognised) === undefined && !refusedAt.has(`${String(c.line)} ${c.name}`))) {
           for (const c of plan.callers) batch.set(c.node.id, all.get(c.node.id) as Recognised);
           continue;
         }
