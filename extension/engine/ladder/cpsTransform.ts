@@ -380,9 +380,9 @@ class CpsWriter {
         const last = out.at(-1);
         if (previous && last && 'line' in last && this.file.lineOf(stmt) === this.file.endLineOf(previous)) {
           // A line with a comment is no longer one bare expression, so it never becomes a lambda's body.
-          out[out.length - 1] = { line: last.line + this.file.text.slice(previous.endIndex, stmt.endIndex), ...(last.pinned ? { pinned: last.pinned } : {}) };
+          out[out.length - 1] = { line: last.line + this.file.text.slice(previous.endIndex, stmt.endIndex), ...(last.pinned ? { pinned: last.pinned } : {}), ...(last.blankBefore === true ? { blankBefore: true } : {}) };
         } else {
-          out.push(line(this.file.textOf(stmt)));
+          out.push(copied(this.file, stmt, []));
         }
         continue;
       }

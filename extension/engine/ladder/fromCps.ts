@@ -223,7 +223,7 @@ class Uncps {
       if (s.type === 'comment') {
         const last = out.at(-1);
         if (previous && last && 'line' in last && this.file.lineOf(s) === this.file.endLineOf(previous)) out[out.length - 1] = { ...last, line: last.line + this.file.text.slice(previous.endIndex, s.endIndex) };
-        else out.push(line(this.file.textOf(s)));
+        else out.push(copied(this.file, s, []));
         continue;
       }
       previous = s;

@@ -13,6 +13,8 @@ export interface Line {
   readonly returns?: string;
   /** A copied statement with a multi-line string must stay at its original indentation. */
   readonly pinned?: { readonly indent: string; readonly node: Node };
+  /** A copied statement a blank line set apart from the one before it: the blank line stays, unless it would open a block. */
+  readonly blankBefore?: boolean;
 }
 
 export interface Block {
@@ -34,8 +36,9 @@ export function block(header: string, body: readonly Out[]): Block {
 export function render(file: SourceFile, out: readonly Out[], indent: string, unit: string, eol: string): string {
   const lines: string[] = [];
   const emit = (items: readonly Out[], at: string): void => {
-    for (const item of items) {
+    for (const [i, item] of items.entries()) {
       if ('line' in item) {
+        if (item.blankBefore === true && i > 0) lines.push('');
         if (item.pinned && item.pinned.indent !== at) {
           const s = item.pinned.node;
           refuse('multiline-string', s, `the multi-line string at line ${String(file.lineOf(s))} would change if its statement moved into a continuation`);
@@ -65,10 +68,21 @@ export function copied(file: SourceFile, node: Node, replacements: readonly { st
     at = r.end;
   }
   text += file.text.slice(at, node.endIndex);
+  const spaced = blankLineBefore(file, node) ? { blankBefore: true } : {};
   const lines = text.split(/\r\n|\r|\n/);
-  if (lines.length === 1) return { line: text };
+  if (lines.length === 1) return { line: text, ...spaced };
   const base = lineIndentOf(file, node);
   const relative = lines.map((l, i) => (i === 0 ? l : l.startsWith(base) ? l.slice(base.length) : l.trimStart())).join('\n');
   const multiline = node.descendantsOfType(['string', 'concatenated_string']).find((s) => s !== null && file.lineOf(s) !== file.endLineOf(s));
-  return multiline ? { line: relative, pinned: { indent: base, node: multiline } } : { line: relative };
+  return multiline ? { line: relative, pinned: { indent: base, node: multiline }, ...spaced } : { line: relative, ...spaced };
+}
+
+/** Is there a blank line between `node` and the statement (or comment) before it? */
+function blankLineBefore(file: SourceFile, node: Node): boolean {
+  const previous = node.previousSibling;
+  if (!previous) return false;
+  const from = file.positionAt(previous.endIndex).line + 1;
+  const to = file.positionAt(node.startIndex).line;
+  for (let l = from; l < to; l++) if (file.lines.lineText(l).trim() === '') return true;
+  return false;
 }

@@ -54,3 +54,25 @@ test('static methods and CRLF line breaks survive the round trip', async () => {
     'class Maths:\r\n    @staticmethod\r\n    def square(x):\r\n        return x * x\r\n\r\n    @staticmethod\r\n    def hyp(a, b):\r\n        # sum\r\n        s = Maths.square(a) + Maths.square(b)\r\n        print(s)\r\n        return s\r\n\r\n\r\nMaths.hyp(3, 4)\r\n',
   );
 });
+
+test('a blank line before a statement copied as it is stays on every rung', async () => {
+  const source = `def fetch(key):
+    return key.upper()
+
+
+def report(keys):
+    seen = []
+
+    # one pass over the keys
+    for key in keys:
+        seen.append(fetch(key))
+    first = fetch(keys[0])
+    print(first, seen)
+
+
+report(["a", "b"])
+`;
+  await roundTrip(source);
+  const cps = await converted(source, 'cps');
+  assert.match(cps, /seen = \[\]\n\n {4}# one pass over the keys\n/, cps);
+});
