@@ -13,6 +13,7 @@ import type { Node } from 'web-tree-sitter';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { ModuleNames, absoluteName, dottedText } from './imports';
+import { pythonName } from './identifiers';
 import { isLocalName } from './localNames';
 import { WordFinder } from './wordFinder';
 import { unparenthesize } from './scopes';
@@ -206,7 +207,7 @@ export class ProjectModel {
     if (!file) return [];
     const owner = fn.parent === undefined ? undefined : file.functions.named(fn.parent).find((c) => c.kind === 'class' && contains(c.node, fn.node));
     if (fn.parent !== undefined && !owner) return []; // nested in a function: only its enclosing function can see it
-    const short = shortName(fn);
+    const short = pythonName(shortName(fn));
     const family = owner ? this.family({ module, info: owner }) : undefined;
     const uses: Use[] = [];
     for (const other of this.mentioning(short)) {
@@ -360,7 +361,7 @@ export class ProjectModel {
     if (!names || !parent) return undefined;
     if (parent.type === 'keyword_argument' && parent.childForFieldName('name')?.id === node.id) return undefined;
     if (parent.type === 'function_definition' || parent.type === 'class_definition') return undefined;
-    const target = `${home.name}.${fn.name}`;
+    const target = `${home.name}.${pythonName(fn.name)}`;
     if (isImportItem(node)) {
       const statement = importStatementOf(node);
       const from = statement?.childForFieldName('module_name');
@@ -374,10 +375,11 @@ export class ProjectModel {
       if (qualified === undefined || this.absolute(module, qualified) !== home.name) return undefined;
       reference = parent;
     } else {
+      const name = pythonName(node.text);
       if (isLocalName(node, node.text)) return undefined;
       if (module === home) {
-        if (bindsByImport(names, node.text)) return undefined;
-      } else if (this.absolute(module, names.qualify(node) ?? '') !== target && !this.starImports(module, names, home, node.text)) {
+        if (bindsByImport(names, name)) return undefined;
+      } else if (this.absolute(module, names.qualify(node) ?? '') !== target && !this.starImports(module, names, home, name)) {
         return undefined;
       }
     }
@@ -484,7 +486,7 @@ export class ProjectModel {
     const file = this.fileOf(module);
     // Defined in this module (and not re-bound by an import).
     if (file && !bindsByImport(names, head)) {
-      const local = file.functions.all.find((f) => f.name === dotted && (f.parent === undefined || file.functions.all.some((c) => c.kind === 'class' && c.name === f.parent)));
+      const local = file.functions.all.find((f) => pythonName(f.name) === dotted && (f.parent === undefined || file.functions.all.some((c) => c.kind === 'class' && c.name === f.parent)));
       return local ? { module, info: local } : undefined;
     }
     return this.resolveQualified(this.absolute(module, names.qualify(expression) ?? dotted), depth);
@@ -507,7 +509,7 @@ export class ProjectModel {
         const binding = parsed.names.all.find((b) => b.local === head);
         return binding ? this.resolveQualified([this.absolute(module, binding.qualified), ...parts.slice(cut + 1)].join('.'), depth + 1) : undefined;
       }
-      const info = parsed.file.functions.all.find((f) => f.name === rest);
+      const info = parsed.file.functions.all.find((f) => pythonName(f.name) === rest);
       return info ? { module, info } : undefined;
     }
     return undefined;
@@ -554,8 +556,9 @@ function identifiersNamed(parsed: Parsed, words: WordFinder, name: string): read
     // Found in the text, confirmed on the tree: far cheaper than visiting every identifier of the module.
     found = [];
     for (const at of words.startsOf(name)) {
-      const node = parsed.file?.root.descendantForIndex(at, at + name.length);
-      if (node?.type === 'identifier' && node.startIndex === at && node.endIndex === at + name.length) found.push(node);
+      // The spelling found may be longer or shorter than the name (NFKC), so the node is found by where it starts.
+      const node = parsed.file?.root.descendantForIndex(at, at);
+      if (node?.type === 'identifier' && node.startIndex === at && pythonName(node.text) === name) found.push(node);
     }
     parsed.identifiers.set(name, found);
   }

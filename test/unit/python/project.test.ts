@@ -237,3 +237,15 @@ test('a receiver naming a submodule its package imports (`from . import sub`) re
   });
   assert.deepEqual(usesOf(model, 'pattern.py', 'Pattern.compile'), ['pattern.py:5:call']);
 });
+
+test('a use spelled with other characters Python reads as the same name (NFKC) is found in another module', async () => {
+  const { model } = await project({
+    'shapes.py': 'def square(x):\n    return x * x\n',
+    'main.py': 'from shapes import ｓｑｕａｒｅ\nimport shapes\nprint(ｓｑｕａｒｅ(3), shapes.ｓｑｕａｒｅ(4))\n',
+    'other.py': 'def ｓｑｕａｒｅ(x):\n    return x\n',
+    'uses_other.py': 'from other import square\nprint(square(1))\n',
+  });
+  assert.deepEqual(usesOf(model, 'shapes.py', 'square'), ['main.py:1:import', 'main.py:3:call', 'main.py:3:call']);
+  assert.equal(model.mentionedOutside(model.module('shapes.py') as ModuleSource, 'square'), true);
+  assert.deepEqual(usesOf(model, 'other.py', 'ｓｑｕａｒｅ'), ['uses_other.py:1:import', 'uses_other.py:2:call']);
+});
