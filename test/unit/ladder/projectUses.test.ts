@@ -23,7 +23,7 @@ const SOURCE = dedent(`
 `);
 
 function project(uses: Readonly<Record<string, readonly UseElsewhere[]>>): ProjectUses {
-  return { usesElsewhere: (fn: FunctionInfo) => uses[fn.name] ?? [], callsCoroutineElsewhere: () => false };
+  return { usesElsewhere: (fn: FunctionInfo) => uses[fn.name] ?? [], callsCoroutineElsewhere: () => false, definesMethodElsewhere: () => false };
 }
 
 test('a function called from another module is refused, naming the use; without the project it converts', async () => {
