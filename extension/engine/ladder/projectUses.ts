@@ -99,7 +99,9 @@ export function projectUsesIn(model: ProjectModel, path: string): ProjectUses {
 
 function usesOutside(model: ProjectModel, path: string, fn: FunctionInfo): UseElsewhere[] {
   const module = model.module(path);
-  if (!module || !model.mentionedOutside(module, shortName(fn))) return [];
+  // Nothing elsewhere names it, nor (for a module-level function, which `getattr(mod, name)` may find) its module: nothing elsewhere can use it.
+  const moduleWord = module?.name.slice(module.name.lastIndexOf('.') + 1) ?? '';
+  if (!module || !(model.mentionedOutside(module, shortName(fn)) || (fn.parent === undefined && model.mentionedOutside(module, moduleWord)))) return [];
   const twin = model.fileOf(module)?.functions.named(fn.name).sort((a, b) => Math.abs(a.line - fn.line) - Math.abs(b.line - fn.line))[0];
   if (!twin) return [];
   return model.usesOf(module, twin).filter((u) => u.path !== path).map(({ path: where, line, kind, node }) => ({ path: where, line, kind, awaited: isAwaited(node) }));

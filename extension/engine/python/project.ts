@@ -236,6 +236,12 @@ export class ProjectModel {
       }
       uses.push(...this.getattrUses(other, parsed, short, owner ? undefined : module));
     }
+    // `getattr(mod, name)` finds the function with a name the text does not spell, in a module that names `mod`.
+    const moduleWord = module.name.slice(module.name.lastIndexOf('.') + 1);
+    for (const other of owner ? [] : this.mentioning(moduleWord)) {
+      const words = this.wordsOf(other);
+      if (!words.mentions(short) && (words.mentions('getattr') || words.mentions('hasattr'))) uses.push(...this.getattrUses(other, this.parsedOf(other), short, module));
+    }
     if (family) uses.push(...this.redefinitions(family, short));
     return uses.sort((a, b) => (a.path === b.path ? a.line - b.line : a.path < b.path ? -1 : 1));
   }
