@@ -8,15 +8,14 @@
 // with the code the same use gets inside one module, naming the other file
 // and line; whatever converts, the program prints the same.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { dedent } from '../helpers/parser';
 import { runCli } from '../helpers/cli';
+import { runPackage, writePackage } from '../helpers/pythonPackage';
 
-const SYSTEM_PYTHON = '/usr/bin/python3';
 const work = mkdtempSync(join(tmpdir(), 'project-callers-'));
 after(() => {
   rmSync(work, { recursive: true, force: true });
@@ -42,21 +41,20 @@ const SHAPES = dedent(`
           return self.area(1)
 `);
 
+const SQUARE = dedent(`
+  from .shapes import Shape
+
+
+  class Square(Shape):
+      def area(self, x):
+          return x * 10
+`);
+
 const CASES: Record<string, Case> = {
   'an override in another module': {
     files: {
       'shapes.py': SHAPES,
-      'main.py': dedent(`
-        from .shapes import Shape
-
-
-        class Square(Shape):
-            def area(self, x):
-                return x * 10
-
-
-        print(Shape().report(), Square().report())
-      `),
+      'main.py': `${SQUARE}\n\nprint(Shape().report(), Square().report())\n`,
     },
     args: ['pkg/shapes.py', '--to', 'cps', '--with-callers'],
     refused: { 'Shape.area': ['overridden', /pkg\/main\.py at line 5/], 'Shape.report': ['caller-in-other-module', /pkg\/main\.py at line 9/] },
@@ -64,21 +62,7 @@ const CASES: Record<string, Case> = {
   'an override in another module of the same batch, which the base class calls through self': {
     files: {
       'shapes.py': SHAPES,
-      'main.py': dedent(`
-        from .shapes import Shape
-
-
-        class Square(Shape):
-            def area(self, x):
-                return x * 10
-
-
-        def main():
-            return Square().area(2)
-
-
-        print(main())
-      `),
+      'main.py': `${SQUARE}\n\ndef main():\n    return Square().area(2)\n\n\nprint(main())\n`,
     },
     // Shape.report's `self.area(1)` reaches Square.area: a step of one module cannot adapt it for the other.
     args: ['pkg', '--to', 'cps', '--with-callers'],
@@ -202,19 +186,6 @@ const CASES: Record<string, Case> = {
   },
 };
 
-function materialise(name: string, files: Record<string, string>): string {
-  const root = join(work, name.replace(/\W+/g, '-'));
-  mkdirSync(join(root, 'pkg'), { recursive: true });
-  writeFileSync(join(root, 'pkg', '__init__.py'), '');
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(root, 'pkg', file), text);
-  return root;
-}
-
-function run(root: string): string {
-  const result = spawnSync(SYSTEM_PYTHON, ['-W', 'error::RuntimeWarning', '-m', 'pkg.main'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  assert.equal(result.status, 0, result.stderr);
-  return result.stdout;
-}
 
 interface Report {
   readonly files: { path: string; converted: string[]; refused: { function: string; code: string; message: string; line: number }[] }[];
@@ -222,8 +193,8 @@ interface Report {
 
 for (const [name, c] of Object.entries(CASES)) {
   test(name, () => {
-    const root = materialise(name, c.files);
-    const before = run(root);
+    const root = writePackage(join(work, name.replace(/\W+/g, '-')), c.files);
+    const before = runPackage(root);
     assert.notEqual(before, '', 'the program prints something to compare');
     const cli = runCli(['refactor', ...c.args, '--write', '--json'], root);
     assert.ok(cli.status === 0 || cli.status === 1, `exit ${String(cli.status)}: ${cli.stderr}`);
@@ -238,6 +209,6 @@ for (const [name, c] of Object.entries(CASES)) {
     const converted = report.files.flatMap((f) => f.converted);
     for (const fn of c.converted ?? []) assert.ok(converted.includes(fn), `${fn} converts: ${JSON.stringify(report)}`);
     for (const fn of Object.keys(c.refused)) assert.ok(!converted.includes(fn), `${fn} is not converted`);
-    assert.equal(run(root), before, 'the program prints the same');
+    assert.equal(runPackage(root), before, 'the program prints the same');
   });
 }

@@ -34,7 +34,9 @@ export function hiddenCaller(file: SourceFile, fn: FunctionInfo): HiddenCaller |
     }
   }
   const lookups = lookupsByName(file);
-  const lookup = lookups.exact.get(name) ?? lookups.prefixes.find((p) => name.startsWith(p.prefix))?.node;
+  // `getattr(self, name)` in its class may find any of its methods.
+  const onSelf = owner?.kind === 'class' ? lookups.onSelf.find((call) => owner.node.startIndex <= call.startIndex && call.endIndex <= owner.node.endIndex) : undefined;
+  const lookup = lookups.exact.get(name) ?? lookups.prefixes.find((p) => name.startsWith(p.prefix))?.node ?? onSelf;
   return lookup ? { kind: 'by-name', node: lookup } : undefined;
 }
 
@@ -72,6 +74,8 @@ interface Lookups {
   readonly exact: Map<string, Node>;
   /** Lookups by a prefix (`getattr(self, "on_" + kind)`): any name starting with it may be found. */
   readonly prefixes: { readonly prefix: string; readonly node: Node }[];
+  /** Lookups on `self` by a name the code does not show (`getattr(self, name)`). */
+  readonly onSelf: Node[];
 }
 
 const lookups = new WeakMap<SourceFile, Lookups>();
@@ -80,7 +84,11 @@ const lookups = new WeakMap<SourceFile, Lookups>();
 function lookupsByName(file: SourceFile): Lookups {
   let found = lookups.get(file);
   if (found) return found;
-  found = { exact: new Map(), prefixes: [] };
+  found = { exact: new Map(), prefixes: [], onSelf: [] };
+  for (const call of file.root.descendantsOfType('call')) {
+    const [object, name] = call?.childForFieldName('arguments')?.namedChildren ?? [];
+    if (call && object?.type === 'identifier' && object.text === 'self' && name && BY_NAME.has(calleeText(call)) && lookupNaming(name, '') === 'dynamic') found.onSelf.push(call);
+  }
   for (const s of file.root.descendantsOfType('string_content')) {
     if (!s) continue;
     const string = s.parent;
