@@ -88,8 +88,9 @@ export function projectUsesIn(model: ProjectModel, path: string): ProjectUses {
         return found !== undefined && file !== undefined && moduleCoroutines(file).isCoroutine(found.info);
       },
       definesMethodElsewhere(name) {
+        // A file the project cannot import by name (`prog.down.py`) is not among its modules: every class there counts.
         const module = model.module(path);
-        return module === undefined || model.classesDefining(name).some((c) => c.module !== module);
+        return model.classesDefining(name).some((c) => c.module !== module);
       },
     };
     known.byPath.set(path, view);
