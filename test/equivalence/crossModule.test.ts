@@ -5,14 +5,13 @@
 // for this test in the shapes Tornado and Twisted code takes: a coroutine in
 // one module yielded from a coroutine in another.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { runCli } from '../helpers/cli';
+import { runPackage, writePackage } from '../helpers/pythonPackage';
 
-const SYSTEM_PYTHON = '/usr/bin/python3';
 const work = mkdtempSync(join(tmpdir(), 'cross-module-'));
 after(() => {
   rmSync(work, { recursive: true, force: true });
@@ -89,16 +88,7 @@ const PROGRAMS: Record<string, Record<string, string>> = {
 
 /** The program's files as package `pkg` in a fresh folder. */
 function materialise(files: Record<string, string>, folder: string): string {
-  const root = join(work, folder);
-  mkdirSync(join(root, 'pkg'), { recursive: true });
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(root, 'pkg', file), text);
-  return root;
-}
-
-function run(root: string): string {
-  const result = spawnSync(SYSTEM_PYTHON, ['-W', 'error::RuntimeWarning', '-m', 'pkg.main'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  assert.equal(result.status, 0, result.stderr);
-  return result.stdout;
+  return writePackage(join(work, folder), files);
 }
 
 for (const [name, files] of Object.entries(PROGRAMS)) {
@@ -106,7 +96,7 @@ for (const [name, files] of Object.entries(PROGRAMS)) {
 
   test(`${name}: converting the callee alone is refused, naming its caller in the other module`, () => {
     const root = materialise(files, `${name}-alone`);
-    const before = run(root);
+    const before = runPackage(root);
     const cli = runCli(['refactor', join('pkg', callee), '--to', 'async', '--write', '--json'], root);
     assert.equal(cli.status, 1, cli.stderr);
     const report = JSON.parse(cli.stdout) as { files: { converted: string[]; refused: { code: string; message: string }[] }[] };
@@ -119,16 +109,16 @@ for (const [name, files] of Object.entries(PROGRAMS)) {
     assert.equal(refusal.code, 'caller-in-other-module');
     assert.match(refusal.message, /pkg\/main\.py at line \d+/);
     assert.equal(readFileSync(join(root, 'pkg', callee), 'utf8'), files[callee], 'the file is untouched');
-    assert.equal(run(root), before);
+    assert.equal(runPackage(root), before);
   });
 
   test(`${name}: converting the package converts caller and callee together, and it prints the same`, () => {
     const root = materialise(files, `${name}-together`);
-    const before = run(root);
+    const before = runPackage(root);
     // Every user of the package is in it, so its public coroutines may change their contract.
     const cli = runCli(['refactor', 'pkg', '--to', 'async', '--write', '--public-api', 'convert'], root);
     assert.equal(cli.status, 0, cli.stderr);
     for (const file of ['main.py', callee]) assert.match(readFileSync(join(root, 'pkg', file), 'utf8'), /async def/, `${file} converted`);
-    assert.equal(run(root), before);
+    assert.equal(runPackage(root), before);
   });
 }

@@ -38,9 +38,13 @@ function refactor(file: string, to: string, extra: readonly string[] = []): { st
   return { status: run.status, ...report };
 }
 
-/** A fresh copy of a program (or of an earlier step's output) under the work directory. */
+/**
+ * A fresh copy of a program (or of an earlier step's output) in a folder of its
+ * own under the work directory: the refactor sees the `.py` files beside a file
+ * as its project, and each program is a project of one module.
+ */
 function copy(from: string, name: string): string {
-  const to = join(work, name);
+  const to = join(mkdtempSync(join(work, 'program-')), name);
   copyFileSync(from, to);
   return to;
 }

@@ -64,8 +64,10 @@ describe('generator coroutines → async/await keeps behaviour', () => {
       const source = readFileSync(join(PROGRAMS, name), 'utf8');
       const isAsyncio = name.startsWith('asyncio_');
       const interpreter = isAsyncio ? 'python3' : SYSTEM_PYTHON;
-      const runOriginal = (file: string): Run => python(interpreter, isAsyncio ? [SHIM, file] : [file], work);
-      const copy = join(work, name);
+      // A folder of its own: the refactor sees the `.py` files beside a file as its project, and each program is one.
+      const dir = mkdtempSync(join(work, 'program-'));
+      const runOriginal = (file: string): Run => python(interpreter, isAsyncio ? [SHIM, file] : [file], dir);
+      const copy = join(dir, name);
       copyFileSync(join(PROGRAMS, name), copy);
 
       const original = runOriginal(copy);
@@ -85,7 +87,7 @@ describe('generator coroutines → async/await keeps behaviour', () => {
       const converted = readFileSync(copy, 'utf8');
       assert.notEqual(converted, source);
       // Fully converted asyncio programs run without the shim: no asyncio.coroutine is left.
-      const after = isAsyncio && refusals.length === 0 ? python(interpreter, [copy], work) : runOriginal(copy);
+      const after = isAsyncio && refusals.length === 0 ? python(interpreter, [copy], dir) : runOriginal(copy);
       assert.equal(after.status, 0, `the converted program must run: ${after.stderr}\n${converted}`);
       assert.equal(after.stdout, original.stdout);
 
@@ -95,7 +97,7 @@ describe('generator coroutines → async/await keeps behaviour', () => {
         // Only the functions just converted: --to generator also takes CPS functions, another rung.
         const back = convert(copy, 'generator', file.converted);
         assert.deepEqual(back.report.files[0]?.refused.map((r) => r.function).sort(), reverse);
-        const again = python(interpreter, [copy], work);
+        const again = python(interpreter, [copy], dir);
         assert.equal(again.status, 0, again.stderr);
         assert.equal(again.stdout, original.stdout);
       }

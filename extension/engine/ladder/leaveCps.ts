@@ -10,7 +10,8 @@ import { calleeContinuations, continuationArguments, continuationArity, continua
 import { spliced, type Replacement } from './cpsTransform';
 import { calleeName } from './callText';
 import { argumentsOf, directFunctionText, type Operation, type Slots } from './fromCps';
-import { isMethod, referencesTo } from './references';
+import { isMethod, referencesTo, unknownReceiver } from './references';
+import type { ProjectUses } from './projectUses';
 import { present } from './pySyntax';
 import { refusalOf, RefuseError } from './refusal';
 import { TRAMPOLINE_NAME, TRAMPOLINE_SOURCE } from './trampolineSource';
@@ -49,7 +50,7 @@ export interface ConvertedSet {
   has(call: Node): boolean;
 }
 
-export function leaveCps(file: SourceFile, requested: readonly FunctionInfo[], rung: LeaveCpsRung): ConversionResult {
+export function leaveCps(file: SourceFile, requested: readonly FunctionInfo[], rung: LeaveCpsRung, project: ProjectUses | undefined): ConversionResult {
   const chosen = new Map(requested.map((f) => [f.name, f]));
   const refused: Refusal[] = [];
   for (;;) {
@@ -70,6 +71,8 @@ export function leaveCps(file: SourceFile, requested: readonly FunctionInfo[], r
         }
         for (const ref of referencesTo(file, fn)) {
           const at = `line ${String(file.lineOf(ref.node))}`;
+          const untyped = unknownReceiver(file, fn, ref, project);
+          if (untyped) throw new RefuseError(untyped.code, untyped.node, untyped.message);
           if (!ref.call) throw new RefuseError('used-as-value', ref.node, `${at}: \`${shortName(fn)}\` is used as a value, not called, so its callers cannot be adapted`);
           const args = argumentsOf(ref.call);
           if (args.length === 0) throw new RefuseError('caller-cannot-follow', ref.call, `${at}: \`${file.textOf(ref.call)}\` passes no continuation`);

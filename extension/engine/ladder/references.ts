@@ -4,8 +4,10 @@ import type { Node } from 'web-tree-sitter';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from '../python/identifiers';
-import { mayReachMethod } from '../python/methodOwner';
+import { mayReachAnother, mayReachMethod } from '../python/methodOwner';
 import { insideInsertedHelper } from './insertedHelpers';
+import type { ProjectUses } from './projectUses';
+import { blocker, type Blocker } from './refusal';
 
 export interface Reference {
   /** The identifier (functions) or attribute (methods) naming it. */
@@ -67,6 +69,18 @@ export function referencesTo(file: SourceFile, fn: FunctionInfo): Reference[] {
     const call = parent?.type === 'call' && parent.childForFieldName('function')?.id === node.id ? parent : undefined;
     return { node, call, owner: file.functions.at(node.startIndex), statement: topStatement(node) };
   });
+}
+
+/**
+ * A reference to method `fn` through a receiver the module does not type, when
+ * it may reach another object's method of that name: nothing shows it is `fn`'s,
+ * so a step can neither adapt it nor leave it (code receiver-unknown). Only the
+ * project around the module (`project`) can prove no other class has one.
+ */
+export function unknownReceiver(file: SourceFile, fn: FunctionInfo, ref: Reference, project: ProjectUses | undefined): Blocker | undefined {
+  if (!isMethod(file, fn) || !mayReachAnother(file, ref.node, fn, project ? (name) => project.definesMethodElsewhere(name) : undefined)) return undefined;
+  const why = project ? 'and a built-in or library type or another class of the project has a method of that name' : 'and without the project around the module nothing shows that no other object has a method of that name';
+  return blocker('receiver-unknown', ref.node, `line ${String(file.lineOf(ref.node))}: \`${file.textOf(ref.node)}\` may call another \`${shortName(fn)}\` (the module does not show that its receiver is a ${fn.parent ?? ''}, ${why}), so this step can neither adapt that call nor leave it as it is`);
 }
 
 /** The methods among `functions`, by the name a call spells them with; two classes may share one. */

@@ -23,6 +23,8 @@ export type RefusalCode =
   | 'receiver-unknown'
   /** A method a base class outside the module, or Python itself, calls: that call cannot be adapted. */
   | 'overrides-library'
+  /** Another class of its hierarchy defines the same method (an override, or the method it overrides), which stays as it is while a call may reach either. */
+  | 'overridden'
   /** A Tornado coroutine is called without yield: it would no longer start at the call. */
   | 'unawaited-call'
   /** A generator that yields values or is driven by hand (send, next, iteration), not a coroutine. */

@@ -1,15 +1,18 @@
 // Several modules of one project moved a rung together (the CLI's batch, the
 // editor's "Convert Workspace"): a use in another module of the batch does not
-// block a step when it sits inside a function that converts too, since that
-// function's own conversion adapts it (`yield reserve()` becomes
-// `await reserve()`). Which functions convert depends on which are blocked, so
+// block a step when that module's own step adapts it. Between the generator
+// and async forms, a call the caller yields or awaits is adapted when the
+// caller converts too (`yield reserve()` becomes `await reserve()`); on every
+// rung, an override in the hierarchy is when it converts too. Nothing else is:
+// a value, a lookup by name, or a call another module's step to CPS or to
+// direct style does not know is a converted function's. Which functions convert depends on which are blocked, so
 // the batch is stepped until the set of converted functions stops shrinking:
 // no function is left converted on the strength of a caller that was not.
 import type { ProjectModel } from '../python/project';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { Conversion, Rung } from './conversion';
 import type { ConvertFileOptions } from './convertFile';
-import { projectUsesIn, type ProjectUses } from './projectUses';
+import { projectUsesIn, type ProjectUses, type UseElsewhere } from './projectUses';
 import { conversions } from './registry';
 import { takeStep, type StepResult } from './takeStep';
 
@@ -43,7 +46,7 @@ export function stepModules(
     };
     const results = new Map(
       inputs.map(({ path, file }, i) => {
-        const result = takeStep(file, to, { ...options, project: batchView(projectUsesIn(model, path), model, exempt, lean) }, registry);
+        const result = takeStep(file, to, { ...options, project: batchView(projectUsesIn(model, path), model, exempt, adaptedBy(to), lean) }, registry);
         hooks.stepped?.(i + 1, inputs.length);
         return [path, result];
       }),
@@ -69,13 +72,22 @@ interface Exemption {
   readonly converting: ReadonlyMap<string, ReadonlySet<string>> | undefined;
 }
 
-/** The project's uses, less those the exemption covers: in the innermost function around them, when it converts. */
-function batchView(uses: ProjectUses, model: ProjectModel, exempt: Exemption, consulted: () => void): ProjectUses {
+/** Whether a use is one the step of the function around it adapts, when that function converts too. */
+type Adapted = (use: UseElsewhere) => boolean;
+
+function adaptedBy(to: Rung): Adapted {
+  const awaitedCallsFollow = to === 'async' || to === 'generator';
+  return (use) => use.kind === 'redefinition' || (awaitedCallsFollow && (use.kind === 'call' || use.kind === 'override') && use.awaited === true);
+}
+
+/** The project's uses, less those the exemption covers: adapted by the innermost function around them, when it converts. */
+function batchView(uses: ProjectUses, model: ProjectModel, exempt: Exemption, adapted: Adapted, consulted: () => void): ProjectUses {
   return {
     callsCoroutineElsewhere: (callee) => uses.callsCoroutineElsewhere(callee),
+    definesMethodElsewhere: (name) => uses.definesMethodElsewhere(name),
     usesElsewhere(fn) {
       return uses.usesElsewhere(fn).filter((use) => {
-        if (!exempt.batch.has(use.path)) return true;
+        if (!exempt.batch.has(use.path) || !adapted(use)) return true;
         consulted();
         const module = model.module(use.path);
         const file = module ? model.fileOf(module) : undefined;

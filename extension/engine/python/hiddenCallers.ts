@@ -33,34 +33,92 @@ export function hiddenCaller(file: SourceFile, fn: FunctionInfo): HiddenCaller |
       return { kind: 'class-body-value', node: holder ?? id };
     }
   }
-  const lookup = lookupsByName(file).get(name);
+  const lookups = lookupsByName(file);
+  // `getattr(self, name)` in its class may find any of its methods.
+  const onSelf = owner?.kind === 'class' ? lookups.onSelf.find((call) => owner.node.startIndex <= call.startIndex && call.endIndex <= owner.node.endIndex) : undefined;
+  const lookup = lookups.exact.get(name) ?? lookups.prefixes.find((p) => name.startsWith(p.prefix))?.node ?? onSelf;
   return lookup ? { kind: 'by-name', node: lookup } : undefined;
 }
 
-const lookups = new WeakMap<SourceFile, Map<string, Node>>();
+/**
+ * How a lookup's name argument may name `name`: `exactly` (`"f"`), `perhaps`
+ * (a prefix it starts with: `"on_" + kind`, `f"on_{kind}"`), `dynamic` (a value
+ * the code does not show: `getattr(obj, name)`), or not at all.
+ */
+export function lookupNaming(argument: Node, name: string): 'exactly' | 'perhaps' | 'dynamic' | undefined {
+  if (argument.type === 'string') {
+    const parts = argument.namedChildren.filter((c) => c?.type === 'string_content' || c?.type === 'interpolation');
+    if (!parts.some((c) => c?.type === 'interpolation')) return parts.map((c) => c?.text ?? '').join('') === name ? 'exactly' : undefined;
+    return name.startsWith(stringPrefix(argument)) ? 'perhaps' : undefined;
+  }
+  if (argument.type === 'binary_operator') {
+    const left = argument.childForFieldName('left');
+    return left?.type === 'string' && name.startsWith(stringPrefix(left)) ? 'perhaps' : left?.type === 'string' ? undefined : 'dynamic';
+  }
+  return argument.type === 'identifier' || argument.type === 'attribute' || argument.type === 'call' || argument.type === 'subscript' ? 'dynamic' : undefined;
+}
 
-/** The first lookup of each name by a string (`getattr(m, "f")`, `globals()["f"]`), found in one walk per parse. */
-function lookupsByName(file: SourceFile): Map<string, Node> {
+/** The text a string starts with before any interpolation. */
+function stringPrefix(string: Node): string {
+  let prefix = '';
+  for (const c of string.namedChildren) {
+    if (c?.type === 'string_start') continue;
+    if (c?.type !== 'string_content') break;
+    prefix += c.text;
+  }
+  return prefix;
+}
+
+interface Lookups {
+  /** The first lookup of each name spelled whole. */
+  readonly exact: Map<string, Node>;
+  /** Lookups by a prefix (`getattr(self, "on_" + kind)`): any name starting with it may be found. */
+  readonly prefixes: { readonly prefix: string; readonly node: Node }[];
+  /** Lookups on `self` by a name the code does not show (`getattr(self, name)`). */
+  readonly onSelf: Node[];
+}
+
+const lookups = new WeakMap<SourceFile, Lookups>();
+
+/** Lookups by a string (`getattr(m, "f")`, `getattr(m, "on_" + k)`, `globals()["f"]`), found in one walk per parse. */
+function lookupsByName(file: SourceFile): Lookups {
   let found = lookups.get(file);
   if (found) return found;
-  found = new Map();
+  found = { exact: new Map(), prefixes: [], onSelf: [] };
+  for (const call of file.root.descendantsOfType('call')) {
+    const [object, name] = call?.childForFieldName('arguments')?.namedChildren ?? [];
+    if (call && object?.type === 'identifier' && object.text === 'self' && name && BY_NAME.has(calleeText(call)) && lookupNaming(name, '') === 'dynamic') found.onSelf.push(call);
+  }
   for (const s of file.root.descendantsOfType('string_content')) {
     if (!s) continue;
+    const string = s.parent;
+    // `"on_" + kind` or `f"on_{kind}"`: the string's first part, as a prefix.
+    const joined = string?.parent?.type === 'binary_operator' && string.parent.childForFieldName('left')?.id === string.id ? string.parent : undefined;
+    const interpolated = string?.namedChildren.some((c) => c?.type === 'interpolation') === true;
+    if ((joined || interpolated) && string?.namedChildren.find((c) => c?.type !== 'string_start')?.id === s.id) {
+      const call = (joined ?? string).parent?.type === 'argument_list' ? (joined ?? string).parent?.parent : undefined;
+      if (call && BY_NAME.has(calleeText(call))) found.prefixes.push({ prefix: pythonName(s.text), node: call });
+      continue;
+    }
     const holder = s.parent?.parent;
     const name = pythonName(s.text);
-    if (found.has(name)) continue;
+    if (found.exact.has(name)) continue;
     // `globals()["name"]`, `vars(module)["name"]`, `module.__dict__["name"]`.
     if (holder?.type === 'subscript' && isNamespace(holder.childForFieldName('value'))) {
-      found.set(name, holder);
+      found.exact.set(name, holder);
       continue;
     }
     const call = holder?.type === 'argument_list' ? holder.parent : undefined;
-    const callee = call?.childForFieldName('function');
-    const called = callee?.type === 'attribute' ? callee.childForFieldName('attribute') : callee;
-    if (call && called && BY_NAME.has(called.text)) found.set(name, call);
+    if (call && BY_NAME.has(calleeText(call))) found.exact.set(name, call);
   }
   lookups.set(file, found);
   return found;
+}
+
+/** `getattr` for `getattr(…)` and `operator.attrgetter(…)` alike. */
+function calleeText(call: Node): string {
+  const callee = call.childForFieldName('function');
+  return (callee?.type === 'attribute' ? callee.childForFieldName('attribute') : callee)?.text ?? '';
 }
 
 /** The def, class or lambda whose scope a name is in. */

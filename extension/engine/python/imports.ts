@@ -4,6 +4,7 @@
 // it imports (relative imports included) for the project model.
 import type { Node } from 'web-tree-sitter';
 import type { SourceFile } from '../syntax/sourceFile';
+import { pythonName } from './identifiers';
 import { STAR_EXPORTS } from './starExports';
 
 export interface Binding {
@@ -120,9 +121,9 @@ function nameAndAlias(file: SourceFile, item: Node): { name: string; alias: stri
   if (item.type === 'aliased_import') {
     const name = item.childForFieldName('name');
     const alias = item.childForFieldName('alias');
-    return { name: name ? file.textOf(name) : '', alias: alias ? file.textOf(alias) : undefined };
+    return { name: name ? pythonName(file.textOf(name)) : '', alias: alias ? pythonName(file.textOf(alias)) : undefined };
   }
-  return { name: file.textOf(item), alias: undefined };
+  return { name: pythonName(file.textOf(item)), alias: undefined };
 }
 
 /** Where a module sits: its dotted name, and whether it is a package's `__init__`. */
@@ -141,14 +142,14 @@ export function absoluteName(from: ModulePlace, qualified: string): string {
   return [...base, ...(rest ? [rest] : [])].join('.');
 }
 
-/** `a.b.c` for an identifier/attribute chain, undefined for anything else. */
+/** `a.b.c` for an identifier/attribute chain (each name as Python reads it, NFKC), undefined for anything else. */
 export function dottedText(file: SourceFile, node: Node): string | undefined {
-  if (node.type === 'identifier') return file.textOf(node);
+  if (node.type === 'identifier') return pythonName(file.textOf(node));
   if (node.type !== 'attribute') return undefined;
   const object = node.childForFieldName('object');
   const attribute = node.childForFieldName('attribute');
   if (!object || !attribute) return undefined;
   const head = dottedText(file, object);
-  return head === undefined ? undefined : `${head}.${file.textOf(attribute)}`;
+  return head === undefined ? undefined : `${head}.${pythonName(file.textOf(attribute))}`;
 }
 

@@ -1,27 +1,20 @@
 // Which class's method an attribute call reaches, when one module shows it:
-// `Box(1).total()` and `Box.total` name the class directly, and `self.total()`
-// inside a class is that class or one related to it. Python looks the method up
-// along the class's bases, so the owner is the first class on that walk that
-// defines it. Anything the module cannot show (another receiver, a base class
-// from elsewhere) is left unknown, and callers keep matching by name there.
+// `Box(1).total()` and `Box.total` name the class directly, a name bound only
+// to `Box(...)` or a parameter annotated `Box` holds an instance, and
+// `self.total()` (or `cls.total()`) inside a class is that class or one related
+// to it. Python looks the method up along the class's bases, so the owner is
+// the first class on that walk that defines it. Anything the module cannot show
+// (another receiver, a base class from elsewhere) is left unknown: a step may
+// treat such a call as the method's only when nothing else can have a method
+// of that name (mayReachAnother).
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
+import { pythonName } from './identifiers';
+import { isLibraryMethodName } from './libraryMethods';
 import { isLocalName } from './localNames';
+import { annotatedClass } from './parameters';
 import { unparenthesize } from './scopes';
-
-/** Methods of the built-in containers, strings, numbers and files (CPython 3.11's public ones). */
-const BUILTIN_METHODS: ReadonlySet<string> = new Set(
-  (
-    'add append as_integer_ratio bit_count bit_length capitalize casefold center clear close conjugate copy count decode detach difference ' +
-    'difference_update discard encode endswith expandtabs extend fileno find flush format format_map from_bytes fromhex fromkeys get getbuffer ' +
-    'getvalue hex index insert intersection intersection_update is_integer isalnum isalpha isascii isatty isdecimal isdigit isdisjoint ' +
-    'isidentifier islower isnumeric isprintable isspace issubset issuperset istitle isupper items join keys ljust lower lstrip maketrans ' +
-    'partition peek pop popitem read read1 readable readinto readinto1 readline readlines reconfigure remove removeprefix removesuffix replace ' +
-    'reverse rfind rindex rjust rpartition rsplit rstrip seek seekable setdefault sort split splitlines startswith strip swapcase ' +
-    'symmetric_difference symmetric_difference_update tell title to_bytes translate truncate union update upper values writable write writelines zfill'
-  ).split(' '),
-);
 
 /** Where `<receiver>.<name>` leads for `method`: to it, to another class's method, or the module cannot show which. */
 type Reach = 'method' | 'other' | 'unknown';
@@ -37,15 +30,42 @@ export function mayReachMethod(file: SourceFile, access: Node, method: FunctionI
 
 /**
  * Whether `access` may call something other than `method` though it is matched
- * to it by name: its receiver's class is not shown, and a built-in type (a
- * dict's `.get`, a file's `.write`) or another class of the module has a method
- * of that name.
+ * to it by name: its receiver's class is not shown, and nothing proves that
+ * `method` is the only method of that name it can reach. A built-in or library
+ * type having one (a dict's `.get`, a file's `.write`), another class of the
+ * module having one, or `definedElsewhere` saying a class of another module of
+ * the project does, each leaves it open; without the project around the module
+ * (`definedElsewhere` undefined) nothing proves it.
  */
-export function mayReachAnother(file: SourceFile, access: Node, method: FunctionInfo): boolean {
+export function mayReachAnother(file: SourceFile, access: Node, method: FunctionInfo, definedElsewhere: ((name: string) => boolean) | undefined): boolean {
   if (reach(file, access, method) !== 'unknown') return false;
-  const name = access.childForFieldName('attribute')?.text ?? '';
-  if (BUILTIN_METHODS.has(name)) return true;
-  return file.functions.all.some((f) => f.kind === 'function' && f.node.id !== method.node.id && f.parent !== undefined && f.name === `${f.parent}.${name}` && file.functions.named(f.parent)[0]?.kind === 'class');
+  const name = pythonName(access.childForFieldName('attribute')?.text ?? '');
+  if (definedElsewhere === undefined || isLibraryMethodName(name) || definedElsewhere(name)) return true;
+  return file.functions.all.some((f) => f.kind === 'function' && f.node.id !== method.node.id && f.parent !== undefined && pythonName(f.name) === `${pythonName(f.parent)}.${name}` && file.functions.named(f.parent)[0]?.kind === 'class');
+}
+
+/**
+ * The other definitions of `method`'s name in classes of the module related to
+ * its class by inheritance (overrides below it, what it overrides above): a
+ * call the module shows reaching one may, on another instance, reach another.
+ */
+export function redefinitionsOf(file: SourceFile, method: FunctionInfo): FunctionInfo[] {
+  const owner = method.parent === undefined ? undefined : topLevelClass(file, method.parent);
+  if (!owner) return [];
+  const name = pythonName(method.name.slice(method.name.lastIndexOf('.') + 1));
+  return file.functions.all.filter((f) => {
+    if (f.kind !== 'function' || f.node.id === method.node.id || f.parent === undefined || pythonName(f.name.slice(f.parent.length + 1)) !== name) return false;
+    const cls = topLevelClass(file, f.parent);
+    return cls !== undefined && cls.node.id !== owner.node.id && (isProperSubclass(file, cls, owner) || isProperSubclass(file, owner, cls));
+  });
+}
+
+/** `sub` derives from `base` through bases this module defines (a base from elsewhere does not count here). */
+function isProperSubclass(file: SourceFile, sub: FunctionInfo, base: FunctionInfo, seen = new Set<number>()): boolean {
+  if (sub.node.id === base.node.id) return true;
+  if (seen.has(sub.node.id)) return false;
+  seen.add(sub.node.id);
+  return basesOf(file, sub).some((b) => b !== undefined && isProperSubclass(file, b, base, seen));
 }
 
 function reach(file: SourceFile, access: Node, method: FunctionInfo): Reach {
@@ -54,13 +74,14 @@ function reach(file: SourceFile, access: Node, method: FunctionInfo): Reach {
   const name = access.childForFieldName('attribute')?.text;
   if (!owner || !receiver || name === undefined) return 'unknown';
   const inner = unparenthesize(receiver);
-  if (inner.type === 'identifier' && inner.text === 'self') {
+  if (inner.type === 'identifier' && (inner.text === 'self' || inner.text === 'cls')) {
     const enclosing = enclosingClass(file, inner);
     // `self` may be an instance of a subclass, so an override below the class is reachable too.
     if (!enclosing) return 'unknown';
     return isSubclass(file, enclosing, owner) || isSubclass(file, owner, enclosing) ? 'method' : 'other';
   }
-  const classExpression = inner.type === 'call' ? inner.childForFieldName('function') : inner.type === 'identifier' ? (instanceClass(file, inner) ?? inner) : inner;
+  // `Box(1).total()`, `Box.total`, `box.total()` after `box = Box(1)` or with the parameter `box: Box`.
+  const classExpression = inner.type === 'call' ? inner.childForFieldName('function') : inner.type === 'identifier' ? (instanceClass(file, inner) ?? annotatedParameterClass(file, inner) ?? inner) : inner;
   if (classExpression?.type !== 'identifier' || (classExpression === inner && isLocalName(classExpression, classExpression.text))) return 'unknown';
   const cls = topLevelClass(file, classExpression.text);
   if (!cls) return 'unknown';
@@ -79,6 +100,12 @@ function instanceClass(file: SourceFile, id: Node): Node | undefined {
     cls = callee;
   }
   return cls;
+}
+
+/** The class a parameter's annotation names, when nothing in its function assigns the name again. */
+function annotatedParameterClass(file: SourceFile, id: Node): Node | undefined {
+  const cls = annotatedClass(id);
+  return cls && assignmentsIn(file, id).length === 0 ? cls : undefined;
 }
 
 const assignmentsByScope = new WeakMap<SourceFile, Map<number, Map<string, Node[]>>>();

@@ -60,3 +60,20 @@ export function isMethodDefinition(def: Node): boolean {
 export function parametersPassed(fn: FunctionInfo): Parameter[] {
   return callerParameters(fn.node, fn.decorators, isMethodDefinition(fn.node));
 }
+
+/**
+ * The class expression a parameter's annotation names (`thing: Box`,
+ * `thing: mod.Box`), when `name` (an identifier) is a parameter of the
+ * function it is written in; undefined for anything else, a string
+ * annotation included (it names the class only by text).
+ */
+export function annotatedClass(name: Node): Node | undefined {
+  let def: Node | null = name.parent;
+  while (def && def.type !== 'function_definition' && def.type !== 'lambda') def = def.parent;
+  for (const p of def?.type === 'function_definition' ? parametersOf(def) : []) {
+    if (p.name !== name.text || (p.node.type !== 'typed_parameter' && p.node.type !== 'typed_default_parameter')) continue;
+    const type = p.node.childForFieldName('type')?.firstNamedChild;
+    return type?.type === 'identifier' || type?.type === 'attribute' ? type : undefined;
+  }
+  return undefined;
+}

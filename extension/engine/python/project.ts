@@ -12,8 +12,12 @@
 import type { Node } from 'web-tree-sitter';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
+import { lookupNaming } from './hiddenCallers';
 import { ModuleNames, absoluteName, dottedText } from './imports';
+import { pythonName } from './identifiers';
+import { isLibraryMethodName } from './libraryMethods';
 import { isLocalName } from './localNames';
+import { annotatedClass } from './parameters';
 import { WordFinder } from './wordFinder';
 import { unparenthesize } from './scopes';
 
@@ -41,6 +45,10 @@ export type UseKind =
   | 'override'
   /** Named by `getattr(obj, 'name')` or `hasattr`. */
   | 'getattr'
+  /** Another definition of the method in its class hierarchy (an override below it, or the method it overrides): a call may reach either. */
+  | 'redefinition'
+  /** `<receiver>.name` on a receiver the model cannot type, where another object (a library's, another class's) may have a method of that name. */
+  | 'untyped-receiver'
   /** Imported by name (`from mod import f`): not a use by itself, but a dependency. */
   | 'import';
 
@@ -199,26 +207,42 @@ export class ProjectModel {
   /**
    * Every use of `fn` (a function or method of `module`) in the project, its
    * own `def` left out. Only uses that resolve to it count: `table.get(k)` on
-   * some other object is not a use of a `get` defined here.
+   * some other object is not a use of a `get` defined here. A method's call
+   * through a receiver the model cannot type counts as its call only when no
+   * other class of the project and no library type has a method of that name;
+   * otherwise it is an `untyped-receiver` use. A method's other definitions in
+   * its class hierarchy are `redefinition` uses.
    */
   usesOf(module: ModuleSource, fn: FunctionInfo): Use[] {
     const file = this.fileOf(module);
     if (!file) return [];
     const owner = fn.parent === undefined ? undefined : file.functions.named(fn.parent).find((c) => c.kind === 'class' && contains(c.node, fn.node));
     if (fn.parent !== undefined && !owner) return []; // nested in a function: only its enclosing function can see it
-    const short = shortName(fn);
+    const short = pythonName(shortName(fn));
     const family = owner ? this.family({ module, info: owner }) : undefined;
+    let onlyOne: boolean | undefined;
+    const untyped = (): UseKind | undefined => {
+      onlyOne ??= !isLibraryMethodName(short) && this.classesDefining(short).every((c) => c.module === module && c.info.node.id === owner?.node.id);
+      return onlyOne ? undefined : 'untyped-receiver';
+    };
     const uses: Use[] = [];
     for (const other of this.mentioning(short)) {
       const parsed = this.parsedOf(other);
       if (!parsed.file || !parsed.names) continue;
       for (const node of identifiersNamed(parsed, this.wordsOf(other), short)) {
         if (node.parent?.id === fn.node.id && other === module) continue; // the def's own name
-        const kind = family ? this.methodUse(other, parsed, node, family) : this.functionUse(other, parsed, node, module, fn);
+        const kind = family ? this.methodUse(other, parsed, node, family, untyped) : this.functionUse(other, parsed, node, module, fn);
         if (kind) uses.push({ path: other.path, line: parsed.file.lineOf(node), kind, node });
       }
       uses.push(...this.getattrUses(other, parsed, short, owner ? undefined : module));
     }
+    // `getattr(mod, name)` finds the function with a name the text does not spell, in a module that names `mod`.
+    const moduleWord = module.name.slice(module.name.lastIndexOf('.') + 1);
+    for (const other of owner ? [] : this.mentioning(moduleWord)) {
+      const words = this.wordsOf(other);
+      if (!words.mentions(short) && (words.mentions('getattr') || words.mentions('hasattr'))) uses.push(...this.getattrUses(other, this.parsedOf(other), short, module));
+    }
+    if (family) uses.push(...this.redefinitions(family, short));
     return uses.sort((a, b) => (a.path === b.path ? a.line - b.line : a.path < b.path ? -1 : 1));
   }
 
@@ -360,7 +384,7 @@ export class ProjectModel {
     if (!names || !parent) return undefined;
     if (parent.type === 'keyword_argument' && parent.childForFieldName('name')?.id === node.id) return undefined;
     if (parent.type === 'function_definition' || parent.type === 'class_definition') return undefined;
-    const target = `${home.name}.${fn.name}`;
+    const target = `${home.name}.${pythonName(fn.name)}`;
     if (isImportItem(node)) {
       const statement = importStatementOf(node);
       const from = statement?.childForFieldName('module_name');
@@ -374,10 +398,11 @@ export class ProjectModel {
       if (qualified === undefined || this.absolute(module, qualified) !== home.name) return undefined;
       reference = parent;
     } else {
+      const name = pythonName(node.text);
       if (isLocalName(node, node.text)) return undefined;
       if (module === home) {
-        if (bindsByImport(names, node.text)) return undefined;
-      } else if (this.absolute(module, names.qualify(node) ?? '') !== target && !this.starImports(module, names, home, node.text)) {
+        if (bindsByImport(names, name)) return undefined;
+      } else if (this.absolute(module, names.qualify(node) ?? '') !== target && !this.starImports(module, names, home, name)) {
         return undefined;
       }
     }
@@ -390,43 +415,109 @@ export class ProjectModel {
     return names.starModules.some((m) => this.absolute(module, m) === home.name);
   }
 
-  /** A use of method `fn` (named like `node`) of `owner`, through a receiver the model can type. */
-  private methodUse(module: ModuleSource, parsed: Parsed, node: Node, family: Family): UseKind | undefined {
+  /**
+   * A use of method `fn` (named like `node`) of `owner`: through a receiver the
+   * model types as the class's, or through one it cannot type (`untyped` says
+   * what that is: a call when nothing else has a method of that name).
+   */
+  private methodUse(module: ModuleSource, parsed: Parsed, node: Node, family: Family, untyped: () => UseKind | undefined): UseKind | undefined {
     const parent = node.parent;
     if (parent?.type !== 'attribute' || parent.childForFieldName('attribute')?.id !== node.id || !parsed.names) return undefined;
     const receiver = parent.childForFieldName('object');
     if (!receiver) return undefined;
-    const kind = this.receiverRelation(module, parsed, receiver, family);
-    if (!kind) return undefined;
-    return kind === 'override' ? 'override' : useKind(parent);
+    switch (this.receiverRelation(module, parsed, receiver, family)) {
+      case 'unrelated':
+        return undefined;
+      case 'override':
+        return 'override';
+      case 'instance':
+        return useKind(parent);
+      case 'unknown':
+        // `obj.go = None` sets an attribute and calls nothing.
+        if (parent.parent?.type === 'assignment' && parent.parent.childForFieldName('left')?.id === parent.id) return undefined;
+        return untyped() ?? useKind(parent);
+    }
   }
 
-  /** How `receiver` relates to `owner`: an instance of it (or a subclass), or `self` in a base class it overrides. */
-  private receiverRelation(module: ModuleSource, parsed: Parsed, receiver: Node, family: Family): 'instance' | 'override' | undefined {
+  /**
+   * How `receiver` relates to `owner`: an instance of it (or a subclass), `self`
+   * in a base class it overrides, something the model shows is not one (another
+   * project class's instance, a module, a literal), or unknown.
+   */
+  private receiverRelation(module: ModuleSource, parsed: Parsed, receiver: Node, family: Family): 'instance' | 'override' | 'unrelated' | 'unknown' {
     const names = parsed.names;
-    if (!names) return undefined;
+    if (!names) return 'unknown';
     const isFamily = (ref: ClassRef | undefined): boolean => ref !== undefined && family.members.some((f) => f.module === ref.module && f.info.node.id === ref.info.node.id);
+    const isOther = (ref: ClassRef | undefined): boolean => ref !== undefined && !isFamily(ref);
+    const byClass = (ref: ClassRef | undefined): 'instance' | 'unrelated' | undefined => (isFamily(ref) ? 'instance' : ref ? 'unrelated' : undefined);
     const inner = unparenthesize(receiver);
+    if (LITERALS.has(inner.type)) return 'unrelated';
     if (inner.type === 'identifier' && (inner.text === 'self' || inner.text === 'cls')) {
       const cls = enclosingClass(parsed.file, inner);
-      if (!cls) return undefined;
+      if (!cls) return 'unknown';
       const ref = { module, info: cls };
       if (isFamily(ref)) return 'instance';
-      return family.ancestors.some((a) => a.module === module && a.info.node.id === cls.node.id) ? 'override' : undefined;
+      return family.ancestors.some((a) => a.module === module && a.info.node.id === cls.node.id) ? 'override' : 'unrelated';
+    }
+    // `super().go()` in a subclass reaches the class's method.
+    const callee = inner.type === 'call' ? inner.childForFieldName('function') : undefined;
+    if (callee?.type === 'identifier' && callee.text === 'super') {
+      const cls = enclosingClass(parsed.file, inner);
+      return cls && isFamily({ module, info: cls }) ? 'instance' : 'unrelated';
     }
     // `Job().go()`, `Job.go`, `mod.Job().go()`.
-    const classExpression = inner.type === 'call' ? inner.childForFieldName('function') : inner;
-    if (classExpression && isFamily(this.resolveClass(module, names, classExpression))) return 'instance';
-    // `job = Job()` earlier in the same scope, then `job.go()`.
-    if (inner.type === 'identifier' && this.assignedInstance(module, names, inner, isFamily)) return 'instance';
+    const classExpression = callee ?? inner;
+    const named = byClass(this.resolveClass(module, names, classExpression));
+    if (named) return named;
+    if (inner.type === 'identifier') {
+      // `job = Job()` earlier in the same scope, then `job.go()`; or the parameter `job: Job`.
+      if (this.assignedInstance(module, names, inner, isFamily)) return 'instance';
+      const annotation = annotatedClass(inner);
+      const annotated = annotation ? byClass(this.resolveClass(module, names, annotation)) : undefined;
+      if (annotated) return annotated;
+      if (this.assignedInstance(module, names, inner, isOther)) return 'unrelated';
+      // A module or a name imported from one (`json.dumps`, `os.path`).
+      if (!isLocalName(inner, inner.text) && bindsByImport(names, pythonName(inner.text))) return 'unrelated';
+    }
     // `self.client = Client()` in the class, then `self.client.subscribe()`.
     if (inner.type === 'attribute') {
       const object = inner.childForFieldName('object');
       const attribute = inner.childForFieldName('attribute');
       const cls = object?.type === 'identifier' && object.text === 'self' ? enclosingClass(parsed.file, object) : undefined;
       if (cls && attribute && this.attributeInstance(module, names, cls, attribute.text, isFamily)) return 'instance';
+      if (cls && attribute && this.attributeInstance(module, names, cls, attribute.text, isOther)) return 'unrelated';
+      const qualified = names.qualify(inner);
+      if (qualified !== undefined && this.byName.has(this.absolute(module, qualified))) return 'unrelated';
     }
-    return undefined;
+    return 'unknown';
+  }
+
+  /** Project classes defining a method named `name` (in modules whose text mentions it). */
+  classesDefining(written: string): ClassRef[] {
+    const name = pythonName(written);
+    const found: ClassRef[] = [];
+    for (const other of this.mentioning(name)) {
+      const file = this.fileOf(other);
+      for (const f of file?.functions.all ?? []) {
+        if (f.kind !== 'function' || f.parent === undefined || shortName(f) !== name) continue;
+        const cls = file?.functions.all.find((c) => c.kind === 'class' && c.name === f.parent && contains(c.node, f.node));
+        if (cls) found.push({ module: other, info: cls });
+      }
+    }
+    return found;
+  }
+
+  /** The method's definitions in the other classes of its hierarchy: overrides below it, and what it overrides above. */
+  private redefinitions(family: Family, name: string): Use[] {
+    const [owner, ...below] = family.members;
+    const uses: Use[] = [];
+    for (const cls of [...below, ...family.ancestors]) {
+      const file = this.fileOf(cls.module);
+      const method = file?.functions.all.find((f) => f.kind === 'function' && f.parent === cls.info.name && shortName(f) === name && contains(cls.info.node, f.node));
+      const node = method?.node.childForFieldName('name');
+      if (file && node && cls.info.node.id !== owner?.info.node.id) uses.push({ path: cls.module.path, line: file.lineOf(node), kind: 'redefinition', node });
+    }
+    return uses;
   }
 
   /** A class, its project ancestors (whose `self` calls reach an override) and its descendants (which inherit it). */
@@ -484,7 +575,7 @@ export class ProjectModel {
     const file = this.fileOf(module);
     // Defined in this module (and not re-bound by an import).
     if (file && !bindsByImport(names, head)) {
-      const local = file.functions.all.find((f) => f.name === dotted && (f.parent === undefined || file.functions.all.some((c) => c.kind === 'class' && c.name === f.parent)));
+      const local = file.functions.all.find((f) => pythonName(f.name) === dotted && (f.parent === undefined || file.functions.all.some((c) => c.kind === 'class' && c.name === f.parent)));
       return local ? { module, info: local } : undefined;
     }
     return this.resolveQualified(this.absolute(module, names.qualify(expression) ?? dotted), depth);
@@ -507,16 +598,18 @@ export class ProjectModel {
         const binding = parsed.names.all.find((b) => b.local === head);
         return binding ? this.resolveQualified([this.absolute(module, binding.qualified), ...parts.slice(cut + 1)].join('.'), depth + 1) : undefined;
       }
-      const info = parsed.file.functions.all.find((f) => f.name === rest);
+      const info = parsed.file.functions.all.find((f) => pythonName(f.name) === rest);
       return info ? { module, info } : undefined;
     }
     return undefined;
   }
 
   /**
-   * `getattr(obj, 'name')` / `hasattr(obj, 'name')` naming the function: for
-   * a method the model cannot tell the object, so any counts; for a
-   * module-level function (`home` given), only on its module.
+   * `getattr(obj, 'name')` / `hasattr(obj, 'name')` that may name the function
+   * (its name, a prefix of it such as `"on_" + kind`, or a name the code does
+   * not show): for a method the model cannot tell the object, so any counts
+   * (a name it does not show, only on `self`); for a module-level function
+   * (`home` given), only on its module.
    */
   private getattrUses(module: ModuleSource, parsed: Parsed, short: string, home: ModuleSource | undefined): Use[] {
     const { file, names } = parsed;
@@ -527,13 +620,19 @@ export class ProjectModel {
     const uses: Use[] = [];
     for (const call of parsed.attributeLookups) {
       const [object, name] = call.childForFieldName('arguments')?.namedChildren ?? [];
-      if (name?.type !== 'string' || name.text.slice(1, -1) !== short) continue;
+      const naming = name ? lookupNaming(name, short) : undefined;
+      if (!name || !naming) continue;
       if (home && (!object || this.absolute(module, names.qualify(object) ?? '') !== home.name)) continue;
+      // A name the code does not show may be any method of `self`'s class; on another object, the model cannot tell which class it is.
+      if (naming === 'dynamic' && !home && !(object?.type === 'identifier' && (object.text === 'self' || object.text === 'cls'))) continue;
       uses.push({ path: module.path, line: file.lineOf(name), kind: 'getattr', node: name });
     }
     return uses;
   }
 }
+
+/** Receivers that are values of built-in types, never a project class's instance. */
+const LITERALS: ReadonlySet<string> = new Set(['string', 'concatenated_string', 'integer', 'float', 'list', 'dictionary', 'set', 'tuple', 'list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'true', 'false', 'none']);
 
 function expressionFile(model: ProjectModel, module: ModuleSource): SourceFile {
   const file = model.fileOf(module);
@@ -554,8 +653,9 @@ function identifiersNamed(parsed: Parsed, words: WordFinder, name: string): read
     // Found in the text, confirmed on the tree: far cheaper than visiting every identifier of the module.
     found = [];
     for (const at of words.startsOf(name)) {
-      const node = parsed.file?.root.descendantForIndex(at, at + name.length);
-      if (node?.type === 'identifier' && node.startIndex === at && node.endIndex === at + name.length) found.push(node);
+      // The spelling found may be longer or shorter than the name (NFKC), so the node is found by where it starts.
+      const node = parsed.file?.root.descendantForIndex(at, at);
+      if (node?.type === 'identifier' && node.startIndex === at && pythonName(node.text) === name) found.push(node);
     }
     parsed.identifiers.set(name, found);
   }

@@ -3,38 +3,54 @@
 // asks about each of its functions) is indexed once instead, so the cost of
 // all the questions stays linear in the module's size rather than growing
 // with the number of names times the size.
+//
+// Python reads identifiers in NFKC form (`ｓｑｕａｒｅ` is `square`), so a
+// question is about the name, not the spelling. ASCII text spells every name
+// one way and keeps the plain text search; a text with any other character is
+// indexed by NFKC name at its first question, so a spelling the search could
+// not see is still found (one walk, as for a much-asked module).
+import { pythonName } from './identifiers';
 
 /** Distinct questions about one text before indexing all its words pays off. */
 const MANY_QUESTIONS = 8;
 
+/** Characters an identifier may continue with (letters, digits, marks, connectors such as `_`). */
+const WORD_CHARACTER = '[\\p{L}\\p{N}\\p{Mn}\\p{Mc}\\p{Pc}]';
+
 export class WordFinder {
   private questions = 0;
   private index: Map<string, number[]> | undefined;
+  private readonly ascii: boolean;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    // eslint-disable-next-line no-control-regex
+    this.ascii = !/[^\x00-\x7f]/.test(text);
+  }
 
-  /** Does `word` occur in the text delimited as a word (not inside a longer name)? */
+  /** Does a word naming `word` (NFKC-equal to it) occur in the text, not inside a longer name? */
   mentions(word: string): boolean {
     return this.startsOf(word).length > 0;
   }
 
-  /** Offsets where `word` starts as a whole word. */
+  /** Offsets where a word naming `word` starts, however it is spelled. */
   startsOf(word: string): readonly number[] {
-    if (!this.index && ++this.questions > MANY_QUESTIONS) this.index = wordStarts(this.text);
-    if (this.index) return this.index.get(word) ?? [];
-    if (!this.text.includes(word)) return [];
-    const spelled = new RegExp(`(?<![\\p{L}\\p{N}_])${escaped(word)}(?![\\p{L}\\p{N}_])`, 'gu');
+    const name = pythonName(word);
+    if (!this.index && (!this.ascii || ++this.questions > MANY_QUESTIONS)) this.index = wordStarts(this.text);
+    if (this.index) return this.index.get(name) ?? [];
+    if (!this.text.includes(name)) return [];
+    const spelled = new RegExp(`(?<!${WORD_CHARACTER})${escaped(name)}(?!${WORD_CHARACTER})`, 'gu');
     return [...this.text.matchAll(spelled)].map((m) => m.index);
   }
 }
 
-/** Where each maximal run of letters, digits and underscores starts, by its spelling. */
+/** Where each maximal run of identifier characters starts, by the name Python reads it as. */
 function wordStarts(text: string): Map<string, number[]> {
   const starts = new Map<string, number[]>();
-  for (const m of text.matchAll(/[\p{L}\p{N}_]+/gu)) {
-    const at = starts.get(m[0]);
+  for (const m of text.matchAll(new RegExp(`${WORD_CHARACTER}+`, 'gu'))) {
+    const name = pythonName(m[0]);
+    const at = starts.get(name);
     if (at) at.push(m.index);
-    else starts.set(m[0], [m.index]);
+    else starts.set(name, [m.index]);
   }
   return starts;
 }

@@ -365,6 +365,7 @@ export class EngineState {
       relative = {
         usesElsewhere: (fn) => view.usesElsewhere(fn).map((use) => ({ ...use, path: this.relativePaths.get(use.path) ?? use.path })),
         callsCoroutineElsewhere: (callee) => view.callsCoroutineElsewhere(callee),
+        definesMethodElsewhere: (name) => view.definesMethodElsewhere(name),
       };
       this.relativeViews.set(view, relative);
     }

@@ -175,3 +175,73 @@ test('a multi-line string that would have to move into a continuation (its text 
         return v
     `, 'banner', /the multi-line string at line 7 would change if its statement moved into a continuation/);
 });
+
+test('a method a lookup by name in its class may find: by a prefix, or by a name the code does not show', async () => {
+  const source = `
+    class Bot:
+        def on_ping(self, x):
+            return x
+
+        def ping(self, x):
+            return x
+
+        def handle(self, kind, x):
+            return getattr(self, "on_" + kind)(x)
+
+        def run(self, what, x):
+            return getattr(self, what)(x)
+    `;
+  const result = await convert(source, 'cps', { functions: ['Bot.on_ping', 'Bot.ping'] });
+  assert.deepEqual(result.refused.map((r) => `${r.function}:${r.code}:${String(r.line)}`), ['Bot.on_ping:used-as-value:9', 'Bot.ping:used-as-value:12']);
+  assert.equal(result.text, undefined, 'nothing changes');
+});
+
+test('an override and the method it overrides convert together or not at all', async () => {
+  const source = `
+    class Shape:
+        def area(self, x):
+            return x + 1
+
+        def report(self):
+            return self.area(1)
+
+
+    class Square(Shape):
+        def area(self, x):
+            return x * 10
+    `;
+  const alone = await convert(source, 'cps', { functions: ['Shape.area'], withCallers: true });
+  assert.deepEqual(alone.refused.map((r) => `${r.function}:${r.code}:${String(r.line)}`), ['Shape.area:overridden:10']);
+  assert.equal(alone.text, undefined, 'nothing changes');
+  const both = await convert(source, 'cps', { functions: ['Shape.area', 'Square.area'], withCallers: true });
+  assert.deepEqual([...both.converted].sort(), ['Shape.area', 'Shape.report', 'Square.area']);
+});
+
+test('a method called on an untyped receiver converts only when nothing else can have a method of that name', async () => {
+  const source = `
+    class Box:
+        def get(self):
+            return 1
+
+        def weigh(self):
+            return 2
+
+
+    def peek(table):
+        return table.get("k")
+
+
+    def scale(box: Box, thing):
+        first = box.get()
+        return first + thing.weigh()
+    `;
+  const noProject = await convert(source, 'cps', { functions: ['Box.weigh'], withCallers: true });
+  assert.deepEqual(noProject.refused.map((r) => `${r.function}:${r.code}:${String(r.line)}`), ['Box.weigh:receiver-unknown:15'], 'without the project nothing proves it');
+  const project = { usesElsewhere: () => [], callsCoroutineElsewhere: () => false, definesMethodElsewhere: () => false };
+  const weigh = await convert(source, 'cps', { functions: ['Box.weigh'], withCallers: true, project });
+  assert.deepEqual([...weigh.converted].sort(), ['Box.weigh', 'scale'], 'the project shows only Box has weigh');
+  const elsewhere = await convert(source, 'cps', { functions: ['Box.weigh'], withCallers: true, project: { ...project, definesMethodElsewhere: (name: string) => name === 'weigh' } });
+  assert.deepEqual(elsewhere.refused.map((r) => r.code), ['receiver-unknown'], 'another module has a class with weigh');
+  const get = await convert(source, 'cps', { functions: ['Box.get'], withCallers: true, project });
+  assert.deepEqual(get.refused.map((r) => `${r.function}:${r.code}:${String(r.line)}`), ['Box.get:receiver-unknown:10'], 'a dict has get; the annotated box.get() is not the problem');
+});

@@ -1,6 +1,7 @@
 // With a project around the file, a step that would break a use in another
-// module is refused with code caller-in-other-module, naming that use; a bare
-// import does not block. The project here is a hand-made table of uses.
+// module is refused, naming that use: a call with code caller-in-other-module,
+// other uses with the code they get inside one module; a bare import does not
+// block. The project here is a hand-made table of uses.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FunctionInfo } from '../../../extension/engine';
@@ -23,7 +24,7 @@ const SOURCE = dedent(`
 `);
 
 function project(uses: Readonly<Record<string, readonly UseElsewhere[]>>): ProjectUses {
-  return { usesElsewhere: (fn: FunctionInfo) => uses[fn.name] ?? [], callsCoroutineElsewhere: () => false };
+  return { usesElsewhere: (fn: FunctionInfo) => uses[fn.name] ?? [], callsCoroutineElsewhere: () => false, definesMethodElsewhere: () => false };
 }
 
 test('a function called from another module is refused, naming the use; without the project it converts', async () => {
@@ -58,7 +59,7 @@ test('a caller the step would bring along that another module uses blocks the st
     const uses = project({ report: [{ path: 'app/cli.py', line: 30, kind: 'value' }] });
     const step = stepFunction(file, 'square', 'cps', { project: uses });
     assert.equal(step.alone?.code, 'needs-callers', 'alone, its caller in this module blocks it');
-    assert.equal(step.refusal?.code, 'caller-in-other-module', 'with its callers, the caller used elsewhere blocks it');
+    assert.equal(step.refusal?.code, 'used-as-value', 'with its callers, the caller used as a value elsewhere blocks it, with the code that use gets inside one module');
     assert.match(step.refusal.message, /its caller report would convert with it, but report is also used as a value in app\/cli\.py at line 30/);
     assert.equal(step.result.text, undefined, 'nothing changes');
     assert.deepEqual([...stepFunction(file, 'square', 'cps').result.converted].sort(), ['report', 'square'], 'without the project both convert');

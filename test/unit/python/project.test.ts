@@ -108,7 +108,8 @@ test('methods are used through receivers whose class the model can infer, in any
               d.subscribe = None
     `,
   });
-  assert.deepEqual(usesOf(model, 'jobs.py', 'Job.go'), ['app.py:10:call', 'app.py:11:call']);
+  // `unknown.go()`: no class of the project but Job and no library type has a `go`, so it can only be Job's.
+  assert.deepEqual(usesOf(model, 'jobs.py', 'Job.go'), ['app.py:10:call', 'app.py:11:call', 'app.py:12:call']);
   assert.deepEqual(usesOf(model, 'jobs.py', 'Client.subscribe'), ['app.py:8:call']);
   assert.deepEqual(usesOf(model, 'jobs.py', 'Job.step'), ['jobs.py:3:call']);
 });
@@ -135,7 +136,8 @@ test('an override is reached from the base class that calls it through self, and
               return self.on_message('x')
     `,
   });
-  assert.deepEqual(usesOf(model, 'impl.py', 'Echo.on_message'), ['base.py:3:override', 'impl.py:9:call']);
+  assert.deepEqual(usesOf(model, 'impl.py', 'Echo.on_message'), ['base.py:3:override', 'base.py:5:redefinition', 'impl.py:9:call']);
+  assert.deepEqual(usesOf(model, 'base.py', 'Handler.on_message'), ['base.py:3:call', 'impl.py:4:redefinition', 'impl.py:9:call'], 'the override below it is another definition a call may reach');
   const impl = model.module('impl.py') as ModuleSource;
   const echo = model.fileOf(impl)?.functions.named('Echo')[0];
   assert.ok(echo);
@@ -236,4 +238,84 @@ test('a receiver naming a submodule its package imports (`from . import sub`) re
     `,
   });
   assert.deepEqual(usesOf(model, 'pattern.py', 'Pattern.compile'), ['pattern.py:5:call']);
+});
+
+test('a use spelled with other characters Python reads as the same name (NFKC) is found in another module', async () => {
+  const { model } = await project({
+    'shapes.py': 'def square(x):\n    return x * x\n',
+    'main.py': 'from shapes import ｓｑｕａｒｅ\nimport shapes\nprint(ｓｑｕａｒｅ(3), shapes.ｓｑｕａｒｅ(4))\n',
+    'other.py': 'def ｓｑｕａｒｅ(x):\n    return x\n',
+    'uses_other.py': 'from other import square\nprint(square(1))\n',
+  });
+  assert.deepEqual(usesOf(model, 'shapes.py', 'square'), ['main.py:1:import', 'main.py:3:call', 'main.py:3:call']);
+  assert.equal(model.mentionedOutside(model.module('shapes.py') as ModuleSource, 'square'), true);
+  assert.deepEqual(usesOf(model, 'other.py', 'ｓｑｕａｒｅ'), ['uses_other.py:1:import', 'uses_other.py:2:call']);
+});
+
+test('a method called on a receiver the model cannot type is an untyped-receiver use unless nothing else can have a method of that name', async () => {
+  const { model } = await project({
+    'store.py': `
+      class Ledger:
+          def settle(self, amount):
+              return amount
+
+          def update(self, amount):
+              return amount
+
+          def close_books(self):
+              return 0
+
+      class Till:
+          def close_books(self):
+              return 1
+    `,
+    'app.py': `
+      import json
+      from store import Ledger
+
+      def run(book, other: Ledger, till):
+          book.settle(1)
+          book.update(2)
+          book.close_books()
+          other.update(3)
+          json.settle(4)
+          'x'.update()
+          till.settle = None
+          return getattr(book, 'on_' + till)
+    `,
+  });
+  assert.deepEqual(usesOf(model, 'store.py', 'Ledger.settle'), ['app.py:5:call'], 'only Ledger has settle: the untyped call is its call');
+  assert.deepEqual(usesOf(model, 'store.py', 'Ledger.update'), ['app.py:6:untyped-receiver', 'app.py:8:call'], 'a dict has update too; the annotated parameter is a Ledger');
+  assert.deepEqual(usesOf(model, 'store.py', 'Ledger.close_books'), ['app.py:7:untyped-receiver'], 'Till has close_books too');
+});
+
+test('getattr by a prefix or by a name the code does not show may find a function or a method of self', async () => {
+  const { model } = await project({
+    'handlers.py': `
+      class Bot:
+          def on_ping(self):
+              return 1
+
+          def dispatch(self, kind):
+              return getattr(self, 'on_' + kind)()
+
+      def helper():
+          return 2
+
+      def other():
+          return 3
+    `,
+    'app.py': `
+      import handlers
+
+      def call(name):
+          return getattr(handlers, name)()
+
+      def on(kind):
+          return getattr(handlers, f'help{kind}')
+    `,
+  });
+  assert.deepEqual(usesOf(model, 'handlers.py', 'Bot.on_ping'), ['handlers.py:6:getattr']);
+  assert.deepEqual(usesOf(model, 'handlers.py', 'helper'), ['app.py:4:getattr', 'app.py:7:getattr']);
+  assert.deepEqual(usesOf(model, 'handlers.py', 'other'), ['app.py:4:getattr']);
 });

@@ -18,3 +18,14 @@ test('a name counts only as a whole word, before and after the module is indexed
   assert.deepEqual(words.startsOf('größe'), [TEXT.indexOf('größe')], 'non-ASCII names are words too');
   assert.deepEqual(words.startsOf('get_all'), [TEXT.indexOf('get_all')]);
 });
+
+test('a name is found however Python lets it be spelled (NFKC), and ASCII text keeps the plain search', () => {
+  const text = 'from a import square\nprint(ｓｑｕａｒｅ(3), square(4), ｓｑｕａｒｅs)\n';
+  const words = new WordFinder(text);
+  assert.deepEqual(words.startsOf('square'), [text.indexOf('square'), text.indexOf('ｓｑｕａｒｅ('), text.indexOf('square(4')]);
+  assert.deepEqual(words.startsOf('ｓｑｕａｒｅ'), words.startsOf('square'), 'the question is NFKC-read too');
+  assert.equal(words.mentions('squares'), true, 'ｓｑｕａｒｅs is squares');
+  assert.equal(words.mentions('quare'), false);
+  const ascii = new WordFinder('print(square(4))\n');
+  assert.deepEqual(ascii.startsOf('ｓｑｕａｒｅ'), [6]);
+});

@@ -156,5 +156,5 @@ export const cpsToDirect: Conversion = {
   to: 'direct',
   changesCalls: true,
   candidates: (file) => file.functions.all.filter((f) => isCpsFunction(file, f)),
-  convert: (file, functions) => leaveCps(file, functions, directRung(file)),
+  convert: (file, functions, options) => leaveCps(file, functions, directRung(file), options.project),
 };

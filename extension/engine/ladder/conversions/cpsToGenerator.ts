@@ -120,5 +120,5 @@ export const cpsToGenerator: Conversion = {
   to: 'generator',
   changesCalls: true,
   candidates: (file) => file.functions.all.filter((f) => isCpsFunction(file, f)),
-  convert: (file, functions, options) => leaveCps(file, functions, generatorRung(file, options)),
+  convert: (file, functions, options) => leaveCps(file, functions, generatorRung(file, options), options.project),
 };

@@ -112,8 +112,8 @@ import { FreshNames } from '../freshNames';
 import { hasHelper, hasOwnTrampoline, trampolineNameTaken } from '../insertedHelpers';
 import { helperInsertion } from '../moduleInsert';
 import { moduleStatementToCps } from '../moduleCalls';
-import { isMethod, methodsByName, moduleLevelStatement, referencesTo } from '../references';
-import { mayReachAnother, mayReachMethod } from '../../python/methodOwner';
+import { isMethod, methodsByName, moduleLevelStatement, referencesTo, unknownReceiver } from '../references';
+import { mayReachMethod, redefinitionsOf } from '../../python/methodOwner';
 import { pythonName } from '../../python/identifiers';
 import { hiddenCaller } from '../../python/hiddenCallers';
 import { hiddenCallerBlocker } from '../hiddenCallerRefusal';
@@ -182,12 +182,14 @@ const GREW = 'grew';
 function callerProblem(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<string, FunctionInfo>, refused: ReadonlyMap<string, Refusal>, options: ConversionOptions, add: (caller: FunctionInfo) => void): Blocker | typeof GREW | undefined {
   const hidden = hiddenCaller(file, fn);
   if (hidden) return hiddenCallerBlocker(file, hidden);
+  // A call that reaches this method on one instance reaches the other definition on another: both take a continuation, or neither.
+  const stays = redefinitionsOf(file, fn).find((other) => !chosen.has(other.name));
+  if (stays) return blocker('overridden', stays.node, `${stays.name} (line ${String(stays.line)}) defines it again in the same class hierarchy and ${refused.has(stays.name) ? 'cannot be converted' : 'is not being converted'}, so a call reaching either could not be given a continuation; convert both together or keep this method as it is`);
   let grew = false;
   for (const ref of referencesTo(file, fn)) {
     const at = `line ${String(file.lineOf(ref.node))}`;
-    if (isMethod(file, fn) && mayReachAnother(file, ref.node, fn)) {
-      return blocker('receiver-unknown', ref.node, `${at}: \`${file.textOf(ref.node)}\` may call another \`${shortName(fn)}\` (the module does not show that its receiver is a ${fn.parent ?? ''}, and other types have one), so it can neither be given a continuation nor be left without one`);
-    }
+    const untyped = unknownReceiver(file, fn, ref, options.project);
+    if (untyped) return untyped;
     if (!ref.call) return blocker('used-as-value', ref.node, `${at}: \`${shortName(fn)}\` is used as a value, not called, so the code that calls it cannot be given a continuation`);
     const owner = ref.owner;
     if (!owner) {

@@ -57,7 +57,8 @@ import { Spans } from '../../syntax/spans';
 import { hasHelper, hasOwnTrampoline, runnerNames, trampolineNameTaken } from '../insertedHelpers';
 import { helperInsertion, helperRemoval, usesOf } from '../moduleInsert';
 import { TRAMPOLINE_NAME, TRAMPOLINE_NAME_TAKEN, TRAMPOLINE_SOURCE } from '../trampolineSource';
-import { isMethod, methodsByName, referencesTo } from '../references';
+import { isMethod, methodsByName, referencesTo, unknownReceiver } from '../references';
+import type { ProjectUses } from '../projectUses';
 import { mayReachMethod } from '../../python/methodOwner';
 import { children, field, hasOnlyPlainParameters, present } from '../pySyntax';
 import { refusalOf, RefuseError } from '../refusal';
@@ -113,7 +114,7 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
         const how = plan.get(fn);
         if (deep && how && typeof how !== 'string') throw new RefuseError('needs-trampoline', deep.node, `${deep.message}, so its CPS form needs the trampoline, but ${how.why}`);
         if (deep && how === 'thunks' && trampolineNameTaken(file)) throw new RefuseError('name-clash', deep.node, `${deep.message}, so it needs the trampoline, but ${TRAMPOLINE_NAME_TAKEN}`);
-        rewrites.push(...onePerCall(file, callerRewrites(file, fn, chosen, resume, cont, thunks(fn)), adapted, fn));
+        rewrites.push(...onePerCall(file, callerRewrites(file, fn, chosen, resume, cont, thunks(fn), options.project), adapted, fn));
         const dropDecorators = fn.decorated ? children(fn.decorated).filter((d) => d.type === 'decorator' && runners.some((runner) => isInlineCallbacks({ ...fn, decorators: [d.text.replace(/^@\s*/, '').trim()] }, runner))) : [];
         const outer = fn.decorated ?? fn.node;
         const errorContinuation = errorPaths.has(fn) ? { errorContinuation: onError } : {};
@@ -305,11 +306,13 @@ function trampolinePlan(file: SourceFile, converted: readonly FunctionInfo[], de
 type Plan = 'thunks' | 'plain' | { readonly why: string };
 
 /** Calls of `fn` from code that stays in the generator form (or drives it from outside); with `trampolined`, each runs its thunks under the trampoline. */
-function callerRewrites(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<string, FunctionInfo>, resume: string, cont: string, trampolined: boolean): Rewrite[] {
+function callerRewrites(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<string, FunctionInfo>, resume: string, cont: string, trampolined: boolean, project: ProjectUses | undefined): Rewrite[] {
   const run = (call: string): string => (trampolined ? `${TRAMPOLINE_NAME}(${call})` : call);
   const rewrites: Rewrite[] = [];
   for (const ref of referencesTo(file, fn)) {
     const at = `line ${String(file.lineOf(ref.node))}`;
+    const untyped = unknownReceiver(file, fn, ref, project);
+    if (untyped) throw new RefuseError(untyped.code, untyped.node, untyped.message);
     if (!ref.call) throw new RefuseError('used-as-value', ref.node, `${at}: \`${shortName(fn)}\` is used as a value, not called, so its callers cannot be adapted`);
     let owner = ref.owner;
     while (owner && !chosen.has(owner.name)) owner = owner.parent === undefined ? undefined : file.functions.named(owner.parent)[0];
