@@ -2,7 +2,7 @@
 // packages run with python3 before and after the built CLI converts them: an
 // override in another module, a lookup by name there, a function or method
 // passed there as a value, a method called there on a receiver whose class
-// the project does not show, a call spelled with other characters Python
+// the project does not show or on an instance imported from another module, a call spelled with other characters Python
 // reads as the same name (NFKC), and calls in modules of one batch whose own
 // step does not know the callee converted. Each named function is refused
 // with the code the same use gets inside one module, naming the other file
@@ -158,6 +158,29 @@ const CASES: Record<string, Case> = {
     },
     args: ['pkg/ledger.py', '--to', 'cps'],
     refused: { 'Ledger.update': ['receiver-unknown', /pkg\/main\.py at line 5/] },
+  },
+  'a method called in another module on an instance that module imports by name': {
+    files: {
+      'registry.py': dedent(`
+        class Registry:
+            def __init__(self):
+                self.items = {"a": "alpha"}
+
+            def lookup(self, key):
+                return self.items.get(key, key.upper())
+
+
+        registry = Registry()
+      `),
+      'main.py': dedent(`
+        from .registry import registry
+
+
+        print(registry.lookup("a"), registry.lookup("b"))
+      `),
+    },
+    args: ['pkg/registry.py', '--to', 'cps'],
+    refused: { 'Registry.lookup': ['caller-in-other-module', /pkg\/main\.py at line 4/] },
   },
   'a call in another module spelled with other characters that are the same name (NFKC)': {
     files: {

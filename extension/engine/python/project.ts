@@ -476,8 +476,7 @@ export class ProjectModel {
       const annotated = annotation ? byClass(this.resolveClass(module, names, annotation)) : undefined;
       if (annotated) return annotated;
       if (this.assignedInstance(module, names, inner, isOther)) return 'unrelated';
-      // A module or a name imported from one (`json.dumps`, `os.path`).
-      if (!isLocalName(inner, inner.text) && bindsByImport(names, pythonName(inner.text))) return 'unrelated';
+      if (!isLocalName(inner, inner.text) && bindsByImport(names, pythonName(inner.text))) return this.importedRelation(module, names, inner, isFamily);
     }
     // `self.client = Client()` in the class, then `self.client.subscribe()`.
     if (inner.type === 'attribute') {
@@ -523,6 +522,35 @@ export class ProjectModel {
   /** A class, its project ancestors (whose `self` calls reach an override) and its descendants (which inherit it). */
   private family(owner: ClassRef): Family {
     return { members: [owner, ...this.descendants(owner.module, owner.info)], ancestors: this.ancestors(owner.module, owner.info) };
+  }
+
+  /**
+   * A name `module` imports: a module or a library's name (`json`, `os.path`)
+   * is no instance of a project class; a name another project module binds
+   * (`from app import registry`) is one when that module assigns it an
+   * instance at top level (`registry = Registry()`), and unknown when it binds
+   * it some other way.
+   */
+  private importedRelation(module: ModuleSource, names: ModuleNames, name: Node, isFamily: (ref: ClassRef | undefined) => boolean): 'instance' | 'unrelated' | 'unknown' {
+    const qualified = names.qualify(name);
+    if (qualified === undefined) return 'unknown';
+    const absolute = this.absolute(module, qualified);
+    const dot = absolute.lastIndexOf('.');
+    const home = dot < 0 ? undefined : this.byName.get(absolute.slice(0, dot));
+    if (this.byName.has(absolute) || !home) return 'unrelated';
+    const { file, names: homeNames } = this.parsedOf(home);
+    if (!file || !homeNames) return 'unknown';
+    const bound = absolute.slice(dot + 1);
+    if (file.functions.all.some((f) => f.parent === undefined && f.name === bound)) return 'unrelated';
+    const values = file.root.namedChildren.flatMap((statement) => {
+      const assignment = statement?.type === 'expression_statement' ? statement.firstNamedChild : undefined;
+      const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : undefined;
+      const right = assignment?.childForFieldName('right');
+      return left?.type === 'identifier' && pythonName(left.text) === bound && right ? [right] : [];
+    });
+    const classes = values.map((v) => (v.type === 'call' && v.childForFieldName('function') ? this.resolveClass(home, homeNames, v.childForFieldName('function') as Node) : undefined));
+    if (classes.some(isFamily)) return 'instance';
+    return classes.length > 0 && classes.every((c) => c !== undefined) ? 'unrelated' : 'unknown';
   }
 
   private assignedInstance(module: ModuleSource, names: ModuleNames, name: Node, isFamily: (ref: ClassRef | undefined) => boolean): boolean {

@@ -319,3 +319,11 @@ test('getattr by a prefix or by a name the code does not show may find a functio
   assert.deepEqual(usesOf(model, 'handlers.py', 'helper'), ['app.py:4:getattr', 'app.py:7:getattr']);
   assert.deepEqual(usesOf(model, 'handlers.py', 'other'), ['app.py:4:getattr']);
 });
+
+test('a name imported from a project module is an instance of the class that module assigns it, not a module', async () => {
+  const { model } = await project({
+    'app.py': 'import json\n\n\nclass Registry:\n    def lookup(self, key):\n        return key\n\n\nclass Other:\n    def lookup(self, key):\n        return None\n\n\nregistry = Registry()\nother = Other()\nmade = make()\n',
+    'main.py': 'from app import registry, other, made\nimport app\nfrom json import loads\n\nregistry.lookup("a")\nother.lookup("b")\nmade.lookup("c")\napp.registry.lookup("d")\nloads.lookup("e")\n',
+  });
+  assert.deepEqual(usesOf(model, 'app.py', 'Registry.lookup'), ['main.py:5:call', 'main.py:7:untyped-receiver', 'main.py:8:untyped-receiver'], 'registry is a Registry, other an Other, made and app.registry unknown; a library name is neither');
+});
