@@ -14,6 +14,7 @@ import { inlineResults } from './inlineResults';
 import { block, copied, line, render, type Out } from './pyOut';
 import { children, field, hasOnlyPlainParameters, identifiers, identifiersByName, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
 import { refuse } from './refusal';
+import { argumentsOf } from '../python/scopes';
 
 export interface Operation {
   /** The expression whose value is the call's result, e.g. `f(a)` or `yield f(a)`. */
@@ -668,10 +669,6 @@ function nextCode(stmts: readonly Node[], from: number): number {
   return i;
 }
 
-export function argumentsOf(call: Node): Node[] {
-  const args = call.childForFieldName('arguments');
-  return args?.type === 'argument_list' ? children(args).filter((a) => a.type !== 'comment') : [];
-}
 
 function unparenthesized(node: Node): Node {
   let n = node;

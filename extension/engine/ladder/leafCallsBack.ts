@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { argumentsOf } from './fromCps';
+import { argumentsOf } from '../python/scopes';
 import type { ModuleCoroutines } from '../python/coroutines';
 import { children, isGeneratorFunction, ownOfType, present, statementsOf } from './pySyntax';
 

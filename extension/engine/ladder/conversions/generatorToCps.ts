@@ -51,7 +51,7 @@ import { DEFAULT_CONTINUATION, DEFAULT_ERROR_CONTINUATION, isInlineCallbacks, is
 import { calledInTry, cpsFunctionText, makesCpsCalls, SITE_TYPES, sitesIn, type CpsSite } from '../cpsTransform';
 import { ERROR_GUARD_NAME, ERROR_GUARD_SOURCE } from '../errorGuardSource';
 import { FreshNames } from '../freshNames';
-import { argumentsOf } from '../fromCps';
+import { argumentsOf } from '../../python/scopes';
 import { runnerSource } from '../inlineCallbacksRunner';
 import { Spans } from '../../syntax/spans';
 import { hasHelper, hasOwnTrampoline, runnerNames, trampolineNameTaken } from '../insertedHelpers';
