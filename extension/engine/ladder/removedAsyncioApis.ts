@@ -9,6 +9,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { EditBuilder } from '../syntax/editBuilder';
 import type { ModuleCoroutines } from '../python/coroutines';
+import { dottedText } from '../python/imports';
 import { argumentsOf, unparenthesize } from '../python/scopes';
 
 const LOOP_ARGUMENT_REMOVED = new Set([
@@ -49,7 +50,9 @@ export function respellRemovedAsyncioApis(module: ModuleCoroutines, edits: EditB
     const args = argumentsOf(call);
     const loop = args.findIndex((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'loop');
     const loopArgument = args[loop];
-    if (loopArgument && isPlainReference(loopArgument.childForFieldName('value'))) {
+    const value = loopArgument?.childForFieldName('value');
+    // `loop`, `self._loop`: reading it does nothing else, so it can go unread.
+    if (loopArgument && value && dottedText(module.file, value) !== undefined) {
       // `f(x, loop=l)` loses `, loop=l`; `f(loop=l, k=x)` loses `loop=l, `; `f(loop=l,)` all of it.
       const before = args[loop - 1];
       const after = args[loop + 1];
@@ -61,12 +64,6 @@ export function respellRemovedAsyncioApis(module: ModuleCoroutines, edits: EditB
     const awaited = args[0];
     if (qualified === 'asyncio.wait' && awaited && awaited.type !== 'keyword_argument') wrapInTasks(module, edits, awaited, ensureFuture);
   }
-}
-
-/** `loop`, `self._loop`: reading it does nothing else, so it can go unread. */
-function isPlainReference(value: Node | null): boolean {
-  if (value?.type === 'identifier') return true;
-  return value?.type === 'attribute' && isPlainReference(value.childForFieldName('object'));
 }
 
 function spacesAt(text: string, offset: number): number {
