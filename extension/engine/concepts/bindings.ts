@@ -1,6 +1,6 @@
 // The names a function's body uses without binding them (the free variables
 // a closure keeps), on the semantic layer's binding rule.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import { comprehensionNames, localNamesOf } from '../python/localNames';
 import { COMPREHENSIONS, enclosingFunction } from '../python/scopes';
 

@@ -1,5 +1,5 @@
 // What every concept rule reads about one definition, computed once per file.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { parametersPassed, type Parameter } from '../python/parameters';

@@ -1,7 +1,7 @@
 // Continuations and their machinery: CPS functions (every path ends by
 // calling the continuation), thunks (suspended zero-argument computations)
 // and trampolines (loops that keep calling what the last call returned).
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { ConceptLabel } from './concept';
 import { label, type FunctionContext } from './context';
 import { continuationOf, isRegistration, storesArgument } from '../python/callbacks';

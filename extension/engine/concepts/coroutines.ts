@@ -2,7 +2,7 @@
 // coroutines (`@asyncio.coroutine`, `@types.coroutine`, `yield from` awaiting)
 // and inline-callbacks coroutines (Twisted, Tornado, the ladder's runner or the
 // module's own) — as the one recognizer in python/coroutines.ts sees them.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import { INLINE_CALLBACKS_FLAVOURS, moduleCoroutines, type Recognised } from '../python/coroutines';
 import { calleeName, isYieldFrom } from '../python/scopes';
 import type { ConceptLabel } from './concept';

@@ -1,6 +1,6 @@
 // Functions as values: higher-order functions, closures and callback-style
 // functions (which hand their outcome to a function they were given).
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import { freeUses } from './bindings';
 import { localNamesOf } from '../python/localNames';
 import type { ConceptLabel } from './concept';

@@ -1,6 +1,6 @@
 // Iteration concepts: generators (plain, delegating, enhanced) on functions;
 // iterables and iterators on classes.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { ConceptLabel } from './concept';
 import { label, type ClassContext, type FunctionContext } from './context';
 import { isGeneratorBasedCoroutine } from './coroutines';

@@ -1,7 +1,7 @@
 // Scheduling concepts: event loops (take the next ready task or callback off
 // a queue and run it) and futures (a value that is set later, with callbacks):
 // classes that implement one, and functions that make one and hand it back.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { ConceptLabel } from './concept';
 import { label, type ClassContext, type FunctionContext } from './context';
 import { moduleCoroutines } from '../python/coroutines';

@@ -2,7 +2,7 @@
 // (suspension points, accesses, candidates) → hazards with interferers →
 // the model with segments and interleavings. Given a workspace, the writes of
 // the other modules' coroutines join the interferers of the file's own state.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { findFunctionRoles, type FunctionRoles } from './findCoroutines';

@@ -4,7 +4,7 @@
 // imports; `import asyncio` is added when the module lacks it. A lock per key
 // of a dict is `collections.defaultdict(asyncio.Lock)`, named `<name>_locks`
 // (`self._<attr>_locks`), so tasks on different keys still run together.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { EditBuilder } from '../syntax/editBuilder';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';

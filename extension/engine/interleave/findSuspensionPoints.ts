@@ -1,6 +1,6 @@
 // Where a coroutine can suspend. The value-flow walk meets these nodes in
 // execution order and numbers them; this module decides what counts.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { CoroutineKind, SuspensionKind } from './model';
 import { isYieldFrom } from '../python/scopes';
 

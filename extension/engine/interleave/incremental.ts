@@ -17,7 +17,7 @@
 // `global` (the top-level code's own bindings are kept by its text), and the
 // spans a function's spawned tasks are busy. One cache serves every document
 // and every version of it.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { composeAnalysis, rememberParse, type ModuleFlows } from './analyzeInterleavings';

@@ -6,7 +6,7 @@
 // statement in them rebinds, the lock can be one per key instead
 // (`async with cache_locks[key]:`), so tasks on different keys still run
 // concurrently. Refuses, with the reason, what a lock cannot fix or would deadlock.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import { EditBuilder } from '../syntax/editBuilder';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile, TextChange } from '../syntax/sourceFile';

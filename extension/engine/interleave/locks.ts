@@ -6,7 +6,7 @@
 // `with (yield lock.acquire()):`, and from `await lock.acquire()` to the
 // statement that calls `lock.release()`. Two accesses are under one lock when
 // they are under the same lock expression, compared as an identity.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { unparenthesize } from '../python/scopes';

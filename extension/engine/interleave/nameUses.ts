@@ -4,7 +4,7 @@
 // gathered per function from its own code (its nested definitions have their
 // own), so an analysis kept across edits can keep each function's uses and
 // gather again only the edited function's and the module-level code's.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { contextOf, enclosingFunction } from '../python/scopes';

@@ -22,7 +22,7 @@
 // An instance kept in a global or an attribute, passed on, stored in a
 // container, gathered over twice, or a class made nowhere the analysis sees,
 // is shared.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { ModuleNames } from '../python/imports';

@@ -2,7 +2,7 @@
 // globals (rebound through `global` or mutated in place), attributes of
 // `self`/`cls` and of module-level objects, and closure variables. Locals never
 // are. Resolution follows Python's scoping rules on the function index.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { boundNames, forEachOwnNode, mentioning, opensScope, ownDescendants } from '../python/scopes';

@@ -5,7 +5,7 @@
 // locals, calls and conditions. A write whose value — or whose enclosing
 // condition — derives from a read taken before a suspension point is a
 // hazard candidate, unless a condition re-checked after the suspension guards it.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { CoroutineKind, HazardKind, SuspensionKind } from './model';
 import { expressionSuspension, isAsyncConstruct } from './findSuspensionPoints';

@@ -2,7 +2,7 @@
 // sibling statements of one block, from the one holding the first node to the
 // one holding the last; wrapping re-indents it one level, leaving the inside of
 // multi-line strings and blank lines as they were.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { SourceFile } from '../syntax/sourceFile';
 
 export interface StatementSpan {

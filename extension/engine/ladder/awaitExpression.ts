@@ -3,7 +3,7 @@
 // anything, so the operand and the surrounding expression are checked both ways.
 // Edits touch only the keywords and parentheses, never the operand's own
 // text, so rewrites inside the operand (a nested yield, a call site) compose.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { EditBuilder } from '../syntax/editBuilder';
 import type { SourceFile } from '../syntax/sourceFile';
 import { operandOf } from '../python/scopes';

@@ -2,7 +2,7 @@
 // coroutine starts running when called and hands back a Future or Deferred;
 // a native one does nothing until awaited. Each use keeps its meaning or the
 // conversion is refused with the line that stops it.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { dottedText } from '../python/imports';

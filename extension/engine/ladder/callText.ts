@@ -1,5 +1,5 @@
 // Rewriting a call's argument list: adding a continuation, or taking it off.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import { children, field } from './pySyntax';
 
 /** Renders `call` with `extra` appended to its arguments (as `keyword=extra` after keyword arguments). */

@@ -1,7 +1,7 @@
 // How the ladder recognises each rung's functions: direct style, CPS (a last
 // parameter the body calls, or hands on to another CPS function), and the
 // inline-callbacks form (a function decorated with the runner).
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { perFunction } from '../syntax/perParse';

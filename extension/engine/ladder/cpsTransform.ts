@@ -3,7 +3,7 @@
 // Which expressions are "CPS calls" is up to the caller (calls of converted
 // functions in direct code; `yield` in the inline-callbacks form), so the same
 // transform serves both rungs that arrive at CPS.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { FreshNames } from './freshNames';

@@ -1,6 +1,6 @@
 // Taking a decorator off a definition: the rewrites to async/await drop the
 // decorator that made a generator a coroutine.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { EditBuilder } from '../syntax/editBuilder';
 import type { SourceFile } from '../syntax/sourceFile';
 

@@ -10,7 +10,7 @@
 // - a caller's `try` re-run by the continuation `def after_f(v, error=None):
 //   try: if error is not None: raise error ...`, passed with
 //   `lambda error: after_f(None, error)` as the error continuation.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import { ERROR_GUARD_NAME } from './errorGuardSource';
 import { children, parameterNames, statementsOf } from './pySyntax';
 

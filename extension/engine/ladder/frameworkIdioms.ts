@@ -1,6 +1,6 @@
 // How each framework's generator idioms become native ones: what a `yield`
 // means, how a value is returned, and what has no faithful native form.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { EditBuilder } from '../syntax/editBuilder';
 import type { SourceFile } from '../syntax/sourceFile';
 import { lockIdiomToAsyncWith, yieldToAwait } from './awaitExpression';

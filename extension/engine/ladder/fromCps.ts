@@ -5,7 +5,7 @@
 // (a join), a recursive local continuation over an iterator becomes a loop.
 // How a CPS call is written afterwards is up to the caller: a plain call for
 // direct style, `yield <operation>` for the inline-callbacks form.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { inTailPosition, isContinuationSlot, type ContinuationArguments } from './continuations';

@@ -3,7 +3,7 @@
 // and gives back the nested calls the CPS rung took apart. Only the result
 // names that rung makes (`<callee>_result`, `<callee>_result2`, ...) are
 // folded, and only where no other call would then run in a different order.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { SourceFile } from '../syntax/sourceFile';
 import { sitesIn } from './cpsTransform';
 import { children, identifiersByName } from './pySyntax';

@@ -1,6 +1,6 @@
 // The runner, trampoline and error guard the refactors insert are machinery, not the
 // user's functions: never candidates, and names inside them are not references.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { perFunction } from '../syntax/perParse';

@@ -8,7 +8,7 @@
 // leave a callee behind (`callee-stays`) takes it along. A step that refuses
 // keeps its reason; the rungs beyond it are not reached. A callee that cannot
 // move keeps its own reason in the column.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 // takeStep before the concepts barrel: the registry must load ahead of the classifier that reads it.
 import { functionStepOf, stepFunction, takeStep, type FunctionStep } from './takeStep';
 import { classifyFile } from '../concepts';

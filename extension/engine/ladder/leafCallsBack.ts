@@ -2,7 +2,7 @@
 // before it returns. Only such a leaf is safe to await through the future
 // adapter under asyncio.run: one that keeps the callback for a scheduler of the
 // module's own would be waited for forever, since asyncio never runs that scheduler.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { argumentsOf } from '../python/scopes';

@@ -1,7 +1,7 @@
 // Shared by the two rungs that leave CPS (→ direct, → generator): converts the
 // chosen CPS functions with fromCps, adapts every other call of them in the
 // module so it keeps working, and retries without whatever had to be refused.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { ConversionResult, Refusal } from './conversion';

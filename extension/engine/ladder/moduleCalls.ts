@@ -2,7 +2,7 @@
 // enclosing function to take the rest of the module as its continuation; the
 // statement alone becomes the continuation: `print(f(3))` → `f(3, print)`,
 // `print(f(3) + 1)` → `f(3, lambda r: print(r + 1))`.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { FreshNames } from './freshNames';
 import { checkEvaluationOrder, SITE_TYPES, sitesIn, spliced, type CpsSite, type Replacement } from './cpsTransform';

@@ -1,5 +1,5 @@
 // The imports a conversion leaves unused or newly needs.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { SourceFile, TextChange } from '../syntax/sourceFile';
 import { ModuleNames, type Binding } from '../python/imports';
 

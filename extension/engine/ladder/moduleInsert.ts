@@ -2,7 +2,7 @@
 // `from __future__` and the other top-level imports, so the helper sees them,
 // inside a `# region` the editor folds, so it does not push the module's own
 // code off-screen.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { SourceFile } from '../syntax/sourceFile';
 import { isSource } from './insertedHelpers';
 import { children } from './pySyntax';

@@ -2,7 +2,7 @@
 // variable of the original function must say `nonlocal` (or `global`), or it
 // would create a new local and the rest of the function would not see the
 // update. This pass adds exactly those declarations to the defs a refactor made.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { SourceFile } from '../syntax/sourceFile';
 import { assignedNames, children, lineIndentOf, parameterNames } from './pySyntax';
 

@@ -5,7 +5,7 @@
 // refused with the code the same use gets inside one module (a value or a
 // lookup by name: used-as-value; a base class calling it: overrides-library; a
 // receiver that may be another object: receiver-unknown), naming the use.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import { callOf, moduleCoroutines } from '../python/coroutines';
 import type { ProjectModel, UseKind } from '../python/project';
 import { contextOf } from '../python/scopes';

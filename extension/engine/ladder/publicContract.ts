@@ -10,7 +10,7 @@
 // purpose and have no form that keeps the old one: `keep` converts them (the
 // learner's own module is importable too), `refuse` refuses a public function
 // (unseenCallersBlocker).
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { mayHaveUnseenUsers } from '../python/publicApi';

@@ -1,7 +1,7 @@
 // Python code a refactor writes, as a small tree of lines and indented blocks,
 // rendered at any indentation. Statements copied from the original keep their
 // text; only their leading indentation moves with the block they land in.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { SourceFile } from '../syntax/sourceFile';
 import { lineIndentOf } from './pySyntax';
 import { refuse } from './refusal';

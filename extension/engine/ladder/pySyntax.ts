@@ -1,7 +1,7 @@
 // Small questions about Python syntax trees that the CPS rungs ask again and
 // again: what a function's own body contains (not its nested scopes), which
 // names a statement binds or reads, whether a block always leaves.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { SourceFile } from '../syntax/sourceFile';
 
 /** Node types that open a new Python scope (their insides are not the function's own code). */

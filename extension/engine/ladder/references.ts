@@ -1,6 +1,6 @@
 // Where the module mentions a function: the call sites a rung must adapt, and
 // the uses (as a value) that stop it.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from '../python/identifiers';

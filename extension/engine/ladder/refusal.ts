@@ -2,7 +2,7 @@
 // branches on, a message the user can act on, and the line that blocks it.
 // A conversion that meets such a line throws RefuseError (or returns a
 // Blocker); it reports each function's refusal with refusalOf / refusalAt.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 

@@ -6,7 +6,7 @@
 //   is a name or an attribute (`loop=self._loop`), which reading does nothing;
 // - coroutines handed to `asyncio.wait` (refused since 3.11), which 3.10
 //   wrapped in tasks itself: they are wrapped where they are made.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { EditBuilder } from '../syntax/editBuilder';
 import type { ModuleCoroutines } from '../python/coroutines';
 import { dottedText } from '../python/imports';

@@ -8,7 +8,7 @@
 // what each callee makes in turn; recursion makes that unbounded. A function
 // whose count is not known to stay small returns thunks for the inserted
 // trampoline instead, so no program that ran before stops with RecursionError.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { argumentsOf } from '../python/scopes';

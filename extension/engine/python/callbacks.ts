@@ -2,7 +2,7 @@
 // later, from a nested function), which APIs keep a callable to call it later,
 // and the one CPS predicate — the parameter a function hands its outcome to,
 // on every path. Concepts label from it and the ladder finds CPS functions by it.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { perFunction } from '../syntax/perParse';

@@ -3,7 +3,7 @@
 // runner, a runner of the module's own), and what every other function is.
 // Concepts label from it, interleavings find suspension points from it, and
 // the ladder decides what to convert and how a refusal names a function.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { ModuleNames } from './imports';

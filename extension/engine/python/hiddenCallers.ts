@@ -3,7 +3,7 @@
 // `Protocol.dataReceived`, `RequestHandler.get`), Python calling a special
 // method, and a lookup by name (`getattr(module, "helper")`). A step that
 // changes how a function is called cannot adapt them.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from './identifiers';

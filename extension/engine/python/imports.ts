@@ -2,7 +2,7 @@
 // what they are (`from tornado import gen` makes `gen.coroutine` Tornado's;
 // `from asyncio import *` makes a bare `sleep` asyncio's), and which modules
 // it imports (relative imports included) for the project model.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from './identifiers';
 import { STAR_EXPORTS } from './starExports';

@@ -3,7 +3,8 @@
 // function's own scope (parameter, assignment, `for`/`with`/`except` target,
 // walrus, nested `def`/`class`, import) is local there, unless declared
 // `global` or `nonlocal`. A comprehension's loop names are its own.
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
+import type { Tree } from 'web-tree-sitter';
 import { boundNames, COMPREHENSIONS, forEachOwnNode } from './scopes';
 
 /** Per tree, by scope node id (node objects are made afresh on each access, so they cannot be keys). */

@@ -7,7 +7,7 @@
 // (another receiver, a base class from elsewhere) is left unknown: a step may
 // treat such a call as the method's only when nothing else can have a method
 // of that name (mayReachAnother).
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from './identifiers';

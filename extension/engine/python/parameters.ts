@@ -1,6 +1,6 @@
 // A function's parameters as Python sees them, and the ones a caller passes
 // (a method's `self`/`cls` left out).
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 
 export interface Parameter {

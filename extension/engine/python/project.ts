@@ -9,7 +9,7 @@
 // Cost: a module is parsed only when a question needs it — when its text
 // mentions the name asked about — and once per version, so an edit to one
 // module costs that module's parse, not the project's.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { lookupNaming } from './hiddenCallers';

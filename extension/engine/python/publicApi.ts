@@ -3,7 +3,7 @@
 // imported (a module-level call outside `if __name__ == "__main__":`) is a
 // script, whose functions only it uses; a name with a leading underscore, or
 // left out of the module's `__all__`, is private to it.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from './identifiers';

@@ -7,7 +7,7 @@
 // the enclosing function (an `await` inside it suspends that function), so
 // walkers report what sits in a comprehension or lambda with that `inner`
 // node rather than hiding it, and callers decide whether to refuse.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 

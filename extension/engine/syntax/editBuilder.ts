@@ -1,7 +1,7 @@
 // Collects non-overlapping replacements against one SourceFile's text and
 // applies them all at once. The result is re-parsed; a result with any syntax
 // error is refused, so a refactor can never hand back broken code.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from './node';
 import type { SourceFile, TextChange } from './sourceFile';
 import { firstNotBefore } from './spans';
 

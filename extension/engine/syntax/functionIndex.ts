@@ -1,6 +1,6 @@
 // Every function and class of a file under its dotted name: `func`, `Class`,
 // `Class.method`, `outer.inner`. Features and the CLI address functions by it.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from './node';
 import type { SourceFile } from './sourceFile';
 
 export interface FunctionInfo {

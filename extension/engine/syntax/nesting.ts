@@ -2,7 +2,8 @@
 // walks recurse, so a file nested deeper than MAX_NESTING_DEPTH is refused as
 // a whole (a typed syntax problem) before any of them runs. Python itself
 // stops well short of it: 100 indentation levels, 200 nested brackets.
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node } from './node';
+import type { Tree } from 'web-tree-sitter';
 
 /**
  * Tree levels the engine accepts. The deepest recursive walker overflows

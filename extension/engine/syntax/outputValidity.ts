@@ -3,7 +3,7 @@
 // up, or do not sit deeper than the line that opens it, a `return`
 // outside a function, and a bare `*` with no named parameter after it. Every file a
 // refactor produces is checked for these before it is offered.
-import type { Node } from 'web-tree-sitter';
+import type { Node } from './node';
 import type { SourceFile } from './sourceFile';
 
 export interface OutputProblem {

@@ -1,6 +1,7 @@
 // One parsed Python text: the text, its tree-sitter tree and its line index.
 // Every feature works from the same SourceFile for a given document version.
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node } from './node';
+import type { Tree } from 'web-tree-sitter';
 import { LineIndex, treeSitterPoint, type Position } from './lineIndex';
 import type { PythonParser } from './parser';
 import { findSyntaxErrors, type SyntaxProblem } from './syntaxErrors';

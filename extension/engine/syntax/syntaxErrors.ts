@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { Node } from './node';
 import { firstNodeDeeperThan, MAX_NESTING_DEPTH } from './nesting';
 import type { SourceFile } from './sourceFile';
 import { visible } from './visibleText';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../../../extension/engine/syntax/node';
 import { SharedState } from '../../../extension/engine/interleave/sharedState';
 import type { SourceFile } from '../../../extension/engine';
 import { dedent, parse } from '../../helpers/parser';

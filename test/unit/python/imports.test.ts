@@ -3,7 +3,7 @@
 // relative and guarded imports, and how to spell a name the module may not bind.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../../../extension/engine/syntax/node';
 import { ModuleNames } from '../../../extension/engine/python/imports';
 import { dedent, parse } from '../../helpers/parser';
 

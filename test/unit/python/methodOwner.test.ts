@@ -3,7 +3,7 @@
 // everything else left to matching by name.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../../../extension/engine/syntax/node';
 import { mayReachMethod } from '../../../extension/engine/python/methodOwner';
 import { dedent, definition, parse } from '../../helpers/parser';
 

@@ -4,7 +4,7 @@
 // comprehension as `inner` rather than hiding it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../../../extension/engine/syntax/node';
 import type { SourceFile } from '../../../extension/engine';
 import { isLocalName, localNamesOf } from '../../../extension/engine/python/localNames';
 import { functionScope, ownNodesByFunction, scopeNodes } from '../../../extension/engine/python/scopes';

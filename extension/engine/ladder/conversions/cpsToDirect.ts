@@ -63,7 +63,7 @@
 // else:
 //     print(parse_result)
 // ```
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../../syntax/node';
 import type { SourceFile } from '../../syntax/sourceFile';
 import type { Conversion } from '../conversion';
 import { calleeName, callWithoutArguments } from '../callText';

@@ -37,7 +37,7 @@
 //
 // sum_of_squares(3, 4)(lambda sum_of_squares_result: print(sum_of_squares_result))
 // ```
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../../syntax/node';
 import type { SourceFile } from '../../syntax/sourceFile';
 import type { Conversion, ConversionOptions } from '../conversion';
 import { callWithoutArguments } from '../callText';

@@ -97,7 +97,7 @@
 // read_count("x", print)
 // read_count("-3", print)
 // ```
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../../syntax/node';
 import { shortName, type FunctionInfo } from '../../syntax/functionIndex';
 import type { SourceFile } from '../../syntax/sourceFile';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';

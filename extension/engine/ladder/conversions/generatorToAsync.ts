@@ -38,7 +38,7 @@
 //
 // asyncio.run(main())
 // ```
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../../syntax/node';
 import { EditBuilder } from '../../syntax/editBuilder';
 import type { FunctionInfo } from '../../syntax/functionIndex';
 import type { SourceFile, TextChange } from '../../syntax/sourceFile';

@@ -41,7 +41,7 @@
 //
 // sum_of_squares(3, 4, lambda sum_of_squares_result: print(sum_of_squares_result))
 // ```
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../../syntax/node';
 import { shortName, type FunctionInfo } from '../../syntax/functionIndex';
 import type { SourceFile } from '../../syntax/sourceFile';
 import type { Conversion, ConversionOptions, ConversionResult, Refusal } from '../conversion';

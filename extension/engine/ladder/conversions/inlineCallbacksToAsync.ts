@@ -44,7 +44,7 @@
 //
 // (lambda sum_of_squares_result: print(sum_of_squares_result))(asyncio.run(sum_of_squares(3, 4)))
 // ```
-import type { Node } from 'web-tree-sitter';
+import type { Node } from '../../syntax/node';
 import { EditBuilder } from '../../syntax/editBuilder';
 import type { FunctionInfo } from '../../syntax/functionIndex';
 import type { SourceFile, TextChange } from '../../syntax/sourceFile';
