@@ -95,32 +95,28 @@ export function sitesIn(node: Node, types: ReadonlySet<string>, isSite: (n: Node
   const found: Node[] = [];
   if (isSeparateType(node.type)) return found;
   const cursor = node.walk();
-  try {
-    const own = (): boolean => cursor.nodeIsNamed && !isSeparateType(cursor.nodeType);
-    // `entered`: the cursor's node is one of the walked ones (the start, or an own child).
-    let entered = true;
-    for (;;) {
-      if (entered && cursor.gotoFirstChild()) {
-        entered = own();
-        continue;
-      }
-      // The cursor's node is done: it comes after everything inside it.
-      for (;;) {
-        if (entered && types.has(cursor.nodeType)) {
-          const n = cursor.currentNode;
-          if (isSite(n)) found.push(n);
-        }
-        if (cursor.gotoNextSibling()) {
-          entered = own();
-          break;
-        }
-        // The cursor starts at `node`: back there, the walk is over.
-        if (!cursor.gotoParent()) return found;
-        entered = true;
-      }
+  const own = (): boolean => cursor.nodeIsNamed && !isSeparateType(cursor.nodeType);
+  // `entered`: the cursor's node is one of the walked ones (the start, or an own child).
+  let entered = true;
+  for (;;) {
+    if (entered && cursor.gotoFirstChild()) {
+      entered = own();
+      continue;
     }
-  } finally {
-    cursor.delete();
+    // The cursor's node is done: it comes after everything inside it.
+    for (;;) {
+      if (entered && types.has(cursor.nodeType)) {
+        const n = cursor.currentNode;
+        if (isSite(n)) found.push(n);
+      }
+      if (cursor.gotoNextSibling()) {
+        entered = own();
+        break;
+      }
+      // The cursor starts at `node`: back there, the walk is over.
+      if (!cursor.gotoParent()) return found;
+      entered = true;
+    }
   }
 }
 

@@ -33,18 +33,14 @@ export function isSeparateType(type: string): boolean {
  */
 function walkOwn(node: Node, wanted: ReadonlySet<string>, visit: (n: Node) => void): void {
   const cursor = node.walk();
-  try {
-    if (!cursor.gotoFirstChild()) return;
-    for (;;) {
-      const named = cursor.nodeIsNamed;
-      const type = cursor.nodeType;
-      if (named && wanted.has(type)) visit(cursor.currentNode);
-      if (named && !SCOPES.has(type) && cursor.gotoFirstChild()) continue;
-      // The cursor starts at `node`: it cannot climb above it.
-      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return;
-    }
-  } finally {
-    cursor.delete();
+  if (!cursor.gotoFirstChild()) return;
+  for (;;) {
+    const named = cursor.nodeIsNamed;
+    const type = cursor.nodeType;
+    if (named && wanted.has(type)) visit(cursor.currentNode);
+    if (named && !SCOPES.has(type) && cursor.gotoFirstChild()) continue;
+    // The cursor starts at `node`: it cannot climb above it.
+    while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return;
   }
 }
 

@@ -3,12 +3,11 @@
 // function's own scope (parameter, assignment, `for`/`with`/`except` target,
 // walrus, nested `def`/`class`, import) is local there, unless declared
 // `global` or `nonlocal`. A comprehension's loop names are its own.
-import type { Node } from '../syntax/node';
-import type { Tree } from 'web-tree-sitter';
+import type { Node, SyntaxTree } from '../syntax/node';
 import { boundNames, COMPREHENSIONS, forEachOwnNode } from './scopes';
 
 /** Per tree, by scope node id (node objects are made afresh on each access, so they cannot be keys). */
-const cache = new WeakMap<Tree, Map<number, ReadonlySet<string>>>();
+const cache = new WeakMap<SyntaxTree, Map<number, ReadonlySet<string>>>();
 
 /** True when `name` at `use` resolves to a binding of an enclosing function, lambda or comprehension, not the module. */
 export function isLocalName(use: Node, name: string): boolean {

@@ -2,8 +2,7 @@
 // walks recurse, so a file nested deeper than MAX_NESTING_DEPTH is refused as
 // a whole (a typed syntax problem) before any of them runs. Python itself
 // stops well short of it: 100 indentation levels, 200 nested brackets.
-import type { Node } from './node';
-import type { Tree } from 'web-tree-sitter';
+import type { SyntaxTree } from './node';
 
 /**
  * Tree levels the engine accepts. The deepest recursive walker overflows
@@ -12,15 +11,19 @@ import type { Tree } from 'web-tree-sitter';
  */
 export const MAX_NESTING_DEPTH = 800;
 
-/** The first node found deeper than `limit` levels below the root, if any. */
-export function firstNodeDeeperThan(tree: Tree, limit: number): Node | undefined {
-  const cursor = tree.walk();
+/**
+ * Where the first node deeper than `limit` levels below the root starts, if
+ * any. It walks tree-sitter's own cursor: the plain copy of a tree this deep
+ * is what the guard is there to avoid building.
+ */
+export function firstOffsetDeeperThan(tree: SyntaxTree, limit: number): number | undefined {
+  const cursor = tree.parsed.walk();
   try {
     let depth = 0;
     for (;;) {
       if (cursor.gotoFirstChild()) {
         depth += 1;
-        if (depth > limit) return cursor.currentNode;
+        if (depth > limit) return cursor.startIndex;
         continue;
       }
       while (!cursor.gotoNextSibling()) {

@@ -1,2 +1,419 @@
-// The syntax node every engine folder reads.
-export type { Node } from 'web-tree-sitter';
+// The syntax tree every engine folder reads: tree-sitter's parse, copied into
+// plain objects the first time each part of it is read. Reading a node
+// through web-tree-sitter crosses into WebAssembly for every property and
+// makes a new object for every parent, child or sibling asked for; the
+// engine asks for the same nodes many times over (three quarters of a ladder
+// step went into those crossings). Here each node is read once, by one cursor
+// pass, and every later question is a property read.
+//
+// The copy is lazy at the level of statements: a module's or a block's
+// statements are read one level at a time, and asking for the children of
+// anything else reads its whole subtree down to the blocks nested in it. So
+// finding the functions of a module reads their headers and statements, not
+// every expression, and an edit that re-reads one function reads one function.
+import type { Node as TreeSitterNode, Tree as TreeSitterTree, TreeCursor } from 'web-tree-sitter';
+
+/** The child list of every leaf (half the nodes of a module): one shared empty list. */
+const NONE: Node[] = [];
+
+/** Nodes whose children are statements: read one level at a time. */
+const STATEMENT_LISTS = new Set(['module', 'block']);
+
+/** One parse: tree-sitter's tree (for incremental re-parsing) and its nodes as plain objects. */
+export class SyntaxTree {
+  readonly rootNode: Node;
+  private cursor: TreeCursor | undefined;
+  /**
+   * tree-sitter's nodes of the root and of the nodes whose children are not
+   * read yet (a statement list's statements, nested statement lists): each is
+   * dropped once its node's children are read.
+   */
+  private readonly sources = new Map<Node, TreeSitterNode>();
+  /** Whether a type id names a named node, read from the grammar once per type. */
+  private readonly namedTypes = new Map<number, boolean>();
+
+  /** `text` is the text tree-sitter parsed (offsets index into it). */
+  constructor(
+    readonly parsed: TreeSitterTree,
+    readonly text: string,
+  ) {
+    const root = parsed.rootNode;
+    useFields(parsed.language.fields);
+    this.rootNode = new Node(this, 0, root.id, root.type, root.startIndex, root.endIndex, true, false, 0);
+    this.sources.set(this.rootNode, root);
+  }
+
+  /** tree-sitter's node for `node`: kept, or found from its parent's. */
+  sourceOf(node: Node): TreeSitterNode {
+    const kept = this.sources.get(node);
+    if (kept) return kept;
+    const found = node.parent ? this.sourceOf(node.parent).child(node.indexInParent) : null;
+    if (!found) throw new Error(`no tree-sitter node for a ${node.type}`);
+    return found;
+  }
+
+  /** Frees tree-sitter's memory; nodes not read by then can no longer be. */
+  delete(): void {
+    this.cursor?.delete();
+    this.cursor = undefined;
+    this.parsed.delete();
+  }
+
+  /**
+   * `node`'s children: one level of a statement list (each child keeping its
+   * tree-sitter node, to be read later), or else the whole subtree below
+   * `node` except inside the statement lists it holds, in one cursor walk.
+   */
+  readChildren(node: Node): Node[] {
+    const from = this.sourceOf(node);
+    if (node !== this.rootNode) this.sources.delete(node);
+    const cursor = (this.cursor ??= from.walk());
+    cursor.reset(from);
+    if (!cursor.gotoFirstChild()) return NONE;
+    const oneLevel = STATEMENT_LISTS.has(node.type);
+    // The nodes being filled, innermost last, and their children so far. Each
+    // finished list is copied to its exact length: a list grown by pushing
+    // keeps room for 16, and a module has hundreds of thousands of them.
+    const parents: Node[] = [node];
+    const lists: Node[][] = [[]];
+    for (;;) {
+      const parent = parents[parents.length - 1] as Node;
+      const list = lists[lists.length - 1] as Node[];
+      const child = this.readCursor(cursor, parent, list.length, oneLevel);
+      list.push(child);
+      if (!oneLevel && !STATEMENT_LISTS.has(child.type)) {
+        if (cursor.gotoFirstChild()) {
+          parents.push(child);
+          lists.push([]);
+          continue;
+        }
+        // Read here, so a leaf answers that it has no children without another walk.
+        child.setChildren(NONE);
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (parents.length === 1 || !cursor.gotoParent()) return (lists[0] as Node[]).slice();
+        (parents.pop() as Node).setChildren((lists.pop() as Node[]).slice());
+      }
+    }
+  }
+
+  private readCursor(cursor: TreeCursor, parent: Node, index: number, keepSource: boolean): Node {
+    const language = this.parsed.language;
+    const typeId = cursor.nodeTypeId;
+    let named = this.namedTypes.get(typeId);
+    if (named === undefined) this.namedTypes.set(typeId, (named = cursor.nodeIsNamed));
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
+    // Only an empty node can be one the parser inserted to recover from an error.
+    const missing = start === end && cursor.nodeIsMissing;
+    const type = language.types[typeId] ?? 'ERROR';
+    const node = new Node(parent, index, cursor.nodeId, type, start, end, named, missing, cursor.currentFieldId);
+    // A statement list's children are read later from their own tree-sitter node.
+    if (keepSource || STATEMENT_LISTS.has(type)) this.sources.set(node, cursor.currentNode);
+    return node;
+  }
+}
+
+const NAMED = 1;
+const MISSING = 2;
+const ERROR_KNOWN = 4;
+const ERROR = 8;
+// Above the flags, in the same small integer: the field the node fills in its
+// parent (tree-sitter's id), then its position among the parent's children
+// (beyond MAX_INDEX, looked up in the parent). One integer, not three fields:
+// a module has hundreds of thousands of nodes.
+const FIELD_SHIFT = 4;
+const FIELD_MASK = 63;
+const INDEX_SHIFT = 10;
+const MAX_INDEX = 2 ** 21 - 1;
+
+/**
+ * The grammar's field names by id. The engine parses one grammar, Python's;
+ * a node keeps its field as an id, and reads its name here rather than
+ * through a pointer to its tree.
+ */
+let fieldNames: readonly (string | null)[] = [];
+const fieldIds = new Map<string, number>();
+
+function useFields(fields: readonly (string | null)[]): void {
+  if (fields === fieldNames) return;
+  if (fieldNames.length > 0 && fields.join() !== fieldNames.join()) throw new Error('the engine reads one grammar per process');
+  if (fields.length > FIELD_MASK) throw new Error('the grammar has more fields than a node can hold');
+  fieldNames = fields;
+  fields.forEach((name, id) => name && fieldIds.set(name, id));
+}
+
+export class Node {
+  private childList: Node[] | undefined;
+  private namedList: Node[] | undefined;
+  /** `NAMED | MISSING`, what is known of `hasError`, the field and the position among the parent's children. */
+  private flags: number;
+
+  constructor(
+    /** The parent, or for the root its tree (one field, not two: a module has hundreds of thousands of nodes). */
+    private readonly up: Node | SyntaxTree,
+    indexInParent: number,
+    readonly id: number,
+    readonly type: string,
+    readonly startIndex: number,
+    readonly endIndex: number,
+    named: boolean,
+    missing: boolean,
+    fieldId: number,
+  ) {
+    this.flags = (Math.min(indexInParent, MAX_INDEX) << INDEX_SHIFT) | (fieldId << FIELD_SHIFT) | (named ? NAMED : 0) | (missing ? MISSING : 0);
+  }
+
+  /** Set once, by `readChildren`. */
+  setChildren(children: Node[]): void {
+    this.childList = children;
+  }
+
+  /** Position among the parent's children. */
+  get indexInParent(): number {
+    const index = this.flags >>> INDEX_SHIFT;
+    return index < MAX_INDEX ? index : (this.parent?.all.indexOf(this) ?? 0);
+  }
+
+  private get fieldId(): number {
+    return (this.flags >>> FIELD_SHIFT) & FIELD_MASK;
+  }
+
+  /** The field this node fills in its parent, if any. */
+  get field(): string | undefined {
+    return fieldNames[this.fieldId] ?? undefined;
+  }
+
+  get isNamed(): boolean {
+    return (this.flags & NAMED) !== 0;
+  }
+
+  get isMissing(): boolean {
+    return (this.flags & MISSING) !== 0;
+  }
+
+  get parent(): Node | null {
+    return this.up instanceof Node ? this.up : null;
+  }
+
+  get tree(): SyntaxTree {
+    let up = this.up;
+    while (up instanceof Node) up = up.up;
+    return up;
+  }
+
+  get text(): string {
+    return this.tree.text.slice(this.startIndex, this.endIndex);
+  }
+
+  get isError(): boolean {
+    return this.type === 'ERROR';
+  }
+
+  /** Whether the subtree holds an error or a missing node. */
+  get hasError(): boolean {
+    if ((this.flags & ERROR_KNOWN) === 0) this.flags |= ERROR_KNOWN | (this.tree.sourceOf(this).hasError ? ERROR : 0);
+    return (this.flags & ERROR) !== 0;
+  }
+
+  /** The children, read on first need. */
+  private get all(): Node[] {
+    this.childList ??= this.tree.readChildren(this);
+    return this.childList;
+  }
+
+  private get named(): Node[] {
+    this.namedList ??= namedOnly(this.all);
+    return this.namedList;
+  }
+
+  // Lists are typed as tree-sitter types them (entries never are null), so the engine reads either.
+  get children(): (Node | null)[] {
+    return this.all;
+  }
+
+  get namedChildren(): (Node | null)[] {
+    return this.named;
+  }
+
+  get childCount(): number {
+    return this.all.length;
+  }
+
+  get namedChildCount(): number {
+    return this.named.length;
+  }
+
+  child(index: number): Node | null {
+    return this.all[index] ?? null;
+  }
+
+  namedChild(index: number): Node | null {
+    return this.named[index] ?? null;
+  }
+
+  get firstChild(): Node | null {
+    return this.child(0);
+  }
+
+  get lastChild(): Node | null {
+    return this.all.at(-1) ?? null;
+  }
+
+  get firstNamedChild(): Node | null {
+    return this.namedChild(0);
+  }
+
+  get lastNamedChild(): Node | null {
+    return this.named.at(-1) ?? null;
+  }
+
+  get nextSibling(): Node | null {
+    return this.parent?.all[this.indexInParent + 1] ?? null;
+  }
+
+  get previousSibling(): Node | null {
+    return this.indexInParent > 0 ? (this.parent?.all[this.indexInParent - 1] ?? null) : null;
+  }
+
+  get nextNamedSibling(): Node | null {
+    const siblings = this.parent?.all ?? [];
+    for (let i = this.indexInParent + 1; i < siblings.length; i++) if (siblings[i]?.isNamed) return siblings[i] ?? null;
+    return null;
+  }
+
+  get previousNamedSibling(): Node | null {
+    const siblings = this.parent?.all ?? [];
+    for (let i = this.indexInParent - 1; i >= 0; i--) if (siblings[i]?.isNamed) return siblings[i] ?? null;
+    return null;
+  }
+
+  childForFieldName(field: string): Node | null {
+    const id = fieldIds.get(field);
+    if (id !== undefined) for (const child of this.all) if (child.fieldId === id) return child;
+    return null;
+  }
+
+  childrenForFieldName(field: string): (Node | null)[] {
+    const id = fieldIds.get(field);
+    return id !== undefined ? this.all.filter((child) => child.fieldId === id) : [];
+  }
+
+  equals(other: Node): boolean {
+    return this.id === other.id && this.tree === other.tree;
+  }
+
+  /**
+   * The smallest node within this one that spans `[start, end]`, found as
+   * tree-sitter finds it: descend into the first child that reaches the end
+   * and passes the start (an empty child may sit on it), stop when none does.
+   */
+  descendantForIndex(start: number, end = start): Node | null {
+    if (start > end) return null;
+    let found: Node | undefined;
+    for (let next = this.childSpanning(start, end); next; next = next.childSpanning(start, end)) found = next;
+    return found ?? this;
+  }
+
+  private childSpanning(start: number, end: number): Node | undefined {
+    for (const child of this.all) {
+      const childEnd = child.endIndex;
+      if (childEnd < end) continue;
+      if (child.startIndex === childEnd ? childEnd < start : childEnd <= start) continue;
+      return start < child.startIndex ? undefined : child;
+    }
+    return undefined;
+  }
+
+  /**
+   * This node and its descendants of `types`, in source order. Like
+   * tree-sitter's, the walk skips an empty node at the very start of the file.
+   */
+  descendantsOfType(types: string | readonly string[]): (Node | null)[] {
+    const wanted = typeof types === 'string' ? [types] : types;
+    const found: Node[] = [];
+    // A stack, not recursion: this is asked of whole modules before any depth check.
+    const pending: Node[] = [this];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      if (node.endIndex === 0) continue;
+      if (wanted.includes(node.type)) found.push(node);
+      const children = node.all;
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i] as Node);
+    }
+    return found;
+  }
+
+  /** The named nodes as an S-expression, with their fields, as tree-sitter prints a tree. */
+  toString(): string {
+    const head = this.isMissing ? `MISSING ${this.isNamed ? this.type : JSON.stringify(this.type)}` : this.type;
+    const inner = this.all
+      .filter((child) => child.isNamed || child.isMissing)
+      .map((child) => (child.field ? `${child.field}: ` : '') + child.toString());
+    return `(${[head, ...inner].join(' ')})`;
+  }
+
+  /** A cursor that starts here and walks this node's subtree. */
+  walk(): Cursor {
+    return new Cursor(this);
+  }
+}
+
+/**
+ * The named nodes of `nodes`, in a list of their exact length (a filtered list
+ * keeps spare room); `nodes` itself when all are named, as a statement list's are.
+ */
+function namedOnly(nodes: Node[]): Node[] {
+  let count = 0;
+  for (const node of nodes) if (node.isNamed) count++;
+  if (count === nodes.length) return nodes;
+  if (count === 0) return NONE;
+  return nodes.filter((node) => node.isNamed).slice();
+}
+
+/** tree-sitter's cursor moves, over the plain nodes; it cannot leave the node it started at. */
+export class Cursor {
+  private node: Node;
+
+  constructor(private readonly start: Node) {
+    this.node = start;
+  }
+
+  get currentNode(): Node {
+    return this.node;
+  }
+
+  get nodeType(): string {
+    return this.node.type;
+  }
+
+  get nodeIsNamed(): boolean {
+    return this.node.isNamed;
+  }
+
+  get startIndex(): number {
+    return this.node.startIndex;
+  }
+
+  get endIndex(): number {
+    return this.node.endIndex;
+  }
+
+  gotoFirstChild(): boolean {
+    const first = this.node.firstChild;
+    if (first) this.node = first;
+    return first !== null;
+  }
+
+  gotoNextSibling(): boolean {
+    if (this.node === this.start) return false;
+    const next = this.node.nextSibling;
+    if (next) this.node = next;
+    return next !== null;
+  }
+
+  gotoParent(): boolean {
+    if (this.node === this.start || !this.node.parent) return false;
+    this.node = this.node.parent;
+    return true;
+  }
+}

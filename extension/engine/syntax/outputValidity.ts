@@ -3,7 +3,7 @@
 // up, or do not sit deeper than the line that opens it, a `return`
 // outside a function, and a bare `*` with no named parameter after it. Every file a
 // refactor produces is checked for these before it is offered.
-import type { Node } from './node';
+import type { Node } from 'web-tree-sitter';
 import type { SourceFile } from './sourceFile';
 
 export interface OutputProblem {
@@ -14,11 +14,12 @@ export interface OutputProblem {
 
 /** The first such problem in `file`, if any. */
 export function outputProblem(file: SourceFile): OutputProblem | undefined {
-  // A cursor over statements only (blocks never sit inside expressions): a file of
-  // 20,000 functions is checked without holding a node object for every block at once.
-  // It keeps the types and starts of the nodes it is inside, since web-tree-sitter finds a
-  // node's parent by walking down from the root again.
-  const cursor = file.root.walk();
+  // tree-sitter's own cursor over statements only (blocks never sit inside expressions):
+  // the whole output is checked without copying its tree into plain nodes, which no
+  // later step may read (a file of 20,000 functions holds no node object for every
+  // block at once). It keeps the types and starts of the nodes it is inside, since
+  // web-tree-sitter finds a node's parent by walking down from the root again.
+  const cursor = file.tree.parsed.rootNode.walk();
   const around: Ancestor[] = [];
   try {
     for (;;) {

@@ -27,10 +27,15 @@ export class PythonParser {
    * scanner, so the parser reads it as `\n`: same length, same offsets.
    */
   parse(text: string, previous?: Tree): Tree {
-    const tree = this.parser.parse(text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text, previous ?? null);
+    const tree = this.parser.parse(textAsParsed(text), previous ?? null);
     if (!tree) throw new Error('tree-sitter returned no tree (parse cancelled)');
     return tree;
   }
+}
+
+/** `text` as the parser reads it: a lone `\r` as `\n` (same length, same offsets). */
+export function textAsParsed(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 // Parser.init must run once per process; later loads reuse the same runtime.

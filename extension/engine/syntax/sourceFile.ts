@@ -1,9 +1,8 @@
 // One parsed Python text: the text, its tree-sitter tree and its line index.
 // Every feature works from the same SourceFile for a given document version.
-import type { Node } from './node';
-import type { Tree } from 'web-tree-sitter';
+import { SyntaxTree, type Node } from './node';
 import { LineIndex, treeSitterPoint, type Position } from './lineIndex';
-import type { PythonParser } from './parser';
+import { textAsParsed, type PythonParser } from './parser';
 import { findSyntaxErrors, type SyntaxProblem } from './syntaxErrors';
 import { FunctionIndex } from './functionIndex';
 
@@ -29,13 +28,13 @@ export class SourceFile {
   private constructor(
     private readonly parser: PythonParser,
     readonly text: string,
-    readonly tree: Tree,
+    readonly tree: SyntaxTree,
   ) {
     this.lines = new LineIndex(text);
   }
 
   static parse(parser: PythonParser, text: string): SourceFile {
-    return new SourceFile(parser, text, parser.parse(text));
+    return new SourceFile(parser, text, new SyntaxTree(parser.parse(text), textAsParsed(text)));
   }
 
   /**
@@ -44,7 +43,7 @@ export class SourceFile {
    * This file stays valid.
    */
   withChanges(changes: readonly TextChange[]): SourceFile {
-    const tree = this.tree.copy();
+    const tree = this.tree.parsed.copy();
     let text = this.text;
     for (const change of changes) {
       const newEnd = change.start + change.newText.length;
@@ -61,12 +60,12 @@ export class SourceFile {
     }
     const reparsed = this.parser.parse(text, tree);
     tree.delete();
-    return new SourceFile(this.parser, text, reparsed);
+    return new SourceFile(this.parser, text, new SyntaxTree(reparsed, textAsParsed(text)));
   }
 
   /** The same parse, disposed independently of this one (tree-sitter copies a tree without re-parsing). */
   copy(): SourceFile {
-    return new SourceFile(this.parser, this.text, this.tree.copy());
+    return new SourceFile(this.parser, this.text, new SyntaxTree(this.tree.parsed.copy(), this.tree.text));
   }
 
   /** Parses another text with the same parser (used to check a rewrite). */

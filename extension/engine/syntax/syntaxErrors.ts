@@ -1,5 +1,5 @@
 import type { Node } from './node';
-import { firstNodeDeeperThan, MAX_NESTING_DEPTH } from './nesting';
+import { firstOffsetDeeperThan, MAX_NESTING_DEPTH } from './nesting';
 import type { SourceFile } from './sourceFile';
 import { visible } from './visibleText';
 
@@ -22,9 +22,9 @@ const MAX_REPORTED = 20;
  * or, for a tree too deep to walk, that one problem.
  */
 export function findSyntaxErrors(file: SourceFile): SyntaxProblem[] {
-  const deep = firstNodeDeeperThan(file.tree, MAX_NESTING_DEPTH);
-  if (deep) {
-    const at = file.positionAt(deep.startIndex);
+  const deep = firstOffsetDeeperThan(file.tree, MAX_NESTING_DEPTH);
+  if (deep !== undefined) {
+    const at = file.positionAt(deep);
     const message = `nesting deeper than ${String(MAX_NESTING_DEPTH)} levels, too deep to analyse`;
     return [{ code: 'too-deep', line: at.line + 1, column: at.character + 1, message }];
   }

@@ -1,0 +1,124 @@
+// The plain syntax tree (syntax/node.ts) against tree-sitter's own nodes: for
+// every node of real and broken texts, the same type, span, flags, field and
+// id, and the same answers to the look-ups the engine makes.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Node as TreeSitterNode } from 'web-tree-sitter';
+import type { Node } from '../../extension/engine/syntax/node';
+import { parse } from '../helpers/parser';
+
+const EXAMPLES = join(__dirname, '..', '..', 'examples');
+
+const texts: Record<string, string> = {
+  empty: '',
+  'only a comment': '# nothing\n',
+  'missing colon': 'def f(x)\n    return x\n',
+  'unclosed call': 'print(f(1, 2\nx = [\n',
+  'stray tokens': 'class C:\n    def m(self):\n        return ) + 1\n    x = 2\n',
+  'crlf, tabs and a lone cr': 'def f():\r\n\tif x:\r\n\t\treturn 1\r\tpass\n',
+  unicode: 'größe = "é😀"\ndef ｓｑｕａｒｅ(x): return x * x\nλ = lambda: größe\n',
+  'asyncio 3.4': '@asyncio.coroutine\ndef f():\n    t = asyncio.async(g())\n    yield from t\n',
+  'decorated and nested': '@a.b(1)\nclass K(Base, metaclass=M):\n    @staticmethod\n    def s(*args, k=1, **kw) -> int:\n        def inner(): yield (yield)\n        return [i async for i in x if i]\n',
+};
+for (const name of readdirSync(EXAMPLES).filter((f) => f.endsWith('.py'))) {
+  texts[name] = readFileSync(join(EXAMPLES, name), 'utf8');
+}
+
+/** Every node of tree-sitter's tree beside the plain one, walked in step. */
+function compareSubtree(plain: Node, raw: TreeSitterNode, where: string): number {
+  assert.equal(plain.type, raw.type, `${where}: type`);
+  assert.equal(plain.id, raw.id, `${where}: id of ${raw.type}`);
+  assert.equal(plain.startIndex, raw.startIndex, `${where}: start of ${raw.type}`);
+  assert.equal(plain.endIndex, raw.endIndex, `${where}: end of ${raw.type}`);
+  assert.equal(plain.isNamed, raw.isNamed, `${where}: named ${raw.type}`);
+  assert.equal(plain.isMissing, raw.isMissing, `${where}: missing ${raw.type}`);
+  assert.equal(plain.hasError, raw.hasError, `${where}: error in ${raw.type}`);
+  assert.equal(plain.text, raw.text, `${where}: text of ${raw.type}`);
+  const rawChildren = raw.children;
+  assert.equal(plain.childCount, rawChildren.length, `${where}: children of ${raw.type}`);
+  let count = 1;
+  plain.children.forEach((child, i) => {
+    const rawChild = rawChildren[i];
+    assert.ok(child && rawChild);
+    assert.equal(child.field ?? null, raw.fieldNameForChild(i), `${where}: field of child ${String(i)} of ${raw.type}`);
+    assert.equal(child.parent, plain);
+    count += compareSubtree(child, rawChild, where);
+  });
+  for (const field of ['name', 'body', 'parameters', 'function', 'arguments', 'left', 'right', 'value', 'condition', 'alternative']) {
+    assert.equal(plain.childForFieldName(field)?.id ?? null, raw.childForFieldName(field)?.id ?? null, `${where}: ${field} of ${raw.type}`);
+    assert.deepEqual(
+      plain.childrenForFieldName(field).map((n) => n?.id),
+      raw.childrenForFieldName(field).map((n) => n?.id),
+    );
+  }
+  assert.equal(plain.nextSibling?.id ?? null, raw.nextSibling?.id ?? null, `${where}: next sibling of ${raw.type}`);
+  assert.equal(plain.previousSibling?.id ?? null, raw.previousSibling?.id ?? null, `${where}: previous sibling of ${raw.type}`);
+  assert.equal(plain.firstNamedChild?.id ?? null, raw.firstNamedChild?.id ?? null);
+  assert.equal(plain.lastNamedChild?.id ?? null, raw.lastNamedChild?.id ?? null);
+  return count;
+}
+
+for (const [name, text] of Object.entries(texts)) {
+  test(`the plain tree of ${name} reads as tree-sitter's`, async () => {
+    const file = await parse(text);
+    const raw = file.tree.parsed.rootNode;
+    const nodes = compareSubtree(file.root, raw, name);
+    assert.ok(nodes >= 1);
+
+    // Every span the engine might ask about: each offset, and ranges between nearby offsets.
+    const length = file.tree.text.length;
+    const step = Math.max(1, Math.floor(length / 400));
+    for (let start = 0; start <= length; start += step) {
+      for (const end of [start, start + 1, start + 7, start + 40]) {
+        if (end > length) continue;
+        assert.equal(
+          file.root.descendantForIndex(start, end)?.id,
+          raw.descendantForIndex(start, end)?.id,
+          `${name}: descendantForIndex(${String(start)}, ${String(end)})`,
+        );
+      }
+    }
+
+    for (const types of [['identifier'], ['call', 'await'], ['ERROR'], ['function_definition', 'lambda', 'class_definition'], ['block'], ['module', 'expression_statement']]) {
+      assert.deepEqual(
+        file.root.descendantsOfType(types).map((n) => n?.id),
+        raw.descendantsOfType(types).map((n) => n?.id),
+        `${name}: descendantsOfType(${types.join(', ')})`,
+      );
+    }
+    file.dispose();
+  });
+}
+
+interface CursorMoves {
+  readonly nodeType: string;
+  readonly startIndex: number;
+  gotoFirstChild(): boolean;
+  gotoNextSibling(): boolean;
+  gotoParent(): boolean;
+}
+
+/** Every node a cursor reaches, in order, until it climbs back to where it started. */
+function visited(cursor: CursorMoves): string[] {
+  const seen: string[] = [];
+  for (;;) {
+    seen.push(`${cursor.nodeType}@${String(cursor.startIndex)}`);
+    if (cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return seen;
+  }
+}
+
+test('a cursor over the plain tree visits what tree-sitter visits and stays inside its start', async () => {
+  const file = await parse(texts['decorated and nested'] ?? '');
+  const plain = file.root.descendantsOfType('class_definition')[0];
+  const raw = file.tree.parsed.rootNode.descendantsOfType('class_definition')[0];
+  assert.ok(plain && raw);
+  const rawCursor = raw.walk();
+  const expected = visited(rawCursor);
+  rawCursor.delete();
+  assert.ok(expected.length > 20);
+  assert.deepEqual(visited(plain.walk()), expected);
+  file.dispose();
+});
