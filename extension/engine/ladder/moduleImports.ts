@@ -2,27 +2,31 @@
 import type { Node } from '../syntax/node';
 import type { SourceFile, TextChange } from '../syntax/sourceFile';
 import { ModuleNames, type Binding } from '../python/imports';
+import { identifiersNamed, WordFinder } from '../python/wordFinder';
 
-/** Counts each identifier's uses outside import statements (attribute names and keywords are not uses). */
-function identifierUses(file: SourceFile): Map<string, number> {
+/** How many uses each of `names` has outside import statements (attribute names and keyword names are not uses). */
+function usesOf(file: SourceFile, names: readonly string[]): Map<string, number> {
   const root = file.root;
-  // Field lookups on the few attribute/keyword nodes are far cheaper than a parent lookup per identifier.
-  const notUses = new Set<number>();
-  for (const node of root.descendantsOfType(['attribute', 'keyword_argument'])) {
-    const name = node?.childForFieldName(node.type === 'attribute' ? 'attribute' : 'name');
-    if (name) notUses.add(name.startIndex);
-  }
   const imports = root.namedChildren
     .filter((n): n is Node => n?.type === 'import_statement' || n?.type === 'import_from_statement')
     .map((n) => [n.startIndex, n.endIndex] as const);
+  const words = new WordFinder(file.text);
   const uses = new Map<string, number>();
-  for (const node of root.descendantsOfType('identifier')) {
-    if (!node || notUses.has(node.startIndex)) continue;
-    const at = node.startIndex;
-    if (imports.some(([start, end]) => start <= at && at < end)) continue;
-    uses.set(node.text, (uses.get(node.text) ?? 0) + 1);
+  for (const name of new Set(names)) {
+    const found = identifiersNamed(root, words, name).filter((node) => {
+      const at = node.startIndex;
+      return !namesAMember(node) && !imports.some(([start, end]) => start <= at && at < end);
+    });
+    uses.set(name, found.length);
   }
   return uses;
+}
+
+/** `x.name` and `f(name=…)`: a name that is not a use of a variable. */
+function namesAMember(identifier: Node): boolean {
+  const parent = identifier.parent;
+  const field = parent?.type === 'attribute' ? 'attribute' : parent?.type === 'keyword_argument' ? 'name' : undefined;
+  return field !== undefined && parent?.childForFieldName(field)?.id === identifier.id;
 }
 
 /**
@@ -30,9 +34,10 @@ function identifierUses(file: SourceFile): Map<string, number> {
  * left unused (used in `before`, unused in `after`) and add `needed` ones.
  */
 export function importEdits(before: SourceFile, after: SourceFile, needed: ReadonlySet<string>): TextChange[] {
-  const usedBefore = identifierUses(before);
-  const usedAfter = identifierUses(after);
   const names = new ModuleNames(after);
+  const locals = names.all.map((b) => b.local);
+  const usedBefore = usesOf(before, locals);
+  const usedAfter = usesOf(after, locals);
   const unused = names.all.filter((b) => (usedBefore.get(b.local) ?? 0) > 0 && (usedAfter.get(b.local) ?? 0) === 0);
   const edits: TextChange[] = [];
   const byStatement = new Map<Node, Binding[]>();

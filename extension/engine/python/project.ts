@@ -18,7 +18,7 @@ import { pythonName } from './identifiers';
 import { isLibraryMethodName } from './libraryMethods';
 import { isLocalName } from './localNames';
 import { annotatedClass } from './parameters';
-import { WordFinder } from './wordFinder';
+import { identifiersNamed, WordFinder } from './wordFinder';
 import { unparenthesize } from './scopes';
 
 /** How a module is known to the model: where it lives, its dotted name, its text. */
@@ -229,7 +229,7 @@ export class ProjectModel {
     for (const other of this.mentioning(short)) {
       const parsed = this.parsedOf(other);
       if (!parsed.file || !parsed.names) continue;
-      for (const node of identifiersNamed(parsed, this.wordsOf(other), short)) {
+      for (const node of identifiersIn(parsed, this.wordsOf(other), short)) {
         if (node.parent?.id === fn.node.id && other === module) continue; // the def's own name
         const kind = family ? this.methodUse(other, parsed, node, family, untyped) : this.functionUse(other, parsed, node, module, fn);
         if (kind) uses.push({ path: other.path, line: parsed.file.lineOf(node), kind, node });
@@ -642,7 +642,7 @@ export class ProjectModel {
   private getattrUses(module: ModuleSource, parsed: Parsed, short: string, home: ModuleSource | undefined): Use[] {
     const { file, names } = parsed;
     if (!file || !names) return [];
-    parsed.attributeLookups ??= [...identifiersNamed(parsed, this.wordsOf(module), 'getattr'), ...identifiersNamed(parsed, this.wordsOf(module), 'hasattr')]
+    parsed.attributeLookups ??= [...identifiersIn(parsed, this.wordsOf(module), 'getattr'), ...identifiersIn(parsed, this.wordsOf(module), 'hasattr')]
       .map((callee) => callee.parent)
       .filter((call): call is Node => call?.type === 'call');
     const uses: Use[] = [];
@@ -673,18 +673,12 @@ function contains(outer: Node, inner: Node): boolean {
   return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }
 
-/** Identifier nodes spelled `name` (attribute names included: tree-sitter makes them identifiers). */
-function identifiersNamed(parsed: Parsed, words: WordFinder, name: string): readonly Node[] {
+/** Identifier nodes spelled `name`, kept per parse. */
+function identifiersIn(parsed: Parsed, words: WordFinder, name: string): readonly Node[] {
   parsed.identifiers ??= new Map();
   let found = parsed.identifiers.get(name);
   if (!found) {
-    // Found in the text, confirmed on the tree: far cheaper than visiting every identifier of the module.
-    found = [];
-    for (const at of words.startsOf(name)) {
-      // The spelling found may be longer or shorter than the name (NFKC), so the node is found by where it starts.
-      const node = parsed.file?.root.descendantForIndex(at, at);
-      if (node?.type === 'identifier' && node.startIndex === at && pythonName(node.text) === name) found.push(node);
-    }
+    found = parsed.file ? identifiersNamed(parsed.file.root, words, name) : [];
     parsed.identifiers.set(name, found);
   }
   return found;

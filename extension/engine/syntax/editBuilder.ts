@@ -121,8 +121,11 @@ function spanning(edits: readonly TextChange[], before: string, after: string): 
 
 /** Source order: at one offset, insertions go before a replacement starting there. */
 function compareEdits(a: TextChange, b: TextChange): number {
-  const isInsertion = (e: TextChange): number => (e.start === e.end ? 0 : 1);
-  return a.start - b.start || isInsertion(a) - isInsertion(b);
+  return a.start - b.start || replacing(a) - replacing(b);
+}
+
+function replacing(edit: TextChange): number {
+  return edit.start === edit.end ? 0 : 1;
 }
 
 /**
