@@ -89,7 +89,7 @@ function wrapInTasks(module: ModuleCoroutines, edits: EditBuilder, awaited: Node
     items.forEach(wrap);
   } else if (COMPREHENSIONS.has(value.type) && value.childForFieldName('body')) {
     wrap(value.childForFieldName('body') as Node);
-  } else {
+  } else if (!module.holdsOnlyFutures(value)) {
     // Anything else may hold coroutines the module cannot see: each is wrapped as 3.10 did.
     edits.insert(awaited.startIndex, `[${ensureFuture()}(aw) for aw in `).insert(awaited.endIndex, ']');
   }

@@ -208,3 +208,75 @@ test('a coroutine keeping a removed Task method that no current spelling matches
   assert.equal(lambda.text, undefined);
   assert.equal(printed.text, undefined);
 });
+
+test('asyncio.wait gets no needless ensure_future: attributes and lists the module fills only with tasks stay as they are', async () => {
+  await golden(
+    `
+    import asyncio
+
+
+    @asyncio.coroutine
+    def one(n):
+        yield from asyncio.sleep(0)
+        return n
+
+
+    class Worker:
+        def __init__(self):
+            self._task = asyncio.ensure_future(one(1))
+            self._tasks = []
+
+        @asyncio.coroutine
+        def run(self, loop):
+            self._tasks.append(loop.create_task(one(2)))
+            yield from asyncio.wait([self._task, one(3)])
+            yield from asyncio.wait([self._task] + self._tasks)
+
+
+    @asyncio.coroutine
+    def many(names):
+        tasks = [asyncio.ensure_future(one(n)) for n in names]
+        made = {asyncio.Task(one(n)) for n in names}
+        yield from asyncio.wait(tasks)
+        yield from asyncio.wait(made)
+        mixed = [asyncio.ensure_future(one(0))]
+        mixed.append(one(5))
+        yield from asyncio.wait(mixed)
+        handed = [asyncio.ensure_future(one(0))]
+        keep(handed)
+        yield from asyncio.wait(handed)
+    `,
+    `
+    import asyncio
+
+
+    async def one(n):
+        await asyncio.sleep(0)
+        return n
+
+
+    class Worker:
+        def __init__(self):
+            self._task = asyncio.ensure_future(one(1))
+            self._tasks = []
+
+        async def run(self, loop):
+            self._tasks.append(loop.create_task(one(2)))
+            await asyncio.wait([self._task, asyncio.ensure_future(one(3))])
+            await asyncio.wait([self._task] + self._tasks)
+
+
+    async def many(names):
+        tasks = [asyncio.ensure_future(one(n)) for n in names]
+        made = {asyncio.Task(one(n)) for n in names}
+        await asyncio.wait(tasks)
+        await asyncio.wait(made)
+        mixed = [asyncio.ensure_future(one(0))]
+        mixed.append(one(5))
+        await asyncio.wait([asyncio.ensure_future(aw) for aw in mixed])
+        handed = [asyncio.ensure_future(one(0))]
+        keep(handed)
+        await asyncio.wait([asyncio.ensure_future(aw) for aw in handed])
+    `,
+  );
+});
