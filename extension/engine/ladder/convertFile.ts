@@ -42,7 +42,7 @@ export function convertFile(
   for (const c of [...targets].reverse()) for (const f of candidates.get(c) ?? []) claimedBy.set(f.node.id, c);
   let kinds: ModuleCoroutines | undefined;
   const inPool = new Set(pool.map((f) => f.node.id));
-  const taken = new Map<number, Conversion>();
+  const taken = new Map<number, { fn: FunctionInfo; conversion: Conversion }>();
   // The pool grows while it is read: a method brings the other definitions of it in its hierarchy.
   for (let i = 0; i < pool.length; i++) {
     const fn = pool[i] as FunctionInfo;
@@ -60,14 +60,16 @@ export function convertFile(
       refused.push(refusalAt(file, fn, why));
       continue;
     }
-    for (const other of family) if (!inPool.has(other.node.id) && inPool.add(other.node.id)) pool.push(other);
-    taken.set(fn.node.id, conversion);
+    for (const other of family.filter((f) => !inPool.has(f.node.id))) {
+      inPool.add(other.node.id);
+      pool.push(other);
+    }
+    taken.set(fn.node.id, { fn, conversion });
   }
   // A method whose family lost a member above stays with it.
   for (let changed = true; changed; ) {
     changed = false;
-    for (const [id, conversion] of taken) {
-      const fn = pool.find((f) => f.node.id === id) as FunctionInfo;
+    for (const [id, { fn, conversion }] of taken) {
       const stays = movesFamilies(conversion) ? redefinitionsOf(file, fn).find((other) => !taken.has(other.node.id)) : undefined;
       if (!stays) continue;
       refused.push(refusalAt(file, fn, overriddenBlocker(fn, stays, 'cannot be converted')));
@@ -76,7 +78,7 @@ export function convertFile(
     }
   }
   for (const fn of pool) {
-    const conversion = taken.get(fn.node.id);
+    const conversion = taken.get(fn.node.id)?.conversion;
     if (!conversion) continue;
     const list = assigned.get(conversion) ?? [];
     list.push({ name: fn.name, ordinal: ordinalOf(file, fn) });

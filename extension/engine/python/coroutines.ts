@@ -257,7 +257,7 @@ export class ModuleCoroutines {
     const holder = parent.type === 'list_splat' ? contextOf(parent) : parent;
     const call = holder?.type === 'argument_list' ? holder.parent : null;
     const callee = call?.type === 'call' ? call.childForFieldName('function') : null;
-    return callee !== null && callee !== undefined && FUTURE_READERS.has(this.names.qualify(callee) ?? '');
+    return callee !== null && FUTURE_READERS.has(this.names.qualify(callee) ?? '');
   }
 
   /** The uses of an identifier in its function (or the module), functions nested in it included: a closure may add to it. */

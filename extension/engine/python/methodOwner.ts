@@ -53,11 +53,30 @@ export function redefinitionsOf(file: SourceFile, method: FunctionInfo): Functio
   const owner = method.parent === undefined ? undefined : topLevelClass(file, method.parent);
   if (!owner) return [];
   const name = pythonName(method.name.slice(method.name.lastIndexOf('.') + 1));
-  return file.functions.all.filter((f) => {
-    if (f.kind !== 'function' || f.node.id === method.node.id || f.parent === undefined || pythonName(f.name.slice(f.parent.length + 1)) !== name) return false;
+  return methodsNamed(file, name).filter((f) => {
+    if (f.node.id === method.node.id || f.parent === undefined) return false;
     const cls = topLevelClass(file, f.parent);
     return cls !== undefined && cls.node.id !== owner.node.id && (isProperSubclass(file, cls, owner) || isProperSubclass(file, owner, cls));
   });
+}
+
+const methodsByName = new WeakMap<SourceFile, Map<string, FunctionInfo[]>>();
+
+/** The functions defined in a class (or nested deeper) with this name, indexed once per parse: steps ask for every method they move. */
+function methodsNamed(file: SourceFile, name: string): readonly FunctionInfo[] {
+  let byName = methodsByName.get(file);
+  if (!byName) {
+    byName = new Map();
+    for (const f of file.functions.all) {
+      if (f.kind !== 'function' || f.parent === undefined) continue;
+      const short = pythonName(f.name.slice(f.parent.length + 1));
+      const list = byName.get(short);
+      if (list) list.push(f);
+      else byName.set(short, [f]);
+    }
+    methodsByName.set(file, byName);
+  }
+  return byName.get(name) ?? [];
 }
 
 /** `sub` derives from `base` through bases this module defines (a base from elsewhere does not count here). */

@@ -5,50 +5,45 @@ as they are, and wraps only what may be a coroutine."""
 
 import asyncio
 
+PAGES = {"/": 3, "/a": 1, "/b": 4}
+
 
 @asyncio.coroutine
-def one(n):
-    yield from asyncio.sleep(0)
-    return n
+def download(path):
+    yield from asyncio.sleep(0.001 * PAGES[path])
+    return (path, PAGES[path])
 
 
-class Worker:
+class Crawler:
     def __init__(self):
-        self._task = asyncio.ensure_future(one(1))
-        self._tasks = []
+        self._root = asyncio.ensure_future(download("/"))
+        self._pending = []
 
     @asyncio.coroutine
-    def run(self, names):
-        self._tasks.append(asyncio.ensure_future(one(2)))
-        done, _ = yield from asyncio.wait([self._task] + self._tasks)
-        yield from asyncio.wait([self._task, one(3)])
-        yield from asyncio.wait(self._tasks)
-        return sorted(t.result() for t in done)
+    def crawl(self, paths):
+        for path in paths:
+            self._pending.append(asyncio.Task(download(path)))
+        finished, _ = yield from asyncio.wait([self._root] + self._pending)
+        yield from asyncio.wait([self._root, download("/a")])
+        return sorted(t.result() for t in finished)
 
 
 @asyncio.coroutine
-def many(names):
-    tasks = [asyncio.ensure_future(one(n)) for n in names]
-    done, _ = yield from asyncio.wait(tasks)
-    later = []
-    for n in names:
-        later.append(asyncio.ensure_future(one(n)))
-    yield from asyncio.wait(later)
-    mixed = [asyncio.ensure_future(one(0))]
-    mixed.append(one(5))
-    yield from asyncio.wait(mixed)
-    handed = [asyncio.ensure_future(one(0))]
-    print(len(handed))
-    yield from asyncio.wait(handed)
-    made = {asyncio.Task(one(n)) for n in names}
-    yield from asyncio.wait(made)
-    return sorted(t.result() for t in done)
+def sizes(paths):
+    jobs = [asyncio.ensure_future(download(p)) for p in paths]
+    finished, _ = yield from asyncio.wait(jobs)
+    retries = []
+    for p in paths:
+        retries.append(asyncio.ensure_future(download(p)))
+    retries.append(download("/"))
+    yield from asyncio.wait(retries)
+    return sum(size for _, size in (t.result() for t in finished))
 
 
 @asyncio.coroutine
 def main():
-    print((yield from many([1, 2])))
-    print((yield from Worker().run([3])))
+    print((yield from sizes(["/a", "/b"])))
+    print((yield from Crawler().crawl(["/a", "/b"])))
 
 
 loop = asyncio.new_event_loop()
