@@ -147,6 +147,8 @@ test('Task.current_task() and Task.all_tasks() become asyncio.current_task() and
 
 
     print(asyncio.Task.current_task())
+    # A version switch names the old method without calling it: left to the switch.
+    current_task = getattr(asyncio, "current_task", asyncio.Task.current_task)
     `,
     `
     import asyncio
@@ -167,6 +169,8 @@ test('Task.current_task() and Task.all_tasks() become asyncio.current_task() and
 
 
     print(asyncio.Task.current_task())
+    # A version switch names the old method without calling it: left to the switch.
+    current_task = getattr(asyncio, "current_task", asyncio.Task.current_task)
     `,
   );
 });
