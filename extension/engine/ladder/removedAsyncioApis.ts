@@ -46,7 +46,7 @@ const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'gene
  * spells a qualified name of asyncio (its import noted by the caller).
  */
 export function respellRemovedAsyncioApis(module: ModuleCoroutines, edits: EditBuilder, spell: (qualified: string) => string): void {
-  for (const use of removedTaskMethodUses(module, module.file.root)) {
+  for (const use of removedTaskMethodUses(module)) {
     if (use.respelling !== undefined) edits.replace(use.callee.startIndex, use.callee.endIndex, spell(use.respelling));
   }
   const ensureFuture = (): string => spell('asyncio.ensure_future');
@@ -117,10 +117,20 @@ interface RemovedTaskMethodUse {
   readonly why: string;
 }
 
-/** The uses of the removed Task class methods inside `root`. */
-function removedTaskMethodUses(module: ModuleCoroutines, root: Node): RemovedTaskMethodUse[] {
+const usesByModule = new WeakMap<ModuleCoroutines, RemovedTaskMethodUse[]>();
+
+/** The module's uses of the removed Task class methods, found once: every converting function asks. */
+function removedTaskMethodUses(module: ModuleCoroutines): RemovedTaskMethodUse[] {
+  let uses = usesByModule.get(module);
+  if (!uses) usesByModule.set(module, (uses = findRemovedTaskMethodUses(module)));
+  return uses;
+}
+
+function findRemovedTaskMethodUses(module: ModuleCoroutines): RemovedTaskMethodUse[] {
   const uses: RemovedTaskMethodUse[] = [];
-  for (const call of root.descendantsOfType('call')) {
+  // Most modules never name them: their calls need not be walked (and qualified) again.
+  if (!/\b(?:current_task|all_tasks)\b/.test(module.file.text)) return uses;
+  for (const call of module.file.root.descendantsOfType('call')) {
     const callee = call?.childForFieldName('function');
     const qualified = callee ? module.names.qualify(callee) : undefined;
     const replacement = qualified ? REMOVED_TASK_METHODS.get(qualified) : undefined;
@@ -144,7 +154,7 @@ function removedTaskMethodUses(module: ModuleCoroutines, root: Node): RemovedTas
  * converted, it would still fail on the Python the conversion is for.
  */
 export function removedApiBlocker(module: ModuleCoroutines, fnNode: Node): Blocker | undefined {
-  const kept = removedTaskMethodUses(module, fnNode).find((use) => use.respelling === undefined);
+  const kept = removedTaskMethodUses(module).find((use) => use.respelling === undefined && fnNode.startIndex <= use.call.startIndex && use.call.endIndex <= fnNode.endIndex);
   return kept ? blocker('removed-api', kept.call, `line ${String(module.file.lineOf(kept.call))}: ${kept.why}`) : undefined;
 }
 
