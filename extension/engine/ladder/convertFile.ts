@@ -15,6 +15,8 @@ import { brokenElsewhere } from './projectUses';
 import { unseenCallersBlocker } from './publicContract';
 import { conversions as registered } from './registry';
 import { refusalAt } from './refusal';
+import { movesFamilies, overriddenBlocker, strandedByFamily } from './overrideFamilies';
+import { redefinitionsOf } from '../python/methodOwner';
 
 export interface ConvertFileOptions extends ConversionOptions {
   /** Dotted names to convert; every candidate when absent. */
@@ -39,18 +41,45 @@ export function convertFile(
   const claimedBy = new Map<number, Conversion>();
   for (const c of [...targets].reverse()) for (const f of candidates.get(c) ?? []) claimedBy.set(f.node.id, c);
   let kinds: ModuleCoroutines | undefined;
-  for (const fn of pool) {
+  const inPool = new Set(pool.map((f) => f.node.id));
+  const taken = new Map<number, { fn: FunctionInfo; conversion: Conversion }>();
+  // The pool grows while it is read: a method brings the other definitions of it in its hierarchy.
+  for (let i = 0; i < pool.length; i++) {
+    const fn = pool[i] as FunctionInfo;
     const conversion = claimedBy.get(fn.node.id);
     if (!conversion) {
       kinds ??= moduleCoroutines(file, options.runnerName);
       refused.push(whyNotCps(file, fn, targets, options) ?? refusalAt(file, fn, { code: 'not-at-rung', message: notAtRung(kinds, fn, to) }));
       continue;
     }
+    const family = movesFamilies(conversion) ? redefinitionsOf(file, fn) : [];
+    const stays = family.find((other) => claimedBy.get(other.node.id) !== conversion);
     const elsewhere = brokenElsewhere(options.project, fn) ?? (conversion.changesCalls ? unseenCallersBlocker(file, fn, options.publicApi) : undefined);
-    if (elsewhere) {
-      refused.push(refusalAt(file, fn, elsewhere));
+    const why = stays ? overriddenBlocker(fn, stays, `is not ${WHAT_IS_TAKEN[conversion.from]}`) : elsewhere;
+    if (why) {
+      refused.push(refusalAt(file, fn, why));
       continue;
     }
+    for (const other of family.filter((f) => !inPool.has(f.node.id))) {
+      inPool.add(other.node.id);
+      pool.push(other);
+    }
+    taken.set(fn.node.id, { fn, conversion });
+  }
+  // A method whose family lost a member above stays with it.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [id, { fn, conversion }] of taken) {
+      const stays = movesFamilies(conversion) ? redefinitionsOf(file, fn).find((other) => !taken.has(other.node.id)) : undefined;
+      if (!stays) continue;
+      refused.push(refusalAt(file, fn, overriddenBlocker(fn, stays, 'cannot be converted')));
+      taken.delete(id);
+      changed = true;
+    }
+  }
+  for (const fn of pool) {
+    const conversion = taken.get(fn.node.id)?.conversion;
+    if (!conversion) continue;
     const list = assigned.get(conversion) ?? [];
     list.push({ name: fn.name, ordinal: ordinalOf(file, fn) });
     assigned.set(conversion, list);
@@ -62,10 +91,17 @@ export function convertFile(
   let steps: readonly TextChange[][] = [];
   try {
     for (const [conversion, wanted] of assigned) {
-      const functions = wanted
+      let functions = wanted
         .map((w) => current.functions.named(w.name)[w.ordinal])
         .filter((f): f is FunctionInfo => f !== undefined);
-      const result = conversion.convert(current, functions, options);
+      let result = conversion.convert(current, functions, options);
+      // A method converted while the conversion refused another definition of it in its hierarchy: again without it.
+      for (let stranded = movesFamilies(conversion) ? strandedByFamily(current, functions, result.refused) : []; stranded.length > 0; stranded = strandedByFamily(current, functions, result.refused)) {
+        const left = new Set(stranded.map((s) => s.fn.node.id));
+        functions = functions.filter((f) => !left.has(f.node.id));
+        const again = conversion.convert(current, functions, options);
+        result = { ...again, refused: [...result.refused.filter((r) => !again.refused.some((a) => a.function === r.function && a.defLine === r.defLine)), ...again.refused, ...stranded.map((s) => s.refusal)] };
+      }
       refused.push(...result.refused);
       if (result.text !== undefined && result.text !== current.text) {
         const next = reparsedAfter(current, result.edits, result.text);
@@ -117,6 +153,14 @@ function unique(functions: readonly FunctionInfo[]): FunctionInfo[] {
 function ordinalOf(file: SourceFile, fn: FunctionInfo): number {
   return file.functions.named(fn.name).findIndex((f) => f.node.id === fn.node.id);
 }
+
+/** What a conversion from each rung takes, for "X defines it again and is not …". */
+const WHAT_IS_TAKEN: Record<Rung, string> = {
+  async: 'a native coroutine',
+  generator: 'a generator-based coroutine this step converts',
+  cps: 'a CPS function',
+  direct: 'a direct-style function',
+};
 
 const WHAT_CONVERTS: Record<Rung, string> = {
   async: 'only generator-based coroutines convert to async/await',

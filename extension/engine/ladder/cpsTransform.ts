@@ -7,7 +7,7 @@ import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { FreshNames } from './freshNames';
-import { block, copied, line, render, type Line, type Out } from './pyOut';
+import { blankLineBefore, block, copied, line, render, spacedApart, type Line, type Out } from './pyOut';
 import { alwaysExits, assignedNames, bindings, children, contains, field, globalNames, hasOnlyPlainParameters, identifiers, indentUnitOf, isComprehension, isScope, isSeparateType, lineIndentOf, ownOfType, parameterNames, present, statementsOf, targetNames } from './pySyntax';
 import { refuse } from './refusal';
 import { addScopeDeclarations } from './nonlocals';
@@ -385,7 +385,7 @@ class CpsWriter {
       previous = stmt;
       if (this.foldCallback(stmt, stmts.slice(i + 1))) continue;
       if (this.pending(stmt).length > 0) {
-        out.push(...this.restructure(stmt, stmts.slice(i + 1), tail, here));
+        out.push(...spacedApart(this.restructure(stmt, stmts.slice(i + 1), tail, here), blankLineBefore(this.file, stmt)));
         return out;
       }
       out.push(this.copy(stmt, here));

@@ -11,7 +11,7 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { inTailPosition, isContinuationSlot, type ContinuationArguments } from './continuations';
 import { guardedCode, handedOnBody, rerunTry, type RerunTry } from './errorPathForms';
 import { inlineResults } from './inlineResults';
-import { block, copied, line, render, type Out } from './pyOut';
+import { blankLineBefore, block, copied, line, render, spacedApart, type Out } from './pyOut';
 import { children, field, hasOnlyPlainParameters, identifiers, identifiersByName, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
 import { refuse } from './refusal';
 import { argumentsOf } from '../python/scopes';
@@ -219,12 +219,21 @@ class Uncps {
     const out: Out[] = [];
     const definedHere: Cont[] = [];
     let previous: Node | undefined;
+    // A blank line before a statement that goes (a continuation's def) stays, before what comes next;
+    // one after it only set the def apart, and goes with it.
+    let spaced = false;
+    const push = (items: readonly Out[]): void => {
+      out.push(...spacedApart(items, spaced));
+      spaced = false;
+    };
     for (let i = 0; i < stmts.length; i++) {
       const s = present(stmts[i], 'stmts');
+      const afterGone = definedHere.some((c) => c.node.id === previous?.id);
+      spaced ||= !afterGone && blankLineBefore(this.file, s);
       if (s.type === 'comment') {
         const last = out.at(-1);
         if (previous && last && 'line' in last && this.file.lineOf(s) === this.file.endLineOf(previous)) out[out.length - 1] = { ...last, line: last.line + this.file.text.slice(previous.endIndex, s.endIndex) };
-        else out.push(copied(this.file, s, []));
+        else push([copied(this.file, s, [])]);
         continue;
       }
       previous = s;
@@ -251,21 +260,21 @@ class Uncps {
       } else if (s.type === 'if_statement' && this.mentionsContinuation(s)) {
         const r = this.ifStatement(s, stmts.slice(i + 1), env);
         if (r.falls.size === 1 && r.falls.has(OPEN)) {
-          out.push(...r.out);
+          push(r.out);
           continue;
         }
         res = r;
         consumed = r.consumed;
       } else if ((s.type === 'for_statement' || s.type === 'while_statement') && this.mentionsContinuation(s)) {
-        out.push(...this.plainLoop(s).out);
+        push(this.plainLoop(s).out);
         continue;
       } else if (this.mentionsContinuation(s)) {
         refuse('continuation-not-tail', s, `${this.at(s)}: the continuation is used inside \`${this.file.textOf(s).split(/\r?\n/)[0] ?? ''}\`, not as the last call of a path; a CPS function only calls it or passes it on, last`);
       } else {
-        out.push(copied(this.file, s, []));
+        push([copied(this.file, s, [])]);
         continue;
       }
-      out.push(...res.out);
+      push(res.out);
       const rest = consumed ? [] : stmts.slice(i + 1).filter((r) => r.type !== 'comment');
       // `cont(v); return`: the bare return only ends the path the call already ended.
       if (rest.length === 1 && rest[0]?.type === 'return_statement' && !rest[0].firstNamedChild && s.type !== 'return_statement') consumed = true;

@@ -13,13 +13,15 @@ export interface Line {
   readonly returns?: string;
   /** A copied statement with a multi-line string must stay at its original indentation. */
   readonly pinned?: { readonly indent: string; readonly node: Node };
-  /** A copied statement a blank line set apart from the one before it: the blank line stays, unless it would open a block. */
+  /** A blank line set apart what this line stands for from the statement before it: the blank line stays, unless it would open a block. */
   readonly blankBefore?: boolean;
 }
 
 export interface Block {
   readonly header: string;
   readonly body: readonly Out[];
+  /** As for a line: the statement this block stands for was set apart by a blank line. */
+  readonly blankBefore?: boolean;
 }
 
 export type Out = Line | Block;
@@ -37,8 +39,8 @@ export function render(file: SourceFile, out: readonly Out[], indent: string, un
   const lines: string[] = [];
   const emit = (items: readonly Out[], at: string): void => {
     for (const [i, item] of items.entries()) {
+      if (item.blankBefore === true && i > 0) lines.push('');
       if ('line' in item) {
-        if (item.blankBefore === true && i > 0) lines.push('');
         if (item.pinned && item.pinned.indent !== at) {
           const s = item.pinned.node;
           refuse('multiline-string', s, `the multi-line string at line ${String(file.lineOf(s))} would change if its statement moved into a continuation`);
@@ -77,8 +79,19 @@ export function copied(file: SourceFile, node: Node, replacements: readonly { st
   return multiline ? { line: relative, pinned: { indent: base, node: multiline }, ...spaced } : { line: relative, ...spaced };
 }
 
+/**
+ * `out`, written for a statement a blank line set apart (`spaced`), with that
+ * blank line before its first item: a paragraph the maintainer made survives
+ * the statement being rewritten (a CPS call site split into a continuation, or
+ * a continuation folded back into straight-line code).
+ */
+export function spacedApart(out: readonly Out[], spaced: boolean): Out[] {
+  const [first, ...rest] = out;
+  return spaced && first ? [{ ...first, blankBefore: true }, ...rest] : [...out];
+}
+
 /** Is there a blank line between `node` and the statement (or comment) before it? */
-function blankLineBefore(file: SourceFile, node: Node): boolean {
+export function blankLineBefore(file: SourceFile, node: Node): boolean {
   const previous = node.previousSibling;
   if (!previous) return false;
   const from = file.positionAt(previous.endIndex).line + 1;

@@ -97,6 +97,8 @@ export type RefusalCode =
   | 'unsafe-leaf'
   /** A public function code outside the project may call would change what it returns (the public-API policy). */
   | 'public-api'
+  /** An asyncio API removed since Python 3.9 whose current spelling would behave differently there, so converting would leave it failing. */
+  | 'removed-api'
   /** The rewritten code would not parse, or its edits would overlap; nothing was changed. */
   | 'output-invalid';
 

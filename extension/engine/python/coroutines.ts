@@ -9,7 +9,7 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { ModuleNames } from './imports';
 import { pythonName } from './identifiers';
 import { parametersPassed } from './parameters';
-import { isYieldFrom, mentioning, operandOf, ownNodesByFunction, unparenthesize, type ScopeNode } from './scopes';
+import { contextOf, isYieldFrom, mentioning, operandOf, ownNodesByFunction, unparenthesize, type ScopeNode } from './scopes';
 
 /**
  * How a generator-based coroutine is driven: asyncio's or types' decorator,
@@ -55,8 +55,15 @@ const FLAVOURS: readonly [string, Flavour][] = [
 ];
 
 /** Calls that make a future or task (by qualified name, or by method name on any loop). */
-const FUTURE_MAKERS = new Set(['asyncio.Future', 'asyncio.ensure_future', 'asyncio.async', 'asyncio.create_task', 'asyncio.gather', 'asyncio.wait_for', 'asyncio.shield']);
+const FUTURE_MAKERS = new Set(['asyncio.Future', 'asyncio.Task', 'asyncio.ensure_future', 'asyncio.async', 'asyncio.create_task', 'asyncio.gather', 'asyncio.wait_for', 'asyncio.shield']);
 const FUTURE_MAKING_METHODS = new Set(['create_future', 'create_task', 'run_in_executor']);
+const FUTURE_COLLECTIONS = new Set(['list', 'set', 'tuple']);
+const FUTURE_COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'generator_expression']);
+/** Methods that add their argument to a list or set, and methods that only take items out of one. */
+const ADDING_METHODS = new Set(['append', 'add']);
+const REMOVING_METHODS = new Set(['remove', 'discard', 'pop', 'clear', 'copy', 'index', 'count']);
+/** Calls that read a collection of futures without keeping it. */
+const FUTURE_READERS = new Set(['asyncio.wait', 'asyncio.gather', 'asyncio.as_completed', 'len', 'list', 'set', 'sorted', 'tuple']);
 /** Tornado and Twisted calls that always return a Future or Deferred. */
 const FRAMEWORK_AWAITABLE_MAKERS = new Set([
   'tornado.gen.sleep',
@@ -198,10 +205,86 @@ export class ModuleCoroutines {
     return awaitable(operand) || this.boundOnlyTo(operand, awaitable);
   }
 
-  /** A future or task: a call that makes one, or a name the same function bound only to such calls. */
+  /**
+   * A future or task: a call that makes one, a name the same function bound
+   * only to such calls, or an attribute (`self._task`) the module assigns
+   * nothing else.
+   */
   isFuture(node: Node): boolean {
     const value = unparenthesize(node);
-    return this.makesFuture(value) || this.boundOnlyTo(value, (v) => this.makesFuture(v));
+    return this.makesFuture(value) || this.boundOnlyTo(value, (v) => this.makesFuture(v)) || this.attributeBoundOnlyTo(value, (v) => this.makesFuture(v));
+  }
+
+  /**
+   * A collection of futures or tasks only: a display or comprehension of them,
+   * or a name (in its function) or attribute (in the module) bound only to
+   * one, to which nothing but a future is ever added and which goes nowhere
+   * that could add something else.
+   */
+  holdsOnlyFutures(node: Node): boolean {
+    const value = unparenthesize(node);
+    const ofFutures = (v: Node): boolean => {
+      if (FUTURE_COLLECTIONS.has(v.type)) return v.namedChildren.every((item) => item === null || item.type === 'comment' || (item.type !== 'list_splat' && this.isFuture(item)));
+      const body = FUTURE_COMPREHENSIONS.has(v.type) ? v.childForFieldName('body') : null;
+      if (body) return this.isFuture(body);
+      // `[self._task] + self._tasks`: a new collection of what both hold.
+      const [left, right] = [v.childForFieldName('left'), v.childForFieldName('right')];
+      return v.type === 'binary_operator' && v.childForFieldName('operator')?.type === '+' && left !== null && right !== null && this.holdsOnlyFutures(left) && this.holdsOnlyFutures(right);
+    };
+    if (ofFutures(value)) return true;
+    let uses: Node[];
+    if (value.type === 'identifier' && this.boundOnlyTo(value, ofFutures)) uses = this.sameScopeUses(value);
+    else if (this.attributeBoundOnlyTo(value, ofFutures)) uses = this.sameAttributes(value);
+    else return false;
+    return uses.every((use) => storeOf(use) === 'plain' || this.leavesOnlyFutures(use));
+  }
+
+  /** A read of a collection of futures that adds nothing but a future to it. */
+  private leavesOnlyFutures(use: Node): boolean {
+    const parent = contextOf(use);
+    if (!parent) return false;
+    if (parent.type === 'attribute' && parent.childForFieldName('object')?.id === use.id) {
+      const method = parent.childForFieldName('attribute')?.text ?? '';
+      const call = contextOf(parent);
+      if (call?.type !== 'call' || call.childForFieldName('function')?.id !== parent.id) return false;
+      if (REMOVING_METHODS.has(method)) return true;
+      const args = call.childForFieldName('arguments')?.namedChildren.filter((a) => a !== null && a.type !== 'comment') ?? [];
+      return ADDING_METHODS.has(method) && args.length === 1 && args[0] !== null && args[0] !== undefined && this.isFuture(args[0]);
+    }
+    if ((parent.type === 'for_statement' || parent.type === 'for_in_clause') && parent.childForFieldName('right')?.id === use.id) return true;
+    // `task in tasks`, `tasks + more`: read, not changed.
+    if (parent.type === 'comparison_operator' || (parent.type === 'binary_operator' && parent.childForFieldName('operator')?.type === '+')) return true;
+    const holder = parent.type === 'list_splat' ? contextOf(parent) : parent;
+    const call = holder?.type === 'argument_list' ? holder.parent : null;
+    const callee = call?.type === 'call' ? call.childForFieldName('function') : null;
+    return callee !== null && FUTURE_READERS.has(this.names.qualify(callee) ?? '');
+  }
+
+  /** The uses of an identifier in its function (or the module), functions nested in it included: a closure may add to it. */
+  private sameScopeUses(name: Node): Node[] {
+    const owner = scopeRoot(name);
+    return (this.references.get(pythonName(name.text)) ?? []).filter((use) => scopeContains(owner, use));
+  }
+
+  /** Every `x.attr` in the module with the same object text (`self._tasks`). */
+  private sameAttributes(target: Node): Node[] {
+    const object = target.childForFieldName('object');
+    const name = target.childForFieldName('attribute');
+    if (!object || !name) return [];
+    return (this.references.get(pythonName(name.text)) ?? []).flatMap((use) => {
+      const attribute = use.parent;
+      return attribute?.type === 'attribute' && attribute.childForFieldName('attribute')?.id === use.id && attribute.childForFieldName('object')?.text === object.text ? [attribute] : [];
+    });
+  }
+
+  /** An attribute the module assigns (`self._task = …`) only values `test` accepts, and binds in no other way. */
+  private attributeBoundOnlyTo(target: Node, test: (value: Node) => boolean): boolean {
+    if (target.type !== 'attribute') return false;
+    const stores = this.sameAttributes(target).filter((a) => storeOf(a) !== 'load');
+    return stores.length > 0 && stores.every((a) => {
+      const value = storeOf(a) === 'plain' ? a.parent?.childForFieldName('right') : undefined;
+      return value !== null && value !== undefined && test(unparenthesize(value));
+    });
   }
 
   /** A name every assignment of which, in the same function, binds a value `test` accepts. */
@@ -526,6 +609,29 @@ export function callOf(use: Node): Node | undefined {
   const callee = use.parent?.type === 'attribute' && use.parent.childForFieldName('attribute')?.id === use.id ? use.parent : use;
   const call = callee.parent;
   return call?.type === 'call' && call.childForFieldName('function')?.id === callee.id ? call : undefined;
+}
+
+const TARGET_PARTS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'list_splat_pattern', 'list_splat']);
+const BINDING_PARENTS = new Set(['named_expression', 'as_pattern_target', 'parameters', 'default_parameter', 'typed_parameter', 'typed_default_parameter', 'lambda_parameters', 'global_statement', 'nonlocal_statement', 'aliased_import', 'dotted_name', 'keyword_separator', 'list_splat_pattern', 'dictionary_splat_pattern']);
+
+/**
+ * How a name or attribute is used: read (`load`), bound by a plain
+ * `target = value` (`plain`), or bound in any other way (`other`: a tuple
+ * target, `+=`, a loop variable, `as`, a parameter, `global`…).
+ */
+function storeOf(use: Node): 'load' | 'plain' | 'other' {
+  const parent = use.parent;
+  if (parent?.type === 'assignment' && parent.childForFieldName('left')?.id === use.id) {
+    const right = parent.childForFieldName('right');
+    return right && right.type !== 'assignment' ? 'plain' : 'other';
+  }
+  let part = use;
+  while (part.parent && TARGET_PARTS.has(part.parent.type)) part = part.parent;
+  const holder = part.parent;
+  if (!holder) return 'load';
+  if (['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause'].includes(holder.type) && holder.childForFieldName('left')?.id === part.id) return 'other';
+  if (holder.type === 'assignment' && holder.childForFieldName('right')?.type === 'assignment') return 'other';
+  return use.type === 'identifier' && BINDING_PARENTS.has(parent?.type ?? '') ? 'other' : 'load';
 }
 
 /** The function or module a node's names live in. */

@@ -53,11 +53,49 @@ export function redefinitionsOf(file: SourceFile, method: FunctionInfo): Functio
   const owner = method.parent === undefined ? undefined : topLevelClass(file, method.parent);
   if (!owner) return [];
   const name = pythonName(method.name.slice(method.name.lastIndexOf('.') + 1));
-  return file.functions.all.filter((f) => {
-    if (f.kind !== 'function' || f.node.id === method.node.id || f.parent === undefined || pythonName(f.name.slice(f.parent.length + 1)) !== name) return false;
+  return relatedMethodsNamed(file, owner, name).filter((f) => {
+    if (f.node.id === method.node.id || f.parent === undefined) return false;
     const cls = topLevelClass(file, f.parent);
     return cls !== undefined && cls.node.id !== owner.node.id && (isProperSubclass(file, cls, owner) || isProperSubclass(file, owner, cls));
   });
+}
+
+const methodsByFamily = new WeakMap<SourceFile, { familyOf: Map<number, number>; methods: Map<string, FunctionInfo[]> }>();
+
+/**
+ * The methods named `name` of the module-level classes joined to `owner` by
+ * bases the module defines, indexed once per parse: classes of another
+ * family never relate, and many classes with a `run` or a `get` would
+ * otherwise each be checked against all the others.
+ */
+function relatedMethodsNamed(file: SourceFile, owner: FunctionInfo, name: string): readonly FunctionInfo[] {
+  let index = methodsByFamily.get(file);
+  if (!index) {
+    const parent = new Map<number, number>();
+    const find = (id: number): number => {
+      let root = id;
+      for (let up = parent.get(root); up !== undefined && up !== root; up = parent.get(root)) root = up;
+      parent.set(id, root);
+      return root;
+    };
+    const classes = file.functions.all.filter((f) => f.kind === 'class' && f.parent === undefined);
+    for (const cls of classes) {
+      for (const base of basesOf(file, cls)) if (base) parent.set(find(cls.node.id), find(base.node.id));
+    }
+    const familyOf = new Map(classes.map((c) => [c.node.id, find(c.node.id)]));
+    const methods = new Map<string, FunctionInfo[]>();
+    for (const f of file.functions.all) {
+      const cls = f.kind === 'function' && f.parent !== undefined ? topLevelClass(file, f.parent) : undefined;
+      if (!cls || f.parent === undefined) continue;
+      const key = `${String(familyOf.get(cls.node.id))}\0${pythonName(f.name.slice(f.parent.length + 1))}`;
+      const list = methods.get(key);
+      if (list) list.push(f);
+      else methods.set(key, [f]);
+    }
+    index = { familyOf, methods };
+    methodsByFamily.set(file, index);
+  }
+  return index.methods.get(`${String(index.familyOf.get(owner.node.id))}\0${name}`) ?? [];
 }
 
 /** `sub` derives from `base` through bases this module defines (a base from elsewhere does not count here). */

@@ -130,6 +130,7 @@ test('a recursive step function over a list becomes a while loop over its state'
     @inline_callbacks
     def render_many(items):
         acc = []
+
         i = 0
         while True:
             if i == len(items):

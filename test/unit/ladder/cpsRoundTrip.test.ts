@@ -76,3 +76,38 @@ report(["a", "b"])
   const cps = await converted(source, 'cps');
   assert.match(cps, /seen = \[\]\n\n {4}# one pass over the keys\n/, cps);
 });
+
+test('a blank line before a statement CPS splits into a continuation stays on every rung', async () => {
+  const source = `def fetch(key):
+    return key.upper()
+
+
+def report(keys):
+    seen = []
+
+    first = fetch(keys[0])
+    print(first)
+
+    # every key, in order
+    for key in keys:
+        seen.append(fetch(key))
+    print(seen)
+
+    if first == "A":
+        label = fetch("yes")
+    else:
+        label = fetch("no")
+    print(label)
+
+    return fetch(label)
+
+
+print(report(["a", "b"]))
+`;
+  await roundTrip(source);
+  const cps = await converted(source, 'cps');
+  // The paragraphs start at the continuation and the join that took the split statements' place.
+  assert.match(cps, /seen = \[\]\n\n {4}def after_fetch\d*\(first\):\n/, cps);
+  assert.match(cps, /print\(seen\)\n\n {12}def join\(label\):\n/, cps);
+  assert.match(cps, /print\(label\)\n\n {16}return /, cps);
+});

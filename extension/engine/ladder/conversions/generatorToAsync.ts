@@ -56,7 +56,7 @@ import { hiddenCallerBlocker } from '../hiddenCallerRefusal';
 import { blocker, refusalAt, type Blocker } from '../refusal';
 import { FreshNames } from '../freshNames';
 import { helperInsertion } from '../moduleInsert';
-import { respellRemovedAsyncioApis } from '../removedAsyncioApis';
+import { removedApiBlocker, respellRemovedAsyncioApis } from '../removedAsyncioApis';
 import { isTornadoYieldAdapter, TORNADO_YIELD_NAME, tornadoYieldSource, tornadoYieldSpelling } from '../tornadoYield';
 
 interface Plan {
@@ -128,7 +128,7 @@ function convert(file: SourceFile, functions: readonly FunctionInfo[], options: 
   const edits = [...plans.values()].flatMap((p) => p.edits);
   if ([...batch.values()].some((r) => r.flavour === 'asyncio')) {
     const respelled = new EditBuilder(file);
-    respellRemovedAsyncioApis(module, respelled, () => spell({ module, needs }, 'asyncio.ensure_future'));
+    respellRemovedAsyncioApis(module, respelled, (qualified) => spell({ module, needs }, qualified));
     edits.push(...respelled.sorted());
   }
   if (!adapter.present && [...plans.values()].some((p) => p.usesTornadoYield === true)) edits.push(adapter.insertion(needs));
@@ -175,6 +175,10 @@ function planFunction(module: ModuleCoroutines, target: Recognised, converting: 
   }
   const returns = rewriteReturns(ctx);
   if (returns) return refuse(returns);
+  if (target.flavour === 'asyncio') {
+    const removed = removedApiBlocker(module, fn.node);
+    if (removed) return refuse(removed);
+  }
   if (target.yields.length === 0 && target.flavour === 'asyncio') {
     const reason = awaitReturnedAwaitables(ctx, body);
     if (reason) return refuse(reason);

@@ -1,8 +1,9 @@
 """Test-only runner: restores asyncio.coroutine (removed in Python 3.11) as
 Python 3.10 defined it with debug mode off, the `with (yield from lock):`
-idiom and the `loop=` arguments (removed in 3.10), and asyncio.wait taking
-coroutines (refused since 3.11), then runs the program given on the command
-line as __main__. Converted programs run without it."""
+idiom and the `loop=` arguments (removed in 3.10), asyncio.wait taking
+coroutines (refused since 3.11) and Task.current_task / Task.all_tasks
+(removed in 3.9) as 3.8 defined them, then runs the program given on the
+command line as __main__. Converted programs run without it."""
 import asyncio
 import collections.abc
 import functools
@@ -77,6 +78,24 @@ async def _wait_wrapping_coroutines(fs, *, loop=None, timeout=None, return_when=
     return await _wait({asyncio.ensure_future(f) for f in set(fs)}, timeout=timeout, return_when=return_when)
 
 
+class _Task(asyncio.Task):
+    # The C Task type takes no new attributes: a subclass carries 3.8's class methods.
+    @classmethod
+    def current_task(cls, loop=None):
+        if loop is None:
+            loop = asyncio.get_event_loop()
+        return asyncio.current_task(loop)
+
+    @classmethod
+    def all_tasks(cls, loop=None):
+        # Every task of the loop not yet garbage-collected, finished ones included.
+        if loop is None:
+            loop = asyncio.get_event_loop()
+        return {t for t in list(asyncio.tasks._all_tasks) if asyncio.futures._get_loop(t) is loop}
+
+
+_Task.__name__ = _Task.__qualname__ = "Task"
+asyncio.Task = _Task
 asyncio.Lock.__iter__ = _acquire_for_with
 for _name in ["sleep", "gather", "shield", "wait_for"]:
     setattr(asyncio, _name, _ignoring_loop(getattr(asyncio, _name)))
