@@ -26,6 +26,9 @@ for (const name of readdirSync(EXAMPLES).filter((f) => f.endsWith('.py'))) {
   texts[name] = readFileSync(join(EXAMPLES, name), 'utf8');
 }
 
+/** Nodes searched below, of both kinds: read by level (tree-sitter searches) and read whole (the plain tree searches). */
+const SEARCHED = new Set(['block', 'function_definition', 'if_statement', 'expression_statement', 'return_statement', 'assignment', 'call', 'lambda']);
+
 /** Every node of tree-sitter's tree beside the plain one, walked in step. */
 function compareSubtree(plain: Node, raw: TreeSitterNode, where: string): number {
   assert.equal(plain.type, raw.type, `${where}: type`);
@@ -55,6 +58,13 @@ function compareSubtree(plain: Node, raw: TreeSitterNode, where: string): number
   }
   assert.equal(plain.nextSibling?.id ?? null, raw.nextSibling?.id ?? null, `${where}: next sibling of ${raw.type}`);
   assert.equal(plain.previousSibling?.id ?? null, raw.previousSibling?.id ?? null, `${where}: previous sibling of ${raw.type}`);
+  if (SEARCHED.has(raw.type)) {
+    assert.deepEqual(
+      plain.descendantsOfType(['identifier', 'call', 'yield']).map((n) => n?.id),
+      raw.descendantsOfType(['identifier', 'call', 'yield']).map((n) => n?.id),
+      `${where}: descendantsOfType under ${raw.type}`,
+    );
+  }
   assert.equal(plain.firstNamedChild?.id ?? null, raw.firstNamedChild?.id ?? null);
   assert.equal(plain.lastNamedChild?.id ?? null, raw.lastNamedChild?.id ?? null);
   return count;
@@ -88,6 +98,34 @@ for (const [name, text] of Object.entries(texts)) {
         `${name}: descendantsOfType(${types.join(', ')})`,
       );
     }
+    file.dispose();
+  });
+}
+
+const FIELDS = ['name', 'body', 'parameters', 'function', 'arguments', 'left', 'right', 'value', 'condition', 'alternative', 'consequence', 'definition'];
+
+/** Down the fields only, each node asked for a field, its end or whether it is missing before anything else is read of it. */
+function compareByFields(plain: Node, raw: TreeSitterNode, where: string): void {
+  for (const field of FIELDS) {
+    const plainChild = plain.childForFieldName(field);
+    const rawChild = raw.childForFieldName(field);
+    assert.equal(plainChild?.id ?? null, rawChild?.id ?? null, `${where}: ${field} of ${raw.type}, asked first`);
+    if (!plainChild || !rawChild) continue;
+    assert.equal(plainChild.endIndex, rawChild.endIndex, `${where}: end of ${rawChild.type}, asked first`);
+    assert.equal(plainChild.isMissing, rawChild.isMissing, `${where}: missing ${rawChild.type}, asked first`);
+    compareByFields(plainChild, rawChild, where);
+  }
+  for (const [i, rawChild] of raw.namedChildren.entries()) {
+    const plainChild = plain.namedChildren[i];
+    assert.ok(plainChild && rawChild);
+    compareByFields(plainChild, rawChild, where);
+  }
+}
+
+for (const [name, text] of Object.entries(texts)) {
+  test(`fields, ends and missing nodes of ${name} asked first read as tree-sitter's`, async () => {
+    const file = await parse(text);
+    compareByFields(file.root, file.tree.parsed.rootNode, name);
     file.dispose();
   });
 }

@@ -7,28 +7,48 @@
 // pass, and every later question is a property read.
 //
 // The copy is lazy at the level of statements: a module's or a block's
-// statements are read one level at a time, and asking for the children of
-// anything else reads its whole subtree down to the blocks nested in it. So
-// finding the functions of a module reads their headers and statements, not
-// every expression, and an edit that re-reads one function reads one function.
+// statements, and the parts of a compound statement, are read one level at a
+// time; asking for the children of anything else (a simple statement, an
+// expression) reads its whole subtree in one walk. So finding the functions
+// of a module reads its statements and headers, not its expressions, and an
+// edit that re-reads one function reads one function.
 import type { Node as TreeSitterNode, Tree as TreeSitterTree, TreeCursor } from 'web-tree-sitter';
+import { firstNotBefore } from './spans';
 
 /** The child list of every leaf (half the nodes of a module): one shared empty list. */
 const NONE: Node[] = [];
 
-/** Nodes whose children are statements: read one level at a time. */
+/** Nodes whose children are statements (never in a field): read one level at a time, all at once. */
 const STATEMENT_LISTS = new Set(['module', 'block']);
+
+/** Compound statements and their clauses: read one level at a time, with their fields. */
+const COMPOUND = new Set([
+  'function_definition',
+  'class_definition',
+  'decorated_definition',
+  'if_statement',
+  'elif_clause',
+  'else_clause',
+  'for_statement',
+  'while_statement',
+  'try_statement',
+  'except_clause',
+  'except_group_clause',
+  'finally_clause',
+  'with_statement',
+  'match_statement',
+  'case_clause',
+]);
+
+/** Whether a node's children are read one level at a time (each keeping its tree-sitter node until read). */
+function readByLevel(type: string): boolean {
+  return STATEMENT_LISTS.has(type) || COMPOUND.has(type);
+}
 
 /** One parse: tree-sitter's tree (for incremental re-parsing) and its nodes as plain objects. */
 export class SyntaxTree {
   readonly rootNode: Node;
   private cursor: TreeCursor | undefined;
-  /**
-   * tree-sitter's nodes of the root and of the nodes whose children are not
-   * read yet (a statement list's statements, nested statement lists): each is
-   * dropped once its node's children are read.
-   */
-  private readonly sources = new Map<Node, TreeSitterNode>();
   /** Whether a type id names a named node, read from the grammar once per type. */
   private readonly namedTypes = new Map<number, boolean>();
 
@@ -39,13 +59,12 @@ export class SyntaxTree {
   ) {
     const root = parsed.rootNode;
     useFields(parsed.language.fields);
-    this.rootNode = new Node(this, 0, root.id, root.type, root.startIndex, root.endIndex, true, false, 0);
-    this.sources.set(this.rootNode, root);
+    this.rootNode = new Node(this, 0, root.id, root.type, root.startIndex, root.endIndex, true, false, 0, root);
   }
 
   /** tree-sitter's node for `node`: kept, or found from its parent's. */
   sourceOf(node: Node): TreeSitterNode {
-    const kept = this.sources.get(node);
+    const kept = node.source;
     if (kept) return kept;
     const found = node.parent ? this.sourceOf(node.parent).child(node.indexInParent) : null;
     if (!found) throw new Error(`no tree-sitter node for a ${node.type}`);
@@ -60,17 +79,16 @@ export class SyntaxTree {
   }
 
   /**
-   * `node`'s children: one level of a statement list (each child keeping its
-   * tree-sitter node, to be read later), or else the whole subtree below
-   * `node` except inside the statement lists it holds, in one cursor walk.
+   * `node`'s children: one level of a statement list or a compound statement
+   * (each child keeping its tree-sitter node, to be read later), or else the
+   * whole subtree below `node` in one cursor walk.
    */
   readChildren(node: Node): Node[] {
     const from = this.sourceOf(node);
-    if (node !== this.rootNode) this.sources.delete(node);
+    if (readByLevel(node.type)) return this.readLevel(node, from);
     const cursor = (this.cursor ??= from.walk());
     cursor.reset(from);
     if (!cursor.gotoFirstChild()) return NONE;
-    const oneLevel = STATEMENT_LISTS.has(node.type);
     // The nodes being filled, innermost last, and their children so far. Each
     // finished list is copied to its exact length: a list grown by pushing
     // keeps room for 16, and a module has hundreds of thousands of them.
@@ -79,9 +97,9 @@ export class SyntaxTree {
     for (;;) {
       const parent = parents[parents.length - 1] as Node;
       const list = lists[lists.length - 1] as Node[];
-      const child = this.readCursor(cursor, parent, list.length, oneLevel);
+      const child = this.readCursor(cursor, parent, list.length);
       list.push(child);
-      if (!oneLevel && !STATEMENT_LISTS.has(child.type)) {
+      if (!readByLevel(child.type)) {
         if (cursor.gotoFirstChild()) {
           parents.push(child);
           lists.push([]);
@@ -97,7 +115,35 @@ export class SyntaxTree {
     }
   }
 
-  private readCursor(cursor: TreeCursor, parent: Node, index: number, keepSource: boolean): Node {
+  /**
+   * One level, from tree-sitter's own list of the children: one crossing for
+   * all, then one for each child's type. Ends, and a compound statement's
+   * fields, are read when first asked (a statement list's statements fill no
+   * field): finding a module's functions asks neither of most statements.
+   */
+  private readLevel(node: Node, from: TreeSitterNode): Node[] {
+    const language = this.parsed.language;
+    if (COMPOUND.has(node.type)) node.fieldsUnread();
+    return from.children.map((source, index) => {
+      if (!source) throw new Error(`a missing child in a ${node.type}`);
+      const typeId = source.typeId;
+      let named = this.namedTypes.get(typeId);
+      if (named === undefined) this.namedTypes.set(typeId, (named = source.isNamed));
+      return new Node(node, index, source.id, language.types[typeId] ?? 'ERROR', source.startIndex, UNREAD, named, undefined, 0, source);
+    });
+  }
+
+  /** The fields of `node`'s children, by position, in one cursor pass. */
+  fieldsOf(node: Node): number[] {
+    const from = this.sourceOf(node);
+    const cursor = (this.cursor ??= from.walk());
+    cursor.reset(from);
+    const ids: number[] = [];
+    if (cursor.gotoFirstChild()) do ids.push(cursor.currentFieldId); while (cursor.gotoNextSibling());
+    return ids;
+  }
+
+  private readCursor(cursor: TreeCursor, parent: Node, index: number): Node {
     const language = this.parsed.language;
     const typeId = cursor.nodeTypeId;
     let named = this.namedTypes.get(typeId);
@@ -107,10 +153,8 @@ export class SyntaxTree {
     // Only an empty node can be one the parser inserted to recover from an error.
     const missing = start === end && cursor.nodeIsMissing;
     const type = language.types[typeId] ?? 'ERROR';
-    const node = new Node(parent, index, cursor.nodeId, type, start, end, named, missing, cursor.currentFieldId);
-    // A statement list's children are read later from their own tree-sitter node.
-    if (keepSource || STATEMENT_LISTS.has(type)) this.sources.set(node, cursor.currentNode);
-    return node;
+    // A node read by level keeps its tree-sitter node: its children are read from it later.
+    return new Node(parent, index, cursor.nodeId, type, start, end, named, missing, cursor.currentFieldId, readByLevel(type) ? cursor.currentNode : undefined);
   }
 }
 
@@ -118,14 +162,20 @@ const NAMED = 1;
 const MISSING = 2;
 const ERROR_KNOWN = 4;
 const ERROR = 8;
+/** Whether the node is missing is not read yet (it needs the node's end). */
+const MISSING_UNREAD = 16;
+/** The children's fields are not read yet. */
+const FIELDS_UNREAD = 32;
+/** An end not read yet. */
+const UNREAD = -1;
 // Above the flags, in the same small integer: the field the node fills in its
 // parent (tree-sitter's id), then its position among the parent's children
 // (beyond MAX_INDEX, looked up in the parent). One integer, not three fields:
 // a module has hundreds of thousands of nodes.
-const FIELD_SHIFT = 4;
+const FIELD_SHIFT = 6;
 const FIELD_MASK = 63;
-const INDEX_SHIFT = 10;
-const MAX_INDEX = 2 ** 21 - 1;
+const INDEX_SHIFT = 12;
+const MAX_INDEX = 2 ** 19 - 1;
 
 /**
  * The grammar's field names by id. The engine parses one grammar, Python's;
@@ -156,12 +206,16 @@ export class Node {
     readonly id: number,
     readonly type: string,
     readonly startIndex: number,
-    readonly endIndex: number,
+    /** UNREAD until first asked, for a node read by level. */
+    private end: number,
     named: boolean,
-    missing: boolean,
+    /** Undefined until first asked, for a node read by level. */
+    missing: boolean | undefined,
     fieldId: number,
+    /** tree-sitter's node, kept for the root, statements and statement lists (the nodes read by level). */
+    readonly source?: TreeSitterNode,
   ) {
-    this.flags = (Math.min(indexInParent, MAX_INDEX) << INDEX_SHIFT) | (fieldId << FIELD_SHIFT) | (named ? NAMED : 0) | (missing ? MISSING : 0);
+    this.flags = (Math.min(indexInParent, MAX_INDEX) << INDEX_SHIFT) | (fieldId << FIELD_SHIFT) | (named ? NAMED : 0) | (missing === undefined ? MISSING_UNREAD : missing ? MISSING : 0);
   }
 
   /** Set once, by `readChildren`. */
@@ -176,6 +230,12 @@ export class Node {
   }
 
   private get fieldId(): number {
+    this.parent?.readFields();
+    return this.fieldRead;
+  }
+
+  /** The field, once the parent has read its children's. */
+  private get fieldRead(): number {
     return (this.flags >>> FIELD_SHIFT) & FIELD_MASK;
   }
 
@@ -189,7 +249,34 @@ export class Node {
   }
 
   get isMissing(): boolean {
+    if ((this.flags & MISSING_UNREAD) !== 0) {
+      // Only an empty node can be one the parser inserted to recover from an error.
+      const missing = this.startIndex === this.endIndex && this.tree.sourceOf(this).isMissing;
+      this.flags = (this.flags & ~MISSING_UNREAD) | (missing ? MISSING : 0);
+    }
     return (this.flags & MISSING) !== 0;
+  }
+
+  get endIndex(): number {
+    if (this.end === UNREAD) this.end = this.tree.sourceOf(this).endIndex;
+    return this.end;
+  }
+
+  /** Marks the fields of this node's children as not read yet (see `readLevel`). */
+  fieldsUnread(): void {
+    this.flags |= FIELDS_UNREAD;
+  }
+
+  /** Reads the children's fields, if they are not read yet. */
+  private readFields(): void {
+    // Reading the children is what marks their fields unread.
+    const children = this.all;
+    if ((this.flags & FIELDS_UNREAD) === 0) return;
+    this.flags &= ~FIELDS_UNREAD;
+    this.tree.fieldsOf(this).forEach((id, i) => {
+      const child = children[i] as Node;
+      child.flags |= id << FIELD_SHIFT;
+    });
   }
 
   get parent(): Node | null {
@@ -289,14 +376,16 @@ export class Node {
   }
 
   childForFieldName(field: string): Node | null {
+    this.readFields();
     const id = fieldIds.get(field);
-    if (id !== undefined) for (const child of this.all) if (child.fieldId === id) return child;
+    if (id !== undefined) for (const child of this.all) if (child.fieldRead === id) return child;
     return null;
   }
 
   childrenForFieldName(field: string): (Node | null)[] {
+    this.readFields();
     const id = fieldIds.get(field);
-    return id !== undefined ? this.all.filter((child) => child.fieldId === id) : [];
+    return id !== undefined ? this.all.filter((child) => child.fieldRead === id) : [];
   }
 
   equals(other: Node): boolean {
@@ -316,9 +405,11 @@ export class Node {
   }
 
   private childSpanning(start: number, end: number): Node | undefined {
-    for (const child of this.all) {
+    const children = this.all;
+    // Siblings' ends never decrease: the children ending before `end` are skipped by a binary search.
+    for (let i = firstNotBefore(children, (child) => child.endIndex < end); i < children.length; i++) {
+      const child = children[i] as Node;
       const childEnd = child.endIndex;
-      if (childEnd < end) continue;
       if (child.startIndex === childEnd ? childEnd < start : childEnd <= start) continue;
       return start < child.startIndex ? undefined : child;
     }
@@ -328,19 +419,48 @@ export class Node {
   /**
    * This node and its descendants of `types`, in source order. Like
    * tree-sitter's, the walk skips an empty node at the very start of the file.
+   * A statement list or a compound statement not read yet is searched by
+   * tree-sitter in its own tree, and only the paths to the hits are read:
+   * most of a module need never be copied to answer where its `yield`s or
+   * imports are.
    */
   descendantsOfType(types: string | readonly string[]): (Node | null)[] {
     const wanted = typeof types === 'string' ? [types] : types;
     const found: Node[] = [];
-    // A stack, not recursion: this is asked of whole modules before any depth check.
+    // A stack, not recursion: the subtree may be deep.
     const pending: Node[] = [this];
     for (let node = pending.pop(); node; node = pending.pop()) {
+      if (node.childList === undefined && readByLevel(node.type)) {
+        for (const hit of node.tree.sourceOf(node).descendantsOfType([...wanted])) if (hit) found.push(node.descendantFor(hit));
+        continue;
+      }
       if (node.endIndex === 0) continue;
       if (wanted.includes(node.type)) found.push(node);
       const children = node.all;
       for (let i = children.length - 1; i >= 0; i--) pending.push(children[i] as Node);
     }
     return found;
+  }
+
+  /** The plain node for one of tree-sitter's nodes inside this one: down the children that contain it, to its id. */
+  private descendantFor(hit: TreeSitterNode): Node {
+    let found = this.id === hit.id ? this : this.childHolding(hit);
+    while (found && found.id !== hit.id) found = found.childHolding(hit);
+    if (!found) throw new Error(`tree-sitter found a ${hit.type} the plain tree does not hold`);
+    return found;
+  }
+
+  /** The child that is or holds `hit`: the last starting at or before it, or an empty or equal-span sibling before that. */
+  private childHolding(hit: TreeSitterNode): Node | undefined {
+    const children = this.all;
+    let holding: Node | undefined;
+    for (let i = firstNotBefore(children, (child) => child.startIndex <= hit.startIndex) - 1; i >= 0; i--) {
+      const child = children[i] as Node;
+      if (child.endIndex < hit.endIndex) break;
+      if (child.id === hit.id) return child;
+      holding ??= child;
+    }
+    return holding;
   }
 
   /** The named nodes as an S-expression, with their fields, as tree-sitter prints a tree. */
