@@ -3,11 +3,15 @@
 // adapter under asyncio.run: one that keeps the callback for a scheduler of the
 // module's own would be waited for forever, since asyncio never runs that scheduler.
 import type { Node } from '../syntax/node';
-import type { FunctionInfo } from '../syntax/functionIndex';
+import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
+import { pythonName } from '../python/identifiers';
+import { mayReachMethod, redefinitionsOf } from '../python/methodOwner';
+import { isMethodDefinition } from '../python/parameters';
 import { argumentsOf } from '../python/scopes';
 import type { ModuleCoroutines } from '../python/coroutines';
 import { children, isGeneratorFunction, ownOfType, present, statementsOf } from './pySyntax';
+import { isMethod } from './references';
 
 /** `lambda r: leaf(args, r)` (or `lambda r: r(value)`), or `lambda r, fail: leaf(args, r, fail)`: the leaf call and its callbacks' names. */
 export interface LeafOperation {
@@ -153,7 +157,9 @@ function parameterFor(fn: FunctionInfo, call: Node, slot: Node): string | undefi
   const args = argumentsOf(call);
   const index = args.findIndex((a) => a.id === slot.id);
   if (args.slice(0, index).some((a) => !isPositional(a))) return undefined;
-  const params = children(fn.node.childForFieldName('parameters') ?? fn.node).filter((p) => p.type !== 'comment');
+  const all = children(fn.node.childForFieldName('parameters') ?? fn.node).filter((p) => p.type !== 'comment');
+  // `obj.m(a, k)` binds `self` from the receiver.
+  const params = call.childForFieldName('function')?.type === 'attribute' && isMethodDefinition(fn.node) && !fn.decorators.includes('staticmethod') ? all.slice(1) : all;
   const param = params[index];
   if (!param || params.slice(0, index + 1).some((p) => !PLAIN_PARAMETERS.has(p.type))) return undefined;
   return param.type === 'identifier' ? param.text : (param.childForFieldName('name') ?? param.firstNamedChild)?.text;
@@ -170,21 +176,48 @@ function oneLine(file: SourceFile, node: Node): string {
   return text.length > 50 ? `${text.slice(0, 47)}...` : text;
 }
 
+type OrderProblem = { code: 'continuation-called-twice' | 'code-after-continuation'; why: string };
+
 /**
  * Why yielding the module's leaf `call` as an operation would change what
  * the program does, if it would: the runner takes the first call of the
  * callback in `slot` only, and sends a result that arrives before the leaf
  * returns in after the leaf's remaining code ran, where the callback ran it
- * first. Undefined when the leaf calls the callback at most once per path
- * and last, or is not a plain function of the module (nothing to read).
+ * first. A method call is read through every definition of the module it may
+ * run (an override runs on another instance), and the first that would be
+ * changed is named. Undefined when each calls the callback at most once per
+ * path and last, or is not a plain function of the module (nothing to read).
  */
-export function leafOrderProblem(file: SourceFile, call: Node, slot: Node): { code: 'continuation-called-twice' | 'code-after-continuation'; why: string } | undefined {
+export function leafOrderProblem(file: SourceFile, call: Node, slot: Node): OrderProblem | undefined {
+  for (const fn of leafDefinitions(file, call)) {
+    const problem = definitionOrderProblem(file, fn, call, slot);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/**
+ * The definitions of the module `call` may run: the one top-level function
+ * its name calls, or every method its `<receiver>.<name>` may reach, with the
+ * other definitions of that name in their class hierarchies.
+ */
+function leafDefinitions(file: SourceFile, call: Node): FunctionInfo[] {
   const callee = call.childForFieldName('function');
-  if (callee?.type !== 'identifier') return undefined;
-  const found = file.functions.all.filter((f) => f.parent === undefined && f.name === callee.text);
-  const [fn] = found;
-  const body = fn?.node.childForFieldName('body');
-  if (found.length !== 1 || !fn || !body || fn.isAsync || isGeneratorFunction(fn.node)) return undefined;
+  if (callee?.type === 'identifier') {
+    const found = file.functions.all.filter((f) => f.parent === undefined && f.name === callee.text);
+    return found.length === 1 ? found : [];
+  }
+  if (callee?.type !== 'attribute') return [];
+  const name = pythonName(callee.childForFieldName('attribute')?.text ?? '');
+  const reached = file.functions.all.filter((f) => isMethod(file, f) && pythonName(shortName(f)) === name && mayReachMethod(file, callee, f));
+  const family = [...reached, ...reached.flatMap((m) => redefinitionsOf(file, m))];
+  return family.filter((f, i) => family.findIndex((g) => g.node.id === f.node.id) === i);
+}
+
+/** leafOrderProblem for one definition `fn` that `call` may run. */
+function definitionOrderProblem(file: SourceFile, fn: FunctionInfo, call: Node, slot: Node): OrderProblem | undefined {
+  const body = fn.node.childForFieldName('body');
+  if (!body || fn.isAsync || isGeneratorFunction(fn.node)) return undefined;
   const param = parameterFor(fn, call, slot);
   if (param === undefined) return undefined;
   const calls = body.descendantsOfType('call').filter((c): c is Node => c !== null && c.childForFieldName('function')?.type === 'identifier' && c.childForFieldName('function')?.text === param);
