@@ -4,10 +4,9 @@
 // Reading is cheap and done once in the background; a module is parsed only
 // when a question needs it (see python/project.ts).
 import * as vscode from 'vscode';
-import { decodePythonSource, MAX_SOURCE_BYTES, SourceFile, type PythonParser } from '../engine';
+import { decodePythonSource, MAX_SOURCE_BYTES } from '../engine';
 import { PUBLIC_API_POLICIES, type PublicApiPolicy } from '../engine/ladder/conversion';
 import { ProjectModel, type ModuleSource } from '../engine/python/project';
-import { MAX_ANALYSED_CHARS } from './analysisLimits';
 import type { DocumentCache } from './documentCache';
 
 /** The host thread is given back after this long of reading. */
@@ -21,13 +20,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly mirrors = new Set<ModuleMirror>();
 
-  constructor(grammar: Promise<PythonParser>, cache: DocumentCache, state: vscode.Memento) {
-    let parser: PythonParser | undefined;
-    // A module too large to analyse in the editor is not parsed for the project either; nothing is before the grammar loads.
-    // An open document's module reuses the editor's parse of it.
-    this.model = new ProjectModel((source) =>
-      !parser || source.text.length > MAX_ANALYSED_CHARS ? undefined : (cache.copyOf(source.path, source.text) ?? SourceFile.parse(parser, source.text)),
-    );
+  constructor(cache: DocumentCache, state: vscode.Memento) {
+    // Only the API asks this model questions (the features ask the worker's): it parses once the API has loaded the grammar.
+    this.model = new ProjectModel((source) => cache.parseModule(source));
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.py');
     this.subscriptions.push(
       watcher,
@@ -44,13 +39,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((document) => void this.readFromDisk(document.uri)),
     );
-    // Questions wait for the grammar as well as for the files.
-    this.ready = Promise.all([
-      grammar.then((loaded) => {
-        parser = loaded;
-      }),
-      this.scan(state),
-    ]).then(() => undefined);
+    this.ready = this.scan(state);
   }
 
   /** The module a document is, read from the document itself so unsaved edits count. */
