@@ -13,6 +13,7 @@ import { FOLD_HELPERS } from './foldHelpers';
 import type { EngineWorker } from './engineWorker';
 import type { LensStepAnswer } from './worker/protocol';
 import { publicApiSetting, type WorkspaceIndex } from './workspaceIndex';
+import type { PublicApiPolicy } from '../engine/ladder/conversion';
 import { SHOW_LADDER } from './ladderPanel';
 import { LensMemory, type StableLens } from './stableLenses';
 
@@ -54,6 +55,8 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly memory = new LensMemory<ConceptLens>();
+  /** The public-API setting per document, read once: VS Code resolves a file's lenses hundreds in one turn, and reading a setting is not cheap. */
+  private readonly publicApi = new Map<string, PublicApiPolicy>();
   private readonly subscriptions: readonly { dispose(): unknown }[];
 
   constructor(
@@ -63,6 +66,7 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     this.subscriptions = [
       this.changed,
       vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('conceptLenses.ladder')) this.publicApi.clear();
         if (e.affectsConfiguration('conceptLenses.lenses')) {
           this.memory.clear();
           this.changed.fire();
@@ -70,6 +74,7 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.memory.forget(d.uri);
+        this.publicApi.delete(d.uri.toString());
       }),
     ];
   }
@@ -105,7 +110,7 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     // The step runs in the engine's worker; the host's thread only waits for its answer.
     let answer: LensStepAnswer | undefined;
     try {
-      answer = await this.engine.ask({ kind: 'lensStep', uri: lens.uri.toString(), name: lens.functionName, line: lens.line, publicApi: publicApiSetting(lens.uri), withEdits: false }, token);
+      answer = await this.engine.ask({ kind: 'lensStep', uri: lens.uri.toString(), name: lens.functionName, line: lens.line, publicApi: this.publicApiOf(lens.uri), withEdits: false }, token);
     } catch (error) {
       lens.command = { title: names, tooltip: `The next rung could not be checked: ${error instanceof Error ? error.message : String(error)}`, command: '' };
       return lens;
@@ -130,6 +135,13 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
       lens.command = { title: names, command: '' };
     }
     return lens;
+  }
+
+  private publicApiOf(uri: vscode.Uri): PublicApiPolicy {
+    const key = uri.toString();
+    let policy = this.publicApi.get(key);
+    if (policy === undefined) this.publicApi.set(key, (policy = publicApiSetting(uri)));
+    return policy;
   }
 
   dispose(): void {
