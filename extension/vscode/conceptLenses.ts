@@ -55,6 +55,8 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly memory = new LensMemory<ConceptLens>();
+  /** Per document, the generation of the worker's answer its remembered lenses were built from (see `Unchanged`). */
+  private readonly known = new Map<string, number>();
   /** The public-API setting per document, read once: VS Code resolves a file's lenses hundreds in one turn, and reading a setting is not cheap. */
   private readonly publicApi = new Map<string, PublicApiPolicy>();
   private readonly subscriptions: readonly { dispose(): unknown }[];
@@ -69,11 +71,13 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
         if (e.affectsConfiguration('conceptLenses.ladder')) this.publicApi.clear();
         if (e.affectsConfiguration('conceptLenses.lenses')) {
           this.memory.clear();
+          this.known.clear();
           this.changed.fire();
         }
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.memory.forget(d.uri);
+        this.known.delete(d.uri.toString());
         this.publicApi.delete(d.uri.toString());
       }),
     ];
@@ -86,10 +90,17 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     const { uri, version } = document;
     const shown = settings.get<readonly string[]>('concepts', CONCEPT_IDS);
     // The classification runs in the engine's worker; a failed worker leaves the lenses as they were (it reports why itself).
-    const answer = await this.engine.ask({ kind: 'conceptLenses', uri: uri.toString(), version, shown }, token).catch(() => undefined);
-    if (!answer || answer.skipped || document.version !== version) return this.memory.last(uri);
+    const key = uri.toString();
+    const known = this.known.get(key);
+    const answer = await this.engine.ask({ kind: 'conceptLenses', uri: key, version, shown, ...(known === undefined ? {} : { known }) }, token).catch(() => undefined);
+    // Unchanged: the lenses already shown are the answer.
+    if (!answer || answer.skipped || 'unchanged' in answer || document.version !== version) return this.memory.last(uri);
     // Mid-edit the last good lenses follow their functions (LensMemory).
-    if ('starts' in answer) return this.memory.follow(uri, answer.starts);
+    if ('starts' in answer) {
+      this.known.delete(key);
+      return this.memory.follow(uri, answer.starts);
+    }
+    this.known.set(key, answer.generation);
     return this.memory.lenses(
       uri,
       answer.lenses.flatMap((l) => {

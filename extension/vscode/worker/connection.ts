@@ -36,6 +36,8 @@ export class WorkerConnection {
     /** Told once per worker that fails, with a one-line reason. */
     private readonly onFailure: (message: string) => void,
     private readonly stuckMs = STUCK_MS,
+    /** Told when the worker cannot apply a document's edit: it needs the document's whole text. */
+    private readonly onNeedText: (uri: string) => void = () => undefined,
   ) {}
 
   /** Whether a worker is running (documents and modules are sent only then). */
@@ -94,6 +96,10 @@ export class WorkerConnection {
     if (!isFromWorker(message)) return; // not ours: dropped
     if (message.type === 'broken') {
       if (this.worker) this.fail(this.worker, `the analysis worker could not start: ${message.message}`);
+      return;
+    }
+    if (message.type === 'needText') {
+      this.onNeedText(message.uri);
       return;
     }
     const pending = this.pending.get(message.id);
