@@ -181,7 +181,7 @@ export class EngineState {
     const file = this.analysable(question.uri, question.version);
     const all = file?.functions.all ?? [];
     return {
-      definitions: all.map((f) => ({ name: f.name, kind: f.kind, isAsync: f.isAsync, line: f.line, endLine: f.endLine, start: f.node.startIndex })),
+      definitions: question.mainsOnly ? [] : all.map((f) => ({ name: f.name, kind: f.kind, isAsync: f.isAsync, line: f.line, endLine: f.endLine, start: f.node.startIndex })),
       mains: file ? all.filter((f) => f.kind === 'function' && f.isAsync && f.name === 'main' && f.parent === undefined).map((f) => file.lineOf(f.decorated ?? f.node) - 1) : [],
     };
   }

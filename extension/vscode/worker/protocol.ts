@@ -217,6 +217,8 @@ export interface OutlineQuestion {
   readonly kind: 'outline';
   readonly uri: string;
   readonly version: number;
+  /** Only `mains` (the Explore lens, asked on every edit): `definitions` comes back empty rather than listing every function. */
+  readonly mainsOnly?: true;
 }
 
 export interface OutlineAnswer {
@@ -424,7 +426,7 @@ const isQuestion: Guard<Question> = union(
   record({ kind: oneOf('hazards'), uri: isString, version: isInteger }),
   record({ kind: oneOf('convertWorkspace'), documents: arrayOf(record({ uri: isString, version: isInteger })), publicApi: isPublicApi }),
   record({ kind: oneOf('notAnalysed'), uri: isString, version: isInteger }),
-  record({ kind: oneOf('outline'), uri: isString, version: isInteger }),
+  record({ kind: oneOf('outline'), uri: isString, version: isInteger }, { mainsOnly: oneOf(true) }),
   record({ kind: oneOf('where') }),
 );
 

@@ -195,6 +195,7 @@ test('the outline lists every definition and the module-level async def main', a
     ],
   );
   assert.deepEqual(outline.mains, [8], 'the lens sits on the decorator, 0-based');
+  assert.deepEqual(received('outline', engine.outline({ kind: 'outline', uri: URI, version: 1, mainsOnly: true })), { definitions: [], mains: [8] }, 'the Explore lens gets only the mains');
   assert.deepEqual(engine.outline({ kind: 'outline', uri: URI, version: 2 }), { definitions: [], mains: [] });
   assert.ok(!isAnswerTo.outline({ definitions: [{ name: 'f', kind: 'method', isAsync: false, line: 1, endLine: 1, start: 0 }], mains: [] }));
   assert.ok(!isAnswerTo.diagnostics({ skipped: false, syntaxError: false }));
