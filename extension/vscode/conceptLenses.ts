@@ -32,6 +32,8 @@ class ConceptLens extends vscode.CodeLens implements StableLens<ConceptLens> {
     readonly opensLadder = false,
   ) {
     super(new vscode.Range(line, 0, line, 0));
+    // Known without the worker, so VS Code never has to resolve it (scrolling resolves fewer lenses).
+    if (opensLadder) this.command = { title: 'Show ladder', tooltip: `${functionName} at every rung, side by side`, command: SHOW_LADDER, arguments: [uri, functionName] };
   }
 
   get key(): string {
@@ -41,9 +43,7 @@ class ConceptLens extends vscode.CodeLens implements StableLens<ConceptLens> {
   /** The same lens on another line (its resolved command kept). */
   movedTo(line: number): ConceptLens {
     const moved = new ConceptLens(this.uri, this.functionName, line, this.concepts, this.opensLadder);
-    if (this.command && this.opensLadder) {
-      moved.command = this.command;
-    } else if (this.command) {
+    if (this.command && !this.opensLadder) {
       const conversionId: unknown[] = this.command.arguments?.slice(3) ?? [];
       moved.command = { ...this.command, arguments: [this.uri.toString(), this.functionName, line, ...conversionId] };
     }
@@ -111,10 +111,7 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
   }
 
   async resolveCodeLens(lens: ConceptLens, token: vscode.CancellationToken): Promise<ConceptLens> {
-    if (lens.opensLadder) {
-      lens.command = { title: 'Show ladder', tooltip: `${lens.functionName} at every rung, side by side`, command: SHOW_LADDER, arguments: [lens.uri, lens.functionName] };
-      return lens;
-    }
+    if (lens.opensLadder) return lens; // its command is set when it is made
     const names = lens.concepts.length > 0 ? lens.concepts.map((id) => CONCEPT_INFO[id].name).join(' · ') : DIRECT_STYLE;
     // A step is judged against the whole workspace: wait until its files have been read.
     await this.workspace.ready;
