@@ -10,7 +10,7 @@ import type { Severity } from '../engine/interleave/lintConfig';
 import { tooLargeToAnalyse } from './analysisBudget';
 import type { EngineWorker } from './engineWorker';
 import { openModuleNames } from './openModules';
-import type { DiagnosticHazard, DiagnosticsAnswer } from './worker/protocol';
+import type { DiagnosticHazard, DiagnosticsAnswer, LineSpan } from './worker/protocol';
 import type { LintSettings } from './lintSettings';
 
 /** `source` of our diagnostics; the quick fix recognises them by it. */
@@ -142,28 +142,17 @@ export function registerInterleavingDiagnostics(
 }
 
 function toDiagnostic(document: vscode.TextDocument, h: DiagnosticHazard, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
-  const range = (start: number, end: number) => new vscode.Range(document.positionAt(start), document.positionAt(end));
-  const at = (start: number, end: number, message: string) =>
-    new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, range(start, end)), message);
-  // A writer in another open document: its file is that document's URI.
-  const elsewhere = (w: DiagnosticHazard['interferers'][number], file: string, message: string) => {
-    const uri = vscode.Uri.parse(file);
-    const other = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file);
-    const where = other
-      ? new vscode.Range(other.positionAt(w.start), other.positionAt(w.end))
-      : new vscode.Range(w.line - 1, w.column, w.line - 1, w.column);
-    return new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, where), message);
-  };
-  const diagnostic = new vscode.Diagnostic(range(h.write.start, h.write.end), h.message, severity);
+  const range = ([line, character, endLine, endCharacter]: LineSpan) => new vscode.Range(line, character, endLine, endCharacter);
+  // A writer in another document: its file is that document's URI.
+  const at = (span: LineSpan, message: string, file?: string) =>
+    new vscode.DiagnosticRelatedInformation(new vscode.Location(file === undefined ? document.uri : vscode.Uri.parse(file), range(span)), message);
+  const diagnostic = new vscode.Diagnostic(range(h.write), h.message, severity);
   diagnostic.source = INTERLEAVINGS_SOURCE;
   diagnostic.code = h.kind;
   diagnostic.relatedInformation = [
-    at(h.read.start, h.read.end, `${h.variable} ${h.kind === 'check-then-act' ? 'checked' : 'read'} here`),
-    at(h.suspend.start, h.suspend.end, `${h.function} can suspend here`),
-    ...h.interferers.map((w) => {
-      const message = `${w.sameFunction ? `another ${w.function} task` : w.function} writes ${h.variable} here`;
-      return w.file === undefined ? at(w.start, w.end, message) : elsewhere(w, w.file, message);
-    }),
+    at(h.read, `${h.variable} ${h.kind === 'check-then-act' ? 'checked' : 'read'} here`),
+    at(h.suspend, `${h.function} can suspend here`),
+    ...h.interferers.map((w) => at(w.at, `${w.sameFunction ? `another ${w.function} task` : w.function} writes ${h.variable} here`, w.file)),
   ];
   return diagnostic;
 }

@@ -5,7 +5,7 @@
 // unit tests drive it directly; main.ts wires it to the thread.
 import { SourceFile, type PythonParser, type TextChange } from '../../engine';
 import { guardWithLock, type LockFix } from '../../engine/interleave/lockFix';
-import type { InterleavingModel } from '../../engine/interleave/model';
+import type { Hazard, InterleavingModel, SourceSpot } from '../../engine/interleave/model';
 import { lintHazards } from '../../engine/interleave/suppressions';
 import { projectUsesIn, type ProjectUses } from '../../engine/ladder/projectUses';
 import { shownConcepts } from '../../engine/concepts';
@@ -29,6 +29,7 @@ import type {
   ConceptLensesQuestion,
   ConvertWorkspaceAnswer,
   ConvertWorkspaceQuestion,
+  DiagnosticHazard,
   DiagnosticsAnswer,
   DiagnosticsQuestion,
   FunctionAtAnswer,
@@ -47,6 +48,7 @@ import type {
   LadderPanelQuestion,
   LensStepAnswer,
   LensStepQuestion,
+  LineSpan,
   LockFixAnswer,
   LockFixesAnswer,
   LockFixesQuestion,
@@ -356,9 +358,33 @@ export class EngineState {
     // While the user is mid-edit the tree has errors: the host keeps the last good diagnostics.
     if (file.syntaxErrors.length > 0) return { skipped: false, syntaxError: true };
     const { findings, problems } = lintHazards(file, this.interleavingsAcross(file, question).hazards, question.lint);
-    // The steps are the panel's: a diagnostic does not show them.
-    const hazards = findings.map(({ hazard: { steps: _steps, ...shown } }) => shown);
+    const hazards = findings.map(({ hazard }) => this.diagnosticOf(file, hazard));
     return this.unlessKnown(question, { hazards, problems });
+  }
+
+  /** A hazard as its diagnostic shows it, spans in lines and characters (a writer in another open document in that document's). */
+  private diagnosticOf(file: SourceFile, hazard: Hazard): DiagnosticHazard {
+    const span = (of: SourceFile, spot: SourceSpot): LineSpan => {
+      const start = of.lines.positionAt(spot.start);
+      const end = of.lines.positionAt(spot.end);
+      return [start.line, start.character, end.line, end.character];
+    };
+    return {
+      kind: hazard.kind,
+      variable: hazard.variable,
+      function: hazard.function,
+      message: hazard.message,
+      write: span(file, hazard.write),
+      read: span(file, hazard.read),
+      suspend: span(file, hazard.suspend),
+      interferers: hazard.interferers.map((w) => {
+        if (w.file === undefined) return { function: w.function, sameFunction: w.sameFunction, at: span(file, w) };
+        // A writer in a module that is not open: where the engine says it starts.
+        const other = this.parseOf(w.file);
+        const at: LineSpan = other ? span(other, w) : [w.line - 1, w.column, w.line - 1, w.column];
+        return { function: w.function, sameFunction: w.sameFunction, at, file: w.file };
+      }),
+    };
   }
 
   /** The lock fixes for hazards of a version, from the analysis its diagnostics come from. */

@@ -175,8 +175,25 @@ export interface HazardLensQuestion {
   readonly known?: number;
 }
 
-/** A hazard as a diagnostic shows it: everything but the interleaving's steps (the panel draws those). */
-export type DiagnosticHazard = Omit<Hazard, 'steps'>;
+/** A span as VS Code ranges it: 0-based line and character of its start, then of its end. */
+export type LineSpan = readonly [line: number, character: number, endLine: number, endCharacter: number];
+
+/**
+ * A hazard as a diagnostic shows it, without the interleaving's steps (the
+ * panel draws those). Its spans are lines and characters, not offsets, so a
+ * keystroke on another line leaves it equal (see `Unchanged`).
+ */
+export interface DiagnosticHazard {
+  readonly kind: Hazard['kind'];
+  readonly variable: string;
+  readonly function: string;
+  readonly message: string;
+  readonly write: LineSpan;
+  readonly read: LineSpan;
+  readonly suspend: LineSpan;
+  /** `file` is the writer's document when it is not this one (its span is in that file). */
+  readonly interferers: readonly { readonly function: string; readonly sameFunction: boolean; readonly at: LineSpan; readonly file?: string }[];
+}
 
 /** A hazard as its lens names it. */
 export interface LensHazard {
@@ -457,6 +474,17 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 /** Hazards come from the engine in the worker: checked for the fields the adapter reads. */
 const isHazard = (value: unknown): value is Hazard =>
   isObject(value) && isString(value.kind) && isString(value.message) && isString(value.variable) && isString(value.function) && isObject(value.read) && isObject(value.write) && isObject(value.suspend) && Array.isArray(value.interferers);
+const isLineSpan = (value: unknown): value is LineSpan => Array.isArray(value) && value.length === 4 && value.every(isCount);
+const isDiagnosticHazard = record({
+  kind: oneOf('lost-update', 'check-then-act', 'stale-read'),
+  variable: isString,
+  function: isString,
+  message: isString,
+  write: isLineSpan,
+  read: isLineSpan,
+  suspend: isLineSpan,
+  interferers: arrayOf(record({ function: isString, sameFunction: isBoolean, at: isLineSpan }, { file: isString })),
+});
 const isProblem = record({ code: isString, line: isCount, column: isCount, message: isString }) as Guard<SuppressionProblem>;
 
 const refusalGuard = record({ function: isString, code: isString, message: isString, line: isCount });
@@ -513,7 +541,7 @@ export const isAnswerTo: { readonly [K in keyof AnswerOf]: Guard<AnswerOf[K]> } 
   ),
   diagnostics: union(
     record({ skipped: oneOf(true) }),
-    record({ skipped: oneOf(false), generation: isCount, hazards: arrayOf(isHazard), problems: arrayOf(isProblem) }),
+    record({ skipped: oneOf(false), generation: isCount, hazards: arrayOf(isDiagnosticHazard), problems: arrayOf(isProblem) }),
     isUnchanged,
     record({ skipped: oneOf(false), notAnalysed: isString }),
     record({ skipped: oneOf(false), syntaxError: oneOf(true) }),

@@ -68,7 +68,11 @@ test('ladder code actions and lock fixes come back as edits and reasons', async 
   assert.ok('hazards' in diagnostics);
   const [hazard] = diagnostics.hazards;
   assert.ok(hazard);
-  const fixes = received('lockFixes', engine.lockFixes({ kind: 'lockFixes', uri: URI, version: 3, modules: [], hazards: [{ kind: hazard.kind, writeStart: hazard.write.start }, { kind: 'lost-update', writeStart: 0 }] }));
+  // The quick fix names a hazard by its write's offset, as the host reads it off the diagnostic's range.
+  const [line, character] = hazard.write;
+  const writeStart = RACY_MODULE.split('\n').slice(0, line).reduce((offset, text) => offset + text.length + 1, character);
+  assert.equal(RACY_MODULE.slice(writeStart).split('\n')[0]?.trim().startsWith('counter'), true, 'the write is the assignment to counter');
+  const fixes = received('lockFixes', engine.lockFixes({ kind: 'lockFixes', uri: URI, version: 3, modules: [], hazards: [{ kind: hazard.kind, writeStart }, { kind: 'lost-update', writeStart: 0 }] }));
   assert.ok(!fixes.skipped);
   assert.equal(fixes.fixes[0]?.variable, 'counter');
   assert.ok(fixes.fixes[0].state?.ok && fixes.fixes[0].state.edits.some((e) => e.newText.includes('asyncio.Lock')));
@@ -112,9 +116,10 @@ test('an answer equal to the one the host holds comes back as unchanged; a chang
   assert.ok('generation' in first && first.hazards.length === 1);
   assert.ok(!('steps' in (first.hazards[0] ?? {})), 'a diagnostic does not carry the panel\'s steps');
   assert.deepEqual(ask(3, first.generation), { skipped: false, unchanged: first.generation });
-  // An edit in a comment changes no offset before it and no hazard: still unchanged.
-  const edited = `${RACY_MODULE}# a comment\n`;
-  engine.tell({ type: 'documentEdit', uri: URI, version: 4, from: 3, length: edited.length, changes: [{ start: RACY_MODULE.length, end: RACY_MODULE.length, newText: '# a comment\n' }] });
+  // Typing on the first line moves every offset after it but no line or character of a hazard: still unchanged.
+  const firstLineEnd = RACY_MODULE.indexOf('\n');
+  const edited = `${RACY_MODULE.slice(0, firstLineEnd)}  ${RACY_MODULE.slice(firstLineEnd)}`;
+  engine.tell({ type: 'documentEdit', uri: URI, version: 4, from: 3, length: edited.length, changes: [{ start: firstLineEnd, end: firstLineEnd, newText: '  ' }] });
   assert.deepEqual(ask(4, first.generation), { skipped: false, unchanged: first.generation });
   // A host that holds an older answer (it dropped the last one as stale) gets it in full.
   const again = ask(4, first.generation - 1);
