@@ -14,6 +14,8 @@ const ROWS: Rows = [
   ['diagnosticsMs', 'edit → interleaving diagnostics current (median, includes the 100 ms debounce)'],
   ['diagnosticsMaxMs', 'edit → interleaving diagnostics current (slowest edit)'],
   ['maxBlockMs', 'longest block of the host thread during the edits'],
+  ['gcMs', 'garbage collection on the host thread during the edits (all collections)'],
+  ['gcMaxMs', 'longest garbage collection on the host thread during the edits'],
 ];
 
 mainHostBench({

@@ -4,7 +4,7 @@
 // lenses and the interleaving diagnostics are current again, plus the longest
 // block of the host's thread meanwhile. The baseline, tree-sitter's parse of
 // the same text, is measured here too, on the same thread.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import { PythonParser, SourceFile } from '../../extension/engine';
@@ -90,6 +90,12 @@ suite('latency', () => {
     const diagnosticsMs: number[] = [];
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
+    // The host's garbage collections meanwhile: what the edits cost its heap.
+    const collections: number[] = [];
+    const gc = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) collections.push(entry.duration);
+    });
+    gc.observe({ entryTypes: ['gc'] });
     for (const offset of editOffsets(editor.document.getText(), EDITS)) {
       const { document } = editor;
       const at = document.positionAt(offset);
@@ -115,6 +121,7 @@ suite('latency', () => {
       await sleep(SETTLE_MS);
     }
     delay.disable();
+    gc.disconnect();
     listening.dispose();
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 
@@ -143,5 +150,7 @@ suite('latency', () => {
     recordMetric('diagnosticsMs', median(diagnosticsMs));
     recordMetric('diagnosticsMaxMs', Math.max(...diagnosticsMs));
     recordMetric('maxBlockMs', delay.max / 1e6);
+    recordMetric('gcMs', collections.reduce((sum, ms) => sum + ms, 0));
+    recordMetric('gcMaxMs', Math.max(0, ...collections));
   });
 });

@@ -8,7 +8,7 @@ import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import { PythonParser } from '../../extension/engine';
-import { extension, exampleUri, waitFor } from '../../test/integration/helpers';
+import { extension, exampleUri } from '../../test/integration/helpers';
 import { recordMetric } from '../../test/integration/results';
 import { EXAMPLES, examplesModule } from '../examplesModule';
 
@@ -74,7 +74,6 @@ suite('panels and workspace', () => {
     const api = await extension().activate();
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     await api.workspace.ready;
-    await waitFor(() => api.cache.loaded, 'the grammar', 60_000);
     // The worker running and told of the module before anything is timed.
     await api.engine.ask({ kind: 'where' });
     await sleep(SETTLE_MS);

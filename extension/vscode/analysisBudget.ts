@@ -10,7 +10,7 @@ import { MAX_ANALYSED_CHARS, tooLarge } from './analysisLimits';
 import type { EngineWorker } from './engineWorker';
 
 /** The document's length in characters, without building its text. */
-function lengthOf(document: vscode.TextDocument): number {
+export function lengthOf(document: vscode.TextDocument): number {
   return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
 

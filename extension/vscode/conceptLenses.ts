@@ -13,6 +13,7 @@ import { FOLD_HELPERS } from './foldHelpers';
 import type { EngineWorker } from './engineWorker';
 import type { LensStepAnswer } from './worker/protocol';
 import { publicApiSetting, type WorkspaceIndex } from './workspaceIndex';
+import type { PublicApiPolicy } from '../engine/ladder/conversion';
 import { SHOW_LADDER } from './ladderPanel';
 import { LensMemory, type StableLens } from './stableLenses';
 
@@ -31,6 +32,8 @@ class ConceptLens extends vscode.CodeLens implements StableLens<ConceptLens> {
     readonly opensLadder = false,
   ) {
     super(new vscode.Range(line, 0, line, 0));
+    // Known without the worker, so VS Code never has to resolve it (scrolling resolves fewer lenses).
+    if (opensLadder) this.command = { title: 'Show ladder', tooltip: `${functionName} at every rung, side by side`, command: SHOW_LADDER, arguments: [uri, functionName] };
   }
 
   get key(): string {
@@ -40,9 +43,7 @@ class ConceptLens extends vscode.CodeLens implements StableLens<ConceptLens> {
   /** The same lens on another line (its resolved command kept). */
   movedTo(line: number): ConceptLens {
     const moved = new ConceptLens(this.uri, this.functionName, line, this.concepts, this.opensLadder);
-    if (this.command && this.opensLadder) {
-      moved.command = this.command;
-    } else if (this.command) {
+    if (this.command && !this.opensLadder) {
       const conversionId: unknown[] = this.command.arguments?.slice(3) ?? [];
       moved.command = { ...this.command, arguments: [this.uri.toString(), this.functionName, line, ...conversionId] };
     }
@@ -54,6 +55,10 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly memory = new LensMemory<ConceptLens>();
+  /** Per document, the generation of the worker's answer its remembered lenses were built from (see `Unchanged`). */
+  private readonly known = new Map<string, number>();
+  /** The public-API setting per document, read once: VS Code resolves a file's lenses hundreds in one turn, and reading a setting is not cheap. */
+  private readonly publicApi = new Map<string, PublicApiPolicy>();
   private readonly subscriptions: readonly { dispose(): unknown }[];
 
   constructor(
@@ -63,13 +68,17 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     this.subscriptions = [
       this.changed,
       vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('conceptLenses.ladder')) this.publicApi.clear();
         if (e.affectsConfiguration('conceptLenses.lenses')) {
           this.memory.clear();
+          this.known.clear();
           this.changed.fire();
         }
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.memory.forget(d.uri);
+        this.known.delete(d.uri.toString());
+        this.publicApi.delete(d.uri.toString());
       }),
     ];
   }
@@ -81,10 +90,17 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     const { uri, version } = document;
     const shown = settings.get<readonly string[]>('concepts', CONCEPT_IDS);
     // The classification runs in the engine's worker; a failed worker leaves the lenses as they were (it reports why itself).
-    const answer = await this.engine.ask({ kind: 'conceptLenses', uri: uri.toString(), version, shown }, token).catch(() => undefined);
-    if (!answer || answer.skipped || document.version !== version) return this.memory.last(uri);
+    const key = uri.toString();
+    const known = this.known.get(key);
+    const answer = await this.engine.ask({ kind: 'conceptLenses', uri: key, version, shown, ...(known === undefined ? {} : { known }) }, token).catch(() => undefined);
+    // Unchanged: the lenses already shown are the answer.
+    if (!answer || answer.skipped || 'unchanged' in answer || document.version !== version) return this.memory.last(uri);
     // Mid-edit the last good lenses follow their functions (LensMemory).
-    if ('starts' in answer) return this.memory.follow(uri, answer.starts);
+    if ('starts' in answer) {
+      this.known.delete(key);
+      return this.memory.follow(uri, answer.starts);
+    }
+    this.known.set(key, answer.generation);
     return this.memory.lenses(
       uri,
       answer.lenses.flatMap((l) => {
@@ -95,17 +111,14 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
   }
 
   async resolveCodeLens(lens: ConceptLens, token: vscode.CancellationToken): Promise<ConceptLens> {
-    if (lens.opensLadder) {
-      lens.command = { title: 'Show ladder', tooltip: `${lens.functionName} at every rung, side by side`, command: SHOW_LADDER, arguments: [lens.uri, lens.functionName] };
-      return lens;
-    }
+    if (lens.opensLadder) return lens; // its command is set when it is made
     const names = lens.concepts.length > 0 ? lens.concepts.map((id) => CONCEPT_INFO[id].name).join(' · ') : DIRECT_STYLE;
     // A step is judged against the whole workspace: wait until its files have been read.
     await this.workspace.ready;
     // The step runs in the engine's worker; the host's thread only waits for its answer.
     let answer: LensStepAnswer | undefined;
     try {
-      answer = await this.engine.ask({ kind: 'lensStep', uri: lens.uri.toString(), name: lens.functionName, line: lens.line, publicApi: publicApiSetting(lens.uri), withEdits: false }, token);
+      answer = await this.engine.ask({ kind: 'lensStep', uri: lens.uri.toString(), name: lens.functionName, line: lens.line, publicApi: this.publicApiOf(lens.uri), withEdits: false }, token);
     } catch (error) {
       lens.command = { title: names, tooltip: `The next rung could not be checked: ${error instanceof Error ? error.message : String(error)}`, command: '' };
       return lens;
@@ -130,6 +143,13 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
       lens.command = { title: names, command: '' };
     }
     return lens;
+  }
+
+  private publicApiOf(uri: vscode.Uri): PublicApiPolicy {
+    const key = uri.toString();
+    let policy = this.publicApi.get(key);
+    if (policy === undefined) this.publicApi.set(key, (policy = publicApiSetting(uri)));
+    return policy;
   }
 
   dispose(): void {

@@ -3,11 +3,12 @@
 // themselves ask the engine's worker, which keeps its own parses, so in normal
 // use nothing here is parsed. Edits re-parse incrementally from the previous
 // tree; closed documents free their trees.
-// The grammar arrives after activation (loading it would delay activation by
-// hundreds of milliseconds): until then nothing is parsed, analyses answer
-// nothing (see analysable), and onDidLoadGrammar tells features to refresh.
+// The grammar is loaded on the API's first `load()`, not at activation: no
+// feature needs it on the host's thread, so reading and compiling its two
+// WebAssembly files would be work for nothing.
 import * as vscode from 'vscode';
 import { SourceFile, type PythonParser, type TextChange } from '../engine';
+import type { ModuleSource } from '../engine/python/project';
 import { MAX_ANALYSED_CHARS } from './analysisLimits';
 
 interface Entry {
@@ -19,25 +20,10 @@ export class DocumentCache implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly subscriptions: { dispose(): unknown }[];
   private parser: PythonParser | undefined;
-  private readonly grammarLoaded = new vscode.EventEmitter<void>();
-  /** Fires once, when documents can be parsed. */
-  readonly onDidLoadGrammar = this.grammarLoaded.event;
-  /** Settles when documents can be parsed: commands and restored panels wait for it before `get`. */
-  readonly loading: Promise<void>;
+  private loading: Promise<void> | undefined;
 
-  constructor(grammar: Promise<PythonParser>) {
-    this.loading = grammar.then(() => undefined);
-    // A grammar that fails to load is reported by activate(); documents then stay unparsed.
-    this.loading.catch(() => undefined);
-    grammar.then(
-      (parser) => {
-        this.parser = parser;
-        this.grammarLoaded.fire();
-      },
-      () => undefined,
-    );
+  constructor(private readonly loadGrammar: () => Promise<PythonParser>) {
     this.subscriptions = [
-      this.grammarLoaded,
       vscode.workspace.onDidChangeTextDocument((event) => {
         this.applyChanges(event);
       }),
@@ -47,7 +33,21 @@ export class DocumentCache implements vscode.Disposable {
     ];
   }
 
-  /** Whether documents can be parsed yet (the grammar has loaded). */
+  /** Loads the grammar on the first call; `get` works once it settles. Rejects when the grammar cannot be loaded (a later call tries again). */
+  load(): Promise<void> {
+    this.loading ??= this.loadGrammar().then(
+      (parser) => {
+        this.parser = parser;
+      },
+      (error: unknown) => {
+        this.loading = undefined;
+        throw error;
+      },
+    );
+    return this.loading;
+  }
+
+  /** Whether documents can be parsed yet (`load` has settled). */
   get loaded(): boolean {
     return this.parser !== undefined;
   }
@@ -57,17 +57,22 @@ export class DocumentCache implements vscode.Disposable {
     const key = document.uri.toString();
     const entry = this.entries.get(key);
     if (entry?.version === document.version) return entry.file;
-    if (!this.parser) throw new Error('Concept Lenses is still loading the Python grammar; try again in a moment.');
+    if (!this.parser) throw new Error('Concept Lenses has not loaded the Python grammar on this thread: await load() first.');
     entry?.file.dispose();
     const file = SourceFile.parse(this.parser, document.getText());
     this.entries.set(key, { version: document.version, file });
     return file;
   }
 
-  /** A copy of the current parse of the open document at `uri` if its text is `text` (for owners that dispose their parses). */
-  copyOf(uri: string, text: string): SourceFile | undefined {
-    const file = this.entries.get(uri)?.file;
-    return file?.text === text ? file.copy() : undefined;
+  /**
+   * A parse of a module for the host's project model: a copy of the open
+   * document's when its text is the module's (the model disposes its parses),
+   * a fresh one otherwise; none before `load`, or for a module too large to analyse.
+   */
+  parseModule(source: ModuleSource): SourceFile | undefined {
+    if (!this.parser || source.text.length > MAX_ANALYSED_CHARS) return undefined;
+    const open = this.entries.get(source.path)?.file;
+    return open?.text === source.text ? open.copy() : SourceFile.parse(this.parser, source.text);
   }
 
   private applyChanges(event: vscode.TextDocumentChangeEvent): void {

@@ -2,14 +2,16 @@
 // analysis (lenses and their ladder steps, hover, code actions, diagnostics,
 // the panels, Convert Workspace) runs there, so the extension host's thread
 // only exchanges messages. The worker starts on the first question and is told of every open
-// Python document (its text per version, with the changes for an incremental
-// re-parse) and every module of the workspace index; a worker that fails is
-// reported once per failure and replaced on the next question.
+// Python document (its whole text when it first sees it, then only each edit's
+// changes, which it re-parses incrementally) and every module of the workspace
+// index; a worker that fails is reported once per failure and replaced on the
+// next question.
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
+import { lengthOf } from './analysisBudget';
 import { MAX_ANALYSED_CHARS } from './analysisLimits';
 import type { ModuleSource } from '../engine/python/project';
-import { WorkerConnection } from './worker/connection';
+import { STUCK_MS, WorkerConnection } from './worker/connection';
 import type { AnswerOf, Notice, Question } from './worker/protocol';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -30,6 +32,10 @@ export class EngineWorker implements vscode.Disposable {
       () => this.everything(workspace),
       (reason) => {
         this.report(reason);
+      },
+      STUCK_MS,
+      (uri) => {
+        this.resendText(uri);
       },
     );
     this.subscriptions = [
@@ -80,16 +86,35 @@ export class EngineWorker implements vscode.Disposable {
     if (message) this.connection.tell(message);
   }
 
+  /**
+   * What tells the worker of the document's current version: only the edit's
+   * changes when the worker has the version they start from (a keystroke does
+   * not copy the whole text, on a thread where every copy is garbage), the
+   * whole text otherwise.
+   */
   private documentMessage(document: vscode.TextDocument, changes?: readonly vscode.TextDocumentContentChangeEvent[]): Notice | undefined {
     if (document.languageId !== 'python' || document.isClosed) return undefined;
     const uri = document.uri.toString();
     const from = this.sent.get(uri);
-    const text = document.getText();
-    this.sent.set(uri, document.version);
+    const length = lengthOf(document);
     // A document past the analysis budget is sent empty-handed: the worker forgets its old parse.
-    if (text.length > MAX_ANALYSED_CHARS) return { type: 'closeDocument', uri };
-    const edit = changes && from !== undefined ? { from, changes: changes.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text })) } : undefined;
-    return { type: 'document', uri, version: document.version, text, ...(edit ? { edit } : {}) };
+    if (length > MAX_ANALYSED_CHARS) {
+      this.sent.delete(uri);
+      return { type: 'closeDocument', uri };
+    }
+    this.sent.set(uri, document.version);
+    if (changes && from !== undefined) {
+      return { type: 'documentEdit', uri, version: document.version, from, length, changes: changes.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text })) };
+    }
+    return { type: 'document', uri, version: document.version, text: document.getText() };
+  }
+
+  /** The worker could not apply an edit of `uri`: it gets the document's whole text. */
+  private resendText(uri: string): void {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (!document || !this.sent.has(uri)) return;
+    this.sent.delete(uri);
+    this.sendDocument(document);
   }
 
   private report(reason: string): void {

@@ -54,7 +54,7 @@ export function registerExploreSchedules(extensionUri: vscode.Uri, engine: Engin
 /** "Explore schedules" above `async def main`, only where running code is allowed at all (the engine's worker finds it). */
 async function mainLenses(host: ExploreHost, document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
   if (!vscode.workspace.isTrusted) return [];
-  const outline = await host.engine.ask({ kind: 'outline', uri: document.uri.toString(), version: document.version }, token).catch(() => undefined);
+  const outline = await host.engine.ask({ kind: 'outline', uri: document.uri.toString(), version: document.version, mainsOnly: true }, token).catch(() => undefined);
   return (outline?.mains ?? []).map(
     (line) =>
       new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {

@@ -1,8 +1,8 @@
 // Every feature of the VS Code adapter, loaded by the entry point (extension.ts)
-// just after activation: starts loading the grammar (for the API's parses),
-// sets up the engine's worker, where every feature's parsing and analysis
-// runs, and registers each feature, without waiting for either. Features live
-// in their own files.
+// just after activation: sets up the engine's worker, where every feature's
+// parsing and analysis runs, and registers each feature without waiting for
+// it. The host's thread loads no grammar unless the API asks for a parse.
+// Features live in their own files.
 import * as vscode from 'vscode';
 import { PythonParser } from '../engine';
 import { registerSkippedAnalysisStatus } from './analysisBudget';
@@ -24,7 +24,7 @@ import { WorkspaceIndex } from './workspaceIndex';
 import type { LadderContent, PanelContent } from '../../webview/protocol';
 
 export interface ConceptLensesApi {
-  /** For tests and other extensions: a parse of a document on the host (the features use the worker's). */
+  /** For tests and other extensions: a parse of a document on the host, after `cache.load()` (the features use the worker's). */
   readonly cache: DocumentCache;
   /** The project model over the workspace's Python files. */
   readonly workspace: WorkspaceIndex;
@@ -39,13 +39,9 @@ export interface ConceptLensesApi {
 }
 
 export function activateFeatures(context: vscode.ExtensionContext): ConceptLensesApi {
-  // Activation does not wait for the grammar: features refresh when it arrives.
-  const grammar = loadParser(context.extensionUri);
-  grammar.catch((error: unknown) => {
-    void vscode.window.showErrorMessage(`Concept Lenses could not load the Python grammar: ${error instanceof Error ? error.message : String(error)}`);
-  });
-  const cache = new DocumentCache(grammar);
-  const workspace = new WorkspaceIndex(grammar, cache, context.workspaceState);
+  // The host's thread loads the grammar only when the API first asks for a parse.
+  const cache = new DocumentCache(() => loadParser(context.extensionUri));
+  const workspace = new WorkspaceIndex(cache, context.workspaceState);
   // The heavy engine work runs in a worker thread, started on the first question.
   const engine = new EngineWorker(context.extensionUri, workspace);
   const lintSettings = new LintSettings();

@@ -7,11 +7,10 @@
 // reasonless suppressions are shown as hints on the comment.
 import * as vscode from 'vscode';
 import type { Severity } from '../engine/interleave/lintConfig';
-import type { Hazard } from '../engine/interleave/model';
 import { tooLargeToAnalyse } from './analysisBudget';
 import type { EngineWorker } from './engineWorker';
 import { openModuleNames } from './openModules';
-import type { DiagnosticsAnswer } from './worker/protocol';
+import type { DiagnosticHazard, DiagnosticsAnswer, LineSpan } from './worker/protocol';
 import type { LintSettings } from './lintSettings';
 
 /** `source` of our diagnostics; the quick fix recognises them by it. */
@@ -32,6 +31,9 @@ const SEVERITIES: Readonly<Record<string, vscode.DiagnosticSeverity>> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
+/** For a file the lint settings leave out; generation 0 is no answer of the worker's, so it is never taken as unchanged. */
+const NOTHING_REPORTED: DiagnosticsAnswer = { skipped: false, generation: 0, hazards: [], problems: [] };
+
 /** Which document version the hazards were just published for (the latency bench waits on it). */
 export interface DiagnosticsPublished {
   readonly uri: vscode.Uri;
@@ -45,6 +47,8 @@ export function registerInterleavingDiagnostics(
   const collection = vscode.languages.createDiagnosticCollection('conceptLenses.interleavings');
   const published = new vscode.EventEmitter<DiagnosticsPublished>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per document, the generation of the worker's answer its published diagnostics come from (see `Unchanged`). */
+  const known = new Map<string, number>();
 
   const refresh = async (document: vscode.TextDocument): Promise<void> => {
     if (document.languageId !== 'python' || document.isClosed) return;
@@ -53,23 +57,31 @@ export function registerInterleavingDiagnostics(
       return;
     }
     const { version } = document;
+    const key = document.uri.toString();
     const current = (): boolean => !document.isClosed && document.version === version;
     const lint = settings.configFor(document.uri);
-    let answer: DiagnosticsAnswer | undefined = { skipped: false, hazards: [], problems: [] };
-    if (lint) {
-      // The analysis runs in the engine's worker; a failed worker keeps the last diagnostics (it reports why itself).
-      answer = await engine.ask({ kind: 'diagnostics', uri: document.uri.toString(), version, modules: openModuleNames(document), lint }).catch(() => undefined);
-    }
+    const held = known.get(key);
+    // The analysis runs in the engine's worker; a failed worker keeps the last diagnostics (it reports why itself).
+    const answer: DiagnosticsAnswer | undefined = lint
+      ? await engine.ask({ kind: 'diagnostics', uri: key, version, modules: openModuleNames(document), lint, ...(held === undefined ? {} : { known: held }) }).catch(() => undefined)
+      : NOTHING_REPORTED;
     // An answer for an older version than the document's is dropped: the newer one's refresh is on its way.
     if (!answer || answer.skipped || !current()) return;
+    if ('unchanged' in answer) {
+      // The diagnostics published are this version's too: nothing is rebuilt or sent to the editor.
+      published.fire({ uri: document.uri, version });
+      return;
+    }
     if ('notAnalysed' in answer) {
+      known.delete(key);
       collection.delete(document.uri);
       return;
     }
     // While the user is mid-edit the tree has errors: keep the last good diagnostics.
     if ('syntaxError' in answer) return;
+    known.set(key, answer.generation);
     const fallback = SEVERITIES[vscode.workspace.getConfiguration().get<string>(SETTING, 'warning')] ?? vscode.DiagnosticSeverity.Warning;
-    const severityOf = (kind: Hazard['kind']): vscode.DiagnosticSeverity => {
+    const severityOf = (kind: DiagnosticHazard['kind']): vscode.DiagnosticSeverity => {
       const configured: Severity | undefined = lint?.severity[kind];
       return configured === undefined ? fallback : (SEVERITIES[configured === 'info' ? 'information' : configured] ?? fallback);
     };
@@ -103,6 +115,7 @@ export function registerInterleavingDiagnostics(
     collection,
     published,
     settings.onDidChange(() => {
+      known.clear(); // severities are applied here: every diagnostic is rebuilt
       for (const document of vscode.workspace.textDocuments) void refresh(document);
     }),
     vscode.workspace.onDidOpenTextDocument((document) => void refresh(document)),
@@ -111,10 +124,13 @@ export function registerInterleavingDiagnostics(
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       cancel(document.uri);
+      known.delete(document.uri.toString());
       collection.delete(document.uri);
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(SETTING)) for (const document of vscode.workspace.textDocuments) void refresh(document);
+      if (!event.affectsConfiguration(SETTING)) return;
+      known.clear();
+      for (const document of vscode.workspace.textDocuments) void refresh(document);
     }),
   ];
   const disposable = new vscode.Disposable(() => {
@@ -125,29 +141,18 @@ export function registerInterleavingDiagnostics(
   return Object.assign(disposable, { onDidPublish: published.event });
 }
 
-function toDiagnostic(document: vscode.TextDocument, h: Hazard, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
-  const range = (start: number, end: number) => new vscode.Range(document.positionAt(start), document.positionAt(end));
-  const at = (start: number, end: number, message: string) =>
-    new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, range(start, end)), message);
-  // A writer in another open document: its file is that document's URI.
-  const elsewhere = (w: Hazard['interferers'][number], file: string, message: string) => {
-    const uri = vscode.Uri.parse(file);
-    const other = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file);
-    const where = other
-      ? new vscode.Range(other.positionAt(w.start), other.positionAt(w.end))
-      : new vscode.Range(w.line - 1, w.column, w.line - 1, w.column);
-    return new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, where), message);
-  };
-  const diagnostic = new vscode.Diagnostic(range(h.write.start, h.write.end), h.message, severity);
+function toDiagnostic(document: vscode.TextDocument, h: DiagnosticHazard, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
+  const range = ([line, character, endLine, endCharacter]: LineSpan) => new vscode.Range(line, character, endLine, endCharacter);
+  // A writer in another document: its file is that document's URI.
+  const at = (span: LineSpan, message: string, file?: string) =>
+    new vscode.DiagnosticRelatedInformation(new vscode.Location(file === undefined ? document.uri : vscode.Uri.parse(file), range(span)), message);
+  const diagnostic = new vscode.Diagnostic(range(h.write), h.message, severity);
   diagnostic.source = INTERLEAVINGS_SOURCE;
   diagnostic.code = h.kind;
   diagnostic.relatedInformation = [
-    at(h.read.start, h.read.end, `${h.variable} ${h.kind === 'check-then-act' ? 'checked' : 'read'} here`),
-    at(h.suspend.start, h.suspend.end, `${h.function} can suspend here`),
-    ...h.interferers.map((w) => {
-      const message = `${w.sameFunction ? `another ${w.function} task` : w.function} writes ${h.variable} here`;
-      return w.file === undefined ? at(w.start, w.end, message) : elsewhere(w, w.file, message);
-    }),
+    at(h.read, `${h.variable} ${h.kind === 'check-then-act' ? 'checked' : 'read'} here`),
+    at(h.suspend, `${h.function} can suspend here`),
+    ...h.interferers.map((w) => at(w.at, `${w.sameFunction ? `another ${w.function} task` : w.function} writes ${h.variable} here`, w.file)),
   ];
   return diagnostic;
 }

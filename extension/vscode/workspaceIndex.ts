@@ -1,13 +1,15 @@
 // The editor's project model: every Python file of the workspace folders
 // (read through workspace.fs, honouring `files.exclude`), kept current from
 // file-system events, with open documents' unsaved text taking precedence.
+// An open document's edits are not followed here on every keystroke (the
+// engine's worker has them as the document's, and its model follows those):
+// moduleOf re-reads a document when asked.
 // Reading is cheap and done once in the background; a module is parsed only
 // when a question needs it (see python/project.ts).
 import * as vscode from 'vscode';
-import { decodePythonSource, MAX_SOURCE_BYTES, SourceFile, type PythonParser } from '../engine';
+import { decodePythonSource, MAX_SOURCE_BYTES } from '../engine';
 import { PUBLIC_API_POLICIES, type PublicApiPolicy } from '../engine/ladder/conversion';
 import { ProjectModel, type ModuleSource } from '../engine/python/project';
-import { MAX_ANALYSED_CHARS } from './analysisLimits';
 import type { DocumentCache } from './documentCache';
 
 /** The host thread is given back after this long of reading. */
@@ -21,13 +23,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly mirrors = new Set<ModuleMirror>();
 
-  constructor(grammar: Promise<PythonParser>, cache: DocumentCache, state: vscode.Memento) {
-    let parser: PythonParser | undefined;
-    // A module too large to analyse in the editor is not parsed for the project either; nothing is before the grammar loads.
-    // An open document's module reuses the editor's parse of it.
-    this.model = new ProjectModel((source) =>
-      !parser || source.text.length > MAX_ANALYSED_CHARS ? undefined : (cache.copyOf(source.path, source.text) ?? SourceFile.parse(parser, source.text)),
-    );
+  constructor(cache: DocumentCache, state: vscode.Memento) {
+    // Only the API asks this model questions (the features ask the worker's): it parses once the API has loaded the grammar.
+    this.model = new ProjectModel((source) => cache.parseModule(source));
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.py');
     this.subscriptions.push(
       watcher,
@@ -36,21 +34,13 @@ export class WorkspaceIndex implements vscode.Disposable {
       watcher.onDidDelete((uri) => {
         this.remove(uri.toString());
       }),
-      vscode.workspace.onDidChangeTextDocument((event) => {
-        this.fromDocument(event.document);
-      }),
       vscode.workspace.onDidOpenTextDocument((document) => {
         this.fromDocument(document);
       }),
-      vscode.workspace.onDidCloseTextDocument((document) => void this.readFromDisk(document.uri)),
+      // The mirror hears of the file's text even when this model already has it: it had the document's unsaved edits.
+      vscode.workspace.onDidCloseTextDocument((document) => void this.readFromDisk(document.uri, true)),
     );
-    // Questions wait for the grammar as well as for the files.
-    this.ready = Promise.all([
-      grammar.then((loaded) => {
-        parser = loaded;
-      }),
-      this.scan(state),
-    ]).then(() => undefined);
+    this.ready = this.scan(state);
   }
 
   /** The module a document is, read from the document itself so unsaved edits count. */
@@ -82,7 +72,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (first) await state.update(SHOWN_PROGRESS, true);
   }
 
-  private async readFromDisk(uri: vscode.Uri): Promise<void> {
+  private async readFromDisk(uri: vscode.Uri, closed = false): Promise<void> {
     if (!uri.path.endsWith('.py')) return;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open && !open.isClosed) {
@@ -94,7 +84,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (stat.type !== vscode.FileType.File || stat.size > MAX_SOURCE_BYTES) return;
       const decoded = decodePythonSource(await vscode.workspace.fs.readFile(uri));
       const source = decoded.ok ? moduleSource(uri, decoded.text) : undefined;
-      if (source) this.set(source);
+      if (source) this.set(source, closed);
     } catch {
       this.remove(uri.toString()); // gone or unreadable: no longer part of the project
     }
@@ -106,10 +96,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (source) this.set(source);
   }
 
-  private set(source: ModuleSource): void {
+  private set(source: ModuleSource, mirrorAnyway = false): void {
     const before = this.model.module(source.path);
     this.model.set(source);
-    if (this.model.module(source.path) !== before) for (const mirror of this.mirrors) mirror.set(source);
+    if (mirrorAnyway || this.model.module(source.path) !== before) for (const mirror of this.mirrors) mirror.set(source);
   }
 
   private remove(path: string): void {

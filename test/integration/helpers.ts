@@ -18,6 +18,13 @@ export async function api(): Promise<ExtensionApi> {
   return active;
 }
 
+/** The host's parses of documents (the API's cache), once the grammar it loads on first need has loaded. */
+export async function hostParses(): Promise<ExtensionApi['cache']> {
+  const { cache } = await api();
+  await cache.load();
+  return cache;
+}
+
 /** A file of the workspace the harness opened (a fresh copy of `examples/`). */
 export function exampleUri(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -109,7 +116,7 @@ export async function applyAndUndo(
   }
   const after = document.getText();
   assert.notEqual(after, before, `"${action.title}" changed nothing`);
-  const errors = (await api()).cache.get(document).syntaxErrors;
+  const errors = (await hostParses()).get(document).syntaxErrors;
   assert.deepEqual(errors, [], `"${action.title}" left syntax errors:\n${after}`);
   await whileApplied?.();
   await vscode.window.showTextDocument(document);

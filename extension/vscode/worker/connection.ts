@@ -24,6 +24,8 @@ export class WorkerConnection {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
+  /** When the worker last answered or was last asked (performance.now()): the watchdog counts from there. */
+  private lastActivity = 0;
   private stopped = false;
 
   constructor(
@@ -34,6 +36,8 @@ export class WorkerConnection {
     /** Told once per worker that fails, with a one-line reason. */
     private readonly onFailure: (message: string) => void,
     private readonly stuckMs = STUCK_MS,
+    /** Told when the worker cannot apply a document's edit: it needs the document's whole text. */
+    private readonly onNeedText: (uri: string) => void = () => undefined,
   ) {}
 
   /** Whether a worker is running (documents and modules are sent only then). */
@@ -94,6 +98,10 @@ export class WorkerConnection {
       if (this.worker) this.fail(this.worker, `the analysis worker could not start: ${message.message}`);
       return;
     }
+    if (message.type === 'needText') {
+      this.onNeedText(message.uri);
+      return;
+    }
     const pending = this.pending.get(message.id);
     if (!pending) return; // cancelled meanwhile
     this.armWatchdog();
@@ -107,15 +115,25 @@ export class WorkerConnection {
     else pending.reject(new Error(`the analysis worker's answer to '${pending.kind}' is malformed`));
   }
 
-  /** Restarts the countdown to "stuck" while questions wait; stops it when none do. */
+  /**
+   * Restarts the countdown to "stuck" while questions wait. Called for every
+   * question and answer (hundreds in a turn when VS Code resolves a file's
+   * lenses), so it only notes the time: the one timer re-checks when it fires.
+   */
   private armWatchdog(): void {
-    clearTimeout(this.watchdog);
-    this.watchdog = undefined;
-    if (this.pending.size === 0 || !this.worker) return;
-    const worker = this.worker;
+    this.lastActivity = performance.now();
+    if (this.watchdog || this.pending.size === 0 || !this.worker) return;
+    this.startWatchdog(this.worker, this.stuckMs);
+  }
+
+  private startWatchdog(worker: Worker, ms: number): void {
     this.watchdog = setTimeout(() => {
-      this.fail(worker, `the analysis worker did not answer for ${String(Math.round(this.stuckMs / 1000))} s and was restarted`);
-    }, this.stuckMs);
+      this.watchdog = undefined;
+      if (worker !== this.worker || this.pending.size === 0) return;
+      const quiet = performance.now() - this.lastActivity;
+      if (quiet < this.stuckMs) this.startWatchdog(worker, this.stuckMs - quiet);
+      else this.fail(worker, `the analysis worker did not answer for ${String(Math.round(this.stuckMs / 1000))} s and was restarted`);
+    }, ms);
     this.watchdog.unref();
   }
 

@@ -5,7 +5,7 @@
 // unit tests drive it directly; main.ts wires it to the thread.
 import { SourceFile, type PythonParser, type TextChange } from '../../engine';
 import { guardWithLock, type LockFix } from '../../engine/interleave/lockFix';
-import type { InterleavingModel } from '../../engine/interleave/model';
+import type { Hazard, InterleavingModel, SourceSpot } from '../../engine/interleave/model';
 import { lintHazards } from '../../engine/interleave/suppressions';
 import { projectUsesIn, type ProjectUses } from '../../engine/ladder/projectUses';
 import { shownConcepts } from '../../engine/concepts';
@@ -29,6 +29,7 @@ import type {
   ConceptLensesQuestion,
   ConvertWorkspaceAnswer,
   ConvertWorkspaceQuestion,
+  DiagnosticHazard,
   DiagnosticsAnswer,
   DiagnosticsQuestion,
   FunctionAtAnswer,
@@ -47,6 +48,7 @@ import type {
   LadderPanelQuestion,
   LensStepAnswer,
   LensStepQuestion,
+  LineSpan,
   LockFixAnswer,
   LockFixesAnswer,
   LockFixesQuestion,
@@ -57,6 +59,7 @@ import type {
   OutlineAnswer,
   OutlineQuestion,
   PanelAnswer,
+  Unchanged,
 } from './protocol';
 
 interface Document {
@@ -68,6 +71,9 @@ export class EngineState {
   private readonly documents = new Map<string, Document>();
   private readonly relativePaths = new Map<string, string>();
   private readonly relativeViews = new WeakMap<ProjectUses, ProjectUses>();
+  /** Per document, the last full answer of each kind, as JSON, and its generation (see `Unchanged`). */
+  private readonly lastAnswers = new Map<string, Map<string, { readonly generation: number; readonly json: string }>>();
+  private generations = 0;
   readonly model: ProjectModel;
 
   constructor(private readonly parser: PythonParser) {
@@ -79,40 +85,66 @@ export class EngineState {
     });
   }
 
-  /** Applies one of the host's messages about documents and modules. */
-  tell(message: Notice): void {
+  /**
+   * Applies one of the host's messages about documents and modules. Returns
+   * the uri of a document whose edit could not be applied (the host must send
+   * its whole text), if any.
+   */
+  tell(message: Notice): string | undefined {
     switch (message.type) {
       case 'document':
-        this.setDocument(message.uri, message.version, message.text, message.edit);
+        // A document past the analysis budget is not parsed: the worker forgets its old parse.
+        if (message.text.length > MAX_ANALYSED_CHARS) this.closeDocument(message.uri);
+        else this.setDocument(message.uri, message.version, SourceFile.parse(this.parser, message.text));
         break;
+      case 'documentEdit':
+        return this.editDocument(message) ? undefined : message.uri;
       case 'closeDocument':
-        this.documents.get(message.uri)?.file.dispose();
-        this.documents.delete(message.uri);
+        this.closeDocument(message.uri);
         break;
-      case 'module':
-        this.model.set(message.source);
+      case 'module': {
+        // An open document's text is the module's, as in the editor: the host tells its edits only as the document's.
+        const open = this.documents.get(message.source.path)?.file.text;
+        this.model.set(open === undefined ? message.source : { ...message.source, text: open });
         this.relativePaths.set(message.source.path, message.relativePath);
         break;
+      }
       case 'removeModule':
         this.model.remove(message.path);
         this.relativePaths.delete(message.path);
         break;
     }
+    return undefined;
   }
 
-  private setDocument(uri: string, version: number, text: string, edit?: { readonly from: number; readonly changes: readonly TextChange[] }): void {
-    const known = this.documents.get(uri);
-    if (text.length > MAX_ANALYSED_CHARS) {
-      known?.file.dispose();
-      this.documents.delete(uri);
-      return;
+  /** Re-parses a document incrementally from the version its changes start from; false when the worker has not that version or the result is not the length the host has. */
+  private editDocument(edit: { readonly uri: string; readonly version: number; readonly from: number; readonly changes: readonly TextChange[]; readonly length: number }): boolean {
+    if (edit.length > MAX_ANALYSED_CHARS) {
+      this.closeDocument(edit.uri);
+      return true;
     }
-    // Incremental when the changes start from the version the worker has; a fresh parse otherwise.
-    const incremental = known && edit && known.version === edit.from ? known.file.withChanges(edit.changes) : undefined;
-    const file = incremental?.text === text ? incremental : SourceFile.parse(this.parser, text);
-    if (incremental && incremental !== file) incremental.dispose();
-    known?.file.dispose();
+    const known = this.documents.get(edit.uri);
+    const file = known?.version === edit.from && edit.changes.every((c) => c.start <= c.end) ? known.file.withChanges(edit.changes) : undefined;
+    if (file?.text.length === edit.length) {
+      this.setDocument(edit.uri, edit.version, file);
+      return true;
+    }
+    file?.dispose();
+    return false;
+  }
+
+  private setDocument(uri: string, version: number, file: SourceFile): void {
+    this.documents.get(uri)?.file.dispose();
     this.documents.set(uri, { version, file });
+    // The project model's module for an open document follows the document's text.
+    const module = this.model.module(uri);
+    if (module && module.text !== file.text) this.model.set({ ...module, text: file.text });
+  }
+
+  private closeDocument(uri: string): void {
+    this.documents.get(uri)?.file.dispose();
+    this.documents.delete(uri);
+    this.lastAnswers.delete(uri);
   }
 
   /** The parse of the document, at `version` when one is asked for. */
@@ -151,7 +183,7 @@ export class EngineState {
     const file = this.analysable(question.uri, question.version);
     const all = file?.functions.all ?? [];
     return {
-      definitions: all.map((f) => ({ name: f.name, kind: f.kind, isAsync: f.isAsync, line: f.line, endLine: f.endLine, start: f.node.startIndex })),
+      definitions: question.mainsOnly ? [] : all.map((f) => ({ name: f.name, kind: f.kind, isAsync: f.isAsync, line: f.line, endLine: f.endLine, start: f.node.startIndex })),
       mains: file ? all.filter((f) => f.kind === 'function' && f.isAsync && f.name === 'main' && f.parent === undefined).map((f) => file.lineOf(f.decorated ?? f.node) - 1) : [],
     };
   }
@@ -236,7 +268,23 @@ export class EngineState {
       const concepts = shownConcepts(f.concepts, shown);
       return concepts.length === 0 ? [] : [{ name: f.name, line: startLine(file, f), concepts, aboveDirect: rungOf(f.concepts) !== 'direct' }];
     });
-    return { skipped: false, lenses };
+    return this.unlessKnown(question, { lenses });
+  }
+
+  /**
+   * The answer with a new generation, or `Unchanged` when it equals the
+   * answer of the generation the host says it holds. Comparing JSON here
+   * costs the worker a millisecond; it spares the host's thread the copy.
+   */
+  private unlessKnown<A extends object>(question: { readonly kind: string; readonly uri: string; readonly known?: number }, answer: A): Unchanged | (A & { readonly skipped: false; readonly generation: number }) {
+    const answers = this.lastAnswers.get(question.uri) ?? new Map<string, { readonly generation: number; readonly json: string }>();
+    this.lastAnswers.set(question.uri, answers);
+    const json = JSON.stringify(answer);
+    const last = answers.get(question.kind);
+    if (last && last.json === json && question.known === last.generation) return { skipped: false, unchanged: last.generation };
+    const generation = ++this.generations;
+    answers.set(question.kind, { generation, json });
+    return { skipped: false, generation, ...answer };
   }
 
   /** The hover on the definition name at the offset. */
@@ -310,7 +358,33 @@ export class EngineState {
     // While the user is mid-edit the tree has errors: the host keeps the last good diagnostics.
     if (file.syntaxErrors.length > 0) return { skipped: false, syntaxError: true };
     const { findings, problems } = lintHazards(file, this.interleavingsAcross(file, question).hazards, question.lint);
-    return { skipped: false, hazards: findings.map((f) => f.hazard), problems };
+    const hazards = findings.map(({ hazard }) => this.diagnosticOf(file, hazard));
+    return this.unlessKnown(question, { hazards, problems });
+  }
+
+  /** A hazard as its diagnostic shows it, spans in lines and characters (a writer in another open document in that document's). */
+  private diagnosticOf(file: SourceFile, hazard: Hazard): DiagnosticHazard {
+    const span = (of: SourceFile, spot: SourceSpot): LineSpan => {
+      const start = of.lines.positionAt(spot.start);
+      const end = of.lines.positionAt(spot.end);
+      return [start.line, start.character, end.line, end.character];
+    };
+    return {
+      kind: hazard.kind,
+      variable: hazard.variable,
+      function: hazard.function,
+      message: hazard.message,
+      write: span(file, hazard.write),
+      read: span(file, hazard.read),
+      suspend: span(file, hazard.suspend),
+      interferers: hazard.interferers.map((w) => {
+        if (w.file === undefined) return { function: w.function, sameFunction: w.sameFunction, at: span(file, w) };
+        // A writer in a module that is not open: where the engine says it starts.
+        const other = this.parseOf(w.file);
+        const at: LineSpan = other ? span(other, w) : [w.line - 1, w.column, w.line - 1, w.column];
+        return { function: w.function, sameFunction: w.sameFunction, at, file: w.file };
+      }),
+    };
   }
 
   /** The lock fixes for hazards of a version, from the analysis its diagnostics come from. */
@@ -347,9 +421,9 @@ export class EngineState {
       if (hazards.length === 0) return [];
       const definition = file.functions.named(c.name).find((f) => f.line === c.line);
       const line = definition ? file.lineOf(definition.decorated ?? definition.node) - 1 : c.line - 1;
-      return [{ name: c.name, line, hazards }];
+      return [{ name: c.name, line, hazards: hazards.map((h) => ({ kind: h.kind, variable: h.variable, writeLine: h.write.line, message: h.message })) }];
     });
-    return { skipped: false, lenses };
+    return this.unlessKnown(question, { lenses });
   }
 
   /** What makes a ladder step see the rest of the workspace: a use in another file that the step would break refuses it. */

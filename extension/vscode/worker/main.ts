@@ -113,7 +113,8 @@ async function start(): Promise<void> {
         });
       }
     } else {
-      state.tell(message);
+      const needText = state.tell(message);
+      if (needText !== undefined) send({ type: 'needText', uri: needText });
     }
   });
 }

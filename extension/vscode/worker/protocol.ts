@@ -46,6 +46,19 @@ export interface ConceptLensesQuestion {
   readonly version: number;
   /** The concepts the settings let the lenses name. */
   readonly shown: readonly string[];
+  /** The generation of the answer the host's lenses come from, if any: an equal answer comes back as `Unchanged`. */
+  readonly known?: number;
+}
+
+/**
+ * A full answer carries a `generation`; a question naming the generation the
+ * host still holds gets this instead when the answer would be the same, so
+ * a keystroke that changes no lens or diagnostic costs the host's thread no
+ * copy of the answer and no new VS Code objects.
+ */
+export interface Unchanged {
+  readonly skipped: false;
+  readonly unchanged: number;
 }
 
 /**
@@ -55,7 +68,8 @@ export interface ConceptLensesQuestion {
  */
 export type ConceptLensesAnswer =
   | { readonly skipped: true }
-  | { readonly skipped: false; readonly lenses: readonly { readonly name: string; readonly line: number; readonly concepts: readonly ConceptId[]; readonly aboveDirect: boolean }[] }
+  | { readonly skipped: false; readonly generation: number; readonly lenses: readonly { readonly name: string; readonly line: number; readonly concepts: readonly ConceptId[]; readonly aboveDirect: boolean }[] }
+  | Unchanged
   | MidEdit;
 
 /**
@@ -118,6 +132,8 @@ export interface DiagnosticsQuestion {
   /** Other open documents by module name, whose writes count (interleavingCache's openModules). */
   readonly modules: readonly { readonly name: string; readonly uri: string }[];
   readonly lint: LintConfig;
+  /** The generation of the diagnostics the host has published for the document, if any. */
+  readonly known?: number;
 }
 
 /** The lock quick fixes for hazards (by kind and write offset) of one version of a document, analysed as for its diagnostics. */
@@ -155,18 +171,51 @@ export interface HazardLensQuestion {
   readonly uri: string;
   readonly version: number;
   readonly lint: LintConfig;
+  /** The generation of the answer the host's lenses come from, if any. */
+  readonly known?: number;
+}
+
+/** A span as VS Code ranges it: 0-based line and character of its start, then of its end. */
+export type LineSpan = readonly [line: number, character: number, endLine: number, endCharacter: number];
+
+/**
+ * A hazard as a diagnostic shows it, without the interleaving's steps (the
+ * panel draws those). Its spans are lines and characters, not offsets, so a
+ * keystroke on another line leaves it equal (see `Unchanged`).
+ */
+export interface DiagnosticHazard {
+  readonly kind: Hazard['kind'];
+  readonly variable: string;
+  readonly function: string;
+  readonly message: string;
+  readonly write: LineSpan;
+  readonly read: LineSpan;
+  readonly suspend: LineSpan;
+  /** `file` is the writer's document when it is not this one (its span is in that file). */
+  readonly interferers: readonly { readonly function: string; readonly sameFunction: boolean; readonly at: LineSpan; readonly file?: string }[];
+}
+
+/** A hazard as its lens names it. */
+export interface LensHazard {
+  readonly kind: Hazard['kind'];
+  readonly variable: string;
+  /** 1-based line of the write (the panel selects the hazard there). */
+  readonly writeLine: number;
+  readonly message: string;
 }
 
 /** `skipped`: the worker has no analysable parse of that version (stale, too large, too deep). */
 /** Besides the findings: the file is not analysed (its diagnostics go), or has syntax errors (the last good ones stay). */
 export type DiagnosticsAnswer =
   | { readonly skipped: true }
-  | { readonly skipped: false; readonly hazards: readonly Hazard[]; readonly problems: readonly SuppressionProblem[] }
+  | { readonly skipped: false; readonly generation: number; readonly hazards: readonly DiagnosticHazard[]; readonly problems: readonly SuppressionProblem[] }
+  | Unchanged
   | { readonly skipped: false; readonly notAnalysed: string }
   | { readonly skipped: false; readonly syntaxError: true };
 export type HazardLensAnswer =
   | { readonly skipped: true }
-  | { readonly skipped: false; readonly lenses: readonly { readonly name: string; readonly line: number; readonly hazards: readonly Hazard[] }[] }
+  | { readonly skipped: false; readonly generation: number; readonly lenses: readonly { readonly name: string; readonly line: number; readonly hazards: readonly LensHazard[] }[] }
+  | Unchanged
   | MidEdit;
 
 /** Why one version of a document is not analysed (the status bar says it), if it is not. */
@@ -185,6 +234,8 @@ export interface OutlineQuestion {
   readonly kind: 'outline';
   readonly uri: string;
   readonly version: number;
+  /** Only `mains` (the Explore lens, asked on every edit): `definitions` comes back empty rather than listing every function. */
+  readonly mainsOnly?: true;
 }
 
 export interface OutlineAnswer {
@@ -323,8 +374,14 @@ export interface AnswerOf {
 // ---------------------------------------------------------------- messages
 
 export type ToWorker =
-  /** A document's text at a version; `edit.changes` turn version `edit.from`'s text into it (incremental re-parse). */
-  | { readonly type: 'document'; readonly uri: string; readonly version: number; readonly text: string; readonly edit?: { readonly from: number; readonly changes: readonly TextChange[] } }
+  /** A document's whole text at a version (first sight, or when the worker asks for it with `needText`). */
+  | { readonly type: 'document'; readonly uri: string; readonly version: number; readonly text: string }
+  /**
+   * A document's next version as the changes that turn version `from`'s text
+   * into it (applied in order, then re-parsed incrementally), and the new
+   * text's `length` as a check: an edit does not carry the whole text.
+   */
+  | { readonly type: 'documentEdit'; readonly uri: string; readonly version: number; readonly from: number; readonly changes: readonly TextChange[]; readonly length: number }
   | { readonly type: 'closeDocument'; readonly uri: string }
   /** A module of the workspace's project model, with its path as the editor shows it. */
   | { readonly type: 'module'; readonly source: ModuleSource; readonly relativePath: string }
@@ -343,7 +400,9 @@ export type FromWorker =
   /** A long question's progress (it keeps the worker from being taken as stuck): `done` of `total` steps. */
   | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number }
   /** The worker could not start (its grammar did not load): every question will fail. */
-  | { readonly type: 'broken'; readonly message: string };
+  | { readonly type: 'broken'; readonly message: string }
+  /** The worker cannot apply a `documentEdit` (it has not the version it starts from): send the document's whole text. */
+  | { readonly type: 'needText'; readonly uri: string };
 
 // ---------------------------------------------------------------- validation
 
@@ -362,7 +421,7 @@ const isPublicApi = oneOf('keep', 'refuse', 'convert');
 const isModuleNames = arrayOf(record({ name: isString, uri: isString }));
 
 const isQuestion: Guard<Question> = union(
-  record({ kind: oneOf('conceptLenses'), uri: isString, version: isInteger, shown: arrayOf(isString) }),
+  record({ kind: oneOf('conceptLenses'), uri: isString, version: isInteger, shown: arrayOf(isString) }, { known: isCount }),
   record({
     kind: oneOf('ladderActions'),
     uri: isString,
@@ -374,9 +433,9 @@ const isQuestion: Guard<Question> = union(
   }),
   record({ kind: oneOf('hover'), uri: isString, version: isInteger, offset: isCount, publicApi: isPublicApi }),
   record({ kind: oneOf('lensStep'), uri: isString, name: isString, line: isCount, publicApi: isPublicApi, withEdits: isBoolean }),
-  record({ kind: oneOf('diagnostics'), uri: isString, version: isInteger, modules: isModuleNames, lint: isLintConfig }),
+  record({ kind: oneOf('diagnostics'), uri: isString, version: isInteger, modules: isModuleNames, lint: isLintConfig }, { known: isCount }),
   record({ kind: oneOf('lockFixes'), uri: isString, version: isInteger, modules: isModuleNames, hazards: arrayOf(record({ kind: isString, writeStart: isCount })) }),
-  record({ kind: oneOf('hazardLenses'), uri: isString, version: isInteger, lint: isLintConfig }),
+  record({ kind: oneOf('hazardLenses'), uri: isString, version: isInteger, lint: isLintConfig }, { known: isCount }),
   record({ kind: oneOf('functionAt'), uri: isString, version: isInteger, offset: isCount }),
   record({ kind: oneOf('ladderPanel'), uri: isString, version: isInteger, name: isString, file: isString, publicApi: isPublicApi }),
   record({ kind: oneOf('ladderApply'), uri: isString, version: isInteger, name: isString, rung: isRung, publicApi: isPublicApi }),
@@ -384,15 +443,17 @@ const isQuestion: Guard<Question> = union(
   record({ kind: oneOf('hazards'), uri: isString, version: isInteger }),
   record({ kind: oneOf('convertWorkspace'), documents: arrayOf(record({ uri: isString, version: isInteger })), publicApi: isPublicApi }),
   record({ kind: oneOf('notAnalysed'), uri: isString, version: isInteger }),
-  record({ kind: oneOf('outline'), uri: isString, version: isInteger }),
+  record({ kind: oneOf('outline'), uri: isString, version: isInteger }, { mainsOnly: oneOf(true) }),
   record({ kind: oneOf('where') }),
 );
 
-const isDocumentMessage = record({ type: oneOf('document'), uri: isString, version: isInteger, text: isString }, { edit: record({ from: isInteger, changes: arrayOf(isTextChange) }) });
+const isDocumentMessage = record({ type: oneOf('document'), uri: isString, version: isInteger, text: isString });
+const isDocumentEditMessage = record({ type: oneOf('documentEdit'), uri: isString, version: isInteger, from: isInteger, changes: arrayOf(isTextChange), length: isCount });
 const isAnswerMessage = record({ type: oneOf('answer'), id: isCount, answer: (value: unknown): value is unknown => value !== undefined });
 
 export const isToWorker: Guard<ToWorker> = union(
   isDocumentMessage,
+  isDocumentEditMessage,
   record({ type: oneOf('closeDocument'), uri: isString }),
   record({ type: oneOf('module'), source: isModuleSource, relativePath: isString }),
   record({ type: oneOf('removeModule'), path: isString }),
@@ -406,12 +467,24 @@ export const isFromWorker: Guard<FromWorker> = union(
   record({ type: oneOf('failed'), id: isCount, message: isString }),
   record({ type: oneOf('progress'), id: isCount, done: isCount, total: isCount }),
   record({ type: oneOf('broken'), message: isString }),
+  record({ type: oneOf('needText'), uri: isString }),
 );
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** Hazards come from the engine in the worker: checked for the fields the adapter reads. */
 const isHazard = (value: unknown): value is Hazard =>
   isObject(value) && isString(value.kind) && isString(value.message) && isString(value.variable) && isString(value.function) && isObject(value.read) && isObject(value.write) && isObject(value.suspend) && Array.isArray(value.interferers);
+const isLineSpan = (value: unknown): value is LineSpan => Array.isArray(value) && value.length === 4 && value.every(isCount);
+const isDiagnosticHazard = record({
+  kind: oneOf('lost-update', 'check-then-act', 'stale-read'),
+  variable: isString,
+  function: isString,
+  message: isString,
+  write: isLineSpan,
+  read: isLineSpan,
+  suspend: isLineSpan,
+  interferers: arrayOf(record({ function: isString, sameFunction: isBoolean, at: isLineSpan }, { file: isString })),
+});
 const isProblem = record({ code: isString, line: isCount, column: isCount, message: isString }) as Guard<SuppressionProblem>;
 
 const refusalGuard = record({ function: isString, code: isString, message: isString, line: isCount });
@@ -422,6 +495,8 @@ const isLockFix: Guard<LockFixAnswer> = union(
 );
 const lockFixesShape = { variable: isString, elsewhere: record({ function: isString, file: isString }), key: isLockFix, state: isLockFix };
 const isLockFixes = record<Record<string, never>, typeof lockFixesShape>({}, lockFixesShape);
+const isUnchanged = record({ skipped: oneOf(false), unchanged: isCount });
+const isLensHazard = record({ kind: oneOf('lost-update', 'check-then-act', 'stale-read'), variable: isString, writeLine: isLine, message: isString });
 const isMidEdit = record({ skipped: oneOf(false), starts: arrayOf(record({ name: isString, line: isCount })) });
 /** A panel's answer, with `isView` checking its drawing. */
 function isPanelAnswer<View>(isView: Guard<View>): Guard<PanelAnswer<View>> {
@@ -437,7 +512,8 @@ const isStepSummary = record({ label: isString, alongside: arrayOf(isString) }, 
 export const isAnswerTo: { readonly [K in keyof AnswerOf]: Guard<AnswerOf[K]> } = {
   conceptLenses: union(
     record({ skipped: oneOf(true) }),
-    record({ skipped: oneOf(false), lenses: arrayOf(record({ name: isString, line: isCount, concepts: arrayOf(oneOf(...CONCEPT_IDS)), aboveDirect: isBoolean })) }),
+    record({ skipped: oneOf(false), generation: isCount, lenses: arrayOf(record({ name: isString, line: isCount, concepts: arrayOf(oneOf(...CONCEPT_IDS)), aboveDirect: isBoolean })) }),
+    isUnchanged,
     isMidEdit,
   ),
   hover: record({}, { hover: record({ markdown: isString, start: isCount, end: isCount }) }),
@@ -465,13 +541,15 @@ export const isAnswerTo: { readonly [K in keyof AnswerOf]: Guard<AnswerOf[K]> } 
   ),
   diagnostics: union(
     record({ skipped: oneOf(true) }),
-    record({ skipped: oneOf(false), hazards: arrayOf(isHazard), problems: arrayOf(isProblem) }),
+    record({ skipped: oneOf(false), generation: isCount, hazards: arrayOf(isDiagnosticHazard), problems: arrayOf(isProblem) }),
+    isUnchanged,
     record({ skipped: oneOf(false), notAnalysed: isString }),
     record({ skipped: oneOf(false), syntaxError: oneOf(true) }),
   ),
   hazardLenses: union(
     record({ skipped: oneOf(true) }),
-    record({ skipped: oneOf(false), lenses: arrayOf(record({ name: isString, line: isCount, hazards: arrayOf(isHazard) })) }),
+    record({ skipped: oneOf(false), generation: isCount, lenses: arrayOf(record({ name: isString, line: isCount, hazards: arrayOf(isLensHazard) })) }),
+    isUnchanged,
     isMidEdit,
   ),
   lockFixes: union(

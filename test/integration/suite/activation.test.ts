@@ -31,4 +31,22 @@ suite('activation', () => {
     recordMetric('activationOwnMs', activatedAt - calledAt);
     assert.ok(extension().exports.cache, 'activate() must return the shared document cache');
   });
+
+  test('loads no grammar on the host\'s thread until the API asks for a parse', async () => {
+    const document = await vscode.workspace.openTextDocument(exampleUri('shapes.py'));
+    await vscode.window.showTextDocument(document);
+    // The lenses come from the engine's worker: the features are up and have answered.
+    let lenses: vscode.CodeLens[] = [];
+    const deadline = performance.now() + 60_000;
+    while (lenses.length === 0 && performance.now() < deadline) {
+      lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      if (lenses.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.ok(lenses.length > 0, 'no lenses on shapes.py');
+    const { cache } = extension().exports;
+    assert.equal(cache.loaded, false, 'the host loaded the grammar although only features ran');
+    await cache.load();
+    assert.ok(cache.get(document).functions.all.length > 0, 'the API parses once load() settles');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { api, applyAndUndo, codeActionsAt, discard, exampleUri, openUntitledPython } from '../helpers';
+import { applyAndUndo, hostParses, codeActionsAt, discard, exampleUri, openUntitledPython } from '../helpers';
 
 const LADDER = vscode.CodeActionKind.RefactorRewrite.append('conceptLenses');
 const TO_ASYNC = LADDER.append('toAsync');
@@ -48,7 +48,7 @@ suite('ladder code actions', () => {
     assert.ok(enabled.length > 0, `no enabled toAsync action; offered: ${offered.map((a) => a.title).join(' | ')}`);
     for (const action of enabled) {
       const converted = await applyAndUndo(editor, action);
-      const file = (await api()).cache.get(editor.document).reparse(converted);
+      const file = (await hostParses()).get(editor.document).reparse(converted);
       try {
         const fn = file.functions.all.find((f) => f.name === 'pause_then_double');
         assert.ok(fn?.isAsync, `"${action.title}" did not make pause_then_double async:\n${converted}`);

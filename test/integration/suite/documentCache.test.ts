@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, test, teardown } from 'mocha';
 import * as vscode from 'vscode';
-import { api, discard, openExample } from '../helpers';
+import { discard, hostParses, openExample } from '../helpers';
 
 const DEFINITION = /^\s*(?:async\s+)?(def|class)\s+(\w+)/;
 
@@ -18,13 +18,13 @@ function definitionLines(document: vscode.TextDocument): string[] {
 }
 
 async function indexedLines(document: vscode.TextDocument): Promise<string[]> {
-  const { cache } = await api();
+  const cache = await hostParses();
   return cache.get(document).functions.all.map((f) => `${String(f.line)}: ${f.kind} ${f.name.split('.').pop() ?? ''}`);
 }
 
 /** The cached (incrementally re-parsed) tree must equal a fresh parse of the text. */
 async function assertMatchesFreshParse(document: vscode.TextDocument): Promise<void> {
-  const { cache } = await api();
+  const cache = await hostParses();
   const cached = cache.get(document);
   assert.equal(cached.text, document.getText());
   const fresh = cached.reparse(document.getText());
@@ -55,14 +55,14 @@ suite('document cache', () => {
 
   test('one parse per document version', async () => {
     editor = await openExample('shapes.py');
-    const { cache } = await api();
+    const cache = await hostParses();
     assert.equal(cache.get(editor.document), cache.get(editor.document));
   });
 
   test('an edit with several changes is re-parsed to the new function names', async () => {
     editor = await openExample('shapes.py');
     const { document } = editor;
-    const { cache } = await api();
+    const cache = await hostParses();
     cache.get(document); // parsed before the edit, so the edit goes through the incremental path
     const before = definitionLines(document);
     const edit = new vscode.WorkspaceEdit();

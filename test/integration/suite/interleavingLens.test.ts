@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { api, discard, openExample, waitFor } from '../helpers';
+import { api, discard, hostParses, openExample, waitFor } from '../helpers';
 
 const SHOW_INTERLEAVINGS = 'conceptLenses.showInterleavings';
 const VIEW_TYPE = 'conceptLenses.interleavings';
@@ -64,7 +64,7 @@ suite('interleaving lens', () => {
     await editor.edit((b) => {
       b.insert(new vscode.Position(0, 0), 'def broken(:\n');
     });
-    assert.ok((await api()).cache.get(document).syntaxErrors.length > 0, 'the edit should break the parse');
+    assert.ok((await hostParses()).get(document).syntaxErrors.length > 0, 'the edit should break the parse');
     const lenses = await hazardLenses(document);
     assert.deepEqual(
       lenses.map((l) => [l.range.start.line, l.command?.title]),

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { api, discard, extension, openUntitledPython } from '../helpers';
+import { discard, extension, hostParses, openUntitledPython } from '../helpers';
 
 interface Snippet {
   readonly name: string;
@@ -64,7 +64,7 @@ suite('snippets', () => {
       }
       const whole = new vscode.Range(0, 0, document.lineCount, 0);
       assert.ok(await editor.insertSnippet(new vscode.SnippetString(snippet.body), whole));
-      const file = (await api()).cache.get(document);
+      const file = (await hostParses()).get(document);
       assert.deepEqual(file.syntaxErrors, [], `expansion does not parse:\n${document.getText()}`);
     });
   }

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { api, codeActionsAt, exampleUri } from '../helpers';
+import { api, codeActionsAt, exampleUri, hostParses } from '../helpers';
 
 const TO_ASYNC = vscode.CodeActionKind.RefactorRewrite.append('conceptLenses').append('toAsync');
 
@@ -20,6 +20,7 @@ suite('workspace index', () => {
     await vscode.window.showTextDocument(document);
     const { workspace } = await api();
     await workspace.ready;
+    await hostParses(); // the host's model parses only once the API has loaded the grammar
 
     const stock = workspace.moduleOf(document);
     assert.ok(stock, 'stock.py is a module of the workspace');
@@ -45,7 +46,8 @@ suite('workspace index', () => {
   test('the project model answers about an edited open document from the editor\'s parse, not a second one', async () => {
     const document = await vscode.workspace.openTextDocument(exampleUri('shapes.py'));
     const editor = await vscode.window.showTextDocument(document);
-    const { cache, workspace } = await api();
+    const { workspace } = await api();
+    const cache = await hostParses();
     const edited = await editor.edit((b) => {
       b.insert(new vscode.Position(0, 0), '# edited\n');
     });

@@ -68,7 +68,11 @@ test('ladder code actions and lock fixes come back as edits and reasons', async 
   assert.ok('hazards' in diagnostics);
   const [hazard] = diagnostics.hazards;
   assert.ok(hazard);
-  const fixes = received('lockFixes', engine.lockFixes({ kind: 'lockFixes', uri: URI, version: 3, modules: [], hazards: [{ kind: hazard.kind, writeStart: hazard.write.start }, { kind: 'lost-update', writeStart: 0 }] }));
+  // The quick fix names a hazard by its write's offset, as the host reads it off the diagnostic's range.
+  const [line, character] = hazard.write;
+  const writeStart = RACY_MODULE.split('\n').slice(0, line).reduce((offset, text) => offset + text.length + 1, character);
+  assert.equal(RACY_MODULE.slice(writeStart).split('\n')[0]?.trim().startsWith('counter'), true, 'the write is the assignment to counter');
+  const fixes = received('lockFixes', engine.lockFixes({ kind: 'lockFixes', uri: URI, version: 3, modules: [], hazards: [{ kind: hazard.kind, writeStart }, { kind: 'lost-update', writeStart: 0 }] }));
   assert.ok(!fixes.skipped);
   assert.equal(fixes.fixes[0]?.variable, 'counter');
   assert.ok(fixes.fixes[0].state?.ok && fixes.fixes[0].state.edits.some((e) => e.newText.includes('asyncio.Lock')));
@@ -80,6 +84,54 @@ test('the protocol drops messages that are not exactly its own', () => {
   assert.ok(isToWorker({ type: 'closeDocument', uri: URI }));
   assert.ok(!isToWorker({ type: 'closeDocument', uri: URI, extra: 1 }));
   assert.ok(!isToWorker({ type: 'ask', id: 1, question: { kind: 'lensStep', uri: URI } }));
-  assert.ok(!isToWorker({ type: 'document', uri: URI, version: 1, text: 'x', edit: { from: 0, changes: [{ start: -1, end: 0, newText: '' }] } }));
+  assert.ok(!isToWorker({ type: 'documentEdit', uri: URI, version: 1, from: 0, length: 1, changes: [{ start: -1, end: 0, newText: '' }] }));
+  assert.ok(!isToWorker({ type: 'document', uri: URI, version: 1, text: 'x', edit: { from: 0, changes: [] } }));
   assert.ok(!isAnswerTo.diagnostics({ skipped: false, hazards: [{ kind: 'lost-update' }], problems: [] }));
+});
+
+test('an edit is told as its changes: applied to the version it starts from, the model\'s module follows it, and the text is asked for when the worker has not that version', async () => {
+  const engine = await state();
+  const start = RACY_MODULE.indexOf('seen = counter');
+  const change = { start, end: start + 'seen = counter'.length, newText: 'seen = 0' };
+  const fixed = `${RACY_MODULE.slice(0, start)}seen = 0${RACY_MODULE.slice(change.end)}`;
+  assert.equal(engine.tell({ type: 'documentEdit', uri: URI, version: 4, from: 3, length: fixed.length, changes: [change] }), undefined);
+  assert.equal(engine.model.module(URI)?.text, fixed, 'the project model has the edited text');
+  const diagnostics = engine.diagnostics({ kind: 'diagnostics', uri: URI, version: 4, modules: [], lint: DEFAULT_CONFIG });
+  assert.ok('hazards' in diagnostics);
+  assert.deepEqual([diagnostics.hazards, diagnostics.problems], [[], []]);
+  // From a version the worker does not have, or to a length the host does not have: the host must send the text.
+  assert.equal(engine.tell({ type: 'documentEdit', uri: URI, version: 6, from: 5, length: fixed.length, changes: [] }), URI);
+  assert.equal(engine.tell({ type: 'documentEdit', uri: URI, version: 5, from: 4, length: fixed.length + 1, changes: [{ start: 0, end: 0, newText: '#' }, { start: 0, end: 0, newText: '#' }] }), URI);
+  assert.equal(engine.diagnostics({ kind: 'diagnostics', uri: URI, version: 4, modules: [], lint: DEFAULT_CONFIG }).skipped, false, 'the last good version is kept');
+  // A module told while its document is open keeps the document's text.
+  engine.tell({ type: 'module', source: { path: URI, name: 'counter', isPackage: false, text: RACY_MODULE }, relativePath: 'counter.py' });
+  assert.equal(engine.model.module(URI)?.text, fixed);
+  engine.dispose();
+});
+
+test('an answer equal to the one the host holds comes back as unchanged; a changed one, or one the host does not hold, in full', async () => {
+  const engine = await state();
+  const ask = (version: number, known?: number) => received('diagnostics', engine.diagnostics({ kind: 'diagnostics', uri: URI, version, modules: [], lint: DEFAULT_CONFIG, ...(known === undefined ? {} : { known }) }));
+  const first = ask(3);
+  assert.ok('generation' in first && first.hazards.length === 1);
+  assert.ok(!('steps' in (first.hazards[0] ?? {})), 'a diagnostic does not carry the panel\'s steps');
+  assert.deepEqual(ask(3, first.generation), { skipped: false, unchanged: first.generation });
+  // Typing on the first line moves every offset after it but no line or character of a hazard: still unchanged.
+  const firstLineEnd = RACY_MODULE.indexOf('\n');
+  const edited = `${RACY_MODULE.slice(0, firstLineEnd)}  ${RACY_MODULE.slice(firstLineEnd)}`;
+  engine.tell({ type: 'documentEdit', uri: URI, version: 4, from: 3, length: edited.length, changes: [{ start: firstLineEnd, end: firstLineEnd, newText: '  ' }] });
+  assert.deepEqual(ask(4, first.generation), { skipped: false, unchanged: first.generation });
+  // A host that holds an older answer (it dropped the last one as stale) gets it in full.
+  const again = ask(4, first.generation - 1);
+  assert.ok('generation' in again && again.generation !== first.generation);
+  // Fixing the race changes the answer.
+  const start = edited.indexOf('seen = counter');
+  const fixed = `${edited.slice(0, start)}seen = 0${edited.slice(start + 'seen = counter'.length)}`;
+  engine.tell({ type: 'documentEdit', uri: URI, version: 5, from: 4, length: fixed.length, changes: [{ start, end: start + 'seen = counter'.length, newText: 'seen = 0' }] });
+  const after = ask(5, again.generation);
+  assert.ok('hazards' in after && after.hazards.length === 0);
+  const lenses = received('conceptLenses', engine.conceptLenses({ kind: 'conceptLenses', uri: URI, version: 5, shown: [...CONCEPT_IDS] }));
+  assert.ok('generation' in lenses);
+  assert.deepEqual(engine.conceptLenses({ kind: 'conceptLenses', uri: URI, version: 5, shown: [...CONCEPT_IDS], known: lenses.generation }), { skipped: false, unchanged: lenses.generation });
+  engine.dispose();
 });

@@ -26,8 +26,8 @@ const URI = 'file:///w/counter.py';
 const documentOf = (text: string, version = 1): Notice => ({ type: 'document', uri: URI, version, text });
 const moduleOf = (text: string): Notice => ({ type: 'module', source: { path: URI, name: 'counter', isPackage: false, text }, relativePath: 'counter.py' });
 
-function connect(replay: () => Iterable<Notice>, failures: string[] = [], spawn = spawnReal, stuckMs?: number): WorkerConnection {
-  return new WorkerConnection(spawn, replay, (reason) => failures.push(reason), stuckMs);
+function connect(replay: () => Iterable<Notice>, failures: string[] = [], spawn = spawnReal, stuckMs?: number, needText?: (uri: string) => void): WorkerConnection {
+  return new WorkerConnection(spawn, replay, (reason) => failures.push(reason), stuckMs, needText);
 }
 
 test('a lens step and the diagnostics are answered by another thread, from the worker’s own parse', async () => {
@@ -53,11 +53,29 @@ test('edits reach the worker incrementally; an answer for an older version is sk
     await connection.ask({ kind: 'where' }); // started: documents are told from now on
     const start = RACY_MODULE.indexOf('seen = counter');
     const fixed = `${RACY_MODULE.slice(0, start)}seen = 0${RACY_MODULE.slice(start + 'seen = counter'.length)}`;
-    connection.tell({ type: 'document', uri: URI, version: 2, text: fixed, edit: { from: 1, changes: [{ start, end: start + 'seen = counter'.length, newText: 'seen = 0' }] } });
+    connection.tell({ type: 'documentEdit', uri: URI, version: 2, from: 1, length: fixed.length, changes: [{ start, end: start + 'seen = counter'.length, newText: 'seen = 0' }] });
     assert.deepEqual(await connection.ask({ kind: 'diagnostics', uri: URI, version: 1, modules: [], lint: DEFAULT_CONFIG }), { skipped: true });
-    assert.deepEqual(await connection.ask({ kind: 'diagnostics', uri: URI, version: 2, modules: [], lint: DEFAULT_CONFIG }), { skipped: false, hazards: [], problems: [] });
+    const diagnostics = await connection.ask({ kind: 'diagnostics', uri: URI, version: 2, modules: [], lint: DEFAULT_CONFIG });
+    assert.ok(diagnostics && 'hazards' in diagnostics);
+    assert.deepEqual([diagnostics.hazards, diagnostics.problems], [[], []]);
     const lenses = await connection.ask({ kind: 'hazardLenses', uri: URI, version: 2, lint: DEFAULT_CONFIG });
-    assert.deepEqual(lenses, { skipped: false, lenses: [] });
+    assert.ok(lenses && 'lenses' in lenses);
+    assert.deepEqual(lenses.lenses, []);
+  } finally {
+    connection.dispose();
+  }
+});
+
+test('an edit the worker cannot apply makes it ask for the document\'s text, and the text brings it up to date', async () => {
+  const asked: string[] = [];
+  const connection = connect(() => [documentOf(RACY_MODULE)], [], spawnReal, undefined, (uri) => asked.push(uri));
+  try {
+    await connection.ask({ kind: 'where' });
+    connection.tell({ type: 'documentEdit', uri: URI, version: 3, from: 2, length: RACY_MODULE.length, changes: [] });
+    await connection.ask({ kind: 'where' }); // answered after the edit was handled
+    assert.deepEqual(asked, [URI]);
+    connection.tell(documentOf(RACY_MODULE, 3));
+    assert.equal((await connection.ask({ kind: 'diagnostics', uri: URI, version: 3, modules: [], lint: DEFAULT_CONFIG }))?.skipped, false);
   } finally {
     connection.dispose();
   }

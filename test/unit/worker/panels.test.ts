@@ -89,7 +89,8 @@ test('the interleavings panel draws the hazards with their lines, and Explore ge
   assert.ok(!hazards.skipped);
   const diagnostics = engine.diagnostics({ kind: 'diagnostics', uri: URI, version: 3, modules: [], lint: DEFAULT_CONFIG });
   assert.ok('hazards' in diagnostics);
-  assert.deepEqual(hazards.hazards.map((h) => h.write.start), diagnostics.hazards.map((h) => h.write.start));
+  // The diagnostics' spans are lines and characters (0-based) of the same writes.
+  assert.deepEqual(hazards.hazards.map((h) => [h.write.line - 1, h.write.column]), diagnostics.hazards.map((h) => h.write.slice(0, 2)));
   assert.deepEqual(engine.hazards({ kind: 'hazards', uri: URI, version: 1 }), { skipped: true });
   engine.dispose();
 });
@@ -195,6 +196,7 @@ test('the outline lists every definition and the module-level async def main', a
     ],
   );
   assert.deepEqual(outline.mains, [8], 'the lens sits on the decorator, 0-based');
+  assert.deepEqual(received('outline', engine.outline({ kind: 'outline', uri: URI, version: 1, mainsOnly: true })), { definitions: [], mains: [8] }, 'the Explore lens gets only the mains');
   assert.deepEqual(engine.outline({ kind: 'outline', uri: URI, version: 2 }), { definitions: [], mains: [] });
   assert.ok(!isAnswerTo.outline({ definitions: [{ name: 'f', kind: 'method', isAsync: false, line: 1, endLine: 1, start: 0 }], mains: [] }));
   assert.ok(!isAnswerTo.diagnostics({ skipped: false, syntaxError: false }));
