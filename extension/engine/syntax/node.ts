@@ -59,11 +59,14 @@ export class SyntaxTree {
   ) {
     const root = parsed.rootNode;
     useFields(parsed.language.fields);
-    this.rootNode = new Node(this, 0, root.id, root.type, root.startIndex, root.endIndex, true, false, 0, root);
+    this.rootNode = new Node(this, 0, root.id, root.type, root.startIndex, root.endIndex, true, false, 0);
   }
 
   /** tree-sitter's node for `node`: kept, or found from its parent's. */
   sourceOf(node: Node): TreeSitterNode {
+    // The root's is made afresh each time: tree-sitter's nodes keep the children they were
+    // asked for, so a kept root would hold on to every node read through it.
+    if (node === this.rootNode) return this.parsed.rootNode;
     const kept = node.source;
     if (kept) return kept;
     const found = node.parent ? this.sourceOf(node.parent).child(node.indexInParent) : null;
@@ -117,25 +120,31 @@ export class SyntaxTree {
 
   /**
    * One level, from tree-sitter's own list of the children: one crossing for
-   * all, then one for each child's type. Ends, and a compound statement's
-   * fields, are read when first asked (a statement list's statements fill no
-   * field): finding a module's functions asks neither of most statements.
+   * all, then a type and an end for each, and for a compound statement one
+   * cursor pass for the fields (a statement list's statements fill none).
    */
   private readLevel(node: Node, from: TreeSitterNode): Node[] {
     const language = this.parsed.language;
-    if (COMPOUND.has(node.type)) node.fieldsUnread();
+    const fields = COMPOUND.has(node.type) ? this.fieldsOf(from) : undefined;
     return from.children.map((source, index) => {
       if (!source) throw new Error(`a missing child in a ${node.type}`);
       const typeId = source.typeId;
       let named = this.namedTypes.get(typeId);
       if (named === undefined) this.namedTypes.set(typeId, (named = source.isNamed));
-      return new Node(node, index, source.id, language.types[typeId] ?? 'ERROR', source.startIndex, UNREAD, named, undefined, 0, source);
+      const start = source.startIndex;
+      const end = source.endIndex;
+      // Only an empty node can be one the parser inserted to recover from an error.
+      const missing = start === end && source.isMissing;
+      // A leaf (a name, a keyword) is done: it keeps no tree-sitter node, as most never lose theirs.
+      const leaf = source.childCount === 0;
+      const child = new Node(node, index, source.id, language.types[typeId] ?? 'ERROR', start, end, named, missing, fields?.[index] ?? 0, leaf ? undefined : source);
+      if (leaf) child.setChildren(NONE);
+      return child;
     });
   }
 
-  /** The fields of `node`'s children, by position, in one cursor pass. */
-  fieldsOf(node: Node): number[] {
-    const from = this.sourceOf(node);
+  /** The fields of `from`'s children, by position, in one cursor pass. */
+  private fieldsOf(from: TreeSitterNode): number[] {
     const cursor = (this.cursor ??= from.walk());
     cursor.reset(from);
     const ids: number[] = [];
@@ -162,20 +171,14 @@ const NAMED = 1;
 const MISSING = 2;
 const ERROR_KNOWN = 4;
 const ERROR = 8;
-/** Whether the node is missing is not read yet (it needs the node's end). */
-const MISSING_UNREAD = 16;
-/** The children's fields are not read yet. */
-const FIELDS_UNREAD = 32;
-/** An end not read yet. */
-const UNREAD = -1;
 // Above the flags, in the same small integer: the field the node fills in its
 // parent (tree-sitter's id), then its position among the parent's children
 // (beyond MAX_INDEX, looked up in the parent). One integer, not three fields:
 // a module has hundreds of thousands of nodes.
-const FIELD_SHIFT = 6;
+const FIELD_SHIFT = 4;
 const FIELD_MASK = 63;
-const INDEX_SHIFT = 12;
-const MAX_INDEX = 2 ** 19 - 1;
+const INDEX_SHIFT = 10;
+const MAX_INDEX = 2 ** 21 - 1;
 
 /**
  * The grammar's field names by id. The engine parses one grammar, Python's;
@@ -194,7 +197,12 @@ function useFields(fields: readonly (string | null)[]): void {
 }
 
 export class Node {
-  private childList: Node[] | undefined;
+  /**
+   * The children once read; before that, tree-sitter's node to read them
+   * from (for the nodes read by level and their children), or nothing (the
+   * root, and a node found again from its parent's). One field, not two.
+   */
+  private state: Node[] | TreeSitterNode | undefined;
   private namedList: Node[] | undefined;
   /** `NAMED | MISSING`, what is known of `hasError`, the field and the position among the parent's children. */
   private flags: number;
@@ -206,21 +214,19 @@ export class Node {
     readonly id: number,
     readonly type: string,
     readonly startIndex: number,
-    /** UNREAD until first asked, for a node read by level. */
-    private end: number,
+    readonly endIndex: number,
     named: boolean,
-    /** Undefined until first asked, for a node read by level. */
-    missing: boolean | undefined,
+    missing: boolean,
     fieldId: number,
-    /** tree-sitter's node, kept for the root, statements and statement lists (the nodes read by level). */
-    readonly source?: TreeSitterNode,
+    source?: TreeSitterNode,
   ) {
-    this.flags = (Math.min(indexInParent, MAX_INDEX) << INDEX_SHIFT) | (fieldId << FIELD_SHIFT) | (named ? NAMED : 0) | (missing === undefined ? MISSING_UNREAD : missing ? MISSING : 0);
+    this.state = source;
+    this.flags = (Math.min(indexInParent, MAX_INDEX) << INDEX_SHIFT) | (fieldId << FIELD_SHIFT) | (named ? NAMED : 0) | (missing ? MISSING : 0);
   }
 
   /** Set once, by `readChildren`. */
   setChildren(children: Node[]): void {
-    this.childList = children;
+    this.state = children;
   }
 
   /** Position among the parent's children. */
@@ -230,13 +236,18 @@ export class Node {
   }
 
   private get fieldId(): number {
-    this.parent?.readFields();
-    return this.fieldRead;
+    return (this.flags >>> FIELD_SHIFT) & FIELD_MASK;
   }
 
-  /** The field, once the parent has read its children's. */
-  private get fieldRead(): number {
-    return (this.flags >>> FIELD_SHIFT) & FIELD_MASK;
+  /** tree-sitter's node, while the children are not read. */
+  get source(): TreeSitterNode | undefined {
+    return Array.isArray(this.state) ? undefined : this.state;
+  }
+
+  /** Before the children replace tree-sitter's node, `hasError` is read from it rather than found again later. */
+  private readError(): void {
+    const source = this.source;
+    if (source && (this.flags & ERROR_KNOWN) === 0) this.flags |= ERROR_KNOWN | (source.hasError ? ERROR : 0);
   }
 
   /** The field this node fills in its parent, if any. */
@@ -249,34 +260,7 @@ export class Node {
   }
 
   get isMissing(): boolean {
-    if ((this.flags & MISSING_UNREAD) !== 0) {
-      // Only an empty node can be one the parser inserted to recover from an error.
-      const missing = this.startIndex === this.endIndex && this.tree.sourceOf(this).isMissing;
-      this.flags = (this.flags & ~MISSING_UNREAD) | (missing ? MISSING : 0);
-    }
     return (this.flags & MISSING) !== 0;
-  }
-
-  get endIndex(): number {
-    if (this.end === UNREAD) this.end = this.tree.sourceOf(this).endIndex;
-    return this.end;
-  }
-
-  /** Marks the fields of this node's children as not read yet (see `readLevel`). */
-  fieldsUnread(): void {
-    this.flags |= FIELDS_UNREAD;
-  }
-
-  /** Reads the children's fields, if they are not read yet. */
-  private readFields(): void {
-    // Reading the children is what marks their fields unread.
-    const children = this.all;
-    if ((this.flags & FIELDS_UNREAD) === 0) return;
-    this.flags &= ~FIELDS_UNREAD;
-    this.tree.fieldsOf(this).forEach((id, i) => {
-      const child = children[i] as Node;
-      child.flags |= id << FIELD_SHIFT;
-    });
   }
 
   get parent(): Node | null {
@@ -305,8 +289,11 @@ export class Node {
 
   /** The children, read on first need. */
   private get all(): Node[] {
-    this.childList ??= this.tree.readChildren(this);
-    return this.childList;
+    if (Array.isArray(this.state)) return this.state;
+    this.readError();
+    const children = this.tree.readChildren(this);
+    this.state = children;
+    return children;
   }
 
   private get named(): Node[] {
@@ -376,16 +363,14 @@ export class Node {
   }
 
   childForFieldName(field: string): Node | null {
-    this.readFields();
     const id = fieldIds.get(field);
-    if (id !== undefined) for (const child of this.all) if (child.fieldRead === id) return child;
+    if (id !== undefined) for (const child of this.all) if (child.fieldId === id) return child;
     return null;
   }
 
   childrenForFieldName(field: string): (Node | null)[] {
-    this.readFields();
     const id = fieldIds.get(field);
-    return id !== undefined ? this.all.filter((child) => child.fieldRead === id) : [];
+    return id !== undefined ? this.all.filter((child) => child.fieldId === id) : [];
   }
 
   equals(other: Node): boolean {
@@ -419,21 +404,18 @@ export class Node {
   /**
    * This node and its descendants of `types`, in source order. Like
    * tree-sitter's, the walk skips an empty node at the very start of the file.
-   * A statement list or a compound statement not read yet is searched by
-   * tree-sitter in its own tree, and only the paths to the hits are read:
-   * most of a module need never be copied to answer where its `yield`s or
-   * imports are.
+   * Asked of a whole module, tree-sitter searches its own tree and only the
+   * paths to the hits are read: most of a module need never be copied to
+   * answer where its `yield`s or imports are. Anything smaller is read whole
+   * and searched here, as the steps that ask of a function go on to read it.
    */
   descendantsOfType(types: string | readonly string[]): (Node | null)[] {
     const wanted = typeof types === 'string' ? [types] : types;
+    if (this.type === 'module') return this.tree.sourceOf(this).descendantsOfType([...wanted]).flatMap((hit) => (hit ? [this.descendantFor(hit)] : []));
     const found: Node[] = [];
     // A stack, not recursion: the subtree may be deep.
     const pending: Node[] = [this];
     for (let node = pending.pop(); node; node = pending.pop()) {
-      if (node.childList === undefined && readByLevel(node.type)) {
-        for (const hit of node.tree.sourceOf(node).descendantsOfType([...wanted])) if (hit) found.push(node.descendantFor(hit));
-        continue;
-      }
       if (node.endIndex === 0) continue;
       if (wanted.includes(node.type)) found.push(node);
       const children = node.all;
