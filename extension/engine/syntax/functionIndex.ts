@@ -1,6 +1,6 @@
 // Every function and class of a file under its dotted name: `func`, `Class`,
 // `Class.method`, `outer.inner`. Features and the CLI address functions by it.
-import type { Node } from './node';
+import { BLOCK_HOLDERS, type Node } from './node';
 import type { SourceFile } from './sourceFile';
 
 export interface FunctionInfo {
@@ -74,22 +74,7 @@ export class FunctionIndex {
 }
 
 /** Statements and clauses that can hold a definition. */
-const HOLDS_STATEMENTS = new Set([
-  'block',
-  'if_statement',
-  'elif_clause',
-  'else_clause',
-  'for_statement',
-  'while_statement',
-  'try_statement',
-  'except_clause',
-  'except_group_clause',
-  'finally_clause',
-  'with_statement',
-  'match_statement',
-  'case_clause',
-  'ERROR',
-]);
+const HOLDS_STATEMENTS = new Set(['block', 'ERROR', ...BLOCK_HOLDERS]);
 
 /** Definitions in source order, walked with an explicit stack: nesting depth costs no call stack. */
 function collect(file: SourceFile): { found: FunctionInfo[]; enclosing: number[] } {

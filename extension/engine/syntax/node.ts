@@ -21,11 +21,8 @@ const NONE: Node[] = [];
 /** Nodes whose children are statements (never in a field): read one level at a time, all at once. */
 const STATEMENT_LISTS = new Set(['module', 'block']);
 
-/** Compound statements and their clauses: read one level at a time, with their fields. */
-const COMPOUND = new Set([
-  'function_definition',
-  'class_definition',
-  'decorated_definition',
+/** Statements and clauses that hold blocks, definitions aside. */
+export const BLOCK_HOLDERS: ReadonlySet<string> = new Set([
   'if_statement',
   'elif_clause',
   'else_clause',
@@ -39,6 +36,9 @@ const COMPOUND = new Set([
   'match_statement',
   'case_clause',
 ]);
+
+/** Compound statements and their clauses: read one level at a time, with their fields. */
+const COMPOUND = new Set(['function_definition', 'class_definition', 'decorated_definition', ...BLOCK_HOLDERS]);
 
 /** Whether a node's children are read one level at a time (each keeping its tree-sitter node until read). */
 function readByLevel(type: string): boolean {
