@@ -330,10 +330,6 @@ export class Node {
     return this.child(0);
   }
 
-  get lastChild(): Node | null {
-    return this.all.at(-1) ?? null;
-  }
-
   get firstNamedChild(): Node | null {
     return this.namedChild(0);
   }
@@ -350,18 +346,6 @@ export class Node {
     return this.indexInParent > 0 ? (this.parent?.all[this.indexInParent - 1] ?? null) : null;
   }
 
-  get nextNamedSibling(): Node | null {
-    const siblings = this.parent?.all ?? [];
-    for (let i = this.indexInParent + 1; i < siblings.length; i++) if (siblings[i]?.isNamed) return siblings[i] ?? null;
-    return null;
-  }
-
-  get previousNamedSibling(): Node | null {
-    const siblings = this.parent?.all ?? [];
-    for (let i = this.indexInParent - 1; i >= 0; i--) if (siblings[i]?.isNamed) return siblings[i] ?? null;
-    return null;
-  }
-
   childForFieldName(field: string): Node | null {
     const id = fieldIds.get(field);
     if (id !== undefined) for (const child of this.all) if (child.fieldId === id) return child;
@@ -371,10 +355,6 @@ export class Node {
   childrenForFieldName(field: string): (Node | null)[] {
     const id = fieldIds.get(field);
     return id !== undefined ? this.all.filter((child) => child.fieldId === id) : [];
-  }
-
-  equals(other: Node): boolean {
-    return this.id === other.id && this.tree === other.tree;
   }
 
   /**
