@@ -45,21 +45,66 @@ function readByLevel(type: string): boolean {
   return STATEMENT_LISTS.has(type) || COMPOUND.has(type);
 }
 
+/**
+ * The parse an incremental re-parse started from, and what the edit changed:
+ * the ranges tree-sitter reports changed in structure, and where a span of the
+ * earlier text sits now (undefined when an edit touches it).
+ */
+export interface EarlierParse {
+  readonly tree: SyntaxTree;
+  readonly changed: readonly { readonly startIndex: number; readonly endIndex: number }[];
+  shift(start: number, end: number): number | undefined;
+}
+
 /** One parse: tree-sitter's tree (for incremental re-parsing) and its nodes as plain objects. */
 export class SyntaxTree {
   readonly rootNode: Node;
   private cursor: TreeCursor | undefined;
   /** Whether a type id names a named node, read from the grammar once per type. */
   private readonly namedTypes = new Map<number, boolean>();
+  /** The last node whose tree-sitter node was found again for one of its children, and that node: siblings are read in turn. */
+  private lastFound: { readonly node: Node; readonly source: TreeSitterNode } | undefined;
 
-  /** `text` is the text tree-sitter parsed (offsets index into it). */
+  /**
+   * `text` is the text tree-sitter parsed (offsets index into it). After an
+   * edit, the statements of `earlier` the edit left alone are taken over with
+   * what was read of them, shifted to where they are now.
+   */
   constructor(
     readonly parsed: TreeSitterTree,
     readonly text: string,
+    earlier?: EarlierParse,
   ) {
     const root = parsed.rootNode;
     useFields(parsed.language.fields);
     this.rootNode = new Node(this, 0, root.id, root.type, root.startIndex, root.endIndex, true, false, 0);
+    if (earlier) this.takeOver(earlier);
+  }
+
+  /**
+   * Reads the module's statements now, and for each that the edit neither
+   * touched nor changed in structure (tree-sitter's changed ranges: outside
+   * them every character has the same ancestors in both parses), without an
+   * error, and of the same type and span, takes the earlier parse's copy
+   * instead: an edit then reads again only what it changed.
+   */
+  private takeOver(earlier: EarlierParse): void {
+    const before = earlier.tree.rootNode.childrenIfRead;
+    if (!before) return;
+    const moved = new Map<number, { readonly node: Node; readonly delta: number }>();
+    for (const node of before) {
+      const delta = earlier.shift(node.startIndex, node.endIndex);
+      if (delta !== undefined) moved.set(node.startIndex + delta, { node, delta });
+    }
+    const root = this.rootNode;
+    const touched = (node: Node): boolean => earlier.changed.some((r) => node.startIndex <= r.endIndex && r.startIndex <= node.endIndex);
+    root.setChildren(
+      this.readChildren(root).map((now) => {
+        const was = moved.get(now.startIndex);
+        if (!was || was.node.type !== now.type || was.node.endIndex + was.delta !== now.endIndex || touched(now) || now.hasError) return now;
+        return was.node.copyTo(root, now.indexInParent, was.delta, now.source);
+      }),
+    );
   }
 
   /** tree-sitter's node for `node`: kept, or found from its parent's. */
@@ -69,7 +114,15 @@ export class SyntaxTree {
     if (node === this.rootNode) return this.parsed.rootNode;
     const kept = node.source;
     if (kept) return kept;
-    const found = node.parent ? this.sourceOf(node.parent).child(node.indexInParent) : null;
+    const parent = node.parent;
+    if (!parent) throw new Error(`no tree-sitter node for a ${node.type}`);
+    let from = this.lastFound?.node === parent ? this.lastFound.source : undefined;
+    if (!from) {
+      from = this.sourceOf(parent);
+      // Not the root's: it would hold every node read through it (above).
+      if (parent !== this.rootNode) this.lastFound = { node: parent, source: from };
+    }
+    const found = from.child(node.indexInParent);
     if (!found) throw new Error(`no tree-sitter node for a ${node.type}`);
     return found;
   }
@@ -78,6 +131,7 @@ export class SyntaxTree {
   delete(): void {
     this.cursor?.delete();
     this.cursor = undefined;
+    this.lastFound = undefined;
     this.parsed.delete();
   }
 
@@ -180,6 +234,9 @@ const FIELD_MASK = 63;
 const INDEX_SHIFT = 10;
 const MAX_INDEX = 2 ** 21 - 1;
 
+/** The id of the next node copied from an earlier parse (tree-sitter's ids are addresses, never negative). */
+let nextCopyId = -1;
+
 /**
  * The grammar's field names by id. The engine parses one grammar, Python's;
  * a node keeps its field as an id, and reads its name here rather than
@@ -227,6 +284,45 @@ export class Node {
   /** Set once, by `readChildren`. */
   setChildren(children: Node[]): void {
     this.state = children;
+  }
+
+  /** The children if they have been read, without reading them. */
+  get childrenIfRead(): readonly Node[] | undefined {
+    return Array.isArray(this.state) ? this.state : undefined;
+  }
+
+  /**
+   * This node and what was read below it, for `up`'s tree: a later parse
+   * whose text holds the same node `delta` further on, at `index` in `up`.
+   * `source` is tree-sitter's node for it there, kept if its children were
+   * not read; a node below it that was not read finds its own when asked.
+   * Copies get ids of their own, below zero: tree-sitter's ids name nodes
+   * of one tree, and the earlier one's may be reused once it is freed.
+   */
+  copyTo(up: Node, index: number, delta: number, source: TreeSitterNode | undefined): Node {
+    const top = this.copyOne(up, index, delta, source);
+    // A stack, not recursion: the subtree may be deep.
+    const pending: [Node, Node][] = [[this, top]];
+    for (let next = pending.pop(); next; next = pending.pop()) {
+      const [from, to] = next;
+      const read = from.childrenIfRead;
+      if (!read) continue;
+      if (read === NONE) {
+        to.state = NONE;
+        continue;
+      }
+      const copies = read.map((child, i) => child.copyOne(to, i, delta, undefined));
+      to.state = copies;
+      copies.forEach((copy, i) => pending.push([read[i] as Node, copy]));
+    }
+    return top;
+  }
+
+  private copyOne(up: Node, index: number, delta: number, source: TreeSitterNode | undefined): Node {
+    const copy = new Node(up, index, nextCopyId--, this.type, this.startIndex + delta, this.endIndex + delta, false, false, 0, source);
+    // The same flags, field and what is known of errors; the position among its parent's children may differ.
+    copy.flags = (this.flags & ~(MAX_INDEX << INDEX_SHIFT)) | (Math.min(index, MAX_INDEX) << INDEX_SHIFT);
+    return copy;
   }
 
   /** Position among the parent's children. */
@@ -404,12 +500,18 @@ export class Node {
     return found;
   }
 
-  /** The plain node for one of tree-sitter's nodes inside this one: down the children that contain it, to its id. */
+  /** The plain node for one of tree-sitter's nodes inside this one: down the children that contain it, to its id (a copy's: its type and span). */
   private descendantFor(hit: TreeSitterNode): Node {
-    let found = this.id === hit.id ? this : this.childHolding(hit);
-    while (found && found.id !== hit.id) found = found.childHolding(hit);
+    let found = this.stands(hit) ? this : this.childHolding(hit);
+    while (found && !found.stands(hit)) found = found.childHolding(hit);
     if (!found) throw new Error(`tree-sitter found a ${hit.type} the plain tree does not hold`);
     return found;
+  }
+
+  /** Whether this node is `hit`: its id, or for a copy from an earlier parse (no id of this tree) the same type and span. */
+  private stands(hit: TreeSitterNode): boolean {
+    if (this.id >= 0) return this.id === hit.id;
+    return this.startIndex === hit.startIndex && this.endIndex === hit.endIndex && this.type === hit.type;
   }
 
   /** The child that is or holds `hit`: the last starting at or before it, or an empty or equal-span sibling before that. */
@@ -419,7 +521,7 @@ export class Node {
     for (let i = firstNotBefore(children, (child) => child.startIndex <= hit.startIndex) - 1; i >= 0; i--) {
       const child = children[i] as Node;
       if (child.endIndex < hit.endIndex) break;
-      if (child.id === hit.id) return child;
+      if (child.stands(hit)) return child;
       holding ??= child;
     }
     return holding;

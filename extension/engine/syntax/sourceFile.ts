@@ -18,6 +18,17 @@ export interface TextChange {
   readonly newText: string;
 }
 
+/** How far `changes` (applied in turn) moved the span `[start, end]`; undefined when one touches it. */
+function shiftPast(changes: readonly TextChange[], start: number, end: number): number | undefined {
+  let delta = 0;
+  for (const change of changes) {
+    if (end + delta < change.start) continue;
+    if (start + delta > change.end) delta += change.newText.length - (change.end - change.start);
+    else return undefined;
+  }
+  return delta;
+}
+
 export class SourceFile {
   readonly lines: LineIndex;
   private functionIndex: FunctionIndex | undefined;
@@ -59,8 +70,9 @@ export class SourceFile {
       text = next;
     }
     const reparsed = this.parser.parse(text, tree);
+    const changed = reparsed.getChangedRanges(tree);
     tree.delete();
-    return new SourceFile(this.parser, text, new SyntaxTree(reparsed, textAsParsed(text)));
+    return new SourceFile(this.parser, text, new SyntaxTree(reparsed, textAsParsed(text), { tree: this.tree, changed, shift: (start, end) => shiftPast(changes, start, end) }));
   }
 
   /** The same parse, disposed independently of this one (tree-sitter copies a tree without re-parsing). */
