@@ -15,9 +15,19 @@ import { classifyFile, type ClassifiedFunction } from './classify';
 /** Definitions remembered: a few large modules' worth. */
 const DEFAULT_CAPACITY = 20_000;
 
+/** Module contexts remembered by number (each a few kilobytes of text, and every key of the module holds one). */
+const MODULE_CONTEXTS = 1_000;
+
 /** Keeps the labels of recently classified definitions, least recently used dropped first. No editor types: usable from any host or a worker. */
 export class IncrementalClassifier {
   private readonly entries = new Map<string, readonly ConceptLabel[]>();
+  /**
+   * Each module context seen, by a number never given to another: keys carry
+   * the number, not the text. A context dropped here leaves keys that no
+   * module matches again, and those age out of `entries`.
+   */
+  private readonly contexts = new Map<string, number>();
+  private nextContext = 0;
   /** Definitions whose labels were reused and computed, over every call so far. */
   readonly stats = { reused: 0, computed: 0 };
 
@@ -25,7 +35,7 @@ export class IncrementalClassifier {
 
   /** Equal to `classifyFile(file)`, reusing the labels of definitions classified before in the same context. */
   classify(file: SourceFile): ClassifiedFunction[] {
-    const module = moduleFingerprint(file);
+    const module = this.contextNumber(moduleFingerprint(file));
     return classifyFile(file, file.functions.all, (_file, f, outer, compute) => {
       const key = functionKey(file, f, outer, module);
       let relative = this.entries.get(key);
@@ -41,6 +51,15 @@ export class IncrementalClassifier {
       return rebase(relative, f.line);
     });
   }
+
+  private contextNumber(fingerprint: string): number {
+    let number = this.contexts.get(fingerprint);
+    if (number === undefined) {
+      this.contexts.set(fingerprint, (number = this.nextContext++));
+      if (this.contexts.size > MODULE_CONTEXTS) this.contexts.delete(this.contexts.keys().next().value as string);
+    }
+    return number;
+  }
 }
 
 /**
@@ -50,7 +69,7 @@ export class IncrementalClassifier {
  * coroutine recognizer classes the function (which depends on other
  * functions: an undecorated generator delegating to a coroutine is one).
  */
-function functionKey(file: SourceFile, f: FunctionInfo, outer: readonly FunctionInfo[], module: string): string {
+function functionKey(file: SourceFile, f: FunctionInfo, outer: readonly FunctionInfo[], module: number): string {
   const recognised = moduleCoroutines(file).of(f);
   return JSON.stringify([
     file.textOf(f.decorated ?? f.node),
