@@ -98,6 +98,7 @@ export class IncrementalInterleavings {
       if (this.answers.size > this.capacity) this.answers.delete(this.answers.keys().next().value as string);
       return known;
     },
+    numberOf: (context) => this.generationOf(context),
   };
   private readonly moduleBindings = new ModuleBindingsCache();
   private readonly generations = new Map<string, number>();
@@ -107,7 +108,7 @@ export class IncrementalInterleavings {
 
   constructor(private readonly capacity = DEFAULT_CAPACITY) {}
 
-  /** A number for a set of module facts, the same while they are: entries checked under it need no second check. */
+  /** A number for a set of module facts, the same while they are (and never another set's): entries checked under it need no second check. */
   private generationOf(facts: string): number {
     let generation = this.generations.get(facts);
     if (generation === undefined) {

@@ -35,6 +35,8 @@ import type { AccessRecord, FunctionFlow } from './valueFlow';
 /** Answers kept across parses by `key`, which names everything the answer reads. */
 export interface ParallelMemo {
   remember(key: string, answer: () => boolean): boolean;
+  /** A number for a context's text that no other text gets: keys carry the number, not kilobytes of text. */
+  numberOf(context: string): number;
 }
 
 /**
@@ -43,11 +45,13 @@ export interface ParallelMemo {
  */
 function rememberedBy(memo: ParallelMemo, file: SourceFile, names: ModuleNames): (what: string, code: Node, answer: () => boolean) => boolean {
   // With a star import, a name qualifies unless the module defines it.
-  const imports = JSON.stringify([
-    names.all.map((b) => [b.local, b.qualified]),
-    names.starModules,
-    names.starModules.length > 0 ? file.functions.all.filter((f) => f.parent === undefined).map((f) => f.name) : [],
-  ]);
+  const imports = memo.numberOf(
+    JSON.stringify([
+      names.all.map((b) => [b.local, b.qualified]),
+      names.starModules,
+      names.starModules.length > 0 ? file.functions.all.filter((f) => f.parent === undefined).map((f) => f.name) : [],
+    ]),
+  );
   return (what, code, answer) => memo.remember(JSON.stringify([what, imports, file.textOf(code)]), answer);
 }
 

@@ -301,19 +301,29 @@ export class Node {
    */
   copyTo(up: Node, index: number, delta: number, source: TreeSitterNode | undefined): Node {
     const top = this.copyOne(up, index, delta, source);
-    // A stack, not recursion: the subtree may be deep.
-    const pending: [Node, Node][] = [[this, top]];
-    for (let next = pending.pop(); next; next = pending.pop()) {
-      const [from, to] = next;
-      const read = from.childrenIfRead;
-      if (!read) continue;
+    // Stacks, not recursion: the subtree may be deep. Nodes whose children were read, beside their copies.
+    const originals: Node[] = [this];
+    const copies: Node[] = [top];
+    for (let original = originals.pop(); original; original = originals.pop()) {
+      const copy = copies.pop() as Node;
+      const read = original.state;
+      if (!Array.isArray(read)) continue;
       if (read === NONE) {
-        to.state = NONE;
+        copy.state = NONE;
         continue;
       }
-      const copies = read.map((child, i) => child.copyOne(to, i, delta, undefined));
-      to.state = copies;
-      copies.forEach((copy, i) => pending.push([read[i] as Node, copy]));
+      const children: Node[] = new Array<Node>(read.length);
+      for (let i = 0; i < read.length; i++) {
+        const child = read[i] as Node;
+        const childCopy = child.copyOne(copy, i, delta, undefined);
+        children[i] = childCopy;
+        if (child.state === NONE) childCopy.state = NONE;
+        else if (Array.isArray(child.state)) {
+          originals.push(child);
+          copies.push(childCopy);
+        }
+      }
+      copy.state = children;
     }
     return top;
   }
