@@ -234,6 +234,14 @@ const FIELD_MASK = 63;
 const INDEX_SHIFT = 10;
 const MAX_INDEX = 2 ** 21 - 1;
 
+/** One of tree-sitter's nodes searched for among the plain ones: its id and span read once (its end is a WebAssembly call). */
+interface Target {
+  readonly id: number;
+  readonly start: number;
+  readonly end: number;
+  readonly hit: TreeSitterNode;
+}
+
 /** The id of the next node copied from an earlier parse (tree-sitter's ids are addresses, never negative). */
 let nextCopyId = -1;
 
@@ -497,7 +505,7 @@ export class Node {
    */
   descendantsOfType(types: string | readonly string[]): (Node | null)[] {
     const wanted = typeof types === 'string' ? [types] : types;
-    if (this.type === 'module') return this.tree.sourceOf(this).descendantsOfType([...wanted]).flatMap((hit) => (hit ? [this.descendantFor(hit)] : []));
+    if (this.type === 'module') return this.plainNodesOf(this.tree.sourceOf(this).descendantsOfType([...wanted]));
     const found: Node[] = [];
     // A stack, not recursion: the subtree may be deep.
     const pending: Node[] = [this];
@@ -510,28 +518,47 @@ export class Node {
     return found;
   }
 
-  /** The plain node for one of tree-sitter's nodes inside this one: down the children that contain it, to its id (a copy's: its type and span). */
-  private descendantFor(hit: TreeSitterNode): Node {
-    let found = this.stands(hit) ? this : this.childHolding(hit);
-    while (found && !found.stands(hit)) found = found.childHolding(hit);
-    if (!found) throw new Error(`tree-sitter found a ${hit.type} the plain tree does not hold`);
+  /**
+   * The plain nodes for tree-sitter's `hits` inside this one, which come in
+   * source order: each is searched from the nearest node around the one
+   * before that spans it (down from here when that fails, at a boundary
+   * two siblings share), not from here every time.
+   */
+  private plainNodesOf(hits: readonly (TreeSitterNode | null)[]): Node[] {
+    const found: Node[] = [];
+    for (const hit of hits) {
+      if (!hit) continue;
+      const target: Target = { id: hit.id, start: hit.startIndex, end: hit.endIndex, hit };
+      let near = found.at(-1);
+      while (near && !(near.startIndex <= target.start && target.end <= near.endIndex)) near = near.parent ?? undefined;
+      const node = near?.descendantFor(target) ?? this.descendantFor(target);
+      if (!node) throw new Error(`tree-sitter found a ${hit.type} the plain tree does not hold`);
+      found.push(node);
+    }
     return found;
   }
 
-  /** Whether this node is `hit`: its id, or for a copy from an earlier parse (no id of this tree) the same type and span. */
-  private stands(hit: TreeSitterNode): boolean {
-    if (this.id >= 0) return this.id === hit.id;
-    return this.startIndex === hit.startIndex && this.endIndex === hit.endIndex && this.type === hit.type;
+  /** The plain node for one of tree-sitter's nodes inside this one: down the children that contain it, to its id (a copy's: its type and span). */
+  private descendantFor(target: Target): Node | undefined {
+    let found = this.stands(target) ? this : this.childHolding(target);
+    while (found && !found.stands(target)) found = found.childHolding(target);
+    return found;
   }
 
-  /** The child that is or holds `hit`: the last starting at or before it, or an empty or equal-span sibling before that. */
-  private childHolding(hit: TreeSitterNode): Node | undefined {
+  /** Whether this node is the target: its id, or for a copy from an earlier parse (no id of this tree) the same type and span. */
+  private stands(target: Target): boolean {
+    if (this.id >= 0) return this.id === target.id;
+    return this.startIndex === target.start && this.endIndex === target.end && this.type === target.hit.type;
+  }
+
+  /** The child that is or holds the target: the last starting at or before it, or an empty or equal-span sibling before that. */
+  private childHolding(target: Target): Node | undefined {
     const children = this.all;
     let holding: Node | undefined;
-    for (let i = firstNotBefore(children, (child) => child.startIndex <= hit.startIndex) - 1; i >= 0; i--) {
+    for (let i = firstNotBefore(children, (child) => child.startIndex <= target.start) - 1; i >= 0; i--) {
       const child = children[i] as Node;
-      if (child.endIndex < hit.endIndex) break;
-      if (child.stands(hit)) return child;
+      if (child.endIndex < target.end) break;
+      if (child.stands(target)) return child;
       holding ??= child;
     }
     return holding;
