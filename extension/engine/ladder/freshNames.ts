@@ -1,7 +1,7 @@
 // Names for the continuations, joins and loops a refactor introduces: readable,
 // and never equal to a name the module already uses (names used only inside
 // the helpers the refactors insert do not count: those are their own locals).
-import { identifiersNamed, WordFinder } from '../python/wordFinder';
+import { identifiersNamed, wordsOf, type WordFinder } from '../python/wordFinder';
 import type { Node } from '../syntax/node';
 import type { SourceFile } from '../syntax/sourceFile';
 import { isInsertedHelper } from './insertedHelpers';
@@ -16,7 +16,7 @@ export class FreshNames {
   private helpers: readonly Node[] | undefined;
 
   constructor(private readonly file: SourceFile) {
-    this.words = new WordFinder(file.text);
+    this.words = wordsOf(file);
   }
 
   /** `base` if free, else `base2`, `base3`, ...; the name is taken from then on. */

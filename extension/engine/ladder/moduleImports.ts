@@ -2,7 +2,7 @@
 import type { Node } from '../syntax/node';
 import type { SourceFile, TextChange } from '../syntax/sourceFile';
 import { ModuleNames, type Binding } from '../python/imports';
-import { identifiersNamed, WordFinder } from '../python/wordFinder';
+import { identifiersNamed, wordsOf } from '../python/wordFinder';
 
 /** How many uses each of `names` has outside import statements (attribute names and keyword names are not uses). */
 function usesOf(file: SourceFile, names: readonly string[]): Map<string, number> {
@@ -10,7 +10,7 @@ function usesOf(file: SourceFile, names: readonly string[]): Map<string, number>
   const imports = root.namedChildren
     .filter((n): n is Node => n?.type === 'import_statement' || n?.type === 'import_from_statement')
     .map((n) => [n.startIndex, n.endIndex] as const);
-  const words = new WordFinder(file.text);
+  const words = wordsOf(file);
   const uses = new Map<string, number>();
   for (const name of new Set(names)) {
     const found = identifiersNamed(root, words, name).filter((node) => {

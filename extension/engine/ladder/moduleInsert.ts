@@ -6,6 +6,7 @@ import type { Node } from '../syntax/node';
 import type { SourceFile } from '../syntax/sourceFile';
 import { isSource } from './insertedHelpers';
 import { children } from './pySyntax';
+import { identifiersNamed, wordsOf } from '../python/wordFinder';
 
 /** The first line of the region around an inserted helper (folding markers VS Code knows for Python). */
 export const HELPER_REGION = '# region Concept Lenses helper';
@@ -74,7 +75,7 @@ export function helperRemoval(file: SourceFile, name: string, source: string, us
   return { start: file.lines.lineStart(firstLine), end: file.lines.lineStart(below), text: '' };
 }
 
-/** References to `name` other than its own definition's name. */
+/** References to `name` (by the name Python reads) other than its own definition's name: found where the text spells it, not among every identifier of the module. */
 export function usesOf(file: SourceFile, name: string): Node[] {
-  return file.root.descendantsOfType('identifier').filter((i): i is Node => i?.text === name && !(i.parent?.type === 'function_definition' && i.parent.childForFieldName('name')?.id === i.id));
+  return identifiersNamed(file.root, wordsOf(file), name).filter((i) => !(i.parent?.type === 'function_definition' && i.parent.childForFieldName('name')?.id === i.id));
 }

@@ -10,6 +10,7 @@
 // indexed by NFKC name at its first question, so a spelling the search could
 // not see is still found (one walk, as for a much-asked module).
 import type { Node } from '../syntax/node';
+import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from './identifiers';
 
 /** Distinct questions about one text before indexing all its words pays off. */
@@ -42,6 +43,15 @@ export class WordFinder {
     const spelled = new RegExp(`(?<!${WORD_CHARACTER})${escaped(name)}(?!${WORD_CHARACTER})`, 'gu');
     return [...this.text.matchAll(spelled)].map((m) => m.index);
   }
+}
+
+const finders = new WeakMap<SourceFile, WordFinder>();
+
+/** The finder of a parse's text, made once per parse: each asks it about many names. */
+export function wordsOf(file: SourceFile): WordFinder {
+  let words = finders.get(file);
+  if (!words) finders.set(file, (words = new WordFinder(file.text)));
+  return words;
 }
 
 /**
