@@ -47,19 +47,19 @@ const NO_PROJECT = {};
 
 /**
  * Moves the function named `name` (dotted) to `to`, with its callers where it
- * needs them. With the default options (a project view aside) the step is
- * computed once per parse and view, so a lens, a hover and a code action on
- * the same version share it.
+ * needs them. With the default options (a project view and the public-API
+ * policy aside) the step is computed once per parse, view and policy, so a
+ * lens, a hover and a code action on the same version share it.
  */
 export function stepFunction(file: SourceFile, name: string, to: Rung, options: Omit<ConvertFileOptions, 'functions'> = {}, registry: readonly Conversion[] = conversions): FunctionStep {
-  const shared = Object.keys(options).every((k) => k === 'project') && registry === conversions;
+  const shared = Object.keys(options).every((k) => k === 'project' || k === 'publicApi') && registry === conversions;
   if (!shared) return computeStep(file, name, to, options, registry);
   let perFile = defaultSteps.get(file);
   if (!perFile) defaultSteps.set(file, (perFile = new WeakMap()));
   const view = options.project ?? NO_PROJECT;
   let perView = perFile.get(view);
   if (!perView) perFile.set(view, (perView = new Map<string, FunctionStep>()));
-  const key = `${to}\0${name}`;
+  const key = `${to}\0${name}\0${options.publicApi ?? ''}`;
   let step = perView.get(key);
   if (!step) perView.set(key, (step = computeStep(file, name, to, options, registry)));
   return step;

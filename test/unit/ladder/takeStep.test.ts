@@ -115,6 +115,10 @@ test('the step with callers names them, and is what the ladder panel and the len
     assert.equal(step.alone.line, 10, 'the line that blocks: the yield from in helper');
     assert.equal(step.alone.defLine, 5);
     assert.equal(stepFunction(file, 'nap', 'async'), step, 'computed once per parse');
+    // The editor asks with its public-API policy: one step per policy, shared by the lens, the hover and the code action.
+    const kept = stepFunction(file, 'nap', 'async', { publicApi: 'keep' });
+    assert.equal(stepFunction(file, 'nap', 'async', { publicApi: 'keep' }), kept, 'computed once per parse and policy');
+    assert.notEqual(stepFunction(file, 'nap', 'async', { publicApi: 'refuse' }), kept, 'another policy, another step');
   } finally {
     file.dispose();
   }
