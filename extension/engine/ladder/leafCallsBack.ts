@@ -6,7 +6,7 @@ import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from '../python/identifiers';
-import { mayReachMethod, redefinitionsOf } from '../python/methodOwner';
+import { bindsFirstParameter, mayReachMethod, redefinitionsOf } from '../python/methodOwner';
 import { isMethodDefinition } from '../python/parameters';
 import { argumentsOf } from '../python/scopes';
 import type { ModuleCoroutines } from '../python/coroutines';
@@ -56,7 +56,7 @@ function callsBack(module: ModuleCoroutines, call: Node, callbacks: ReadonlySet<
   const fn = leafFunction(module, call);
   if (!fn) return { ok: false, external: true, why: `the leaf \`${name}\` is not a function of this module, so nothing shows it calls back while asyncio.run is running` };
   if (slots.length === 0) return { ok: false, external: false, why: `the leaf \`${name}\` (line ${String(fn.line)}) gets its callback wrapped in another expression, which cannot be followed` };
-  const params = slots.map((slot) => parameterFor(fn, call, slot));
+  const params = slots.map((slot) => parameterFor(module.file, fn, call, slot));
   if (params.some((p) => p === undefined)) return { ok: false, external: false, why: `the leaf \`${name}\` (line ${String(fn.line)}) takes its callback through *args or **kwargs, which cannot be followed` };
   if (seen.has(fn.node.id)) return { ok: false, external: false, why: `the leaf \`${name}\` (line ${String(fn.line)}) hands its callback round in a cycle` };
   seen.add(fn.node.id);
@@ -151,17 +151,31 @@ function leafFunction(module: ModuleCoroutines, call: Node): FunctionInfo | unde
   return fn;
 }
 
-/** The parameter of `fn` that the argument `slot` of `call` binds. */
-function parameterFor(fn: FunctionInfo, call: Node, slot: Node): string | undefined {
-  if (slot.type === 'keyword_argument') return slot.childForFieldName('name')?.text;
+/**
+ * The parameter of `fn` that the argument `slot` of `call` binds; undefined
+ * when the module cannot show which (a splat before it, a name `**kwargs`
+ * takes, a slot past the parameters).
+ */
+function parameterFor(file: SourceFile, fn: FunctionInfo, call: Node, slot: Node): string | undefined {
+  const callee = call.childForFieldName('function');
+  const all = children(fn.node.childForFieldName('parameters') ?? fn.node).filter((p) => p.type !== 'comment');
+  // `obj.m(a, k)` binds `self` from the receiver; `Class.m(obj, a, k)` passes it.
+  const params = callee?.type === 'attribute' && isMethodDefinition(fn.node) && bindsFirstParameter(file, callee, fn) ? all.slice(1) : all;
+  if (slot.type === 'keyword_argument') {
+    const name = slot.childForFieldName('name')?.text;
+    const separator = params.findIndex((p) => p.type === 'positional_separator');
+    return params.slice(separator + 1).some((p) => PLAIN_PARAMETERS.has(p.type) && plainName(p) === name) ? name : undefined;
+  }
   const args = argumentsOf(call);
   const index = args.findIndex((a) => a.id === slot.id);
   if (args.slice(0, index).some((a) => !isPositional(a))) return undefined;
-  const all = children(fn.node.childForFieldName('parameters') ?? fn.node).filter((p) => p.type !== 'comment');
-  // `obj.m(a, k)` binds `self` from the receiver.
-  const params = call.childForFieldName('function')?.type === 'attribute' && isMethodDefinition(fn.node) && !fn.decorators.includes('staticmethod') ? all.slice(1) : all;
-  const param = params[index];
-  if (!param || params.slice(0, index + 1).some((p) => !PLAIN_PARAMETERS.has(p.type))) return undefined;
+  const positional = params.filter((p) => p.type !== 'positional_separator');
+  const param = positional[index];
+  if (!param || positional.slice(0, index + 1).some((p) => !PLAIN_PARAMETERS.has(p.type))) return undefined;
+  return plainName(param);
+}
+
+function plainName(param: Node): string | undefined {
   return param.type === 'identifier' ? param.text : (param.childForFieldName('name') ?? param.firstNamedChild)?.text;
 }
 
@@ -176,7 +190,7 @@ function oneLine(file: SourceFile, node: Node): string {
   return text.length > 50 ? `${text.slice(0, 47)}...` : text;
 }
 
-type OrderProblem = { code: 'continuation-called-twice' | 'code-after-continuation'; why: string };
+type OrderProblem = { code: 'continuation-called-twice' | 'code-after-continuation' | 'unreadable-leaf'; why: string };
 
 /**
  * Why yielding the module's leaf `call` as an operation would change what
@@ -185,8 +199,10 @@ type OrderProblem = { code: 'continuation-called-twice' | 'code-after-continuati
  * returns in after the leaf's remaining code ran, where the callback ran it
  * first. A method call is read through every definition of the module it may
  * run (an override runs on another instance), and the first that would be
- * changed is named. Undefined when each calls the callback at most once per
- * path and last, or is not a plain function of the module (nothing to read).
+ * changed is named; one whose parameter for the callback the call does not
+ * show cannot be read, and is named too. Undefined when each calls the
+ * callback at most once per path and last, or is not a function of the
+ * module (a library's leaf, which the module cannot show either way).
  */
 export function leafOrderProblem(file: SourceFile, call: Node, slot: Node): OrderProblem | undefined {
   for (const fn of leafDefinitions(file, call)) {
@@ -204,8 +220,8 @@ export function leafOrderProblem(file: SourceFile, call: Node, slot: Node): Orde
 function leafDefinitions(file: SourceFile, call: Node): FunctionInfo[] {
   const callee = call.childForFieldName('function');
   if (callee?.type === 'identifier') {
-    const found = file.functions.all.filter((f) => f.parent === undefined && f.name === callee.text);
-    return found.length === 1 ? found : [];
+    // A name defined twice may run either definition.
+    return file.functions.all.filter((f) => f.kind === 'function' && f.parent === undefined && f.name === callee.text);
   }
   if (callee?.type !== 'attribute') return [];
   const name = pythonName(callee.childForFieldName('attribute')?.text ?? '');
@@ -218,8 +234,8 @@ function leafDefinitions(file: SourceFile, call: Node): FunctionInfo[] {
 function definitionOrderProblem(file: SourceFile, fn: FunctionInfo, call: Node, slot: Node): OrderProblem | undefined {
   const body = fn.node.childForFieldName('body');
   if (!body || fn.isAsync || isGeneratorFunction(fn.node)) return undefined;
-  const param = parameterFor(fn, call, slot);
-  if (param === undefined) return undefined;
+  const param = parameterFor(file, fn, call, slot);
+  if (param === undefined) return { code: 'unreadable-leaf', why: `the leaf \`${fn.name}\` (line ${String(fn.line)}) gets its callback in a parameter the call does not show (through *args or **kwargs, or past its parameters), so whether it calls back once and last cannot be read` };
   const calls = body.descendantsOfType('call').filter((c): c is Node => c !== null && c.childForFieldName('function')?.type === 'identifier' && c.childForFieldName('function')?.text === param);
   for (const c of calls) {
     const at = `line ${String(file.lineOf(c))}`;

@@ -89,6 +89,8 @@ export type RefusalCode =
   | 'continuation-called-twice'
   /** A leaf that goes on after calling its callback: yielded, that code would run first. */
   | 'code-after-continuation'
+  /** A callback leaf of the module whose callback parameter the call does not show, so how often and when it calls back cannot be read. */
+  | 'unreadable-leaf'
   /** An error continuation called with a value the module does not show to be an exception, so it cannot be raised. */
   | 'error-not-exception'
   /** A callback-based primitive, which direct style has no way to wait for. */

@@ -13,7 +13,7 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from './identifiers';
 import { isLibraryMethodName } from './libraryMethods';
 import { isLocalName } from './localNames';
-import { annotatedClass } from './parameters';
+import { annotatedClass, isMethodDefinition, parametersOf } from './parameters';
 import { unparenthesize } from './scopes';
 
 /** Where `<receiver>.<name>` leads for `method`: to it, to another class's method, or the module cannot show which. */
@@ -42,6 +42,35 @@ export function mayReachAnother(file: SourceFile, access: Node, method: Function
   const name = pythonName(access.childForFieldName('attribute')?.text ?? '');
   if (definedElsewhere === undefined || isLibraryMethodName(name) || definedElsewhere(name)) return true;
   return file.functions.all.some((f) => f.kind === 'function' && f.node.id !== method.node.id && f.parent !== undefined && pythonName(f.name) === `${pythonName(f.parent)}.${name}` && file.functions.named(f.parent)[0]?.kind === 'class');
+}
+
+/**
+ * Whether calling `method` through `access` (`<receiver>.<name>`) passes its
+ * first parameter for the caller: a classmethod always gets its class, a
+ * staticmethod never gets anything, and a plain method gets `self` only from
+ * an instance. Through the class itself (`Feed.poll(feed, url, cb)`) the
+ * caller passes `self` as the first argument.
+ */
+export function bindsFirstParameter(file: SourceFile, access: Node, method: FunctionInfo): boolean {
+  if (method.decorators.includes('staticmethod')) return false;
+  if (method.decorators.includes('classmethod')) return true;
+  return !receiverIsClass(file, access);
+}
+
+/**
+ * Whether the receiver of `access` is shown to be a class, not an instance:
+ * a module-level class named directly (and not a local name), `cls` in a
+ * classmethod, `type(x)` or `x.__class__`. Anything else counts as an instance.
+ */
+function receiverIsClass(file: SourceFile, access: Node): boolean {
+  const receiver = access.childForFieldName('object');
+  const inner = receiver ? unparenthesize(receiver) : undefined;
+  if (inner?.type === 'call') return inner.childForFieldName('function')?.text === 'type' && !isLocalName(inner, 'type') && inner.childForFieldName('arguments')?.namedChildCount === 1;
+  if (inner?.type === 'attribute') return inner.childForFieldName('attribute')?.text === '__class__';
+  if (inner?.type !== 'identifier') return false;
+  if (!isLocalName(inner, inner.text)) return topLevelClass(file, inner.text) !== undefined;
+  const scope = file.functions.at(inner.startIndex);
+  return scope?.kind === 'function' && scope.decorators.includes('classmethod') && isMethodDefinition(scope.node) && parametersOf(scope.node)[0]?.name === inner.text && assignmentsIn(file, inner).length === 0;
 }
 
 /**

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Node } from '../../../extension/engine/syntax/node';
-import { mayReachMethod } from '../../../extension/engine/python/methodOwner';
+import { bindsFirstParameter, mayReachMethod } from '../../../extension/engine/python/methodOwner';
 import { dedent, definition, parse } from '../../helpers/parser';
 
 const MODULE = dedent(`
@@ -87,6 +87,57 @@ test('self in a base class reaches an override in a subclass', async () => {
     const total = file.root.descendantsOfType('attribute').find((a) => a?.text === 'self.total');
     assert.ok(total);
     assert.equal(mayReachMethod(file, total, definition(file, 'Overrides.total')), false, 'Other is unrelated to Overrides');
+  } finally {
+    file.dispose();
+  }
+});
+
+const BINDING = dedent(`
+  class Feed:
+      def poll(self, url, cb):
+          cb(url)
+
+      @staticmethod
+      def parse(text, cb):
+          cb(text)
+
+      @classmethod
+      def open(cls, url, cb):
+          cls.poll(cls(), url, cb)
+          type(feed).poll(feed, url, cb)
+          feed.__class__.poll(feed, url, cb)
+
+
+  def use(feed, Feed2):
+      feed.poll("a", print)
+      Feed.poll(feed, "a", print)
+      Feed().poll("a", print)
+      Feed2.poll(feed, "a", print)
+      feed.parse("a", print)
+      Feed.parse("a", print)
+      Feed.open("a", print)
+      feed.open("a", print)
+`);
+
+test('a plain method gets self from an instance only; a classmethod always gets its class, a staticmethod nothing', async () => {
+  const file = await parse(BINDING);
+  try {
+    const binds = (access: string, method: string): boolean => {
+      const found = file.root.descendantsOfType('attribute').find((a) => a?.text === access);
+      assert.ok(found, access);
+      return bindsFirstParameter(file, found, definition(file, method));
+    };
+    assert.equal(binds('feed.poll', 'Feed.poll'), true, 'an instance');
+    assert.equal(binds('Feed().poll', 'Feed.poll'), true, 'a new instance');
+    assert.equal(binds('Feed.poll', 'Feed.poll'), false, 'through the class: the caller passes self');
+    assert.equal(binds('cls.poll', 'Feed.poll'), false, 'cls in a classmethod is the class');
+    assert.equal(binds('type(feed).poll', 'Feed.poll'), false, 'type(x) is a class');
+    assert.equal(binds('feed.__class__.poll', 'Feed.poll'), false, 'x.__class__ is a class');
+    assert.equal(binds('Feed2.poll', 'Feed.poll'), true, 'a parameter, whatever its name, counts as an instance');
+    assert.equal(binds('feed.parse', 'Feed.parse'), false, 'a staticmethod through an instance');
+    assert.equal(binds('Feed.parse', 'Feed.parse'), false, 'a staticmethod through the class');
+    assert.equal(binds('Feed.open', 'Feed.open'), true, 'a classmethod through the class');
+    assert.equal(binds('feed.open', 'Feed.open'), true, 'a classmethod through an instance');
   } finally {
     file.dispose();
   }

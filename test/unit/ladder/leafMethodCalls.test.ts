@@ -1,0 +1,166 @@
+// A callback leaf that is a method, called through its class with the
+// instance passed by hand (`Feed.poll(feed, url, cb)`), a staticmethod or a
+// classmethod: --to generator reads the parameter the callback really lands
+// in, so a leaf that calls back twice, or goes on after calling back, is
+// refused as it is when called on an instance; one the call does not show
+// the callback's parameter of is refused too, never converted unread.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { dedent } from '../../helpers/parser';
+import { python } from './cpsHelpers';
+import { convert } from './ladderHelpers';
+
+/**
+ * `name` refuses with `code` at `line`. Were it converted, the program would
+ * print something else: checked too, so the test shows what refusing prevents.
+ */
+async function refusesLeaf(source: string, name: string, code: string, line: number): Promise<void> {
+  const before = python(dedent(source));
+  const result = await convert(source, 'generator', { functions: [name] });
+  if (result.text !== undefined) assert.equal(python(result.text), before, 'converted, the program prints something else');
+  assert.deepEqual(
+    result.refused.map((r) => [r.function, r.code, r.line]),
+    [[name, code, line]],
+    JSON.stringify(result.refused),
+  );
+}
+
+test('a method leaf called through its class that calls back twice refuses: a yielded operation delivers one result', async () => {
+  await refusesLeaf(
+    `
+    class Feed:
+        def __init__(self, name):
+            self.name = name
+
+        def poll(self, url, on_item):
+            on_item(self.name + ":" + url + "#1")
+            on_item(self.name + ":" + url + "#2")
+
+
+    def collect(feed, url, on_done):
+        Feed.poll(feed, url, lambda item: on_done(item.upper()))
+
+
+    collect(Feed("news"), "a", print)
+    `,
+    'collect',
+    'continuation-called-twice',
+    11,
+  );
+});
+
+test('a method leaf called through its class that goes on after calling back refuses: its rest would run first', async () => {
+  await refusesLeaf(
+    `
+    class Store:
+        def __init__(self):
+            self.log = []
+
+        def get(self, key, callback):
+            callback(key * 2)
+            self.log.append("served " + str(key))
+            print("store log:", self.log)
+
+
+    def double_then_add(store, key, on_done):
+        Store.get(store, key, lambda v: on_done(v + 1))
+
+
+    double_then_add(Store(), 4, lambda r: print("result", r))
+    `,
+    'double_then_add',
+    'code-after-continuation',
+    12,
+  );
+});
+
+test('a staticmethod leaf called on an instance is read from its first parameter', async () => {
+  await refusesLeaf(
+    `
+    class Parser:
+        @staticmethod
+        def tokens(text, on_token):
+            for word in text.split():
+                on_token(word)
+
+
+    def first_token(parser, text, on_done):
+        parser.tokens(text, lambda token: on_done(token.title()))
+
+
+    first_token(Parser(), "alpha beta", print)
+    `,
+    'first_token',
+    'continuation-called-twice',
+    9,
+  );
+});
+
+test('a classmethod leaf called through its class gets its class, so the callback is read after it', async () => {
+  await refusesLeaf(
+    `
+    class Clock:
+        @classmethod
+        def tick(cls, label, on_tick):
+            on_tick(label + " tick")
+            print(cls.__name__, "ticked")
+
+
+    def announce(label, on_done):
+        Clock.tick(label, lambda text: on_done(text.upper()))
+
+
+    announce("noon", print)
+    `,
+    'announce',
+    'code-after-continuation',
+    9,
+  );
+});
+
+test('a method leaf that takes its callback through **kwargs refuses: nothing shows how often it calls back', async () => {
+  await refusesLeaf(
+    `
+    class Cache:
+        def lookup(self, key, **handlers):
+            handlers["callback"](key)
+            handlers["callback"](key + "!")
+
+
+    def shout(cache, key, on_done):
+        cache.lookup(key, callback=lambda v: on_done(v.upper()))
+
+
+    shout(Cache(), "hey", print)
+    `,
+    'shout',
+    'unreadable-leaf',
+    8,
+  );
+});
+
+test('a method leaf called through its class that calls back once and last converts, printing the same', async () => {
+  const source = `
+    class Ledger:
+        def __init__(self):
+            self.rows = {"rent": 900, "food": 300}
+
+        def amount(self, name, on_amount):
+            if name not in self.rows:
+                on_amount(0)
+                return
+            on_amount(self.rows[name])
+
+
+    def monthly(ledger, on_done):
+        Ledger.amount(ledger, "rent", lambda rent: Ledger.amount(ledger, "food", lambda food: on_done(rent + food)))
+
+
+    monthly(Ledger(), print)
+    `;
+  const result = await convert(source, 'generator', { functions: ['monthly'] });
+  assert.deepEqual(result.refused, []);
+  assert.ok(result.text !== undefined);
+  assert.match(result.text, /rent = yield lambda resume: Ledger\.amount\(ledger, "rent", resume\)/);
+  assert.equal(python(result.text), python(dedent(source)));
+});
