@@ -15,7 +15,7 @@ import { brokenElsewhere } from './projectUses';
 import { unseenCallersBlocker } from './publicContract';
 import { conversions as registered } from './registry';
 import { refusalAt } from './refusal';
-import { movesFamilies, overriddenBlocker, strandedByFamily } from './overrideFamilies';
+import { holdsBack, movesFamilies, overriddenBlocker, strandedByFamily } from './overrideFamilies';
 import { redefinitionsOf } from '../python/methodOwner';
 
 export interface ConvertFileOptions extends ConversionOptions {
@@ -53,14 +53,15 @@ export function convertFile(
       continue;
     }
     const family = movesFamilies(conversion) ? redefinitionsOf(file, fn) : [];
-    const stays = family.find((other) => claimedBy.get(other.node.id) !== conversion);
+    const stays = family.find((other) => claimedBy.get(other.node.id) !== conversion && holdsBack((kinds ??= moduleCoroutines(file, options.runnerName)), conversion, fn, other));
     const elsewhere = brokenElsewhere(options.project, fn) ?? (conversion.changesCalls ? unseenCallersBlocker(file, fn, options.publicApi) : undefined);
     const why = stays ? overriddenBlocker(fn, stays, `is not ${WHAT_IS_TAKEN[conversion.from]}`) : elsewhere;
     if (why) {
       refused.push(refusalAt(file, fn, why));
       continue;
     }
-    for (const other of family.filter((f) => !inPool.has(f.node.id))) {
+    // One that does not hold it back (native already, on the way to native) stays out of the step.
+    for (const other of family.filter((f) => !inPool.has(f.node.id) && claimedBy.get(f.node.id) === conversion)) {
       inPool.add(other.node.id);
       pool.push(other);
     }
@@ -70,7 +71,7 @@ export function convertFile(
   for (let changed = true; changed; ) {
     changed = false;
     for (const [id, { fn, conversion }] of taken) {
-      const stays = movesFamilies(conversion) ? redefinitionsOf(file, fn).find((other) => !taken.has(other.node.id)) : undefined;
+      const stays = movesFamilies(conversion) ? redefinitionsOf(file, fn).find((other) => !taken.has(other.node.id) && holdsBack((kinds ??= moduleCoroutines(file, options.runnerName)), conversion, fn, other)) : undefined;
       if (!stays) continue;
       refused.push(refusalAt(file, fn, overriddenBlocker(fn, stays, 'cannot be converted')));
       taken.delete(id);
@@ -96,7 +97,7 @@ export function convertFile(
         .filter((f): f is FunctionInfo => f !== undefined);
       let result = conversion.convert(current, functions, options);
       // A method converted while the conversion refused another definition of it in its hierarchy: again without it.
-      for (let stranded = movesFamilies(conversion) ? strandedByFamily(current, functions, result.refused) : []; stranded.length > 0; stranded = strandedByFamily(current, functions, result.refused)) {
+      for (let stranded = movesFamilies(conversion) ? strandedByFamily(current, conversion, functions, result.refused) : []; stranded.length > 0; stranded = strandedByFamily(current, conversion, functions, result.refused)) {
         const left = new Set(stranded.map((s) => s.fn.node.id));
         functions = functions.filter((f) => !left.has(f.node.id));
         const again = conversion.convert(current, functions, options);

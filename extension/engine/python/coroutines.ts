@@ -7,6 +7,8 @@ import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { ModuleNames } from './imports';
+import { isLocalName } from './localNames';
+import { mayReachMethod, redefinitionsOf } from './methodOwner';
 import { pythonName } from './identifiers';
 import { parametersPassed } from './parameters';
 import { contextOf, isYieldFrom, mentioning, operandOf, ownNodesByFunction, unparenthesize, type ScopeNode } from './scopes';
@@ -380,6 +382,31 @@ export class ModuleCoroutines {
       const receiver = isAttributeName ? parent.childForFieldName('object') : null;
       return receiver !== null && className !== undefined && this.isInstanceOf(receiver, className);
     });
+  }
+
+  /**
+   * The uses of `fn` that may run it: usesOf, and for a method also every
+   * `<receiver>.<name>` that may reach it or another definition of its name
+   * in its class hierarchy on some instance (python/methodOwner): a receiver
+   * the module does not type, `self` in a base, a parameter annotated with the base.
+   */
+  usesThatMayRun(fn: FunctionInfo): Node[] {
+    const short = pythonName(shortName(fn));
+    if (!(this.methodsByName.get(short)?.includes(fn) ?? false)) return this.usesOf(fn);
+    const family = [fn, ...redefinitionsOf(this.file, fn)];
+    const shown = new Set(family.flatMap((f) => this.usesOf(f)).map((n) => n.id));
+    return (this.references.get(short) ?? []).filter((node) => {
+      if (shown.has(node.id)) return true;
+      const access = node.parent;
+      if (access?.type !== 'attribute' || access.childForFieldName('attribute')?.id !== node.id || this.isImportedName(access.childForFieldName('object'))) return false;
+      return family.some((f) => mayReachMethod(this.file, access, f));
+    });
+  }
+
+  /** `asyncio` in `asyncio.run`: a name an import binds (and no local name hides), not an instance of a class of this module. */
+  private isImportedName(receiver: Node | null): boolean {
+    const inner = receiver ? unparenthesize(receiver) : undefined;
+    return inner?.type === 'identifier' && !isLocalName(inner, inner.text) && this.names.all.some((b) => b.local === inner.text);
   }
 
   /**

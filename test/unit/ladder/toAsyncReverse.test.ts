@@ -73,3 +73,11 @@ test('--to generator: a coroutine handed to asyncio.gather converts (it wraps an
   const result = await refuses(source, 'two', /called at line 13 without await \(`two\(\)`\) and handed to asyncio\.create_task, which takes only native coroutines from Python 3\.12 on/, 'generator', { functions: ['one', 'two'] });
   assert.deepEqual(result.converted, ['one']);
 });
+
+test('--to generator keeps native a method an untyped receiver hands to asyncio.run, and a coroutine function used as a value', async () => {
+  const method = 'import asyncio\n\n\nclass Job:\n    async def run(self):\n        await asyncio.sleep(0)\n        return "ran"\n\n\ndef start(job):\n    return asyncio.run(job.run())\n';
+  await refuses(method, 'Job.run', /called at line 11 without await \(`job\.run\(\)`\) and handed to asyncio\.run/, 'generator');
+  const value = 'import asyncio\n\n\nasync def ping():\n    await asyncio.sleep(0)\n\n\nhandlers = [ping]\n';
+  const result = await refuses(value, 'ping', /used as a value at line 8 \(`ping`\)/, 'generator');
+  assert.equal(result.refused[0]?.code, 'used-as-value');
+});

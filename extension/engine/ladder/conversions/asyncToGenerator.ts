@@ -179,11 +179,15 @@ const ANY_AWAITABLE = new Set(['asyncio.gather', 'asyncio.ensure_future', 'async
  * generator: asyncio.gather and friends do; asyncio.run, create_task and
  * run_coroutine_threadsafe do not from Python 3.12 on, and a coroutine kept
  * elsewhere (a variable, another callee) might reach them, so those stay native.
+ * For a method, every call that may reach it counts (an untyped receiver, a
+ * call of another definition of its name in its hierarchy): one that never
+ * awaits stays native while the others move (overrideFamilies).
  */
 function entryPointUse(module: ModuleCoroutines, fn: FunctionInfo): Blocker | undefined {
-  for (const use of module.usesOf(fn)) {
+  for (const use of module.usesThatMayRun(fn)) {
     const call = callOf(use);
-    if (!call) continue;
+    // Handed on as a value, it may be checked (`inspect.iscoroutinefunction`) or started anywhere.
+    if (!call) return blocker('used-as-value', use, `is used as a value at line ${String(module.file.lineOf(use))} (\`${module.file.textOf(use.parent?.type === 'attribute' ? use.parent : use)}\`), and what is done with it is not followed: a check for a coroutine function, asyncio.run and create_task tell the generator form apart; so keep this one native`);
     const context = contextOf(call);
     // Awaited, or delegated to by a generator: either takes a @types.coroutine generator.
     if (context?.type === 'await' || (context && isYieldFrom(context))) continue;
