@@ -641,6 +641,11 @@ export function callOf(use: Node): Node | undefined {
 const TARGET_PARTS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'list_splat_pattern', 'list_splat']);
 const BINDING_PARENTS = new Set(['named_expression', 'as_pattern_target', 'parameters', 'default_parameter', 'typed_parameter', 'typed_default_parameter', 'lambda_parameters', 'global_statement', 'nonlocal_statement', 'aliased_import', 'dotted_name', 'keyword_separator', 'list_splat_pattern', 'dictionary_splat_pattern']);
 
+/** Whether a use of a name (or of `<receiver>.<name>`, given the name) reads it, rather than binding the name again. */
+export function readsName(use: Node): boolean {
+  return storeOf(use.parent?.type === 'attribute' && use.parent.childForFieldName('attribute')?.id === use.id ? use.parent : use) === 'load';
+}
+
 /**
  * How a name or attribute is used: read (`load`), bound by a plain
  * `target = value` (`plain`), or bound in any other way (`other`: a tuple

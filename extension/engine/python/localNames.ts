@@ -19,6 +19,17 @@ export function isLocalName(use: Node, name: string): boolean {
   return false;
 }
 
+/**
+ * The function or lambda whose own scope binds `name` as it is written at
+ * `use` (the innermost one, as Python resolves it), undefined for the module.
+ */
+export function bindingScopeOf(use: Node, name: string): Node | undefined {
+  for (let scope = use.parent; scope; scope = scope.parent) {
+    if ((scope.type === 'function_definition' || scope.type === 'lambda') && localNamesOf(scope).has(name)) return scope;
+  }
+  return undefined;
+}
+
 /** The loop names a comprehension binds for itself. */
 export function comprehensionNames(comprehension: Node): ReadonlySet<string> {
   const names = new Set<string>();

@@ -80,4 +80,7 @@ test('--to generator keeps native a method an untyped receiver hands to asyncio.
   const value = 'import asyncio\n\n\nasync def ping():\n    await asyncio.sleep(0)\n\n\nhandlers = [ping]\n';
   const result = await refuses(value, 'ping', /used as a value at line 8 \(`ping`\)/, 'generator');
   assert.equal(result.refused[0]?.code, 'used-as-value');
+  // A parameter of that name, and what reads it, are another thing.
+  const shadowed = 'import asyncio\n\n\nasync def ping():\n    await asyncio.sleep(0)\n\n\ndef show(ping):\n    return ping\n';
+  assert.deepEqual((await convert(shadowed, 'generator', { functions: ['ping'] })).converted, ['ping']);
 });

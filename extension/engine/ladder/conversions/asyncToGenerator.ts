@@ -44,8 +44,9 @@ import { applyWithImports } from '../applyEdits';
 import { awaitToYieldFrom, PRIMARY_TYPES } from '../awaitExpression';
 import type { Conversion, ConversionResult, Refusal } from '../conversion';
 import { spell } from '../frameworkIdioms';
-import { callOf, describeKind, moduleCoroutines, type ModuleCoroutines } from '../../python/coroutines';
-import { contextOf, isYieldFrom, operandOf, ownNodesByFunction, type ScopeNode } from '../../python/scopes';
+import { callOf, describeKind, moduleCoroutines, readsName, type ModuleCoroutines } from '../../python/coroutines';
+import { bindingScopeOf } from '../../python/localNames';
+import { contextOf, enclosingFunction, isYieldFrom, operandOf, ownNodesByFunction, type ScopeNode } from '../../python/scopes';
 import { blocker, refusalAt, type Blocker } from '../refusal';
 
 export const asyncToGenerator: Conversion = {
@@ -187,6 +188,9 @@ function entryPointUse(module: ModuleCoroutines, fn: FunctionInfo): Blocker | un
   for (const use of module.usesThatMayRun(fn)) {
     const call = callOf(use);
     // Handed on as a value, it may be checked (`inspect.iscoroutinefunction`) or started anywhere.
+    // A binding of the name, or a name another scope binds for itself, is not the function.
+    const isAttributeName = use.parent?.type === 'attribute' && use.parent.childForFieldName('attribute')?.id === use.id;
+    if (!call && (!readsName(use) || (!isAttributeName && bindingScopeOf(use, use.text)?.id !== enclosingFunction(fn.node)?.id))) continue;
     if (!call) return blocker('used-as-value', use, `is used as a value at line ${String(module.file.lineOf(use))} (\`${module.file.textOf(use.parent?.type === 'attribute' ? use.parent : use)}\`), and what is done with it is not followed: a check for a coroutine function, asyncio.run and create_task tell the generator form apart; so keep this one native`);
     const context = contextOf(call);
     // Awaited, or delegated to by a generator: either takes a @types.coroutine generator.
