@@ -8,7 +8,7 @@ import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { ModuleNames } from './imports';
 import { isLocalName } from './localNames';
-import { mayReachMethod, redefinitionsOf } from './methodOwner';
+import { mayRunMethod } from './methodOwner';
 import { pythonName } from './identifiers';
 import { parametersPassed } from './parameters';
 import { contextOf, isYieldFrom, mentioning, operandOf, ownNodesByFunction, unparenthesize, type ScopeNode } from './scopes';
@@ -386,20 +386,19 @@ export class ModuleCoroutines {
 
   /**
    * The uses of `fn` that may run it: usesOf, and for a method also every
-   * `<receiver>.<name>` that may reach it or another definition of its name
-   * in its class hierarchy on some instance (python/methodOwner): a receiver
-   * the module does not type, `self` in a base, a parameter annotated with the base.
+   * `<receiver>.<name>` that may run it on some instance (python/methodOwner):
+   * a receiver the module does not type, `self` in a related class, a
+   * receiver shown to be of a class it overrides the name of.
    */
   usesThatMayRun(fn: FunctionInfo): Node[] {
     const short = pythonName(shortName(fn));
     if (!(this.methodsByName.get(short)?.includes(fn) ?? false)) return this.usesOf(fn);
-    const family = [fn, ...redefinitionsOf(this.file, fn)];
-    const shown = new Set(family.flatMap((f) => this.usesOf(f)).map((n) => n.id));
+    const shown = new Set(this.usesOf(fn).map((n) => n.id));
     return (this.references.get(short) ?? []).filter((node) => {
       if (shown.has(node.id)) return true;
       const access = node.parent;
       if (access?.type !== 'attribute' || access.childForFieldName('attribute')?.id !== node.id || this.isImportedName(access.childForFieldName('object'))) return false;
-      return family.some((f) => mayReachMethod(this.file, access, f));
+      return mayRunMethod(this.file, access, fn);
     });
   }
 

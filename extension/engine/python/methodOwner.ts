@@ -29,6 +29,19 @@ export function mayReachMethod(file: SourceFile, access: Node, method: FunctionI
 }
 
 /**
+ * Whether `access` may run `method` on some instance: it may reach it, or the
+ * receiver's class as the module shows it finds the name in a class that
+ * `method`'s class derives from, and the receiver may hold an instance of
+ * that subclass (`res: Resource` given a `Connection`).
+ */
+export function mayRunMethod(file: SourceFile, access: Node, method: FunctionInfo): boolean {
+  if (reach(file, access, method) !== 'other') return true;
+  const owner = method.parent === undefined ? undefined : topLevelClass(file, method.parent);
+  const found = definingClass(file, access);
+  return owner !== undefined && found !== undefined && found !== 'self' && isProperSubclass(file, owner, found);
+}
+
+/**
  * Whether `access` may call something other than `method` though it is matched
  * to it by name: its receiver's class is not shown, and nothing proves that
  * `method` is the only method of that name it can reach. A built-in or library
@@ -137,24 +150,33 @@ function isProperSubclass(file: SourceFile, sub: FunctionInfo, base: FunctionInf
 
 function reach(file: SourceFile, access: Node, method: FunctionInfo): Reach {
   const owner = method.parent === undefined ? undefined : topLevelClass(file, method.parent);
-  const receiver = access.childForFieldName('object');
-  const name = access.childForFieldName('attribute')?.text;
-  if (!owner || !receiver || name === undefined) return 'unknown';
-  const inner = unparenthesize(receiver);
-  if (inner.type === 'identifier' && (inner.text === 'self' || inner.text === 'cls')) {
-    const enclosing = enclosingClass(file, inner);
+  const found = owner ? definingClass(file, access) : undefined;
+  if (!owner || found === undefined) return 'unknown';
+  if (found === 'self') {
+    const enclosing = enclosingClass(file, access);
     // `self` may be an instance of a subclass, so an override below the class is reachable too.
     if (!enclosing) return 'unknown';
     return isSubclass(file, enclosing, owner) || isSubclass(file, owner, enclosing) ? 'method' : 'other';
   }
-  // `Box(1).total()`, `Box.total`, `box.total()` after `box = Box(1)` or with the parameter `box: Box`.
-  const classExpression = inner.type === 'call' ? inner.childForFieldName('function') : inner.type === 'identifier' ? (instanceClass(file, inner) ?? annotatedParameterClass(file, inner) ?? inner) : inner;
-  if (classExpression?.type !== 'identifier' || (classExpression === inner && isLocalName(classExpression, classExpression.text))) return 'unknown';
-  const cls = topLevelClass(file, classExpression.text);
-  if (!cls) return 'unknown';
-  const found = lookup(file, cls, name, new Set());
-  if (found === 'unknown' || found === undefined) return 'unknown';
   return found.node.id === owner.node.id ? 'method' : 'other';
+}
+
+/**
+ * The class whose definition `<receiver>.<name>` finds, where the module
+ * shows the receiver's class (`Box(1)`, `Box`, `box = Box(1)`, `box: Box`);
+ * 'self' for `self`/`cls`; undefined where it does not show it.
+ */
+function definingClass(file: SourceFile, access: Node): FunctionInfo | 'self' | undefined {
+  const receiver = access.childForFieldName('object');
+  const name = access.childForFieldName('attribute')?.text;
+  if (!receiver || name === undefined) return undefined;
+  const inner = unparenthesize(receiver);
+  if (inner.type === 'identifier' && (inner.text === 'self' || inner.text === 'cls')) return 'self';
+  const classExpression = inner.type === 'call' ? inner.childForFieldName('function') : inner.type === 'identifier' ? (instanceClass(file, inner) ?? annotatedParameterClass(file, inner) ?? inner) : inner;
+  if (classExpression?.type !== 'identifier' || (classExpression === inner && isLocalName(classExpression, classExpression.text))) return undefined;
+  const cls = topLevelClass(file, classExpression.text);
+  const found = cls ? lookup(file, cls, name, new Set()) : undefined;
+  return found === 'unknown' ? undefined : found;
 }
 
 /** `C` when every assignment of the name `id` in its own scope is `id = C(...)` (there being at least one). */

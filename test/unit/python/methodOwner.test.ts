@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Node } from '../../../extension/engine/syntax/node';
-import { bindsFirstParameter, mayReachMethod } from '../../../extension/engine/python/methodOwner';
+import { bindsFirstParameter, mayReachMethod, mayRunMethod } from '../../../extension/engine/python/methodOwner';
 import { dedent, definition, parse } from '../../helpers/parser';
 
 const MODULE = dedent(`
@@ -138,6 +138,49 @@ test('a plain method gets self from an instance only; a classmethod always gets 
     assert.equal(binds('Feed.parse', 'Feed.parse'), false, 'a staticmethod through the class');
     assert.equal(binds('Feed.open', 'Feed.open'), true, 'a classmethod through the class');
     assert.equal(binds('feed.open', 'Feed.open'), true, 'a classmethod through an instance');
+  } finally {
+    file.dispose();
+  }
+});
+
+test('a receiver shown to be of a base may run an override on a subclass instance; one of an unrelated class may not', async () => {
+  const file = await parse(
+    dedent(`
+      class Resource:
+          async def close(self):
+              pass
+
+
+      class Connection(Resource):
+          async def close(self):
+              pass
+
+
+      class Other:
+          async def close(self):
+              pass
+
+
+      def finish(res: Resource, other: Other, thing):
+          res.close()
+          other.close()
+          thing.close()
+          Connection().close()
+    `),
+  );
+  try {
+    const access = (text: string): Node => {
+      const found = file.root.descendantsOfType('attribute').find((a) => a?.text === text);
+      assert.ok(found, text);
+      return found;
+    };
+    const override = definition(file, 'Connection.close');
+    assert.equal(mayReachMethod(file, access('res.close'), override), false, 'the lookup from Resource finds Resource.close');
+    assert.equal(mayRunMethod(file, access('res.close'), override), true, 'res may hold a Connection');
+    assert.equal(mayRunMethod(file, access('other.close'), override), false, 'Other is unrelated');
+    assert.equal(mayRunMethod(file, access('thing.close'), override), true, 'an untyped receiver');
+    assert.equal(mayRunMethod(file, access('Connection().close'), override), true);
+    assert.equal(mayRunMethod(file, access('res.close'), definition(file, 'Other.close')), false);
   } finally {
     file.dispose();
   }
