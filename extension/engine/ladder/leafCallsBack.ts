@@ -205,8 +205,15 @@ type OrderProblem = { code: 'continuation-called-twice' | 'code-after-continuati
  * module (a library's leaf, which the module cannot show either way).
  */
 export function leafOrderProblem(file: SourceFile, call: Node, slot: Node): OrderProblem | undefined {
+  return orderProblem(file, call, slot, new Set());
+}
+
+/** leafOrderProblem, not reading again a definition `seen` holds (a callback handed round in a cycle). */
+function orderProblem(file: SourceFile, call: Node, slot: Node, seen: Set<number>): OrderProblem | undefined {
   for (const fn of leafDefinitions(file, call)) {
-    const problem = definitionOrderProblem(file, fn, call, slot);
+    if (seen.has(fn.node.id)) continue;
+    seen.add(fn.node.id);
+    const problem = definitionOrderProblem(file, fn, call, slot, seen);
     if (problem) return problem;
   }
   return undefined;
@@ -230,23 +237,71 @@ function leafDefinitions(file: SourceFile, call: Node): FunctionInfo[] {
   return family.filter((f, i) => family.findIndex((g) => g.node.id === f.node.id) === i);
 }
 
-/** leafOrderProblem for one definition `fn` that `call` may run. */
-function definitionOrderProblem(file: SourceFile, fn: FunctionInfo, call: Node, slot: Node): OrderProblem | undefined {
+/**
+ * leafOrderProblem for one definition `fn` that `call` may run. Where it
+ * hands its callback on (`self._emit(item, cb)`, `call_soon(cb, v)`), that
+ * call counts as one of the callback, and a definition of the module it
+ * reaches is read in turn; code after it counts only when that definition
+ * may call the callback before returning (a scheduler calls it later).
+ */
+function definitionOrderProblem(file: SourceFile, fn: FunctionInfo, call: Node, slot: Node, seen: Set<number>): OrderProblem | undefined {
   const body = fn.node.childForFieldName('body');
   if (!body || fn.isAsync || isGeneratorFunction(fn.node)) return undefined;
   const param = parameterFor(file, fn, call, slot);
   if (param === undefined) return { code: 'unreadable-leaf', why: `the leaf \`${fn.name}\` (line ${String(fn.line)}) gets its callback in a parameter the call does not show (through *args or **kwargs, or past its parameters), so whether it calls back once and last cannot be read` };
-  const calls = body.descendantsOfType('call').filter((c): c is Node => c !== null && c.childForFieldName('function')?.type === 'identifier' && c.childForFieldName('function')?.text === param);
-  for (const c of calls) {
+  const leaf = `the leaf \`${fn.name}\` (line ${String(fn.line)})`;
+  const sites = callbackSites(body, param);
+  for (const { call: c, handed } of sites) {
     const at = `line ${String(file.lineOf(c))}`;
     const loop = enclosingBefore(c, fn.node, ['for_statement', 'while_statement']);
-    if (loop || calls.some((other) => other.id !== c.id && sameBlock(other, c))) {
-      return { code: 'continuation-called-twice', why: `the leaf \`${fn.name}\` (line ${String(fn.line)}) may call its callback \`${param}\` more than once (${at}); a yielded operation delivers one result` };
+    if (loop || sites.some((other) => other.call.id !== c.id && sameBlock(other.call, c))) {
+      return { code: 'continuation-called-twice', why: `${leaf} may call its callback \`${param}\` more than once (${at}${handed ? ', handing it on' : ''}); a yielded operation delivers one result` };
     }
-    const after = codeAfter(c, fn.node);
-    if (after) return { code: 'code-after-continuation', why: `the leaf \`${fn.name}\` (line ${String(fn.line)}) goes on at line ${String(file.lineOf(after))} after calling its callback \`${param}\` (${at}); yielded, that code would run before the caller's rest instead of after it` };
+    const inner = handed ? orderProblem(file, c, handed, seen) : undefined;
+    if (inner) return { ...inner, why: `${leaf} hands its callback \`${param}\` on at ${at}: ${inner.why}` };
+    const after = handed && !mayCallBeforeReturning(file, c, handed, new Set()) ? undefined : codeAfter(c, fn.node);
+    if (after) return { code: 'code-after-continuation', why: `${leaf} goes on at line ${String(file.lineOf(after))} after calling its callback \`${param}\` (${at}); yielded, that code would run before the caller's rest instead of after it` };
   }
   return undefined;
+}
+
+/** The calls in `body` of the callback `param`, and those handing it on as an argument (with that argument). */
+function callbackSites(body: Node, param: string): { call: Node; handed?: Node }[] {
+  const sites: { call: Node; handed?: Node }[] = [];
+  for (const c of body.descendantsOfType('call')) {
+    if (!c) continue;
+    const callee = c.childForFieldName('function');
+    if (callee?.type === 'identifier' && callee.text === param) sites.push({ call: c });
+    const handed = argumentsOf(c).find((a) => {
+      const value = a.type === 'keyword_argument' ? a.childForFieldName('value') : a;
+      return value?.type === 'identifier' && value.text === param;
+    });
+    if (handed) sites.push({ call: c, handed });
+  }
+  return sites;
+}
+
+/**
+ * Whether a definition of the module that `call` reaches may call the
+ * callback it gets in `slot` before returning: outright, not from a nested
+ * function or lambda, or by handing it on to one that may. A leaf outside
+ * the module (a scheduler such as `loop.call_soon`) is taken to call it later.
+ */
+function mayCallBeforeReturning(file: SourceFile, call: Node, slot: Node, seen: Set<number>): boolean {
+  return leafDefinitions(file, call).some((fn) => {
+    if (seen.has(fn.node.id)) return false;
+    seen.add(fn.node.id);
+    const body = fn.node.childForFieldName('body');
+    const param = parameterFor(file, fn, call, slot);
+    // One that cannot be read may call it at once.
+    if (!body || param === undefined) return true;
+    return callbackSites(body, param).some(({ call: c, handed }) => !insideNestedFunction(c, fn.node) && (!handed || mayCallBeforeReturning(file, c, handed, seen)));
+  });
+}
+
+function insideNestedFunction(node: Node, outer: Node): boolean {
+  for (let p = node.parent; p && p.id !== outer.id; p = p.parent) if (p.type === 'function_definition' || p.type === 'lambda') return true;
+  return false;
 }
 
 /** The nearest ancestor of `node` below `outer` of one of `types`, not crossing a nested function. */

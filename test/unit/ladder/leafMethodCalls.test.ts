@@ -164,3 +164,109 @@ test('a method leaf called through its class that calls back once and last conve
   assert.match(result.text, /rent = yield lambda resume: Ledger\.amount\(ledger, "rent", resume\)/);
   assert.equal(python(result.text), python(dedent(source)));
 });
+
+test('a leaf that hands its callback on twice refuses: each hand-on calls it', async () => {
+  await refusesLeaf(
+    `
+    class Feed:
+        def __init__(self, name):
+            self.name = name
+
+        def _emit(self, item, on_item):
+            on_item(self.name + ":" + item)
+
+        def poll(self, url, on_item):
+            self._emit(url + "#1", on_item)
+            self._emit(url + "#2", on_item)
+
+
+    def collect(feed, url, on_done):
+        feed.poll(url, lambda item: on_done(item.upper()))
+
+
+    collect(Feed("news"), "a", print)
+    `,
+    'collect',
+    'continuation-called-twice',
+    14,
+  );
+});
+
+test('a leaf that hands its callback to a helper calling it twice refuses, naming the helper', async () => {
+  const source = `
+    def deliver(item, on_item):
+        on_item(item)
+        on_item(item + "!")
+
+
+    def relay(item, on_item):
+        deliver(item, on_item)
+
+
+    def shout(item, on_done):
+        relay(item, lambda v: on_done(v.upper()))
+
+
+    shout("hey", print)
+    `;
+  await refusesLeaf(source, 'shout', 'continuation-called-twice', 11);
+  const result = await convert(source, 'generator', { functions: ['shout'] });
+  assert.match(result.refused[0]?.message ?? '', /hands its callback `on_item` on at line 7: the leaf `deliver` \(line 1\) may call its callback `on_item` more than once/);
+});
+
+test('a leaf that hands its callback to a helper calling it at once, then goes on, refuses: the rest would run first', async () => {
+  await refusesLeaf(
+    `
+    log = []
+
+
+    def deliver(item, on_item):
+        on_item(item)
+
+
+    def relay(item, on_item):
+        deliver(item, on_item)
+        log.append(item)
+        print("relayed", log)
+
+
+    def shout(item, on_done):
+        relay(item, lambda v: on_done(v.upper()))
+
+
+    shout("hey", print)
+    `,
+    'shout',
+    'code-after-continuation',
+    15,
+  );
+});
+
+test('a leaf that hands its callback to a scheduler, then goes on, converts: the scheduler calls it after the leaf returns', async () => {
+  const source = `
+    ready = []
+
+
+    def call_soon(fn, *args):
+        ready.append((fn, args))
+
+
+    def relay(item, on_item):
+        call_soon(on_item, item)
+        print("scheduled", item)
+
+
+    def shout(item, on_done):
+        relay(item, lambda v: on_done(v.upper()))
+
+
+    shout("hey", print)
+    while ready:
+        fn, args = ready.pop(0)
+        fn(*args)
+    `;
+  const result = await convert(source, 'generator', { functions: ['shout'] });
+  assert.deepEqual(result.refused, []);
+  assert.ok(result.text !== undefined);
+  assert.equal(python(result.text), python(dedent(source)));
+});
