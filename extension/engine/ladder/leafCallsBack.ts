@@ -11,6 +11,7 @@ import { isMethodDefinition } from '../python/parameters';
 import { argumentsOf } from '../python/scopes';
 import type { ModuleCoroutines } from '../python/coroutines';
 import { children, isGeneratorFunction, ownOfType, present, statementsOf } from './pySyntax';
+import { keptWithoutTaking } from './keptCallbacks';
 import { isMethod } from './references';
 
 /** `lambda r: leaf(args, r)` (or `lambda r: r(value)`), or `lambda r, fail: leaf(args, r, fail)`: the leaf call and its callbacks' names. */
@@ -250,6 +251,8 @@ function definitionOrderProblem(file: SourceFile, fn: FunctionInfo, call: Node, 
   const param = parameterFor(file, fn, call, slot);
   if (param === undefined) return { code: 'unreadable-leaf', why: `the leaf \`${fn.name}\` (line ${String(fn.line)}) gets its callback in a parameter the call does not show (through *args or **kwargs, or past its parameters), so whether it calls back once and last cannot be read` };
   const leaf = `the leaf \`${fn.name}\` (line ${String(fn.line)})`;
+  const kept = keptWithoutTaking(file, body, param);
+  if (kept) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${kept.container}\` (line ${String(kept.line)}), which nothing in the module takes entries out of, so it may be called each time that is gone through; a yielded operation delivers one result` };
   const sites = callbackSites(body, param);
   for (const { call: c, handed } of sites) {
     const at = `line ${String(file.lineOf(c))}`;

@@ -270,3 +270,64 @@ test('a leaf that hands its callback to a scheduler, then goes on, converts: the
   assert.ok(result.text !== undefined);
   assert.equal(python(result.text), python(dedent(source)));
 });
+
+test('a leaf that keeps its callback in a list nothing takes entries out of refuses: every publish calls it', async () => {
+  await refusesLeaf(
+    `
+    class Bus:
+        def __init__(self):
+            self.handlers = []
+
+        def subscribe(self, on_message):
+            self.handlers.append(on_message)
+
+        def publish(self, message):
+            for handler in self.handlers:
+                handler(message)
+
+
+    def headlines(bus, on_done):
+        bus.subscribe(lambda m: on_done(m.upper()))
+
+
+    bus = Bus()
+    headlines(bus, print)
+    bus.publish("rain")
+    bus.publish("sun")
+    `,
+    'headlines',
+    'continuation-called-twice',
+    14,
+  );
+});
+
+test('a leaf that queues its callback where the loop takes each entry out converts, printing the same', async () => {
+  const source = `
+    import heapq
+
+    timers = []
+
+
+    def call_later(delay, callback, value):
+        heapq.heappush(timers, (delay, len(timers), callback, value))
+
+
+    def reading(sensor, on_value):
+        call_later(0.5, on_value, len(sensor))
+
+
+    def report(sensor, on_done):
+        reading(sensor, lambda v: on_done(sensor + "=" + str(v)))
+
+
+    report("temp", print)
+    report("humidity", print)
+    while timers:
+        _, _, callback, value = heapq.heappop(timers)
+        callback(value)
+    `;
+  const result = await convert(source, 'generator', { functions: ['report'] });
+  assert.deepEqual(result.refused, []);
+  assert.ok(result.text !== undefined);
+  assert.equal(python(result.text), python(dedent(source)));
+});
