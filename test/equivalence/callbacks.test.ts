@@ -58,6 +58,8 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   refuse_stored: { converts: [] },
   // Leaf methods called through the class with the instance passed by hand: the callback is read in its real slot.
   news_wire: { converts: ['headline', 'front_page'], refuses: { digest: 'continuation-called-twice' } },
+  // A subscriber list nothing drains calls its callbacks on every post; the ready queue takes each reply out.
+  event_bus: { converts: ['greet'], refuses: { follow: 'continuation-called-twice' } },
   // A callback/errback pair: the errback raises, a handler passed for it becomes try/except, at every rung.
   twisted_errback: { converts: ['get_quote', 'quote_in_cents', 'describe', 'portfolio'], asyncAll: true, direct: ['get_quote', 'quote_in_cents', 'describe', 'portfolio'] },
   // The leaf takes its callback before a timeout and answers from a hand-written loop.
