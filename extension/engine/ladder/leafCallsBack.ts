@@ -206,10 +206,14 @@ type OrderProblem = { code: 'continuation-called-twice' | 'code-after-continuati
  * module (a library's leaf, which the module cannot show either way).
  */
 export function leafOrderProblem(file: SourceFile, call: Node, slot: Node): OrderProblem | undefined {
-  return orderProblem(file, call, slot, new Set());
+  for (const fn of leafDefinitions(file, call)) {
+    const problem = definitionOrderProblem(file, fn, call, slot, new Set([fn.node.id]));
+    if (problem) return problem;
+  }
+  return undefined;
 }
 
-/** leafOrderProblem, not reading again a definition `seen` holds (a callback handed round in a cycle). */
+/** leafOrderProblem for a call a leaf hands its callback on to, not reading again a definition `seen` holds (a callback handed round in a cycle). */
 function orderProblem(file: SourceFile, call: Node, slot: Node, seen: Set<number>): OrderProblem | undefined {
   for (const fn of leafDefinitions(file, call)) {
     if (seen.has(fn.node.id)) continue;
