@@ -7,10 +7,10 @@ import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { FreshNames } from './freshNames';
-import { blankLineBefore, block, copied, line, render, spacedApart, type Line, type Out } from './pyOut';
-import { alwaysExits, assignedNames, bindings, children, contains, field, globalNames, hasOnlyPlainParameters, identifiers, indentUnitOf, isComprehension, isScope, isSeparateType, lineIndentOf, ownOfType, parameterNames, present, statementsOf, targetNames } from './pySyntax';
+import { assignment, blankLineBefore, block, copied, defBlock, line, render, spacedApart, type Block, type Line, type Out } from './pyOut';
+import { alwaysExits, assignedNames, bindings, bindingsIn, children, contains, field, globalNames, hasOnlyPlainParameters, identifiers, indentUnitOf, isComprehension, isScope, isSeparateType, lineIndentOf, ownOfType, parameterNames, present, statementsOf, targetNames } from './pySyntax';
 import { refuse } from './refusal';
-import { addScopeDeclarations } from './nonlocals';
+import { addScopeDeclarations, declareScopes } from './nonlocals';
 import { ERROR_GUARD_NAME } from './errorGuardSource';
 
 export interface CpsSite {
@@ -238,7 +238,13 @@ class CpsWriter {
     header += withContinuations(file, params, this.spec) + file.text.slice(params.endIndex, this.body.startIndex);
     const bound = new Set([...parameterNames(fn.node), this.spec.cont]);
     const written = this.needsDirectCore() ? this.directCore(bound) : this.block(statementsOf(this.body), `${this.spec.cont}(None)`, { bound, loop: undefined });
-    const out = this.threadsErrors() ? this.guardedBody(written) : written;
+    const undeclared = this.threadsErrors() ? this.guardedBody(written) : written;
+    // Each statement lands in one scope of the split function, so a name bound once (and not global) is never
+    // assigned in a continuation while bound around it: there is nothing to declare.
+    const declares = this.rebinds || this.globals.size > 0;
+    // A name bound inside an expression (`:=`) may move into a lambda the refactor writes: only a parse of the text tells.
+    const bindsInExpressions = this.file.textOf(this.body).includes(':=');
+    const out = declares && !bindsInExpressions ? declareScopes(undeclared, [...parameterNames(fn.node), this.spec.cont, ...(this.spec.errorContinuation !== undefined ? [this.spec.errorContinuation] : [])], this.generated, this.globals) : undeclared;
     let bodyIndent = lineIndentOf(file, this.body);
     // A body written on the `def` line (`def write(self, msg): pass`) moves to lines of its own: what the conversion adds after it must stay inside the function.
     if (file.positionAt(this.body.startIndex).line === file.positionAt(params.endIndex).line) {
@@ -246,10 +252,7 @@ class CpsWriter {
       header = header.trimEnd() + eol + bodyIndent;
     }
     const bodyText = render(file, out, bodyIndent, this.unit, eol).slice(bodyIndent.length);
-    // Each statement lands in one scope of the split function, so a name bound once (and not global) is never
-    // assigned in a continuation while bound around it: there is nothing to declare, and no need to parse.
-    if (!this.rebinds && this.globals.size === 0) return header + bodyText;
-    return addScopeDeclarations(file, header + bodyText, indent, this.generated, this.globals, eol);
+    return declares && bindsInExpressions ? addScopeDeclarations(file, header + bodyText, indent, this.generated, this.globals, eol) : header + bodyText;
   }
 
   /** The function has an error continuation and calls CPS functions: it hands that continuation on to them. */
@@ -277,7 +280,7 @@ class CpsWriter {
     }
     const name = this.spec.names.fresh(`${shortName(fn)}_body`);
     this.generated.add(name);
-    return [block(`def ${name}(${cont}, ${onError}):`, body), this.tail(`${ERROR_GUARD_NAME}(${name}, ${cont}, ${onError})`)];
+    return [defBlock(`def ${name}(${cont}, ${onError}):`, name, [cont, onError], body), this.tail(`${ERROR_GUARD_NAME}(${name}, ${cont}, ${onError})`)];
   }
 
   /**
@@ -311,8 +314,8 @@ class CpsWriter {
       // Straight-line code: it runs in the \`try\` as written, and its value is handed on after it.
       const result = local('result');
       const value = last?.type === 'return_statement' ? last.firstNamedChild : null;
-      const body = code.map((st) => (st === last && last.type === 'return_statement' ? line(`${result} = ${value ? this.textWith(value.startIndex, value.endIndex) : 'None'}`) : this.verbatim(st)));
-      if (last?.type !== 'return_statement') body.push(line(`${result} = None`));
+      const body = code.map((st) => (st === last && last.type === 'return_statement' ? assignment(result, value ? this.textWith(value.startIndex, value.endIndex) : 'None') : this.verbatim(st)));
+      if (last?.type !== 'return_statement') body.push(assignment(result, 'None'));
       return [...kept, ...this.guarded(body, result, onError, local)];
     }
     if (/\bsuper\(\s*\)/.test(this.file.textOf(this.body))) {
@@ -322,10 +325,10 @@ class CpsWriter {
     const core = local(`${shortName(fn)}_body`);
     const params = new Set(parameterNames(fn.node));
     const reassigned = [...assignedNames(this.body)].filter((n) => params.has(n));
-    const def = block(`def ${core}():`, [...(reassigned.length > 0 ? [line(`nonlocal ${reassigned.join(', ')}`)] : []), ...code.map((st) => this.verbatim(st))]);
+    const def = defBlock(`def ${core}():`, core, [], [...(reassigned.length > 0 ? [line(`nonlocal ${reassigned.join(', ')}`)] : []), ...code.map((st) => this.verbatim(st))]);
     if (onError === undefined) return [...kept, def, this.tail(`${this.spec.cont}(${core}())`)];
     const result = local('result');
-    return [...kept, def, ...this.guarded([line(`${result} = ${core}()`)], result, onError, local)];
+    return [...kept, def, ...this.guarded([assignment(result, `${core}()`)], result, onError, local)];
   }
 
   /**
@@ -338,7 +341,7 @@ class CpsWriter {
     const failure = local('failure');
     return [
       block('try:', body),
-      block(`except BaseException as ${error}:`, [block(`if ${onError} is None:`, [line('raise')]), line(`${failure} = ${error}`)]),
+      block(`except BaseException as ${error}:`, [block(`if ${onError} is None:`, [line('raise')]), assignment(failure, error)]),
       block('else:', [this.tail(`${this.spec.cont}(${result})`)]),
       this.tail(`${onError}(${failure})`),
     ];
@@ -376,7 +379,7 @@ class CpsWriter {
         const last = out.at(-1);
         if (previous && last && 'line' in last && this.file.lineOf(stmt) === this.file.endLineOf(previous)) {
           // A line with a comment is no longer one bare expression, so it never becomes a lambda's body.
-          out[out.length - 1] = { line: last.line + this.file.text.slice(previous.endIndex, stmt.endIndex), ...(last.pinned ? { pinned: last.pinned } : {}), ...(last.blankBefore === true ? { blankBefore: true } : {}) };
+          out[out.length - 1] = { line: last.line + this.file.text.slice(previous.endIndex, stmt.endIndex), ...(last.pinned ? { pinned: last.pinned } : {}), ...(last.blankBefore === true ? { blankBefore: true } : {}), ...(last.source ? { source: last.source } : {}) };
         } else {
           out.push(copied(this.file, stmt, []));
         }
@@ -542,7 +545,7 @@ class CpsWriter {
     }
     const name = this.spec.names.fresh(`after_${site.label}`);
     this.generated.add(name);
-    return { defs: [block(`def ${name}(${param}):`, body)], name };
+    return { defs: [defBlock(`def ${name}(${param}):`, name, [param], body)], name };
   }
 
   // ---- if / elif / else ------------------------------------------------
@@ -564,7 +567,7 @@ class CpsWriter {
     const restCode = rest.filter((r) => r.type !== 'comment');
     const falling = clauses.filter((c) => !alwaysExits(statementsOf(c.body)));
     const branch = (stmts: readonly Node[], branchTail: string): Out[] => this.block(stmts, branchTail, { bound: ctx.bound, loop: ctx.loop });
-    const emitIf = (bodies: Out[][]): Out[] => clauses.map((c, i) => block(c.header, present(bodies[i], 'bodies')));
+    const emitIf = (bodies: Out[][]): Out[] => clauses.map((c, i) => this.clauseBlock(c.node, c.header, c.body, present(bodies[i], 'bodies')));
 
     if (restCode.length === 0) {
       const out = emitIf(clauses.map((c) => branch(statementsOf(c.body), tail)));
@@ -589,7 +592,7 @@ class CpsWriter {
     const join = this.spec.names.fresh('join');
     this.generated.add(join);
     const call = `${join}(${params.join(', ')})`;
-    const joinDef = block(`def ${call}:`, this.block(rest, tail, { bound: new Set([...ctx.bound, ...params]), loop: ctx.loop }));
+    const joinDef = defBlock(`def ${call}:`, join, params, this.block(rest, tail, { bound: new Set([...ctx.bound, ...params]), loop: ctx.loop }));
     const out = [joinDef, ...emitIf(clauses.map((c) => branch(statementsOf(c.body), call)))];
     if (!hasElse) out.push(this.tail(call));
     return out;
@@ -603,6 +606,12 @@ class CpsWriter {
     const comment = children(clause).find((c) => c.type === 'comment' && c.startIndex > end && this.file.lineOf(c) === this.file.lineOf(clause));
     if (comment) header += this.file.text.slice(end, comment.endIndex);
     return header;
+  }
+
+  /** A clause written with `header` (from `headerOf`) over `body`: it binds what the clause's header binds. */
+  private clauseBlock(clause: Node, header: string, body: Node | null, out: readonly Out[]): Block {
+    const binds = children(clause).filter((c) => c.endIndex <= (body?.startIndex ?? clause.endIndex)).flatMap(bindingsIn);
+    return { ...block(header, out), binds };
   }
 
   // ---- try around a CPS call ----------------------------------------------
@@ -653,19 +662,22 @@ class CpsWriter {
     const error = this.spec.names.fresh('error');
     this.overrides.set(siteNode.id, { start: siteNode.startIndex, end: siteNode.endIndex, text: value });
     const tryBody: Out[] = [block(`if ${error} is not None:`, [line(`raise ${error}`)]), ...stmts.filter((st) => !(st === first && (bindsNew || discards))).map((st) => this.verbatim(st))];
-    const clauseOut = clauses.map((c) => block(this.headerOf(c, c.namedChildren.find((b) => b?.type === 'block') ?? null), statementsOf(c.namedChildren.find((b) => b?.type === 'block') ?? null).map((st) => this.verbatim(st))));
+    const clauseOut = clauses.map((c) => {
+      const clauseBody = c.namedChildren.find((b) => b?.type === 'block') ?? null;
+      return this.clauseBlock(c, this.headerOf(c, clauseBody), clauseBody, statementsOf(clauseBody).map((st) => this.verbatim(st)));
+    });
     const rerun: Out[] = [block('try:', tryBody), ...clauseOut];
     const name = this.spec.names.fresh(`after_${site.label}`);
     this.generated.add(name);
     if (alwaysReturns) {
       // Every path returns: the re-run try is direct code, and what it returns goes to the continuation.
-      const def = block(`def ${name}(${value}, ${error}=None):`, rerun);
+      const def = defBlock(`def ${name}(${value}, ${error}=None):`, name, [value, error], rerun);
       const k = `lambda ${value}: ${this.spec.cont}(${name}(${value}))`;
       const onError = `lambda ${error}: ${this.spec.cont}(${name}(None, ${error}))`;
       return [def, this.tail(this.renderSite(site, siteNode, k, onError))];
     }
     const after = this.block(rest, tail, { bound: new Set([...ctx.bound, value]), loop: ctx.loop });
-    const def = block(`def ${name}(${value}, ${error}=None):`, [...rerun, ...after]);
+    const def = defBlock(`def ${name}(${value}, ${error}=None):`, name, [value, error], [...rerun, ...after]);
     return [def, this.tail(this.renderSite(site, siteNode, name, `lambda ${error}: ${name}(None, ${error})`))];
   }
 
@@ -708,7 +720,7 @@ class CpsWriter {
       const after = this.spec.names.fresh('after_loop');
       this.generated.add(after);
       breakCall = `${after}()`;
-      defs.push(block(`def ${breakCall}:`, this.block(rest, tail, ctx)));
+      defs.push(defBlock(`def ${breakCall}:`, after, [], this.block(rest, tail, ctx)));
       exit = [this.tail(breakCall)];
     } else {
       exit = this.block(rest, tail, ctx);
@@ -720,11 +732,11 @@ class CpsWriter {
       const left = field(stmt, 'left');
       const right = field(stmt, 'right');
       const iter = this.spec.names.fresh(right.type === 'identifier' ? `${right.text}_left` : 'items_left');
-      defs.push(line(`${iter} = iter(${this.textWith(right.startIndex, right.endIndex)})`));
-      loopDef = block(`def ${loopName}():`, [block(`for ${this.textWith(left.startIndex, left.endIndex)} in ${iter}:`, bodyOut), ...exit]);
+      defs.push(assignment(iter, `iter(${this.textWith(right.startIndex, right.endIndex)})`));
+      loopDef = defBlock(`def ${loopName}():`, loopName, [], [{ ...block(`for ${this.textWith(left.startIndex, left.endIndex)} in ${iter}:`, bodyOut), binds: targetNames(left) }, ...exit]);
     } else {
       const condition = field(stmt, 'condition');
-      loopDef = block(`def ${loopName}():`, [block(`if ${this.textWith(condition.startIndex, condition.endIndex)}:`, bodyOut), ...exit]);
+      loopDef = defBlock(`def ${loopName}():`, loopName, [], [block(`if ${this.textWith(condition.startIndex, condition.endIndex)}:`, bodyOut), ...exit]);
     }
     return [...defs, loopDef, this.tail(`${loopName}()`)];
   }

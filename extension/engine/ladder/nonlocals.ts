@@ -1,10 +1,62 @@
 // After a function is split into continuations, a continuation that assigns a
 // variable of the original function must say `nonlocal` (or `global`), or it
 // would create a new local and the rest of the function would not see the
-// update. This pass adds exactly those declarations to the defs a refactor made.
+// update. This pass adds exactly those declarations to the defs a refactor made:
+// on the refactor's own tree of lines and blocks when every binding in it is
+// known without parsing (`declareScopes`), on a parse of its text otherwise.
 import type { Node } from '../syntax/node';
 import type { SourceFile } from '../syntax/sourceFile';
-import { assignedNames, children, lineIndentOf, parameterNames } from './pySyntax';
+import { line, type Out } from './pyOut';
+import { assignedNames, bindingsIn, children, lineIndentOf, parameterNames } from './pySyntax';
+
+/**
+ * `out` is the body of a function whose parameters are `params`, written
+ * without a line that binds a name inside an expression (`:=`): each line
+ * binds what the statement it copies binds, or what the refactor says it
+ * binds, and each block what its header binds. Returns it with the
+ * declarations `addScopeDeclarations` would add to the same text, in the same
+ * order, as lines at the start of the nested defs named in `generated`.
+ */
+export function declareScopes(out: readonly Out[], params: readonly string[], generated: ReadonlySet<string>, globals: ReadonlySet<string>): Out[] {
+  if (generated.size === 0) return [...out];
+  return declareIn(out, [scopeNames(params, out)], generated, globals);
+}
+
+function declareIn(items: readonly Out[], around: readonly ReadonlySet<string>[], generated: ReadonlySet<string>, globals: ReadonlySet<string>): Out[] {
+  return items.map((item) => {
+    if ('line' in item) return item;
+    if (!item.def) return { ...item, body: declareIn(item.body, around, generated, globals) };
+    const own = new Set(item.def.params);
+    const body = declareIn(item.body, [...around, scopeNames(item.def.params, item.body)], generated, globals);
+    if (!generated.has(item.def.name)) return { ...item, body };
+    const assigned = [...new Set(ownBindings(item.body))].filter((n) => !own.has(n));
+    const declareGlobal = assigned.filter((n) => globals.has(n));
+    const declareNonlocal = assigned.filter((n) => !globals.has(n) && around.some((names) => names.has(n)));
+    const [first, ...rest] = body;
+    if (!first) return { ...item, body };
+    const declarations = [...(declareGlobal.length > 0 ? [line(`global ${declareGlobal.join(', ')}`)] : []), ...(declareNonlocal.length > 0 ? [line(`nonlocal ${declareNonlocal.join(', ')}`)] : [])];
+    // The first statement no longer opens the block: a blank line before it would now show.
+    return declarations.length > 0 ? { ...item, body: [...declarations, withoutBlankBefore(first), ...rest] } : { ...item, body };
+  });
+}
+
+/** The names a scope binds: its parameters and its own body's bindings. */
+function scopeNames(params: readonly string[], body: readonly Out[]): ReadonlySet<string> {
+  return new Set([...params, ...ownBindings(body)]);
+}
+
+/** The bindings of `items` in their own scope, in the order of the text: a nested def binds its name only. */
+function ownBindings(items: readonly Out[]): string[] {
+  return items.flatMap((item): readonly string[] => {
+    if ('line' in item) return item.source ? bindingsIn(item.source) : (item.binds ?? []);
+    if (item.def) return [item.def.name];
+    return [...(item.binds ?? []), ...ownBindings(item.body)];
+  });
+}
+
+function withoutBlankBefore(item: Out): Out {
+  return item.blankBefore === true ? { ...item, blankBefore: false } : item;
+}
 
 /**
  * `defText` is one function definition whose first line is at `indent`.

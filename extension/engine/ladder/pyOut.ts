@@ -15,6 +15,10 @@ export interface Line {
   readonly pinned?: { readonly indent: string; readonly node: Node };
   /** A blank line set apart what this line stands for from the statement before it: the blank line stays, unless it would open a block. */
   readonly blankBefore?: boolean;
+  /** The statement this line copies (the names it binds are that statement's). */
+  readonly source?: Node;
+  /** The names a line the refactor wrote binds in its scope (none when not given). */
+  readonly binds?: readonly string[];
 }
 
 export interface Block {
@@ -22,6 +26,10 @@ export interface Block {
   readonly body: readonly Out[];
   /** As for a line: the statement this block stands for was set apart by a blank line. */
   readonly blankBefore?: boolean;
+  /** The names the header binds in the scope the block sits in (none when not given; a `def`'s are in `def`). */
+  readonly binds?: readonly string[];
+  /** A `def` the refactor wrote: the name it binds around it and its parameters' names. */
+  readonly def?: { readonly name: string; readonly params: readonly string[] };
 }
 
 export type Out = Line | Block;
@@ -32,6 +40,16 @@ export function line(text: string): Line {
 
 export function block(header: string, body: readonly Out[]): Block {
   return { header, body };
+}
+
+/** `name = value`, a line that binds `name`. */
+export function assignment(name: string, value: string): Line {
+  return { line: `${name} = ${value}`, binds: [name] };
+}
+
+/** `def name(parameters):` as `header` writes it, with the names it binds. */
+export function defBlock(header: string, name: string, params: readonly string[], body: readonly Out[]): Block {
+  return { header, body, def: { name, params } };
 }
 
 /** Renders `out` with `indent` before every line at the top level and `unit` per level. */
@@ -70,13 +88,13 @@ export function copied(file: SourceFile, node: Node, replacements: readonly { st
     at = r.end;
   }
   text += file.text.slice(at, node.endIndex);
-  const spaced = blankLineBefore(file, node) ? { blankBefore: true } : {};
+  const from = { source: node, ...(blankLineBefore(file, node) ? { blankBefore: true } : {}) };
   const lines = text.split(/\r\n|\r|\n/);
-  if (lines.length === 1) return { line: text, ...spaced };
+  if (lines.length === 1) return { line: text, ...from };
   const base = lineIndentOf(file, node);
   const relative = lines.map((l, i) => (i === 0 ? l : l.startsWith(base) ? l.slice(base.length) : l.trimStart())).join('\n');
   const multiline = node.descendantsOfType(['string', 'concatenated_string']).find((s) => s !== null && file.lineOf(s) !== file.endLineOf(s));
-  return multiline ? { line: relative, pinned: { indent: base, node: multiline }, ...spaced } : { line: relative, ...spaced };
+  return multiline ? { line: relative, pinned: { indent: base, node: multiline }, ...from } : { line: relative, ...from };
 }
 
 /**

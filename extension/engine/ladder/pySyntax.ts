@@ -140,6 +140,16 @@ export function bindings(node: Node): string[] {
   return names;
 }
 
+/**
+ * The bindings `node` makes in the scope it sits in, as `bindings` of the block
+ * around it counts them: a nested def or class binds its name, not what is inside it.
+ */
+export function bindingsIn(node: Node): string[] {
+  if (!isScope(node)) return bindings(node);
+  const name = node.childForFieldName('name');
+  return name ? targetNames(name) : [];
+}
+
 /** Names declared `global` in a function's own body. */
 export function globalNames(body: Node): Set<string> {
   const names = new Set<string>();
