@@ -14,14 +14,18 @@ export const MAX_NESTING_DEPTH = 800;
 /**
  * Where the first node deeper than `limit` levels below the root starts, if
  * any. It walks tree-sitter's own cursor: the plain copy of a tree this deep
- * is what the guard is there to avoid building.
+ * is what the guard is there to avoid building. A subtree with too few nodes
+ * to reach past the limit is not entered (tree-sitter keeps each subtree's
+ * count), so a module of ordinary functions costs a look at each of its
+ * statements rather than a walk over every node, once per parse checked.
  */
 export function firstOffsetDeeperThan(tree: SyntaxTree, limit: number): number | undefined {
   const cursor = tree.parsed.walk();
   try {
     let depth = 0;
     for (;;) {
-      if (cursor.gotoFirstChild()) {
+      // The node's count includes itself: its deepest descendant is at most that many levels, less one, below it.
+      if (depth + cursor.currentNode.descendantCount - 1 > limit && cursor.gotoFirstChild()) {
         depth += 1;
         if (depth > limit) return cursor.startIndex;
         continue;
