@@ -32,11 +32,14 @@ function declareIn(items: readonly Out[], around: readonly ReadonlySet<string>[]
     const assigned = [...new Set(ownBindings(item.body))].filter((n) => !own.has(n));
     const declareGlobal = assigned.filter((n) => globals.has(n));
     const declareNonlocal = assigned.filter((n) => !globals.has(n) && around.some((names) => names.has(n)));
-    const [first, ...rest] = body;
-    if (!first) return { ...item, body };
-    const declarations = [...(declareGlobal.length > 0 ? [line(`global ${declareGlobal.join(', ')}`)] : []), ...(declareNonlocal.length > 0 ? [line(`nonlocal ${declareNonlocal.join(', ')}`)] : [])];
-    // The first statement no longer opens the block: a blank line before it would now show.
-    return declarations.length > 0 ? { ...item, body: [...declarations, withoutBlankBefore(first), ...rest] } : { ...item, body };
+    const declarations = [...(declareGlobal.length > 0 ? [`global ${declareGlobal.join(', ')}`] : []), ...(declareNonlocal.length > 0 ? [`nonlocal ${declareNonlocal.join(', ')}`] : [])];
+    // Before the first statement, after the comments above it (tree-sitter puts those outside the block).
+    const at = body.findIndex((b) => !('line' in b && b.source?.type === 'comment'));
+    const first = body[at];
+    if (declarations.length === 0 || !first) return { ...item, body };
+    // A blank line before the first statement now comes before the declarations.
+    const lines = declarations.map((text, i): Out => (i === 0 && first.blankBefore === true ? { line: text, blankBefore: true } : line(text)));
+    return { ...item, body: [...body.slice(0, at), ...lines, first.blankBefore === true ? { ...first, blankBefore: false } : first, ...body.slice(at + 1)] };
   });
 }
 
@@ -52,10 +55,6 @@ function ownBindings(items: readonly Out[]): string[] {
     if (item.def) return [item.def.name];
     return [...(item.binds ?? []), ...ownBindings(item.body)];
   });
-}
-
-function withoutBlankBefore(item: Out): Out {
-  return item.blankBefore === true ? { ...item, blankBefore: false } : item;
 }
 
 /**
