@@ -3,18 +3,20 @@
 // its text): which names, in which order, and where in the continuation.
 // Each conversion is run before and after with python3.
 import { test } from 'node:test';
+import { dedent } from '../../helpers/parser';
 import { goldenRuns } from './cpsHelpers';
 
+/** `fetch`, the leaf every function below calls, before and after. */
+const FETCH = { direct: 'def fetch(x):\n    return x + 1\n\n\n', cps: 'def fetch(x, cont):\n    return cont(x + 1)\n\n\n' };
+
+/** `source` (after `prelude` and `fetch`) converts to CPS as `expected`, and both print the same. */
+async function declares(source: string, expected: string, runs: { before: string; after: string }, prelude = ''): Promise<void> {
+  await goldenRuns(prelude + FETCH.direct + dedent(source), prelude + FETCH.cps + dedent(expected), 'cps', runs);
+}
+
 test('a continuation that updates a global and an enclosing variable declares both, global first, in each branch and in the join', async () => {
-  await goldenRuns(
+  await declares(
     `
-    calls = 0
-
-
-    def fetch(x):
-        return x + 1
-
-
     def tally(a, b):
         global calls
         total = 0
@@ -30,13 +32,6 @@ test('a continuation that updates a global and an enclosing variable declares bo
         return total
     `,
     `
-    calls = 0
-
-
-    def fetch(x, cont):
-        return cont(x + 1)
-
-
     def tally(a, b, cont):
         global calls
         total = 0
@@ -62,18 +57,14 @@ test('a continuation that updates a global and an enclosing variable declares bo
             total = 1
             return join()
     `,
-    'cps',
     { before: 'print(tally(1, 2), tally(0, 5), calls)\n', after: 'tally(1, 2, lambda x: tally(0, 5, lambda y: print(x, y, calls)))\n' },
+    'calls = 0\n\n\n',
   );
 });
 
 test('the declarations go under the comments that open a continuation, after the blank line before them', async () => {
-  await goldenRuns(
+  await declares(
     `
-    def fetch(x):
-        return x + 1
-
-
     def spaced(x):
         total = 0
         total += 1
@@ -86,10 +77,6 @@ test('the declarations go under the comments that open a continuation, after the
         return total
     `,
     `
-    def fetch(x, cont):
-        return cont(x + 1)
-
-
     def spaced(x, cont):
         total = 0
         total += 1
@@ -102,18 +89,13 @@ test('the declarations go under the comments that open a continuation, after the
             return cont(total)
         return fetch(x, after_fetch)
     `,
-    'cps',
     { before: 'print(spaced(4))\n', after: 'spaced(4, print)\n' },
   );
 });
 
 test('a name bound by := is declared too, in the order the continuation binds its names', async () => {
-  await goldenRuns(
+  await declares(
     `
-    def fetch(x):
-        return x + 1
-
-
     def walrus(n):
         total = (seen := 0)
         total += fetch(n)
@@ -121,10 +103,6 @@ test('a name bound by := is declared too, in the order the continuation binds it
         return total, seen
     `,
     `
-    def fetch(x, cont):
-        return cont(x + 1)
-
-
     def walrus(n, cont):
         total = (seen := 0)
         def after_fetch(fetch_result):
@@ -134,7 +112,6 @@ test('a name bound by := is declared too, in the order the continuation binds it
             return cont((total, seen))
         return fetch(n, after_fetch)
     `,
-    'cps',
     { before: 'print(walrus(3))\n', after: 'walrus(3, print)\n' },
   );
 });
