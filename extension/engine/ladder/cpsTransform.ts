@@ -8,7 +8,7 @@ import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { FreshNames } from './freshNames';
 import { assignment, blankLineBefore, block, copied, defBlock, line, render, spacedApart, type Block, type Line, type Out } from './pyOut';
-import { alwaysExits, assignedNames, bindings, bindingsIn, children, contains, field, globalNames, hasOnlyPlainParameters, identifiers, indentUnitOf, isComprehension, isScope, isSeparateType, lineIndentOf, ownOfType, parameterNames, present, statementsOf, targetNames } from './pySyntax';
+import { alwaysExits, assignedNames, bindings, bindingsIn, bodyStatements, children, contains, field, globalNames, hasOnlyPlainParameters, identifiers, indentUnitOf, isComprehension, isScope, isSeparateType, lineIndentOf, ownOfType, parameterNames, present, statementsOf, targetNames } from './pySyntax';
 import { refuse } from './refusal';
 import { addScopeDeclarations, declareScopes } from './nonlocals';
 import { ERROR_GUARD_NAME } from './errorGuardSource';
@@ -567,10 +567,11 @@ class CpsWriter {
     const restCode = rest.filter((r) => r.type !== 'comment');
     const falling = clauses.filter((c) => !alwaysExits(statementsOf(c.body)));
     const branch = (stmts: readonly Node[], branchTail: string): Out[] => this.block(stmts, branchTail, { bound: ctx.bound, loop: ctx.loop });
+    const written = (c: (typeof clauses)[number]): Node[] => bodyStatements(this.file, c.node, c.body);
     const emitIf = (bodies: Out[][]): Out[] => clauses.map((c, i) => this.clauseBlock(c.node, c.header, c.body, present(bodies[i], 'bodies')));
 
     if (restCode.length === 0) {
-      const out = emitIf(clauses.map((c) => branch(statementsOf(c.body), tail)));
+      const out = emitIf(clauses.map((c) => branch(written(c), tail)));
       if (!hasElse) out.push(...rest.map((r) => line(this.file.textOf(r))), this.tail(tail));
       return out;
     }
@@ -578,7 +579,7 @@ class CpsWriter {
     if (fallingCount <= 1) {
       // At most one way out continues: the rest goes there, written once.
       const into = falling[0];
-      const out = emitIf(clauses.map((c) => branch(c === into ? [...statementsOf(c.body), ...rest] : statementsOf(c.body), tail)));
+      const out = emitIf(clauses.map((c) => branch(c === into ? [...written(c), ...rest] : written(c), tail)));
       if (!into) out.push(...this.block(rest, tail, ctx));
       return out;
     }
@@ -593,7 +594,7 @@ class CpsWriter {
     this.generated.add(join);
     const call = `${join}(${params.join(', ')})`;
     const joinDef = defBlock(`def ${call}:`, join, params, this.block(rest, tail, { bound: new Set([...ctx.bound, ...params]), loop: ctx.loop }));
-    const out = [joinDef, ...emitIf(clauses.map((c) => branch(statementsOf(c.body), call)))];
+    const out = [joinDef, ...emitIf(clauses.map((c) => branch(written(c), call)))];
     if (!hasElse) out.push(this.tail(call));
     return out;
   }
@@ -637,7 +638,7 @@ class CpsWriter {
     if (uncatchable) {
       refuse('try-around-cps-call', uncatchable.node, `${at}: a \`try\` around a CPS call (\`${this.file.textOf(uncatchable.node)}\`): ${uncatchable.noErrorPath ?? 'its handler would also catch errors raised later by the continuation'}; move the call out of the \`try\` first`);
     }
-    const stmts = statementsOf(body);
+    const stmts = bodyStatements(this.file, stmt, body);
     const first = present(stmts.find((st) => st.type !== 'comment'), 'try body');
     const firstSites = this.pending(first);
     if (firstSites.length !== 1 || sites.length !== 1 || this.headOf(first) !== first) {
@@ -645,6 +646,10 @@ class CpsWriter {
       refuse('try-around-cps-call', extra, `${at}: a \`try\` around a CPS call converts when its body starts with the one CPS call it makes; \`${this.file.textOf(extra)}\` is not that call, so move it (or the statements before the call) out of the \`try\` first`);
     }
     const siteNode = present(firstSites[0], 'sites');
+    const raising = firstThatMayRaise(siteNode.childForFieldName('function')) ?? firstThatMayRaise(siteNode.childForFieldName('arguments'));
+    if (raising) {
+      refuse('try-around-cps-call', raising, `${at}: \`${this.file.textOf(raising)}\` is worked out before the call, and once the call takes an error continuation that happens outside the \`try\`, where what it raises would no longer be caught; work it out before the \`try\` first`);
+    }
     const site = present(this.spec.siteAt(siteNode), 'site');
     const exits = ownOfType(stmt, ['break_statement', 'continue_statement']).filter((j) => { const loop = this.owningLoop(j); return !loop || !contains(stmt, loop); });
     if (exits[0]) refuse('continuation-in-try', exits[0], `line ${String(this.file.lineOf(exits[0]))}: \`${exits[0].text}\` leaves a loop from inside a \`try\` around a CPS call; move it after the \`try\``);
@@ -664,7 +669,7 @@ class CpsWriter {
     const tryBody: Out[] = [block(`if ${error} is not None:`, [line(`raise ${error}`)]), ...stmts.filter((st) => !(st === first && (bindsNew || discards))).map((st) => this.verbatim(st))];
     const clauseOut = clauses.map((c) => {
       const clauseBody = c.namedChildren.find((b) => b?.type === 'block') ?? null;
-      return this.clauseBlock(c, this.headerOf(c, clauseBody), clauseBody, statementsOf(clauseBody).map((st) => this.verbatim(st)));
+      return this.clauseBlock(c, this.headerOf(c, clauseBody), clauseBody, bodyStatements(this.file, c, clauseBody).map((st) => this.verbatim(st)));
     });
     const rerun: Out[] = [block('try:', tryBody), ...clauseOut];
     const name = this.spec.names.fresh(`after_${site.label}`);
@@ -726,7 +731,7 @@ class CpsWriter {
       exit = this.block(rest, tail, ctx);
     }
     const inner: Ctx = { bound: ctx.bound, loop: { node: stmt, continueCall: `${loopName}()`, breakCall } };
-    const bodyOut = this.block(statementsOf(body), `${loopName}()`, inner);
+    const bodyOut = this.block(bodyStatements(this.file, stmt, body), `${loopName}()`, inner);
     let loopDef: Out;
     if (stmt.type === 'for_statement') {
       const left = field(stmt, 'left');
@@ -866,4 +871,28 @@ function tryAlwaysExits(stmt: Node): boolean {
   const elseClause = children(stmt).find((c) => c.type === 'else_clause');
   const bodyExits = alwaysExits(statementsOf(body)) || (elseClause !== undefined && alwaysExits(statementsOf(blockOf(elseClause))));
   return bodyExits && handlers.every((h) => alwaysExits(statementsOf(blockOf(h))));
+}
+
+/** Expressions that never raise while they are worked out, whatever they hold (a name, a literal). */
+const NEVER_RAISE = new Set(['identifier', 'integer', 'float', 'true', 'false', 'none', 'string_start', 'string_content', 'string_end', 'escape_sequence', 'comment']);
+/** Expressions that raise only if a part of them does: their parts are looked at. */
+const RAISE_THROUGH_PARTS = new Set(['string', 'concatenated_string', 'attribute', 'argument_list', 'keyword_argument', 'parenthesized_expression', 'list', 'tuple', 'set', 'dictionary', 'pair', 'expression_list']);
+
+/**
+ * The first part of `node` that may raise while it is worked out (a call, a
+ * subscript, an operator, an f-string's interpolation...); undefined when
+ * none can. Reading an attribute counts as safe: it is how every method
+ * call starts, and refusing it would refuse them all.
+ */
+function firstThatMayRaise(node: Node | null): Node | undefined {
+  if (!node || NEVER_RAISE.has(node.type)) return undefined;
+  // A negative number is a literal.
+  if (node.type === 'unary_operator' && ['integer', 'float'].includes(node.childForFieldName('argument')?.type ?? '')) return undefined;
+  if (node.type === 'lambda') return node.childForFieldName('parameters')?.descendantsOfType(['default_parameter', 'typed_default_parameter']).some(Boolean) ? node : undefined;
+  if (!RAISE_THROUGH_PARTS.has(node.type)) return node;
+  for (const part of children(node)) {
+    const found = firstThatMayRaise(part);
+    if (found) return found;
+  }
+  return undefined;
 }

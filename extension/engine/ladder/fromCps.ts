@@ -12,7 +12,7 @@ import { inTailPosition, isContinuationSlot, type ContinuationArguments } from '
 import { guardedCode, handedOnBody, rerunTry, type RerunTry } from './errorPathForms';
 import { inlineResults } from './inlineResults';
 import { blankLineBefore, block, copied, line, render, spacedApart, type Out } from './pyOut';
-import { children, field, hasOnlyPlainParameters, identifiers, identifiersByName, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
+import { bodyStatements, children, field, hasOnlyPlainParameters, identifiers, identifiersByName, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
 import { refuse } from './refusal';
 import { argumentsOf } from '../python/scopes';
 
@@ -164,7 +164,7 @@ class Uncps {
       const shadow = own.find((p) => params.has(p));
       if (shadow) refuse('name-clash', def, `line ${String(this.file.lineOf(def))}: the continuation \`${name}\` reuses the parameter name \`${shadow}\`; rename it so both values stay apart`);
       const recursive = uses.some((u) => def.startIndex <= u.startIndex && u.endIndex <= def.endIndex);
-      this.conts.set(name, { name, node: def, params: own, body: statementsOf(def.childForFieldName('body')), kind: recursive ? 'loop' : uses.length > 1 ? 'join' : 'single', emitted: false });
+      this.conts.set(name, { name, node: def, params: own, body: bodyStatements(this.file, def, def.childForFieldName('body')), kind: recursive ? 'loop' : uses.length > 1 ? 'join' : 'single', emitted: false });
     }
     // `poll` → `check` → `call_later(5, poll)`: recursion through another continuation is a loop too.
     // Only the one the function starts (used outside every continuation) is the loop's head.
@@ -502,8 +502,8 @@ class Uncps {
   private plainLoop(s: Node): Res {
     const body = s.childForFieldName('body');
     const elseClause = children(s).find((c) => c.type === 'else_clause');
-    const clauses = [{ header: this.header(s, body), body }, ...(elseClause ? [{ header: this.header(elseClause, elseClause.childForFieldName('body')), body: elseClause.childForFieldName('body') }] : [])];
-    const results = clauses.map((c) => this.block(statementsOf(c.body), { loop: undefined }));
+    const clauses = [{ node: s, header: this.header(s, body), body }, ...(elseClause ? [{ node: elseClause, header: this.header(elseClause, elseClause.childForFieldName('body')), body: elseClause.childForFieldName('body') }] : [])];
+    const results = clauses.map((c) => this.block(bodyStatements(this.file, c.node, c.body), { loop: undefined }));
     if (results.some((r) => [...r.falls].some((f) => f !== OPEN))) refuse('unsupported-statement', s, `${this.at(s)}: a path through this loop hands the continuation on and would have to come back into the loop`);
     return { out: clauses.map((c, i) => block(c.header, present(results[i], 'results').out)), falls: new Set([OPEN]) };
   }
@@ -511,13 +511,13 @@ class Uncps {
   // ---- if ---------------------------------------------------------------------------
 
   private ifStatement(s: Node, rest: readonly Node[], env: Env): Res & { consumed: boolean } {
-    const clauses: { header: string; body: Node | null }[] = [{ header: this.header(s, s.childForFieldName('consequence')), body: s.childForFieldName('consequence') }];
+    const clauses: { node: Node; header: string; body: Node | null }[] = [{ node: s, header: this.header(s, s.childForFieldName('consequence')), body: s.childForFieldName('consequence') }];
     for (const c of children(s)) {
-      if (c.type === 'elif_clause') clauses.push({ header: this.header(c, c.childForFieldName('consequence')), body: c.childForFieldName('consequence') });
-      if (c.type === 'else_clause') clauses.push({ header: this.header(c, c.childForFieldName('body')), body: c.childForFieldName('body') });
+      if (c.type === 'elif_clause') clauses.push({ node: c, header: this.header(c, c.childForFieldName('consequence')), body: c.childForFieldName('consequence') });
+      if (c.type === 'else_clause') clauses.push({ node: c, header: this.header(c, c.childForFieldName('body')), body: c.childForFieldName('body') });
     }
     const hasElse = children(s).some((c) => c.type === 'else_clause');
-    const results = clauses.map((c) => this.block(statementsOf(c.body), env));
+    const results = clauses.map((c) => this.block(bodyStatements(this.file, c.node, c.body), env));
     const restCode = rest.filter((r) => r.type !== 'comment');
     const first = [...(results[0]?.falls ?? [])];
     // When every way on goes to the same place (the rest being at most a jump there), no explicit jump is needed.
@@ -625,7 +625,7 @@ class Uncps {
     const inner: Env = { loop: { name: cont.name, exit: exit?.name } };
     const bodyNode = head.childForFieldName(head.type === 'for_statement' ? 'body' : 'consequence');
     if (children(head).some((c) => c.type === 'else_clause' || c.type === 'elif_clause')) refuse('unrecognised-loop', head, `${this.at(head)}: the loop continuation \`${cont.name}\` has a shape the refactor does not recognise`);
-    const body = this.block(statementsOf(bodyNode), inner);
+    const body = this.block(bodyStatements(this.file, head, bodyNode), inner);
     const falls = [...body.falls];
     if (falls.some((f) => f !== CONTINUE && f !== BREAK)) refuse('unrecognised-loop', head, `${this.at(head)}: a path through the loop body neither goes round again nor leaves the loop`);
     const bodyOut = falls.length === 1 && falls[0] === BREAK ? [...body.out, line('break')] : body.out;

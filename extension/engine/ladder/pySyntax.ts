@@ -178,6 +178,21 @@ export function statementsOf(block: Node | null): Node[] {
   return block ? children(block) : [];
 }
 
+/**
+ * The statements of `holder`'s block `body`, after the comments on the lines
+ * between its header and the block: tree-sitter makes a comment that opens a
+ * block a child of the statement or clause holding it, not of the block, so
+ * a writer that copies only the block would drop it. A comment on the
+ * header's own line stays the header's.
+ */
+export function bodyStatements(file: SourceFile, holder: Node, body: Node | null): Node[] {
+  if (!body) return [];
+  const colon = holder.children.filter((c): c is Node => c?.type === ':' && c.endIndex <= body.startIndex).at(-1);
+  const headerLine = file.lineOf(colon ?? holder);
+  const opening = children(holder).filter((c) => c.type === 'comment' && c.endIndex <= body.startIndex && file.lineOf(c) > headerLine);
+  return [...opening, ...statementsOf(body)];
+}
+
 /** The whitespace that starts the line `node` begins on. */
 export function lineIndentOf(file: SourceFile, node: Node): string {
   const line = file.positionAt(node.startIndex).line;

@@ -19,6 +19,26 @@ async function refusesUntouched(body: string, name: string, reason: RegExp, opti
   assert.ok(text.includes(def.trimEnd()), `${name} must be left as it was:\n${text}`);
 }
 
+test('a try around a CPS call whose argument may raise: the argument would be worked out outside the try', async () => {
+  // `fetch(keys[-1], after, on_error)` evaluates `keys[-1]` before fetch runs, where the handler no longer catches its IndexError.
+  await refusesUntouched(`
+    def last_of(keys):
+        try:
+            v = fetch(keys[-1])
+        except IndexError:
+            v = None
+        return v
+    `, 'last_of', /line 6: `keys\[-1\]` is worked out before the call, and once the call takes an error continuation that happens outside the `try`/);
+  await refusesUntouched(`
+    def labelled(k):
+        try:
+            v = fetch(f"{k.name}-key")
+        except AttributeError:
+            v = None
+        return v
+    `, 'labelled', /`\{k\.name\}` is worked out before the call/);
+});
+
 test('a try around a CPS call that is not the first statement of its body, or a second CPS call in it', async () => {
   await refusesUntouched(`
     def guarded(k):
