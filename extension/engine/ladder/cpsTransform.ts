@@ -666,7 +666,13 @@ class CpsWriter {
     const value = bindsNew ? assigned.name : this.spec.names.fresh(discards ? '_' : `${site.label}_result`);
     const error = this.spec.names.fresh('error');
     this.overrides.set(siteNode.id, { start: siteNode.startIndex, end: siteNode.endIndex, text: value });
-    const tryBody: Out[] = [block(`if ${error} is not None:`, [line(`raise ${error}`)]), ...stmts.filter((st) => !(st === first && (bindsNew || discards))).map((st) => this.verbatim(st))];
+    // Comments that open the body stay above the re-raise, where the call was: the way back puts the call in its place.
+    const opening = stmts.slice(0, stmts.indexOf(first));
+    const tryBody: Out[] = [
+      ...opening.map((st) => this.verbatim(st)),
+      block(`if ${error} is not None:`, [line(`raise ${error}`)]),
+      ...stmts.slice(opening.length).filter((st) => !(st === first && (bindsNew || discards))).map((st) => this.verbatim(st)),
+    ];
     const clauseOut = clauses.map((c) => {
       const clauseBody = c.namedChildren.find((b) => b?.type === 'block') ?? null;
       return this.clauseBlock(c, this.headerOf(c, clauseBody), clauseBody, bodyStatements(this.file, c, clauseBody).map((st) => this.verbatim(st)));
