@@ -8,6 +8,7 @@
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { moduleCoroutines } from '../python/coroutines';
+import { TextNumbers } from '../syntax/textNumbers';
 import { isMethodDefinition } from '../python/parameters';
 import type { ConceptLabel } from './concept';
 import { classifyFile, type ClassifiedFunction } from './classify';
@@ -21,13 +22,8 @@ const MODULE_CONTEXTS = 1_000;
 /** Keeps the labels of recently classified definitions, least recently used dropped first. No editor types: usable from any host or a worker. */
 export class IncrementalClassifier {
   private readonly entries = new Map<string, readonly ConceptLabel[]>();
-  /**
-   * Each module context seen, by a number never given to another: keys carry
-   * the number, not the text. A context dropped here leaves keys that no
-   * module matches again, and those age out of `entries`.
-   */
-  private readonly contexts = new Map<string, number>();
-  private nextContext = 0;
+  /** The module contexts seen (what its import bindings make of names), by number: keys carry the number, not kilobytes of text. */
+  private readonly contexts = new TextNumbers(MODULE_CONTEXTS);
   /** Definitions whose labels were reused and computed, over every call so far. */
   readonly stats = { reused: 0, computed: 0 };
 
@@ -35,7 +31,7 @@ export class IncrementalClassifier {
 
   /** Equal to `classifyFile(file)`, reusing the labels of definitions classified before in the same context. */
   classify(file: SourceFile): ClassifiedFunction[] {
-    const module = this.contextNumber(moduleFingerprint(file));
+    const module = this.contexts.of(moduleCoroutines(file).names.fingerprint);
     return classifyFile(file, file.functions.all, (_file, f, outer, compute) => {
       const key = functionKey(file, f, outer, module);
       let relative = this.entries.get(key);
@@ -50,15 +46,6 @@ export class IncrementalClassifier {
       if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
       return rebase(relative, f.line);
     });
-  }
-
-  private contextNumber(fingerprint: string): number {
-    let number = this.contexts.get(fingerprint);
-    if (number === undefined) {
-      this.contexts.set(fingerprint, (number = this.nextContext++));
-      if (this.contexts.size > MODULE_CONTEXTS) this.contexts.delete(this.contexts.keys().next().value as string);
-    }
-    return number;
   }
 }
 
@@ -79,15 +66,6 @@ function functionKey(file: SourceFile, f: FunctionInfo, outer: readonly Function
     recognised.kind,
     recognised.flavour ?? '',
     module,
-  ]);
-}
-
-function moduleFingerprint(file: SourceFile): string {
-  const names = moduleCoroutines(file).names;
-  return JSON.stringify([
-    names.all.map((b) => [b.local, b.qualified]),
-    names.starModules,
-    names.starModules.length > 0 ? file.functions.all.filter((f) => f.parent === undefined).map((f) => f.name) : [],
   ]);
 }
 

@@ -27,6 +27,7 @@ import { lockAssignmentsOf, Locks, type LockRef } from './locks';
 import type { CoroutineKind, HazardKind, InterleavingModel } from './model';
 import { ModuleBindingsCache, SharedState } from './sharedState';
 import type { ParallelMemo } from './parallel';
+import { TextNumbers } from '../syntax/textNumbers';
 import { analyzeFlow, type AccessRecord, type FunctionFlow, type HeldLock, type ReadAspect, type SiteSpan, type SuspensionRecord, type WriteEffect } from './valueFlow';
 import type { ModuleContext, Workspace } from './workspace';
 
@@ -98,26 +99,15 @@ export class IncrementalInterleavings {
       if (this.answers.size > this.capacity) this.answers.delete(this.answers.keys().next().value as string);
       return known;
     },
-    numberOf: (context) => this.generationOf(context),
+    numberOf: (context) => this.generations.of(context),
   };
   private readonly moduleBindings = new ModuleBindingsCache();
-  private readonly generations = new Map<string, number>();
-  private nextGeneration = 0;
+  /** A number for each set of module facts, the same while they are: entries checked under it need no second check. */
+  private readonly generations = new TextNumbers(64);
   /** Function walks reused and made, over every call so far. */
   readonly stats = { reused: 0, computed: 0 };
 
   constructor(private readonly capacity = DEFAULT_CAPACITY) {}
-
-  /** A number for a set of module facts, the same while they are (and never another set's): entries checked under it need no second check. */
-  private generationOf(facts: string): number {
-    let generation = this.generations.get(facts);
-    if (generation === undefined) {
-      generation = this.nextGeneration++;
-      if (this.generations.size >= 64) this.generations.delete(this.generations.keys().next().value as string);
-    } else this.generations.delete(facts);
-    this.generations.set(facts, generation);
-    return generation;
-  }
 
   /** Equal to `analyzeInterleavings(file, workspace)`, walking only the functions not walked before in the same context. */
   analyze(file: SourceFile, workspace?: Workspace): InterleavingModel {
@@ -135,7 +125,7 @@ export class IncrementalInterleavings {
       shared,
       locks,
       context: contextKey,
-      generation: this.generationOf(JSON.stringify([[...shared.moduleNames].sort(), [...shared.classes].sort(), [...locks.assignments].sort(), contextKey])),
+      generation: this.generations.of(JSON.stringify([[...shared.moduleNames].sort(), [...shared.classes].sort(), [...locks.assignments].sort(), contextKey])),
     };
     const flows = [
       ...roles.coroutines.map((c) => this.flow(file, facts, c.fn, c.kind)),
@@ -149,7 +139,7 @@ export class IncrementalInterleavings {
 
   private usesOf(file: SourceFile, flows: readonly FunctionFlow[]): NameUses {
     const asked = askedNames(file, flows);
-    const askedIn = this.generationOf(JSON.stringify(['asked', ...[...asked].sort()]));
+    const askedIn = this.generations.of(JSON.stringify(['asked', ...[...asked].sort()]));
     const functions = functionsOf(file);
     const moduleLevel = moduleLevelRanges(file, functions).flatMap(([from, to]) => this.usesBetween(file, from, to, asked, askedIn));
     return indexUses([...moduleLevel, ...functions.flatMap((_fn, i) => this.ownUses(file, i, asked, askedIn, functions))]);

@@ -44,14 +44,7 @@ export interface ParallelMemo {
  * import bindings (how calls qualify): keyed by that code and those bindings.
  */
 function rememberedBy(memo: ParallelMemo, file: SourceFile, names: ModuleNames): (what: string, code: Node, answer: () => boolean) => boolean {
-  // With a star import, a name qualifies unless the module defines it.
-  const imports = memo.numberOf(
-    JSON.stringify([
-      names.all.map((b) => [b.local, b.qualified]),
-      names.starModules,
-      names.starModules.length > 0 ? file.functions.all.filter((f) => f.parent === undefined).map((f) => f.name) : [],
-    ]),
-  );
+  const imports = memo.numberOf(names.fingerprint);
   return (what, code, answer) => memo.remember(JSON.stringify([what, imports, file.textOf(code)]), answer);
 }
 

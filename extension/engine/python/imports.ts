@@ -79,6 +79,19 @@ export class ModuleNames {
     return { text: plan.rest(qualified), needs: plan.statement };
   }
 
+  /**
+   * Everything `qualify` reads, as one text: two modules with the same text
+   * qualify every name alike (with a star import, a name qualifies unless the
+   * module defines it at top level). Caches across parses key by it.
+   */
+  get fingerprint(): string {
+    return JSON.stringify([
+      this.bindings.map((b) => [b.local, b.qualified]),
+      this.starModules,
+      this.starModules.length > 0 ? this.file.functions.all.filter((f) => f.parent === undefined).map((f) => f.name) : [],
+    ]);
+  }
+
   /** The module-level import bindings. */
   get all(): readonly Binding[] {
     return this.bindings;

@@ -183,18 +183,23 @@ export class SyntaxTree {
     return from.children.map((source, index) => {
       if (!source) throw new Error(`a missing child in a ${node.type}`);
       const typeId = source.typeId;
-      let named = this.namedTypes.get(typeId);
-      if (named === undefined) this.namedTypes.set(typeId, (named = source.isNamed));
       const start = source.startIndex;
       const end = source.endIndex;
       // Only an empty node can be one the parser inserted to recover from an error.
       const missing = start === end && source.isMissing;
       // A leaf (a name, a keyword) is done: it keeps no tree-sitter node, as most never lose theirs.
       const leaf = source.childCount === 0;
-      const child = new Node(node, index, source.id, language.types[typeId] ?? 'ERROR', start, end, named, missing, fields?.[index] ?? 0, leaf ? undefined : source);
+      const child = new Node(node, index, source.id, language.types[typeId] ?? 'ERROR', start, end, this.isNamedType(typeId), missing, fields?.[index] ?? 0, leaf ? undefined : source);
       if (leaf) child.setChildren(NONE);
       return child;
     });
+  }
+
+  /** Whether nodes of `typeId` are named, asked of the grammar once per type. */
+  private isNamedType(typeId: number): boolean {
+    let named = this.namedTypes.get(typeId);
+    if (named === undefined) this.namedTypes.set(typeId, (named = this.parsed.language.nodeTypeIsNamed(typeId)));
+    return named;
   }
 
   /** The fields of `from`'s children, by position, in one cursor pass. */
@@ -209,15 +214,13 @@ export class SyntaxTree {
   private readCursor(cursor: TreeCursor, parent: Node, index: number): Node {
     const language = this.parsed.language;
     const typeId = cursor.nodeTypeId;
-    let named = this.namedTypes.get(typeId);
-    if (named === undefined) this.namedTypes.set(typeId, (named = cursor.nodeIsNamed));
     const start = cursor.startIndex;
     const end = cursor.endIndex;
     // Only an empty node can be one the parser inserted to recover from an error.
     const missing = start === end && cursor.nodeIsMissing;
     const type = language.types[typeId] ?? 'ERROR';
     // A node read by level keeps its tree-sitter node: its children are read from it later.
-    return new Node(parent, index, cursor.nodeId, type, start, end, named, missing, cursor.currentFieldId, readByLevel(type) ? cursor.currentNode : undefined);
+    return new Node(parent, index, cursor.nodeId, type, start, end, this.isNamedType(typeId), missing, cursor.currentFieldId, readByLevel(type) ? cursor.currentNode : undefined);
   }
 }
 
