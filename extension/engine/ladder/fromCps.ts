@@ -459,7 +459,8 @@ class Uncps {
       const rest = this.lambdaTail(lambdaBody, env);
       return { out: [first, ...rest.out], falls: rest.falls };
     }
-    const cont = present(this.conts.get(k.text), k.text);
+    const cont = this.conts.get(k.text);
+    if (!cont) return refuse('continuation-not-tail', k, `${this.at(k)}: the continuation \`${this.file.textOf(k)}\` is neither the function's own, a local function nor a lambda, so the paths through it cannot be followed`);
     if (cont.params.length > 1) {
       if (!this.spec.tuples) refuse('continuation-arity', k, `${this.at(k)}: the continuation \`${cont.name}\` takes ${String(cont.params.length)} values; a call can deliver only one result`);
       const r = this.enter(cont, [], env, k);
