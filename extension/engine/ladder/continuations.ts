@@ -124,6 +124,30 @@ function holdingCallOf(use: Node): Node | undefined {
   return parent?.type === 'argument_list' && parent.parent?.type === 'call' ? parent.parent : undefined;
 }
 
+/**
+ * Does nothing of the function run after `statement`: it is followed by a bare
+ * `return` (`k(v); return`), or it is the last of its block and that block is
+ * the function's body or a branch of an `if`, `try` or `with` that itself ends
+ * a path. The last statement of a branch followed by more code after the `if`
+ * (`if w: call_later(0, w)` then `return cont(None)`) does not.
+ */
+function endsPath(statement: Node): boolean {
+  const block = statement.parent;
+  const siblings = block ? children(block).filter((c) => c.type !== 'comment') : [];
+  const last = siblings.at(-1);
+  if (last?.type === 'return_statement' && !last.firstNamedChild) return siblings.at(-2)?.id === statement.id;
+  if (last?.id !== statement.id) return false;
+  const clause = block?.parent;
+  if (!clause) return false;
+  if (clause.type === 'function_definition') return true;
+  const owner = ['elif_clause', 'else_clause', 'except_clause', 'finally_clause'].includes(clause.type) ? clause.parent : clause;
+  if (!owner || !['if_statement', 'try_statement', 'with_statement'].includes(owner.type)) return false;
+  // In a `try`, its `else` runs after the body, and its `finally` after everything but itself.
+  const after = (type: string): boolean => clause.type !== 'finally_clause' && children(owner).some((c) => c.type === type);
+  if (owner.type === 'try_statement' && (after('finally_clause') || (clause.id === owner.id && after('else_clause')))) return false;
+  return endsPath(owner);
+}
+
 /** Is `call` the last thing its path does: returned, the last statement of its block, or the body of a continuation or thunk that is? */
 export function inTailPosition(call: Node, file?: SourceFile): boolean {
   let n = call;
@@ -131,13 +155,7 @@ export function inTailPosition(call: Node, file?: SourceFile): boolean {
   const parent = n.parent;
   if (!parent) return false;
   if (parent.type === 'return_statement') return true;
-  if (parent.type === 'expression_statement') {
-    const siblings = parent.parent ? children(parent.parent).filter((c) => c.type !== 'comment') : [];
-    // `k(v); return` ends the path as surely as `k(v)` last.
-    const last = siblings.at(-1);
-    const ending = last?.type === 'return_statement' && !last.firstNamedChild ? siblings.at(-2) : last;
-    return ending?.id === parent.id;
-  }
+  if (parent.type === 'expression_statement') return endsPath(parent);
   // The last item of a lambda's sequence body, `lambda r: (acc.append(r), step(i + 1))`.
   if (parent.type === 'tuple' && children(parent).filter((c) => c.type !== 'comment').at(-1)?.id === n.id) {
     let holder: Node = parent;
@@ -270,7 +288,8 @@ export const continuationParameters = perFunction((file: SourceFile, fn: Functio
   // The ones the body calls or hands on (a path may reach one only inside a local continuation).
   const body = fn.node.childForFieldName('body');
   const mentions = body ? identifiersByName(body) : new Map<string, Node[]>();
-  const used = parameterNamesOf(fn.node).filter((p) => calledOrHandedOn(mentions.get(p) ?? [], CONTINUATION_NAME.test(p) || ERROR_CONTINUATION.test(p)));
+  const params = parameterNamesOf(fn.node);
+  const used = params.filter((p) => calledOrHandedOn(file, mentions.get(p) ?? [], CONTINUATION_NAME.test(p) || ERROR_CONTINUATION.test(p), params));
   const errors = used.filter((n) => ERROR_CONTINUATION.test(n));
   const others = used.filter((n) => !ERROR_CONTINUATION.test(n));
   const [error] = errors;
@@ -278,12 +297,22 @@ export const continuationParameters = perFunction((file: SourceFile, fn: Functio
   return errors.length === 1 && error && cont && others.length === 1 ? { cont, error } : { cont: last, error: undefined };
 });
 
-/** Does the body call the name of `uses` (its uses there), or (when `named` like a continuation) pass it as an argument? */
-function calledOrHandedOn(uses: readonly Node[], named: boolean): boolean {
+/**
+ * Does the body call the name of `uses` (its uses there), or (when `named`
+ * like a continuation) pass it in a continuation slot of a call that ends a
+ * path (last, or by a keyword named like one: the callee's own parameters are
+ * not asked, as its answer may depend on this one's)? Not a value handed to a
+ * continuation (`return cont(err)`) or to a CPS call (`return log_error(err,
+ * cont)`), nor one passed where the function goes on after the call
+ * (`call_later(0, fail, error)` in a branch before more code).
+ */
+function calledOrHandedOn(file: SourceFile, uses: readonly Node[], named: boolean, params: readonly string[]): boolean {
   return uses.some((use) => {
     if (isCallee(use)) return true;
     const arg = use.parent?.type === 'keyword_argument' && use.parent.childForFieldName('value')?.id === use.id ? use.parent : use;
-    return named && arg.parent?.type === 'argument_list';
+    const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : null;
+    const callee = call?.childForFieldName('function');
+    return named && call?.type === 'call' && !(callee?.type === 'identifier' && params.includes(callee.text)) && isContinuationSlot(arg, call, undefined) && inTailPosition(call, file);
   });
 }
 
