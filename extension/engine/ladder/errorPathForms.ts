@@ -9,10 +9,13 @@
 //   on_error): ...` run by `return guard_errors(f_body, cont, on_error)`;
 // - a caller's `try` re-run by the continuation `def after_f(v, error=None):
 //   try: if error is not None: raise error ...`, passed with
-//   `lambda error: after_f(None, error)` as the error continuation.
+//   `lambda error: after_f(None, error)` as the error continuation;
+// and one without an error continuation: a function that returns from inside
+// a `try` runs its code in `def f_body():` and hands on `cont(f_body())`.
 import type { Node } from '../syntax/node';
 import { ERROR_GUARD_NAME } from './errorGuardSource';
-import { children, parameterNames, statementsOf } from './pySyntax';
+import type { SourceFile } from '../syntax/sourceFile';
+import { bodyStatements, children, identifiers, parameterNames, statementsOf } from './pySyntax';
 
 function code(stmts: readonly Node[]): Node[] {
   return stmts.filter((s) => s.type !== 'comment');
@@ -40,6 +43,20 @@ export function handedOnBody(stmts: readonly Node[], cont: string, errorCont: st
   const guard = callOf(ret.firstNamedChild);
   if (!same(parameterNames(def), [cont, errorCont]) || guard?.callee !== ERROR_GUARD_NAME || !same(guard.args, [name, cont, errorCont])) return undefined;
   return statementsOf(def.childForFieldName('body')).filter((s) => s.type !== 'nonlocal_statement');
+}
+
+/** `def f_body(): BODY` + `return cont(f_body())` (after a docstring): the statements before the def, then BODY. */
+export function directCoreBody(file: SourceFile, stmts: readonly Node[], cont: string): Node[] | undefined {
+  const all = code(stmts);
+  const [def, ret] = all.slice(-2);
+  const docstring = all.length === 3 && expressionOf(all[0])?.type === 'string';
+  if ((all.length !== 2 && !docstring) || def?.type !== 'function_definition' || ret?.type !== 'return_statement') return undefined;
+  const name = def.childForFieldName('name')?.text ?? '';
+  const delivered = callOf(ret.firstNamedChild);
+  // Its code must not reach the continuation or itself: inlined, neither would be there.
+  const mentioned = identifiers(def.childForFieldName('body') ?? def);
+  if (parameterNames(def).length !== 0 || delivered?.callee !== cont || !same(delivered.args, [`${name}()`]) || mentioned.has(cont) || mentioned.has(name)) return undefined;
+  return [...stmts.slice(0, stmts.indexOf(def)), ...bodyStatements(file, def, def.childForFieldName('body')).filter((s) => s.type !== 'nonlocal_statement')];
 }
 
 /** A function's own code guarded for its error continuation: the direct code, and the expression it returns last (when it is not in the code). */

@@ -9,10 +9,10 @@ import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { inTailPosition, isContinuationSlot, type ContinuationArguments } from './continuations';
-import { guardedCode, handedOnBody, rerunTry, type RerunTry } from './errorPathForms';
+import { directCoreBody, guardedCode, handedOnBody, rerunTry, type RerunTry } from './errorPathForms';
 import { inlineResults } from './inlineResults';
 import { blankLineBefore, block, copied, line, render, spacedApart, type Out } from './pyOut';
-import { bodyStatements, children, field, hasOnlyPlainParameters, identifiers, identifiersByName, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
+import { bodyStatements, children, field, globalNames, hasOnlyPlainParameters, identifiers, identifiersByName, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
 import { refuse } from './refusal';
 import { argumentsOf } from '../python/scopes';
 
@@ -84,6 +84,8 @@ class Uncps {
   private readonly exceptions = new Set<string>();
   /** How many values the continuation is called with, once seen. */
   private arity: number | undefined;
+  /** Names a continuation declares \`global\` and the function does not: inlined, the function declares them. */
+  private readonly globalsToDeclare = new Set<string>();
 
   constructor(private readonly spec: FromCpsSpec) {
     this.file = spec.file;
@@ -102,6 +104,7 @@ class Uncps {
     const out = [...result.out];
     const last = out.at(-1);
     if (last && 'line' in last && last.line === 'return') out.pop();
+    if (this.globalsToDeclare.size > 0) out.splice(afterDocstring(statementsOf(body)), 0, line(`global ${[...this.globalsToDeclare].join(', ')}`));
     const outer = fn.decorated ?? fn.node;
     const eol = file.lines.eol;
     let header = file.text.slice(outer.startIndex, params.startIndex) + this.parametersLeft(params) + file.text.slice(params.endIndex, body.startIndex);
@@ -115,10 +118,13 @@ class Uncps {
     return this.spec.inlineResults ? inlineResults(file, text, lineIndentOf(file, outer), eol) : text;
   }
 
-  /** The function's paths; the forms direct → CPS writes for an error continuation come back as the code they came from. */
+  /** The function's paths; the forms direct → CPS writes around a function's own code come back as the code they came from. */
   private body(stmts: readonly Node[]): Res {
     const { cont, errorCont } = this.spec;
-    if (errorCont === undefined) return this.block(stmts, { loop: undefined });
+    if (errorCont === undefined) {
+      const core = directCoreBody(this.file, stmts, cont);
+      return core ? { out: core.map((s) => copied(this.file, s, [])), falls: new Set() } : this.block(stmts, { loop: undefined });
+    }
     const own = handedOnBody(stmts, cont, errorCont) ?? stmts;
     const direct = guardedCode(own, cont, errorCont);
     if (!direct) return this.block(own, { loop: undefined });
@@ -151,6 +157,7 @@ class Uncps {
   private findContinuations(): void {
     const body = field(this.spec.fn.node, 'body');
     const params = new Set(parameterNames(this.spec.fn.node));
+    const globals = globalNames(body);
     // The body's names, read once: a function with many local continuations would otherwise be walked once per each.
     const mentions = identifiersByName(body);
     for (const def of body.descendantsOfType('function_definition')) {
@@ -164,7 +171,8 @@ class Uncps {
       const shadow = own.find((p) => params.has(p));
       if (shadow) refuse('name-clash', def, `line ${String(this.file.lineOf(def))}: the continuation \`${name}\` reuses the parameter name \`${shadow}\`; rename it so both values stay apart`);
       const recursive = uses.some((u) => def.startIndex <= u.startIndex && u.endIndex <= def.endIndex);
-      this.conts.set(name, { name, node: def, params: own, body: bodyStatements(this.file, def, def.childForFieldName('body')), kind: recursive ? 'loop' : uses.length > 1 ? 'join' : 'single', emitted: false });
+      const statements = this.withoutScopeDeclarations(bodyStatements(this.file, def, def.childForFieldName('body')), globals);
+      this.conts.set(name, { name, node: def, params: own, body: statements, kind: recursive ? 'loop' : uses.length > 1 ? 'join' : 'single', emitted: false });
     }
     // `poll` → `check` → `call_later(5, poll)`: recursion through another continuation is a loop too.
     // Only the one the function starts (used outside every continuation) is the loop's head.
@@ -173,6 +181,18 @@ class Uncps {
       const started = (mentions.get(cont.name) ?? []).some((u) => !defs.some((d) => d.startIndex <= u.startIndex && u.endIndex <= d.endIndex));
       if (cont.kind !== 'loop' && started && this.reaches(cont, cont.name, new Set())) this.conts.set(cont.name, { ...cont, kind: 'loop' });
     }
+  }
+
+  /**
+   * A continuation's body as it reads inlined: its \`nonlocal\` declarations
+   * name the function's own variables, and its \`global\` ones go to the
+   * function (once, where Python wants them, before any use).
+   */
+  private withoutScopeDeclarations(stmts: readonly Node[], ownGlobals: ReadonlySet<string>): Node[] {
+    return stmts.filter((s) => {
+      if (s.type === 'global_statement') for (const id of children(s)) if (!ownGlobals.has(id.text)) this.globalsToDeclare.add(id.text);
+      return s.type !== 'nonlocal_statement' && s.type !== 'global_statement';
+    });
   }
 
   /** Does `from`'s body lead, through the continuations it uses, back to a use of `name`? */
@@ -469,7 +489,7 @@ class Uncps {
     const param = cont.params[0];
     if (cont.kind === 'single' && param) {
       // `def after_f(r): nonlocal x; x = r; ...` reads best as `x = f(...)`.
-      const body = cont.body.filter((s) => s.type !== 'nonlocal_statement' && s.type !== 'comment');
+      const body = cont.body.filter((s) => s.type !== 'comment');
       const first = body[0]?.firstNamedChild;
       const right = first?.type === 'assignment' ? first.childForFieldName('right') : null;
       const left = first?.type === 'assignment' ? first.childForFieldName('left') : null;
@@ -572,7 +592,7 @@ class Uncps {
     const called = target ? unparenthesized(target) : undefined;
     const inner = called?.type === 'lambda' ? called.childForFieldName('body') : called;
     if (inner?.type !== 'call' || inner.childForFieldName('function')?.text !== cont.name) return undefined;
-    const head = cont.body.find((b) => b.type !== 'comment' && b.type !== 'nonlocal_statement');
+    const head = cont.body.find((b) => b.type !== 'comment');
     const matches = cont.params.length === 0 && (iterName ? head?.type === 'for_statement' && head.childForFieldName('right')?.text === iterName : head?.type === 'if_statement');
     if (matches) return { cont, iterable, end: callIndex };
     // `def step(i): ...; step(0)`: a step function that calls itself again with the next state.
@@ -587,7 +607,7 @@ class Uncps {
       refuse('unrecognised-loop', start, `${this.at(start)}: the loop function \`${cont.name}\` is started with arguments that do not match its parameters one to one`);
     }
     this.refuseCapturedState(cont);
-    const body = this.block(cont.body.filter((b) => b.type !== 'nonlocal_statement'), { loop: { name: cont.name, exit: undefined } });
+    const body = this.block(cont.body, { loop: { name: cont.name, exit: undefined } });
     if ([...body.falls].some((f) => f !== CONTINUE)) refuse('unrecognised-loop', cont.node, `${this.at(cont.node)}: a path through the loop function \`${cont.name}\` neither calls it again nor continues`);
     const init = assignment(cont.params, args.map((a) => this.file.textOf(a)));
     return { out: [...init, block('while True:', body.out.length > 0 ? body.out : [line('pass')])], falls: new Set() };
@@ -616,7 +636,7 @@ class Uncps {
   private loop(found: { cont: Cont; iterable: Node | undefined; start?: Node }, env: Env, definedHere: readonly Cont[]): Res {
     const { cont, iterable } = found;
     if (found.start) return this.stepLoop(cont, found.start);
-    const stmts = cont.body.filter((b) => b.type !== 'nonlocal_statement');
+    const stmts = cont.body;
     const headIndex = stmts.findIndex((b) => b.type !== 'comment');
     const head = present(stmts[headIndex], 'stmts');
     const exitStmts = stmts.slice(headIndex + 1);
@@ -679,6 +699,13 @@ function nextCode(stmts: readonly Node[], from: number): number {
   return i;
 }
 
+
+/** Where a statement goes first in a body without displacing its docstring: past the comments before it and the docstring. */
+function afterDocstring(stmts: readonly Node[]): number {
+  const first = stmts.findIndex((s) => s.type !== 'comment');
+  const docstring = stmts[first]?.type === 'expression_statement' && stmts[first].firstNamedChild?.type === 'string';
+  return docstring ? first + 1 : 0;
+}
 
 function unparenthesized(node: Node): Node {
   let n = node;

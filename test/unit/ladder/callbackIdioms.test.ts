@@ -324,6 +324,142 @@ test('a continuation called with several values hands on a tuple the caller unpa
   );
 });
 
+test('a parameter named like an errback that is only handed to a scheduler in a branch the function goes on after is a value', async () => {
+  // `call_later(0, fail, error)` ends the `else` branch, but `return cont(None)` follows the `if`: `error` is what fail reports, not a continuation.
+  await climbs(
+    `
+    def fail(error):
+        print("failed:", error)
+
+
+    class Later:
+        def __init__(self):
+            self.ready = []
+
+        def call_later(self, delay, f, *args):
+            self.ready.append((f, args))
+
+        def run(self):
+            while self.ready:
+                f, args = self.ready.pop(0)
+                f(*args)
+
+
+    def finish(when_done, error, loop, cont):
+        if when_done:
+            loop.call_later(0, when_done)
+        else:
+            loop.call_later(0, fail, error)
+        return cont(None)
+
+
+    def connect(ok, loop, cont):
+        return finish(lambda: print("connected"), None, loop, lambda _: cont(1)) if ok else finish(None, "refused", loop, lambda _: cont(0))
+
+
+    loop = Later()
+    connect(True, loop, print)
+    connect(False, loop, print)
+    loop.run()
+`,
+    `
+    def fail(error):
+        print("failed:", error)
+
+
+    class Later:
+        def __init__(self):
+            self.ready = []
+
+        def call_later(self, delay, f, *args):
+            self.ready.append((f, args))
+
+        def run(self):
+            while self.ready:
+                f, args = self.ready.pop(0)
+                f(*args)
+
+
+    @inline_callbacks
+    def finish(when_done, error, loop):
+        if when_done:
+            loop.call_later(0, when_done)
+        else:
+            loop.call_later(0, fail, error)
+
+
+    def connect(ok, loop, cont):
+        return finish(lambda: print("connected"), None, loop)(lambda _: cont(1)) if ok else finish(None, "refused", loop)(lambda _: cont(0))
+
+
+    loop = Later()
+    connect(True, loop, print)
+    connect(False, loop, print)
+    loop.run()
+`,
+  );
+});
+
+test('a continuation that declares a variable global hands the declaration to the function, below its docstring', async () => {
+  // Inlined into a loop, \`global total\` after a use of \`total\` would not compile.
+  await climbs(
+    `
+    total = 0
+
+
+    def fetch(key, cont):
+        cont(key * 10)
+
+
+    def add_up(keys, cont):
+        """Adds what each key fetches to the running total."""
+        def step(i):
+            if i == len(keys):
+                cont(total)
+                return
+
+            def after(value):
+                global total
+                total += value
+                step(i + 1)
+
+            fetch(keys[i], after)
+
+        step(0)
+
+
+    add_up([1, 2, 3], print)
+    add_up([4], print)
+`,
+    `
+    total = 0
+
+
+    @inline_callbacks
+    def fetch(key):
+        return key * 10
+
+
+    @inline_callbacks
+    def add_up(keys):
+        """Adds what each key fetches to the running total."""
+        global total
+        i = 0
+        while True:
+            if i == len(keys):
+                return total
+
+            value = yield fetch(keys[i])
+            total += value
+            i = i + 1
+
+
+    add_up([1, 2, 3])(print)
+    add_up([4])(print)
+`,
+  );
+});
+
 test('the runner throws an error into the generator from an error callback, also when it arrives from the loop later', () => {
   const program = `${INLINE_CALLBACKS_RUNNER}
 ready = []

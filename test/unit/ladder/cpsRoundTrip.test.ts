@@ -193,3 +193,65 @@ show(Box(None))
   assert.match(cps, /def show\(box, cont\):/, cps);
   assert.equal(python(cps), python(source));
 });
+
+test('parameters named like error continuations (`err`, `error`) that are values come back as values', async () => {
+  // CPS hands `err` to `cont`, and to a library scheduler in a branch before more code: neither makes it an error continuation.
+  await roundTrip(`import atexit
+
+
+def log_error(err):
+    print("logged", err)
+    return err
+
+
+def report(err, retry):
+    if retry:
+        atexit.register(print, "retrying")
+    else:
+        atexit.register(print, "gave up on", err)
+    return log_error(err)
+
+
+print(report("timeout", False))
+print(report("reset", True))
+`);
+});
+
+test('a global assigned from a CPS call in a loop is declared once, and the assignment comes back whole', async () => {
+  // The continuation CPS splits off declares \`global counter\` again; inlined on the way down it went in after a use.
+  await roundTrip(`counter = 0
+
+
+def bump(n):
+    return n + 1
+
+
+def tally(items):
+    global counter
+    for item in items:
+        counter = bump(counter)
+        print(item, counter)
+    return counter
+
+
+print(tally(["a", "b"]))
+`);
+});
+
+test('a function that returns from inside a try comes back as it was written, not as the local function CPS runs it in', async () => {
+  await roundTrip(`def parse_port(text):
+    """The port number in text, or None."""
+    # ports are small
+    try:
+        value = int(text)
+        if value < 0:
+            return None
+        return value
+    except ValueError:
+        return None
+
+
+print(parse_port("80"))
+print(parse_port("-1"), parse_port("x"))
+`);
+});
