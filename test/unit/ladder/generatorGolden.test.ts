@@ -237,6 +237,29 @@ test('generator → CPS: yields become continuations again, the unused runner go
     `)), all);
 });
 
+test('generator → CPS: a start nested in another start\'s continuation, or in a yielding function\'s arguments, at module level: each is adapted where it stands', async () => {
+  // Each \`f(x)(k)\` loses its \`)(\` in place, so the one inside k is adapted too (the two edits overlapped: an internal error).
+  const source = `${INLINE_CALLBACKS_RUNNER}\n\n${dedent(`
+    @inline_callbacks
+    def double(x):
+        return x * 2
+
+
+    @inline_callbacks
+    def caller(n):
+        return (yield double(n)) + 1
+
+
+    double(1)(lambda a: double(a,)(lambda b: print(a, b)))
+    caller(double(2)(lambda c: c))(print)
+    `)}`;
+  const text = await converted(source, 'cps');
+  assert.ok(text.includes('double(1, lambda a: double(a, lambda b: print(a, b)))\n'), text);
+  assert.ok(text.includes('caller(double(2, lambda c: c), print)\n'), text);
+  assert.equal(python(text), python(source));
+  assert.equal(python(text), '2 4\n9\n');
+});
+
 test('generator → CPS: two classes\' same-named methods are two functions, and each call is adapted once, for the class it reaches', async () => {
   const source = `${INLINE_CALLBACKS_RUNNER}\n\n${dedent(`
     class Base:

@@ -307,7 +307,6 @@ type Plan = 'thunks' | 'plain' | { readonly why: string };
 
 /** Calls of `fn` from code that stays in the generator form (or drives it from outside); with `trampolined`, each runs its thunks under the trampoline. */
 function callerRewrites(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<string, FunctionInfo>, resume: string, cont: string, trampolined: boolean, project: ProjectUses | undefined): Rewrite[] {
-  const run = (call: string): string => (trampolined ? `${TRAMPOLINE_NAME}(${call})` : call);
   const rewrites: Rewrite[] = [];
   for (const ref of referencesTo(file, fn)) {
     const at = `line ${String(file.lineOf(ref.node))}`;
@@ -326,19 +325,31 @@ function callerRewrites(file: SourceFile, fn: FunctionInfo, chosen: ReadonlyMap<
     const invoked = parent?.type === 'call' && parent.childForFieldName('function')?.id === call.id ? parent : undefined;
     // `f(args)(k, fail)` hands fail what f raises, even after waiting; the CPS form has no second continuation for it.
     if (invoked && argumentsOf(invoked).length > 1) throw new RefuseError('caller-cannot-follow', invoked, `${at}: \`${file.textOf(invoked)}\` gives ${shortName(fn)} an error continuation, which its CPS form would not call`);
+    // Edits around the arguments, never over them: a call of a converted function nested in them is rewritten too.
+    const around = (before: string, after: string, end: Node): void => {
+      if (before) rewrites.push({ start: call.startIndex, end: call.startIndex, text: before });
+      if (after) rewrites.push({ start: end.endIndex, end: end.endIndex, text: after });
+    };
     if (invoked && argumentsOf(invoked).length === 1) {
-      // `f(args)(k)` → `f(args, k)`
-      const k = present(argumentsOf(invoked)[0], 'continuation');
-      const inner = argumentsOf(call).map((a) => file.textOf(a));
+      // `f(args)(k)` → `f(args, k)`: the `)(` between them goes.
       const keyword = hasOnlyPlainParameters(fn.node) ? '' : `${cont}=`;
-      const passed = `(${[...inner, keyword + file.textOf(k)].join(', ')})`;
-      rewrites.push(trampolined ? { start: call.startIndex, end: invoked.endIndex, text: run(`${file.textOf(field(call, 'function'))}${passed}`) } : { start: args.startIndex, end: invoked.endIndex, text: passed });
+      const close = present(args.child(args.childCount - 1), 'closing parenthesis');
+      const open = present(field(invoked, 'arguments').firstChild, 'opening parenthesis');
+      rewrites.push({ start: close.startIndex, end: open.endIndex, text: `${separatorBefore(args)}${keyword}` });
+      if (trampolined) around(`${TRAMPOLINE_NAME}(`, ')', invoked);
     } else {
-      const list = argumentsOf(call).map((a) => file.textOf(a));
       const named = !hasOnlyPlainParameters(fn.node) || argumentsOf(call).some((a) => a.type === 'keyword_argument' || a.type === 'dictionary_splat');
-      const operation = `lambda ${resume}: ${run(`${file.textOf(field(call, 'function'))}(${[...list, named ? `${cont}=${resume}` : resume].join(', ')})`)}`;
-      rewrites.push({ start: call.startIndex, end: call.endIndex, text: parent?.type === 'yield' ? operation : `(${operation})` });
+      const close = present(args.child(args.childCount - 1), 'closing parenthesis');
+      rewrites.push({ start: close.startIndex, end: close.endIndex, text: `${separatorBefore(args)}${named ? `${cont}=${resume}` : resume})` });
+      const operation = `lambda ${resume}: ${trampolined ? `${TRAMPOLINE_NAME}(` : ''}`;
+      around(parent?.type === 'yield' ? operation : `(${operation}`, `${trampolined ? ')' : ''}${parent?.type === 'yield' ? '' : ')'}`, call);
     }
   }
   return rewrites;
+}
+
+/** What goes before one more argument at the end of an argument list: nothing when it is empty, a space after a trailing comma, else a comma. */
+function separatorBefore(args: Node): string {
+  const before = args.children.filter((c) => c !== null && c.type !== 'comment').at(-2);
+  return !before || before.type === '(' ? '' : before.type === ',' ? ' ' : ', ';
 }
