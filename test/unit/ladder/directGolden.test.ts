@@ -74,6 +74,34 @@ test('a caller passing the identity continuation gets the plain call, not an imm
   );
 });
 
+test('module-level calls chained through continuations fold into one expression when each result is read first; a result read later in a lambda keeps its call', async () => {
+  // \`f(1, lambda a: f(2, lambda b: print(a, b)))\`: the inner call comes out as \`print(a, f(2))\`, where \`a\` is read first, so \`f(1)\` takes its place.
+  await goldenRuns(
+    `
+    def step(x, cont):
+        print("step", x)
+        return cont(x + 1)
+
+
+    step(1, lambda a: step(2, lambda b: step(3, lambda c: print(a, b, c))))
+    step(4, lambda d: print(d, step(5, lambda e: e)))
+    step(6, lambda f: step(7, lambda g: (lambda: print("late", f, g))()))
+    `,
+    `
+    def step(x):
+        print("step", x)
+        return x + 1
+
+
+    print(step(1), step(2), step(3))
+    print(step(4), step(5))
+    (lambda f: (lambda g: (lambda: print("late", f, g))())(step(7)))(step(6))
+    `,
+    'direct',
+    { before: '', after: '' },
+  );
+});
+
 test('a recursive loop continuation and its exit come back as a while loop with continue and break', async () => {
   await goldenRuns(
     `

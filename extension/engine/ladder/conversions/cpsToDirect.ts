@@ -74,6 +74,7 @@ import { valueOf, type Operation, type Slots } from '../fromCps';
 import { leaveCps, type CallerText, type ConvertedSet, type LeaveCpsRung } from '../leaveCps';
 import { block, line, render, type Out } from '../pyOut';
 import { children, field, lineIndentOf, present } from '../pySyntax';
+import { argumentsOf } from '../../python/scopes';
 import { refuse } from '../refusal';
 
 function directRung(file: SourceFile): LeaveCpsRung {
@@ -96,12 +97,12 @@ function directRung(file: SourceFile): LeaveCpsRung {
     },
     adaptCall(_file: SourceFile, call: Node, text: CallerText, statementLevel: boolean, slots: Slots): string {
       const core = callWithoutArguments(call, [slots.cont, slots.error], (n) => text(n));
-      if (!slots.error) return withContinuation(core, slots.cont, text, statementLevel);
+      if (!slots.error) return withContinuation(file, core, slots.cont, text, statementLevel);
       // `f(x, k, on_error)` as a statement: a `try` whose `except` runs the handler, and whose `else` hands the result on, outside the `try`.
       const result = names.fresh(`${calleeName(call) ?? 'call'}_result`);
       const statement = present(call.parent, 'statement');
       const indent = lineIndentOf(file, statement);
-      const out: Out[] = [block('try:', [line(`${result} = ${core}`)]), handlerClause(valueOf(slots.error), text, names), block('else:', [line(withContinuation(result, slots.cont, text, true))])];
+      const out: Out[] = [block('try:', [line(`${result} = ${core}`)]), handlerClause(valueOf(slots.error), text, names), block('else:', [line(withContinuation(file, result, slots.cont, text, true))])];
       return render(file, out, indent, INDENT_UNIT, file.lines.eol).slice(indent.length);
     },
   };
@@ -110,19 +111,43 @@ function directRung(file: SourceFile): LeaveCpsRung {
 const INDENT_UNIT = '    ';
 
 /** `k(core)`, written out when `k` is a lambda whose body uses its one parameter once. */
-function withContinuation(core: string, cont: Node, text: CallerText, statementLevel: boolean): string {
+function withContinuation(file: SourceFile, core: string, cont: Node, text: CallerText, statementLevel: boolean): string {
   const k = unparenthesized(valueOf(cont));
   if (k.type !== 'lambda') return `${text(k)}(${core})`;
   const params = k.childForFieldName('parameters');
   const names = params ? children(params).map((p) => p.text) : [];
   const body = field(k, 'body');
   if (names.length === 1 && body.text === 'None' && statementLevel) return core;
+  const use = onlyUse(body, names);
+  if (use && !text.rewritten(use) && runsFirst(body, use)) return text(body, [{ start: use.startIndex, end: use.endIndex, text: core }]);
+  // Inside a continuation written out already, the use may run first now: `print(a, f(x))` was `f(x, lambda b: print(a, b))`.
+  const called = `(${text(k)})(${core})`;
+  return use && text.rewritten(use) ? foldedCall(file, called) : called;
+}
+
+/** The one use of a lambda's one parameter in its body. */
+function onlyUse(body: Node, names: readonly string[]): Node | undefined {
   // descendantsOfType includes the body itself when it is the identifier (`lambda v: v`).
   const identifiers = body.type === 'identifier' ? [body] : body.descendantsOfType('identifier').filter((i): i is Node => i !== null);
   const uses = names.length === 1 ? identifiers.filter((i) => i.text === names[0]) : [];
-  const use = uses.length === 1 ? uses[0] : undefined;
-  if (use && !text.rewritten(use) && runsFirst(body, use)) return text(body, [{ start: use.startIndex, end: use.endIndex, text: core }]);
-  return `(${text(k)})(${core})`;
+  return uses.length === 1 ? uses[0] : undefined;
+}
+
+/** `(lambda v: BODY)(core)`, parsed on its own: BODY with core in place of v when v is used once and runs first there. */
+function foldedCall(file: SourceFile, called: string): string {
+  const parsed = file.reparse(called);
+  try {
+    const call = parsed.root.firstNamedChild?.firstNamedChild;
+    const lambda = call?.type === 'call' ? unparenthesized(field(call, 'function')) : undefined;
+    const [core] = call ? argumentsOf(call) : [];
+    const params = lambda?.type === 'lambda' ? lambda.childForFieldName('parameters') : null;
+    const body = lambda?.childForFieldName('body');
+    const use = params && body ? onlyUse(body, children(params).map((p) => p.text)) : undefined;
+    if (!body || !core || !use || !runsFirst(body, use)) return called;
+    return called.slice(body.startIndex, use.startIndex) + called.slice(core.startIndex, core.endIndex) + called.slice(use.endIndex, body.endIndex);
+  } finally {
+    parsed.dispose();
+  }
 }
 
 /** `except Exception as e:` running an error continuation: a one-parameter lambda's body in place, else a call of it. */
@@ -139,9 +164,11 @@ const CALLS_AND_NAMES: ReadonlySet<string> = new Set(['call', 'identifier']);
 
 /** No call in `body` runs before `use` is read (so the call can take its place without reordering effects). */
 function runsFirst(body: Node, use: Node): boolean {
+  if (use.id === body.id) return true;
   const order = sitesIn(body, CALLS_AND_NAMES, (n) => n.type === 'call' || n.id === use.id);
   const index = order.findIndex((n) => n.id === use.id);
-  return order.slice(0, index).every((c) => c.startIndex <= use.startIndex && use.endIndex <= c.endIndex);
+  // Not found: inside a nested scope or comprehension, which runs later if at all.
+  return index >= 0 && order.slice(0, index).every((c) => c.startIndex <= use.startIndex && use.endIndex <= c.endIndex);
 }
 
 function unparenthesized(node: Node): Node {
