@@ -10,6 +10,7 @@ import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { inTailPosition, isContinuationSlot, type ContinuationArguments } from './continuations';
 import { directCoreBody, guardedCode, handedOnBody, rerunTry, type RerunTry } from './errorPathForms';
+import { spliced } from './cpsTransform';
 import { inlineResults } from './inlineResults';
 import { blankLineBefore, block, copied, line, render, spacedApart, type Out } from './pyOut';
 import { bodyStatements, children, field, globalNames, hasOnlyPlainParameters, identifiers, identifiersByName, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
@@ -132,25 +133,31 @@ class Uncps {
     return { out: [...direct.code.map((s) => copied(this.file, s, [])), ...returned], falls: new Set() };
   }
 
-  /** The parameter list without the continuations; as written when only the last one goes. */
+  /** The parameter list without the continuations, the rest as written (line breaks, comments, a trailing comma). */
   private parametersLeft(params: Node): string {
     const list = children(params).filter((c) => c.type !== 'comment');
     const gone = new Set([this.spec.cont, this.spec.errorCont].filter((name) => name !== undefined));
-    // A bare `*` names nothing, so it never goes (its undefined name must not match an absent error continuation).
+    // A bare `*` names nothing, so it never goes as a continuation (its undefined name must not match an absent error continuation).
     const isGone = (p: Node): boolean => {
       const name = (p.type === 'identifier' ? p : (p.childForFieldName('name') ?? children(p).find((c) => c.type === 'identifier')))?.text;
       return name !== undefined && gone.has(name);
     };
-    const kept = list.filter((p) => !isGone(p));
-    const last = list.at(-1);
-    if (kept.length === list.length - 1 && last && isGone(last)) {
-      // A bare `*` left last would name nothing after it: it goes with the continuation.
-      const before = list.at(list.at(-2)?.type === 'keyword_separator' ? -3 : -2);
-      return this.file.text.slice(params.startIndex, before ? before.endIndex : params.startIndex + 1) + this.file.text.slice(last.endIndex, params.endIndex);
-    }
+    const going = new Set(list.filter(isGone));
     // A bare `*` needs a named parameter after it (`*, **fields` and a trailing `*` are not Python).
-    const shown = kept.filter((p, i) => p.type !== 'keyword_separator' || (kept[i + 1] !== undefined && kept[i + 1]?.type !== 'dictionary_splat_pattern'));
-    return `(${shown.map((p) => this.file.textOf(p)).join(', ')})`;
+    list.forEach((p, i) => {
+      if (p.type === 'keyword_separator' && !list.slice(i + 1).some((q) => !going.has(q) && q.type !== 'dictionary_splat_pattern')) going.add(p);
+    });
+    const lastKept = list.reduce((at, p, i) => (going.has(p) ? at : i), -1);
+    const cuts: { start: number; end: number; text: string }[] = [];
+    list.forEach((p, i) => {
+      const next = list[i + 1];
+      // One going before a kept one takes its comma and the space up to the next; the ones going at the end, the comma before them.
+      if (going.has(p) && i < lastKept && next) cuts.push({ start: p.startIndex, end: next.startIndex, text: '' });
+    });
+    const kept = list[lastKept];
+    const last = list.at(-1);
+    if (last && lastKept < list.length - 1) cuts.push({ start: kept ? kept.endIndex : params.startIndex + 1, end: last.endIndex, text: '' });
+    return spliced(this.file, params.startIndex, params.endIndex, cuts);
   }
 
   /** Nested defs used only as continuations: passed last to a tail call, or called in tail position. */
