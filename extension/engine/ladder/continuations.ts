@@ -299,20 +299,50 @@ export const continuationParameters = perFunction((file: SourceFile, fn: Functio
 
 /**
  * Does the body call the name of `uses` (its uses there), or (when `named`
- * like a continuation) pass it in a continuation slot of a call that ends a
- * path (last, or by a keyword named like one: the callee's own parameters are
- * not asked, as its answer may depend on this one's)? Not a value handed to a
- * continuation (`return cont(err)`) or to a CPS call (`return log_error(err,
- * cont)`), nor one passed where the function goes on after the call
- * (`call_later(0, fail, error)` in a branch before more code).
+ * like a continuation) pass it where a continuation goes in a call that ends
+ * a path? Not a value handed to a continuation (`return cont(err)`), nor one
+ * passed where the function goes on after the call (`call_later(0, fail,
+ * error)` in a branch before more code), nor one a function of the module
+ * takes as a plain value (`return log_error(err, cont)`).
  */
 function calledOrHandedOn(file: SourceFile, uses: readonly Node[], named: boolean, params: readonly string[]): boolean {
   return uses.some((use) => {
     if (isCallee(use)) return true;
     const arg = use.parent?.type === 'keyword_argument' && use.parent.childForFieldName('value')?.id === use.id ? use.parent : use;
     const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : null;
-    const callee = call?.childForFieldName('function');
-    return named && call?.type === 'call' && !(callee?.type === 'identifier' && params.includes(callee.text)) && isContinuationSlot(arg, call, undefined) && inTailPosition(call, file);
+    if (!named || call?.type !== 'call' || !handsOnFromTail(call, params, file)) return false;
+    return isContinuationSlot(arg, call, undefined) || bindsCalledParameter(file, arg, call);
+  });
+}
+
+/** A call in tail position whose callee is not one of `params` (calling a continuation hands it values, not continuations). */
+function handsOnFromTail(call: Node, params: readonly string[], file: SourceFile): boolean {
+  const callee = call.childForFieldName('function');
+  return !(callee?.type === 'identifier' && params.includes(callee.text)) && inTailPosition(call, file);
+}
+
+/**
+ * Does `arg` bind a parameter of the module's function `call` reaches that is
+ * named like a continuation and that function calls, or hands on from a tail
+ * call (`parse(text, callback, errback)` with `callback` before the last)?
+ * Read from that function's own body only, so two functions that hand their
+ * continuations to each other never ask each other in turn.
+ */
+function bindsCalledParameter(file: SourceFile, arg: Node, call: Node): boolean {
+  const name = calleeName(call);
+  const callee = call.childForFieldName('function');
+  const same = name === undefined || !callee ? [] : byShortName(file, name).filter((f) => (callee.type === 'identifier' ? f.parent === undefined : isMethod(file, f)));
+  const [fn] = same;
+  const body = fn?.node.childForFieldName('body');
+  if (!fn || same.length !== 1 || !body) return false;
+  const names = parameterNamesOf(fn.node);
+  const bound = names.find((p) => (CONTINUATION_NAME.test(p) || ERROR_CONTINUATION.test(p)) && continuationArguments(file, fn, { cont: p, error: undefined }, call).cont?.id === arg.id);
+  if (bound === undefined) return false;
+  return (identifiersByName(body).get(bound) ?? []).some((use) => {
+    if (isCallee(use)) return true;
+    const held = use.parent?.type === 'keyword_argument' ? use.parent : use;
+    const next = held.parent?.type === 'argument_list' ? held.parent.parent : null;
+    return next?.type === 'call' && handsOnFromTail(next, names, file);
   });
 }
 
