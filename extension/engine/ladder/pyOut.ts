@@ -63,7 +63,9 @@ export function render(file: SourceFile, out: readonly Out[], indent: string, un
           const s = item.pinned.node;
           refuse('multiline-string', s, `the multi-line string at line ${String(file.lineOf(s))} would change if its statement moved into a continuation`);
         }
-        for (const l of item.line.split('\n')) lines.push(l.trim() === '' ? '' : at + l);
+        // A line that starts inside a string literal is part of its value: it moves with no indentation added.
+        const inString = linesStartingInStrings(item.line);
+        for (const [n, l] of item.line.split('\n').entries()) lines.push(inString[n] === true ? l : l.trim() === '' ? '' : at + l);
       } else {
         lines.push(at + item.header);
         emit(item.body.length > 0 ? item.body : [line('pass')], at + unit);
@@ -92,7 +94,8 @@ export function copied(file: SourceFile, node: Node, replacements: readonly { st
   const lines = text.split(/\r\n|\r|\n/);
   if (lines.length === 1) return { line: text, ...from };
   const base = lineIndentOf(file, node);
-  const relative = lines.map((l, i) => (i === 0 ? l : l.startsWith(base) ? l.slice(base.length) : l.trimStart())).join('\n');
+  const inString = linesStartingInStrings(lines.join('\n'));
+  const relative = lines.map((l, i) => (i === 0 || inString[i] === true ? l : l.startsWith(base) ? l.slice(base.length) : l.trimStart())).join('\n');
   const multiline = node.descendantsOfType(['string', 'concatenated_string']).find((s) => s !== null && file.lineOf(s) !== file.endLineOf(s));
   return multiline ? { line: relative, pinned: { indent: base, node: multiline }, ...from } : { line: relative, ...from };
 }
@@ -116,4 +119,38 @@ export function blankLineBefore(file: SourceFile, node: Node): boolean {
   const to = file.positionAt(node.startIndex).line;
   for (let l = from; l < to; l++) if (file.lines.lineText(l).trim() === '') return true;
   return false;
+}
+
+/**
+ * For each line of `text` (Python source), whether it starts inside a string
+ * literal: a triple-quoted string's later lines, or a line a backslash
+ * continues inside a quoted one. Their text is the string's value, so moving
+ * the code to another depth must not touch their indentation.
+ */
+export function linesStartingInStrings(text: string): boolean[] {
+  const starts = [false];
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      starts.push(quote !== '');
+      continue;
+    }
+    if (quote !== '') {
+      if (c === '\\') {
+        // An escape (in a raw string too, for where the literal ends) takes the next character, a line break too.
+        if (text[i + 1] === '\n') starts.push(true);
+        i++;
+      } else if (text.startsWith(quote, i)) {
+        i += quote.length - 1;
+        quote = '';
+      }
+    } else if (c === '#') {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === '"' || c === "'") {
+      quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      i += quote.length - 1;
+    }
+  }
+  return starts;
 }

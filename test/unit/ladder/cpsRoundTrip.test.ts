@@ -255,3 +255,22 @@ print(parse_port("80"))
 print(parse_port("-1"), parse_port("x"))
 `);
 });
+
+test('a multi-line string in a call that moves into a continuation keeps its value: its later lines get no indentation', async () => {
+  // Moved two blocks deeper, the string's second line gained the new block's indentation, and the program printed 'A\n            B'.
+  await roundTrip(`def shout(text):
+    return text.upper()
+
+
+def banner():
+    for i in range(2):
+        x = shout("""a
+b""")
+        print(repr(x), i)
+    return shout('''one \\
+two''')
+
+
+print(banner())
+`);
+});
