@@ -1,6 +1,6 @@
 // Rewriting a call's argument list: adding a continuation, or taking it off.
 import type { Node } from '../syntax/node';
-import { children, field } from './pySyntax';
+import { children, field, present } from './pySyntax';
 
 /** Renders `call` with `extra` appended to its arguments (as `keyword=extra` after keyword arguments). */
 export function callWithArgument(call: Node, extra: string, keyword: string, text: (n: Node) => string): string {
@@ -16,15 +16,25 @@ export interface AddedArgument {
 /**
  * Renders `call` with `extras` appended to its arguments, by keyword after
  * keyword arguments, or always (`byKeyword`) when the parameters are keyword-only.
+ * The arguments it has stay as written (over several lines, with a trailing comma).
  */
 export function callWithArguments(call: Node, extras: readonly AddedArgument[], byKeyword: boolean, text: (n: Node) => string): string {
   const callee = field(call, 'function');
   const args = call.childForFieldName('arguments');
   const list = args?.type === 'generator_expression' ? [] : args ? children(args).filter((a) => a.type !== 'comment') : [];
   const named = byKeyword || list.some((a) => a.type === 'keyword_argument' || a.type === 'dictionary_splat');
+  const added = extras.map((e) => (named ? `${e.keyword}=${e.value}` : e.value)).join(', ');
+  // Right after the last argument, before what follows it (a trailing comma, a comment, the line break before `)`).
+  const last = list.at(-1);
+  if (args?.type === 'argument_list' && last) {
+    const written = text(args);
+    const lastWritten = text(last);
+    const at = written.lastIndexOf(lastWritten);
+    if (at >= 0) return `${text(callee)}${written.slice(0, at + lastWritten.length)}, ${added}${written.slice(at + lastWritten.length)}`;
+  }
+  if (args?.type === 'argument_list' && !last) return `${text(callee)}(${added})`;
   const given = args?.type === 'generator_expression' ? [`(${text(args)})`] : list.map(text);
-  const parts = [...given, ...extras.map((e) => (named ? `${e.keyword}=${e.value}` : e.value))];
-  return `${text(callee)}(${parts.join(', ')})`;
+  return `${text(callee)}(${[...given, added].join(', ')})`;
 }
 
 /** The arguments of `call` except the last one, and that last one. */
@@ -48,11 +58,21 @@ export function calleeName(call: Node): string | undefined {
   return undefined;
 }
 
-/** Renders `call` without the arguments `drop` (its continuations). */
+/** Renders `call` without the arguments `drop` (its continuations), the others as written, with what separates them. */
 export function callWithoutArguments(call: Node, drop: readonly (Node | undefined)[], text: (n: Node) => string): string {
   const callee = field(call, 'function');
   const args = call.childForFieldName('arguments');
   const list = args && args.type === 'argument_list' ? children(args).filter((a) => a.type !== 'comment') : [];
   const gone = new Set(drop.flatMap((d) => (d ? [d.id] : [])));
-  return `${text(callee)}(${list.filter((a) => !gone.has(a.id)).map(text).join(', ')})`;
+  const kept = list.filter((a) => !gone.has(a.id));
+  const last = list.at(-1);
+  if (!args || !last || kept.length === 0) return `${text(callee)}()`;
+  // The call's own text between two offsets: what stands between its arguments.
+  const between = (start: number, end: number): string => call.text.slice(start - call.startIndex, end - call.startIndex);
+  const pieces = kept.map((a) => {
+    const next = list[list.indexOf(a) + 1];
+    // After the last one kept: what followed the list's last argument (a trailing comma, the line break before `)`).
+    return text(a) + (a === kept.at(-1) ? between(last.endIndex, args.endIndex - 1) : between(a.endIndex, next ? next.startIndex : args.endIndex - 1));
+  });
+  return `${text(callee)}${between(args.startIndex, present(list[0], 'arguments').startIndex)}${pieces.join('')})`;
 }

@@ -7,7 +7,7 @@ import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { FreshNames } from './freshNames';
-import { assignment, blankLineBefore, block, copied, defBlock, line, render, spacedApart, type Block, type Line, type Out } from './pyOut';
+import { assignment, blankLineBefore, block, copied, defBlock, line, relativeTo, render, spacedApart, type Block, type Line, type Out } from './pyOut';
 import { alwaysExits, assignedNames, bindings, bindingsIn, bodyStatements, children, contains, field, globalNames, hasOnlyPlainParameters, identifiers, indentUnitOf, isComprehension, isScope, isSeparateType, lineIndentOf, ownOfType, parameterNames, present, statementsOf, targetNames } from './pySyntax';
 import { refuse } from './refusal';
 import { addScopeDeclarations, declareScopes } from './nonlocals';
@@ -496,7 +496,7 @@ class CpsWriter {
       return bindDirectly ? binds : this.spec.names.fresh(discards ? '_' : `${s.label}_result`);
     });
     sites.forEach((s, i) => this.overrides.set(s.node.id, { start: s.node.startIndex, end: s.node.endIndex, text: present(params[i], 'params') }));
-    const text = (n: Node): string => this.textWith(n.startIndex, n.endIndex);
+    const text = (n: Node): string => this.lineText(n);
 
     // The innermost scope: after the last call.
     let scope: Out[];
@@ -697,7 +697,7 @@ class CpsWriter {
     const saved = this.overrides.get(node.id);
     this.overrides.delete(node.id);
     try {
-      return present(site.renderCatching, 'renderCatching')(k, onError, (n) => this.textWith(n.startIndex, n.endIndex));
+      return present(site.renderCatching, 'renderCatching')(k, onError, (n) => this.lineText(n));
     } finally {
       if (saved) this.overrides.set(node.id, saved);
     }
@@ -798,6 +798,11 @@ class CpsWriter {
   /** Source text of a range with CPS calls already lifted replaced by their result names. */
   private textWith(start: number, end: number): string {
     return spliced(this.file, start, end, [...this.overrides.values()]);
+  }
+
+  /** The text of `n` as it reads in a line the refactor writes (see relativeTo). */
+  private lineText(n: Node): string {
+    return relativeTo(this.file, n.startIndex, this.textWith(n.startIndex, n.endIndex));
   }
 
   private thunk(call: string): string {

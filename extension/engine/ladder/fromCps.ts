@@ -12,7 +12,7 @@ import { inTailPosition, isContinuationSlot, type ContinuationArguments } from '
 import { directCoreBody, guardedCode, handedOnBody, rerunTry, type RerunTry } from './errorPathForms';
 import { spliced } from './cpsTransform';
 import { inlineResults } from './inlineResults';
-import { blankLineBefore, block, copied, line, render, spacedApart, type Out } from './pyOut';
+import { blankLineBefore, block, copied, line, relativeTo, render, spacedApart, type Out } from './pyOut';
 import { bodyStatements, children, field, globalNames, hasOnlyPlainParameters, identifiers, identifiersByName, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
 import { refuse } from './refusal';
 import { argumentsOf } from '../python/scopes';
@@ -236,6 +236,11 @@ class Uncps {
     return false;
   }
 
+  /** The text of `n` as it reads in a line this writes (see relativeTo). */
+  private lineText(n: Node): string {
+    return relativeTo(this.file, n.startIndex, this.file.textOf(n));
+  }
+
   private at(node: Node): string {
     return `line ${String(this.file.lineOf(node))}`;
   }
@@ -365,7 +370,7 @@ class Uncps {
     const lead = items.slice(0, -1);
     for (const item of lead) if (this.mentionsContinuation(item)) refuse('continuation-not-tail', item, `${this.at(item)}: a continuation is used before the last item of \`${this.file.textOf(inner)}\``);
     const rest = this.tail(present(items.at(-1), 'items'), env);
-    return { out: [...lead.map((item) => line(this.file.textOf(item))), ...rest.out], falls: rest.falls };
+    return { out: [...lead.map((item) => line(this.lineText(item))), ...rest.out], falls: rest.falls };
   }
 
   /**
@@ -404,7 +409,7 @@ class Uncps {
     if (!/^[A-Z]/.test(className) && !(value.type === 'identifier' && this.exceptions.has(value.text))) {
       refuse('error-not-exception', error, `${this.at(error)}: the error continuation gets \`${this.file.textOf(error)}\`, which the module does not show to be an exception, so it cannot be raised`);
     }
-    return { out: [line(`raise ${this.file.textOf(value)}`)], falls: new Set() };
+    return { out: [line(`raise ${this.lineText(value)}`)], falls: new Set() };
   }
 
   private isContinuationArgument(arg: Node): boolean {
@@ -414,7 +419,8 @@ class Uncps {
 
   /** `op(args, k)`: the result bound to k's parameter, then k's body; with an error continuation, a `try` whose `except` is its body. */
   private cpsCall(call: Node, slots: Slots, env: Env): Res {
-    const op = this.spec.operation(call, slots);
+    const written = this.spec.operation(call, slots);
+    const op = { ...written, text: relativeTo(this.file, call.startIndex, written.text) };
     const k = unparenthesized(valueOf(slots.cont));
     const handler = slots.error ? unparenthesized(valueOf(slots.error)) : undefined;
     const rerun = handler && k.type === 'identifier' ? this.conts.get(k.text) : undefined;

@@ -154,3 +154,17 @@ export function linesStartingInStrings(text: string): boolean[] {
   }
   return starts;
 }
+
+/**
+ * `text`, the file's text from `start` on (rewritten inside, perhaps), with
+ * its later lines made relative to the indentation of the line `start` is on,
+ * as a Line's are: rendered at another depth, a call spread over lines keeps
+ * its shape instead of gaining the new depth on top of the old one. Lines
+ * inside a string stay as they are.
+ */
+export function relativeTo(file: SourceFile, start: number, text: string): string {
+  if (!text.includes('\n')) return text;
+  const base = /^[ \t]*/.exec(file.lines.lineText(file.positionAt(start).line))?.[0] ?? '';
+  const inString = linesStartingInStrings(text);
+  return text.split('\n').map((l, i) => (i === 0 || inString[i] === true || !l.startsWith(base) ? l : l.slice(base.length))).join('\n');
+}

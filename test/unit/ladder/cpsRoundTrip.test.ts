@@ -274,3 +274,25 @@ two''')
 print(banner())
 `);
 });
+
+test('calls spread over lines keep their layout on every rung: the continuation goes in before the closing parenthesis and comes out the same way', async () => {
+  await roundTrip(`def describe(name, size, unit="items", *, sep=": "):
+    return name + sep + str(size) + " " + unit
+
+
+def report(names):
+    lines = []
+    for name in names:
+        lines.append(describe(
+            name,
+            len(name),
+            unit="letters",
+        ))
+    return "\\n".join(lines)
+
+
+print(report(["alpha", "be"]))
+print(describe("total",
+               2, sep=" = "))
+`);
+});
