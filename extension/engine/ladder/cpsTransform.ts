@@ -606,7 +606,7 @@ class CpsWriter {
     let header = this.textWith(clause.startIndex, end);
     const comment = children(clause).find((c) => c.type === 'comment' && c.startIndex > end && this.file.lineOf(c) === this.file.lineOf(clause));
     if (comment) header += this.file.text.slice(end, comment.endIndex);
-    return header;
+    return relativeTo(this.file, clause.startIndex, header);
   }
 
   /** A clause written with `header` (from `headerOf`) over `body`: it binds what the clause's header binds. */
@@ -744,10 +744,10 @@ class CpsWriter {
       const right = field(stmt, 'right');
       const iter = this.spec.names.fresh(right.type === 'identifier' ? `${right.text}_left` : 'items_left');
       defs.push(assignment(iter, `iter(${this.textWith(right.startIndex, right.endIndex)})`));
-      loopDef = defBlock(`def ${loopName}():`, loopName, [], [{ ...block(`for ${this.textWith(left.startIndex, left.endIndex)} in ${iter}:`, bodyOut), binds: targetNames(left) }, ...exit]);
+      loopDef = defBlock(`def ${loopName}():`, loopName, [], [{ ...block(`for ${this.lineText(left)} in ${iter}:`, bodyOut), binds: targetNames(left) }, ...exit]);
     } else {
       const condition = field(stmt, 'condition');
-      loopDef = defBlock(`def ${loopName}():`, loopName, [], [block(`if ${this.textWith(condition.startIndex, condition.endIndex)}:`, bodyOut), ...exit]);
+      loopDef = defBlock(`def ${loopName}():`, loopName, [], [block(`if ${this.lineText(condition)}:`, bodyOut), ...exit]);
     }
     return [...defs, loopDef, this.tail(`${loopName}()`)];
   }

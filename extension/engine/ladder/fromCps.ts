@@ -12,7 +12,7 @@ import { inTailPosition, isContinuationSlot, type ContinuationArguments } from '
 import { directCoreBody, guardedCode, handedOnBody, rerunTry, type RerunTry } from './errorPathForms';
 import { spliced } from './cpsTransform';
 import { inlineResults } from './inlineResults';
-import { blankLineBefore, block, copied, line, relativeTo, render, spacedApart, type Out } from './pyOut';
+import { blankLineBefore, block, breaksOutsideBrackets, copied, line, relativeTo, render, spacedApart, type Out } from './pyOut';
 import { bodyStatements, children, field, globalNames, hasOnlyPlainParameters, identifiers, identifiersByName, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
 import { refuse } from './refusal';
 import { argumentsOf } from '../python/scopes';
@@ -393,9 +393,9 @@ class Uncps {
       refuse('continuation-arity', call, `${this.at(call)}: the continuation is called with ${String(args.length)} values here and ${String(this.arity)} elsewhere; one return value cannot stand for both`);
     }
     this.arity = args.length;
-    const written = args.length > 1 ? args.map((a) => this.file.textOf(a)).join(', ') : args[0] && args[0].text !== 'None' ? this.file.textOf(args[0]) : undefined;
-    // An argument spread over lines held together by the call's parentheses needs its own after \`return\`.
-    const value = written?.includes('\n') ? `(${written})` : written;
+    const written = args.length > 1 ? args.map((a) => this.lineText(a)).join(', ') : args[0] && args[0].text !== 'None' ? this.lineText(args[0]) : undefined;
+    // An argument spread over lines held together by the call's parentheses needs its own after \`return\` (one in brackets of its own does not).
+    const value = written !== undefined && breaksOutsideBrackets(written) ? `(${written})` : written;
     return { out: [line(value === undefined ? 'return' : `return ${value}`)], falls: new Set() };
   }
 
@@ -576,7 +576,7 @@ class Uncps {
     const condition = clause.childForFieldName('condition');
     if (condition && this.mentionsContinuation(condition)) refuse('continuation-not-tail', condition, `${this.at(condition)}: the continuation is used in a condition`);
     const colon = clause.children.find((c) => c?.type === ':' && (!body || c.startIndex < body.startIndex));
-    return this.file.text.slice(clause.startIndex, colon?.endIndex ?? clause.startIndex);
+    return relativeTo(this.file, clause.startIndex, this.file.text.slice(clause.startIndex, colon?.endIndex ?? clause.startIndex));
   }
 
   // ---- loops ----------------------------------------------------------------------
@@ -664,8 +664,8 @@ class Uncps {
     if (falls.some((f) => f !== CONTINUE && f !== BREAK)) refuse('unrecognised-loop', head, `${this.at(head)}: a path through the loop body neither goes round again nor leaves the loop`);
     const bodyOut = falls.length === 1 && falls[0] === BREAK ? [...body.out, line('break')] : body.out;
     const header = head.type === 'for_statement'
-      ? `for ${this.file.textOf(field(head, 'left'))} in ${this.file.textOf(present(iterable, 'iterable'))}:`
-      : `while ${this.file.textOf(field(head, 'condition'))}:`;
+      ? `for ${this.lineText(field(head, 'left'))} in ${this.lineText(present(iterable, 'iterable'))}:`
+      : `while ${this.lineText(field(head, 'condition'))}:`;
     let after: Res;
     if (exit) {
       exit.emitted = true;

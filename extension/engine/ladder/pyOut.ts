@@ -22,6 +22,7 @@ export interface Line {
 }
 
 export interface Block {
+  /** One or more lines (a condition over several), those after the first indented relative to the first. */
   readonly header: string;
   readonly body: readonly Out[];
   /** As for a line: the statement this block stands for was set apart by a blank line. */
@@ -63,17 +64,21 @@ export function render(file: SourceFile, out: readonly Out[], indent: string, un
           const s = item.pinned.node;
           refuse('multiline-string', s, `the multi-line string at line ${String(file.lineOf(s))} would change if its statement moved into a continuation`);
         }
-        // A line that starts inside a string literal is part of its value: it moves with no indentation added.
-        const inString = linesStartingInStrings(item.line);
-        for (const [n, l] of item.line.split('\n').entries()) lines.push(inString[n] === true ? l : l.trim() === '' ? '' : at + l);
+        lines.push(...indented(item.line, at));
       } else {
-        lines.push(at + item.header);
+        lines.push(...indented(item.header, at));
         emit(item.body.length > 0 ? item.body : [line('pass')], at + unit);
       }
     }
   };
   emit(out, indent);
   return lines.join(eol);
+}
+
+/** The lines of `text` at `at`; a line that starts inside a string literal is part of its value, and moves with no indentation added. */
+function indented(text: string, at: string): string[] {
+  const inString = linesStartingInStrings(text);
+  return text.split('\n').map((l, n) => (inString[n] === true ? l : l.trim() === '' ? '' : at + l));
 }
 
 /**
@@ -121,25 +126,32 @@ export function blankLineBefore(file: SourceFile, node: Node): boolean {
   return false;
 }
 
+/** Where a line of Python source starts: inside a string literal, and how deep in brackets. */
+interface LineStart {
+  readonly inString: boolean;
+  readonly depth: number;
+}
+
 /**
- * For each line of `text` (Python source), whether it starts inside a string
- * literal: a triple-quoted string's later lines, or a line a backslash
- * continues inside a quoted one. Their text is the string's value, so moving
- * the code to another depth must not touch their indentation.
+ * How each line of `text` (Python source) starts. A line that starts inside a
+ * string literal (a triple-quoted string's later lines, or one a backslash
+ * continues inside a quoted one) is part of the string's value: moving the code
+ * to another depth must not touch its indentation.
  */
-export function linesStartingInStrings(text: string): boolean[] {
-  const starts = [false];
+function lineStarts(text: string): LineStart[] {
+  const starts: LineStart[] = [{ inString: false, depth: 0 }];
   let quote = '';
+  let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text[i] ?? '';
     if (c === '\n') {
-      starts.push(quote !== '');
+      starts.push({ inString: quote !== '', depth });
       continue;
     }
     if (quote !== '') {
       if (c === '\\') {
         // An escape (in a raw string too, for where the literal ends) takes the next character, a line break too.
-        if (text[i + 1] === '\n') starts.push(true);
+        if (text[i + 1] === '\n') starts.push({ inString: true, depth });
         i++;
       } else if (text.startsWith(quote, i)) {
         i += quote.length - 1;
@@ -150,9 +162,23 @@ export function linesStartingInStrings(text: string): boolean[] {
     } else if (c === '"' || c === "'") {
       quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
       i += quote.length - 1;
+    } else if ('([{'.includes(c)) {
+      depth++;
+    } else if (')]}'.includes(c)) {
+      depth--;
     }
   }
   return starts;
+}
+
+/** For each line of `text`, whether it starts inside a string literal (see lineStarts). */
+export function linesStartingInStrings(text: string): boolean[] {
+  return lineStarts(text).map((l) => l.inString);
+}
+
+/** Does the expression `text` go on to another line outside every bracket (so it needs its own parentheses after `return`)? */
+export function breaksOutsideBrackets(text: string): boolean {
+  return lineStarts(text).some((l, i) => i > 0 && !l.inString && l.depth <= 0);
 }
 
 /**

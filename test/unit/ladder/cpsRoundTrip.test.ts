@@ -296,3 +296,25 @@ print(describe("total",
                2, sep=" = "))
 `);
 });
+
+test('a condition spread over lines and a result spread over lines in its own brackets come back as written', async () => {
+  // The if's later lines gained the new depth on top of the old one, and the result came back as `return ((...))`.
+  await roundTrip(`def scale(n):
+    return n * 10
+
+
+def encode(n, strict=False, pretty=False):
+    size = scale(n)
+    if (strict and
+            pretty):
+        return 0
+    return dict(
+        size=size,
+        strict=strict,
+    ).items()
+
+
+print(sorted(encode(2)))
+print(encode(3, True, True))
+`);
+});

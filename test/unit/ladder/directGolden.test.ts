@@ -320,7 +320,7 @@ test('a continuation argument spread over lines keeps its parentheses after `ret
     `
     def report(name, score):
         return ("name: " + name +
-                 " score: " + str(score))
+             " score: " + str(score))
     `,
     'direct',
     { before: 'report(print, "ada", 3)\n', after: 'print(report("ada", 3))\n' },
