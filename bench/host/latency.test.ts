@@ -66,7 +66,8 @@ async function resolvedAbove(uri: vscode.Uri, lines: number): Promise<vscode.Cod
   // Listed without resolving any: which lenses on those lines still need their command.
   const listed = await lensesOf(uri);
   const unresolved = listed.filter((l) => l.range.start.line < lines && !l.command).length;
-  return listed.length === 0 ? [] : lensesOf(uri, unresolved);
+  // All of them came with their command: they show as listed, as they do in the editor.
+  return listed.length === 0 || unresolved === 0 ? listed : lensesOf(uri, unresolved);
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
