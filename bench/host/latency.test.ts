@@ -165,6 +165,7 @@ suite('latency', () => {
     recordMetric('activationMs', activationMs);
     recordMetric('firstLensesMs', firstLensesMs);
     recordMetric('topLensesMs', topLensesMs);
+    recordMetric('firstLensesAfterActivationMs', firstLensesMs - activationMs);
     recordMetric('lenses', all.length);
     recordMetric('resolveAllMs', resolveAllMs);
     recordMetric('resolveMaxBlockMs', resolving.max / 1e6);
