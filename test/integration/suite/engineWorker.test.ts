@@ -9,7 +9,7 @@ import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { DiagnosticsPublished } from '../../../extension/vscode/interleavingDiagnostics';
 import { INTERLEAVINGS_SOURCE } from '../../../extension/vscode/interleavingDiagnostics';
-import { api, discard, openExample } from '../helpers';
+import { api, discard, exampleUri, openExample, openUntitledPython } from '../helpers';
 
 async function answered(): Promise<{ threadId: number; answered: number }> {
   const where = await (await api()).engine.ask({ kind: 'where' });
@@ -26,8 +26,9 @@ suite('engine worker', () => {
 
   test('lens steps and the interleavings analysis are answered on another thread than the host’s', async () => {
     const extension = await api();
-    // The ladder's first rungs: plain functions whose lenses offer CPS.
-    const ladder = await openExample('ladder.py');
+    // The ladder's first rungs: plain functions whose lenses offer CPS. A fresh document: an example opened by an
+    // earlier test may still hold its resolved lenses (VS Code keeps a closed document a while).
+    const ladder = await openUntitledPython(new TextDecoder().decode(await vscode.workspace.fs.readFile(exampleUri('ladder.py'))));
     const before = await answered();
     assert.notEqual(before.threadId, threadId, 'the worker is a thread of its own');
 
