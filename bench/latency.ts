@@ -6,7 +6,10 @@ import { mainHostBench, type Rows } from './hostBench';
 const ROWS: Rows = [
   ['parseMs', 'tree-sitter parse of the module (baseline)'],
   ['incrementalParseMs', 'incremental re-parse after a one-character edit'],
-  ['firstLensesMs', 'opening the module → its first lenses (top of the file resolved)'],
+  ['activationMs', 'opening the module → the extension active'],
+  ['firstLensesMs', 'opening the module → its first screen of lenses (every lens of the first 50 lines resolved)'],
+  ['firstLensesAfterActivationMs', 'the extension active → its first screen of lenses'],
+  ['topLensesMs', 'opening the module → every lens of the first 130 lines resolved (ladder steps among them)'],
   ['resolveAllMs', 'resolving every lens of the module (scrolling through it once)'],
   ['resolveMaxBlockMs', 'longest block of the host thread while resolving them'],
   ['lensesMs', 'edit → lenses current (median)'],

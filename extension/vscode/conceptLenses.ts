@@ -28,22 +28,26 @@ class ConceptLens extends vscode.CodeLens implements StableLens<ConceptLens> {
     /** 0-based line of the definition (its first decorator, if any). */
     readonly line: number,
     readonly concepts: readonly ConceptId[],
+    /** Whether a conversion takes the function a rung up: only then is the title the step's, resolved in the worker. */
+    readonly climbs: boolean,
     /** The "Show ladder" lens beside the concepts lens, rather than the concepts lens itself. */
     readonly opensLadder = false,
   ) {
     super(new vscode.Range(line, 0, line, 0));
-    // Known without the worker, so VS Code never has to resolve it (scrolling resolves fewer lenses).
+    // Known without the worker, so VS Code never has to resolve it (scrolling resolves fewer lenses,
+    // and the first ones show without waiting for the workspace's files that only a step needs).
     if (opensLadder) this.command = { title: 'Show ladder', tooltip: `${functionName} at every rung, side by side`, command: SHOW_LADDER, arguments: [uri, functionName] };
+    else if (!climbs) this.command = { title: conceptNames(concepts), command: '' };
   }
 
   get key(): string {
-    return `${String(this.line)}\0${this.functionName}\0${this.concepts.join(',')}${this.opensLadder ? '\0ladder' : ''}`;
+    return `${String(this.line)}\0${this.functionName}\0${this.concepts.join(',')}${this.climbs ? '\0climbs' : ''}${this.opensLadder ? '\0ladder' : ''}`;
   }
 
   /** The same lens on another line (its resolved command kept). */
   movedTo(line: number): ConceptLens {
-    const moved = new ConceptLens(this.uri, this.functionName, line, this.concepts, this.opensLadder);
-    if (this.command && !this.opensLadder) {
+    const moved = new ConceptLens(this.uri, this.functionName, line, this.concepts, this.climbs, this.opensLadder);
+    if (this.command && this.climbs && !this.opensLadder) {
       const conversionId: unknown[] = this.command.arguments?.slice(3) ?? [];
       moved.command = { ...this.command, arguments: [this.uri.toString(), this.functionName, line, ...conversionId] };
     }
@@ -104,15 +108,15 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     return this.memory.lenses(
       uri,
       answer.lenses.flatMap((l) => {
-        const lens = new ConceptLens(uri, l.name, l.line, l.concepts);
-        return l.aboveDirect ? [lens, new ConceptLens(uri, l.name, l.line, l.concepts, true)] : [lens];
+        const lens = new ConceptLens(uri, l.name, l.line, l.concepts, l.climbs);
+        return l.aboveDirect ? [lens, new ConceptLens(uri, l.name, l.line, l.concepts, l.climbs, true)] : [lens];
       }),
     );
   }
 
   async resolveCodeLens(lens: ConceptLens, token: vscode.CancellationToken): Promise<ConceptLens> {
-    if (lens.opensLadder) return lens; // its command is set when it is made
-    const names = lens.concepts.length > 0 ? lens.concepts.map((id) => CONCEPT_INFO[id].name).join(' · ') : DIRECT_STYLE;
+    if (lens.opensLadder || !lens.climbs) return lens; // its command is set when it is made
+    const names = conceptNames(lens.concepts);
     // A step is judged against the whole workspace: wait until its files have been read.
     await this.workspace.ready;
     // The step runs in the engine's worker; the host's thread only waits for its answer.
@@ -155,6 +159,11 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+/** What a lens calls its function's concepts. */
+function conceptNames(concepts: readonly ConceptId[]): string {
+  return concepts.length > 0 ? concepts.map((id) => CONCEPT_INFO[id].name).join(' · ') : DIRECT_STYLE;
 }
 
 /** A lens is one line: long reasons end in an ellipsis (the tooltip has all of it). */

@@ -8,11 +8,13 @@ export class LintSettings implements vscode.Disposable {
   private readonly byFolder = new Map<string, LintConfig>();
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/pyproject.toml');
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires after a folder's settings were (re)read. */
+  /** Fires after a folder's settings were (re)read and differ from what applied before. */
   readonly onDidChange = this.changed.event;
+  /** Settles when every workspace folder's pyproject.toml has been read once. */
+  readonly loaded: Promise<void>;
 
   constructor() {
-    for (const folder of vscode.workspace.workspaceFolders ?? []) void this.load(folder);
+    this.loaded = Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.load(folder))).then(() => undefined);
     const reload = (uri: vscode.Uri): void => {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       if (folder && vscode.Uri.joinPath(folder.uri, 'pyproject.toml').toString() === uri.toString()) void this.load(folder);
@@ -45,8 +47,12 @@ export class LintSettings implements vscode.Disposable {
     } catch {
       // No pyproject.toml: the defaults.
     }
-    this.byFolder.set(folder.uri.toString(), config);
-    this.changed.fire();
+    const key = folder.uri.toString();
+    const before = this.byFolder.get(key) ?? DEFAULT_CONFIG;
+    this.byFolder.set(key, config);
+    // Re-linting every open document re-sends every diagnostic and hazard lens to the editor: only for settings that changed
+    // (the first read of a folder without any is the defaults the features already used, while the editor opens its first file).
+    if (JSON.stringify(config) !== JSON.stringify(before)) this.changed.fire();
   }
 
   dispose(): void {

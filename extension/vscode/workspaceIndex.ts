@@ -14,6 +14,8 @@ import type { DocumentCache } from './documentCache';
 
 /** The host thread is given back after this long of reading. */
 const SLICE_MS = 20;
+/** Files read at the same time during the first scan. */
+const READS_AT_ONCE = 8;
 const SHOWN_PROGRESS = 'conceptLenses.workspaceIndex.progressShown';
 
 export class WorkspaceIndex implements vscode.Disposable {
@@ -53,10 +55,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     const uris = await vscode.workspace.findFiles('**/*.py');
     const read = async (progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<void> => {
       let sliceStart = Date.now();
-      for (const [i, uri] of uris.entries()) {
-        await this.readFromDisk(uri);
+      for (let i = 0; i < uris.length; i += READS_AT_ONCE) {
+        // Each read is a round trip through the host: several at once, taken into the model in the order found.
+        const batch = uris.slice(i, i + READS_AT_ONCE);
+        const found = await Promise.all(batch.map(async (uri) => [uri, await this.readSource(uri)] as const));
+        for (const [uri, source] of found) this.take(uri, source);
         if (Date.now() - sliceStart > SLICE_MS) {
-          progress?.report({ message: `${String(i + 1)} of ${String(uris.length)} files`, increment: 0 });
+          progress?.report({ message: `${String(i + batch.length)} of ${String(uris.length)} files`, increment: 0 });
           await new Promise((resolve) => setTimeout(resolve, 0));
           sliceStart = Date.now();
         }
@@ -73,21 +78,29 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async readFromDisk(uri: vscode.Uri, closed = false): Promise<void> {
-    if (!uri.path.endsWith('.py')) return;
+    this.take(uri, await this.readSource(uri), closed);
+  }
+
+  /** What `uri` holds now: an open document's text, the file's, nothing to take (not a module), or gone (unreadable). */
+  private async readSource(uri: vscode.Uri): Promise<ModuleSource | vscode.TextDocument | 'gone' | undefined> {
+    if (!uri.path.endsWith('.py')) return undefined;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open && !open.isClosed) {
-      this.fromDocument(open);
-      return;
-    }
+    if (open && !open.isClosed) return open;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type !== vscode.FileType.File || stat.size > MAX_SOURCE_BYTES) return;
+      if (stat.type !== vscode.FileType.File || stat.size > MAX_SOURCE_BYTES) return undefined;
       const decoded = decodePythonSource(await vscode.workspace.fs.readFile(uri));
-      const source = decoded.ok ? moduleSource(uri, decoded.text) : undefined;
-      if (source) this.set(source, closed);
+      return decoded.ok ? moduleSource(uri, decoded.text) : undefined;
     } catch {
-      this.remove(uri.toString()); // gone or unreadable: no longer part of the project
+      return 'gone';
     }
+  }
+
+  /** Takes what readSource found into the model. */
+  private take(uri: vscode.Uri, found: ModuleSource | vscode.TextDocument | 'gone' | undefined, closed = false): void {
+    if (found === 'gone') this.remove(uri.toString()); // gone or unreadable: no longer part of the project
+    else if (found && 'getText' in found) this.fromDocument(found);
+    else if (found) this.set(found, closed);
   }
 
   private fromDocument(document: vscode.TextDocument): void {

@@ -264,9 +264,12 @@ export class EngineState {
     const shown = new Set(question.shown);
     const lenses = classificationOf(file).flatMap((f) => {
       // Where learners start: a plain function the CPS rung takes gets a lens too, offering that rung.
-      if (f.concepts.length === 0) return ladderSteps(file, f.info, f.concepts).up?.to === 'cps' ? [{ name: f.name, line: startLine(file, f), concepts: [], aboveDirect: false }] : [];
+      if (f.concepts.length === 0) return ladderSteps(file, f.info, f.concepts).up?.to === 'cps' ? [{ name: f.name, line: startLine(file, f), concepts: [], aboveDirect: false, climbs: true }] : [];
       const concepts = shownConcepts(f.concepts, shown);
-      return concepts.length === 0 ? [] : [{ name: f.name, line: startLine(file, f), concepts, aboveDirect: rungOf(f.concepts) !== 'direct' }];
+      if (concepts.length === 0) return [];
+      // The same rung up as lensStep finds (same parse, same classification).
+      const climbs = ladderSteps(file, f.info, f.concepts).up !== undefined;
+      return [{ name: f.name, line: startLine(file, f), concepts, aboveDirect: rungOf(f.concepts) !== 'direct', climbs }];
     });
     return this.unlessKnown(question, { lenses });
   }

@@ -64,11 +64,14 @@ export interface Unchanged {
 /**
  * Per labelled definition: its dotted name, 0-based first line (decorators
  * included), the most specific concepts shown (none: a plain function the CPS
- * rung takes), and whether it stands above direct style (a "Show ladder" lens).
+ * rung takes), whether it stands above direct style (a "Show ladder" lens),
+ * and whether a conversion takes it a rung up: only then does the lens's
+ * title need the step (`lensStep`), which waits for the workspace; the title
+ * of one that does not climb is known at once.
  */
 export type ConceptLensesAnswer =
   | { readonly skipped: true }
-  | { readonly skipped: false; readonly generation: number; readonly lenses: readonly { readonly name: string; readonly line: number; readonly concepts: readonly ConceptId[]; readonly aboveDirect: boolean }[] }
+  | { readonly skipped: false; readonly generation: number; readonly lenses: readonly { readonly name: string; readonly line: number; readonly concepts: readonly ConceptId[]; readonly aboveDirect: boolean; readonly climbs: boolean }[] }
   | Unchanged
   | MidEdit;
 
@@ -512,7 +515,7 @@ const isStepSummary = record({ label: isString, alongside: arrayOf(isString) }, 
 export const isAnswerTo: { readonly [K in keyof AnswerOf]: Guard<AnswerOf[K]> } = {
   conceptLenses: union(
     record({ skipped: oneOf(true) }),
-    record({ skipped: oneOf(false), generation: isCount, lenses: arrayOf(record({ name: isString, line: isCount, concepts: arrayOf(oneOf(...CONCEPT_IDS)), aboveDirect: isBoolean })) }),
+    record({ skipped: oneOf(false), generation: isCount, lenses: arrayOf(record({ name: isString, line: isCount, concepts: arrayOf(oneOf(...CONCEPT_IDS)), aboveDirect: isBoolean, climbs: isBoolean })) }),
     isUnchanged,
     isMidEdit,
   ),

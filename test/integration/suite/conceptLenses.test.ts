@@ -59,6 +59,17 @@ suite('concept lenses', () => {
     );
   });
 
+  test('a lens whose function climbs no rung has its title without being resolved; one that climbs waits for its step', async () => {
+    editor = await openUntitledPython(SOURCE);
+    await api();
+    // Nothing resolved: VS Code hands back only the lenses that came with their command.
+    const unresolved = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 0);
+    const titles = unresolved.filter((l) => l.command?.command !== SHOW_LADDER).map((l) => [l.range.start.line, l.command?.title]);
+    assert.deepEqual(titles, [[9, 'generator']]);
+    // Resolved, the climbing one names its step.
+    assert.deepEqual((await lenses(editor.document)).map((l) => l.command?.title), ['generator coroutine · → async/await', 'generator']);
+  });
+
   test('a refused next rung is no action: the lens says why instead', async () => {
     // A script (it runs start() when imported), so its functions have no users outside it and the caller is the reason.
     editor = await openUntitledPython(['from tornado import gen', '', '@gen.coroutine', 'def log(text):', '    yield gen.moment', '', 'def start():', '    log("x")', '', 'start()', ''].join('\n'));

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
+import { LintSettings } from '../../../extension/vscode/lintSettings';
 import { api, discard, waitFor } from '../helpers';
 
 const RACY = `import asyncio
@@ -51,6 +52,27 @@ suite('interleavings settings from pyproject.toml', () => {
     created.push(uri);
     return uri;
   }
+
+  test('reading settings that change nothing announces no change; a changed pyproject.toml does', async () => {
+    await api();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const settings = new LintSettings();
+    let changes = 0;
+    const listening = settings.onDidChange(() => {
+      changes++;
+    });
+    try {
+      await settings.loaded;
+      // The workspace has no pyproject.toml: its defaults are what applied before the read.
+      assert.equal(changes, 0, 'the first read of a folder without settings re-lints nothing');
+      await write(folder, 'pyproject.toml', '[tool.concept-lenses]\nexclude = ["excluded"]\n');
+      await waitFor(() => changes === 1, 'a changed pyproject.toml is announced', 10_000);
+    } finally {
+      listening.dispose();
+      settings.dispose();
+    }
+  });
 
   test('severity per kind, suppressions (a stale one shown as a hint) and exclude apply to the diagnostics', async () => {
     await api();

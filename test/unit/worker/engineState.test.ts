@@ -3,6 +3,8 @@
 // passes the protocol's own check, and says what the host used to compute
 // itself (lens titles, hover, code actions, lock fixes).
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { DEFAULT_CONFIG } from '../../../extension/engine/interleave/lintConfig';
 import { CONCEPT_IDS } from '../../../extension/engine/concepts/concept';
@@ -12,6 +14,7 @@ import { pythonParser } from '../../helpers/parser';
 import { lineOf, RACY_MODULE } from './racyModule';
 
 const URI = 'file:///w/counter.py';
+const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
 
 async function state(): Promise<EngineState> {
   const engine = new EngineState(await pythonParser());
@@ -32,14 +35,35 @@ test('concept lenses: the most specific shown concepts per definition, a plain f
   const answer = received('conceptLenses', engine.conceptLenses({ kind: 'conceptLenses', uri: URI, version: 3, shown: CONCEPT_IDS }));
   assert.ok('lenses' in answer);
   const byName = new Map(answer.lenses.map((l) => [l.name, l]));
-  assert.deepEqual(byName.get('squares'), { name: 'squares', line: lineOf('def squares'), concepts: ['generator'], aboveDirect: false });
-  assert.deepEqual(byName.get('add'), { name: 'add', line: lineOf('def add'), concepts: [], aboveDirect: false });
+  assert.deepEqual(byName.get('squares'), { name: 'squares', line: lineOf('def squares'), concepts: ['generator'], aboveDirect: false, climbs: false });
+  assert.deepEqual(byName.get('add'), { name: 'add', line: lineOf('def add'), concepts: [], aboveDirect: false, climbs: true });
   assert.equal(byName.get('bump')?.aboveDirect, true);
   // A concept turned off gives way to the one it implies.
   const narrowed = engine.conceptLenses({ kind: 'conceptLenses', uri: URI, version: 3, shown: ['iterator'] });
   assert.deepEqual('lenses' in narrowed && narrowed.lenses.find((l) => l.name === 'squares')?.concepts, ['iterator']);
   // Another version than the worker's: skipped, the host drops it.
   assert.deepEqual(engine.conceptLenses({ kind: 'conceptLenses', uri: URI, version: 2, shown: CONCEPT_IDS }), { skipped: true });
+  engine.dispose();
+});
+
+test('a lens says whether its function climbs a rung exactly when its step finds a conversion up, on every example', async () => {
+  const engine = new EngineState(await pythonParser());
+  let climbing = 0;
+  let still = 0;
+  for (const name of readdirSync(EXAMPLES).filter((n) => n.endsWith('.py'))) {
+    const uri = `file:///w/${name}`;
+    engine.tell({ type: 'document', uri, version: 1, text: readFileSync(join(EXAMPLES, name), 'utf8') });
+    const answer = received('conceptLenses', engine.conceptLenses({ kind: 'conceptLenses', uri, version: 1, shown: CONCEPT_IDS }));
+    assert.ok('lenses' in answer, name);
+    for (const lens of answer.lenses) {
+      const { up } = engine.lensStep({ kind: 'lensStep', uri, name: lens.name, line: lens.line, publicApi: 'keep', withEdits: false });
+      assert.equal(lens.climbs, up !== undefined, `${name}: ${lens.name}`);
+      if (lens.climbs) climbing++;
+      else still++;
+    }
+  }
+  // Both kinds occur: the lenses that do not climb get their title without a step.
+  assert.ok(climbing > 0 && still > 0, `${String(climbing)} climbing, ${String(still)} not`);
   engine.dispose();
 });
 
