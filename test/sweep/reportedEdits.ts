@@ -1,10 +1,12 @@
 // The sweep's check that a conversion touched only what it says it touched:
 // every changed line of the reported edits lies in a converted function, is an
 // import, is an inserted helper (runner, trampoline, adapter) or its region
-// markers, or was a line naming a converted function (a call site, matched by
-// its last name: lenient, but a change to a line that names none is caught).
+// markers, or was a line naming a converted function or inside a call of one
+// (a call site, matched by its last name: lenient, but a change to a line that
+// names none and lies in no such call is caught).
 // Anything else is a silent change to code the user did not ask to convert.
 import type { ConversionResult } from '../../extension/engine/ladder/conversion';
+import { calleeName } from '../../extension/engine/ladder/callText';
 import { isInsertedHelper } from '../../extension/engine/ladder/insertedHelpers';
 import { lineEdits } from '../../extension/engine/ladder/lineEdits';
 import { END_REGION, HELPER_REGION } from '../../extension/engine/ladder/moduleInsert';
@@ -34,11 +36,17 @@ export function unreportedChange(before: SourceFile, after: SourceFile, result: 
       [HELPER_REGION, END_REGION, ''].includes(l.line.trim()) || IMPORT_LINE.test(l.line) || helpers.some((h) => h.startIndex <= l.offset && l.offset <= h.endIndex);
     const stray = added.find((l) => !isImportOrHelper(l));
     if (old.split(/\r?\n/).every((l) => l.trim() === '' || IMPORT_LINE.test(l)) && !stray) continue;
-    if (shortNames.some((n) => new RegExp(`\\b${escape(n)}\\b`, 'u').test(old))) continue;
+    if (shortNames.some((n) => new RegExp(`\\b${escape(n)}\\b`, 'u').test(old)) || insideCallOf(before, hunk.start, shortNames)) continue;
     const what = stray ? `adds ${JSON.stringify(stray.line)}` : `${JSON.stringify(old.slice(0, 200))} → ${JSON.stringify(hunk.newText.slice(0, 200))}`;
     return `line ${String(before.positionAt(hunk.start).line + 1)} changed outside the converted functions (${result.converted.join(', ')}): ${what}`;
   }
   return undefined;
+}
+
+/** Is `offset` inside a call of one of `names` (the later lines of a call spread over several, where the continuation goes)? */
+function insideCallOf(file: SourceFile, offset: number, names: readonly string[]): boolean {
+  for (let n = file.root.descendantForIndex(offset); n; n = n.parent) if (n.type === 'call' && names.includes(calleeName(n) ?? '')) return true;
+  return false;
 }
 
 function escape(name: string): string {
