@@ -324,10 +324,8 @@ test('a continuation called with several values hands on a tuple the caller unpa
   );
 });
 
-test('a parameter named like an errback that is only handed to a scheduler in a branch the function goes on after is a value', async () => {
-  // `call_later(0, fail, error)` ends the `else` branch, but `return cont(None)` follows the `if`: `error` is what fail reports, not a continuation.
-  await climbs(
-    `
+/** A hand-written scheduler that keeps what it is given to run later, and a function reporting a failure through it. */
+const SCHEDULER = `
     def fail(error):
         print("failed:", error)
 
@@ -342,7 +340,13 @@ test('a parameter named like an errback that is only handed to a scheduler in a 
         def run(self):
             while self.ready:
                 f, args = self.ready.pop(0)
-                f(*args)
+                f(*args)`;
+
+test('a parameter named like an errback that is only handed to a scheduler in a branch the function goes on after is a value', async () => {
+  // `call_later(0, fail, error)` ends the `else` branch, but `return cont(None)` follows the `if`: `error` is what fail reports, not a continuation.
+  await climbs(
+    `
+${SCHEDULER}
 
 
     def finish(when_done, error, loop, cont):
@@ -363,21 +367,7 @@ test('a parameter named like an errback that is only handed to a scheduler in a 
     loop.run()
 `,
     `
-    def fail(error):
-        print("failed:", error)
-
-
-    class Later:
-        def __init__(self):
-            self.ready = []
-
-        def call_later(self, delay, f, *args):
-            self.ready.append((f, args))
-
-        def run(self):
-            while self.ready:
-                f, args = self.ready.pop(0)
-                f(*args)
+${SCHEDULER}
 
 
     @inline_callbacks
