@@ -4,6 +4,7 @@ import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from '../python/identifiers';
+import { identifiersNamed, wordsOf } from '../python/wordFinder';
 import { mayReachAnother, mayReachMethod } from '../python/methodOwner';
 import { insideInsertedHelper } from './insertedHelpers';
 import type { ProjectUses } from './projectUses';
@@ -24,32 +25,70 @@ export function isMethod(file: SourceFile, fn: FunctionInfo): boolean {
   return fn.parent !== undefined && file.functions.named(fn.parent)[0]?.kind === 'class';
 }
 
+/** Identifiers, and attribute accesses by the name after the dot, naming a name. */
 interface NameIndex {
-  readonly identifiers: Map<string, Node[]>;
-  readonly attributes: Map<string, Node[]>;
+  identifiers(name: string): readonly Node[];
+  attributes(name: string): readonly Node[];
 }
 
 const indexes = new WeakMap<SourceFile, NameIndex>();
 
-/** Identifiers and attribute accesses by name; built once per parse. */
+/** Built once per parse. */
 function nameIndex(file: SourceFile): NameIndex {
   let index = indexes.get(file);
   if (!index) {
-    const built: NameIndex = { identifiers: new Map(), attributes: new Map() };
-    const add = (map: Map<string, Node[]>, key: string, node: Node): void => {
-      const list = map.get(key);
-      if (list) list.push(node);
-      else map.set(key, [node]);
-    };
-    for (const id of file.root.descendantsOfType('identifier')) if (id) add(built.identifiers, pythonName(id.text), id);
-    for (const a of file.root.descendantsOfType('attribute')) {
-      const name = a?.childForFieldName('attribute');
-      if (a && name) add(built.attributes, pythonName(name.text), a);
-    }
-    indexes.set(file, built);
-    index = built;
+    // eslint-disable-next-line no-control-regex
+    index = /^[\x00-\x7f]*$/.test(file.text) ? spelledNames(file) : everyName(file);
+    indexes.set(file, index);
   }
   return index;
+}
+
+/**
+ * Each name looked up where the text spells it, once per name: in ASCII text
+ * every identifier is a whole word of it, and a module-wide search of
+ * tree-sitter's tree (every identifier, every attribute) costs more than all
+ * the names a step asks about.
+ */
+function spelledNames(file: SourceFile): NameIndex {
+  const words = wordsOf(file);
+  const identifiers = new Map<string, Node[]>();
+  const attributes = new Map<string, Node[]>();
+  const identifiersOf = (name: string): Node[] => {
+    let found = identifiers.get(name);
+    if (!found) identifiers.set(name, (found = identifiersNamed(file.root, words, name)));
+    return found;
+  };
+  return {
+    identifiers: identifiersOf,
+    attributes(name) {
+      let found = attributes.get(name);
+      if (!found) {
+        found = identifiersOf(name).flatMap((id) => (id.parent?.type === 'attribute' && id.parent.childForFieldName('attribute')?.id === id.id ? [id.parent] : []));
+        // In the order of a walk of the tree: `a.f.f`'s outer access before the inner one, where its name comes later.
+        found.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+        attributes.set(name, found);
+      }
+      return found;
+    },
+  };
+}
+
+/** Every identifier and attribute of the module by name, in one search: a name may be spelled in many ways outside ASCII (NFKC), some not as one word. */
+function everyName(file: SourceFile): NameIndex {
+  const identifiers = new Map<string, Node[]>();
+  const attributes = new Map<string, Node[]>();
+  const add = (map: Map<string, Node[]>, key: string, node: Node): void => {
+    const list = map.get(key);
+    if (list) list.push(node);
+    else map.set(key, [node]);
+  };
+  for (const id of file.root.descendantsOfType('identifier')) if (id) add(identifiers, pythonName(id.text), id);
+  for (const a of file.root.descendantsOfType('attribute')) {
+    const name = a?.childForFieldName('attribute');
+    if (a && name) add(attributes, pythonName(name.text), a);
+  }
+  return { identifiers: (name) => identifiers.get(name) ?? [], attributes: (name) => attributes.get(name) ?? [] };
 }
 
 /**
@@ -62,8 +101,8 @@ export function referencesTo(file: SourceFile, fn: FunctionInfo): Reference[] {
   const own = fn.node.childForFieldName('name');
   const index = nameIndex(file);
   const nodes = isMethod(file, fn)
-    ? (index.attributes.get(name) ?? []).filter((access) => mayReachMethod(file, access, fn))
-    : (index.identifiers.get(name) ?? []).filter((i) => i.id !== own?.id && isNameReference(i));
+    ? index.attributes(name).filter((access) => mayReachMethod(file, access, fn))
+    : index.identifiers(name).filter((i) => i.id !== own?.id && isNameReference(i));
   return nodes.filter((node) => !insideInsertedHelper(file, node)).map((node) => {
     const parent = node.parent;
     const call = parent?.type === 'call' && parent.childForFieldName('function')?.id === node.id ? parent : undefined;

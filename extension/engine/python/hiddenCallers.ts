@@ -80,12 +80,24 @@ interface Lookups {
 
 const lookups = new WeakMap<SourceFile, Lookups>();
 
-/** Lookups by a string (`getattr(m, "f")`, `getattr(m, "on_" + k)`, `globals()["f"]`), found in one walk per parse. */
+/**
+ * A lookup's callee (or namespace: `isNamespace`) is compared as written, not
+ * in NFKC form, so a text that spells none of them holds no lookup.
+ */
+const SPELLS_LOOKUP_CALL = new RegExp([...BY_NAME].join('|'));
+const SPELLS_LOOKUP = new RegExp([...BY_NAME, 'globals', 'vars', '__dict__'].join('|'));
+
+/**
+ * Lookups by a string (`getattr(m, "f")`, `getattr(m, "on_" + k)`, `globals()["f"]`), found in one walk per parse.
+ * The walks (all of a module's calls, all its strings) are skipped when the text spells no lookup at all.
+ */
 function lookupsByName(file: SourceFile): Lookups {
   let found = lookups.get(file);
   if (found) return found;
   found = { exact: new Map(), prefixes: [], onSelf: [] };
-  for (const call of file.root.descendantsOfType('call')) {
+  lookups.set(file, found);
+  if (!SPELLS_LOOKUP.test(file.text)) return found;
+  for (const call of SPELLS_LOOKUP_CALL.test(file.text) ? file.root.descendantsOfType('call') : []) {
     const [object, name] = call?.childForFieldName('arguments')?.namedChildren ?? [];
     if (call && object?.type === 'identifier' && object.text === 'self' && name && BY_NAME.has(calleeText(call)) && lookupNaming(name, '') === 'dynamic') found.onSelf.push(call);
   }
@@ -111,7 +123,6 @@ function lookupsByName(file: SourceFile): Lookups {
     const call = holder?.type === 'argument_list' ? holder.parent : undefined;
     if (call && BY_NAME.has(calleeText(call))) found.exact.set(name, call);
   }
-  lookups.set(file, found);
   return found;
 }
 
