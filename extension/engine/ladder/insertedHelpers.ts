@@ -33,7 +33,8 @@ export function isOwnRunner(file: SourceFile, f: FunctionInfo): boolean {
 
 /** Is `text` (a definition as found in a file, any line breaks) exactly the helper `source`? */
 export function isSource(text: string, source: string): boolean {
-  return text.replace(/\r\n?/g, '\n') === source.trimEnd();
+  // Most texts have no `\r`: rewriting every function's text only to compare it showed in profiles of `--to async`.
+  return (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text) === source.trimEnd();
 }
 
 /** Does the module define the helper \`name\` exactly as the refactor inserts it? */

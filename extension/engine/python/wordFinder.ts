@@ -37,7 +37,7 @@ export class WordFinder {
   /** Offsets where a word naming `word` starts, however it is spelled. */
   startsOf(word: string): readonly number[] {
     const name = pythonName(word);
-    if (!this.index && (!this.ascii || ++this.questions > MANY_QUESTIONS)) this.index = wordStarts(this.text);
+    if (!this.index && (!this.ascii || ++this.questions > MANY_QUESTIONS)) this.index = wordStarts(this.text, this.ascii);
     if (this.index) return this.index.get(name) ?? [];
     if (!this.text.includes(name)) return [];
     const spelled = new RegExp(`(?<!${WORD_CHARACTER})${escaped(name)}(?!${WORD_CHARACTER})`, 'gu');
@@ -70,11 +70,15 @@ export function identifiersNamed(root: Node, words: WordFinder, name: string): N
   return found;
 }
 
-/** Where each maximal run of identifier characters starts, by the name Python reads it as. */
-function wordStarts(text: string): Map<string, number[]> {
+/**
+ * Where each maximal run of identifier characters starts, by the name Python
+ * reads it as. In ASCII text those characters are `[A-Za-z0-9_]` and every
+ * word is its own name: the Unicode classes and NFKC are left out there.
+ */
+function wordStarts(text: string, ascii: boolean): Map<string, number[]> {
   const starts = new Map<string, number[]>();
-  for (const m of text.matchAll(new RegExp(`${WORD_CHARACTER}+`, 'gu'))) {
-    const name = pythonName(m[0]);
+  for (const m of text.matchAll(ascii ? /\w+/g : new RegExp(`${WORD_CHARACTER}+`, 'gu'))) {
+    const name = ascii ? m[0] : pythonName(m[0]);
     const at = starts.get(name);
     if (at) at.push(m.index);
     else starts.set(name, [m.index]);

@@ -29,3 +29,15 @@ test('a name is found however Python lets it be spelled (NFKC), and ASCII text k
   const ascii = new WordFinder('print(square(4))\n');
   assert.deepEqual(ascii.startsOf('ｓｑｕａｒｅ'), [6]);
 });
+
+test('an ASCII text indexed after many questions gives the answers of its text search, digits and underscores within words', () => {
+  const text = 'def f_1(x2, _y):\n    return x2+_y*f_1(x2, 3)  # f_1x2\nf_1(1,2); x2=f_12\n';
+  const words = ['f_1', 'x2', '_y', 'f_12', 'f', 'x', '3', 'return'];
+  const searched = words.map((w) => new WordFinder(text).startsOf(w));
+  const indexed = new WordFinder(text);
+  for (const name of ['a', 'b', 'c', 'd', 'e', 'g', 'h', 'i', 'j']) indexed.startsOf(name);
+  assert.deepEqual(words.map((w) => indexed.startsOf(w)), searched);
+  assert.deepEqual(searched[0], [...text.matchAll(/\bf_1\b/g)].map((m) => m.index), 'f_1 three times, not inside f_1x2 or f_12');
+  assert.equal(searched[0].length, 3);
+  assert.deepEqual(searched[4], [], 'f only inside longer words');
+});
