@@ -55,6 +55,9 @@ export const asyncToGenerator: Conversion = {
   to: 'generator',
   changesCalls: false,
   candidates(file) {
+    // Only an `async def` is a native coroutine: a module without one (every step of the lower ladder
+    // to generators) need not have each of its functions recognised.
+    if (!file.functions.all.some((f) => f.isAsync)) return [];
     return moduleCoroutines(file).nativeCoroutines.map((r) => r.fn);
   },
   convert(file, functions, options) {
