@@ -66,6 +66,16 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   tornado_fetch: { converts: ['count_links', 'crawl', 'summary'] },
   // Callback-first APIs (read(cb, path), add(cb, *numbers)) over call_soon.
   call_soon_first: { converts: ['add', 'word_count', 'total_words', 'report'] },
+  // Callbacks kept in an attribute slot: one cleared before it is called converts, one never cleared is called on every close.
+  line_stream: { converts: ['read_greeting'], refuses: { closing_notice: 'continuation-called-twice' } },
+  // Callbacks kept in a dict slot: one popped before it is called converts, one left there is called on every publish.
+  rpc_client: { converts: ['add_then_double'], refuses: { first_price: 'continuation-called-twice' } },
+  // Leaves reached through a class's `__init__` and a bound method kept in a module-level name.
+  print_jobs: { converts: ['Spooler.finish', 'print_report', 'print_memo'], refuses: { watch_pages: 'continuation-called-twice' } },
+  // Leaves calling back from a loop, from a `finally` and after it, on either branch, or on one branch only.
+  backup_sync: { converts: ['verify', 'size_report'], refuses: { first_change: 'continuation-called-twice', upload_one: 'continuation-called-twice' } },
+  // An errback and a callback both called, a callback handed on twice through partial, a lambda kept in a slot, a local alias.
+  quote_feed: { converts: ['describe'], refuses: { quote_line: 'continuation-called-twice', last_tick: 'continuation-called-twice', first_alert: 'continuation-called-twice' } },
 };
 
 interface Report {

@@ -1,10 +1,15 @@
 // A callback a leaf keeps for later: put into a container (`handlers.append(cb)`,
-// `ready.append((cb, args))`, `heapq.heappush(timers, (when, cb))`). A ready
-// queue or a timer heap takes each entry out before calling it, so it calls the
-// callback once; a list of subscribers nothing takes entries out of is gone
-// through again each time, so it may call the callback any number of times.
+// `ready.append((cb, args))`, `heapq.heappush(timers, (when, cb))`) or a slot
+// (`self.handlers[key] = cb`, `self._on_data = cb`, a global). A ready queue or
+// a timer heap takes each entry out before calling it, so it calls the callback
+// once; a list of subscribers nothing takes entries out of is gone through
+// again each time, so it may call the callback any number of times. A slot is
+// taken out of where the module clears it (`self._on_data = None`, `del
+// self.handlers[key]`, `self.handlers.pop(key)`), as one-shot code does before
+// calling what it held; one never cleared may be called again and again.
 import type { Node } from '../syntax/node';
 import type { SourceFile } from '../syntax/sourceFile';
+import { localNamesOf } from '../python/localNames';
 import { argumentsOf } from '../python/scopes';
 
 /** Methods that put an entry into the container they are called on. */
@@ -16,22 +21,33 @@ const HEAP_PUSHES = new Set(['heappush', 'heapq.heappush']);
 const HEAP_POPS = new Set(['heappop', 'heapq.heappop', 'heapreplace', 'heapq.heapreplace', 'heappushpop', 'heapq.heappushpop']);
 
 /**
- * Where `body` puts its callback `param` into a container the module never
- * takes entries out of: that container's text, and the line. Undefined when
- * it keeps it nowhere, or only where entries are taken out.
+ * Where `body` puts its callback (held under `names`) into a container or a
+ * slot the module never takes it out of: that container's text, and the line.
+ * Undefined when it keeps it nowhere, or only where it is taken out.
  */
-export function keptWithoutTaking(file: SourceFile, body: Node, param: string): { container: string; line: number } | undefined {
+export function keptWithoutTaking(file: SourceFile, body: Node, names: ReadonlySet<string>): { container: string; line: number } | undefined {
+  const locals = localNamesOf(body.parent ?? body);
   for (const use of body.descendantsOfType('identifier')) {
-    if (use?.text !== param) continue;
-    const container = containerPutInto(use, body);
+    if (!use || !names.has(use.text)) continue;
+    const container = containerPutInto(use, body, (name) => !names.has(name) && !locals.has(name));
     if (container !== undefined && !takenFrom(file).has(container)) return { container, line: file.lineOf(use) };
   }
   return undefined;
 }
 
-/** The container the statement around `use` puts it into (in a tuple, a lambda or a partial as well). */
-function containerPutInto(use: Node, body: Node): string | undefined {
+/**
+ * The container or slot the statement around `use` puts it into (in a tuple, a
+ * lambda or a partial as well): a name counts as a slot where `isSlot` says it
+ * outlives the call (a global), not where it is a local alias.
+ */
+function containerPutInto(use: Node, body: Node, isSlot: (name: string) => boolean): string | undefined {
   for (let node = use, parent = use.parent; parent && parent.id !== body.id && parent.type !== 'block'; node = parent, parent = parent.parent) {
+    if (parent.type === 'assignment' && parent.childForFieldName('right')?.id === node.id) {
+      const target = parent.childForFieldName('left');
+      if (target?.type === 'subscript') return target.childForFieldName('value')?.text;
+      if (target?.type === 'attribute' || (target?.type === 'identifier' && isSlot(target.text))) return target.text;
+      return undefined;
+    }
     const call = parent.type === 'argument_list' ? parent.parent : null;
     const callee = call?.childForFieldName('function');
     if (!call || !callee) continue;
@@ -58,6 +74,13 @@ function takenFrom(file: SourceFile): ReadonlySet<string> {
     }
     for (const statement of file.root.descendantsOfType('delete_statement')) {
       for (const target of statement?.descendantsOfType('subscript') ?? []) found.add(target?.childForFieldName('value')?.text ?? '');
+      for (const target of statement?.descendantsOfType('attribute') ?? []) found.add(target?.text ?? '');
+    }
+    // Clearing a slot takes out what it held; setting it up empty (in `__init__`, at module level) does not.
+    for (const assignment of file.root.descendantsOfType('assignment')) {
+      const target = assignment?.childForFieldName('left');
+      const scope = assignment ? file.functions.at(assignment.startIndex) : undefined;
+      if (target && assignment?.childForFieldName('right')?.type === 'none' && scope?.kind === 'function' && !scope.name.endsWith('__init__')) found.add(target.text);
     }
     takenByFile.set(file, (taken = found));
   }
