@@ -75,6 +75,8 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   // Leaves calling back from a loop, from a `finally` and after it, on either branch, or on one branch only.
   backup_sync: { converts: ['verify', 'size_report'], refuses: { first_change: 'continuation-called-twice', upload_one: 'continuation-called-twice' } },
   // An errback and a callback both called, a callback handed on twice through partial, a lambda kept in a slot, a local alias.
+  // A local function handed to the queue per sample, a decorated leaf, signal.signal calling on every signal, a leaf local to its caller.
+  heartbeat: { converts: ['describe'], refuses: { on_reload: 'continuation-called-twice', check: 'unreadable-leaf', first_sample: 'continuation-called-twice', reloads: 'continuation-called-twice' } },
   quote_feed: { converts: ['describe'], refuses: { quote_line: 'continuation-called-twice', last_tick: 'continuation-called-twice', first_alert: 'continuation-called-twice' } },
 };
 

@@ -8,10 +8,11 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from '../python/identifiers';
 import { bindsFirstParameter, mayReachMethod, redefinitionsOf } from '../python/methodOwner';
 import { isMethodDefinition } from '../python/parameters';
-import { argumentsOf } from '../python/scopes';
+import { callsRepeatedly } from '../python/callbacks';
+import { argumentsOf, calleeText } from '../python/scopes';
 import type { ModuleCoroutines } from '../python/coroutines';
 import { alwaysExits, bindingsIn, children, contains, globalNames, isGeneratorFunction, ownOfType, present, statementsOf } from './pySyntax';
-import { isLocalName } from '../python/localNames';
+import { bindingScopeOf, isLocalName } from '../python/localNames';
 import { keptWithoutTaking } from './keptCallbacks';
 import { isMethod } from './references';
 
@@ -209,6 +210,7 @@ type OrderProblem = { code: 'continuation-called-twice' | 'code-after-continuati
  * module cannot show either way).
  */
 export function leafOrderProblem(file: SourceFile, call: Node, slots: readonly Node[]): OrderProblem | undefined {
+  if (slots.some((slot) => callsRepeatedly(call, slot))) return { code: 'continuation-called-twice', why: `\`${calleeText(call) ?? 'the leaf'}\` calls the callback it is handed again and again; a yielded operation delivers one result` };
   const unfollowed = unfollowedCallee(file, call);
   if (unfollowed) return { code: 'unreadable-leaf', why: `the leaf \`${unfollowed.name}\` is bound at line ${String(unfollowed.line)} to something the module cannot follow to its definition, so whether it calls back once and last cannot be read` };
   for (const fn of leafDefinitions(file, call)) {
@@ -270,6 +272,9 @@ function unfollowedCallee(file: SourceFile, call: Node): { name: string; line: n
 function leafDefinitions(file: SourceFile, call: Node): FunctionInfo[] {
   const callee = calleeOf(file, call);
   if (callee?.type === 'identifier') {
+    // A function of the function making the call (`def leaf(x, cb): …` then `leaf(key, got)`).
+    const scope = bindingScopeOf(callee, callee.text);
+    if (scope) return file.functions.all.filter((f) => f.kind === 'function' && f.node.parent?.parent?.id === scope.id && shortName(f) === callee.text);
     // A name defined twice may run either definition.
     const functions = file.functions.all.filter((f) => f.kind === 'function' && f.parent === undefined && f.name === callee.text);
     const classes = file.functions.all.filter((f) => f.kind === 'class' && f.parent === undefined && f.name === callee.text);
@@ -307,6 +312,8 @@ function initializerOf(file: SourceFile, cls: FunctionInfo, seen: Set<number>): 
 function definitionOrderProblem(file: SourceFile, fn: FunctionInfo, call: Node, slots: readonly Node[], seen: Set<number>): OrderProblem | undefined {
   const body = fn.node.childForFieldName('body');
   if (!body || fn.isAsync || isGeneratorFunction(fn.node)) return undefined;
+  const decorator = fn.decorators.find((d) => d !== 'staticmethod' && d !== 'classmethod');
+  if (decorator !== undefined) return { code: 'unreadable-leaf', why: `the leaf \`${fn.name}\` (line ${String(fn.line)}) is decorated with \`${decorator}\`, which decides how often it runs and with which callback, so whether it calls back once and last cannot be read` };
   const params = slots.map((slot) => parameterFor(file, fn, call, slot));
   if (params.some((p) => p === undefined)) return { code: 'unreadable-leaf', why: `the leaf \`${fn.name}\` (line ${String(fn.line)}) gets its callback in a parameter the call does not show (through *args or **kwargs, or past its parameters), so whether it calls back once and last cannot be read` };
   const param = params.join('` or `');
@@ -317,6 +324,8 @@ function definitionOrderProblem(file: SourceFile, fn: FunctionInfo, call: Node, 
   const sites = callbackSites(body, names);
   for (const { call: c, handed, wrapped } of sites) {
     const at = `line ${String(file.lineOf(c))}`;
+    const repeating = handed?.find((h) => callsRepeatedly(c, h));
+    if (repeating) return { code: 'continuation-called-twice', why: `${leaf} hands its callback \`${param}\` at ${at} to \`${calleeText(c) ?? 'a call'}\`, which calls it again and again; a yielded operation delivers one result` };
     const inner = handed ? orderProblem(file, c, handed, seen) : undefined;
     if (inner) return { ...inner, why: `${leaf} hands its callback \`${param}\` on at ${at}: ${inner.why}` };
     if (wrapped) continue;
@@ -373,7 +382,8 @@ function callbackSites(body: Node, names: ReadonlySet<string>): CallbackSite[] {
     if (!use || !names.has(use.text)) continue;
     const site = directSite(use);
     const lifted = liftedSite(site, body);
-    for (const found of site?.handed && lifted !== site ? [{ ...site, wrapped: true }, lifted] : [lifted]) {
+    const throughDef = lifted ? handedDefSites(lifted.call, body) : [];
+    for (const found of [...(site?.handed && lifted !== site ? [{ ...site, wrapped: true }, lifted] : [lifted]), ...throughDef]) {
       if (!found) continue;
       const known = sites.get(found.call.id);
       // One call handed both callbacks reads them together.
@@ -411,6 +421,25 @@ function liftedSite(site: CallbackSite | undefined, body: Node): CallbackSite | 
     lifted = { call: outer.call, handed: [outer.argument] };
   }
   return lifted;
+}
+
+/**
+ * Where the local function holding `node` (`def step(): … cb(v)`) is handed
+ * on (`LoopingCall(step)`, `call_soon(step)`): that call runs the callback
+ * as often, and as late, as it runs the function.
+ */
+function handedDefSites(node: Node, body: Node): CallbackSite[] {
+  let def: Node | undefined;
+  for (let p = node.parent; p && p.id !== body.id && !def; p = p.parent) if (p.type === 'function_definition') def = p;
+  const name = def?.childForFieldName('name');
+  if (!def || !name) return [];
+  const sites: CallbackSite[] = [];
+  for (const use of body.descendantsOfType('identifier')) {
+    const handed = use && use.text === name.text && use.id !== name.id ? argumentHolding(use) : undefined;
+    const lifted = handed ? liftedSite({ call: handed.call, handed: [handed.argument] }, body) : undefined;
+    if (lifted) sites.push(lifted);
+  }
+  return sites;
 }
 
 /** The nearest lambda around `node` below `body`, not crossing a nested def. */

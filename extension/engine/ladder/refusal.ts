@@ -89,7 +89,7 @@ export type RefusalCode =
   | 'continuation-called-twice'
   /** A leaf that goes on after calling its callback: yielded, that code would run first. */
   | 'code-after-continuation'
-  /** A callback leaf of the module whose callback parameter the call does not show, so how often and when it calls back cannot be read. */
+  /** A callback leaf of the module whose callback parameter the call does not show, or that is decorated or reached through a name the module cannot follow, so how often and when it calls back cannot be read. */
   | 'unreadable-leaf'
   /** An error continuation called with a value the module does not show to be an exception, so it cannot be raised. */
   | 'error-not-exception'
