@@ -41,7 +41,7 @@ export type RefusalCode =
   | 'unknown-runner'
   /** A framework idiom with no await form (gen.engine, gen.Task, yield from in a framework coroutine). */
   | 'no-await-form'
-  /** A yield in the inline-callbacks form that is not an operation (yield from, a bare yield, an unknown value). */
+  /** A yield in the inline-callbacks form that is not an operation (yield from, a bare yield, an unknown value), or one its CPS form cannot start (an error callback outside a try). */
   | 'not-an-operation'
   /** A framework return (gen.Return, returnValue) used in a way `return` cannot express. */
   | 'return-idiom'

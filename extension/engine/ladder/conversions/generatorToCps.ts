@@ -63,7 +63,7 @@ import { mayReachMethod } from '../../python/methodOwner';
 import { children, field, hasOnlyPlainParameters, present } from '../pySyntax';
 import { refusalOf, RefuseError } from '../refusal';
 import { deepeningFunctions } from '../stackGrowth';
-import { leafOperation, leafProblem } from '../leafCallsBack';
+import { leafOperation, leafOrderProblem, leafProblem } from '../leafCallsBack';
 import { moduleCoroutines } from '../../python/coroutines';
 
 export const generatorToCps: Conversion = {
@@ -211,12 +211,17 @@ function yieldSites(file: SourceFile, converted: readonly FunctionInfo[], cont: 
     const leaf = leafCall(op);
     if (leaf) {
       const args = argumentsOf(leaf.call);
+      // The runner took the leaf's first callback only, after the leaf returned; called with the rest, it runs it as often and as soon as the leaf calls.
+      const problem = leafOrderProblem(file, leaf.call, [present(args.at(-1), 'continuation slot')]);
+      if (problem) throw new RefuseError(problem.code, n, `${at}: ${problem.why}`);
       const render = (k: string, text: (x: Node) => string): string => {
         const parts = args.map((a) => (a.id === args.at(-1)?.id ? (a.type === 'keyword_argument' ? `${field(a, 'name').text}=${k}` : k) : text(a)));
         return `${text(field(leaf.call, 'function'))}(${parts.join(', ')})`;
       };
       return { node: n, label: calleeName(leaf.call) ?? 'operation', render };
     }
+    // `lambda resume, fail: leaf(…)` outside a try: the runner hands it an error callback, the CPS form would not.
+    if (op.type === 'lambda' && (op.childForFieldName('parameters')?.namedChildCount ?? 0) !== 1) throw new RefuseError('not-an-operation', n, `${at}: the operation takes ${String(op.childForFieldName('parameters')?.namedChildCount ?? 0)} callbacks, and its CPS form would be called with the continuation alone`);
     const primary = ['call', 'identifier', 'attribute', 'subscript', 'parenthesized_expression'].includes(op.type);
     return { node: n, label: op.type === 'call' ? (calleeName(op) ?? 'operation') : 'operation', render: (k, text) => `${primary ? text(op) : `(${text(op)})`}(${k})` };
   };
