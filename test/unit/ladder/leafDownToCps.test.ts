@@ -3,7 +3,8 @@
 // as its callback. The runner took the leaf's first result only, and sent in
 // one that came before the leaf returned after the leaf's own code ran; a
 // leaf that calls back twice, or goes on after calling back, would run the
-// rest twice or too soon, so the step refuses it, naming the line. An
+// rest twice or too soon, so the step refuses it, naming the line (also
+// when the operation is kept in a local name first, `op = lambda …`). An
 // operation taking an error callback outside a `try` has no CPS form to be
 // started with, and is refused too.
 import { test } from 'node:test';
@@ -42,6 +43,36 @@ while ready:
     'headline',
     'continuation-called-twice',
     RUNNER_LINES + 14,
+    'cps',
+  );
+});
+
+test('a leaf operation kept in a local name and yielded through it is read the same way', async () => {
+  await refusesLeaf(
+    generatorForm(`from collections import deque
+
+ready = deque()
+
+
+def poll(feed, cb):
+    ready.append(lambda: cb(feed + ": first"))
+    ready.append(lambda: cb(feed + ": second"))
+
+
+@inline_callbacks
+def headline(feed):
+    op = lambda resume: poll(feed, resume)
+    item = yield op
+    return item.upper()
+
+
+headline("news")(print)
+while ready:
+    ready.popleft()()
+`),
+    'headline',
+    'continuation-called-twice',
+    RUNNER_LINES + 15,
     'cps',
   );
 });
