@@ -77,6 +77,8 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   // An errback and a callback both called, a callback handed on twice through partial, a lambda kept in a slot, a local alias.
   // A local function handed to the queue per sample, a decorated leaf, signal.signal calling on every signal, a leaf local to its caller.
   heartbeat: { converts: ['describe'], refuses: { on_reload: 'continuation-called-twice', check: 'unreadable-leaf', first_sample: 'continuation-called-twice', reloads: 'continuation-called-twice' } },
+  // Search loops that call back and return or break on the match call back once; one calling back per match does not.
+  user_search: { converts: ['age_of', 'older'], refuses: { first_of_older: 'continuation-called-twice' } },
   quote_feed: { converts: ['describe'], refuses: { quote_line: 'continuation-called-twice', last_tick: 'continuation-called-twice', first_alert: 'continuation-called-twice' } },
 };
 

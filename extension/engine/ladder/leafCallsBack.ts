@@ -329,7 +329,7 @@ function definitionOrderProblem(file: SourceFile, fn: FunctionInfo, call: Node, 
     const inner = handed ? orderProblem(file, c, handed, seen) : undefined;
     if (inner) return { ...inner, why: `${leaf} hands its callback \`${param}\` on at ${at}: ${inner.why}` };
     if (wrapped) continue;
-    const loop = enclosingBefore(c, fn.node, ['for_statement', 'while_statement']);
+    const loop = repeatingLoop(c, fn.node);
     const again = sites.find((other) => !other.wrapped && other.call.id !== c.id && other.call.startIndex > c.startIndex && mayRunAfter(c, other.call, fn.node));
     if (loop || again) {
       return { code: 'continuation-called-twice', why: `${leaf} may call its callback \`${param}\` more than once (${at}${again ? ` and line ${String(file.lineOf(again.call))}` : ', in a loop'}${handed ? ', handing it on' : ''}); a yielded operation delivers one result` };
@@ -474,6 +474,36 @@ function insideNestedFunction(node: Node, outer: Node): boolean {
   return false;
 }
 
+const LOOPS = ['for_statement', 'while_statement'];
+
+/**
+ * The loop around `call` (below `fn`) that may run it on more than one round:
+ * one whose round does not always leave right after it (`cb(v); return`, or
+ * `cb(v); break` in a loop no other loop repeats). A search loop that calls
+ * back on the item it finds calls back once.
+ */
+function repeatingLoop(call: Node, fn: Node): Node | undefined {
+  for (let node = call, loop = enclosingBefore(call, fn, LOOPS); loop; node = loop, loop = enclosingBefore(loop, fn, LOOPS)) {
+    const leaves = leavesAfter(node, loop);
+    if (leaves === 'function') return undefined;
+    if (leaves === undefined) return loop;
+  }
+  return undefined;
+}
+
+/** Whether the round of `loop` that runs `node` always leaves right after it: the whole function (`return`, `raise`), the loop (`break`), or neither. */
+function leavesAfter(node: Node, loop: Node): 'function' | 'loop' | undefined {
+  for (let s = statementOf(node); s && s.id !== loop.id; s = s.parent ? statementOf(s.parent) : undefined) {
+    if (s.type === 'return_statement' || s.type === 'raise_statement') return 'function';
+    const siblings = s.parent ? children(s.parent).filter((c) => c.type !== 'comment') : [];
+    const next = siblings[siblings.findIndex((c) => c.id === s.id) + 1];
+    if (next?.type === 'return_statement' || next?.type === 'raise_statement') return 'function';
+    if (next?.type === 'break_statement') return 'loop';
+    if (next) return undefined;
+  }
+  return undefined;
+}
+
 /** The nearest ancestor of `node` below `outer` of one of `types`, not crossing a nested function. */
 function enclosingBefore(node: Node, outer: Node, types: readonly string[]): Node | undefined {
   for (let p = node.parent; p && p.id !== outer.id; p = p.parent) {
@@ -522,11 +552,18 @@ function isConditionOf(choice: Node, part: Node): boolean {
  * of `fn` (a bare `return` ends it, but not a `finally` around it, which runs next).
  */
 function codeAfter(call: Node, fn: Node): Node | undefined {
-  for (let s = statementOf(call); s && s.id !== fn.id; s = s.parent ? statementOf(s.parent) : undefined) {
+  return codeAfterStatement(statementOf(call), fn);
+}
+
+function codeAfterStatement(statement: Node | undefined, fn: Node): Node | undefined {
+  for (let s = statement; s && s.id !== fn.id; s = s.parent ? statementOf(s.parent) : undefined) {
     if (s.type === 'function_definition') return undefined;
     const finallyNext = finallyAround(s);
     const siblings = s.parent ? children(s.parent).filter((c) => c.type !== 'comment') : [];
     const next = siblings[siblings.findIndex((c) => c.id === s.id) + 1];
+    // A `break` goes on after its loop.
+    const loop = next?.type === 'break_statement' ? enclosingBefore(next, fn, LOOPS) : undefined;
+    if (loop) return finallyNext ?? codeAfterStatement(loop, fn);
     if (next) return next.type === 'return_statement' && !next.firstNamedChild ? finallyNext : next;
     if (finallyNext) return finallyNext;
     if (s.parent?.parent?.id === fn.id) return undefined;
