@@ -18,9 +18,9 @@ function generatorForm(program: string): string {
   return `${INLINE_CALLBACKS_RUNNER}\n\n${program}`;
 }
 
-test('a yielded leaf that calls back twice from a ready queue refuses: the rest would run twice', async () => {
-  await refusesLeaf(
-    generatorForm(`from collections import deque
+/** A feed whose `poll` calls back twice from a ready queue, and `headline` waiting on it through `wait` (its lines before the yield). */
+function pollingFeed(wait: string): string {
+  return generatorForm(`from collections import deque
 
 ready = deque()
 
@@ -32,49 +32,22 @@ def poll(feed, cb):
 
 @inline_callbacks
 def headline(feed):
-    item = yield lambda resume: poll(feed, resume)
+${wait}
     return item.upper()
 
 
 headline("news")(print)
 while ready:
     ready.popleft()()
-`),
-    'headline',
-    'continuation-called-twice',
-    RUNNER_LINES + 14,
-    'cps',
-  );
+`);
+}
+
+test('a yielded leaf that calls back twice from a ready queue refuses: the rest would run twice', async () => {
+  await refusesLeaf(pollingFeed('    item = yield lambda resume: poll(feed, resume)'), 'headline', 'continuation-called-twice', RUNNER_LINES + 14, 'cps');
 });
 
 test('a leaf operation kept in a local name and yielded through it is read the same way', async () => {
-  await refusesLeaf(
-    generatorForm(`from collections import deque
-
-ready = deque()
-
-
-def poll(feed, cb):
-    ready.append(lambda: cb(feed + ": first"))
-    ready.append(lambda: cb(feed + ": second"))
-
-
-@inline_callbacks
-def headline(feed):
-    op = lambda resume: poll(feed, resume)
-    item = yield op
-    return item.upper()
-
-
-headline("news")(print)
-while ready:
-    ready.popleft()()
-`),
-    'headline',
-    'continuation-called-twice',
-    RUNNER_LINES + 15,
-    'cps',
-  );
+  await refusesLeaf(pollingFeed('    op = lambda resume: poll(feed, resume)\n    item = yield op'), 'headline', 'continuation-called-twice', RUNNER_LINES + 15, 'cps');
 });
 
 test('a yielded leaf that goes on after calling back refuses: the rest would run before the leaf finished', async () => {
