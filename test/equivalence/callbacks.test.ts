@@ -66,8 +66,8 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   tornado_fetch: { converts: ['count_links', 'crawl', 'summary'] },
   // Callback-first APIs (read(cb, path), add(cb, *numbers)) over call_soon.
   call_soon_first: { converts: ['add', 'word_count', 'total_words', 'report'] },
-  // Callbacks kept in an attribute slot: one cleared before it is called converts, one never cleared is called on every close.
-  line_stream: { converts: ['read_greeting'], refuses: { closing_notice: 'continuation-called-twice' } },
+  // Callbacks kept in an attribute slot: one cleared before it is called converts; one never cleared, or called per chunk before it is cleared, is called again.
+  line_stream: { converts: ['read_greeting'], refuses: { closing_notice: 'continuation-called-twice', first_chunk: 'continuation-called-twice' } },
   // Callbacks kept in a dict slot: one popped before it is called converts, one left there is called on every publish.
   rpc_client: { converts: ['add_then_double'], refuses: { first_price: 'continuation-called-twice' } },
   // Leaves reached through a class's `__init__` and a bound method kept in a module-level name.

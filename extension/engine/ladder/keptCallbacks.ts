@@ -10,7 +10,7 @@
 import type { Node } from '../syntax/node';
 import type { SourceFile } from '../syntax/sourceFile';
 import { localNamesOf } from '../python/localNames';
-import { argumentsOf } from '../python/scopes';
+import { argumentsOf, enclosingFunction } from '../python/scopes';
 
 /** Methods that put an entry into the container they are called on. */
 const PUTS = new Set(['append', 'appendleft', 'add', 'insert', 'extend', 'put', 'put_nowait']);
@@ -26,13 +26,58 @@ const HEAP_POPS = new Set(['heappop', 'heapq.heappop', 'heapreplace', 'heapq.hea
  * Undefined when it keeps it nowhere, or only where it is taken out.
  */
 export function keptWithoutTaking(file: SourceFile, body: Node, names: ReadonlySet<string>): { container: string; line: number } | undefined {
+  return containersHolding(file, body, names).find((kept) => !takenFrom(file).has(kept.container));
+}
+
+/** The containers and slots `body` puts its callback (held under `names`) into, by text, with the line. */
+export function containersHolding(file: SourceFile, body: Node, names: ReadonlySet<string>): { container: string; line: number }[] {
   const locals = localNamesOf(body.parent ?? body);
+  const kept: { container: string; line: number }[] = [];
   for (const use of body.descendantsOfType('identifier')) {
     if (!use || !names.has(use.text)) continue;
     const container = containerPutInto(use, body, (name) => !names.has(name) && !locals.has(name));
-    if (container !== undefined && !takenFrom(file).has(container)) return { container, line: file.lineOf(use) };
+    if (container !== undefined) kept.push({ container, line: file.lineOf(use) });
   }
-  return undefined;
+  return kept;
+}
+
+/**
+ * The calls of what the module reads back out of the container or slot
+ * `container` (`self._cb(data)`, `cb = self._cb` then `cb(data)`,
+ * `self.pending.pop(id)(result)`, `self.handlers[key](v)`), grouped by the
+ * function (or module) they are in.
+ */
+export function callsOutOf(file: SourceFile, container: string): Node[][] {
+  const byScope = new Map<number, Node[]>();
+  for (const read of file.root.descendantsOfType(['attribute', 'identifier'])) {
+    if (!read || read.text !== container || isWritten(read)) continue;
+    let taken: Node = read;
+    const parent = read.parent;
+    if (parent?.type === 'subscript' && parent.childForFieldName('value')?.id === read.id) taken = parent;
+    else if (parent?.type === 'attribute' && ['pop', 'get'].includes(parent.childForFieldName('attribute')?.text ?? '') && parent.parent?.type === 'call') taken = parent.parent;
+    const scope = enclosingFunction(taken) ?? file.root;
+    const calls = calledAt(taken, scope);
+    if (calls.length === 0) continue;
+    const list = byScope.get(scope.id);
+    if (list) list.push(...calls);
+    else byScope.set(scope.id, [...calls]);
+  }
+  return [...byScope.values()];
+}
+
+/** Where the value `taken` is called: at once (`taken(v)`), or through the local it is put in (`cb = taken` … `cb(v)`). */
+function calledAt(taken: Node, scope: Node): Node[] {
+  const parent = taken.parent;
+  if (parent?.type === 'call' && parent.childForFieldName('function')?.id === taken.id) return [parent];
+  const alias = parent?.type === 'assignment' && parent.childForFieldName('right')?.id === taken.id ? parent.childForFieldName('left') : null;
+  if (alias?.type !== 'identifier') return [];
+  return scope.descendantsOfType('call').filter((c): c is Node => c !== null && c.childForFieldName('function')?.type === 'identifier' && c.childForFieldName('function')?.text === alias.text);
+}
+
+/** Whether `node` is written to (an assignment's target, or deleted), not read. */
+function isWritten(node: Node): boolean {
+  const parent = node.parent;
+  return (parent?.type === 'assignment' && parent.childForFieldName('left')?.id === node.id) || parent?.type === 'delete_statement';
 }
 
 /**

@@ -9,11 +9,11 @@ import { pythonName } from '../python/identifiers';
 import { bindsFirstParameter, mayReachMethod, redefinitionsOf } from '../python/methodOwner';
 import { isMethodDefinition } from '../python/parameters';
 import { callsRepeatedly } from '../python/callbacks';
-import { argumentsOf, calleeText } from '../python/scopes';
+import { argumentsOf, calleeText, enclosingFunction } from '../python/scopes';
 import type { ModuleCoroutines } from '../python/coroutines';
 import { alwaysExits, bindingsIn, children, contains, globalNames, isGeneratorFunction, ownOfType, present, statementsOf } from './pySyntax';
 import { bindingScopeOf, isLocalName } from '../python/localNames';
-import { keptWithoutTaking } from './keptCallbacks';
+import { callsOutOf, containersHolding, keptWithoutTaking } from './keptCallbacks';
 import { isMethod } from './references';
 
 /** `lambda r: leaf(args, r)` (or `lambda r: r(value)`), or `lambda r, fail: leaf(args, r, fail)`: the leaf call and its callbacks' names. */
@@ -321,6 +321,8 @@ function definitionOrderProblem(file: SourceFile, fn: FunctionInfo, call: Node, 
   const names = new Set(params.flatMap((p) => [...callbackNames(body, p ?? '')]));
   const kept = keptWithoutTaking(file, body, names);
   if (kept) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${kept.container}\` (line ${String(kept.line)}), which nothing in the module takes it out of, so it may be called each time that is gone through, or from anywhere; a yielded operation delivers one result` };
+  const twice = calledTwiceOutOf(file, body, names);
+  if (twice) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${twice.container}\`, and the module may call what it holds more than once (line ${String(file.lineOf(twice.call))}); a yielded operation delivers one result` };
   const sites = callbackSites(body, names);
   for (const { call: c, handed, wrapped } of sites) {
     const at = `line ${String(file.lineOf(c))}`;
@@ -336,6 +338,22 @@ function definitionOrderProblem(file: SourceFile, fn: FunctionInfo, call: Node, 
     }
     const after = handed && !mayCallBeforeReturning(file, c, handed, new Set()) ? undefined : codeAfter(c, fn.node);
     if (after) return { code: 'code-after-continuation', why: `${leaf} goes on at line ${String(file.lineOf(after))} after calling its callback \`${param}\` (${at}); yielded, that code would run before the caller's rest instead of after it` };
+  }
+  return undefined;
+}
+
+/**
+ * A container or slot `body` keeps its callback in, and a call of what is
+ * read back out of it that may run more than once: in a loop, or after
+ * another such call in the same function.
+ */
+function calledTwiceOutOf(file: SourceFile, body: Node, names: ReadonlySet<string>): { container: string; call: Node } | undefined {
+  for (const { container } of containersHolding(file, body, names)) {
+    for (const calls of callsOutOf(file, container)) {
+      const scope = calls[0] ? (enclosingFunction(calls[0]) ?? file.root) : file.root;
+      const call = calls.find((c) => repeatingLoop(c, scope) !== undefined || calls.some((other) => other.startIndex > c.startIndex && mayRunAfter(c, other, scope)));
+      if (call) return { container, call };
+    }
   }
   return undefined;
 }
