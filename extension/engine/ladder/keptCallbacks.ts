@@ -48,6 +48,17 @@ export function containersHolding(file: SourceFile, body: Node, names: ReadonlyS
  * function (or module) they are in.
  */
 export function callsOutOf(file: SourceFile, container: string): Node[][] {
+  let known = callsOutByFile.get(file);
+  if (!known) callsOutByFile.set(file, (known = new Map<string, Node[][]>()));
+  let calls = known.get(container);
+  if (!calls) known.set(container, (calls = findCallsOutOf(file, container)));
+  return calls;
+}
+
+/** callsOutOf, by container, found once per parse: many leaves keep their callbacks in the same slot. */
+const callsOutByFile = new WeakMap<SourceFile, Map<string, Node[][]>>();
+
+function findCallsOutOf(file: SourceFile, container: string): Node[][] {
   const byScope = new Map<number, Node[]>();
   for (const read of file.root.descendantsOfType(['attribute', 'identifier'])) {
     if (!read || read.text !== container || isWritten(read)) continue;

@@ -250,10 +250,29 @@ function calleeOf(file: SourceFile, call: Node): Node | undefined {
 /** What the module's one top-level `name = …` binds the name `id` to, when `id` means the module's name and nothing else binds it. */
 function moduleBinding(file: SourceFile, id: Node): Node | undefined {
   if (isLocalName(id, id.text) || file.functions.all.some((f) => f.parent === undefined && f.name === id.text)) return undefined;
-  const bindings = children(file.root).filter((s) => s.type !== 'comment' && bindingsIn(s).includes(id.text));
+  const bindings = moduleBindings(file).get(id.text) ?? [];
   const [only] = bindings;
   const assignment = only?.type === 'expression_statement' ? only.firstNamedChild : undefined;
   return bindings.length === 1 && assignment?.type === 'assignment' && assignment.childForFieldName('left')?.type === 'identifier' ? (assignment.childForFieldName('right') ?? undefined) : undefined;
+}
+
+const bindingsByFile = new WeakMap<SourceFile, ReadonlyMap<string, readonly Node[]>>();
+
+/** The module's top-level statements that bind each name, found once per parse. */
+function moduleBindings(file: SourceFile): ReadonlyMap<string, readonly Node[]> {
+  let index = bindingsByFile.get(file);
+  if (!index) {
+    const byName = new Map<string, Node[]>();
+    for (const statement of children(file.root)) {
+      for (const name of new Set(statement.type === 'comment' ? [] : bindingsIn(statement))) {
+        const list = byName.get(name);
+        if (list) list.push(statement);
+        else byName.set(name, [statement]);
+      }
+    }
+    bindingsByFile.set(file, (index = byName));
+  }
+  return index;
 }
 
 /** A name `call` calls that the module binds at its top level to a value it cannot follow (`poll = make_poller()`): the name and the line. */
