@@ -43,9 +43,9 @@ export function containersHolding(file: SourceFile, body: Node, names: ReadonlyS
 
 /**
  * The calls of what the module reads back out of the container or slot
- * `container` (`self._cb(data)`, `cb = self._cb` then `cb(data)`,
- * `self.pending.pop(id)(result)`, `self.handlers[key](v)`), grouped by the
- * function (or module) they are in.
+ * `container` and leaves there (`self._cb(data)`, `cb = self._cb` then
+ * `cb(data)`, `self.handlers[key](v)`), grouped by the function (or module)
+ * they are in.
  */
 export function callsOutOf(file: SourceFile, container: string): Node[][] {
   let known = callsOutByFile.get(file);
@@ -62,10 +62,9 @@ function findCallsOutOf(file: SourceFile, container: string): Node[][] {
   const byScope = new Map<number, Node[]>();
   for (const read of file.root.descendantsOfType(['attribute', 'identifier'])) {
     if (!read || read.text !== container || isWritten(read)) continue;
-    let taken: Node = read;
+    // What a take (`pop`, `popleft`, `get` of a queue) hands out is a new entry each time: only a read that leaves it there can call it again.
     const parent = read.parent;
-    if (parent?.type === 'subscript' && parent.childForFieldName('value')?.id === read.id) taken = parent;
-    else if (parent?.type === 'attribute' && ['pop', 'get'].includes(parent.childForFieldName('attribute')?.text ?? '') && parent.parent?.type === 'call') taken = parent.parent;
+    const taken = parent?.type === 'subscript' && parent.childForFieldName('value')?.id === read.id ? parent : read;
     const scope = enclosingFunction(taken) ?? file.root;
     const calls = calledAt(taken, scope);
     if (calls.length === 0) continue;
