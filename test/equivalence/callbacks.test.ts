@@ -66,6 +66,20 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   tornado_fetch: { converts: ['count_links', 'crawl', 'summary'] },
   // Callback-first APIs (read(cb, path), add(cb, *numbers)) over call_soon.
   call_soon_first: { converts: ['add', 'word_count', 'total_words', 'report'] },
+  // Callbacks kept in an attribute slot: one cleared before it is called converts; one never cleared, or called per chunk before it is cleared, is called again.
+  line_stream: { converts: ['read_greeting'], refuses: { closing_notice: 'continuation-called-twice', first_chunk: 'continuation-called-twice' } },
+  // Callbacks kept in a dict slot: one popped before it is called converts, one left there is called on every publish.
+  rpc_client: { converts: ['add_then_double'], refuses: { first_price: 'continuation-called-twice' } },
+  // Leaves reached through a class's `__init__` and a bound method kept in a module-level name.
+  print_jobs: { converts: ['Spooler.finish', 'print_report', 'print_memo'], refuses: { watch_pages: 'continuation-called-twice' } },
+  // Leaves calling back from a loop, from a `finally` and after it, on either branch, or on one branch only.
+  backup_sync: { converts: ['verify', 'size_report'], refuses: { first_change: 'continuation-called-twice', upload_one: 'continuation-called-twice' } },
+  // An errback and a callback both called, a callback handed on twice through partial, a lambda kept in a slot, a local alias.
+  // A local function handed to the queue per sample, a decorated leaf, signal.signal calling on every signal, a leaf local to its caller.
+  heartbeat: { converts: ['describe'], refuses: { on_reload: 'continuation-called-twice', check: 'unreadable-leaf', first_sample: 'continuation-called-twice', reloads: 'continuation-called-twice' } },
+  // Search loops that call back and return or break on the match call back once; one calling back per match does not.
+  user_search: { converts: ['age_of', 'older'], refuses: { first_of_older: 'continuation-called-twice' } },
+  quote_feed: { converts: ['describe'], refuses: { quote_line: 'continuation-called-twice', last_tick: 'continuation-called-twice', first_alert: 'continuation-called-twice' } },
 };
 
 interface Report {

@@ -1,11 +1,16 @@
 // A callback a leaf keeps for later: put into a container (`handlers.append(cb)`,
-// `ready.append((cb, args))`, `heapq.heappush(timers, (when, cb))`). A ready
-// queue or a timer heap takes each entry out before calling it, so it calls the
-// callback once; a list of subscribers nothing takes entries out of is gone
-// through again each time, so it may call the callback any number of times.
+// `ready.append((cb, args))`, `heapq.heappush(timers, (when, cb))`) or a slot
+// (`self.handlers[key] = cb`, `self._on_data = cb`, a global). A ready queue or
+// a timer heap takes each entry out before calling it, so it calls the callback
+// once; a list of subscribers nothing takes entries out of is gone through
+// again each time, so it may call the callback any number of times. A slot is
+// taken out of where the module clears it (`self._on_data = None`, `del
+// self.handlers[key]`, `self.handlers.pop(key)`), as one-shot code does before
+// calling what it held; one never cleared may be called again and again.
 import type { Node } from '../syntax/node';
 import type { SourceFile } from '../syntax/sourceFile';
-import { argumentsOf } from '../python/scopes';
+import { localNamesOf } from '../python/localNames';
+import { argumentsOf, enclosingFunction } from '../python/scopes';
 
 /** Methods that put an entry into the container they are called on. */
 const PUTS = new Set(['append', 'appendleft', 'add', 'insert', 'extend', 'put', 'put_nowait']);
@@ -16,22 +21,88 @@ const HEAP_PUSHES = new Set(['heappush', 'heapq.heappush']);
 const HEAP_POPS = new Set(['heappop', 'heapq.heappop', 'heapreplace', 'heapq.heapreplace', 'heappushpop', 'heapq.heappushpop']);
 
 /**
- * Where `body` puts its callback `param` into a container the module never
- * takes entries out of: that container's text, and the line. Undefined when
- * it keeps it nowhere, or only where entries are taken out.
+ * Where `body` puts its callback (held under `names`) into a container or a
+ * slot the module never takes it out of: that container's text, and the line.
+ * Undefined when it keeps it nowhere, or only where it is taken out.
  */
-export function keptWithoutTaking(file: SourceFile, body: Node, param: string): { container: string; line: number } | undefined {
-  for (const use of body.descendantsOfType('identifier')) {
-    if (use?.text !== param) continue;
-    const container = containerPutInto(use, body);
-    if (container !== undefined && !takenFrom(file).has(container)) return { container, line: file.lineOf(use) };
-  }
-  return undefined;
+export function keptWithoutTaking(file: SourceFile, body: Node, names: ReadonlySet<string>): { container: string; line: number } | undefined {
+  return containersHolding(file, body, names).find((kept) => !takenFrom(file).has(kept.container));
 }
 
-/** The container the statement around `use` puts it into (in a tuple, a lambda or a partial as well). */
-function containerPutInto(use: Node, body: Node): string | undefined {
+/** The containers and slots `body` puts its callback (held under `names`) into, by text, with the line. */
+export function containersHolding(file: SourceFile, body: Node, names: ReadonlySet<string>): { container: string; line: number }[] {
+  const locals = localNamesOf(body.parent ?? body);
+  const kept: { container: string; line: number }[] = [];
+  for (const use of body.descendantsOfType('identifier')) {
+    if (!use || !names.has(use.text)) continue;
+    const container = containerPutInto(use, body, (name) => !names.has(name) && !locals.has(name));
+    if (container !== undefined) kept.push({ container, line: file.lineOf(use) });
+  }
+  return kept;
+}
+
+/**
+ * The calls of what the module reads back out of the container or slot
+ * `container` and leaves there (`self._cb(data)`, `cb = self._cb` then
+ * `cb(data)`, `self.handlers[key](v)`), grouped by the function (or module)
+ * they are in.
+ */
+export function callsOutOf(file: SourceFile, container: string): Node[][] {
+  let known = callsOutByFile.get(file);
+  if (!known) callsOutByFile.set(file, (known = new Map<string, Node[][]>()));
+  let calls = known.get(container);
+  if (!calls) known.set(container, (calls = findCallsOutOf(file, container)));
+  return calls;
+}
+
+/** callsOutOf, by container, found once per parse: many leaves keep their callbacks in the same slot. */
+const callsOutByFile = new WeakMap<SourceFile, Map<string, Node[][]>>();
+
+function findCallsOutOf(file: SourceFile, container: string): Node[][] {
+  const byScope = new Map<number, Node[]>();
+  for (const read of file.root.descendantsOfType(['attribute', 'identifier'])) {
+    if (!read || read.text !== container || isWritten(read)) continue;
+    // What a take (`pop`, `popleft`, `get` of a queue) hands out is a new entry each time: only a read that leaves it there can call it again.
+    const parent = read.parent;
+    const taken = parent?.type === 'subscript' && parent.childForFieldName('value')?.id === read.id ? parent : read;
+    const scope = enclosingFunction(taken) ?? file.root;
+    const calls = calledAt(taken, scope);
+    if (calls.length === 0) continue;
+    const list = byScope.get(scope.id);
+    if (list) list.push(...calls);
+    else byScope.set(scope.id, [...calls]);
+  }
+  return [...byScope.values()];
+}
+
+/** Where the value `taken` is called: at once (`taken(v)`), or through the local it is put in (`cb = taken` … `cb(v)`). */
+function calledAt(taken: Node, scope: Node): Node[] {
+  const parent = taken.parent;
+  if (parent?.type === 'call' && parent.childForFieldName('function')?.id === taken.id) return [parent];
+  const alias = parent?.type === 'assignment' && parent.childForFieldName('right')?.id === taken.id ? parent.childForFieldName('left') : null;
+  if (alias?.type !== 'identifier') return [];
+  return scope.descendantsOfType('call').filter((c): c is Node => c !== null && c.childForFieldName('function')?.type === 'identifier' && c.childForFieldName('function')?.text === alias.text);
+}
+
+/** Whether `node` is written to (an assignment's target, or deleted), not read. */
+function isWritten(node: Node): boolean {
+  const parent = node.parent;
+  return (parent?.type === 'assignment' && parent.childForFieldName('left')?.id === node.id) || parent?.type === 'delete_statement';
+}
+
+/**
+ * The container or slot the statement around `use` puts it into (in a tuple, a
+ * lambda or a partial as well): a name counts as a slot where `isSlot` says it
+ * outlives the call (a global), not where it is a local alias.
+ */
+function containerPutInto(use: Node, body: Node, isSlot: (name: string) => boolean): string | undefined {
   for (let node = use, parent = use.parent; parent && parent.id !== body.id && parent.type !== 'block'; node = parent, parent = parent.parent) {
+    if (parent.type === 'assignment' && parent.childForFieldName('right')?.id === node.id) {
+      const target = parent.childForFieldName('left');
+      if (target?.type === 'subscript') return target.childForFieldName('value')?.text;
+      if (target?.type === 'attribute' || (target?.type === 'identifier' && isSlot(target.text))) return target.text;
+      return undefined;
+    }
     const call = parent.type === 'argument_list' ? parent.parent : null;
     const callee = call?.childForFieldName('function');
     if (!call || !callee) continue;
@@ -58,6 +129,13 @@ function takenFrom(file: SourceFile): ReadonlySet<string> {
     }
     for (const statement of file.root.descendantsOfType('delete_statement')) {
       for (const target of statement?.descendantsOfType('subscript') ?? []) found.add(target?.childForFieldName('value')?.text ?? '');
+      for (const target of statement?.descendantsOfType('attribute') ?? []) found.add(target?.text ?? '');
+    }
+    // Clearing a slot takes out what it held; setting it up empty (in `__init__`, at module level) does not.
+    for (const assignment of file.root.descendantsOfType('assignment')) {
+      const target = assignment?.childForFieldName('left');
+      const scope = assignment ? file.functions.at(assignment.startIndex) : undefined;
+      if (target && assignment?.childForFieldName('right')?.type === 'none' && scope?.kind === 'function' && !scope.name.endsWith('__init__')) found.add(target.text);
     }
     takenByFile.set(file, (taken = found));
   }

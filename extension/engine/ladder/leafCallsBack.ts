@@ -8,10 +8,12 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from '../python/identifiers';
 import { bindsFirstParameter, mayReachMethod, redefinitionsOf } from '../python/methodOwner';
 import { isMethodDefinition } from '../python/parameters';
-import { argumentsOf } from '../python/scopes';
+import { callsRepeatedly } from '../python/callbacks';
+import { argumentsOf, calleeText, enclosingFunction } from '../python/scopes';
 import type { ModuleCoroutines } from '../python/coroutines';
-import { children, isGeneratorFunction, ownOfType, present, statementsOf } from './pySyntax';
-import { keptWithoutTaking } from './keptCallbacks';
+import { alwaysExits, bindingsIn, children, contains, globalNames, isGeneratorFunction, ownOfType, present, statementsOf } from './pySyntax';
+import { bindingScopeOf, isLocalName } from '../python/localNames';
+import { callsOutOf, containersHolding, keptWithoutTaking } from './keptCallbacks';
 import { isMethod } from './references';
 
 /** `lambda r: leaf(args, r)` (or `lambda r: r(value)`), or `lambda r, fail: leaf(args, r, fail)`: the leaf call and its callbacks' names. */
@@ -158,10 +160,11 @@ function leafFunction(module: ModuleCoroutines, call: Node): FunctionInfo | unde
  * takes, a slot past the parameters).
  */
 function parameterFor(file: SourceFile, fn: FunctionInfo, call: Node, slot: Node): string | undefined {
-  const callee = call.childForFieldName('function');
+  const callee = calleeOf(file, call);
   const all = children(fn.node.childForFieldName('parameters') ?? fn.node).filter((p) => p.type !== 'comment');
-  // `obj.m(a, k)` binds `self` from the receiver; `Class.m(obj, a, k)` passes it.
-  const params = callee?.type === 'attribute' && isMethodDefinition(fn.node) && bindsFirstParameter(file, callee, fn) ? all.slice(1) : all;
+  // `obj.m(a, k)` binds `self` from the receiver; `Class.m(obj, a, k)` passes it; `Class(a, k)` makes the `self` of `__init__`.
+  const bound = callee?.type === 'attribute' ? isMethodDefinition(fn.node) && bindsFirstParameter(file, callee, fn) : shortName(fn) === '__init__' && fn.parent !== undefined;
+  const params = bound ? all.slice(1) : all;
   if (slot.type === 'keyword_argument') {
     const name = slot.childForFieldName('name')?.text;
     const separator = params.findIndex((p) => p.type === 'positional_separator');
@@ -195,51 +198,127 @@ type OrderProblem = { code: 'continuation-called-twice' | 'code-after-continuati
 
 /**
  * Why yielding the module's leaf `call` as an operation would change what
- * the program does, if it would: the runner takes the first call of the
- * callback in `slot` only, and sends a result that arrives before the leaf
- * returns in after the leaf's remaining code ran, where the callback ran it
- * first. A method call is read through every definition of the module it may
- * run (an override runs on another instance), and the first that would be
- * changed is named; one whose parameter for the callback the call does not
- * show cannot be read, and is named too. Undefined when each calls the
- * callback at most once per path and last, or is not a function of the
- * module (a library's leaf, which the module cannot show either way).
+ * the program does, if it would: the runner takes the first call of one of
+ * the callbacks in `slots` (a result and an error callback settle it alike),
+ * and sends a result that arrives before the leaf returns in after the leaf's
+ * remaining code ran, where the callback ran it first. A method call is read
+ * through every definition of the module it may run (an override runs on
+ * another instance), and the first that would be changed is named; one whose
+ * parameter for the callback the call does not show cannot be read, and is
+ * named too. Undefined when each calls its callbacks at most once per path
+ * and last, or is not a function of the module (a library's leaf, which the
+ * module cannot show either way).
  */
-export function leafOrderProblem(file: SourceFile, call: Node, slot: Node): OrderProblem | undefined {
+export function leafOrderProblem(file: SourceFile, call: Node, slots: readonly Node[]): OrderProblem | undefined {
+  if (slots.some((slot) => callsRepeatedly(call, slot))) return { code: 'continuation-called-twice', why: `\`${calleeText(call) ?? 'the leaf'}\` calls the callback it is handed again and again; a yielded operation delivers one result` };
+  const unfollowed = unfollowedCallee(file, call);
+  if (unfollowed) return { code: 'unreadable-leaf', why: `the leaf \`${unfollowed.name}\` is bound at line ${String(unfollowed.line)} to something the module cannot follow to its definition, so whether it calls back once and last cannot be read` };
   for (const fn of leafDefinitions(file, call)) {
-    const problem = definitionOrderProblem(file, fn, call, slot, new Set([fn.node.id]));
+    const problem = definitionOrderProblem(file, fn, call, slots, new Set([fn.node.id]));
     if (problem) return problem;
   }
   return undefined;
 }
 
 /** leafOrderProblem for a call a leaf hands its callback on to, not reading again a definition `seen` holds (a callback handed round in a cycle). */
-function orderProblem(file: SourceFile, call: Node, slot: Node, seen: Set<number>): OrderProblem | undefined {
+function orderProblem(file: SourceFile, call: Node, slots: readonly Node[], seen: Set<number>): OrderProblem | undefined {
   for (const fn of leafDefinitions(file, call)) {
     if (seen.has(fn.node.id)) continue;
     seen.add(fn.node.id);
-    const problem = definitionOrderProblem(file, fn, call, slot, seen);
+    const problem = definitionOrderProblem(file, fn, call, slots, seen);
     if (problem) return problem;
   }
   return undefined;
 }
 
 /**
+ * What `call` calls, as far as the module shows: its callee, or, for a name
+ * the module binds once at its top level to a method or another name
+ * (`poll = feed.poll`, `Fetch = Request`), what that name stands for.
+ */
+function calleeOf(file: SourceFile, call: Node): Node | undefined {
+  let callee = call.childForFieldName('function') ?? undefined;
+  for (const seen = new Set<string>(); callee?.type === 'identifier' && !seen.has(callee.text); ) {
+    seen.add(callee.text);
+    const bound = moduleBinding(file, callee);
+    if (bound?.type !== 'attribute' && bound?.type !== 'identifier') return callee;
+    callee = bound;
+  }
+  return callee;
+}
+
+/** What the module's one top-level `name = …` binds the name `id` to, when `id` means the module's name and nothing else binds it. */
+function moduleBinding(file: SourceFile, id: Node): Node | undefined {
+  if (isLocalName(id, id.text) || file.functions.all.some((f) => f.parent === undefined && f.name === id.text)) return undefined;
+  const bindings = moduleBindings(file).get(id.text) ?? [];
+  const [only] = bindings;
+  const assignment = only?.type === 'expression_statement' ? only.firstNamedChild : undefined;
+  return bindings.length === 1 && assignment?.type === 'assignment' && assignment.childForFieldName('left')?.type === 'identifier' ? (assignment.childForFieldName('right') ?? undefined) : undefined;
+}
+
+const bindingsByFile = new WeakMap<SourceFile, ReadonlyMap<string, readonly Node[]>>();
+
+/** The module's top-level statements that bind each name, found once per parse. */
+function moduleBindings(file: SourceFile): ReadonlyMap<string, readonly Node[]> {
+  let index = bindingsByFile.get(file);
+  if (!index) {
+    const byName = new Map<string, Node[]>();
+    for (const statement of children(file.root)) {
+      for (const name of new Set(statement.type === 'comment' ? [] : bindingsIn(statement))) {
+        const list = byName.get(name);
+        if (list) list.push(statement);
+        else byName.set(name, [statement]);
+      }
+    }
+    bindingsByFile.set(file, (index = byName));
+  }
+  return index;
+}
+
+/** A name `call` calls that the module binds at its top level to a value it cannot follow (`poll = make_poller()`): the name and the line. */
+function unfollowedCallee(file: SourceFile, call: Node): { name: string; line: number } | undefined {
+  const callee = calleeOf(file, call);
+  const bound = callee?.type === 'identifier' ? moduleBinding(file, callee) : undefined;
+  return callee && bound ? { name: callee.text, line: file.lineOf(bound) } : undefined;
+}
+
+/**
  * The definitions of the module `call` may run: the one top-level function
- * its name calls, or every method its `<receiver>.<name>` may reach, with the
- * other definitions of that name in their class hierarchies.
+ * its name calls, the `__init__` of a class it makes (found along the bases
+ * the module defines), or every method its `<receiver>.<name>` may reach,
+ * with the other definitions of that name in their class hierarchies.
  */
 function leafDefinitions(file: SourceFile, call: Node): FunctionInfo[] {
-  const callee = call.childForFieldName('function');
+  const callee = calleeOf(file, call);
   if (callee?.type === 'identifier') {
+    // A function of the function making the call (`def leaf(x, cb): …` then `leaf(key, got)`).
+    const scope = bindingScopeOf(callee, callee.text);
+    if (scope) return file.functions.all.filter((f) => f.kind === 'function' && f.node.parent?.parent?.id === scope.id && shortName(f) === callee.text);
     // A name defined twice may run either definition.
-    return file.functions.all.filter((f) => f.kind === 'function' && f.parent === undefined && f.name === callee.text);
+    const functions = file.functions.all.filter((f) => f.kind === 'function' && f.parent === undefined && f.name === callee.text);
+    const classes = file.functions.all.filter((f) => f.kind === 'class' && f.parent === undefined && f.name === callee.text);
+    return [...functions, ...classes.flatMap((c) => initializerOf(file, c, new Set()))];
   }
   if (callee?.type !== 'attribute') return [];
   const name = pythonName(callee.childForFieldName('attribute')?.text ?? '');
   const reached = file.functions.all.filter((f) => isMethod(file, f) && pythonName(shortName(f)) === name && mayReachMethod(file, callee, f));
   const family = [...reached, ...reached.flatMap((m) => redefinitionsOf(file, m))];
   return family.filter((f, i) => family.findIndex((g) => g.node.id === f.node.id) === i);
+}
+
+/** The `__init__` making an instance of `cls` runs: its own, or the first its bases of the module define. */
+function initializerOf(file: SourceFile, cls: FunctionInfo, seen: Set<number>): FunctionInfo[] {
+  if (seen.has(cls.node.id)) return [];
+  seen.add(cls.node.id);
+  const own = file.functions.named(`${cls.name}.__init__`).filter((m) => m.parent === cls.name && m.kind === 'function');
+  if (own.length > 0) return own;
+  const bases = cls.node.childForFieldName('superclasses')?.namedChildren ?? [];
+  for (const base of bases) {
+    const defined = base?.type === 'identifier' ? file.functions.all.find((f) => f.kind === 'class' && f.parent === undefined && f.name === base.text) : undefined;
+    const found = defined ? initializerOf(file, defined, seen) : [];
+    if (found.length > 0) return found;
+  }
+  return [];
 }
 
 /**
@@ -249,43 +328,164 @@ function leafDefinitions(file: SourceFile, call: Node): FunctionInfo[] {
  * reaches is read in turn; code after it counts only when that definition
  * may call the callback before returning (a scheduler calls it later).
  */
-function definitionOrderProblem(file: SourceFile, fn: FunctionInfo, call: Node, slot: Node, seen: Set<number>): OrderProblem | undefined {
+function definitionOrderProblem(file: SourceFile, fn: FunctionInfo, call: Node, slots: readonly Node[], seen: Set<number>): OrderProblem | undefined {
   const body = fn.node.childForFieldName('body');
   if (!body || fn.isAsync || isGeneratorFunction(fn.node)) return undefined;
-  const param = parameterFor(file, fn, call, slot);
-  if (param === undefined) return { code: 'unreadable-leaf', why: `the leaf \`${fn.name}\` (line ${String(fn.line)}) gets its callback in a parameter the call does not show (through *args or **kwargs, or past its parameters), so whether it calls back once and last cannot be read` };
+  const decorator = fn.decorators.find((d) => d !== 'staticmethod' && d !== 'classmethod');
+  if (decorator !== undefined) return { code: 'unreadable-leaf', why: `the leaf \`${fn.name}\` (line ${String(fn.line)}) is decorated with \`${decorator}\`, which decides how often it runs and with which callback, so whether it calls back once and last cannot be read` };
+  const params = slots.map((slot) => parameterFor(file, fn, call, slot));
+  if (params.some((p) => p === undefined)) return { code: 'unreadable-leaf', why: `the leaf \`${fn.name}\` (line ${String(fn.line)}) gets its callback in a parameter the call does not show (through *args or **kwargs, or past its parameters), so whether it calls back once and last cannot be read` };
+  const param = params.join('` or `');
   const leaf = `the leaf \`${fn.name}\` (line ${String(fn.line)})`;
-  const kept = keptWithoutTaking(file, body, param);
-  if (kept) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${kept.container}\` (line ${String(kept.line)}), which nothing in the module takes entries out of, so it may be called each time that is gone through; a yielded operation delivers one result` };
-  const sites = callbackSites(body, param);
-  for (const { call: c, handed } of sites) {
+  const names = new Set(params.flatMap((p) => [...callbackNames(body, p ?? '')]));
+  const kept = keptWithoutTaking(file, body, names);
+  if (kept) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${kept.container}\` (line ${String(kept.line)}), which nothing in the module takes it out of, so it may be called each time that is gone through, or from anywhere; a yielded operation delivers one result` };
+  const twice = calledTwiceOutOf(file, body, names);
+  if (twice) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${twice.container}\`, and the module may call what it holds more than once (line ${String(file.lineOf(twice.call))}); a yielded operation delivers one result` };
+  const sites = callbackSites(body, names);
+  for (const { call: c, handed, wrapped } of sites) {
     const at = `line ${String(file.lineOf(c))}`;
-    const loop = enclosingBefore(c, fn.node, ['for_statement', 'while_statement']);
-    if (loop || sites.some((other) => other.call.id !== c.id && sameBlock(other.call, c))) {
-      return { code: 'continuation-called-twice', why: `${leaf} may call its callback \`${param}\` more than once (${at}${handed ? ', handing it on' : ''}); a yielded operation delivers one result` };
-    }
+    const repeating = handed?.find((h) => callsRepeatedly(c, h));
+    if (repeating) return { code: 'continuation-called-twice', why: `${leaf} hands its callback \`${param}\` at ${at} to \`${calleeText(c) ?? 'a call'}\`, which calls it again and again; a yielded operation delivers one result` };
     const inner = handed ? orderProblem(file, c, handed, seen) : undefined;
     if (inner) return { ...inner, why: `${leaf} hands its callback \`${param}\` on at ${at}: ${inner.why}` };
+    if (wrapped) continue;
+    const loop = repeatingLoop(c, fn.node);
+    const again = sites.find((other) => !other.wrapped && other.call.id !== c.id && other.call.startIndex > c.startIndex && mayRunAfter(c, other.call, fn.node));
+    if (loop || again) {
+      return { code: 'continuation-called-twice', why: `${leaf} may call its callback \`${param}\` more than once (${at}${again ? ` and line ${String(file.lineOf(again.call))}` : ', in a loop'}${handed ? ', handing it on' : ''}); a yielded operation delivers one result` };
+    }
     const after = handed && !mayCallBeforeReturning(file, c, handed, new Set()) ? undefined : codeAfter(c, fn.node);
     if (after) return { code: 'code-after-continuation', why: `${leaf} goes on at line ${String(file.lineOf(after))} after calling its callback \`${param}\` (${at}); yielded, that code would run before the caller's rest instead of after it` };
   }
   return undefined;
 }
 
-/** The calls in `body` of the callback `param`, and those handing it on as an argument (with that argument). */
-function callbackSites(body: Node, param: string): { call: Node; handed?: Node }[] {
-  const sites: { call: Node; handed?: Node }[] = [];
-  for (const c of body.descendantsOfType('call')) {
-    if (!c) continue;
-    const callee = c.childForFieldName('function');
-    if (callee?.type === 'identifier' && callee.text === param) sites.push({ call: c });
-    const handed = argumentsOf(c).find((a) => {
-      const value = a.type === 'keyword_argument' ? a.childForFieldName('value') : a;
-      return value?.type === 'identifier' && value.text === param;
-    });
-    if (handed) sites.push({ call: c, handed });
+/**
+ * A container or slot `body` keeps its callback in, and a call of what is
+ * read back out of it that may run more than once: in a loop, or after
+ * another such call in the same function.
+ */
+function calledTwiceOutOf(file: SourceFile, body: Node, names: ReadonlySet<string>): { container: string; call: Node } | undefined {
+  for (const { container } of containersHolding(file, body, names)) {
+    for (const calls of callsOutOf(file, container)) {
+      const scope = calls[0] ? (enclosingFunction(calls[0]) ?? file.root) : file.root;
+      const call = calls.find((c) => repeatingLoop(c, scope) !== undefined || calls.some((other) => other.startIndex > c.startIndex && mayRunAfter(c, other, scope)));
+      if (call) return { container, call };
+    }
+  }
+  return undefined;
+}
+
+/** A call of the callback, or a call it is handed on to (with the arguments holding it: a result and an error callback may go to one call). */
+interface CallbackSite {
+  readonly call: Node;
+  readonly handed?: readonly Node[];
+  /** Inside a lambda handed on in turn: read for what it is handed to only, the lambda's receiver deciding when it runs. */
+  readonly wrapped?: boolean;
+}
+
+/**
+ * The names `body` holds its callback `param` under: the parameter and the
+ * plain local aliases of it (`cb = callback`), which call it just the same.
+ */
+function callbackNames(body: Node, param: string): ReadonlySet<string> {
+  const names = new Set([param]);
+  const globals = globalNames(body);
+  const aliases = ownOfType(body, ['assignment']).filter((a) => a.childForFieldName('left')?.type === 'identifier' && a.childForFieldName('right')?.type === 'identifier');
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const alias of aliases) {
+      const left = present(alias.childForFieldName('left'), 'alias');
+      if (names.has(present(alias.childForFieldName('right'), 'aliased').text) && !names.has(left.text) && !globals.has(left.text)) {
+        names.add(left.text);
+        grew = true;
+      }
+    }
+  }
+  return names;
+}
+
+/**
+ * The calls in `body` of the callback held under `names`, and those handing it
+ * on. A callback handed on inside a lambda (`call_soon(lambda: cb(v))`) or a
+ * partial (`ready.append(partial(cb, v))`) is handed on with that argument:
+ * how often and when it runs is the receiver's to say, not the spot it is
+ * written at.
+ */
+function callbackSites(body: Node, names: ReadonlySet<string>): CallbackSite[] {
+  const sites = new Map<number, CallbackSite>();
+  for (const use of body.descendantsOfType('identifier')) {
+    if (!use || !names.has(use.text)) continue;
+    const site = directSite(use);
+    const lifted = liftedSite(site, body);
+    const throughDef = lifted ? handedDefSites(lifted.call, body) : [];
+    for (const found of [...(site?.handed && lifted !== site ? [{ ...site, wrapped: true }, lifted] : [lifted]), ...throughDef]) {
+      if (!found) continue;
+      const known = sites.get(found.call.id);
+      // One call handed both callbacks reads them together.
+      const handed = [...(known?.handed ?? []), ...(found.handed ?? [])].filter((h, i, all) => all.findIndex((o) => o.id === h.id) === i);
+      sites.set(found.call.id, { ...(known ?? found), ...(handed.length > 0 ? { handed } : {}) });
+    }
+  }
+  return [...sites.values()];
+}
+
+/** `cb(v)` for the use `cb` is its callee, `f(x, cb)` or `f(x, k=cb)` where it is an argument. */
+function directSite(use: Node): CallbackSite | undefined {
+  const parent = use.parent;
+  if (parent?.type === 'call' && parent.childForFieldName('function')?.id === use.id) return { call: parent };
+  const handed = argumentHolding(use);
+  return handed ? { call: handed.call, handed: [handed.argument] } : undefined;
+}
+
+/** The call `value` is an argument of, and that argument (a keyword argument whole). */
+function argumentHolding(value: Node): { call: Node; argument: Node } | undefined {
+  const argument = value.parent?.type === 'keyword_argument' && value.parent.childForFieldName('value')?.id === value.id ? value.parent : value;
+  const list = argument.parent;
+  return list?.type === 'argument_list' && list.parent?.type === 'call' ? { call: list.parent, argument } : undefined;
+}
+
+const PARTIALS = new Set(['partial', 'functools.partial']);
+
+/** A site inside a lambda or a partial handed to a call, as that call handing it on; one the lambda is not an argument for stays. */
+function liftedSite(site: CallbackSite | undefined, body: Node): CallbackSite | undefined {
+  let lifted = site;
+  while (lifted) {
+    const wrapper = PARTIALS.has(lifted.call.childForFieldName('function')?.text ?? '') && lifted.handed ? lifted.call : enclosingLambda(lifted.call, body);
+    const outer = wrapper ? argumentHolding(wrapper) : undefined;
+    if (!outer) return lifted;
+    lifted = { call: outer.call, handed: [outer.argument] };
+  }
+  return lifted;
+}
+
+/**
+ * Where the local function holding `node` (`def step(): … cb(v)`) is handed
+ * on (`LoopingCall(step)`, `call_soon(step)`): that call runs the callback
+ * as often, and as late, as it runs the function.
+ */
+function handedDefSites(node: Node, body: Node): CallbackSite[] {
+  let def: Node | undefined;
+  for (let p = node.parent; p && p.id !== body.id && !def; p = p.parent) if (p.type === 'function_definition') def = p;
+  const name = def?.childForFieldName('name');
+  if (!def || !name) return [];
+  const sites: CallbackSite[] = [];
+  for (const use of body.descendantsOfType('identifier')) {
+    const handed = use && use.text === name.text && use.id !== name.id ? argumentHolding(use) : undefined;
+    const lifted = handed ? liftedSite({ call: handed.call, handed: [handed.argument] }, body) : undefined;
+    if (lifted) sites.push(lifted);
   }
   return sites;
+}
+
+/** The nearest lambda around `node` below `body`, not crossing a nested def. */
+function enclosingLambda(node: Node, body: Node): Node | undefined {
+  for (let p = node.parent; p && p.id !== body.id; p = p.parent) {
+    if (p.type === 'lambda') return p;
+    if (p.type === 'function_definition') return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -294,21 +494,51 @@ function callbackSites(body: Node, param: string): { call: Node; handed?: Node }
  * function or lambda, or by handing it on to one that may. A leaf outside
  * the module (a scheduler such as `loop.call_soon`) is taken to call it later.
  */
-function mayCallBeforeReturning(file: SourceFile, call: Node, slot: Node, seen: Set<number>): boolean {
+function mayCallBeforeReturning(file: SourceFile, call: Node, slots: readonly Node[], seen: Set<number>): boolean {
   return leafDefinitions(file, call).some((fn) => {
     if (seen.has(fn.node.id)) return false;
     seen.add(fn.node.id);
     const body = fn.node.childForFieldName('body');
-    const param = parameterFor(file, fn, call, slot);
+    const params = slots.map((slot) => parameterFor(file, fn, call, slot));
     // One that cannot be read may call it at once.
-    if (!body || param === undefined) return true;
-    return callbackSites(body, param).some(({ call: c, handed }) => !insideNestedFunction(c, fn.node) && (!handed || mayCallBeforeReturning(file, c, handed, seen)));
+    if (!body || params.some((p) => p === undefined)) return true;
+    return callbackSites(body, new Set(params.flatMap((p) => [...callbackNames(body, p ?? '')]))).some(({ call: c, handed, wrapped }) => !wrapped && !insideNestedFunction(c, fn.node) && (!handed || mayCallBeforeReturning(file, c, handed, seen)));
   });
 }
 
 function insideNestedFunction(node: Node, outer: Node): boolean {
   for (let p = node.parent; p && p.id !== outer.id; p = p.parent) if (p.type === 'function_definition' || p.type === 'lambda') return true;
   return false;
+}
+
+const LOOPS = ['for_statement', 'while_statement'];
+
+/**
+ * The loop around `call` (below `fn`) that may run it on more than one round:
+ * one whose round does not always leave right after it (`cb(v); return`, or
+ * `cb(v); break` in a loop no other loop repeats). A search loop that calls
+ * back on the item it finds calls back once.
+ */
+function repeatingLoop(call: Node, fn: Node): Node | undefined {
+  for (let node = call, loop = enclosingBefore(call, fn, LOOPS); loop; node = loop, loop = enclosingBefore(loop, fn, LOOPS)) {
+    const leaves = leavesAfter(node, loop);
+    if (leaves === 'function') return undefined;
+    if (leaves === undefined) return loop;
+  }
+  return undefined;
+}
+
+/** Whether the round of `loop` that runs `node` always leaves right after it: the whole function (`return`, `raise`), the loop (`break`), or neither. */
+function leavesAfter(node: Node, loop: Node): 'function' | 'loop' | undefined {
+  for (let s = statementOf(node); s && s.id !== loop.id; s = s.parent ? statementOf(s.parent) : undefined) {
+    if (s.type === 'return_statement' || s.type === 'raise_statement') return 'function';
+    const siblings = s.parent ? children(s.parent).filter((c) => c.type !== 'comment') : [];
+    const next = siblings[siblings.findIndex((c) => c.id === s.id) + 1];
+    if (next?.type === 'return_statement' || next?.type === 'raise_statement') return 'function';
+    if (next?.type === 'break_statement') return 'loop';
+    if (next) return undefined;
+  }
+  return undefined;
 }
 
 /** The nearest ancestor of `node` below `outer` of one of `types`, not crossing a nested function. */
@@ -326,21 +556,63 @@ function statementOf(node: Node): Node | undefined {
   return n ?? undefined;
 }
 
-/** Two calls whose statements sit in one block run one after the other. */
-function sameBlock(a: Node, b: Node): boolean {
-  const sa = statementOf(a);
-  const sb = statementOf(b);
-  return sa !== undefined && sb !== undefined && sa.parent?.id === sb.parent?.id;
+/**
+ * Whether `later`, written after `first` in `fn`, may run after it on one
+ * path: not in another branch of an `if` holding both, and no statement that
+ * always leaves (`return`, `raise`) stands between them.
+ */
+function mayRunAfter(first: Node, later: Node, fn: Node): boolean {
+  for (let n = first, parent = first.parent; parent && n.id !== fn.id; n = parent, parent = parent.parent) {
+    const holdsLater = contains(parent, later);
+    if (parent.type === 'block') {
+      const statements = children(parent);
+      const from = statements.findIndex((s) => s.id === n.id);
+      const to = holdsLater ? statements.findIndex((s) => contains(s, later)) : statements.length;
+      if (EXITS.has(n.type) || statements.slice(from + 1, to).some((s) => alwaysExits([s]))) return false;
+    }
+    if (holdsLater) return !(['if_statement', 'conditional_expression'].includes(parent.type) && !isConditionOf(parent, n));
+  }
+  return true;
 }
 
-/** The first statement that runs after the one holding `call`, up to the end of `fn` (a bare `return` ends it). */
+const EXITS = new Set(['return_statement', 'raise_statement']);
+
+/** Whether `part` is the condition of the `if` (or conditional expression) `choice`, which runs before either branch. */
+function isConditionOf(choice: Node, part: Node): boolean {
+  if (choice.type === 'if_statement') return choice.childForFieldName('condition')?.id === part.id;
+  // `a if cond else b`: the condition is the middle operand.
+  return children(choice)[1]?.id === part.id;
+}
+
+/**
+ * The first statement that runs after the one holding `call`, up to the end
+ * of `fn` (a bare `return` ends it, but not a `finally` around it, which runs next).
+ */
 function codeAfter(call: Node, fn: Node): Node | undefined {
-  for (let s = statementOf(call); s && s.id !== fn.id; s = s.parent ? statementOf(s.parent) : undefined) {
+  return codeAfterStatement(statementOf(call), fn);
+}
+
+function codeAfterStatement(statement: Node | undefined, fn: Node): Node | undefined {
+  for (let s = statement; s && s.id !== fn.id; s = s.parent ? statementOf(s.parent) : undefined) {
     if (s.type === 'function_definition') return undefined;
+    const finallyNext = finallyAround(s);
     const siblings = s.parent ? children(s.parent).filter((c) => c.type !== 'comment') : [];
     const next = siblings[siblings.findIndex((c) => c.id === s.id) + 1];
-    if (next) return next.type === 'return_statement' && !next.firstNamedChild ? undefined : next;
+    // A `break` goes on after its loop.
+    const loop = next?.type === 'break_statement' ? enclosingBefore(next, fn, LOOPS) : undefined;
+    if (loop) return finallyNext ?? codeAfterStatement(loop, fn);
+    if (next) return next.type === 'return_statement' && !next.firstNamedChild ? finallyNext : next;
+    if (finallyNext) return finallyNext;
     if (s.parent?.parent?.id === fn.id) return undefined;
   }
   return undefined;
+}
+
+/** The first statement of the `finally` of the `try` whose body, handler or `else` holds the statement `s` directly. */
+function finallyAround(s: Node): Node | undefined {
+  const clause = s.parent?.parent;
+  const tryStatement = clause?.type === 'try_statement' ? clause : clause?.parent?.type === 'try_statement' && clause.type !== 'finally_clause' ? clause.parent : undefined;
+  const final = tryStatement ? children(tryStatement).find((c) => c.type === 'finally_clause') : undefined;
+  const block = final ? children(final).find((c) => c.type === 'block') : undefined;
+  return block ? children(block).find((c) => c.type !== 'comment') : undefined;
 }

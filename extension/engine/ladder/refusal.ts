@@ -41,7 +41,7 @@ export type RefusalCode =
   | 'unknown-runner'
   /** A framework idiom with no await form (gen.engine, gen.Task, yield from in a framework coroutine). */
   | 'no-await-form'
-  /** A yield in the inline-callbacks form that is not an operation (yield from, a bare yield, an unknown value). */
+  /** A yield in the inline-callbacks form that is not an operation (yield from, a bare yield, an unknown value), or one its CPS form cannot start (an error callback outside a try). */
   | 'not-an-operation'
   /** A framework return (gen.Return, returnValue) used in a way `return` cannot express. */
   | 'return-idiom'
@@ -89,7 +89,7 @@ export type RefusalCode =
   | 'continuation-called-twice'
   /** A leaf that goes on after calling its callback: yielded, that code would run first. */
   | 'code-after-continuation'
-  /** A callback leaf of the module whose callback parameter the call does not show, so how often and when it calls back cannot be read. */
+  /** A callback leaf of the module whose callback parameter the call does not show, or that is decorated or reached through a name the module cannot follow, so how often and when it calls back cannot be read. */
   | 'unreadable-leaf'
   /** An error continuation called with a value the module does not show to be an exception, so it cannot be raised. */
   | 'error-not-exception'

@@ -32,6 +32,24 @@ const REGISTRATION_CALLS: ReadonlyMap<string, number> = new Map([
   ['add_future', 1],
 ]);
 
+/**
+ * Library APIs that call what they are handed again and again, not once: a
+ * timer loop (Twisted's `LoopingCall`, Tornado's `PeriodicCallback`), a file
+ * descriptor watch (`add_reader`, `add_handler`), a signal handler.
+ */
+const REPEATING_CALLS: ReadonlySet<string> = new Set(['LoopingCall', 'PeriodicCallback', 'add_reader', 'add_writer', 'add_handler', 'add_signal_handler', 'addReader', 'addWriter', 'signal']);
+
+/** Keyword arguments whose callable a library calls for every piece (Tornado's streaming and header callbacks). */
+const REPEATING_KEYWORDS: ReadonlySet<string> = new Set(['streaming_callback', 'header_callback']);
+
+/** Whether `call` is a library API that may call the callable in its argument `argument` (a node of its argument list) more than once. */
+export function callsRepeatedly(call: Node, argument: Node): boolean {
+  if (argument.type === 'keyword_argument' && REPEATING_KEYWORDS.has(argument.childForFieldName('name')?.text ?? '')) return true;
+  const name = calleeName(call) ?? '';
+  // `signal.signal(SIGINT, handler)`, not any function called `signal`.
+  return REPEATING_CALLS.has(name) && (name !== 'signal' || calleeText(call) === 'signal.signal');
+}
+
 /** A cheap test on the text before looking for registration calls in the tree. */
 export const REGISTRATION_TEXT = new RegExp(`\\b(${[...REGISTRATION_CALLS.keys(), 'append', 'add'].join('|')})\\s*\\(`, 'u');
 

@@ -33,3 +33,19 @@ export async function converted(source: string, to: Rung, options: ConvertFileOp
   assert.ok(result.text !== undefined, 'the text must change');
   return result.text;
 }
+
+/**
+ * `name` refuses with `code` at `line` on the way to `to`. Were it converted,
+ * the program would print something else: checked too, so the test shows
+ * what refusing prevents.
+ */
+export async function refusesLeaf(source: string, name: string, code: string, line: number, to: Rung = 'generator'): Promise<void> {
+  const before = python(dedent(source));
+  const result = await convert(source, to, { functions: [name] });
+  if (result.text !== undefined) assert.equal(python(result.text), before, 'converted, the program prints something else');
+  assert.deepEqual(
+    result.refused.map((r) => [r.function, r.code, r.line]),
+    [[name, code, line]],
+    JSON.stringify(result.refused),
+  );
+}

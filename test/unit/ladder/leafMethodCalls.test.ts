@@ -7,23 +7,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dedent } from '../../helpers/parser';
-import { python } from './cpsHelpers';
+import { python, refusesLeaf } from './cpsHelpers';
 import { convert } from './ladderHelpers';
-
-/**
- * `name` refuses with `code` at `line`. Were it converted, the program would
- * print something else: checked too, so the test shows what refusing prevents.
- */
-async function refusesLeaf(source: string, name: string, code: string, line: number): Promise<void> {
-  const before = python(dedent(source));
-  const result = await convert(source, 'generator', { functions: [name] });
-  if (result.text !== undefined) assert.equal(python(result.text), before, 'converted, the program prints something else');
-  assert.deepEqual(
-    result.refused.map((r) => [r.function, r.code, r.line]),
-    [[name, code, line]],
-    JSON.stringify(result.refused),
-  );
-}
 
 test('a method leaf called through its class that calls back twice refuses: a yielded operation delivers one result', async () => {
   await refusesLeaf(

@@ -252,7 +252,7 @@ test('--to generator refuses a caller of a leaf method one of whose overrides ca
   // Were `report` converted, the program would print one line fewer: check that, so this test can fail.
   if (result.text !== undefined) assert.equal(python(result.text), before);
   assert.deepEqual(result.refused.map((r) => [r.function, r.code, r.line]), [['report', 'continuation-called-twice', 13]]);
-  assert.match(result.refused[0]?.message ?? '', /`Cached\.fetch` \(line 7\) may call its callback `cb` more than once \(line 8\)/);
+  assert.match(result.refused[0]?.message ?? '', /`Cached\.fetch` \(line 7\) may call its callback `cb` more than once \(line 8 and line 9\)/);
   assert.equal(result.text, undefined);
 });
 

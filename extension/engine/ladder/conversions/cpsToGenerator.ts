@@ -73,10 +73,9 @@ function generatorRung(file: SourceFile, options: ConversionOptions): LeaveCpsRu
       const callee = field(call, 'function');
       // `g(args)(k)`: g is already in the inline-callbacks form and `g(args)` is its operation.
       if (callee.type === 'call' && argumentsOf(call).length === 1) return { text: `yield ${text(callee)}`, parenthesize: true };
-      for (const slot of [slots.cont, slots.error]) {
-        const problem = slot ? leafOrderProblem(file, call, slot) : undefined;
-        if (problem) refuse(problem.code, call, `line ${String(file.lineOf(call))}: ${problem.why}`);
-      }
+      // The runner is settled by the first of the two callbacks: read them together.
+      const problem = leafOrderProblem(file, call, slots.error ? [slots.cont, slots.error] : [slots.cont]);
+      if (problem) refuse(problem.code, call, `line ${String(file.lineOf(call))}: ${problem.why}`);
       // A leaf that stays callback-based gets the runner's callbacks where it takes its continuations.
       // A continuation taking several values gets them as the one tuple the runner delivers.
       const spreadResume = takesSeveral(valueOf(slots.cont)) ? `lambda *${values}: ${resume}(${values})` : resume;

@@ -51,7 +51,7 @@ import { DEFAULT_CONTINUATION, DEFAULT_ERROR_CONTINUATION, isInlineCallbacks, is
 import { calledInTry, cpsFunctionText, makesCpsCalls, SITE_TYPES, sitesIn, type CpsSite } from '../cpsTransform';
 import { ERROR_GUARD_NAME, ERROR_GUARD_SOURCE } from '../errorGuardSource';
 import { FreshNames } from '../freshNames';
-import { argumentsOf } from '../../python/scopes';
+import { argumentsOf, enclosingFunction } from '../../python/scopes';
 import { runnerSource } from '../inlineCallbacksRunner';
 import { Spans } from '../../syntax/spans';
 import { hasHelper, hasOwnTrampoline, runnerNames, trampolineNameTaken } from '../insertedHelpers';
@@ -60,10 +60,10 @@ import { TRAMPOLINE_NAME, TRAMPOLINE_NAME_TAKEN, TRAMPOLINE_SOURCE } from '../tr
 import { isMethod, methodsByName, referencesTo, unknownReceiver } from '../references';
 import type { ProjectUses } from '../projectUses';
 import { mayReachMethod } from '../../python/methodOwner';
-import { children, field, hasOnlyPlainParameters, present } from '../pySyntax';
+import { children, field, hasOnlyPlainParameters, ownOfType, present } from '../pySyntax';
 import { refusalOf, RefuseError } from '../refusal';
 import { deepeningFunctions } from '../stackGrowth';
-import { leafOperation, leafProblem } from '../leafCallsBack';
+import { leafOperation, leafOrderProblem, leafProblem } from '../leafCallsBack';
 import { moduleCoroutines } from '../../python/coroutines';
 
 export const generatorToCps: Conversion = {
@@ -208,6 +208,12 @@ function yieldSites(file: SourceFile, converted: readonly FunctionInfo[], cont: 
       if (!errorPaths.has(callee)) return { ...site, noErrorPath: `\`${label}\` waits on an operation that may call back later (not only on converted functions), so what it raises then could not reach an error continuation` };
       return { ...site, renderCatching: (k, e, text) => callWithArguments(op, [{ keyword: cont, value: k }, { keyword: onError, value: e }], byKeyword, text) };
     }
+    // The runner took a leaf's first callback only, after the leaf returned; called with the rest, the leaf runs it as often and as soon as it calls.
+    for (const bound of op.type === 'identifier' ? localLambdas(op) : [op]) {
+      const read = leafCall(bound);
+      const problem = read ? leafOrderProblem(file, read.call, [present(argumentsOf(read.call).at(-1), 'continuation slot')]) : undefined;
+      if (problem) throw new RefuseError(problem.code, n, `${at}: ${problem.why}`);
+    }
     const leaf = leafCall(op);
     if (leaf) {
       const args = argumentsOf(leaf.call);
@@ -217,9 +223,21 @@ function yieldSites(file: SourceFile, converted: readonly FunctionInfo[], cont: 
       };
       return { node: n, label: calleeName(leaf.call) ?? 'operation', render };
     }
+    // `lambda resume, fail: leaf(…)` outside a try: the runner hands it an error callback, the CPS form would not.
+    if (op.type === 'lambda' && (op.childForFieldName('parameters')?.namedChildCount ?? 0) !== 1) throw new RefuseError('not-an-operation', n, `${at}: the operation takes ${String(op.childForFieldName('parameters')?.namedChildCount ?? 0)} callbacks, and its CPS form would be called with the continuation alone`);
     const primary = ['call', 'identifier', 'attribute', 'subscript', 'parenthesized_expression'].includes(op.type);
     return { node: n, label: op.type === 'call' ? (calleeName(op) ?? 'operation') : 'operation', render: (k, text) => `${primary ? text(op) : `(${text(op)})`}(${k})` };
   };
+}
+
+/** The lambdas the function around `name` assigns to it (`op = lambda resume: leaf(args, resume)`, later `yield op`). */
+function localLambdas(name: Node): Node[] {
+  const scope = enclosingFunction(name);
+  const body = scope?.childForFieldName('body');
+  return (body ? ownOfType(body, ['assignment']) : []).flatMap((a) => {
+    const right = a.childForFieldName('right');
+    return a.childForFieldName('left')?.text === name.text && right?.type === 'lambda' ? [right] : [];
+  });
 }
 
 /** `lambda r: leaf(args, r)`: the leaf call and the argument slot that receives the continuation. */
