@@ -419,8 +419,10 @@ function callbackSites(body: Node, names: ReadonlySet<string>): CallbackSite[] {
     if (!use || !names.has(use.text)) continue;
     const site = directSite(use);
     const lifted = liftedSite(site, body);
-    const throughDef = lifted ? handedDefSites(lifted.call, body) : [];
-    for (const found of [...(site?.handed && lifted !== site ? [{ ...site, wrapped: true }, lifted] : [lifted]), ...throughDef]) {
+    const throughDef = lifted ? handedDefSites(lifted.call, body) : undefined;
+    // In a local def only ever handed on, the call runs where the def is handed (`fetch(key, got)`), not a second time.
+    const own = lifted && throughDef?.onlyHanded === true ? { ...lifted, wrapped: true } : lifted;
+    for (const found of [...(site?.handed && lifted !== site ? [{ ...site, wrapped: true }, own] : [own]), ...(throughDef?.sites ?? [])]) {
       if (!found) continue;
       const known = sites.get(found.call.id);
       // One call handed both callbacks reads them together.
@@ -463,20 +465,24 @@ function liftedSite(site: CallbackSite | undefined, body: Node): CallbackSite | 
 /**
  * Where the local function holding `node` (`def step(): … cb(v)`) is handed
  * on (`LoopingCall(step)`, `call_soon(step)`): that call runs the callback
- * as often, and as late, as it runs the function.
+ * as often, and as late, as it runs the function. `onlyHanded`: the function
+ * is used nowhere else (not called outright), so those calls stand for it.
  */
-function handedDefSites(node: Node, body: Node): CallbackSite[] {
+function handedDefSites(node: Node, body: Node): { sites: CallbackSite[]; onlyHanded: boolean } | undefined {
   let def: Node | undefined;
   for (let p = node.parent; p && p.id !== body.id && !def; p = p.parent) if (p.type === 'function_definition') def = p;
   const name = def?.childForFieldName('name');
-  if (!def || !name) return [];
+  if (!def || !name) return undefined;
   const sites: CallbackSite[] = [];
+  let onlyHanded = true;
   for (const use of body.descendantsOfType('identifier')) {
-    const handed = use && use.text === name.text && use.id !== name.id ? argumentHolding(use) : undefined;
+    if (!use || use.text !== name.text || use.id === name.id) continue;
+    const handed = argumentHolding(use);
     const lifted = handed ? liftedSite({ call: handed.call, handed: [handed.argument] }, body) : undefined;
     if (lifted) sites.push(lifted);
+    else onlyHanded = false;
   }
-  return sites;
+  return { sites, onlyHanded: onlyHanded && sites.length > 0 };
 }
 
 /** The nearest lambda around `node` below `body`, not crossing a nested def. */

@@ -581,3 +581,37 @@ test('a continuation called with different numbers of values refuses: one result
     'continuation-arity',
   );
 });
+
+test('a leaf that calls back from a local def it hands on once calls back once: its caller converts alone', async () => {
+  // `def got(v): on_done(v + 1)` then `fetch(key, got)`: the call in got runs where got is handed, not a second time.
+  const source = dedent(`
+    def fetch(key, on_done):
+        on_done(key * 2)
+
+
+    def lookup(key, on_done):
+        def got(v):
+            on_done(v + 1)
+
+        fetch(key, got)
+
+
+    def total(keys, on_done):
+        acc = []
+
+        def step(i):
+            if i == len(keys):
+                on_done(sum(acc))
+                return
+            lookup(keys[i], lambda r: (acc.append(r), step(i + 1)))
+
+        step(0)
+
+
+    total([1, 2, 3], print)
+  `);
+  const text = await converted(source, 'generator', { functions: ['total'] });
+  assert.match(text, /@inline_callbacks\ndef total\(keys\):/);
+  assert.match(text, /\ndef lookup\(key, on_done\):/, 'the leaf stays as it is');
+  assert.equal(python(text), python(source));
+});
