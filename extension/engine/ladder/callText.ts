@@ -1,4 +1,4 @@
-// Rewriting a call's argument list: adding a continuation, or taking it off.
+// Rewriting a call's argument list (and a definition's parameter list): adding a continuation, or taking it off.
 import type { Node } from '../syntax/node';
 import { children, field, present } from './pySyntax';
 
@@ -62,17 +62,25 @@ export function calleeName(call: Node): string | undefined {
 export function callWithoutArguments(call: Node, drop: readonly (Node | undefined)[], text: (n: Node) => string): string {
   const callee = field(call, 'function');
   const args = call.childForFieldName('arguments');
-  const list = args && args.type === 'argument_list' ? children(args).filter((a) => a.type !== 'comment') : [];
   const gone = new Set(drop.flatMap((d) => (d ? [d.id] : [])));
-  const kept = list.filter((a) => !gone.has(a.id));
-  const last = list.at(-1);
-  if (!args || !last || kept.length === 0) return `${text(callee)}()`;
-  // The call's own text between two offsets: what stands between its arguments.
-  const between = (start: number, end: number): string => call.text.slice(start - call.startIndex, end - call.startIndex);
-  const pieces = kept.map((a) => {
-    const next = list[list.indexOf(a) + 1];
-    // After the last one kept: what followed the list's last argument (a trailing comma, the line break before `)`).
-    return text(a) + (a === kept.at(-1) ? between(last.endIndex, args.endIndex - 1) : between(a.endIndex, next ? next.startIndex : args.endIndex - 1));
+  return text(callee) + (args?.type === 'argument_list' ? listWithout(args, (a) => gone.has(a.id), text) : '()');
+}
+
+/**
+ * A parenthesized list (`(a, b, k)`: arguments or parameters) without the
+ * items `goes` picks, the others rendered by `text` with what separated them
+ * as written: line breaks, comments, a trailing comma.
+ */
+export function listWithout(list: Node, goes: (item: Node) => boolean, text: (n: Node) => string): string {
+  const items = children(list).filter((c) => c.type !== 'comment');
+  const kept = items.filter((i) => !goes(i));
+  const last = items.at(-1);
+  if (!last || kept.length === 0) return '()';
+  const between = (start: number, end: number): string => list.text.slice(start - list.startIndex, end - list.startIndex);
+  const pieces = kept.map((item) => {
+    const next = items[items.indexOf(item) + 1];
+    // After the last one kept: what followed the list's last item (a trailing comma, the line break before `)`).
+    return text(item) + (item === kept.at(-1) ? between(last.endIndex, list.endIndex - 1) : between(item.endIndex, next ? next.startIndex : list.endIndex - 1));
   });
-  return `${text(callee)}${between(args.startIndex, present(list[0], 'arguments').startIndex)}${pieces.join('')})`;
+  return `${between(list.startIndex, present(items[0], 'items').startIndex)}${pieces.join('')})`;
 }

@@ -148,6 +148,14 @@ function endsPath(statement: Node): boolean {
   return endsPath(owner);
 }
 
+/** The module's functions `call` may reach by its name: top-level ones for `f(…)`, methods for `obj.f(…)`. */
+function moduleCallees(file: SourceFile, call: Node): FunctionInfo[] {
+  const name = calleeName(call);
+  const callee = call.childForFieldName('function');
+  if (name === undefined || !callee) return [];
+  return byShortName(file, name).filter((f) => (callee.type === 'identifier' ? f.parent === undefined : isMethod(file, f)));
+}
+
 /** Is `call` the last thing its path does: returned, the last statement of its block, or the body of a continuation or thunk that is? */
 export function inTailPosition(call: Node, file?: SourceFile): boolean {
   let n = call;
@@ -329,9 +337,7 @@ function handsOnFromTail(call: Node, params: readonly string[], file: SourceFile
  * continuations to each other never ask each other in turn.
  */
 function bindsCalledParameter(file: SourceFile, arg: Node, call: Node): boolean {
-  const name = calleeName(call);
-  const callee = call.childForFieldName('function');
-  const same = name === undefined || !callee ? [] : byShortName(file, name).filter((f) => (callee.type === 'identifier' ? f.parent === undefined : isMethod(file, f)));
+  const same = moduleCallees(file, call);
   const [fn] = same;
   const body = fn?.node.childForFieldName('body');
   if (!fn || same.length !== 1 || !body) return false;
@@ -408,10 +414,7 @@ function field0(call: Node): Node {
 
 /** The continuation arguments of `call`, when it calls a CPS function of the module (by name; methods through an attribute). */
 export function calleeContinuations(file: SourceFile, call: Node): ContinuationArguments | undefined {
-  const name = calleeName(call);
-  const callee = call.childForFieldName('function');
-  if (name === undefined || !callee) return undefined;
-  const same = byShortName(file, name).filter((f) => (callee.type === 'identifier' ? f.parent === undefined : isMethod(file, f)));
+  const same = moduleCallees(file, call);
   const fn = same.find((f) => isCpsFunction(file, f));
   const params = fn ? continuationParameters(file, fn) : undefined;
   if (fn && params) return continuationArguments(file, fn, params, call);

@@ -10,7 +10,7 @@ import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { inTailPosition, isContinuationSlot, type ContinuationArguments } from './continuations';
 import { directCoreBody, guardedCode, handedOnBody, rerunTry, type RerunTry } from './errorPathForms';
-import { spliced } from './cpsTransform';
+import { listWithout } from './callText';
 import { inlineResults } from './inlineResults';
 import { blankLineBefore, block, breaksOutsideBrackets, copied, line, relativeTo, render, spacedApart, type Out } from './pyOut';
 import { bodyStatements, children, field, globalNames, hasOnlyPlainParameters, identifiers, identifiersByName, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
@@ -142,22 +142,12 @@ class Uncps {
       const name = (p.type === 'identifier' ? p : (p.childForFieldName('name') ?? children(p).find((c) => c.type === 'identifier')))?.text;
       return name !== undefined && gone.has(name);
     };
-    const going = new Set(list.filter(isGone));
+    const going = new Set(list.filter(isGone).map((p) => p.id));
     // A bare `*` needs a named parameter after it (`*, **fields` and a trailing `*` are not Python).
     list.forEach((p, i) => {
-      if (p.type === 'keyword_separator' && !list.slice(i + 1).some((q) => !going.has(q) && q.type !== 'dictionary_splat_pattern')) going.add(p);
+      if (p.type === 'keyword_separator' && !list.slice(i + 1).some((q) => !going.has(q.id) && q.type !== 'dictionary_splat_pattern')) going.add(p.id);
     });
-    const lastKept = list.reduce((at, p, i) => (going.has(p) ? at : i), -1);
-    const cuts: { start: number; end: number; text: string }[] = [];
-    list.forEach((p, i) => {
-      const next = list[i + 1];
-      // One going before a kept one takes its comma and the space up to the next; the ones going at the end, the comma before them.
-      if (going.has(p) && i < lastKept && next) cuts.push({ start: p.startIndex, end: next.startIndex, text: '' });
-    });
-    const kept = list[lastKept];
-    const last = list.at(-1);
-    if (last && lastKept < list.length - 1) cuts.push({ start: kept ? kept.endIndex : params.startIndex + 1, end: last.endIndex, text: '' });
-    return spliced(this.file, params.startIndex, params.endIndex, cuts);
+    return listWithout(params, (p) => going.has(p.id), (n) => this.file.textOf(n));
   }
 
   /** Nested defs used only as continuations: passed last to a tail call, or called in tail position. */
