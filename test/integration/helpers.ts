@@ -79,21 +79,33 @@ export function definitionStartLines(document: vscode.TextDocument): Set<number>
   return lines;
 }
 
-/** The code actions of `kind` the editor would show at `range`, resolved as the editor does before applying one. */
+/**
+ * The code actions of `kind` the editor would show at `range`, resolved as the
+ * editor does before applying one. VS Code cancels a code action request when
+ * the set of providers for the document changes meanwhile (the built-in Copilot
+ * extension registers its own once startup has finished, at a moment of its
+ * choosing); the editor then simply asks again, and so does this.
+ */
 export async function codeActionsAt(
   document: vscode.TextDocument,
   range: vscode.Range,
   kind: vscode.CodeActionKind,
 ): Promise<vscode.CodeAction[]> {
   await api();
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-    'vscode.executeCodeActionProvider',
-    document.uri,
-    range,
-    kind.value,
-    1000,
-  );
-  return actions.filter((a) => a.kind !== undefined && kind.contains(a.kind));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, kind.value, 1000);
+      return actions.filter((a) => a.kind !== undefined && kind.contains(a.kind));
+    } catch (error) {
+      if (attempt === 3 || !(error instanceof Error && error.name === 'Canceled')) throw error;
+    }
+  }
+}
+
+/** The first line of the document that starts with `prefix`. */
+export function lineOf(document: vscode.TextDocument, prefix: string): number {
+  for (let i = 0; i < document.lineCount; i++) if (document.lineAt(i).text.startsWith(prefix)) return i;
+  throw new Error(`no line starts with ${prefix}`);
 }
 
 /**

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite, suiteSetup, suiteTeardown, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { api, discard } from '../helpers';
+import { codeActionsAt, discard, lineOf } from '../helpers';
 
 const TO_GENERATOR = vscode.CodeActionKind.RefactorRewrite.append('conceptLenses').append('toGenerator');
 
@@ -70,15 +70,8 @@ function run(path: string): string {
   return result.stdout;
 }
 
-async function generatorActions(document: vscode.TextDocument, line: number): Promise<vscode.CodeAction[]> {
-  await api();
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(line, 4, line, 4), TO_GENERATOR.value, 1000);
-  return actions.filter((a) => a.kind !== undefined && TO_GENERATOR.contains(a.kind));
-}
-
-function lineOf(document: vscode.TextDocument, prefix: string): number {
-  for (let i = 0; i < document.lineCount; i++) if (document.lineAt(i).text.startsWith(prefix)) return i;
-  throw new Error(`no line starts with ${prefix}`);
+function generatorActions(document: vscode.TextDocument, line: number): Promise<vscode.CodeAction[]> {
+  return codeActionsAt(document, new vscode.Range(line, 4, line, 4), TO_GENERATOR);
 }
 
 suite('hand-written callbacks → generator coroutines', () => {

@@ -6,25 +6,12 @@
 import * as assert from 'node:assert/strict';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { api, discard, openUntitledPython } from '../helpers';
+import { codeActionsAt, discard, lineOf, openUntitledPython } from '../helpers';
 
 const TO_ASYNC = vscode.CodeActionKind.RefactorRewrite.append('conceptLenses').append('toAsync');
 
-async function toAsyncActions(document: vscode.TextDocument, line: number): Promise<vscode.CodeAction[]> {
-  await api();
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-    'vscode.executeCodeActionProvider',
-    document.uri,
-    new vscode.Range(line, 4, line, 4),
-    TO_ASYNC.value,
-    1000,
-  );
-  return actions.filter((a) => a.kind !== undefined && TO_ASYNC.contains(a.kind));
-}
-
-function lineOf(document: vscode.TextDocument, prefix: string): number {
-  for (let i = 0; i < document.lineCount; i++) if (document.lineAt(i).text.startsWith(prefix)) return i;
-  throw new Error(`no line starts with ${prefix}`);
+function toAsyncActions(document: vscode.TextDocument, line: number): Promise<vscode.CodeAction[]> {
+  return codeActionsAt(document, new vscode.Range(line, 4, line, 4), TO_ASYNC);
 }
 
 suite('generator → async/await actions', () => {
