@@ -208,11 +208,22 @@ function findContinuation(file: SourceFile, fn: FunctionInfo): Continuation | un
   // Only thunks on every path, handing on no conventionally named continuation, is a thunk
   // factory (`return lambda: f(*args)`), not CPS; `return lambda: cont(0)` is trampolined CPS.
   if (!conts.named && tails.every((t) => t.type === 'return_statement' && t.firstNamedChild?.type === 'lambda')) return undefined;
-  const mentioned = new Set(tails.flatMap((t) => t.descendantsOfType('identifier')).map((id) => id?.text));
+  // A parameter only named like a continuation and handed to a call before its last argument is a
+  // value there (`def lookup(k, on_done): … fetch(k, got)`): the continuation is the one `got` calls.
+  const handedAsValue = (id: Node): boolean => !called.has(id.text) && passedBeforeLast(id);
+  const mentioned = new Set(tails.flatMap((t) => t.descendantsOfType('identifier')).filter((id): id is Node => id !== null && !handedAsValue(id)).map((id) => id.text));
   const parameters = params.map((p) => p.name).filter((n) => names.has(n) && mentioned.has(n));
   // A tail that hands on a local function mentions the continuation only inside it.
   const parameter = parameters.at(-1) ?? [...names].at(-1);
   return parameter === undefined ? undefined : { parameter, parameters: parameters.length > 0 ? parameters : [parameter], tails };
+}
+
+/** A bare positional argument with more arguments after it. */
+function passedBeforeLast(id: Node): boolean {
+  const list = id.parent;
+  if (list?.type !== 'argument_list' || list.parent?.type !== 'call') return false;
+  const args = argumentsOf(list.parent);
+  return args.findIndex((a) => a.id === id.id) < args.length - 1;
 }
 
 /**

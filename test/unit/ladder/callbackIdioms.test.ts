@@ -390,6 +390,41 @@ ${SCHEDULER}
   );
 });
 
+test('a parameter named like a continuation (`k`) that is handed on as a value is data: the continuation is the one the named inner def calls', async () => {
+  await climbs(
+    `
+    def fetch(key, on_done):
+        on_done(key * 2)
+
+
+    def lookup(k, on_done):
+        def got(v):
+            print("got", v)
+            on_done(v + 1)
+
+        fetch(k, got)
+
+
+    lookup(3, print)
+`,
+    `
+    @inline_callbacks
+    def fetch(key):
+        return key * 2
+
+
+    @inline_callbacks
+    def lookup(k):
+        v = yield fetch(k)
+        print("got", v)
+        return v + 1
+
+
+    lookup(3)(print)
+`,
+  );
+});
+
 test('a continuation that declares a variable global hands the declaration to the function, below its docstring', async () => {
   // Inlined into a loop, \`global total\` after a use of \`total\` would not compile.
   await climbs(
