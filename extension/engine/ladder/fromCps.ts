@@ -85,6 +85,8 @@ class Uncps {
   private readonly exceptions = new Set<string>();
   /** How many values the continuation is called with, once seen. */
   private arity: number | undefined;
+  /** Whether the continuation is handed a value other than \`None\` (or handed on) anywhere: then \`cont(None)\` is \`return None\`. */
+  private returnsValues = false;
   /** Names a continuation declares \`global\` and the function does not: inlined, the function declares them. */
   private readonly globalsToDeclare = new Set<string>();
 
@@ -157,6 +159,12 @@ class Uncps {
     const globals = globalNames(body);
     // The body's names, read once: a function with many local continuations would otherwise be walked once per each.
     const mentions = identifiersByName(body);
+    this.returnsValues = (mentions.get(this.spec.cont) ?? []).some((use) => {
+      const call = use.parent;
+      if (call?.type !== 'call' || call.childForFieldName('function')?.id !== use.id) return true;
+      const args = argumentsOf(call);
+      return args.length > 1 || (args.length === 1 && args[0]?.text !== 'None');
+    });
     for (const def of body.descendantsOfType('function_definition')) {
       if (!def) continue;
       const name = def.childForFieldName('name')?.text ?? '';
@@ -383,10 +391,14 @@ class Uncps {
       refuse('continuation-arity', call, `${this.at(call)}: the continuation is called with ${String(args.length)} values here and ${String(this.arity)} elsewhere; one return value cannot stand for both`);
     }
     this.arity = args.length;
-    const written = args.length > 1 ? args.map((a) => this.lineText(a)).join(', ') : args[0] && args[0].text !== 'None' ? this.lineText(args[0]) : undefined;
+    const [only] = args;
+    // `cont((a, b))` is how direct → CPS hands on `return a, b`: the tuple needs no brackets of its own after `return`.
+    const items = only?.type === 'tuple' && args.length === 1 ? children(only) : [];
+    const written = args.length > 1 ? args.map((a) => this.lineText(a)).join(', ') : items.length > 1 ? items.map((a) => this.lineText(a)).join(', ') : only && only.text !== 'None' ? this.lineText(only) : undefined;
     // An argument spread over lines held together by the call's parentheses needs its own after \`return\` (one in brackets of its own does not).
     const value = written !== undefined && breaksOutsideBrackets(written) ? `(${written})` : written;
-    return { out: [line(value === undefined ? 'return' : `return ${value}`)], falls: new Set() };
+    // PEP 8: where any path returns a value, a path without one says `return None`.
+    return { out: [line(value !== undefined ? `return ${value}` : this.returnsValues ? 'return None' : 'return')], falls: new Set() };
   }
 
   /** `errback(error)` raises the error, so the caller's `except` (or its caller's) takes it. */

@@ -50,7 +50,7 @@ test('`cont(v); return`, `return cont(v)` and a continuation passed on end their
     @inline_callbacks
     def lookup(key):
         if key < 0:
-            return
+            return None
         if key == 0:
             return 0
         return (yield find(key))
@@ -252,9 +252,9 @@ test('an errback raises; the handler passed beside the success continuation beco
         try:
             v = yield load(key)
         except Exception as e:
-            return ("err", str(e))
+            return "err", str(e)
         else:
-            return ("ok", v)
+            return "ok", v
 
 
     show(3)(print)
@@ -315,7 +315,7 @@ test('a continuation called with several values hands on a tuple the caller unpa
     @inline_callbacks
     def swap(pair):
         a, b = yield split(pair)
-        return (b, a)
+        return b, a
 
 
     split((1, 2))(lambda values: print(*values))

@@ -318,3 +318,25 @@ print(sorted(encode(2)))
 print(encode(3, True, True))
 `);
 });
+
+test('`return a, b` comes back without brackets, and `return None` where other paths return a value stays explicit (PEP 8)', async () => {
+  await roundTrip(`def fetch(key):
+    return key * 2
+
+
+def pair(key):
+    a = fetch(key)
+    b = fetch(a)
+    return a, b
+
+
+def positive(key):
+    v = fetch(key)
+    if v < 0:
+        return None
+    return v
+
+
+print(pair(1), positive(-1), positive(2))
+`);
+});
