@@ -33,7 +33,8 @@ export function callWithArguments(call: Node, extras: readonly AddedArgument[], 
     if (at >= 0) return `${text(callee)}${written.slice(0, at + lastWritten.length)}, ${added}${written.slice(at + lastWritten.length)}`;
   }
   if (args?.type === 'argument_list' && !last) return `${text(callee)}(${added})`;
-  const given = args?.type === 'generator_expression' ? [`(${text(args)})`] : list.map(text);
+  // A sole generator expression is written with the call's parentheses, which it keeps as its own.
+  const given = args?.type === 'generator_expression' ? [text(args)] : list.map(text);
   return `${text(callee)}(${[...given, added].join(', ')})`;
 }
 
@@ -63,7 +64,11 @@ export function callWithoutArguments(call: Node, drop: readonly (Node | undefine
   const callee = field(call, 'function');
   const args = call.childForFieldName('arguments');
   const gone = new Set(drop.flatMap((d) => (d ? [d.id] : [])));
-  return text(callee) + (args?.type === 'argument_list' ? listWithout(args, (a) => gone.has(a.id), text) : '()');
+  if (args?.type !== 'argument_list') return `${text(callee)}()`;
+  // Left alone, a generator expression is written as the sole argument it was (`total(x for x in xs)`): its brackets are the call's.
+  const kept = children(args).filter((a) => !gone.has(a.id));
+  if (kept.length === 1 && kept[0]?.type === 'generator_expression') return text(callee) + text(kept[0]);
+  return text(callee) + listWithout(args, (a) => gone.has(a.id), text);
 }
 
 /**

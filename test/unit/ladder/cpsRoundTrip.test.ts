@@ -340,3 +340,19 @@ def positive(key):
 print(pair(1), positive(-1), positive(2))
 `);
 });
+
+test('a generator expression as the sole argument keeps the call\'s brackets as its own on every rung', async () => {
+  const source = `def total(xs):
+    return sum(xs)
+
+
+def show(items):
+    t = total(x * 2 for x in items)
+    print(t)
+
+
+show([1, 2, 3])
+`;
+  await roundTrip(source);
+  assert.match(await converted(source, 'cps'), /return total\(\(x \* 2 for x in items\), after_total\)/);
+});
