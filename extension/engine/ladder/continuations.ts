@@ -11,6 +11,8 @@ import { children, identifiersByName, isGeneratorFunction, parameterNames as par
 import { isMethod } from './references';
 import { RUNNER_NAME } from './inlineCallbacksRunner';
 import { isInsertedHelper } from './insertedHelpers';
+import type { Blocker } from './refusal';
+import { parametersPassed } from '../python/parameters';
 
 export const DEFAULT_CONTINUATION = 'cont';
 /** The error continuation a generated CPS function takes right after `cont` when it has an error path. */
@@ -211,6 +213,25 @@ export function isInlineCallbacks(fn: FunctionInfo, runnerName = RUNNER_NAME): b
 }
 
 /** Top-level functions and methods of top-level classes: the ones the CPS rungs rewrite. */
+/**
+ * Why a function the one CPS predicate calls CPS is not one the ladder moves,
+ * when its place or its continuation says so; undefined otherwise. The concept
+ * lens calls it CPS, so "only CPS functions convert" would contradict it.
+ */
+export function cpsOutOfReach(file: SourceFile, fn: FunctionInfo): Blocker | undefined {
+  const found = continuationOf(file, fn);
+  if (!found || isCpsFunction(file, fn)) return undefined;
+  const parent = fn.parent === undefined ? undefined : file.functions.named(fn.parent)[0];
+  if (parent && (parent.kind !== 'class' || parent.parent !== undefined)) {
+    return { code: 'nested-function', message: `is a CPS function defined inside ${parent.name}; the ladder moves module-level functions and methods of module-level classes` };
+  }
+  const odd = fn.decorators.find((d) => !NEUTRAL_DECORATORS.has(d));
+  if (odd !== undefined) return { code: 'unknown-decorator', message: `is a CPS function decorated with @${odd}, which may rely on how it is called now` };
+  const param = parametersPassed(fn).find((p) => p.name === found.parameter);
+  if (param?.node.type.endsWith('default_parameter')) return { code: 'parameter-shape', message: `its continuation \`${found.parameter}\` has a default value, so a caller may leave it out; the ladder takes a continuation no caller can leave out` };
+  return undefined;
+}
+
 function isConvertiblePlace(file: SourceFile, fn: FunctionInfo): boolean {
   if (fn.kind !== 'function' || fn.isAsync) return false;
   if (fn.parent === undefined) return !isInsertedHelper(file, fn);

@@ -10,7 +10,7 @@ import type { Conversion, ConversionOptions, ConversionResult, Refusal, Rung } f
 import { CONCEPT_INFO, classifyFile } from '../concepts';
 import { describeKind, moduleCoroutines, type ModuleCoroutines } from '../python/coroutines';
 import { candidatesOf } from './candidates';
-import { continuationParameter } from './continuations';
+import { continuationParameter, cpsOutOfReach } from './continuations';
 import { brokenElsewhere } from './projectUses';
 import { unseenCallersBlocker } from './publicContract';
 import { conversions as registered } from './registry';
@@ -49,7 +49,7 @@ export function convertFile(
     const conversion = claimedBy.get(fn.node.id);
     if (!conversion) {
       kinds ??= moduleCoroutines(file, options.runnerName);
-      refused.push(whyNotCps(file, fn, targets, options) ?? refusalAt(file, fn, { code: 'not-at-rung', message: notAtRung(kinds, fn, to) }));
+      refused.push(whyNotCps(file, fn, targets, options) ?? refusalAt(file, fn, ((to === 'generator' || to === 'direct') && cpsOutOfReach(file, fn)) || { code: 'not-at-rung', message: notAtRung(kinds, fn, to) }));
       continue;
     }
     const family = movesFamilies(conversion) ? redefinitionsOf(file, fn) : [];

@@ -53,6 +53,8 @@ export type RefusalCode =
   | 'no-generator-form'
   /** Handed to an asyncio entry point that takes only native coroutines. */
   | 'needs-native-coroutine'
+  /** A function defined inside another function: the ladder moves module-level functions and methods of module-level classes. */
+  | 'nested-function'
   /** A definition the rewrite cannot lay out (no body, no parameter list, not on a line of its own). */
   | 'unsupported-syntax'
   /** Parameters with defaults, `*` or `**`, after which no continuation parameter can follow. */
