@@ -45,14 +45,22 @@ const memo = new WeakMap<SourceFile, Map<number, string | undefined>>();
 /**
  * The last parameter, or, when only parameters with defaults (or `*args`,
  * keyword-only ones) follow it, the last plain one named like a continuation:
- * `def resolve(name, on_done, depth=0)`.
+ * `def resolve(name, on_done, depth=0)`. Its name, annotated or not
+ * (`on_done: Callable[[int], None]`).
  */
 function lastPlainParameter(params: readonly Node[]): Node | undefined {
-  const last = params.at(-1);
-  if (last?.type === 'identifier') return last;
-  const plain = params.map((p) => p.type).lastIndexOf('identifier');
-  const candidate = params[plain];
-  return candidate && CONTINUATION_NAME.test(candidate.text) && params.slice(plain + 1).every((p) => p.type !== 'identifier' && p.type !== 'typed_parameter') ? candidate : undefined;
+  const names = params.map(plainParameterName);
+  const last = names.at(-1);
+  if (last) return last;
+  // Only parameters callers may leave out follow the last plain one.
+  const candidate = [...names].reverse().find((n) => n !== undefined);
+  return candidate && CONTINUATION_NAME.test(candidate.text) ? candidate : undefined;
+}
+
+/** The name of a parameter callers must pass, by position or keyword (`x`, `x: int`); none for defaults and splats. */
+function plainParameterName(p: Node): Node | undefined {
+  if (p.type === 'identifier') return p;
+  return p.type === 'typed_parameter' && p.firstNamedChild?.type === 'identifier' ? p.firstNamedChild : undefined;
 }
 
 function findContinuationParameter(file: SourceFile, fn: FunctionInfo, seen: Set<number>): string | undefined {
@@ -69,7 +77,7 @@ function continuationElsewhere(file: SourceFile, fn: FunctionInfo): string | und
   const list = params ? children(params).filter((p) => p.type !== 'comment') : [];
   // Plain parameters only: one with a default may be left out by callers (\`callback=None\`), and
   // the last one is the rule above's to judge.
-  const plain = new Set(list.slice(0, -1).filter((p) => p.type === 'identifier').map((p) => p.text));
+  const plain = new Set(list.slice(0, -1).flatMap((p) => plainParameterName(p)?.text ?? []));
   const found = continuationOf(file, fn);
   return found?.parameters.every((p) => plain.has(p) && onlyCalledOrHandedOn(fn.node, p)) ? found.parameter : undefined;
 }

@@ -110,7 +110,7 @@ class Uncps {
     if (this.globalsToDeclare.size > 0) out.splice(afterDocstring(statementsOf(body)), 0, line(`global ${[...this.globalsToDeclare].join(', ')}`));
     const outer = fn.decorated ?? fn.node;
     const eol = file.lines.eol;
-    let header = file.text.slice(outer.startIndex, params.startIndex) + this.parametersLeft(params) + file.text.slice(params.endIndex, body.startIndex);
+    let header = file.text.slice(outer.startIndex, params.startIndex) + this.parametersLeft(params) + this.returnAnnotation(params, body);
     if (this.spec.decorator) {
       const at = fn.node.startIndex - outer.startIndex;
       header = `${header.slice(0, at)}@${this.spec.decorator}${eol}${lineIndentOf(file, fn.node)}${header.slice(at)}`;
@@ -119,6 +119,25 @@ class Uncps {
     const unit = bodyIndent.slice(lineIndentOf(file, fn.node).length) || '    ';
     const text = header + render(file, out.length > 0 ? out : [line('pass')], bodyIndent, unit, eol).slice(bodyIndent.length);
     return this.spec.inlineResults ? inlineResults(file, text, lineIndentOf(file, outer), eol) : text;
+  }
+
+  /**
+   * From the parameter list to the body, with the return type a typed
+   * continuation says (\`on_done: Callable[[int], None]\` returns \`int\`): the
+   * CPS function's \`-> None\` is no longer true. The generator form returns
+   * its runner's operation, which no annotation of the user's describes.
+   */
+  private returnAnnotation(params: Node, body: Node): string {
+    const { file, fn, cont, decorator } = this.spec;
+    const after = file.text.slice(params.endIndex, body.startIndex);
+    const returns = fn.node.childForFieldName('return_type');
+    const typed = children(params).find((p) => p.type === 'typed_parameter' && p.firstNamedChild?.text === cont);
+    const annotation = typed?.childForFieldName('type');
+    if (!returns || !annotation) return after;
+    const delivered = decorator ? undefined : deliveredType(file.textOf(annotation));
+    const arrow = returns.startIndex - params.endIndex;
+    const written = file.text.slice(params.endIndex, params.endIndex + arrow).replace(/\s*->\s*$/, '');
+    return `${written}${delivered === undefined ? '' : ` -> ${delivered}`}${file.text.slice(returns.endIndex, body.startIndex)}`;
   }
 
   /** The function's paths; the forms direct → CPS writes around a function's own code come back as the code they came from. */
@@ -698,6 +717,15 @@ function withJump(r: Res): Res {
 }
 
 /** The value of an argument, keyword or not. */
+/** What a continuation typed \`Callable[[A], R]\` is handed: \`A\` (\`None\` for nothing); undefined when the type does not say. */
+function deliveredType(annotation: string): string | undefined {
+  const args = /^(?:typing\.|collections\.abc\.)?Callable\[\s*\[([^\]]*)\]\s*,[^\]]*\]$/s.exec(annotation.trim())?.[1];
+  if (args === undefined || /[[(]/.test(args)) return args?.trim() === '' ? 'None' : undefined;
+  const types = args.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  // Several values go only to the generator form, which takes no annotation from here.
+  return types.length === 0 ? 'None' : types.length === 1 ? types[0] : undefined;
+}
+
 export function valueOf(arg: Node): Node {
   return arg.type === 'keyword_argument' ? field(arg, 'value') : arg;
 }

@@ -425,6 +425,56 @@ test('a parameter named like a continuation (`k`) that is handed on as a value i
   );
 });
 
+/** Callback code with type hints, as modern code writes it: the continuation annotated with the values it is handed. */
+const TYPED = `
+    from typing import Callable
+
+
+    def fetch(key: int, on_done: Callable[[int], None]) -> None:
+        on_done(key * 2)
+
+
+    def lookup(key: int, on_done: Callable[[int], None]) -> None:
+        def got(v: int) -> None:
+            on_done(v + 1)
+
+        fetch(key, got)
+
+
+    lookup(3, print)
+`;
+
+test('annotated continuations are continuations: typed callback code climbs, and drops the return type its generator form no longer has', async () => {
+  await climbs(
+    TYPED,
+    `
+    @inline_callbacks
+    def fetch(key: int):
+        return key * 2
+
+
+    @inline_callbacks
+    def lookup(key: int):
+        v = yield fetch(key)
+        return v + 1
+
+
+    lookup(3)(print)
+`,
+  );
+});
+
+test('annotated continuations are continuations: down to direct style, the return type is what the continuation was typed to be handed', async () => {
+  const text = await converted(dedent(TYPED), 'direct');
+  assert.match(text, /^def fetch\(key: int\) -> int:$/m);
+  assert.match(text, /^def lookup\(key: int\) -> int:$/m);
+  assert.equal(python(text), python(dedent(TYPED)));
+  // What a continuation with no argument types, or types the ladder does not read, is handed.
+  const other = await converted('from typing import Callable\n\n\ndef ping(done: Callable[[], None]) -> None:\n    done()\n\n\ndef nested(done: Callable[[list[int]], None]) -> None:\n    done([1])\n', 'direct');
+  assert.match(other, /^def ping\(\) -> None:$/m);
+  assert.match(other, /^def nested\(\):$/m);
+});
+
 test('a continuation that declares a variable global hands the declaration to the function, below its docstring', async () => {
   // Inlined into a loop, \`global total\` after a use of \`total\` would not compile.
   await climbs(
