@@ -118,26 +118,38 @@ const takenByFile = new WeakMap<SourceFile, ReadonlySet<string>>();
 /** The containers the module takes entries out of (`ready.popleft()`, `heappop(timers)`, `del waiting[k]`), by text, found once per parse. */
 function takenFrom(file: SourceFile): ReadonlySet<string> {
   let taken = takenByFile.get(file);
-  if (!taken) {
-    const found = new Set<string>();
-    for (const call of file.root.descendantsOfType('call')) {
-      const callee = call?.childForFieldName('function');
-      if (!call || !callee) continue;
-      if (callee.type === 'attribute' && TAKES.has(callee.childForFieldName('attribute')?.text ?? '')) found.add(callee.childForFieldName('object')?.text ?? '');
-      const heap = argumentsOf(call)[0];
-      if (HEAP_POPS.has(callee.text) && heap) found.add(heap.text);
-    }
-    for (const statement of file.root.descendantsOfType('delete_statement')) {
-      for (const target of statement?.descendantsOfType('subscript') ?? []) found.add(target?.childForFieldName('value')?.text ?? '');
-      for (const target of statement?.descendantsOfType('attribute') ?? []) found.add(target?.text ?? '');
-    }
-    // Clearing a slot takes out what it held; setting it up empty (in `__init__`, at module level) does not.
-    for (const assignment of file.root.descendantsOfType('assignment')) {
-      const target = assignment?.childForFieldName('left');
-      const scope = assignment ? file.functions.at(assignment.startIndex) : undefined;
-      if (target && assignment?.childForFieldName('right')?.type === 'none' && scope?.kind === 'function' && !scope.name.endsWith('__init__')) found.add(target.text);
-    }
-    takenByFile.set(file, (taken = found));
-  }
+  if (!taken) takenByFile.set(file, (taken = takenIn(file, file.root)));
   return taken;
+}
+
+/**
+ * Whether the function `scope` takes what `container` holds out of it (clears
+ * the slot, deletes or pops the entry), so that a call of it there is the last
+ * one of that callback: code after it finds the slot empty.
+ */
+export function takesOutIn(file: SourceFile, scope: Node, container: string): boolean {
+  return scope.type === 'function_definition' && takenIn(file, scope).has(container);
+}
+
+/** The containers the code under `root` takes entries out of, by text. */
+function takenIn(file: SourceFile, root: Node): ReadonlySet<string> {
+  const found = new Set<string>();
+  for (const call of root.descendantsOfType('call')) {
+    const callee = call?.childForFieldName('function');
+    if (!call || !callee) continue;
+    if (callee.type === 'attribute' && TAKES.has(callee.childForFieldName('attribute')?.text ?? '')) found.add(callee.childForFieldName('object')?.text ?? '');
+    const heap = argumentsOf(call)[0];
+    if (HEAP_POPS.has(callee.text) && heap) found.add(heap.text);
+  }
+  for (const statement of root.descendantsOfType('delete_statement')) {
+    for (const target of statement?.descendantsOfType('subscript') ?? []) found.add(target?.childForFieldName('value')?.text ?? '');
+    for (const target of statement?.descendantsOfType('attribute') ?? []) found.add(target?.text ?? '');
+  }
+  // Clearing a slot takes out what it held; setting it up empty (in `__init__`, at module level) does not.
+  for (const assignment of root.descendantsOfType('assignment')) {
+    const target = assignment?.childForFieldName('left');
+    const scope = assignment ? file.functions.at(assignment.startIndex) : undefined;
+    if (target && assignment?.childForFieldName('right')?.type === 'none' && scope?.kind === 'function' && !scope.name.endsWith('__init__')) found.add(target.text);
+  }
+  return found;
 }

@@ -11,9 +11,9 @@ import { isMethodDefinition } from '../python/parameters';
 import { callsRepeatedly } from '../python/callbacks';
 import { argumentsOf, calleeText, enclosingFunction } from '../python/scopes';
 import type { ModuleCoroutines } from '../python/coroutines';
-import { alwaysExits, bindingsIn, children, contains, globalNames, isGeneratorFunction, ownOfType, present, statementsOf } from './pySyntax';
+import { alwaysExits, bindings, bindingsIn, children, contains, globalNames, isGeneratorFunction, ownOfType, parameterNames, present, statementsOf } from './pySyntax';
 import { bindingScopeOf, isLocalName } from '../python/localNames';
-import { callsOutOf, containersHolding, keptWithoutTaking } from './keptCallbacks';
+import { callsOutOf, containersHolding, keptWithoutTaking, takesOutIn } from './keptCallbacks';
 import { isMethod } from './references';
 
 /** `lambda r: leaf(args, r)` (or `lambda r: r(value)`), or `lambda r, fail: leaf(args, r, fail)`: the leaf call and its callbacks' names. */
@@ -211,17 +211,13 @@ type OrderProblem = { code: 'continuation-called-twice' | 'code-after-continuati
  */
 export function leafOrderProblem(file: SourceFile, call: Node, slots: readonly Node[]): OrderProblem | undefined {
   if (slots.some((slot) => callsRepeatedly(call, slot))) return { code: 'continuation-called-twice', why: `\`${calleeText(call) ?? 'the leaf'}\` calls the callback it is handed again and again; a yielded operation delivers one result` };
-  const unfollowed = unfollowedCallee(file, call);
-  if (unfollowed) return { code: 'unreadable-leaf', why: `the leaf \`${unfollowed.name}\` is bound at line ${String(unfollowed.line)} to something the module cannot follow to its definition, so whether it calls back once and last cannot be read` };
-  for (const fn of leafDefinitions(file, call)) {
-    const problem = definitionOrderProblem(file, fn, call, slots, new Set([fn.node.id]));
-    if (problem) return problem;
-  }
-  return undefined;
+  return orderProblem(file, call, slots, new Set());
 }
 
-/** leafOrderProblem for a call a leaf hands its callback on to, not reading again a definition `seen` holds (a callback handed round in a cycle). */
+/** leafOrderProblem for a call (the leaf, or one a leaf hands its callback on to), not reading again a definition `seen` holds (a callback handed round in a cycle). */
 function orderProblem(file: SourceFile, call: Node, slots: readonly Node[], seen: Set<number>): OrderProblem | undefined {
+  const unfollowed = unfollowedCallee(file, call);
+  if (unfollowed) return { code: 'unreadable-leaf', why: `${unfollowed}, so whether it calls back once and last cannot be read` };
   for (const fn of leafDefinitions(file, call)) {
     if (seen.has(fn.node.id)) continue;
     seen.add(fn.node.id);
@@ -233,18 +229,39 @@ function orderProblem(file: SourceFile, call: Node, slots: readonly Node[], seen
 
 /**
  * What `call` calls, as far as the module shows: its callee, or, for a name
- * the module binds once at its top level to a method or another name
- * (`poll = feed.poll`, `Fetch = Request`), what that name stands for.
+ * the module (or the function making the call) binds once to a method,
+ * another name or a lookup (`poll = feed.poll`, `Fetch = Request`,
+ * `handler = self.handlers[key]`), what that name stands for.
  */
 function calleeOf(file: SourceFile, call: Node): Node | undefined {
   let callee = call.childForFieldName('function') ?? undefined;
   for (const seen = new Set<string>(); callee?.type === 'identifier' && !seen.has(callee.text); ) {
     seen.add(callee.text);
-    const bound = moduleBinding(file, callee);
-    if (bound?.type !== 'attribute' && bound?.type !== 'identifier') return callee;
+    const bound = isLocalName(callee, callee.text) ? localBinding(callee) : moduleBinding(file, callee);
+    if (bound?.type !== 'attribute' && bound?.type !== 'identifier' && !(bound && isLookup(bound))) return callee;
     callee = bound;
   }
   return callee;
+}
+
+/**
+ * `self.handlers[key]`, `getattr(obj, name)`: a callable picked out of a
+ * container or an object by a key, which the module does not tie to one
+ * definition (a library's leaf is an attribute or a name).
+ */
+function isLookup(callee: Node): boolean {
+  if (callee.type === 'subscript') return true;
+  const inner = callee.type === 'call' ? callee.childForFieldName('function') : null;
+  return inner?.type === 'identifier' && inner.text === 'getattr' && !isLocalName(inner, 'getattr');
+}
+
+/** What the one `name = …` of the function binding the name `id` binds it to, when nothing else there binds it (no parameter, def or loop). */
+function localBinding(id: Node): Node | undefined {
+  const scope = bindingScopeOf(id, id.text);
+  const body = scope?.type === 'function_definition' ? scope.childForFieldName('body') : null;
+  if (!scope || !body || parameterNames(scope).includes(id.text) || bindings(body).filter((n) => n === id.text).length !== 1) return undefined;
+  const assignment = ownOfType(body, ['assignment']).find((a) => a.childForFieldName('left')?.type === 'identifier' && a.childForFieldName('left')?.text === id.text);
+  return assignment?.childForFieldName('right') ?? undefined;
 }
 
 /** What the module's one top-level `name = …` binds the name `id` to, when `id` means the module's name and nothing else binds it. */
@@ -275,11 +292,17 @@ function moduleBindings(file: SourceFile): ReadonlyMap<string, readonly Node[]> 
   return index;
 }
 
-/** A name `call` calls that the module binds at its top level to a value it cannot follow (`poll = make_poller()`): the name and the line. */
-function unfollowedCallee(file: SourceFile, call: Node): { name: string; line: number } | undefined {
+/**
+ * What `call` calls where the module cannot follow it to a definition: a name
+ * bound at its top level to a value it cannot follow (`poll = make_poller()`),
+ * or a lookup (`self.handlers[key]`, `getattr(obj, name)`) written there or
+ * bound to the name called; the text and the line.
+ */
+function unfollowedCallee(file: SourceFile, call: Node): string | undefined {
   const callee = calleeOf(file, call);
-  const bound = callee?.type === 'identifier' ? moduleBinding(file, callee) : undefined;
-  return callee && bound ? { name: callee.text, line: file.lineOf(bound) } : undefined;
+  if (callee && isLookup(callee)) return `the leaf \`${oneLine(file, callee)}\` (line ${String(file.lineOf(callee))}) is picked out by a key, which the module cannot follow to one definition`;
+  const bound = callee?.type === 'identifier' && !isLocalName(callee, callee.text) ? moduleBinding(file, callee) : undefined;
+  return callee && bound ? `the leaf \`${callee.text}\` is bound at line ${String(file.lineOf(bound))} to something the module cannot follow to its definition` : undefined;
 }
 
 /**
@@ -341,6 +364,7 @@ function definitionOrderProblem(file: SourceFile, fn: FunctionInfo, call: Node, 
   const kept = keptWithoutTaking(file, body, names);
   if (kept) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${kept.container}\` (line ${String(kept.line)}), which nothing in the module takes it out of, so it may be called each time that is gone through, or from anywhere; a yielded operation delivers one result` };
   const twice = calledTwiceOutOf(file, body, names);
+  if (twice?.also) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${twice.container}\`, and the module calls what it holds from two functions (line ${String(file.lineOf(twice.call))} and line ${String(file.lineOf(twice.also))}), the one at line ${String(file.lineOf(twice.call))} without taking it out, so both may call it; a yielded operation delivers one result` };
   if (twice) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${twice.container}\`, and the module may call what it holds more than once (line ${String(file.lineOf(twice.call))}); a yielded operation delivers one result` };
   const sites = callbackSites(body, names);
   for (const { call: c, handed, wrapped } of sites) {
@@ -366,15 +390,25 @@ function definitionOrderProblem(file: SourceFile, fn: FunctionInfo, call: Node, 
  * read back out of it that may run more than once: in a loop, or after
  * another such call in the same function.
  */
-function calledTwiceOutOf(file: SourceFile, body: Node, names: ReadonlySet<string>): { container: string; call: Node } | undefined {
+function calledTwiceOutOf(file: SourceFile, body: Node, names: ReadonlySet<string>): { container: string; call: Node; also?: Node } | undefined {
   for (const { container } of containersHolding(file, body, names)) {
-    for (const calls of callsOutOf(file, container)) {
-      const scope = calls[0] ? (enclosingFunction(calls[0]) ?? file.root) : file.root;
+    const groups = callsOutOf(file, container);
+    for (const calls of groups) {
+      const scope = scopeOf(file, calls);
       const call = calls.find((c) => repeatingLoop(c, scope) !== undefined || calls.some((other) => other.startIndex > c.startIndex && mayRunAfter(c, other, scope)));
       if (call) return { container, call };
     }
+    // Called from two functions (a result and a timeout), each calls what the slot still holds, unless each takes it out.
+    const keeping = groups.find((calls) => !takesOutIn(file, scopeOf(file, calls), container));
+    const other = groups.find((calls) => calls !== keeping);
+    if (keeping?.[0] && other?.[0]) return { container, call: keeping[0], also: other[0] };
   }
   return undefined;
+}
+
+/** The function (or the module) a group of callsOutOf is in. */
+function scopeOf(file: SourceFile, calls: readonly Node[]): Node {
+  return calls[0] ? (enclosingFunction(calls[0]) ?? file.root) : file.root;
 }
 
 /** A call of the callback, or a call it is handed on to (with the arguments holding it: a result and an error callback may go to one call). */
