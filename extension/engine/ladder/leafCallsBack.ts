@@ -352,11 +352,25 @@ function initializerOf(file: SourceFile, cls: FunctionInfo, seen: Set<number>): 
  * may call the callback before returning (a scheduler calls it later).
  */
 function definitionOrderProblem(file: SourceFile, fn: FunctionInfo, call: Node, slots: readonly Node[], seen: Set<number>): OrderProblem | undefined {
+  return readDefinition(file, fn, slots.map((slot) => parameterFor(file, fn, call, slot)), seen);
+}
+
+/**
+ * leafOrderProblem for a function of the module yielded as the operation
+ * itself (`yield tick`): the runner calls it with the callback alone, which
+ * its first parameter takes.
+ */
+export function operationOrderProblem(file: SourceFile, fn: FunctionInfo): OrderProblem | undefined {
+  const [first] = children(fn.node.childForFieldName('parameters') ?? fn.node).filter((p) => p.type !== 'comment');
+  return readDefinition(file, fn, [first && PLAIN_PARAMETERS.has(first.type) ? plainName(first) : undefined], new Set([fn.node.id]));
+}
+
+/** definitionOrderProblem once the parameters the callbacks land in are known (undefined: one the call does not show). */
+function readDefinition(file: SourceFile, fn: FunctionInfo, params: readonly (string | undefined)[], seen: Set<number>): OrderProblem | undefined {
   const body = fn.node.childForFieldName('body');
   if (!body || fn.isAsync || isGeneratorFunction(fn.node)) return undefined;
   const decorator = fn.decorators.find((d) => d !== 'staticmethod' && d !== 'classmethod');
   if (decorator !== undefined) return { code: 'unreadable-leaf', why: `the leaf \`${fn.name}\` (line ${String(fn.line)}) is decorated with \`${decorator}\`, which decides how often it runs and with which callback, so whether it calls back once and last cannot be read` };
-  const params = slots.map((slot) => parameterFor(file, fn, call, slot));
   if (params.some((p) => p === undefined)) return { code: 'unreadable-leaf', why: `the leaf \`${fn.name}\` (line ${String(fn.line)}) gets its callback in a parameter the call does not show (through *args or **kwargs, or past its parameters), so whether it calls back once and last cannot be read` };
   const param = params.join('` or `');
   const leaf = `the leaf \`${fn.name}\` (line ${String(fn.line)})`;
