@@ -595,11 +595,15 @@ function leavesAfter(node: Node, loop: Node): 'function' | 'loop' | undefined {
   return undefined;
 }
 
-/** The nearest ancestor of `node` below `outer` of one of `types`, not crossing a nested function. */
+/**
+ * The nearest ancestor of `node` below `outer` of one of `types`, not crossing
+ * a nested function. A loop's `else` runs once, after its rounds, not in one:
+ * a loop is not around what its `else` holds.
+ */
 function enclosingBefore(node: Node, outer: Node, types: readonly string[]): Node | undefined {
-  for (let p = node.parent; p && p.id !== outer.id; p = p.parent) {
+  for (let from = node, p = node.parent; p && p.id !== outer.id; from = p, p = p.parent) {
     if (p.type === 'function_definition' || p.type === 'lambda') return undefined;
-    if (types.includes(p.type)) return p;
+    if (types.includes(p.type) && from.type !== 'else_clause') return p;
   }
   return undefined;
 }

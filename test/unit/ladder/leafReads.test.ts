@@ -111,3 +111,31 @@ test('a leaf looked up with getattr refuses the same way', async () => {
 test('a leaf looked up into a local name first is followed through the name, and refuses', async () => {
   await refusesLeaf(router('        handler = router.handlers[kind]\n        handler(key, lambda v: on_done(v.upper()))'), 'fetch', 'unreadable-leaf', 22);
 });
+
+/** A search whose loop round runs `found` on a match and whose `else` calls back with None. */
+function search(found: string): string {
+  return `
+    def first_even(numbers, cb):
+        for n in numbers:
+            if n % 2 == 0:
+${found}
+        else:
+            cb(None)
+
+
+    def report(numbers, on_done):
+        first_even(numbers, lambda n: on_done("first even: " + str(n)))
+
+
+    report([1, 3, 4, 6], print)
+    report([1, 3], print)
+    `;
+}
+
+test('a search that calls back and breaks, or calls back from the loop’s else, calls back once: its caller converts', async () => {
+  await convertsAlone(search('                cb(n)\n                break'), 'report');
+});
+
+test('a search that calls back on every match without breaking, and again from the else, refuses', async () => {
+  await refusesLeaf(search('                cb(n)'), 'report', 'continuation-called-twice', 10);
+});
