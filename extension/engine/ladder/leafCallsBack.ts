@@ -210,7 +210,7 @@ type OrderProblem = { code: 'continuation-called-twice' | 'code-after-continuati
  * module cannot show either way).
  */
 export function leafOrderProblem(file: SourceFile, call: Node, slots: readonly Node[]): OrderProblem | undefined {
-  if (slots.some((slot) => callsRepeatedly(call, slot))) return { code: 'continuation-called-twice', why: `\`${calleeText(call) ?? 'the leaf'}\` calls the callback it is handed again and again; a yielded operation delivers one result` };
+  if (slots.some((slot) => callsRepeatedly(file, call, slot))) return { code: 'continuation-called-twice', why: `\`${calleeText(call) ?? 'the leaf'}\` calls the callback it is handed again and again; a yielded operation delivers one result` };
   return orderProblem(file, call, slots, new Set());
 }
 
@@ -383,7 +383,7 @@ function readDefinition(file: SourceFile, fn: FunctionInfo, params: readonly (st
   const sites = callbackSites(body, names);
   for (const { call: c, handed, wrapped } of sites) {
     const at = `line ${String(file.lineOf(c))}`;
-    const repeating = handed?.find((h) => callsRepeatedly(c, h));
+    const repeating = handed?.find((h) => callsRepeatedly(file, c, h));
     if (repeating) return { code: 'continuation-called-twice', why: `${leaf} hands its callback \`${param}\` at ${at} to \`${calleeText(c) ?? 'a call'}\`, which calls it again and again; a yielded operation delivers one result` };
     const inner = handed ? orderProblem(file, c, handed, seen) : undefined;
     if (inner) return { ...inner, why: `${leaf} hands its callback \`${param}\` on at ${at}: ${inner.why}` };

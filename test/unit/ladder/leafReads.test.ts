@@ -139,3 +139,74 @@ test('a search that calls back and breaks, or calls back from the loop’s else,
 test('a search that calls back on every match without breaking, and again from the else, refuses', async () => {
   await refusesLeaf(search('                cb(n)'), 'report', 'continuation-called-twice', 10);
 });
+
+/** A selector of the module's own whose `add_reader` and `signal` queue the callback once, reached through `reach`. */
+function ownSelector(reach: string): string {
+  return `
+    from collections import deque
+
+
+    class Selector:
+        def __init__(self):
+            self.ready = deque()
+
+        def add_reader(self, fd, callback):
+            self.ready.append((callback, fd))
+
+        def signal(self, name, callback):
+            self.ready.append((callback, name))
+
+        def run(self):
+            while self.ready:
+                callback, arg = self.ready.popleft()
+                callback(arg)
+
+
+    signal = Selector()
+
+
+    def wait_for(what, on_done):
+${reach}
+
+
+    def wait_both(first, second, on_done):
+        wait_for(first, lambda a: wait_for(second, lambda b: on_done(str(a) + ", " + str(b))))
+
+
+    wait_both("HUP", 3, print)
+    signal.run()
+    `;
+}
+
+test('a method of the module’s own named signal is read as the module defines it, not as signal.signal: the leaf calls back once', async () => {
+  await convertsAlone(ownSelector('        signal.signal(what, on_done)'), 'wait_both');
+});
+
+test('a method of the module’s own named add_reader is read as the module defines it, not as the library’s repeating watch', async () => {
+  await convertsAlone(ownSelector('        signal.add_reader(what, on_done)'), 'wait_both');
+});
+
+test('signal imported from the signal module calls its handler on every signal, however it is spelled: the leaf refuses', async () => {
+  await refusesLeaf(
+    `
+    import os
+    from signal import SIGUSR1, signal
+
+
+    def on_signal(callback):
+        signal(SIGUSR1, lambda signum, frame: callback(signum))
+
+
+    def reloads(on_done):
+        on_signal(lambda signum: on_done("reload " + str(signum)))
+
+
+    reloads(print)
+    os.kill(os.getpid(), SIGUSR1)
+    os.kill(os.getpid(), SIGUSR1)
+    `,
+    'reloads',
+    'continuation-called-twice',
+    10,
+  );
+});
