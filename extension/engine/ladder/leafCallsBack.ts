@@ -352,7 +352,7 @@ function initializerOf(file: SourceFile, cls: FunctionInfo, seen: Set<number>): 
  * may call the callback before returning (a scheduler calls it later).
  */
 function definitionOrderProblem(file: SourceFile, fn: FunctionInfo, call: Node, slots: readonly Node[], seen: Set<number>): OrderProblem | undefined {
-  return readDefinition(file, fn, slots.map((slot) => parameterFor(file, fn, call, slot)), seen);
+  return readDefinition(file, fn, slots.map((slot) => parameterFor(file, fn, call, slot)), seen, call);
 }
 
 /**
@@ -365,8 +365,8 @@ export function operationOrderProblem(file: SourceFile, fn: FunctionInfo): Order
   return readDefinition(file, fn, [first && PLAIN_PARAMETERS.has(first.type) ? plainName(first) : undefined], new Set([fn.node.id]));
 }
 
-/** definitionOrderProblem once the parameters the callbacks land in are known (undefined: one the call does not show). */
-function readDefinition(file: SourceFile, fn: FunctionInfo, params: readonly (string | undefined)[], seen: Set<number>): OrderProblem | undefined {
+/** definitionOrderProblem once the parameters the callbacks land in are known (undefined: one the call does not show); `call` runs `fn`, when one does. */
+function readDefinition(file: SourceFile, fn: FunctionInfo, params: readonly (string | undefined)[], seen: Set<number>, call?: Node): OrderProblem | undefined {
   const body = fn.node.childForFieldName('body');
   if (!body || fn.isAsync || isGeneratorFunction(fn.node)) return undefined;
   const decorator = fn.decorators.find((d) => d !== 'staticmethod' && d !== 'classmethod');
@@ -376,7 +376,7 @@ function readDefinition(file: SourceFile, fn: FunctionInfo, params: readonly (st
   const leaf = `the leaf \`${fn.name}\` (line ${String(fn.line)})`;
   const names = new Set(params.flatMap((p) => [...callbackNames(body, p ?? '')]));
   const kept = keptWithoutTaking(file, body, names);
-  if (kept) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${kept.container}\` (line ${String(kept.line)}), which nothing in the module takes it out of, so it may be called each time that is gone through, or from anywhere; a yielded operation delivers one result` };
+  if (kept && !(call && runsOncePerStore(file, fn, call, kept.container, seen))) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${kept.container}\` (line ${String(kept.line)}), which nothing in the module takes it out of, so it may be called each time that is gone through, or from anywhere; a yielded operation delivers one result` };
   const twice = calledTwiceOutOf(file, body, names);
   if (twice?.also) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${twice.container}\`, and the module calls what it holds from two functions (line ${String(file.lineOf(twice.call))} and line ${String(file.lineOf(twice.also))}), the one at line ${String(file.lineOf(twice.call))} without taking it out, so both may call it; a yielded operation delivers one result` };
   if (twice) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${twice.container}\`, and the module may call what it holds more than once (line ${String(file.lineOf(twice.call))}); a yielded operation delivers one result` };
@@ -397,6 +397,44 @@ function readDefinition(file: SourceFile, fn: FunctionInfo, params: readonly (st
     if (after) return { code: 'code-after-continuation', why: `${leaf} goes on at line ${String(file.lineOf(after))} after calling its callback \`${param}\` (${at}); yielded, that code would run before the caller's rest instead of after it` };
   }
   return undefined;
+}
+
+/**
+ * Whether the slot `container` that `fn`, run by the leaf call `call`, keeps
+ * its callback in, and nothing takes it out of, still calls it once for this
+ * call: the slot is an attribute of an instance made for the call
+ * (`Timer(name).start(5, cb)`, or `Lookup(key, cb)` whose `__init__` keeps
+ * it), only `fn` sets it to a value (`__init__` may set it up empty), and
+ * what calls it out of the slot is one method of the class that only `fn`
+ * hands on, once, to a call that runs it once and not before `fn` is done.
+ */
+function runsOncePerStore(file: SourceFile, fn: FunctionInfo, call: Node, container: string, seen: Set<number>): boolean {
+  const [self] = parameterNames(fn.node);
+  const body = fn.node.childForFieldName('body');
+  const slot = self !== undefined && container.startsWith(`${self}.`) ? container.slice(self.length + 1) : undefined;
+  if (!body || !slot || !/^\w+$/.test(slot) || !isMethodDefinition(fn.node) || !madeForTheCall(file, fn, call)) return false;
+  const sets = file.root.descendantsOfType('assignment').filter((a): a is Node => {
+    const left = a?.childForFieldName('left');
+    return left?.type === 'attribute' && left.childForFieldName('attribute')?.text === slot;
+  });
+  if (sets.some((a) => !contains(body, a) && !(a.childForFieldName('right')?.type === 'none' && file.functions.at(a.startIndex)?.name === `${fn.parent ?? ''}.__init__`))) return false;
+  const [calls, ...more] = callsOutOf(file, container);
+  const caller = calls?.[0] ? file.functions.at(calls[0].startIndex) : undefined;
+  if (!caller || more.length > 0 || caller.parent !== fn.parent || caller.kind !== 'function') return false;
+  const uses = file.root.descendantsOfType('attribute').filter((a) => a?.childForFieldName('attribute')?.text === shortName(caller));
+  const handed = uses.length === 1 && uses[0] && contains(body, uses[0]) ? argumentHolding(uses[0]) : undefined;
+  if (!handed || repeatingLoop(handed.call, fn.node) || callsRepeatedly(file, handed.call, handed.argument)) return false;
+  if (mayCallBeforeReturning(file, handed.call, [handed.argument], new Set()) && codeAfter(handed.call, fn.node)) return false;
+  return orderProblem(file, handed.call, [handed.argument], seen) === undefined;
+}
+
+/** Whether the instance `fn` runs on is made by `call` itself: `Lookup(key, cb)` running `__init__`, or `Timer(name).start(…)`. */
+function madeForTheCall(file: SourceFile, fn: FunctionInfo, call: Node): boolean {
+  const callee = calleeOf(file, call);
+  if (shortName(fn) === '__init__') return callee?.type === 'identifier';
+  const receiver = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
+  const made = receiver?.type === 'call' ? receiver.childForFieldName('function') : null;
+  return made?.type === 'identifier' && !isLocalName(made, made.text) && file.functions.all.some((f) => f.kind === 'class' && f.parent === undefined && f.name === made.text);
 }
 
 /**

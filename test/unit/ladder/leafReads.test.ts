@@ -210,3 +210,84 @@ test('signal imported from the signal module calls its handler on every signal, 
     10,
   );
 });
+
+/** A timer keeping its callback in a slot only `__init__` sets up empty; `alarm` starts one reached by `timer`. */
+function timer(timerExpression: string, arm = '            call_later(delay, self._fire)'): string {
+  return `
+    ready = []
+
+
+    def call_later(delay, fn, *args):
+        ready.append((fn, args))
+
+
+    class Timer:
+        def __init__(self, name):
+            self.name = name
+            self._on_fire = None
+
+        def start(self, delay, on_fire):
+            self._on_fire = on_fire
+${arm}
+
+        def _fire(self):
+            self._on_fire(self.name + " fired")
+
+
+    def alarm(name, on_done):
+        ${timerExpression}.start(5, lambda msg: on_done(msg.upper()))
+
+
+    alarm("tea", print)
+    alarm("eggs", print)
+    while ready:
+        fn, args = ready.pop(0)
+        fn(*args)
+    `;
+}
+
+test('a slot set up empty in __init__ and never cleared calls back once on a timer made for the call, fired once: its caller converts', async () => {
+  await convertsAlone(timer('Timer(name)'), 'alarm');
+});
+
+test('a leaf class whose __init__ keeps the callback for a method it schedules once calls back once: its caller converts', async () => {
+  await convertsAlone(
+    `
+    ready = []
+
+
+    def call_soon(fn, *args):
+        ready.append((fn, args))
+
+
+    class Lookup:
+        def __init__(self, key, callback):
+            self.key = key
+            self.callback = callback
+            call_soon(self.finish)
+
+        def finish(self):
+            self.callback(self.key * 2)
+
+
+    def doubled(key, on_done):
+        Lookup(key, lambda v: on_done(v + 1))
+
+
+    doubled(4, print)
+    doubled(5, print)
+    while ready:
+        fn, args = ready.pop(0)
+        fn(*args)
+    `,
+    'doubled',
+  );
+});
+
+test('a timer shared between calls keeps the slot it never clears for whichever start came last: the caller refuses', async () => {
+  await refusesLeaf(timer('SHARED').replace('\n\n    def alarm(', '\n\n    SHARED = Timer("shared")\n\n\n    def alarm('), 'alarm', 'continuation-called-twice', 25);
+});
+
+test('a timer made for the call that fires twice calls the slot it never clears twice: the caller refuses', async () => {
+  await refusesLeaf(timer('Timer(name)', '            call_later(delay, self._fire)\n            call_later(delay * 2, self._fire)'), 'alarm', 'continuation-called-twice', 23);
+});
