@@ -9,6 +9,7 @@
 // calling what it held; one never cleared may be called again and again.
 import type { Node } from '../syntax/node';
 import type { SourceFile } from '../syntax/sourceFile';
+import { isRegistration, registeredCallable } from '../python/callbacks';
 import { localNamesOf } from '../python/localNames';
 import { argumentsOf, enclosingFunction } from '../python/scopes';
 
@@ -75,10 +76,16 @@ function findCallsOutOf(file: SourceFile, container: string): Node[][] {
   return [...byScope.values()];
 }
 
-/** Where the value `taken` is called: at once (`taken(v)`), or through the local it is put in (`cb = taken` … `cb(v)`). */
+/**
+ * Where the value `taken` is called: at once (`taken(v)`), handed to a
+ * scheduler that will (`call_soon(taken, v)`), or through the local it is put in
+ * (`cb = taken` … `cb(v)`).
+ */
 function calledAt(taken: Node, scope: Node): Node[] {
   const parent = taken.parent;
   if (parent?.type === 'call' && parent.childForFieldName('function')?.id === taken.id) return [parent];
+  const handedTo = parent?.type === 'argument_list' ? parent.parent : null;
+  if (handedTo?.type === 'call' && isRegistration(handedTo) && registeredCallable(handedTo)?.id === taken.id) return [handedTo];
   const alias = parent?.type === 'assignment' && parent.childForFieldName('right')?.id === taken.id ? parent.childForFieldName('left') : null;
   if (alias?.type !== 'identifier') return [];
   return scope.descendantsOfType('call').filter((c): c is Node => c !== null && c.childForFieldName('function')?.type === 'identifier' && c.childForFieldName('function')?.text === alias.text);

@@ -291,3 +291,7 @@ test('a timer shared between calls keeps the slot it never clears for whichever 
 test('a timer made for the call that fires twice calls the slot it never clears twice: the caller refuses', async () => {
   await refusesLeaf(timer('Timer(name)', '            call_later(delay, self._fire)\n            call_later(delay * 2, self._fire)'), 'alarm', 'continuation-called-twice', 23);
 });
+
+test('a slot one method hands to the scheduler and another takes out and calls refuses: both call back', async () => {
+  await refusesLeaf(download('            call_soon(self._on_done, "got " + url)', TAKE_THEN_CALL('"timed out"')), 'fetch_page', 'continuation-called-twice', 28);
+});
