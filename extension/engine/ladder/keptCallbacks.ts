@@ -8,6 +8,7 @@
 // self.handlers[key]`, `self.handlers.pop(key)`), as one-shot code does before
 // calling what it held; one never cleared may be called again and again.
 import type { Node } from '../syntax/node';
+import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { isRegistration, registeredCallable } from '../python/callbacks';
 import { localNamesOf } from '../python/localNames';
@@ -26,9 +27,19 @@ const HEAP_POPS = new Set(['heappop', 'heapq.heappop', 'heapreplace', 'heapq.hea
  * slot the module never takes it out of: that container's text, and the line.
  * Undefined when it keeps it nowhere, or only where it is taken out.
  */
-export function keptWithoutTaking(file: SourceFile, body: Node, names: ReadonlySet<string>): { container: string; line: number } | undefined {
-  return containersHolding(file, body, names).find((kept) => !takenFrom(file).has(kept.container));
+export function keptWithoutTaking(file: SourceFile, body: Node, names: ReadonlySet<string>, slotOwner: SlotOwner = () => undefined): { container: string; line: number } | undefined {
+  return containersHolding(file, body, names).find((kept) => {
+    const owns = slotOwner(kept.container);
+    return owns ? !file.functions.all.some((f) => owns(f) && takesOutIn(file, f.node, kept.container)) : !takenFrom(file).has(kept.container);
+  });
 }
+
+/**
+ * For a container's text, which functions' code means that container when it
+ * spells it: `self._on_done` written in a method is that instance's slot, so
+ * only the methods of its class family mean it (undefined: all of them).
+ */
+export type SlotOwner = (container: string) => ((fn: FunctionInfo) => boolean) | undefined;
 
 /** The containers and slots `body` puts its callback (held under `names`) into, by text, with the line. */
 export function containersHolding(file: SourceFile, body: Node, names: ReadonlySet<string>): { container: string; line: number }[] {
@@ -86,9 +97,26 @@ function calledAt(taken: Node, scope: Node): Node[] {
   if (parent?.type === 'call' && parent.childForFieldName('function')?.id === taken.id) return [parent];
   const handedTo = parent?.type === 'argument_list' ? parent.parent : null;
   if (handedTo?.type === 'call' && isRegistration(handedTo) && registeredCallable(handedTo)?.id === taken.id) return [handedTo];
-  const alias = parent?.type === 'assignment' && parent.childForFieldName('right')?.id === taken.id ? parent.childForFieldName('left') : null;
+  const alias = aliasOf(taken);
   if (alias?.type !== 'identifier') return [];
   return scope.descendantsOfType('call').filter((c): c is Node => c !== null && c.childForFieldName('function')?.type === 'identifier' && c.childForFieldName('function')?.text === alias.text);
+}
+
+/** The target `value` is assigned to: `cb = value`, or its place in `cb, self._cb = value, None`. */
+function aliasOf(value: Node): Node | undefined {
+  const parent = value.parent;
+  if (parent?.type === 'assignment' && parent.childForFieldName('right')?.id === value.id) return parent.childForFieldName('left') ?? undefined;
+  const assignment = parent?.type === 'expression_list' ? parent.parent : null;
+  const targets = assignment?.type === 'assignment' && assignment.childForFieldName('right')?.id === parent?.id ? assignment.childForFieldName('left') : null;
+  if (!parent || (targets?.type !== 'pattern_list' && targets?.type !== 'tuple_pattern')) return undefined;
+  return pairs(targets, parent).find(([, v]) => v.id === value.id)?.[0];
+}
+
+/** The targets of a tuple assignment paired with its values, when both have as many items. */
+function pairs(targets: Node, values: Node): [Node, Node][] {
+  const left = targets.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+  const right = values.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+  return left.length === right.length ? left.map((t, i) => [t, right[i] as Node]) : [];
 }
 
 /** Whether `node` is written to (an assignment's target, or deleted), not read. */
@@ -155,8 +183,12 @@ function takenIn(file: SourceFile, root: Node): ReadonlySet<string> {
   // Clearing a slot takes out what it held; setting it up empty (in `__init__`, at module level) does not.
   for (const assignment of root.descendantsOfType('assignment')) {
     const target = assignment?.childForFieldName('left');
+    const value = assignment?.childForFieldName('right');
     const scope = assignment ? file.functions.at(assignment.startIndex) : undefined;
-    if (target && assignment?.childForFieldName('right')?.type === 'none' && scope?.kind === 'function' && !scope.name.endsWith('__init__')) found.add(target.text);
+    if (!target || !value || scope?.kind !== 'function' || scope.name.endsWith('__init__')) continue;
+    // `self._cb = None`, or `cb, self._cb = self._cb, None` taking it out and clearing it at once.
+    const cleared = value.type === 'expression_list' ? pairs(target, value) : [[target, value] as const];
+    for (const [slot, empty] of cleared) if (empty.type === 'none') found.add(slot.text);
   }
   return found;
 }

@@ -6,14 +6,14 @@ import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from '../python/identifiers';
-import { bindsFirstParameter, mayReachMethod, redefinitionsOf } from '../python/methodOwner';
+import { bindsFirstParameter, mayReachMethod, redefinitionsOf, sameClassFamily } from '../python/methodOwner';
 import { isMethodDefinition } from '../python/parameters';
 import { callsRepeatedly } from '../python/callbacks';
 import { argumentsOf, calleeText, enclosingFunction } from '../python/scopes';
 import type { ModuleCoroutines } from '../python/coroutines';
 import { alwaysExits, bindings, bindingsIn, children, contains, globalNames, isGeneratorFunction, ownOfType, parameterNames, present, statementsOf } from './pySyntax';
 import { bindingScopeOf, isLocalName } from '../python/localNames';
-import { callsOutOf, containersHolding, keptWithoutTaking, takesOutIn } from './keptCallbacks';
+import { callsOutOf, containersHolding, keptWithoutTaking, takesOutIn, type SlotOwner } from './keptCallbacks';
 import { isMethod } from './references';
 
 /** `lambda r: leaf(args, r)` (or `lambda r: r(value)`), or `lambda r, fail: leaf(args, r, fail)`: the leaf call and its callbacks' names. */
@@ -375,9 +375,10 @@ function readDefinition(file: SourceFile, fn: FunctionInfo, params: readonly (st
   const param = params.join('` or `');
   const leaf = `the leaf \`${fn.name}\` (line ${String(fn.line)})`;
   const names = new Set(params.flatMap((p) => [...callbackNames(body, p ?? '')]));
-  const kept = keptWithoutTaking(file, body, names);
+  const owner = slotOwner(file, fn);
+  const kept = keptWithoutTaking(file, body, names, owner);
   if (kept && !(call && runsOncePerStore(file, fn, call, kept.container, seen))) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${kept.container}\` (line ${String(kept.line)}), which nothing in the module takes it out of, so it may be called each time that is gone through, or from anywhere; a yielded operation delivers one result` };
-  const twice = calledTwiceOutOf(file, body, names);
+  const twice = calledTwiceOutOf(file, body, names, owner);
   if (twice?.also) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${twice.container}\`, and the module calls what it holds from two functions (line ${String(file.lineOf(twice.call))} and line ${String(file.lineOf(twice.also))}), the one at line ${String(file.lineOf(twice.call))} without taking it out, so both may call it; a yielded operation delivers one result` };
   if (twice) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${twice.container}\`, and the module may call what it holds more than once (line ${String(file.lineOf(twice.call))}); a yielded operation delivers one result` };
   const sites = callbackSites(body, names);
@@ -418,7 +419,7 @@ function runsOncePerStore(file: SourceFile, fn: FunctionInfo, call: Node, contai
     return left?.type === 'attribute' && left.childForFieldName('attribute')?.text === slot;
   });
   if (sets.some((a) => !contains(body, a) && !(a.childForFieldName('right')?.type === 'none' && file.functions.at(a.startIndex)?.name === `${fn.parent ?? ''}.__init__`))) return false;
-  const [calls, ...more] = callsOutOf(file, container);
+  const [calls, ...more] = ownCallsOutOf(file, container, slotOwner(file, fn));
   const caller = calls?.[0] ? file.functions.at(calls[0].startIndex) : undefined;
   if (!caller || more.length > 0 || caller.parent !== fn.parent || caller.kind !== 'function') return false;
   const uses = file.root.descendantsOfType('attribute').filter((a) => a?.childForFieldName('attribute')?.text === shortName(caller));
@@ -442,9 +443,9 @@ function madeForTheCall(file: SourceFile, fn: FunctionInfo, call: Node): boolean
  * read back out of it that may run more than once: in a loop, or after
  * another such call in the same function.
  */
-function calledTwiceOutOf(file: SourceFile, body: Node, names: ReadonlySet<string>): { container: string; call: Node; also?: Node } | undefined {
+function calledTwiceOutOf(file: SourceFile, body: Node, names: ReadonlySet<string>, owner: SlotOwner): { container: string; call: Node; also?: Node } | undefined {
   for (const { container } of containersHolding(file, body, names)) {
-    const groups = callsOutOf(file, container);
+    const groups = ownCallsOutOf(file, container, owner);
     for (const calls of groups) {
       const scope = scopeOf(file, calls);
       const call = calls.find((c) => repeatingLoop(c, scope) !== undefined || calls.some((other) => other.startIndex > c.startIndex && mayRunAfter(c, other, scope)));
@@ -456,6 +457,22 @@ function calledTwiceOutOf(file: SourceFile, body: Node, names: ReadonlySet<strin
     if (keeping?.[0] && other?.[0]) return { container, call: keeping[0], also: other[0] };
   }
   return undefined;
+}
+
+/** callsOutOf `container`, in the functions whose code means that container (see SlotOwner). */
+function ownCallsOutOf(file: SourceFile, container: string, owner: SlotOwner): Node[][] {
+  const owns = owner(container);
+  if (!owns) return callsOutOf(file, container);
+  return callsOutOf(file, container).filter((calls) => {
+    const scope = calls[0] ? file.functions.at(calls[0].startIndex) : undefined;
+    return scope !== undefined && owns(scope);
+  });
+}
+
+/** The SlotOwner for the leaf `fn`: in a method, `self.<slot>` is the slot of its class family's instances. */
+function slotOwner(file: SourceFile, fn: FunctionInfo): SlotOwner {
+  const [self] = isMethodDefinition(fn.node) && fn.parent !== undefined ? parameterNames(fn.node) : [];
+  return (container) => (self !== undefined && container.startsWith(`${self}.`) ? (other) => sameClassFamily(file, fn, other) : undefined);
 }
 
 /** The function (or the module) a group of callsOutOf is in. */

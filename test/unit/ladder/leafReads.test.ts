@@ -295,3 +295,40 @@ test('a timer made for the call that fires twice calls the slot it never clears 
 test('a slot one method hands to the scheduler and another takes out and calls refuses: both call back', async () => {
   await refusesLeaf(download('            call_soon(self._on_done, "got " + url)', TAKE_THEN_CALL('"timed out"')), 'fetch_page', 'continuation-called-twice', 28);
 });
+
+test('a slot another class clears under the same name is not this class’s slot taken out: a close notice called on every close refuses', async () => {
+  await refusesLeaf(
+    `
+    class Socket:
+        def __init__(self):
+            self._on_close = None
+
+        def on_close(self, callback):
+            self._on_close = callback
+
+        def close(self, reason):
+            self._on_close(reason)
+
+
+    class Pipe:
+        def __init__(self):
+            self._on_close = None
+
+        def drain(self):
+            self._on_close = None
+
+
+    def closing_notice(sock, on_done):
+        sock.on_close(lambda reason: on_done("closed: " + reason))
+
+
+    sock = Socket()
+    closing_notice(sock, print)
+    sock.close("idle")
+    sock.close("shutdown")
+    `,
+    'closing_notice',
+    'continuation-called-twice',
+    21,
+  );
+});
