@@ -17,14 +17,24 @@ async function convertsAlone(source: string, name: string): Promise<void> {
   assert.equal(python(result.text), python(dedent(source)));
 }
 
+/** A ready queue the module's scheduler `signature` (taking `fn, *args` last) puts calls into, as the programs below define it. */
+function readyQueue(signature: string): string {
+  return `    ready = []
+
+
+    def ${signature}:
+        ready.append((fn, args))`;
+}
+
+/** The module-level loop running the ready queue, each call taken out before it runs. */
+const DRAIN = `    while ready:
+        fn, args = ready.pop(0)
+        fn(*args)`;
+
 /** A download whose result and timeout both call what `self._on_done` holds; `finish` and `expire` are their bodies. */
 function download(finish: string, expire: string): string {
   return `
-    ready = []
-
-
-    def call_soon(fn, *args):
-        ready.append((fn, args))
+${readyQueue('call_soon(fn, *args)')}
 
 
     class Download:
@@ -48,9 +58,7 @@ ${expire}
 
 
     fetch_page(Download(), "a.html", print)
-    while ready:
-        fn, args = ready.pop(0)
-        fn(*args)
+${DRAIN}
     `;
 }
 
@@ -70,11 +78,7 @@ test('a slot two methods call, each taking it out first, calls back once: its ca
 /** A router whose handlers are reached by `reach` inside `fetch`; `watch` calls back three times. */
 function router(reach: string): string {
   return `
-    ready = []
-
-
-    def call_soon(fn, *args):
-        ready.append((fn, args))
+${readyQueue('call_soon(fn, *args)')}
 
 
     class Router:
@@ -94,9 +98,7 @@ ${reach}
 
 
     fetch(Router(), "watch", "x", print)
-    while ready:
-        fn, args = ready.pop(0)
-        fn(*args)
+${DRAIN}
     `;
 }
 
@@ -214,11 +216,7 @@ test('signal imported from the signal module calls its handler on every signal, 
 /** A timer keeping its callback in a slot only `__init__` sets up empty; `alarm` starts one reached by `timer`. */
 function timer(timerExpression: string, arm = '            call_later(delay, self._fire)'): string {
   return `
-    ready = []
-
-
-    def call_later(delay, fn, *args):
-        ready.append((fn, args))
+${readyQueue('call_later(delay, fn, *args)')}
 
 
     class Timer:
@@ -240,9 +238,7 @@ ${arm}
 
     alarm("tea", print)
     alarm("eggs", print)
-    while ready:
-        fn, args = ready.pop(0)
-        fn(*args)
+${DRAIN}
     `;
 }
 
@@ -253,11 +249,7 @@ test('a slot set up empty in __init__ and never cleared calls back once on a tim
 test('a leaf class whose __init__ keeps the callback for a method it schedules once calls back once: its caller converts', async () => {
   await convertsAlone(
     `
-    ready = []
-
-
-    def call_soon(fn, *args):
-        ready.append((fn, args))
+${readyQueue('call_soon(fn, *args)')}
 
 
     class Lookup:
@@ -276,9 +268,7 @@ test('a leaf class whose __init__ keeps the callback for a method it schedules o
 
     doubled(4, print)
     doubled(5, print)
-    while ready:
-        fn, args = ready.pop(0)
-        fn(*args)
+${DRAIN}
     `,
     'doubled',
   );

@@ -3,9 +3,9 @@ deadline, whichever comes first, and keeps the caller's callback in a slot
 of the query. `Query.ask` hands the slot to the reply and to the deadline; the
 reply calls what the slot holds without taking it out, so when the deadline
 comes too the callback runs twice, and `track`, which as a generator would
-hear only the first answer, is refused. `FirmQuery` takes the callback out of
-the slot on either path before calling it, so it calls back once and
-`track_firmly` converts."""
+hear only the first answer, is refused. `FirmQuery` answers through one method that
+takes the callback out of the slot before calling it, so the later answer
+finds it empty: it calls back once and `track_firmly` converts."""
 ready = []
 
 
@@ -47,18 +47,13 @@ class FirmQuery:
 
     def ask(self, on_answer):
         self._on_answer = on_answer
-        call_later(1, self._reply)
-        call_later(2, self._deadline)
+        call_later(1, self._answer, "is at the depot")
+        call_later(2, self._answer, "timed out")
 
-    def _reply(self):
+    def _answer(self, news):
         on_answer, self._on_answer = self._on_answer, None
         if on_answer is not None:
-            on_answer(self.parcel + " is at the depot")
-
-    def _deadline(self):
-        on_answer, self._on_answer = self._on_answer, None
-        if on_answer is not None:
-            on_answer(self.parcel + " timed out")
+            on_answer(self.parcel + " " + news)
 
 
 def track(parcel, on_done):
