@@ -163,8 +163,16 @@ function takenFrom(file: SourceFile): ReadonlySet<string> {
  * one of that callback: code after it finds the slot empty.
  */
 export function takesOutIn(file: SourceFile, scope: Node, container: string): boolean {
-  return scope.type === 'function_definition' && takenIn(file, scope).has(container);
+  if (scope.type !== 'function_definition') return false;
+  let known = takenByFunction.get(file);
+  if (!known) takenByFunction.set(file, (known = new Map<number, ReadonlySet<string>>()));
+  let taken = known.get(scope.id);
+  if (!taken) known.set(scope.id, (taken = takenIn(file, scope)));
+  return taken.has(container);
 }
+
+/** takenIn per function, found once per parse: every leaf call keeping its callback in a class's slot asks of each method of the class. */
+const takenByFunction = new WeakMap<SourceFile, Map<number, ReadonlySet<string>>>();
 
 /** The containers the code under `root` takes entries out of, by text. */
 function takenIn(file: SourceFile, root: Node): ReadonlySet<string> {
