@@ -80,6 +80,16 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   // Search loops that call back and return or break on the match call back once; one calling back per match does not.
   user_search: { converts: ['age_of', 'older'], refuses: { first_of_older: 'continuation-called-twice' } },
   quote_feed: { converts: ['describe'], refuses: { quote_line: 'continuation-called-twice', last_tick: 'continuation-called-twice', first_alert: 'continuation-called-twice' } },
+  // A slot the reply calls without taking it out and the deadline calls too; one whose every call takes it out first (a tuple take).
+  parcel_tracking: { converts: ['track_firmly'], refuses: { track: 'continuation-called-twice' } },
+  // Commands looked up by getattr or through a table cannot be followed; one called by name is read.
+  game_commands: { converts: ['look_around'], refuses: { run_verb: 'unreadable-leaf', run_table: 'unreadable-leaf' } },
+  // Slots never cleared: on an instance made for the call and fired once they call back once; on a shared clock, every tick.
+  kitchen_timer: { converts: ['boil_egg', 'serve'], refuses: { remind: 'continuation-called-twice' } },
+  // A search loop's else calls back once after the rounds; one calling back per match and again from the else does not.
+  library_catalog: { converts: ['locate'], refuses: { all_copies: 'continuation-called-twice' } },
+  // The module's own `signal` and `add_reader` queue once: read as the module defines them, not as the library's.
+  signal_board: { converts: ['clear_route'] },
 };
 
 interface Report {

@@ -8,7 +8,9 @@
 // self.handlers[key]`, `self.handlers.pop(key)`), as one-shot code does before
 // calling what it held; one never cleared may be called again and again.
 import type { Node } from '../syntax/node';
+import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
+import { isRegistration, registeredCallable } from '../python/callbacks';
 import { localNamesOf } from '../python/localNames';
 import { argumentsOf, enclosingFunction } from '../python/scopes';
 
@@ -25,9 +27,19 @@ const HEAP_POPS = new Set(['heappop', 'heapq.heappop', 'heapreplace', 'heapq.hea
  * slot the module never takes it out of: that container's text, and the line.
  * Undefined when it keeps it nowhere, or only where it is taken out.
  */
-export function keptWithoutTaking(file: SourceFile, body: Node, names: ReadonlySet<string>): { container: string; line: number } | undefined {
-  return containersHolding(file, body, names).find((kept) => !takenFrom(file).has(kept.container));
+export function keptWithoutTaking(file: SourceFile, body: Node, names: ReadonlySet<string>, slotOwner: SlotOwner = () => undefined): { container: string; line: number } | undefined {
+  return containersHolding(file, body, names).find((kept) => {
+    const owns = slotOwner(kept.container);
+    return owns ? !file.functions.all.some((f) => owns(f) && takesOutIn(file, f.node, kept.container)) : !takenFrom(file).has(kept.container);
+  });
 }
+
+/**
+ * For a container's text, which functions' code means that container when it
+ * spells it: `self._on_done` written in a method is that instance's slot, so
+ * only the methods of its class family mean it (undefined: all of them).
+ */
+export type SlotOwner = (container: string) => ((fn: FunctionInfo) => boolean) | undefined;
 
 /** The containers and slots `body` puts its callback (held under `names`) into, by text, with the line. */
 export function containersHolding(file: SourceFile, body: Node, names: ReadonlySet<string>): { container: string; line: number }[] {
@@ -75,13 +87,36 @@ function findCallsOutOf(file: SourceFile, container: string): Node[][] {
   return [...byScope.values()];
 }
 
-/** Where the value `taken` is called: at once (`taken(v)`), or through the local it is put in (`cb = taken` … `cb(v)`). */
+/**
+ * Where the value `taken` is called: at once (`taken(v)`), handed to a
+ * scheduler that will (`call_soon(taken, v)`), or through the local it is put in
+ * (`cb = taken` … `cb(v)`).
+ */
 function calledAt(taken: Node, scope: Node): Node[] {
   const parent = taken.parent;
   if (parent?.type === 'call' && parent.childForFieldName('function')?.id === taken.id) return [parent];
-  const alias = parent?.type === 'assignment' && parent.childForFieldName('right')?.id === taken.id ? parent.childForFieldName('left') : null;
+  const handedTo = parent?.type === 'argument_list' ? parent.parent : null;
+  if (handedTo?.type === 'call' && isRegistration(handedTo) && registeredCallable(handedTo)?.id === taken.id) return [handedTo];
+  const alias = aliasOf(taken);
   if (alias?.type !== 'identifier') return [];
   return scope.descendantsOfType('call').filter((c): c is Node => c !== null && c.childForFieldName('function')?.type === 'identifier' && c.childForFieldName('function')?.text === alias.text);
+}
+
+/** The target `value` is assigned to: `cb = value`, or its place in `cb, self._cb = value, None`. */
+function aliasOf(value: Node): Node | undefined {
+  const parent = value.parent;
+  if (parent?.type === 'assignment' && parent.childForFieldName('right')?.id === value.id) return parent.childForFieldName('left') ?? undefined;
+  const assignment = parent?.type === 'expression_list' ? parent.parent : null;
+  const targets = assignment?.type === 'assignment' && assignment.childForFieldName('right')?.id === parent?.id ? assignment.childForFieldName('left') : null;
+  if (!parent || (targets?.type !== 'pattern_list' && targets?.type !== 'tuple_pattern')) return undefined;
+  return pairs(targets, parent).find(([, v]) => v.id === value.id)?.[0];
+}
+
+/** The targets of a tuple assignment paired with its values, when both have as many items. */
+function pairs(targets: Node, values: Node): [Node, Node][] {
+  const left = targets.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+  const right = values.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+  return left.length === right.length ? left.map((t, i) => [t, right[i] as Node]) : [];
 }
 
 /** Whether `node` is written to (an assignment's target, or deleted), not read. */
@@ -118,26 +153,50 @@ const takenByFile = new WeakMap<SourceFile, ReadonlySet<string>>();
 /** The containers the module takes entries out of (`ready.popleft()`, `heappop(timers)`, `del waiting[k]`), by text, found once per parse. */
 function takenFrom(file: SourceFile): ReadonlySet<string> {
   let taken = takenByFile.get(file);
-  if (!taken) {
-    const found = new Set<string>();
-    for (const call of file.root.descendantsOfType('call')) {
-      const callee = call?.childForFieldName('function');
-      if (!call || !callee) continue;
-      if (callee.type === 'attribute' && TAKES.has(callee.childForFieldName('attribute')?.text ?? '')) found.add(callee.childForFieldName('object')?.text ?? '');
-      const heap = argumentsOf(call)[0];
-      if (HEAP_POPS.has(callee.text) && heap) found.add(heap.text);
-    }
-    for (const statement of file.root.descendantsOfType('delete_statement')) {
-      for (const target of statement?.descendantsOfType('subscript') ?? []) found.add(target?.childForFieldName('value')?.text ?? '');
-      for (const target of statement?.descendantsOfType('attribute') ?? []) found.add(target?.text ?? '');
-    }
-    // Clearing a slot takes out what it held; setting it up empty (in `__init__`, at module level) does not.
-    for (const assignment of file.root.descendantsOfType('assignment')) {
-      const target = assignment?.childForFieldName('left');
-      const scope = assignment ? file.functions.at(assignment.startIndex) : undefined;
-      if (target && assignment?.childForFieldName('right')?.type === 'none' && scope?.kind === 'function' && !scope.name.endsWith('__init__')) found.add(target.text);
-    }
-    takenByFile.set(file, (taken = found));
-  }
+  if (!taken) takenByFile.set(file, (taken = takenIn(file, file.root)));
   return taken;
+}
+
+/**
+ * Whether the function `scope` takes what `container` holds out of it (clears
+ * the slot, deletes or pops the entry), so that a call of it there is the last
+ * one of that callback: code after it finds the slot empty.
+ */
+export function takesOutIn(file: SourceFile, scope: Node, container: string): boolean {
+  if (scope.type !== 'function_definition') return false;
+  let known = takenByFunction.get(file);
+  if (!known) takenByFunction.set(file, (known = new Map<number, ReadonlySet<string>>()));
+  let taken = known.get(scope.id);
+  if (!taken) known.set(scope.id, (taken = takenIn(file, scope)));
+  return taken.has(container);
+}
+
+/** takenIn per function, found once per parse: every leaf call keeping its callback in a class's slot asks of each method of the class. */
+const takenByFunction = new WeakMap<SourceFile, Map<number, ReadonlySet<string>>>();
+
+/** The containers the code under `root` takes entries out of, by text. */
+function takenIn(file: SourceFile, root: Node): ReadonlySet<string> {
+  const found = new Set<string>();
+  for (const call of root.descendantsOfType('call')) {
+    const callee = call?.childForFieldName('function');
+    if (!call || !callee) continue;
+    if (callee.type === 'attribute' && TAKES.has(callee.childForFieldName('attribute')?.text ?? '')) found.add(callee.childForFieldName('object')?.text ?? '');
+    const heap = argumentsOf(call)[0];
+    if (HEAP_POPS.has(callee.text) && heap) found.add(heap.text);
+  }
+  for (const statement of root.descendantsOfType('delete_statement')) {
+    for (const target of statement?.descendantsOfType('subscript') ?? []) found.add(target?.childForFieldName('value')?.text ?? '');
+    for (const target of statement?.descendantsOfType('attribute') ?? []) found.add(target?.text ?? '');
+  }
+  // Clearing a slot takes out what it held; setting it up empty (in `__init__`, at module level) does not.
+  for (const assignment of root.descendantsOfType('assignment')) {
+    const target = assignment?.childForFieldName('left');
+    const value = assignment?.childForFieldName('right');
+    const scope = assignment ? file.functions.at(assignment.startIndex) : undefined;
+    if (!target || !value || scope?.kind !== 'function' || scope.name.endsWith('__init__')) continue;
+    // `self._cb = None`, or `cb, self._cb = self._cb, None` taking it out and clearing it at once.
+    const cleared = value.type === 'expression_list' ? pairs(target, value) : [[target, value] as const];
+    for (const [slot, empty] of cleared) if (empty.type === 'none') found.add(slot.text);
+  }
+  return found;
 }

@@ -6,14 +6,14 @@ import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from '../python/identifiers';
-import { bindsFirstParameter, mayReachMethod, redefinitionsOf } from '../python/methodOwner';
+import { bindsFirstParameter, mayReachMethod, redefinitionsOf, sameClassFamily } from '../python/methodOwner';
 import { isMethodDefinition } from '../python/parameters';
 import { callsRepeatedly } from '../python/callbacks';
 import { argumentsOf, calleeText, enclosingFunction } from '../python/scopes';
 import type { ModuleCoroutines } from '../python/coroutines';
-import { alwaysExits, bindingsIn, children, contains, globalNames, isGeneratorFunction, ownOfType, present, statementsOf } from './pySyntax';
+import { alwaysExits, bindings, bindingsIn, children, contains, globalNames, isGeneratorFunction, ownOfType, parameterNames, present, statementsOf } from './pySyntax';
 import { bindingScopeOf, isLocalName } from '../python/localNames';
-import { callsOutOf, containersHolding, keptWithoutTaking } from './keptCallbacks';
+import { callsOutOf, containersHolding, keptWithoutTaking, takesOutIn, type SlotOwner } from './keptCallbacks';
 import { isMethod } from './references';
 
 /** `lambda r: leaf(args, r)` (or `lambda r: r(value)`), or `lambda r, fail: leaf(args, r, fail)`: the leaf call and its callbacks' names. */
@@ -210,18 +210,14 @@ type OrderProblem = { code: 'continuation-called-twice' | 'code-after-continuati
  * module cannot show either way).
  */
 export function leafOrderProblem(file: SourceFile, call: Node, slots: readonly Node[]): OrderProblem | undefined {
-  if (slots.some((slot) => callsRepeatedly(call, slot))) return { code: 'continuation-called-twice', why: `\`${calleeText(call) ?? 'the leaf'}\` calls the callback it is handed again and again; a yielded operation delivers one result` };
-  const unfollowed = unfollowedCallee(file, call);
-  if (unfollowed) return { code: 'unreadable-leaf', why: `the leaf \`${unfollowed.name}\` is bound at line ${String(unfollowed.line)} to something the module cannot follow to its definition, so whether it calls back once and last cannot be read` };
-  for (const fn of leafDefinitions(file, call)) {
-    const problem = definitionOrderProblem(file, fn, call, slots, new Set([fn.node.id]));
-    if (problem) return problem;
-  }
-  return undefined;
+  if (slots.some((slot) => callsRepeatedly(file, call, slot))) return { code: 'continuation-called-twice', why: `\`${calleeText(call) ?? 'the leaf'}\` calls the callback it is handed again and again; a yielded operation delivers one result` };
+  return orderProblem(file, call, slots, new Set());
 }
 
-/** leafOrderProblem for a call a leaf hands its callback on to, not reading again a definition `seen` holds (a callback handed round in a cycle). */
+/** leafOrderProblem for a call (the leaf, or one a leaf hands its callback on to), not reading again a definition `seen` holds (a callback handed round in a cycle). */
 function orderProblem(file: SourceFile, call: Node, slots: readonly Node[], seen: Set<number>): OrderProblem | undefined {
+  const unfollowed = unfollowedCallee(file, call);
+  if (unfollowed) return { code: 'unreadable-leaf', why: `${unfollowed}, so whether it calls back once and last cannot be read` };
   for (const fn of leafDefinitions(file, call)) {
     if (seen.has(fn.node.id)) continue;
     seen.add(fn.node.id);
@@ -233,18 +229,39 @@ function orderProblem(file: SourceFile, call: Node, slots: readonly Node[], seen
 
 /**
  * What `call` calls, as far as the module shows: its callee, or, for a name
- * the module binds once at its top level to a method or another name
- * (`poll = feed.poll`, `Fetch = Request`), what that name stands for.
+ * the module (or the function making the call) binds once to a method,
+ * another name or a lookup (`poll = feed.poll`, `Fetch = Request`,
+ * `handler = self.handlers[key]`), what that name stands for.
  */
 function calleeOf(file: SourceFile, call: Node): Node | undefined {
   let callee = call.childForFieldName('function') ?? undefined;
   for (const seen = new Set<string>(); callee?.type === 'identifier' && !seen.has(callee.text); ) {
     seen.add(callee.text);
-    const bound = moduleBinding(file, callee);
-    if (bound?.type !== 'attribute' && bound?.type !== 'identifier') return callee;
+    const bound = isLocalName(callee, callee.text) ? localBinding(callee) : moduleBinding(file, callee);
+    if (bound?.type !== 'attribute' && bound?.type !== 'identifier' && !(bound && isLookup(bound))) return callee;
     callee = bound;
   }
   return callee;
+}
+
+/**
+ * `self.handlers[key]`, `getattr(obj, name)`: a callable picked out of a
+ * container or an object by a key, which the module does not tie to one
+ * definition (a library's leaf is an attribute or a name).
+ */
+function isLookup(callee: Node): boolean {
+  if (callee.type === 'subscript') return true;
+  const inner = callee.type === 'call' ? callee.childForFieldName('function') : null;
+  return inner?.type === 'identifier' && inner.text === 'getattr' && !isLocalName(inner, 'getattr');
+}
+
+/** What the one `name = …` of the function binding the name `id` binds it to, when nothing else there binds it (no parameter, def or loop). */
+function localBinding(id: Node): Node | undefined {
+  const scope = bindingScopeOf(id, id.text);
+  const body = scope?.type === 'function_definition' ? scope.childForFieldName('body') : null;
+  if (!scope || !body || parameterNames(scope).includes(id.text) || bindings(body).filter((n) => n === id.text).length !== 1) return undefined;
+  const assignment = ownOfType(body, ['assignment']).find((a) => a.childForFieldName('left')?.type === 'identifier' && a.childForFieldName('left')?.text === id.text);
+  return assignment?.childForFieldName('right') ?? undefined;
 }
 
 /** What the module's one top-level `name = …` binds the name `id` to, when `id` means the module's name and nothing else binds it. */
@@ -275,11 +292,17 @@ function moduleBindings(file: SourceFile): ReadonlyMap<string, readonly Node[]> 
   return index;
 }
 
-/** A name `call` calls that the module binds at its top level to a value it cannot follow (`poll = make_poller()`): the name and the line. */
-function unfollowedCallee(file: SourceFile, call: Node): { name: string; line: number } | undefined {
+/**
+ * What `call` calls where the module cannot follow it to a definition: a name
+ * bound at its top level to a value it cannot follow (`poll = make_poller()`),
+ * or a lookup (`self.handlers[key]`, `getattr(obj, name)`) written there or
+ * bound to the name called; the text and the line.
+ */
+function unfollowedCallee(file: SourceFile, call: Node): string | undefined {
   const callee = calleeOf(file, call);
-  const bound = callee?.type === 'identifier' ? moduleBinding(file, callee) : undefined;
-  return callee && bound ? { name: callee.text, line: file.lineOf(bound) } : undefined;
+  if (callee && isLookup(callee)) return `the leaf \`${oneLine(file, callee)}\` (line ${String(file.lineOf(callee))}) is picked out by a key, which the module cannot follow to one definition`;
+  const bound = callee?.type === 'identifier' && !isLocalName(callee, callee.text) ? moduleBinding(file, callee) : undefined;
+  return callee && bound ? `the leaf \`${callee.text}\` is bound at line ${String(file.lineOf(bound))} to something the module cannot follow to its definition` : undefined;
 }
 
 /**
@@ -329,23 +352,39 @@ function initializerOf(file: SourceFile, cls: FunctionInfo, seen: Set<number>): 
  * may call the callback before returning (a scheduler calls it later).
  */
 function definitionOrderProblem(file: SourceFile, fn: FunctionInfo, call: Node, slots: readonly Node[], seen: Set<number>): OrderProblem | undefined {
+  return readDefinition(file, fn, slots.map((slot) => parameterFor(file, fn, call, slot)), seen, call);
+}
+
+/**
+ * leafOrderProblem for a function of the module yielded as the operation
+ * itself (`yield tick`): the runner calls it with the callback alone, which
+ * its first parameter takes.
+ */
+export function operationOrderProblem(file: SourceFile, fn: FunctionInfo): OrderProblem | undefined {
+  const [first] = children(fn.node.childForFieldName('parameters') ?? fn.node).filter((p) => p.type !== 'comment');
+  return readDefinition(file, fn, [first && PLAIN_PARAMETERS.has(first.type) ? plainName(first) : undefined], new Set([fn.node.id]));
+}
+
+/** definitionOrderProblem once the parameters the callbacks land in are known (undefined: one the call does not show); `call` runs `fn`, when one does. */
+function readDefinition(file: SourceFile, fn: FunctionInfo, params: readonly (string | undefined)[], seen: Set<number>, call?: Node): OrderProblem | undefined {
   const body = fn.node.childForFieldName('body');
   if (!body || fn.isAsync || isGeneratorFunction(fn.node)) return undefined;
   const decorator = fn.decorators.find((d) => d !== 'staticmethod' && d !== 'classmethod');
   if (decorator !== undefined) return { code: 'unreadable-leaf', why: `the leaf \`${fn.name}\` (line ${String(fn.line)}) is decorated with \`${decorator}\`, which decides how often it runs and with which callback, so whether it calls back once and last cannot be read` };
-  const params = slots.map((slot) => parameterFor(file, fn, call, slot));
   if (params.some((p) => p === undefined)) return { code: 'unreadable-leaf', why: `the leaf \`${fn.name}\` (line ${String(fn.line)}) gets its callback in a parameter the call does not show (through *args or **kwargs, or past its parameters), so whether it calls back once and last cannot be read` };
   const param = params.join('` or `');
   const leaf = `the leaf \`${fn.name}\` (line ${String(fn.line)})`;
   const names = new Set(params.flatMap((p) => [...callbackNames(body, p ?? '')]));
-  const kept = keptWithoutTaking(file, body, names);
-  if (kept) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${kept.container}\` (line ${String(kept.line)}), which nothing in the module takes it out of, so it may be called each time that is gone through, or from anywhere; a yielded operation delivers one result` };
-  const twice = calledTwiceOutOf(file, body, names);
+  const owner = slotOwner(file, fn);
+  const kept = keptWithoutTaking(file, body, names, owner);
+  if (kept && !(call && runsOncePerStore(file, fn, call, kept.container, seen))) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${kept.container}\` (line ${String(kept.line)}), which nothing in the module takes it out of, so it may be called each time that is gone through, or from anywhere; a yielded operation delivers one result` };
+  const twice = calledTwiceOutOf(file, body, names, owner);
+  if (twice?.also) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${twice.container}\`, and the module calls what it holds from two functions (line ${String(file.lineOf(twice.call))} and line ${String(file.lineOf(twice.also))}), the one at line ${String(file.lineOf(twice.call))} without taking it out, so both may call it; a yielded operation delivers one result` };
   if (twice) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${twice.container}\`, and the module may call what it holds more than once (line ${String(file.lineOf(twice.call))}); a yielded operation delivers one result` };
   const sites = callbackSites(body, names);
   for (const { call: c, handed, wrapped } of sites) {
     const at = `line ${String(file.lineOf(c))}`;
-    const repeating = handed?.find((h) => callsRepeatedly(c, h));
+    const repeating = handed?.find((h) => callsRepeatedly(file, c, h));
     if (repeating) return { code: 'continuation-called-twice', why: `${leaf} hands its callback \`${param}\` at ${at} to \`${calleeText(c) ?? 'a call'}\`, which calls it again and again; a yielded operation delivers one result` };
     const inner = handed ? orderProblem(file, c, handed, seen) : undefined;
     if (inner) return { ...inner, why: `${leaf} hands its callback \`${param}\` on at ${at}: ${inner.why}` };
@@ -362,19 +401,83 @@ function definitionOrderProblem(file: SourceFile, fn: FunctionInfo, call: Node, 
 }
 
 /**
+ * Whether the slot `container` that `fn`, run by the leaf call `call`, keeps
+ * its callback in, and nothing takes it out of, still calls it once for this
+ * call: the slot is an attribute of an instance made for the call
+ * (`Timer(name).start(5, cb)`, or `Lookup(key, cb)` whose `__init__` keeps
+ * it), only `fn` sets it to a value (`__init__` may set it up empty), and
+ * what calls it out of the slot is one method of the class that only `fn`
+ * hands on, once, to a call that runs it once and not before `fn` is done.
+ */
+function runsOncePerStore(file: SourceFile, fn: FunctionInfo, call: Node, container: string, seen: Set<number>): boolean {
+  const [self] = parameterNames(fn.node);
+  const body = fn.node.childForFieldName('body');
+  const slot = self !== undefined && container.startsWith(`${self}.`) ? container.slice(self.length + 1) : undefined;
+  if (!body || !slot || !/^\w+$/.test(slot) || !isMethodDefinition(fn.node) || !madeForTheCall(file, fn, call)) return false;
+  const sets = file.root.descendantsOfType('assignment').filter((a): a is Node => {
+    const left = a?.childForFieldName('left');
+    return left?.type === 'attribute' && left.childForFieldName('attribute')?.text === slot;
+  });
+  if (sets.some((a) => !contains(body, a) && !(a.childForFieldName('right')?.type === 'none' && file.functions.at(a.startIndex)?.name === `${fn.parent ?? ''}.__init__`))) return false;
+  const [calls, ...more] = ownCallsOutOf(file, container, slotOwner(file, fn));
+  const caller = calls?.[0] ? file.functions.at(calls[0].startIndex) : undefined;
+  if (!caller || more.length > 0 || caller.parent !== fn.parent || caller.kind !== 'function') return false;
+  const uses = file.root.descendantsOfType('attribute').filter((a) => a?.childForFieldName('attribute')?.text === shortName(caller));
+  const handed = uses.length === 1 && uses[0] && contains(body, uses[0]) ? argumentHolding(uses[0]) : undefined;
+  if (!handed || repeatingLoop(handed.call, fn.node) || callsRepeatedly(file, handed.call, handed.argument)) return false;
+  if (mayCallBeforeReturning(file, handed.call, [handed.argument], new Set()) && codeAfter(handed.call, fn.node)) return false;
+  return orderProblem(file, handed.call, [handed.argument], seen) === undefined;
+}
+
+/** Whether the instance `fn` runs on is made by `call` itself: `Lookup(key, cb)` running `__init__`, or `Timer(name).start(…)`. */
+function madeForTheCall(file: SourceFile, fn: FunctionInfo, call: Node): boolean {
+  const callee = calleeOf(file, call);
+  if (shortName(fn) === '__init__') return callee?.type === 'identifier';
+  const receiver = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
+  const made = receiver?.type === 'call' ? receiver.childForFieldName('function') : null;
+  return made?.type === 'identifier' && !isLocalName(made, made.text) && file.functions.all.some((f) => f.kind === 'class' && f.parent === undefined && f.name === made.text);
+}
+
+/**
  * A container or slot `body` keeps its callback in, and a call of what is
  * read back out of it that may run more than once: in a loop, or after
  * another such call in the same function.
  */
-function calledTwiceOutOf(file: SourceFile, body: Node, names: ReadonlySet<string>): { container: string; call: Node } | undefined {
+function calledTwiceOutOf(file: SourceFile, body: Node, names: ReadonlySet<string>, owner: SlotOwner): { container: string; call: Node; also?: Node } | undefined {
   for (const { container } of containersHolding(file, body, names)) {
-    for (const calls of callsOutOf(file, container)) {
-      const scope = calls[0] ? (enclosingFunction(calls[0]) ?? file.root) : file.root;
+    const groups = ownCallsOutOf(file, container, owner);
+    for (const calls of groups) {
+      const scope = scopeOf(file, calls);
       const call = calls.find((c) => repeatingLoop(c, scope) !== undefined || calls.some((other) => other.startIndex > c.startIndex && mayRunAfter(c, other, scope)));
       if (call) return { container, call };
     }
+    // Called from two functions (a result and a timeout), each calls what the slot still holds, unless each takes it out.
+    const keeping = groups.find((calls) => !takesOutIn(file, scopeOf(file, calls), container));
+    const other = groups.find((calls) => calls !== keeping);
+    if (keeping?.[0] && other?.[0]) return { container, call: keeping[0], also: other[0] };
   }
   return undefined;
+}
+
+/** callsOutOf `container`, in the functions whose code means that container (see SlotOwner). */
+function ownCallsOutOf(file: SourceFile, container: string, owner: SlotOwner): Node[][] {
+  const owns = owner(container);
+  if (!owns) return callsOutOf(file, container);
+  return callsOutOf(file, container).filter((calls) => {
+    const scope = calls[0] ? file.functions.at(calls[0].startIndex) : undefined;
+    return scope !== undefined && owns(scope);
+  });
+}
+
+/** The SlotOwner for the leaf `fn`: in a method, `self.<slot>` is the slot of its class family's instances. */
+function slotOwner(file: SourceFile, fn: FunctionInfo): SlotOwner {
+  const [self] = isMethodDefinition(fn.node) && fn.parent !== undefined ? parameterNames(fn.node) : [];
+  return (container) => (self !== undefined && container.startsWith(`${self}.`) ? (other) => sameClassFamily(file, fn, other) : undefined);
+}
+
+/** The function (or the module) a group of callsOutOf is in. */
+function scopeOf(file: SourceFile, calls: readonly Node[]): Node {
+  return calls[0] ? (enclosingFunction(calls[0]) ?? file.root) : file.root;
 }
 
 /** A call of the callback, or a call it is handed on to (with the arguments holding it: a result and an error callback may go to one call). */
@@ -547,11 +650,15 @@ function leavesAfter(node: Node, loop: Node): 'function' | 'loop' | undefined {
   return undefined;
 }
 
-/** The nearest ancestor of `node` below `outer` of one of `types`, not crossing a nested function. */
+/**
+ * The nearest ancestor of `node` below `outer` of one of `types`, not crossing
+ * a nested function. A loop's `else` runs once, after its rounds, not in one:
+ * a loop is not around what its `else` holds.
+ */
 function enclosingBefore(node: Node, outer: Node, types: readonly string[]): Node | undefined {
-  for (let p = node.parent; p && p.id !== outer.id; p = p.parent) {
+  for (let from = node, p = node.parent; p && p.id !== outer.id; from = p, p = p.parent) {
     if (p.type === 'function_definition' || p.type === 'lambda') return undefined;
-    if (types.includes(p.type)) return p;
+    if (types.includes(p.type) && from.type !== 'else_clause') return p;
   }
   return undefined;
 }

@@ -8,6 +8,9 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { perFunction } from '../syntax/perParse';
 import { parametersOf, parametersPassed, type Parameter } from './parameters';
 import { argumentsOf, calleeIdentifier, calleeName, calleeText, contains, functionScope, logicalParent, unparenthesize } from './scopes';
+import { ModuleNames } from './imports';
+import { isLocalName } from './localNames';
+import { mayReachAnother, mayReachMethod } from './methodOwner';
 
 /**
  * APIs that keep a callable to call it later, with the position of that
@@ -42,12 +45,53 @@ const REPEATING_CALLS: ReadonlySet<string> = new Set(['LoopingCall', 'PeriodicCa
 /** Keyword arguments whose callable a library calls for every piece (Tornado's streaming and header callbacks). */
 const REPEATING_KEYWORDS: ReadonlySet<string> = new Set(['streaming_callback', 'header_callback']);
 
-/** Whether `call` is a library API that may call the callable in its argument `argument` (a node of its argument list) more than once. */
-export function callsRepeatedly(call: Node, argument: Node): boolean {
+/**
+ * Whether `call` is a library API that may call the callable in its argument
+ * `argument` (a node of its argument list) more than once. The callee is
+ * resolved as the module binds it, not by its bare name: a function or class
+ * of the module's own, or a method of one of its classes that the receiver
+ * reaches, is not the library's (the module's definition is read instead),
+ * and `signal` is the library's only as the `signal` module's.
+ */
+export function callsRepeatedly(file: SourceFile, call: Node, argument: Node): boolean {
   if (argument.type === 'keyword_argument' && REPEATING_KEYWORDS.has(argument.childForFieldName('name')?.text ?? '')) return true;
   const name = calleeName(call) ?? '';
-  // `signal.signal(SIGINT, handler)`, not any function called `signal`.
-  return REPEATING_CALLS.has(name) && (name !== 'signal' || calleeText(call) === 'signal.signal');
+  const callee = call.childForFieldName('function');
+  if (!REPEATING_CALLS.has(name) || !callee) return false;
+  // `signal.signal(SIGINT, handler)` or `from signal import signal`, not any function called `signal`.
+  if (name === 'signal') return moduleNamesOf(file).qualify(callee) === 'signal.signal' && importBound(file, callee);
+  return !definedByModule(file, callee, name);
+}
+
+const REPEATING_LIBRARIES = /^(asyncio|selectors|signal|tornado|twisted|trollius|uvloop|gevent|gi|curio|trio)(\.|$)/;
+
+/**
+ * Whether the module itself defines what `callee` names: a top-level function
+ * or class (or a local) of that name, or a method of one of its classes that
+ * a receiver no import binds reaches, shown to be of that class or, when the
+ * module imports no event-loop library that could supply the name, any receiver.
+ */
+function definedByModule(file: SourceFile, callee: Node, name: string): boolean {
+  if (callee.type === 'identifier') return isLocalName(callee, name) || file.functions.all.some((f) => f.parent === undefined && f.name === name);
+  if (callee.type !== 'attribute' || importBound(file, callee)) return false;
+  const methods = file.functions.all.filter((f) => f.kind === 'function' && f.parent !== undefined && f.name === `${f.parent}.${name}` && file.functions.named(f.parent)[0]?.kind === 'class' && mayReachMethod(file, callee, f));
+  if (methods.length === 0) return false;
+  return methods.some((m) => !mayReachAnother(file, callee, m, () => true)) || !moduleNamesOf(file).importedModules.some((m) => REPEATING_LIBRARIES.test(m));
+}
+
+/** Whether the name `callee` starts from (`signal` of `signal.signal`) is one an import of the module binds. */
+function importBound(file: SourceFile, callee: Node): boolean {
+  let head = callee;
+  while (head.type === 'attribute') head = head.childForFieldName('object') ?? head;
+  return head.type === 'identifier' && !isLocalName(head, head.text) && moduleNamesOf(file).all.some((b) => b.local === head.text);
+}
+
+const namesByFile = new WeakMap<SourceFile, ModuleNames>();
+
+function moduleNamesOf(file: SourceFile): ModuleNames {
+  let names = namesByFile.get(file);
+  if (!names) namesByFile.set(file, (names = new ModuleNames(file)));
+  return names;
 }
 
 /** A cheap test on the text before looking for registration calls in the tree. */

@@ -111,6 +111,25 @@ const methodsByFamily = new WeakMap<SourceFile, { familyOf: Map<number, number>;
  * otherwise each be checked against all the others.
  */
 function relatedMethodsNamed(file: SourceFile, owner: FunctionInfo, name: string): readonly FunctionInfo[] {
+  const index = familyIndex(file);
+  return index.methods.get(`${String(index.familyOf.get(owner.node.id))}\0${name}`) ?? [];
+}
+
+/**
+ * Whether `a` and `b` are methods of module-level classes joined by bases the
+ * module defines: only then may `self.<slot>` in one be the slot of the other.
+ */
+export function sameClassFamily(file: SourceFile, a: FunctionInfo, b: FunctionInfo): boolean {
+  const { familyOf } = familyIndex(file);
+  const family = (f: FunctionInfo): number | undefined => {
+    const cls = f.kind === 'function' && f.parent !== undefined ? topLevelClass(file, f.parent) : undefined;
+    return cls ? familyOf.get(cls.node.id) : undefined;
+  };
+  const first = family(a);
+  return first !== undefined && first === family(b);
+}
+
+function familyIndex(file: SourceFile): { familyOf: Map<number, number>; methods: Map<string, FunctionInfo[]> } {
   let index = methodsByFamily.get(file);
   if (!index) {
     const parent = new Map<number, number>();
@@ -137,7 +156,7 @@ function relatedMethodsNamed(file: SourceFile, owner: FunctionInfo, name: string
     index = { familyOf, methods };
     methodsByFamily.set(file, index);
   }
-  return index.methods.get(`${String(index.familyOf.get(owner.node.id))}\0${name}`) ?? [];
+  return index;
 }
 
 /** `sub` derives from `base` through bases this module defines (a base from elsewhere does not count here). */

@@ -351,7 +351,7 @@ test('generator → CPS refuses what is not an inline-callbacks operation', asyn
   const runner = `${INLINE_CALLBACKS_RUNNER}\n\n`;
   await refuses(`${runner}@inline_callbacks\ndef relay(items):\n    yield from items\n`, 'relay', /`yield from` delegates to another generator/, 'cps');
   await refuses(`${runner}@inline_callbacks\ndef pause():\n    yield\n    return 1\n`, 'pause', /a bare `yield` gives the runner no operation to start/, 'cps');
-  await refuses(`${runner}@inline_callbacks\ndef guarded(op):\n    try:\n        v = yield op\n    except ValueError:\n        v = 0\n    return v\n`, 'guarded', /a `try` around a CPS call/, 'cps');
+  await refuses(`${runner}def answer(resume):\n    resume(42)\n\n\n@inline_callbacks\ndef guarded():\n    try:\n        v = yield answer\n    except ValueError:\n        v = 0\n    return v\n`, 'guarded', /a `try` around a CPS call/, 'cps');
 });
 
 test('the conversions that reach one rung never claim the same function', async () => {

@@ -4,12 +4,16 @@
 // one that came before the leaf returned after the leaf's own code ran; a
 // leaf that calls back twice, or goes on after calling back, would run the
 // rest twice or too soon, so the step refuses it, naming the line (also
-// when the operation is kept in a local name first, `op = lambda …`). An
-// operation taking an error callback outside a `try` has no CPS form to be
-// started with, and is refused too.
+// when the operation is kept in a local name first, `op = lambda …`, takes
+// its callback first, or is a module function yielded itself). An operation
+// held where the module cannot follow it (a subscript, an attribute) is
+// refused as unreadable. An operation taking an error callback outside a
+// `try` has no CPS form to be started with, and is refused too.
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { INLINE_CALLBACKS_RUNNER } from '../../../extension/engine/ladder/inlineCallbacksRunner';
-import { refusesLeaf } from './cpsHelpers';
+import { python, refusesLeaf } from './cpsHelpers';
+import { convert } from './ladderHelpers';
 
 /** The runner's lines before the program: a refusal's line counts them. */
 const RUNNER_LINES = INLINE_CALLBACKS_RUNNER.split('\n').length;
@@ -95,4 +99,69 @@ shout("hey")(print)
     RUNNER_LINES + 11,
     'cps',
   );
+});
+
+test('a leaf operation held in a subscript refuses: the module cannot follow it to how often it calls back', async () => {
+  await refusesLeaf(pollingFeed('    ops = {"news": lambda resume: poll(feed, resume)}\n    item = yield ops["news"]'), 'headline', 'unreadable-leaf', RUNNER_LINES + 15, 'cps');
+});
+
+/** Leaves the yielded operations are built on, calling back from a ready queue: `poll_twice` twice, `poll_once` once, `poll_each` once per name. */
+const FEEDS = `from collections import deque
+
+ready = deque()
+
+
+def poll_twice(resume):
+    ready.append(lambda: resume("first"))
+    ready.append(lambda: resume("second"))
+
+
+def poll_once(resume):
+    ready.append(lambda: resume("only"))
+
+
+def poll_each(resume, *names):
+    for name in names:
+        ready.append(lambda name=name: resume(name))
+
+
+class Feeds:
+    def __init__(self):
+        self.current = poll_twice
+`;
+
+/** `headline` yielding `operation`, started and its loop run. */
+function yielding(operation: string, start = 'headline()(print)'): string {
+  return generatorForm(`${FEEDS}
+
+@inline_callbacks
+def headline(*feeds):
+    item = yield ${operation}
+    return item.upper()
+
+
+${start}
+while ready:
+    ready.popleft()()
+`);
+}
+
+test('a leaf operation held in an attribute refuses: the module cannot follow it to its definition', async () => {
+  await refusesLeaf(yielding('feeds[0].current', 'headline(Feeds())(print)'), 'headline', 'unreadable-leaf', RUNNER_LINES + 28, 'cps');
+});
+
+test("a module function yielded as the operation itself is read with its first parameter as the callback: one calling back twice refuses", async () => {
+  await refusesLeaf(yielding('poll_twice'), 'headline', 'continuation-called-twice', RUNNER_LINES + 28, 'cps');
+});
+
+test('a module function yielded as the operation itself that calls back once comes down as called with the rest, printing the same', async () => {
+  const source = yielding('poll_once');
+  const result = await convert(source, 'cps', { functions: ['headline'] });
+  assert.deepEqual(result.refused, []);
+  assert.match(result.text ?? '', /return poll_once\(lambda item: cont\(item\.upper\(\)\)\)/);
+  assert.equal(python(result.text ?? ''), python(source));
+});
+
+test('a yielded leaf that takes its callback first is read in that slot: one calling back twice refuses', async () => {
+  await refusesLeaf(yielding('lambda resume: poll_each(resume, "news", "sport")'), 'headline', 'continuation-called-twice', RUNNER_LINES + 28, 'cps');
 });

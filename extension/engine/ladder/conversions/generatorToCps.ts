@@ -51,7 +51,8 @@ import { DEFAULT_CONTINUATION, DEFAULT_ERROR_CONTINUATION, isInlineCallbacks, is
 import { calledInTry, cpsFunctionText, makesCpsCalls, SITE_TYPES, sitesIn, type CpsSite } from '../cpsTransform';
 import { ERROR_GUARD_NAME, ERROR_GUARD_SOURCE } from '../errorGuardSource';
 import { FreshNames } from '../freshNames';
-import { argumentsOf, enclosingFunction } from '../../python/scopes';
+import { argumentsOf, enclosingFunction, unparenthesize } from '../../python/scopes';
+import { isLocalName } from '../../python/localNames';
 import { runnerSource } from '../inlineCallbacksRunner';
 import { Spans } from '../../syntax/spans';
 import { hasHelper, hasOwnTrampoline, runnerNames, trampolineNameTaken } from '../insertedHelpers';
@@ -60,10 +61,10 @@ import { TRAMPOLINE_NAME, TRAMPOLINE_NAME_TAKEN, TRAMPOLINE_SOURCE } from '../tr
 import { isMethod, methodsByName, referencesTo, unknownReceiver } from '../references';
 import type { ProjectUses } from '../projectUses';
 import { mayReachMethod } from '../../python/methodOwner';
-import { children, field, hasOnlyPlainParameters, ownOfType, present } from '../pySyntax';
-import { refusalOf, RefuseError } from '../refusal';
+import { bindings, children, field, hasOnlyPlainParameters, ownOfType, parameterNames, present } from '../pySyntax';
+import { refusalOf, RefuseError, type RefusalCode } from '../refusal';
 import { deepeningFunctions } from '../stackGrowth';
-import { leafOperation, leafOrderProblem, leafProblem } from '../leafCallsBack';
+import { leafOperation, leafOrderProblem, leafProblem, operationOrderProblem } from '../leafCallsBack';
 import { moduleCoroutines } from '../../python/coroutines';
 
 export const generatorToCps: Conversion = {
@@ -208,12 +209,8 @@ function yieldSites(file: SourceFile, converted: readonly FunctionInfo[], cont: 
       if (!errorPaths.has(callee)) return { ...site, noErrorPath: `\`${label}\` waits on an operation that may call back later (not only on converted functions), so what it raises then could not reach an error continuation` };
       return { ...site, renderCatching: (k, e, text) => callWithArguments(op, [{ keyword: cont, value: k }, { keyword: onError, value: e }], byKeyword, text) };
     }
-    // The runner took a leaf's first callback only, after the leaf returned; called with the rest, the leaf runs it as often and as soon as it calls.
-    for (const bound of op.type === 'identifier' ? localLambdas(op) : [op]) {
-      const read = leafCall(bound);
-      const problem = read ? leafOrderProblem(file, read.call, [present(argumentsOf(read.call).at(-1), 'continuation slot')]) : undefined;
-      if (problem) throw new RefuseError(problem.code, n, `${at}: ${problem.why}`);
-    }
+    const problem = operationProblem(file, op);
+    if (problem) throw new RefuseError(problem.code, n, `${at}: ${problem.why}`);
     const leaf = leafCall(op);
     if (leaf) {
       const args = argumentsOf(leaf.call);
@@ -230,14 +227,61 @@ function yieldSites(file: SourceFile, converted: readonly FunctionInfo[], cont: 
   };
 }
 
-/** The lambdas the function around `name` assigns to it (`op = lambda resume: leaf(args, resume)`, later `yield op`). */
-function localLambdas(name: Node): Node[] {
+/**
+ * Why the operation `op` a yield hands the runner cannot go down as `op(rest)`,
+ * if it cannot: the runner took its first callback only, after it returned;
+ * called with the rest, it runs the rest as often and as soon as it calls
+ * back. A lambda calling a leaf is read through the leaf, a name through the
+ * lambdas the function binds it to or the module's function it names, a call
+ * (a converted function's start) as before; what else holds an operation (a
+ * parameter, an attribute, a subscript) the module cannot follow.
+ */
+function operationProblem(file: SourceFile, op: Node): { code: RefusalCode; why: string } | undefined {
+  const value = unparenthesize(op);
+  if (value.type === 'lambda') {
+    const read = leafSlot(value);
+    return read ? leafOrderProblem(file, read.call, [read.slot]) : undefined;
+  }
+  if (value.type === 'call') return undefined;
+  if (value.type === 'identifier') {
+    const lambdas = localLambdas(value);
+    if (lambdas) return lambdas.map((lambda) => operationProblem(file, lambda)).find((p) => p !== undefined);
+    const [fn, ...others] = isLocalName(value, value.text) ? [] : file.functions.all.filter((f) => f.kind === 'function' && f.parent === undefined && f.name === value.text);
+    if (fn && others.length === 0) return operationOrderProblem(file, fn);
+  }
+  return { code: 'unreadable-leaf', why: `the operation \`${file.textOf(value).split('\n')[0] ?? ''}\` is held in ${HOLDERS.get(value.type) ?? 'an expression'} the module cannot follow to its definition, so whether it calls back once and last cannot be read` };
+}
+
+const HOLDERS = new Map([
+  ['identifier', 'a name'],
+  ['attribute', 'an attribute'],
+  ['subscript', 'a subscript'],
+]);
+
+/**
+ * The lambdas the function around `name` binds it to, when it binds it to
+ * nothing else (`op = lambda resume: leaf(args, resume)`, later `yield op`);
+ * undefined for a name it does not bind so (a parameter, a global, another value).
+ */
+function localLambdas(name: Node): Node[] | undefined {
   const scope = enclosingFunction(name);
   const body = scope?.childForFieldName('body');
-  return (body ? ownOfType(body, ['assignment']) : []).flatMap((a) => {
+  if (!scope || !body || !isLocalName(name, name.text) || parameterNames(scope).includes(name.text)) return undefined;
+  const lambdas = ownOfType(body, ['assignment']).flatMap((a) => {
     const right = a.childForFieldName('right');
     return a.childForFieldName('left')?.text === name.text && right?.type === 'lambda' ? [right] : [];
   });
+  return lambdas.length > 0 && lambdas.length === bindings(body).filter((b) => b === name.text).length ? lambdas : undefined;
+}
+
+/** `lambda r: leaf(r, args)`, `lambda r: leaf(args, callback=r)`: the leaf call and the argument handing it the lambda's one callback. */
+function leafSlot(op: Node): { call: Node; slot: Node } | undefined {
+  const [param, ...more] = children(op.childForFieldName('parameters') ?? op);
+  const body = op.childForFieldName('body');
+  if (param?.type !== 'identifier' || more.length > 0 || body?.type !== 'call') return undefined;
+  const uses = body.descendantsOfType('identifier').filter((i) => i?.text === param.text);
+  const slot = argumentsOf(body).find((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value') : a)?.id === uses[0]?.id);
+  return uses.length === 1 && slot ? { call: body, slot } : undefined;
 }
 
 /** `lambda r: leaf(args, r)`: the leaf call and the argument slot that receives the continuation. */

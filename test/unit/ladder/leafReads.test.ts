@@ -1,0 +1,324 @@
+// Reads of a callback leaf that --to generator follows to the end: a slot the
+// module calls from two functions, a leaf picked out of a dict or by
+// `getattr`, a search loop's `for … else`, and a module's own method named
+// like a library's repeating API. Each either converts and prints the same,
+// or refuses with its code and the line of the leaf call.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { dedent } from '../../helpers/parser';
+import { python, refusesLeaf } from './cpsHelpers';
+import { convert } from './ladderHelpers';
+
+/** `name` converts alone and the program prints the same after. */
+async function convertsAlone(source: string, name: string): Promise<void> {
+  const result = await convert(source, 'generator', { functions: [name] });
+  assert.deepEqual(result.refused, []);
+  assert.ok(result.text !== undefined);
+  assert.equal(python(result.text), python(dedent(source)));
+}
+
+/** A ready queue the module's scheduler `signature` (taking `fn, *args` last) puts calls into, as the programs below define it. */
+function readyQueue(signature: string): string {
+  return `    ready = []
+
+
+    def ${signature}:
+        ready.append((fn, args))`;
+}
+
+/** The module-level loop running the ready queue, each call taken out before it runs. */
+const DRAIN = `    while ready:
+        fn, args = ready.pop(0)
+        fn(*args)`;
+
+/** A download whose result and timeout both call what `self._on_done` holds; `finish` and `expire` are their bodies. */
+function download(finish: string, expire: string): string {
+  return `
+${readyQueue('call_soon(fn, *args)')}
+
+
+    class Download:
+        def __init__(self):
+            self._on_done = None
+
+        def start(self, url, on_done):
+            self._on_done = on_done
+            call_soon(self._finish, url)
+            call_soon(self._expire)
+
+        def _finish(self, url):
+${finish}
+
+        def _expire(self):
+${expire}
+
+
+    def fetch_page(dl, url, on_done):
+        dl.start(url, lambda body: on_done(body.upper()))
+
+
+    fetch_page(Download(), "a.html", print)
+${DRAIN}
+    `;
+}
+
+const TAKE_THEN_CALL = (value: string): string => `            callback = self._on_done
+            self._on_done = None
+            if callback is not None:
+                callback(${value})`;
+
+test('a slot two methods call, one without taking it out, refuses: the result and the timeout both call back', async () => {
+  await refusesLeaf(download('            self._on_done("got " + url)', TAKE_THEN_CALL('"timed out"')), 'fetch_page', 'continuation-called-twice', 28);
+});
+
+test('a slot two methods call, each taking it out first, calls back once: its caller converts', async () => {
+  await convertsAlone(download(TAKE_THEN_CALL('"got " + url'), TAKE_THEN_CALL('"timed out"')), 'fetch_page');
+});
+
+/** A router whose handlers are reached by `reach` inside `fetch`; `watch` calls back three times. */
+function router(reach: string): string {
+  return `
+${readyQueue('call_soon(fn, *args)')}
+
+
+    class Router:
+        def __init__(self):
+            self.handlers = {"get": self.get, "watch": self.watch}
+
+        def get(self, key, cb):
+            call_soon(cb, key + "=1")
+
+        def watch(self, key, cb):
+            for i in range(3):
+                call_soon(cb, key + "=" + str(i))
+
+
+    def fetch(router, kind, key, on_done):
+${reach}
+
+
+    fetch(Router(), "watch", "x", print)
+${DRAIN}
+    `;
+}
+
+test('a leaf picked out of a dict by key refuses: the module cannot show which handler runs, nor how often it calls back', async () => {
+  await refusesLeaf(router('        router.handlers[kind](key, lambda v: on_done(v.upper()))'), 'fetch', 'unreadable-leaf', 21);
+});
+
+test('a leaf looked up with getattr refuses the same way', async () => {
+  await refusesLeaf(router('        getattr(router, kind)(key, lambda v: on_done(v.upper()))'), 'fetch', 'unreadable-leaf', 21);
+});
+
+test('a leaf looked up into a local name first is followed through the name, and refuses', async () => {
+  await refusesLeaf(router('        handler = router.handlers[kind]\n        handler(key, lambda v: on_done(v.upper()))'), 'fetch', 'unreadable-leaf', 22);
+});
+
+/** A search whose loop round runs `found` on a match and whose `else` calls back with None. */
+function search(found: string): string {
+  return `
+    def first_even(numbers, cb):
+        for n in numbers:
+            if n % 2 == 0:
+${found}
+        else:
+            cb(None)
+
+
+    def report(numbers, on_done):
+        first_even(numbers, lambda n: on_done("first even: " + str(n)))
+
+
+    report([1, 3, 4, 6], print)
+    report([1, 3], print)
+    `;
+}
+
+test('a search that calls back and breaks, or calls back from the loop’s else, calls back once: its caller converts', async () => {
+  await convertsAlone(search('                cb(n)\n                break'), 'report');
+});
+
+test('a search that calls back on every match without breaking, and again from the else, refuses', async () => {
+  await refusesLeaf(search('                cb(n)'), 'report', 'continuation-called-twice', 10);
+});
+
+/** A selector of the module's own whose `add_reader` and `signal` queue the callback once, reached through `reach`. */
+function ownSelector(reach: string): string {
+  return `
+    from collections import deque
+
+
+    class Selector:
+        def __init__(self):
+            self.ready = deque()
+
+        def add_reader(self, fd, callback):
+            self.ready.append((callback, fd))
+
+        def signal(self, name, callback):
+            self.ready.append((callback, name))
+
+        def run(self):
+            while self.ready:
+                callback, arg = self.ready.popleft()
+                callback(arg)
+
+
+    signal = Selector()
+
+
+    def wait_for(what, on_done):
+${reach}
+
+
+    def wait_both(first, second, on_done):
+        wait_for(first, lambda a: wait_for(second, lambda b: on_done(str(a) + ", " + str(b))))
+
+
+    wait_both("HUP", 3, print)
+    signal.run()
+    `;
+}
+
+test('a method of the module’s own named signal is read as the module defines it, not as signal.signal: the leaf calls back once', async () => {
+  await convertsAlone(ownSelector('        signal.signal(what, on_done)'), 'wait_both');
+});
+
+test('a method of the module’s own named add_reader is read as the module defines it, not as the library’s repeating watch', async () => {
+  await convertsAlone(ownSelector('        signal.add_reader(what, on_done)'), 'wait_both');
+});
+
+test('signal imported from the signal module calls its handler on every signal, however it is spelled: the leaf refuses', async () => {
+  await refusesLeaf(
+    `
+    import os
+    from signal import SIGUSR1, signal
+
+
+    def on_signal(callback):
+        signal(SIGUSR1, lambda signum, frame: callback(signum))
+
+
+    def reloads(on_done):
+        on_signal(lambda signum: on_done("reload " + str(signum)))
+
+
+    reloads(print)
+    os.kill(os.getpid(), SIGUSR1)
+    os.kill(os.getpid(), SIGUSR1)
+    `,
+    'reloads',
+    'continuation-called-twice',
+    10,
+  );
+});
+
+/** A timer keeping its callback in a slot only `__init__` sets up empty; `alarm` starts one reached by `timer`. */
+function timer(timerExpression: string, arm = '            call_later(delay, self._fire)'): string {
+  return `
+${readyQueue('call_later(delay, fn, *args)')}
+
+
+    class Timer:
+        def __init__(self, name):
+            self.name = name
+            self._on_fire = None
+
+        def start(self, delay, on_fire):
+            self._on_fire = on_fire
+${arm}
+
+        def _fire(self):
+            self._on_fire(self.name + " fired")
+
+
+    def alarm(name, on_done):
+        ${timerExpression}.start(5, lambda msg: on_done(msg.upper()))
+
+
+    alarm("tea", print)
+    alarm("eggs", print)
+${DRAIN}
+    `;
+}
+
+test('a slot set up empty in __init__ and never cleared calls back once on a timer made for the call, fired once: its caller converts', async () => {
+  await convertsAlone(timer('Timer(name)'), 'alarm');
+});
+
+test('a leaf class whose __init__ keeps the callback for a method it schedules once calls back once: its caller converts', async () => {
+  await convertsAlone(
+    `
+${readyQueue('call_soon(fn, *args)')}
+
+
+    class Lookup:
+        def __init__(self, key, callback):
+            self.key = key
+            self.callback = callback
+            call_soon(self.finish)
+
+        def finish(self):
+            self.callback(self.key * 2)
+
+
+    def doubled(key, on_done):
+        Lookup(key, lambda v: on_done(v + 1))
+
+
+    doubled(4, print)
+    doubled(5, print)
+${DRAIN}
+    `,
+    'doubled',
+  );
+});
+
+test('a timer shared between calls keeps the slot it never clears for whichever start came last: the caller refuses', async () => {
+  await refusesLeaf(timer('SHARED').replace('\n\n    def alarm(', '\n\n    SHARED = Timer("shared")\n\n\n    def alarm('), 'alarm', 'continuation-called-twice', 25);
+});
+
+test('a timer made for the call that fires twice calls the slot it never clears twice: the caller refuses', async () => {
+  await refusesLeaf(timer('Timer(name)', '            call_later(delay, self._fire)\n            call_later(delay * 2, self._fire)'), 'alarm', 'continuation-called-twice', 23);
+});
+
+test('a slot one method hands to the scheduler and another takes out and calls refuses: both call back', async () => {
+  await refusesLeaf(download('            call_soon(self._on_done, "got " + url)', TAKE_THEN_CALL('"timed out"')), 'fetch_page', 'continuation-called-twice', 28);
+});
+
+test('a slot another class clears under the same name is not this class’s slot taken out: a close notice called on every close refuses', async () => {
+  await refusesLeaf(
+    `
+    class Socket:
+        def __init__(self):
+            self._on_close = None
+
+        def on_close(self, callback):
+            self._on_close = callback
+
+        def close(self, reason):
+            self._on_close(reason)
+
+
+    class Pipe:
+        def __init__(self):
+            self._on_close = None
+
+        def drain(self):
+            self._on_close = None
+
+
+    def closing_notice(sock, on_done):
+        sock.on_close(lambda reason: on_done("closed: " + reason))
+
+
+    sock = Socket()
+    closing_notice(sock, print)
+    sock.close("idle")
+    sock.close("shutdown")
+    `,
+    'closing_notice',
+    'continuation-called-twice',
+    21,
+  );
+});
