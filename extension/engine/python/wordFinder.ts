@@ -66,12 +66,33 @@ export class WordFinder {
   }
 }
 
-/** A whole word holding a character beyond ASCII. */
-const UNUSUAL_WORD = new RegExp(`(?<!${WORD_CHARACTER})${WORD_CHARACTER}*(?:(?=[^\\x00-\\x7f])${WORD_CHARACTER})${WORD_CHARACTER}*`, 'gu');
+const WORD_CHARACTER_ONLY = new RegExp(`^${WORD_CHARACTER}$`, 'u');
+const WORD_AT = new RegExp(`${WORD_CHARACTER}+`, 'uy');
 
-/** Every word holding a character beyond ASCII, in text order, with the name Python reads it as. */
+/** Every word holding a character beyond ASCII, in text order, with the name Python reads it as: found from those characters, which are few. */
 function unusualWords(text: string): { at: number; name: string }[] {
-  return [...text.matchAll(UNUSUAL_WORD)].map((m) => ({ at: m.index, name: pythonName(m[0]) }));
+  const words: { at: number; name: string }[] = [];
+  let end = 0;
+  // eslint-disable-next-line no-control-regex
+  for (const odd of text.matchAll(/[^\x00-\x7f]/g)) {
+    if (odd.index < end) continue;
+    let start = odd.index;
+    for (let before = codePointBefore(text, start); before && WORD_CHARACTER_ONLY.test(before); before = codePointBefore(text, start)) start -= before.length;
+    WORD_AT.lastIndex = start;
+    const word = WORD_AT.exec(text)?.[0] ?? '';
+    // Not a word's character (a dash, a quote): no word here.
+    if (start + word.length <= odd.index) continue;
+    words.push({ at: start, name: pythonName(word) });
+    end = start + word.length;
+  }
+  return words;
+}
+
+/** The code point that ends just before `offset` ('' at the start). */
+function codePointBefore(text: string, offset: number): string {
+  const low = text.charCodeAt(offset - 1);
+  const pair = low >= 0xdc00 && low <= 0xdfff && offset >= 2 && text.charCodeAt(offset - 2) >= 0xd800 && text.charCodeAt(offset - 2) <= 0xdbff;
+  return text.slice(offset - (pair ? 2 : 1), offset);
 }
 
 function spelledAsWord(name: string): RegExp {
