@@ -54,6 +54,12 @@ export interface EarlierParse {
   readonly tree: SyntaxTree;
   readonly changed: readonly { readonly startIndex: number; readonly endIndex: number }[];
   shift(start: number, end: number): number | undefined;
+  /**
+   * Whether the statements taken over bring what was read of them (the
+   * editor's next version reads most of it again), or only the answers kept
+   * about them (a step's output, of which a few statements are read).
+   */
+  readonly nodes: boolean;
 }
 
 /** One parse: tree-sitter's tree (for incremental re-parsing) and its nodes as plain objects. */
@@ -108,10 +114,10 @@ export class SyntaxTree {
       this.readChildren(root).map((now) => {
         const was = moved.get(now.startIndex);
         if (!was || was.node.type !== now.type || was.node.endIndex + was.delta !== now.endIndex || touched(now) || now.hasError) return now;
-        const copy = was.node.copyTo(root, now.indexInParent, was.delta, now.source);
+        const taken = earlier.nodes ? was.node.copyTo(root, now.indexInParent, was.delta, now.source) : now;
         // The same text and the same structure: what held of the earlier one holds of this one.
-        this.answers.set(copy, earlier.tree.statementAnswers(was.node));
-        return copy;
+        this.answers.set(taken, earlier.tree.statementAnswers(was.node));
+        return taken;
       }),
     );
   }
