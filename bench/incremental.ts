@@ -111,7 +111,11 @@ async function main(): Promise<void> {
     let classified: readonly ClassifiedFunction[] = [];
     const classification = cpuMs(() => (classified = workerClassifier.classify(next)));
     const interleaved = cpuMs(() => workerInterleavings.analyze(next));
-    rows.workerSteps.push(cpuMs(() => screenSteps(next, classified, offset, SCREEN_STEPS)));
+    rows.workerSteps.push(
+      cpuMs(() => {
+        screenSteps(next, classified, offset, SCREEN_STEPS);
+      }),
+    );
     rows.workerReparse.push(reparse);
     rows.workerClassification.push(classification);
     rows.workerInterleavings.push(interleaved);

@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SourceFile, type PythonParser, type TextChange } from '../../../extension/engine';
 import { candidatesOf } from '../../../extension/engine/ladder/candidates';
-import type { Rung } from '../../../extension/engine/ladder/conversion';
 import { conversions } from '../../../extension/engine/ladder/registry';
 import { stepFunction } from '../../../extension/engine/ladder/takeStep';
 import { random as seededRandom } from '../../equivalence/generatedPrograms';
@@ -32,7 +31,7 @@ function everyStep(file: SourceFile): Map<string, string> {
       if (steps.has(key)) continue;
       // A step that throws (some broken texts) must throw the same on both parses.
       try {
-        steps.set(key, JSON.stringify(stepFunction(file, fn.name, conversion.to as Rung)));
+        steps.set(key, JSON.stringify(stepFunction(file, fn.name, conversion.to)));
       } catch (error) {
         steps.set(key, `threw ${String(error)}`);
       }
