@@ -9,13 +9,18 @@
 // parse, and the median of those ratios is reported). The worker's own
 // sequence comes last: each edit re-parsed from the parse before it, which
 // was analysed (so the re-parse takes over what was read of the statements
-// the edit left alone), then classified, then its interleavings.
+// the edit left alone), then classified, then its interleavings, then the
+// ladder steps of one screen's lenses: the functions nearest the edit that
+// climb a rung, each stepped up as a lens resolves it.
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { SourceFile } from '../extension/engine';
 import { classifyFile } from '../extension/engine/concepts';
 import { IncrementalClassifier } from '../extension/engine/concepts/incremental';
+import type { ClassifiedFunction } from '../extension/engine/concepts';
+import { ladderSteps } from '../extension/engine/ladder/steps';
+import { stepFunction } from '../extension/engine/ladder/takeStep';
 import { IncrementalInterleavings } from '../extension/engine/interleave/incremental';
 import { analyzeInterleavings } from '../extension/engine/interleave/model';
 import { pythonParser } from '../test/helpers/parser';
@@ -24,6 +29,17 @@ import { cpuMs, medianCpuMs } from './measure';
 
 const TARGET_LINES = 3000;
 const EDITS = 15;
+/** Lenses VS Code resolves for one screen (as bench/host/latency.test.ts asks). */
+const SCREEN_STEPS = 15;
+
+/** The step up of each of the `count` functions nearest `offset` that climb a rung (every one when `count` is absent), as lensStep takes it. */
+function screenSteps(file: SourceFile, classified: readonly ClassifiedFunction[], offset: number, count = Infinity): void {
+  const climbing = classified.flatMap((f) => {
+    const up = ladderSteps(file, f.info, f.concepts).up;
+    return up ? [{ name: f.name, to: up.to, distance: Math.abs(f.info.node.startIndex - offset) }] : [];
+  });
+  for (const { name, to } of climbing.sort((a, b) => a.distance - b.distance).slice(0, count)) stepFunction(file, name, to, { publicApi: 'keep' });
+}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -56,12 +72,13 @@ async function main(): Promise<void> {
     workerClassification: [] as number[],
     workerInterleavings: [] as number[],
     worker: [] as number[],
+    workerSteps: [] as number[],
   };
   // The worker's parse of each version, analysed before the next edit (its classifier and interleavings of its own).
   const workerClassifier = new IncrementalClassifier();
   const workerInterleavings = new IncrementalInterleavings();
   let workerFile = SourceFile.parse(parser, text);
-  workerClassifier.classify(workerFile);
+  screenSteps(workerFile, workerClassifier.classify(workerFile), 0);
   workerInterleavings.analyze(workerFile);
   for (const offset of editOffsets(text, EDITS)) {
     const digit = file.text[offset] === '1' ? '2' : '1';
@@ -91,8 +108,14 @@ async function main(): Promise<void> {
     const reparse = cpuMs(() => (next = workerFile.withChanges([change])));
     workerFile.dispose();
     workerFile = next;
-    const classification = cpuMs(() => workerClassifier.classify(next));
+    let classified: readonly ClassifiedFunction[] = [];
+    const classification = cpuMs(() => (classified = workerClassifier.classify(next)));
     const interleaved = cpuMs(() => workerInterleavings.analyze(next));
+    rows.workerSteps.push(
+      cpuMs(() => {
+        screenSteps(next, classified, offset, SCREEN_STEPS);
+      }),
+    );
     rows.workerReparse.push(reparse);
     rows.workerClassification.push(classification);
     rows.workerInterleavings.push(interleaved);
@@ -120,6 +143,7 @@ async function main(): Promise<void> {
   row('the worker: then incremental classification (the lenses)', rows.workerClassification);
   row('the worker: then incremental interleavings of the same parse (the diagnostics)', rows.workerInterleavings);
   row('the worker: the whole edit (re-parse, lenses, diagnostics)', rows.worker);
+  row(`the worker: then the ladder steps of one screen's lenses (the ${String(SCREEN_STEPS)} climbing functions nearest the edit)`, rows.workerSteps);
   console.log(`\nfunctions re-classified: ${String(classifier.stats.computed)} (the first parse's included), reused: ${String(classifier.stats.reused)}`);
   console.log(`functions walked for interleavings: ${String(interleavings.stats.computed)} (the first parse's included), reused: ${String(interleavings.stats.reused)}`);
 }

@@ -64,7 +64,7 @@ function validated(file: SourceFile, edits: readonly TextChange[]): TextChange[]
  * costs a scan of the text for its row and column).
  */
 function reparsed(file: SourceFile, sorted: readonly TextChange[]): SourceFile {
-  if (sorted.length <= INCREMENTAL_LIMIT) return file.withChanges(sequential(sorted));
+  if (sorted.length <= INCREMENTAL_LIMIT) return file.withChanges(sequential(sorted), true);
   let text = '';
   let at = 0;
   for (const e of sorted) {

@@ -2,24 +2,25 @@
 import type { Node } from '../syntax/node';
 import type { SourceFile, TextChange } from '../syntax/sourceFile';
 import { ModuleNames, type Binding } from '../python/imports';
-import { identifiersNamed, wordsOf } from '../python/wordFinder';
+import { firstIdentifierNamed, wordsOf } from '../python/wordFinder';
 
-/** How many uses each of `names` has outside import statements (attribute names and keyword names are not uses). */
-function usesOf(file: SourceFile, names: readonly string[]): Map<string, number> {
+/**
+ * Which of `names` have a use outside import statements (attribute names and
+ * keyword names are not uses). Each search stops at the first use: a step's
+ * output is asked about every import of the module, and most are used near
+ * the top.
+ */
+function usedNames(file: SourceFile, names: readonly string[]): Set<string> {
   const root = file.root;
   const imports = root.namedChildren
     .filter((n): n is Node => n?.type === 'import_statement' || n?.type === 'import_from_statement')
     .map((n) => [n.startIndex, n.endIndex] as const);
   const words = wordsOf(file);
-  const uses = new Map<string, number>();
-  for (const name of new Set(names)) {
-    const found = identifiersNamed(root, words, name).filter((node) => {
-      const at = node.startIndex;
-      return !namesAMember(node) && !imports.some(([start, end]) => start <= at && at < end);
-    });
-    uses.set(name, found.length);
-  }
-  return uses;
+  const isUse = (node: Node): boolean => {
+    const at = node.startIndex;
+    return !namesAMember(node) && !imports.some(([start, end]) => start <= at && at < end);
+  };
+  return new Set([...new Set(names)].filter((name) => firstIdentifierNamed(root, words, name, isUse) !== undefined));
 }
 
 /** `x.name` and `f(name=…)`: a name that is not a use of a variable. */
@@ -36,9 +37,9 @@ function namesAMember(identifier: Node): boolean {
 export function importEdits(before: SourceFile, after: SourceFile, needed: ReadonlySet<string>): TextChange[] {
   const names = new ModuleNames(after);
   const locals = names.all.map((b) => b.local);
-  const usedBefore = usesOf(before, locals);
-  const usedAfter = usesOf(after, locals);
-  const unused = names.all.filter((b) => (usedBefore.get(b.local) ?? 0) > 0 && (usedAfter.get(b.local) ?? 0) === 0);
+  const usedBefore = usedNames(before, locals);
+  const usedAfter = usedNames(after, locals);
+  const unused = names.all.filter((b) => usedBefore.has(b.local) && !usedAfter.has(b.local));
   const edits: TextChange[] = [];
   const byStatement = new Map<Node, Binding[]>();
   for (const b of unused) {

@@ -7,6 +7,7 @@ import { pythonName } from '../python/identifiers';
 import { identifiersNamed, wordsOf } from '../python/wordFinder';
 import { mayReachAnother, mayReachMethod } from '../python/methodOwner';
 import { insideInsertedHelper } from './insertedHelpers';
+import { perStatement } from '../syntax/perParse';
 import type { ProjectUses } from './projectUses';
 import { blocker, type Blocker } from './refusal';
 
@@ -74,8 +75,71 @@ function spelledNames(file: SourceFile): NameIndex {
   };
 }
 
-/** Every identifier and attribute of the module by name, in one search: a name may be spelled in many ways outside ASCII (NFKC), some not as one word. */
+/**
+ * Every identifier and attribute of the module by name: a name may be spelled
+ * in many ways outside ASCII (NFKC), some not as one word, so the text cannot
+ * be searched for it. Each top-level statement is searched once, and what it
+ * holds is kept for the parses that take it over: after an edit only the
+ * statements it touched are searched again.
+ */
 function everyName(file: SourceFile): NameIndex {
+  const root = file.root;
+  const statements = root.children.filter((s): s is Node => s !== null);
+  // An error may put a name straight under the module, and a statement search would miss it.
+  if (root.hasError || statements.some((s) => s.type === 'identifier' || s.type === 'attribute')) return searchedAtOnce(file);
+  // Should a span not lead to its node, the module is searched at once instead.
+  let whole: NameIndex | undefined;
+  const found = (kind: keyof StatementNames, type: string): ((name: string) => readonly Node[]) => {
+    const known = new Map<string, Node[]>();
+    return (name) => {
+      if (whole) return whole[kind](name);
+      let nodes = known.get(name);
+      if (nodes) return nodes;
+      nodes = [];
+      for (const statement of statements) {
+        const spans = namesIn(file, statement)[kind].get(name) ?? [];
+        for (let i = 0; i < spans.length; i += 2) {
+          const start = statement.startIndex + (spans[i] as number);
+          const end = statement.startIndex + (spans[i + 1] as number);
+          const node = root.descendantForIndex(start, end);
+          if (node?.type !== type || node.startIndex !== start || node.endIndex !== end) return (whole ??= searchedAtOnce(file))[kind](name);
+          nodes.push(node);
+        }
+      }
+      known.set(name, nodes);
+      return nodes;
+    };
+  };
+  return { identifiers: found('identifiers', 'identifier'), attributes: found('attributes', 'attribute') };
+}
+
+/** Per name, where a statement's identifiers and attribute accesses are: start and end pairs from its start, in a walk's order. */
+interface StatementNames {
+  readonly identifiers: ReadonlyMap<string, readonly number[]>;
+  readonly attributes: ReadonlyMap<string, readonly number[]>;
+}
+
+const namesIn = perStatement((file: SourceFile, statement: Node): StatementNames => {
+  const text = file.tree.text;
+  const origin = statement.startIndex;
+  const identifiers = new Map<string, number[]>();
+  const attributes = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, name: string, start: number, end: number): void => {
+    const spans = map.get(name);
+    if (spans) spans.push(start - origin, end - origin);
+    else map.set(name, [start - origin, end - origin]);
+  };
+  const source = file.tree.sourceOf(statement);
+  for (const id of source.descendantsOfType('identifier')) if (id) add(identifiers, pythonName(text.slice(id.startIndex, id.endIndex)), id.startIndex, id.endIndex);
+  for (const a of source.descendantsOfType('attribute')) {
+    const name = a?.childForFieldName('attribute');
+    if (a && name) add(attributes, pythonName(text.slice(name.startIndex, name.endIndex)), a.startIndex, a.endIndex);
+  }
+  return { identifiers, attributes };
+});
+
+/** The same index from one search of the whole module. */
+function searchedAtOnce(file: SourceFile): NameIndex {
   const identifiers = new Map<string, Node[]>();
   const attributes = new Map<string, Node[]>();
   const add = (map: Map<string, Node[]>, key: string, node: Node): void => {

@@ -4,6 +4,7 @@
 // it imports (relative imports included) for the project model.
 import type { Node } from '../syntax/node';
 import type { SourceFile } from '../syntax/sourceFile';
+import { perStatement } from '../syntax/perParse';
 import { pythonName } from './identifiers';
 import { STAR_EXPORTS } from './starExports';
 
@@ -30,6 +31,9 @@ const IMPORT_PLANS: readonly { prefix: string; statement: string; local: string;
   },
 ];
 
+/** Whether a top-level statement holds an import statement anywhere, asked of tree-sitter's tree once per statement as parses take it over. */
+const holdsImports = perStatement((file: SourceFile, statement: Node): boolean => file.tree.sourceOf(statement).descendantsOfType(['import_statement', 'import_from_statement']).length > 0);
+
 export class ModuleNames {
   private readonly bindings: Binding[] = [];
   /** Modules named by `from M import *`, in order (relative ones with their dots). */
@@ -39,7 +43,8 @@ export class ModuleNames {
 
   constructor(private readonly file: SourceFile) {
     for (const statement of file.root.namedChildren) {
-      if (statement) this.collect(statement);
+      // A guarded block without an import (most `if __name__ == '__main__':`) is not read through.
+      if (statement && ((statement.type !== 'if_statement' && statement.type !== 'try_statement') || holdsImports(file, statement))) this.collect(statement);
     }
   }
 

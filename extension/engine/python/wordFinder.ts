@@ -23,6 +23,8 @@ export class WordFinder {
   private questions = 0;
   private index: Map<string, number[]> | undefined;
   private readonly ascii: boolean;
+  /** The words with a character beyond ASCII, by start, with the names they spell: the only ones a text search for a name can miss. */
+  private unusual: readonly { readonly at: number; readonly name: string }[] | undefined;
 
   constructor(private readonly text: string) {
     // eslint-disable-next-line no-control-regex
@@ -40,9 +42,61 @@ export class WordFinder {
     if (!this.index && (!this.ascii || ++this.questions > MANY_QUESTIONS)) this.index = wordStarts(this.text, this.ascii);
     if (this.index) return this.index.get(name) ?? [];
     if (!this.text.includes(name)) return [];
-    const spelled = new RegExp(`(?<!${WORD_CHARACTER})${escaped(name)}(?!${WORD_CHARACTER})`, 'gu');
-    return [...this.text.matchAll(spelled)].map((m) => m.index);
+    return [...this.text.matchAll(spelledAsWord(name))].map((m) => m.index);
   }
+
+  /**
+   * The first offset in text order where a word naming `word` starts and
+   * `accept` agrees, read no further than that: a question whose answer is
+   * usually near (is the name used at all?) need not index the whole text.
+   */
+  firstOf(word: string, accept: (at: number) => boolean): number | undefined {
+    const name = pythonName(word);
+    if (this.index) return this.startsOf(name).find(accept);
+    // A word of ASCII alone names what it spells; any other word naming `name` holds a character beyond ASCII.
+    // eslint-disable-next-line no-control-regex
+    const plain = /^[\x00-\x7f]*$/.test(name) && this.text.includes(name) ? this.text.matchAll(spelledAsWord(name)) : [];
+    const others = this.ascii ? [] : (this.unusual ??= unusualWords(this.text)).filter((w) => w.name === name).map((w) => w.at);
+    let next = 0;
+    for (const match of plain) {
+      for (; next < others.length && (others[next] as number) < match.index; next++) if (accept(others[next] as number)) return others[next];
+      if (accept(match.index)) return match.index;
+    }
+    return others.slice(next).find(accept);
+  }
+}
+
+const WORD_CHARACTER_ONLY = new RegExp(`^${WORD_CHARACTER}$`, 'u');
+const WORD_AT = new RegExp(`${WORD_CHARACTER}+`, 'uy');
+
+/** Every word holding a character beyond ASCII, in text order, with the name Python reads it as: found from those characters, which are few. */
+function unusualWords(text: string): { at: number; name: string }[] {
+  const words: { at: number; name: string }[] = [];
+  let end = 0;
+  // eslint-disable-next-line no-control-regex
+  for (const odd of text.matchAll(/[^\x00-\x7f]/g)) {
+    if (odd.index < end) continue;
+    let start = odd.index;
+    for (let before = codePointBefore(text, start); before && WORD_CHARACTER_ONLY.test(before); before = codePointBefore(text, start)) start -= before.length;
+    WORD_AT.lastIndex = start;
+    const word = WORD_AT.exec(text)?.[0] ?? '';
+    // Not a word's character (a dash, a quote): no word here.
+    if (start + word.length <= odd.index) continue;
+    words.push({ at: start, name: pythonName(word) });
+    end = start + word.length;
+  }
+  return words;
+}
+
+/** The code point that ends just before `offset` ('' at the start). */
+function codePointBefore(text: string, offset: number): string {
+  const low = text.charCodeAt(offset - 1);
+  const pair = low >= 0xdc00 && low <= 0xdfff && offset >= 2 && text.charCodeAt(offset - 2) >= 0xd800 && text.charCodeAt(offset - 2) <= 0xdbff;
+  return text.slice(offset - (pair ? 2 : 1), offset);
+}
+
+function spelledAsWord(name: string): RegExp {
+  return new RegExp(`(?<!${WORD_CHARACTER})${escaped(name)}(?!${WORD_CHARACTER})`, 'gu');
 }
 
 const finders = new WeakMap<SourceFile, WordFinder>();
@@ -63,11 +117,29 @@ export function identifiersNamed(root: Node, words: WordFinder, name: string): N
   const wanted = pythonName(name);
   const found: Node[] = [];
   for (const at of words.startsOf(wanted)) {
-    // The spelling found may be longer or shorter than the name (NFKC), so the node is found by where it starts.
-    const node = root.descendantForIndex(at, at);
-    if (node?.type === 'identifier' && node.startIndex === at && pythonName(node.text) === wanted) found.push(node);
+    const node = identifierAt(root, at, wanted);
+    if (node) found.push(node);
   }
   return found;
+}
+
+/** The first identifier under `root` naming `name` that `accept` takes, in text order; nothing past it is read. */
+export function firstIdentifierNamed(root: Node, words: WordFinder, name: string, accept: (identifier: Node) => boolean): Node | undefined {
+  const wanted = pythonName(name);
+  let found: Node | undefined;
+  words.firstOf(wanted, (at) => {
+    const node = identifierAt(root, at, wanted);
+    if (node && accept(node)) found = node;
+    return found !== undefined;
+  });
+  return found;
+}
+
+/** The identifier naming `wanted` that starts at `at`, if the word there is one. */
+function identifierAt(root: Node, at: number, wanted: string): Node | undefined {
+  // The spelling found may be longer or shorter than the name (NFKC), so the node is found by where it starts.
+  const node = root.descendantForIndex(at, at);
+  return node?.type === 'identifier' && node.startIndex === at && pythonName(node.text) === wanted ? node : undefined;
 }
 
 /**

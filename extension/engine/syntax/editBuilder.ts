@@ -105,7 +105,7 @@ export function reparsedAfter(source: SourceFile, edits: readonly TextChange[], 
   const span = spanning(edits, source.text, text);
   const outsideKept = source.text.slice(0, span.start) + span.newText + source.text.slice(span.end) === text;
   // Re-parsing over most of the text costs more than a fresh parse (a module-wide step spans nearly all of it).
-  return outsideKept && span.newText.length * 2 < text.length ? source.withChanges([span]) : source.reparse(text);
+  return outsideKept && span.newText.length * 2 < text.length ? source.withChanges([span], true) : source.reparse(text);
 }
 
 /**

@@ -54,6 +54,12 @@ export interface EarlierParse {
   readonly tree: SyntaxTree;
   readonly changed: readonly { readonly startIndex: number; readonly endIndex: number }[];
   shift(start: number, end: number): number | undefined;
+  /**
+   * Whether the statements taken over bring what was read of them (the
+   * editor's next version reads most of it again), or only the answers kept
+   * about them (a step's output, of which a few statements are read).
+   */
+  readonly nodes: boolean;
 }
 
 /** One parse: tree-sitter's tree (for incremental re-parsing) and its nodes as plain objects. */
@@ -64,6 +70,12 @@ export class SyntaxTree {
   private readonly namedTypes = new Map<number, boolean>();
   /** The last node whose tree-sitter node was found again for one of its children, and that node: siblings are read in turn. */
   private lastFound: { readonly node: Node; readonly source: TreeSitterNode } | undefined;
+  /**
+   * Answers about a top-level statement that hold wherever it sits (see
+   * `statementAnswers`), one list per statement, shared with the earlier
+   * parse's copy of it when this one took it over.
+   */
+  private readonly answers = new Map<Node, Map<unknown, unknown>>();
 
   /**
    * `text` is the text tree-sitter parsed (offsets index into it). After an
@@ -102,9 +114,26 @@ export class SyntaxTree {
       this.readChildren(root).map((now) => {
         const was = moved.get(now.startIndex);
         if (!was || was.node.type !== now.type || was.node.endIndex + was.delta !== now.endIndex || touched(now) || now.hasError) return now;
-        return was.node.copyTo(root, now.indexInParent, was.delta, now.source);
+        const taken = earlier.nodes ? was.node.copyTo(root, now.indexInParent, was.delta, now.source) : now;
+        // The same text and the same structure: what held of the earlier one holds of this one.
+        this.answers.set(taken, earlier.tree.statementAnswers(was.node));
+        return taken;
       }),
     );
+  }
+
+  /**
+   * Answers about `statement`, a child of the module, by question: kept for
+   * the parses that take the statement over unchanged (an edit elsewhere, the
+   * re-parse of a step's output). Only answers that depend on nothing but the
+   * statement's own text and structure, and hold wherever it sits (offsets
+   * relative to its start), may be kept here.
+   */
+  statementAnswers(statement: Node): Map<unknown, unknown> {
+    if (statement.parent !== this.rootNode) throw new Error(`a ${statement.type} that is not a statement of this module`);
+    let answers = this.answers.get(statement);
+    if (!answers) this.answers.set(statement, (answers = new Map<unknown, unknown>()));
+    return answers;
   }
 
   /** tree-sitter's node for `node`: kept, or found from its parent's. */

@@ -51,9 +51,11 @@ export class SourceFile {
   /**
    * The file after `changes`, applied one after another (each against the text
    * the previous ones produced, as VS Code reports them), re-parsed incrementally.
-   * This file stays valid.
+   * This file stays valid. A `briefly` read parse (a step's output, checked and
+   * dropped) takes over only what is known about the statements the changes
+   * left alone, not their nodes.
    */
-  withChanges(changes: readonly TextChange[]): SourceFile {
+  withChanges(changes: readonly TextChange[], briefly = false): SourceFile {
     const tree = this.tree.parsed.copy();
     let text = this.text;
     for (const change of changes) {
@@ -72,7 +74,7 @@ export class SourceFile {
     const reparsed = this.parser.parse(text, tree);
     const changed = reparsed.getChangedRanges(tree);
     tree.delete();
-    return new SourceFile(this.parser, text, new SyntaxTree(reparsed, textAsParsed(text), { tree: this.tree, changed, shift: (start, end) => shiftPast(changes, start, end) }));
+    return new SourceFile(this.parser, text, new SyntaxTree(reparsed, textAsParsed(text), { tree: this.tree, changed, shift: (start, end) => shiftPast(changes, start, end), nodes: !briefly }));
   }
 
   /** The same parse, disposed independently of this one (tree-sitter copies a tree without re-parsing). */

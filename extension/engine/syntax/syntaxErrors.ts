@@ -1,5 +1,5 @@
 import type { Node } from './node';
-import { firstOffsetDeeperThan, MAX_NESTING_DEPTH } from './nesting';
+import { firstTooDeep, MAX_NESTING_DEPTH } from './nesting';
 import type { SourceFile } from './sourceFile';
 import { visible } from './visibleText';
 
@@ -22,7 +22,7 @@ const MAX_REPORTED = 20;
  * or, for a tree too deep to walk, that one problem.
  */
 export function findSyntaxErrors(file: SourceFile): SyntaxProblem[] {
-  const deep = firstOffsetDeeperThan(file.tree, MAX_NESTING_DEPTH);
+  const deep = firstTooDeep(file);
   if (deep !== undefined) {
     const at = file.positionAt(deep);
     const message = `nesting deeper than ${String(MAX_NESTING_DEPTH)} levels, too deep to analyse`;

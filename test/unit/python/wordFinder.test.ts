@@ -41,3 +41,27 @@ test('an ASCII text indexed after many questions gives the answers of its text s
   assert.equal(searched[0].length, 3);
   assert.deepEqual(searched[4], [], 'f only inside longer words');
 });
+
+test('the first start a question accepts is the first of those the index gives it accepts, in ASCII text and in text with other spellings', () => {
+  const texts = [
+    TEXT,
+    'from a import square\nprint(ｓｑｕａｒｅ(3), square(4), ｓｑｕａｒｅs, größe, xsquare, square_)\nsquare = größe\n',
+    // Outside the basic plane, combining marks, and characters that are not a word's.
+    'get😀get = 𝔤et + ge\u0301t + get—get + ｇｅｔ\u0301 + 𝔤𝔢𝔱\n# squaré — square\n',
+  ];
+  for (const text of texts) {
+    const indexed = new WordFinder(text);
+    for (const name of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']) indexed.startsOf(name);
+    for (const name of ['get', 'größe', 'square', 'ｓｑｕａｒｅ', 'squares', 'target', 'missing', 'squaré', 'ge\u0301t']) {
+      const all = indexed.startsOf(name);
+      // Every start, then each start but the first, then none: the search must go on past a refused start.
+      for (const skip of [-1, ...all]) {
+        const accept = (at: number): boolean => at !== skip && at !== all[0];
+        const expected = skip === -1 ? all[0] : all.find(accept);
+        const anyStart = skip === -1 ? (): boolean => true : accept;
+        assert.equal(new WordFinder(text).firstOf(name, anyStart), expected, `${name} skipping ${String(skip)}`);
+        assert.equal(indexed.firstOf(name, anyStart), expected, `${name} indexed`);
+      }
+    }
+  }
+});
