@@ -30,6 +30,8 @@ class ConceptLens extends vscode.CodeLens implements StableLens<ConceptLens> {
     readonly concepts: readonly ConceptId[],
     /** Whether a conversion takes the function a rung up: only then is the title the step's, resolved in the worker. */
     readonly climbs: boolean,
+    /** The document version the lens was given for: a step's title is true of that version only. */
+    readonly version: number,
     /** The "Show ladder" lens beside the concepts lens, rather than the concepts lens itself. */
     readonly opensLadder = false,
   ) {
@@ -44,9 +46,20 @@ class ConceptLens extends vscode.CodeLens implements StableLens<ConceptLens> {
     return `${String(this.line)}\0${this.functionName}\0${this.concepts.join(',')}${this.climbs ? '\0climbs' : ''}${this.opensLadder ? '\0ladder' : ''}`;
   }
 
+  /**
+   * The lens for `version` of its document. One whose title is a step's is
+   * given anew, unresolved, so VS Code asks for the step again: an edit
+   * anywhere can change it (\`kept = square\` makes \`square\` refuse). VS Code
+   * keeps showing the old title until the new one comes, so nothing flickers.
+   */
+  forVersion(version: number): ConceptLens {
+    if (this.version === version || !this.climbs || this.opensLadder) return this;
+    return new ConceptLens(this.uri, this.functionName, this.line, this.concepts, this.climbs, version);
+  }
+
   /** The same lens on another line (its resolved command kept). */
   movedTo(line: number): ConceptLens {
-    const moved = new ConceptLens(this.uri, this.functionName, line, this.concepts, this.climbs, this.opensLadder);
+    const moved = new ConceptLens(this.uri, this.functionName, line, this.concepts, this.climbs, this.version, this.opensLadder);
     if (this.command && this.climbs && !this.opensLadder) {
       const conversionId: unknown[] = this.command.arguments?.slice(3) ?? [];
       moved.command = { ...this.command, arguments: [this.uri.toString(), this.functionName, line, ...conversionId] };
@@ -97,21 +110,23 @@ class ConceptLensProvider implements vscode.CodeLensProvider<ConceptLens>, vscod
     const key = uri.toString();
     const known = this.known.get(key);
     const answer = await this.engine.ask({ kind: 'conceptLenses', uri: key, version, shown, ...(known === undefined ? {} : { known }) }, token).catch(() => undefined);
-    // Unchanged: the lenses already shown are the answer.
-    if (!answer || answer.skipped || 'unchanged' in answer || document.version !== version) return this.memory.last(uri);
+    if (!answer || answer.skipped || document.version !== version) return this.memory.last(uri);
+    // Unchanged: the lenses already shown are the answer, their steps asked again of this version.
+    if ('unchanged' in answer) return this.memory.renew(uri, (lens) => lens.forVersion(version));
     // Mid-edit the last good lenses follow their functions (LensMemory).
     if ('starts' in answer) {
       this.known.delete(key);
       return this.memory.follow(uri, answer.starts);
     }
     this.known.set(key, answer.generation);
-    return this.memory.lenses(
+    this.memory.lenses(
       uri,
       answer.lenses.flatMap((l) => {
-        const lens = new ConceptLens(uri, l.name, l.line, l.concepts, l.climbs);
-        return l.aboveDirect ? [lens, new ConceptLens(uri, l.name, l.line, l.concepts, l.climbs, true)] : [lens];
+        const lens = new ConceptLens(uri, l.name, l.line, l.concepts, l.climbs, version);
+        return l.aboveDirect ? [lens, new ConceptLens(uri, l.name, l.line, l.concepts, l.climbs, version, true)] : [lens];
       }),
     );
+    return this.memory.renew(uri, (lens) => lens.forVersion(version));
   }
 
   async resolveCodeLens(lens: ConceptLens, token: vscode.CancellationToken): Promise<ConceptLens> {

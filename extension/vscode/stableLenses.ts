@@ -1,7 +1,7 @@
 // What keeps per-function CodeLenses steady while the user types: a lens whose
-// key is unchanged is handed back as the same object (no flicker, no
-// re-resolve), and while the tree has errors the last good lenses stay,
-// following their functions as lines come and go.
+// key is unchanged is handed back as the same object (no flicker, and no
+// re-resolve unless its owner renews it), and while the tree has errors the
+// last good lenses stay, following their functions as lines come and go.
 import type * as vscode from 'vscode';
 import type { FunctionStart } from './worker/protocol';
 
@@ -28,6 +28,11 @@ export class LensMemory<L extends StableLens<L>> {
   /** Mid-edit (the tree has errors): the last good lenses, each moved to where its function starts now (`starts`). */
   follow(uri: vscode.Uri, starts: readonly FunctionStart[]): L[] {
     return this.remember(uri, this.last(uri).map((lens) => movedToDefinition(starts, lens)));
+  }
+
+  /** The last lenses, each as `renewed` gives it (itself, or a lens to resolve again). */
+  renew(uri: vscode.Uri, renewed: (lens: L) => L): L[] {
+    return this.remember(uri, this.last(uri).map(renewed));
   }
 
   private remember(uri: vscode.Uri, lenses: readonly L[]): L[] {

@@ -127,6 +127,17 @@ suite('concept lenses', () => {
     assert.deepEqual(after, before);
   });
 
+  test('an edit elsewhere that changes what a rung does changes the lens of a function whose lenses are otherwise the same', async () => {
+    editor = await openUntitledPython(['def square(x):', '    return x * x', '', '', 'print(square(3))', ''].join('\n'));
+    const titleOfSquare = async (): Promise<string | undefined> => (await lenses(editor!.document)).find((l) => l.range.start.line === 0)?.command?.title;
+    assert.equal(await titleOfSquare(), 'direct style · → CPS');
+    // Kept as a value, square can no longer take a continuation; the lens list is the same (same lines, names, concepts).
+    await editor.edit((b) => {
+      b.insert(new vscode.Position(editor!.document.lineCount - 1, 0), 'kept = square\n');
+    });
+    assert.match((await titleOfSquare()) ?? '', /^direct style(?! · → CPS)/);
+  });
+
   test('a half-typed line that breaks the parse does not make lenses disappear', async () => {
     editor = await openUntitledPython(SOURCE);
     const titles = (await lenses(editor.document)).map((l) => l.command?.title);
