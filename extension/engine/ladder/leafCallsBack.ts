@@ -301,6 +301,10 @@ function moduleBindings(file: SourceFile): ReadonlyMap<string, readonly Node[]> 
 function unfollowedCallee(file: SourceFile, call: Node): string | undefined {
   const callee = calleeOf(file, call);
   if (callee && isLookup(callee)) return `the leaf \`${oneLine(file, callee)}\` (line ${String(file.lineOf(callee))}) is picked out by a key, which the module cannot follow to one definition`;
+  const scope = callee?.type === 'identifier' ? bindingScopeOf(callee, callee.text) : undefined;
+  if (callee && scope?.type === 'function_definition' && parameterNames(scope).includes(callee.text)) {
+    return `the leaf \`${callee.text}\` is a parameter of ${scope.childForFieldName('name')?.text ?? 'the function'}: each caller hands in its own`;
+  }
   const bound = callee?.type === 'identifier' && !isLocalName(callee, callee.text) ? moduleBinding(file, callee) : undefined;
   return callee && bound ? `the leaf \`${callee.text}\` is bound at line ${String(file.lineOf(bound))} to something the module cannot follow to its definition` : undefined;
 }

@@ -1,6 +1,6 @@
 // Reads of a callback leaf that --to generator follows to the end: a slot the
 // module calls from two functions, a leaf picked out of a dict or by
-// `getattr`, a search loop's `for … else`, and a module's own method named
+// `getattr` or handed in as a parameter, a search loop's `for … else`, and a module's own method named
 // like a library's repeating API. Each either converts and prints the same,
 // or refuses with its code and the line of the leaf call.
 import assert from 'node:assert/strict';
@@ -112,6 +112,31 @@ test('a leaf looked up with getattr refuses the same way', async () => {
 
 test('a leaf looked up into a local name first is followed through the name, and refuses', async () => {
   await refusesLeaf(router('        handler = router.handlers[kind]\n        handler(key, lambda v: on_done(v.upper()))'), 'fetch', 'unreadable-leaf', 22);
+});
+
+test('a leaf handed in as a parameter refuses: each caller hands in its own, and one may call back twice', async () => {
+  await refusesLeaf(
+    `
+    def twice(x, cb):
+        cb(x)
+        cb(x + 1)
+
+
+    def once(x, cb):
+        cb(x * 10)
+
+
+    def run(op, x, on_done):
+        op(x, lambda v: on_done(v + 1))
+
+
+    run(twice, 1, print)
+    run(once, 1, print)
+`,
+    'run',
+    'unreadable-leaf',
+    11,
+  );
 });
 
 /** A search whose loop round runs `found` on a match and whose `else` calls back with None. */
