@@ -220,7 +220,6 @@ export function isInlineCallbacks(fn: FunctionInfo, runnerName = RUNNER_NAME): b
   return fn.decorators.some((d) => d === runnerName || d.endsWith(`.${runnerName}`));
 }
 
-/** Top-level functions and methods of top-level classes: the ones the CPS rungs rewrite. */
 /**
  * Why a function the one CPS predicate calls CPS is not one the ladder moves,
  * when its place or its continuation says so; undefined otherwise. The concept
@@ -240,6 +239,7 @@ export function cpsOutOfReach(file: SourceFile, fn: FunctionInfo): Blocker | und
   return undefined;
 }
 
+/** Top-level functions and methods of top-level classes: the ones the CPS rungs rewrite. */
 function isConvertiblePlace(file: SourceFile, fn: FunctionInfo): boolean {
   if (fn.kind !== 'function' || fn.isAsync) return false;
   if (fn.parent === undefined) return !isInsertedHelper(file, fn);

@@ -716,7 +716,6 @@ function withJump(r: Res): Res {
   return r;
 }
 
-/** The value of an argument, keyword or not. */
 /** What a continuation typed \`Callable[[A], R]\` is handed: \`A\` (\`None\` for nothing); undefined when the type does not say. */
 function deliveredType(annotation: string): string | undefined {
   const args = /^(?:typing\.|collections\.abc\.)?Callable\[\s*\[([^\]]*)\]\s*,[^\]]*\]$/s.exec(annotation.trim())?.[1];
@@ -726,6 +725,7 @@ function deliveredType(annotation: string): string | undefined {
   return types.length === 0 ? 'None' : types.length === 1 ? types[0] : undefined;
 }
 
+/** The value of an argument, keyword or not. */
 export function valueOf(arg: Node): Node {
   return arg.type === 'keyword_argument' ? field(arg, 'value') : arg;
 }
