@@ -165,8 +165,9 @@ class Uncps {
     };
     const going = new Set(list.filter(isGone).map((p) => p.id));
     // A bare `*` needs a named parameter after it (`*, **fields` and a trailing `*` are not Python).
+    const isKwargs = (q: Node): boolean => q.type === 'dictionary_splat_pattern' || (q.type === 'typed_parameter' && q.firstNamedChild?.type === 'dictionary_splat_pattern');
     list.forEach((p, i) => {
-      if (p.type === 'keyword_separator' && !list.slice(i + 1).some((q) => !going.has(q.id) && q.type !== 'dictionary_splat_pattern')) going.add(p.id);
+      if (p.type === 'keyword_separator' && !list.slice(i + 1).some((q) => !going.has(q.id) && !isKwargs(q))) going.add(p.id);
     });
     return listWithout(params, (p) => going.has(p.id), (n) => this.file.textOf(n));
   }

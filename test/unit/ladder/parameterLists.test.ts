@@ -11,6 +11,7 @@ print(scale(3, 4))
 print(label("a"))
 print(label("b", prefix="box"))
 print(settings(width=10, a="1", b="2"))
+print(tagged("t", shade="dark"))
 `;
 
 const CPS_DRIVER = `
@@ -18,6 +19,7 @@ scale(3, 4, print)
 label("a", cont=print)
 label("b", prefix="box", cont=print)
 settings(width=10, a="1", b="2", cont=print)
+tagged("t", shade="dark", cont=print)
 `;
 
 const DIRECT = `
@@ -38,6 +40,10 @@ def label(
 
 def settings(*, width: int = 80, **extra: str,) -> str:
     return str(width) + "".join(sorted(extra))
+
+
+def tagged(name, default=None, **tags: str):
+    return name + str(default) + "".join(sorted(tags))
 `;
 
 const CPS = `
@@ -58,6 +64,10 @@ def label(
 
 def settings(*, width: int = 80, cont, **extra: str,) -> str:
     return cont(str(width) + "".join(sorted(extra)))
+
+
+def tagged(name, default=None, *, cont, **tags: str):
+    return cont(name + str(default) + "".join(sorted(tags)))
 `;
 
 test('a trailing comma or an annotated **kwargs: the continuation goes after the last parameter, or keyword-only before **kwargs', async () => {
