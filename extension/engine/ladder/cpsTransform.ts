@@ -12,6 +12,7 @@ import { alwaysExits, assignedNames, bindings, bindingsIn, bodyStatements, child
 import { refuse } from './refusal';
 import { addScopeDeclarations, declareScopes } from './nonlocals';
 import { ERROR_GUARD_NAME } from './errorGuardSource';
+import { ModuleNames } from '../python/imports';
 
 export interface CpsSite {
   /** The expression whose value the continuation receives (a call, or a `yield`). */
@@ -235,7 +236,7 @@ class CpsWriter {
       const lineEnd = file.lines.lineStart(file.positionAt(d.endIndex).line + 1) - outer.startIndex;
       header = header.slice(0, from) + header.slice(lineEnd).replace(/^[ \t]*/, '');
     }
-    header += withContinuations(file, params, this.spec) + file.text.slice(params.endIndex, this.body.startIndex);
+    header += this.typedHeader(params);
     const bound = new Set([...parameterNames(fn.node), this.spec.cont]);
     const written = this.needsDirectCore() ? this.directCore(bound) : this.block(statementsOf(this.body), `${this.spec.cont}(None)`, { bound, loop: undefined });
     const undeclared = this.threadsErrors() ? this.guardedBody(written) : written;
@@ -291,6 +292,24 @@ class CpsWriter {
    * would run inside that \`try\`: its handlers would catch what the
    * continuation raises and its \`finally\` would run after it).
    */
+  /**
+   * The parameter list with the continuations, and what follows it. A function
+   * that returns \`T\` in a module that imports \`Callable\` takes \`cont:
+   * Callable[[T], None]\` and returns None (what \`-> T\` said is now what its
+   * continuation is handed), so the way back down reads \`-> T\` from it again.
+   * Without that import, the annotation stays as written: adding an import is
+   * more than a rung should change.
+   */
+  private typedHeader(params: Node): string {
+    const { file, fn } = this.spec;
+    const returns = fn.node.childForFieldName('return_type');
+    const after = file.text.slice(params.endIndex, this.body.startIndex);
+    const callable = callableSpelling(new ModuleNames(file));
+    if (!returns || callable === undefined || this.spec.keywordOnly) return withContinuations(file, params, this.spec) + after;
+    const typed = { ...this.spec, cont: `${this.spec.cont}: ${callable}[[${file.textOf(returns)}], None]` };
+    return withContinuations(file, params, typed) + file.text.slice(params.endIndex, returns.startIndex) + 'None' + file.text.slice(returns.endIndex, this.body.startIndex);
+  }
+
   private needsDirectCore(): boolean {
     if (this.bodyMakesCpsCalls()) return false;
     return this.spec.errorContinuation !== undefined || ownOfType(this.body, ['return_statement']).some((r) => insideTry(r, this.body));
@@ -847,6 +866,15 @@ function describe(scope: Node): string {
 }
 
 /** The header's parameter list with the continuations added (keyword-only after defaults, \`*args\` or \`**kwargs\`). */
+/** How the module spells \`Callable\` through what it imports (\`Callable\`, \`typing.Callable\`), if it does. */
+function callableSpelling(names: ModuleNames): string | undefined {
+  for (const b of names.all) {
+    if (b.qualified === 'typing.Callable' || b.qualified === 'collections.abc.Callable') return b.local;
+    if (b.qualified === 'typing' || b.qualified === 'collections.abc') return `${b.local}.Callable`;
+  }
+  return undefined;
+}
+
 function withContinuations(file: SourceFile, params: Node, spec: CpsFunctionSpec): string {
   const names = [spec.cont, ...(spec.errorContinuation !== undefined ? [`${spec.errorContinuation}=None`] : [])].join(', ');
   const list = children(params).filter((c) => c.type !== 'comment');

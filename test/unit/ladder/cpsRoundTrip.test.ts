@@ -356,3 +356,26 @@ show([1, 2, 3])
   await roundTrip(source);
   assert.match(await converted(source, 'cps'), /return total\(\(x \* 2 for x in items\), after_total\)/);
 });
+
+test('a return type becomes the type of the continuation where the module imports Callable, and comes back from it', async () => {
+  const source = `from typing import Callable
+
+
+def square(x: int) -> int:
+    return x * x
+
+
+def total(xs: list) -> int:
+    return square(xs[0]) + square(xs[1])
+
+
+print(total([2, 3]))
+`;
+  const cps = await converted(source, 'cps');
+  assert.match(cps, /^def square\(x: int, cont: Callable\[\[int\], None\]\) -> None:$/m);
+  assert.match(cps, /^def total\(xs: list, cont: Callable\[\[int\], None\]\) -> None:$/m);
+  assert.equal(python(cps), python(source));
+  assert.equal(await converted(cps, 'direct'), source);
+  // Without the import, the annotation stays as written: a rung adds no import for it.
+  assert.match(await converted(source.replace('from typing import Callable\n\n\n', ''), 'cps'), /^def square\(x: int, cont\) -> int:$/m);
+});
