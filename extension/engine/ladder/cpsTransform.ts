@@ -12,7 +12,7 @@ import { alwaysExits, assignedNames, bindings, bindingsIn, bodyStatements, child
 import { refuse } from './refusal';
 import { addScopeDeclarations, declareScopes } from './nonlocals';
 import { ERROR_GUARD_NAME } from './errorGuardSource';
-import { ModuleNames } from '../python/imports';
+import { moduleNamesOf, type ModuleNames } from '../python/imports';
 
 export interface CpsSite {
   /** The expression whose value the continuation receives (a call, or a `yield`). */
@@ -304,8 +304,8 @@ class CpsWriter {
     const { file, fn } = this.spec;
     const returns = fn.node.childForFieldName('return_type');
     const after = file.text.slice(params.endIndex, this.body.startIndex);
-    const callable = callableSpelling(new ModuleNames(file));
-    if (!returns || callable === undefined || this.spec.keywordOnly) return withContinuations(file, params, this.spec) + after;
+    const callable = returns && !this.spec.keywordOnly ? callableSpelling(moduleNamesOf(file)) : undefined;
+    if (!returns || callable === undefined) return withContinuations(file, params, this.spec) + after;
     const typed = { ...this.spec, cont: `${this.spec.cont}: ${callable}[[${file.textOf(returns)}], None]` };
     return withContinuations(file, params, typed) + file.text.slice(params.endIndex, returns.startIndex) + 'None' + file.text.slice(returns.endIndex, this.body.startIndex);
   }

@@ -8,7 +8,7 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { perFunction } from '../syntax/perParse';
 import { parametersOf, parametersPassed, type Parameter } from './parameters';
 import { argumentsOf, calleeIdentifier, calleeName, calleeText, contains, functionScope, logicalParent, unparenthesize } from './scopes';
-import { ModuleNames } from './imports';
+import { moduleNamesOf } from './imports';
 import { isLocalName } from './localNames';
 import { mayReachAnother, mayReachMethod } from './methodOwner';
 
@@ -86,13 +86,6 @@ function importBound(file: SourceFile, callee: Node): boolean {
   return head.type === 'identifier' && !isLocalName(head, head.text) && moduleNamesOf(file).all.some((b) => b.local === head.text);
 }
 
-const namesByFile = new WeakMap<SourceFile, ModuleNames>();
-
-function moduleNamesOf(file: SourceFile): ModuleNames {
-  let names = namesByFile.get(file);
-  if (!names) namesByFile.set(file, (names = new ModuleNames(file)));
-  return names;
-}
 
 /** A cheap test on the text before looking for registration calls in the tree. */
 export const REGISTRATION_TEXT = new RegExp(`\\b(${[...REGISTRATION_CALLS.keys(), 'append', 'add'].join('|')})\\s*\\(`, 'u');

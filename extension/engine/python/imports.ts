@@ -171,3 +171,11 @@ export function dottedText(file: SourceFile, node: Node): string | undefined {
   return head === undefined ? undefined : `${head}.${pythonName(file.textOf(attribute))}`;
 }
 
+const namesByFile = new WeakMap<SourceFile, ModuleNames>();
+
+/** The module's import bindings, read once per parse for every feature that asks. */
+export function moduleNamesOf(file: SourceFile): ModuleNames {
+  let names = namesByFile.get(file);
+  if (!names) namesByFile.set(file, (names = new ModuleNames(file)));
+  return names;
+}
