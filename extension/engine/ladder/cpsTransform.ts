@@ -12,7 +12,8 @@ import { alwaysExits, assignedNames, bindings, bindingsIn, bodyStatements, child
 import { refuse } from './refusal';
 import { addScopeDeclarations, declareScopes } from './nonlocals';
 import { ERROR_GUARD_NAME } from './errorGuardSource';
-import { moduleNamesOf, type ModuleNames } from '../python/imports';
+import { moduleNamesOf } from '../python/imports';
+import { callableSpelling, generatorResultType } from '../python/annotations';
 
 export interface CpsSite {
   /** The expression whose value the continuation receives (a call, or a `yield`). */
@@ -46,6 +47,8 @@ export interface CpsFunctionSpec {
   readonly errorContinuation?: string;
   /** The continuations are keyword-only parameters (the function has defaults, `*args` or `**kwargs`). */
   readonly keywordOnly?: boolean;
+  /** The function is in the inline-callbacks form, so a return type says its result as `Generator[Y, S, T]`. */
+  readonly fromGenerator?: boolean;
 }
 
 interface LoopTargets {
@@ -304,9 +307,12 @@ class CpsWriter {
     const { file, fn } = this.spec;
     const returns = fn.node.childForFieldName('return_type');
     const after = file.text.slice(params.endIndex, this.body.startIndex);
-    const callable = returns && !this.spec.keywordOnly ? callableSpelling(moduleNamesOf(file)) : undefined;
-    if (!returns || callable === undefined) return withContinuations(file, params, this.spec) + after;
-    const typed = { ...this.spec, cont: `${this.spec.cont}: ${callable}[[${file.textOf(returns)}], None]` };
+    const names = returns && !this.spec.keywordOnly ? moduleNamesOf(file) : undefined;
+    const callable = names && callableSpelling(names);
+    // The inline-callbacks form says what it delivers as \`Generator[Any, Any, T]\`.
+    const result = names && returns && (this.spec.fromGenerator ? generatorResultType(names, file.textOf(returns)) : file.textOf(returns));
+    if (!returns || callable === undefined || result === undefined) return withContinuations(file, params, this.spec) + after;
+    const typed = { ...this.spec, cont: `${this.spec.cont}: ${callable}[[${result}], None]` };
     return withContinuations(file, params, typed) + file.text.slice(params.endIndex, returns.startIndex) + 'None' + file.text.slice(returns.endIndex, this.body.startIndex);
   }
 
@@ -867,14 +873,6 @@ function describe(scope: Node): string {
 
 /** The header's parameter list with the continuations added (keyword-only after defaults, \`*args\` or \`**kwargs\`). */
 /** How the module spells \`Callable\` through what it imports (\`Callable\`, \`typing.Callable\`), if it does. */
-function callableSpelling(names: ModuleNames): string | undefined {
-  for (const b of names.all) {
-    if (b.qualified === 'typing.Callable' || b.qualified === 'collections.abc.Callable') return b.local;
-    if (b.qualified === 'typing' || b.qualified === 'collections.abc') return `${b.local}.Callable`;
-  }
-  return undefined;
-}
-
 function withContinuations(file: SourceFile, params: Node, spec: CpsFunctionSpec): string {
   const names = [spec.cont, ...(spec.errorContinuation !== undefined ? [`${spec.errorContinuation}=None`] : [])].join(', ');
   const list = children(params).filter((c) => c.type !== 'comment');

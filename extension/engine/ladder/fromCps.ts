@@ -16,6 +16,8 @@ import { blankLineBefore, block, breaksOutsideBrackets, copied, line, relativeTo
 import { bodyStatements, children, field, globalNames, hasOnlyPlainParameters, identifiers, identifiersByName, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
 import { refuse } from './refusal';
 import { argumentsOf } from '../python/scopes';
+import { deliveredType, generatorTypeSpelling } from '../python/annotations';
+import { moduleNamesOf } from '../python/imports';
 
 export interface Operation {
   /** The expression whose value is the call's result, e.g. `f(a)` or `yield f(a)`. */
@@ -125,7 +127,8 @@ class Uncps {
    * From the parameter list to the body, with the return type a typed
    * continuation says (\`on_done: Callable[[int], None]\` returns \`int\`): the
    * CPS function's \`-> None\` is no longer true. The generator form returns
-   * its runner's operation, which no annotation of the user's describes.
+   * \`Generator[Any, Any, int]\`, as Tornado and Twisted annotate theirs, where
+   * the module binds both names; elsewhere it takes no return type.
    */
   private returnAnnotation(params: Node, body: Node): string {
     const { file, fn, cont, decorator } = this.spec;
@@ -134,7 +137,8 @@ class Uncps {
     const typed = children(params).find((p) => p.type === 'typed_parameter' && p.firstNamedChild?.text === cont);
     const annotation = typed?.childForFieldName('type');
     if (!returns || !annotation) return after;
-    const delivered = decorator ? undefined : deliveredType(file.textOf(annotation));
+    const handed = deliveredType(file.textOf(annotation));
+    const delivered = decorator && handed !== undefined ? generatorTypeSpelling(moduleNamesOf(file), handed) : handed;
     const arrow = returns.startIndex - params.endIndex;
     const written = file.text.slice(params.endIndex, params.endIndex + arrow).replace(/\s*->\s*$/, '');
     return `${written}${delivered === undefined ? '' : ` -> ${delivered}`}${file.text.slice(returns.endIndex, body.startIndex)}`;
@@ -715,15 +719,6 @@ function withJump(r: Res): Res {
   if (r.falls.has(CONTINUE)) return { out: [...r.out, line('continue')], falls: new Set<string>() };
   if (r.falls.has(BREAK)) return { out: [...r.out, line('break')], falls: new Set<string>() };
   return r;
-}
-
-/** What a continuation typed \`Callable[[A], R]\` is handed: \`A\` (\`None\` for nothing); undefined when the type does not say. */
-function deliveredType(annotation: string): string | undefined {
-  const args = /^(?:typing\.|collections\.abc\.)?Callable\[\s*\[([^\]]*)\]\s*,[^\]]*\]$/s.exec(annotation.trim())?.[1];
-  if (args === undefined || /[[(]/.test(args)) return args?.trim() === '' ? 'None' : undefined;
-  const types = args.split(',').map((t) => t.trim()).filter((t) => t !== '');
-  // Several values go only to the generator form, which takes no annotation from here.
-  return types.length === 0 ? 'None' : types.length === 1 ? types[0] : undefined;
 }
 
 /** The value of an argument, keyword or not. */

@@ -469,10 +469,11 @@ test('annotated continuations are continuations: down to direct style, the retur
   assert.match(text, /^def fetch\(key: int\) -> int:$/m);
   assert.match(text, /^def lookup\(key: int\) -> int:$/m);
   assert.equal(python(text), python(dedent(TYPED)));
-  // What a continuation with no argument types, or types the ladder does not read, is handed.
-  const other = await converted('from typing import Callable\n\n\ndef ping(done: Callable[[], None]) -> None:\n    done()\n\n\ndef nested(done: Callable[[list[int]], None]) -> None:\n    done([1])\n', 'direct');
+  // What a continuation with no argument types, a nested type, or types the ladder does not read, is handed.
+  const other = await converted('from typing import Callable\n\n\ndef ping(done: Callable[[], None]) -> None:\n    done()\n\n\ndef nested(done: Callable[[list[int]], None]) -> None:\n    done([1])\n\n\ndef loose(done: Callable[..., None]) -> None:\n    done(1)\n', 'direct');
   assert.match(other, /^def ping\(\) -> None:$/m);
-  assert.match(other, /^def nested\(\):$/m);
+  assert.match(other, /^def nested\(\) -> list\[int\]:$/m);
+  assert.match(other, /^def loose\(\):$/m);
 });
 
 test('a continuation that declares a variable global hands the declaration to the function, below its docstring', async () => {

@@ -38,6 +38,7 @@
 // ```
 import type { Node } from '../../syntax/node';
 import { EditBuilder } from '../../syntax/editBuilder';
+import { generatorReturnType } from '../returnTypes';
 import type { FunctionInfo } from '../../syntax/functionIndex';
 import type { SourceFile } from '../../syntax/sourceFile';
 import { applyWithImports } from '../applyEdits';
@@ -134,6 +135,7 @@ function plan(module: ModuleCoroutines, fn: FunctionInfo, needs: Set<string>): E
   // The decorator goes innermost, right above `def`, so @classmethod and friends stay outside it.
   edits.insert(lineStart, `${indent}@${typesCoroutine}${file.lines.eol}`);
   edits.delete(asyncKeyword.startIndex, defKeyword.startIndex);
+  generatorReturnType(file, edits, fn.node);
   for (const { node } of awaits) {
     // `yield from` iterates; an object with only `__await__` is awaited through it.
     const operand = operandOf(node);

@@ -49,6 +49,7 @@ import { applyWithImports } from '../applyEdits';
 import { describeKind, moduleCoroutines, type ModuleCoroutines, type Recognised } from '../../python/coroutines';
 import { isYieldFrom, operandOf, scopeNodes, unparenthesize } from '../../python/scopes';
 import { removeDecoratorLine } from '../decoratorLine';
+import { nativeReturnType } from '../returnTypes';
 import { brokenElsewhere } from '../projectUses';
 import { publicContract, wrapInDeferred } from '../publicContract';
 import { hiddenCaller } from '../../python/hiddenCallers';
@@ -185,6 +186,7 @@ function planFunction(module: ModuleCoroutines, target: Recognised, converting: 
   }
   if (target.decorator) removeDecoratorLine(file, edits, target.decorator);
   edits.insert(fn.node.startIndex, 'async ');
+  nativeReturnType(file, edits, fn.node);
   if (contract === 'wrap') {
     // Every use, seen or not, still gets a Deferred from the wrapper.
     wrapInDeferred(ctx, fn);

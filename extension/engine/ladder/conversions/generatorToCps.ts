@@ -126,7 +126,7 @@ function convert(file: SourceFile, requested: readonly FunctionInfo[], options: 
         if (guarded.has(fn) && thunks(fn)) {
           throw new RefuseError('needs-trampoline', deepening.get(fn)?.node ?? fn.node, `${deepening.get(fn)?.message ?? 'runs under the trampoline'}, so it needs the trampoline, but it also hands what it raises to a caller's error continuation, which a trampolined body would escape`);
         }
-        rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline: thunks(fn), names, dropDecorators, keywordOnly: !hasOnlyPlainParameters(fn.node), ...errorContinuation }) });
+        rewrites.push({ start: outer.startIndex, end: fn.node.endIndex, text: cpsFunctionText({ file, fn, siteAt, cont, trampoline: thunks(fn), names, dropDecorators, keywordOnly: !hasOnlyPlainParameters(fn.node), fromGenerator: true, ...errorContinuation }) });
       } catch (error) {
         failures.push(refusalOf(file, fn, error));
       }

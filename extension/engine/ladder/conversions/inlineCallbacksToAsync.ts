@@ -63,6 +63,7 @@ import { describeKind, moduleCoroutines, type Recognised } from '../../python/co
 import { referencesTo } from '../references';
 import { argumentsOf, enclosingFunction, isYieldFrom, operandOf, unparenthesize } from '../../python/scopes';
 import { removeDecoratorLine } from '../decoratorLine';
+import { nativeReturnType } from '../returnTypes';
 import { brokenElsewhere } from '../projectUses';
 import { unseenCallersBlocker } from '../publicContract';
 import { blocker, refusalAt, refusalOf, RefuseError, type Blocker } from '../refusal';
@@ -266,6 +267,7 @@ function planFunction(ctx: Context, r: Recognised): Plan {
   }
   if (r.decorator) removeDecoratorLine(file, edits, r.decorator);
   edits.insert(r.fn.node.startIndex, 'async ');
+  nativeReturnType(file, edits, r.fn.node);
   return { edits: edits.sorted(), wrapsLeaves, ...checkUses(ctx, r.fn) };
 }
 
