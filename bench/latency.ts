@@ -14,7 +14,7 @@ const ROWS: Rows = [
   ['resolveMaxBlockMs', 'longest block of the host thread while resolving them'],
   ['lensesMs', 'edit → lenses current (median)'],
   ['lensesMaxMs', 'edit → lenses current (slowest edit)'],
-  ['diagnosticsMs', 'edit → interleaving diagnostics current (median, includes the 100 ms debounce)'],
+  ['diagnosticsMs', 'edit → interleaving diagnostics current (median)'],
   ['diagnosticsMaxMs', 'edit → interleaving diagnostics current (slowest edit)'],
   ['maxBlockMs', 'longest block of the host thread during the edits'],
   ['gcMs', 'garbage collection on the host thread during the edits (all collections)'],

@@ -1,7 +1,8 @@
 // Interleaving hazards as diagnostics on the write, with related information
 // at the read, the suspension point and each interfering write. Refreshed from
-// the engine's worker thread when a document opens and, debounced, when it
-// changes; published when the answer for the document's current version arrives.
+// the engine's worker thread when a document opens and when it changes (at
+// once, or after the analysis in flight: a burst of keystrokes costs two);
+// published when the answer for the document's current version arrives.
 // pyproject.toml's `[tool.concept-lenses]` (include/exclude, severity per kind,
 // ignored state) and suppression comments apply as in the CLI; stale or
 // reasonless suppressions are shown as hints on the comment.
@@ -10,20 +11,13 @@ import type { Severity } from '../engine/interleave/lintConfig';
 import { tooLargeToAnalyse } from './analysisBudget';
 import type { EngineWorker } from './engineWorker';
 import { openModuleNames } from './openModules';
+import { RunLatest } from './runLatest';
 import type { DiagnosticHazard, DiagnosticsAnswer, LineSpan } from './worker/protocol';
 import type { LintSettings } from './lintSettings';
 
 /** `source` of our diagnostics; the quick fix recognises them by it. */
 export const INTERLEAVINGS_SOURCE = 'Concept Lenses interleavings';
 const SETTING = 'conceptLenses.interleavings.severity';
-/**
- * Coalesces a burst of keystrokes into one analysis. Short: the analysis is
- * incremental (an edit re-walks the edited function, about the parse's time
- * on a 3,000-line module) and runs in the worker, so waiting longer would
- * only delay the diagnostics.
- */
-const DEBOUNCE_MS = 100;
-
 const SEVERITIES: Readonly<Record<string, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
@@ -46,7 +40,7 @@ export function registerInterleavingDiagnostics(
 ): vscode.Disposable & { readonly onDidPublish: vscode.Event<DiagnosticsPublished> } {
   const collection = vscode.languages.createDiagnosticCollection('conceptLenses.interleavings');
   const published = new vscode.EventEmitter<DiagnosticsPublished>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const analyses = new RunLatest();
   /** Per document, the generation of the worker's answer its published diagnostics come from (see `Unchanged`). */
   const known = new Map<string, number>();
 
@@ -98,16 +92,14 @@ export function registerInterleavingDiagnostics(
     ]);
     published.fire({ uri: document.uri, version });
   };
-  const cancel = (uri: vscode.Uri): void => {
-    clearTimeout(timers.get(uri.toString()));
-    timers.delete(uri.toString());
-  };
+  /**
+   * An edit is analysed at once: the analysis is incremental (an edit re-walks
+   * the edited function, about the parse's time on a 3,000-line module) and
+   * runs in the worker, so waiting would only delay the diagnostics. Edits made
+   * while one is in flight are analysed together when it ends.
+   */
   const schedule = (document: vscode.TextDocument): void => {
-    cancel(document.uri);
-    timers.set(document.uri.toString(), setTimeout(() => {
-      timers.delete(document.uri.toString());
-      void refresh(document);
-    }, DEBOUNCE_MS));
+    analyses.request(document.uri.toString(), () => refresh(document));
   };
 
   for (const document of vscode.workspace.textDocuments) void refresh(document);
@@ -123,7 +115,7 @@ export function registerInterleavingDiagnostics(
       schedule(event.document);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
-      cancel(document.uri);
+      analyses.forget(document.uri.toString());
       known.delete(document.uri.toString());
       collection.delete(document.uri);
     }),
@@ -134,8 +126,7 @@ export function registerInterleavingDiagnostics(
     }),
   ];
   const disposable = new vscode.Disposable(() => {
-    for (const timer of timers.values()) clearTimeout(timer);
-    timers.clear();
+    analyses.clear();
     for (const s of subscriptions) s.dispose();
   });
   return Object.assign(disposable, { onDidPublish: published.event });

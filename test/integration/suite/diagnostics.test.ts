@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { LockFixPreview } from '../../../extension/vscode/lockQuickFix';
-import { api, applyAndUndo, codeActionsAt, discard, waitFor } from '../helpers';
+import { api, applyAndUndo, codeActionsAt, discard, openExample, waitFor } from '../helpers';
 
 /** The previewed fix as an action that applies its edits directly. */
 function withEdits(fix: vscode.CodeAction, preview: LockFixPreview): vscode.CodeAction {
@@ -67,5 +67,27 @@ suite('interleaving diagnostics', () => {
       editor = undefined;
     }
     assert.ok(diagnosed > 0, 'no example got a diagnostic');
+  });
+
+  test('a burst of edits ends with the diagnostics of its last version', async () => {
+    await api();
+    editor = await openExample('bank.py');
+    const { document } = editor;
+    assert.equal((await publishedDiagnostics(document.uri)).length, 1, 'the lost update in withdraw');
+    // Keystrokes, one after another; only the last one mends the race.
+    const comment = document.lineAt(18);
+    for (let i = 0; i < 8; i++) {
+      assert.ok(await editor.edit((e) => {
+        e.insert(comment.range.end, '!');
+      }));
+    }
+    const write = document.lineAt(19);
+    const at = write.text.indexOf('self.balance = balance - amount');
+    assert.ok(at > 0);
+    const mended = await editor.edit((e) => {
+      e.replace(new vscode.Range(19, at, 19, write.text.length), 'self.balance -= amount');
+    });
+    assert.ok(mended);
+    await waitFor(() => vscode.languages.getDiagnostics(document.uri).length === 0, 'the mended race to lose its diagnostic', 10_000);
   });
 });
