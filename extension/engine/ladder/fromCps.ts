@@ -481,8 +481,7 @@ class Uncps {
     let names: string[];
     let body: () => Res;
     if (handler.type === 'lambda') {
-      const params = handler.childForFieldName('parameters');
-      names = params ? children(params).map((p) => p.text) : [];
+      names = this.lambdaParameters(handler);
       body = () => this.lambdaTail(field(handler, 'body'), env);
     } else {
       const cont = this.conts.get(handler.text);
@@ -502,8 +501,7 @@ class Uncps {
       return { out: [line(`return ${op.parenthesize ? `(${op.text})` : op.text}`)], falls: new Set() };
     }
     if (k.type === 'lambda') {
-      const params = k.childForFieldName('parameters');
-      const names = params ? children(params).map((p) => p.text) : [];
+      const names = this.lambdaParameters(k);
       if (names.length > 1 && !this.spec.tuples) refuse('continuation-arity', k, `${this.at(k)}: the continuation takes ${String(names.length)} values; a call can deliver only one result`);
       const shadow = names.find((n) => parameterNames(this.spec.fn.node).includes(n));
       if (shadow) refuse('name-clash', k, `${this.at(k)}: the continuation's parameter \`${shadow}\` hides the function's parameter of that name; rename it so both values stay apart`);
@@ -518,6 +516,8 @@ class Uncps {
     if (!cont) return refuse('continuation-not-tail', k, `${this.at(k)}: the continuation \`${this.file.textOf(k)}\` is neither the function's own, a local function nor a lambda, so the paths through it cannot be followed`);
     if (cont.params.length > 1) {
       if (!this.spec.tuples) refuse('continuation-arity', k, `${this.at(k)}: the continuation \`${cont.name}\` takes ${String(cont.params.length)} values; a call can deliver only one result`);
+      // `def on_row(err, row=None)`: called with one value or two, which one unpacking cannot follow.
+      if (!hasOnlyPlainParameters(cont.node)) refuse('continuation-arity', k, `${this.at(k)}: the continuation \`${cont.name}\` takes \`${this.file.textOf(field(cont.node, 'parameters'))}\`, so it may be called with fewer values, which one unpacking cannot take`);
       const r = this.enter(cont, [], env, k);
       return { out: [line(`${cont.params.join(', ')} = ${op.text}`), ...r.out], falls: r.falls };
     }
@@ -538,6 +538,19 @@ class Uncps {
     const r = this.enter(cont, [], env, k);
     const used = param !== undefined && cont.body.some((b) => identifiers(b).has(param));
     return { out: [line(used ? `${param} = ${op.text}` : op.text), ...r.out], falls: r.falls };
+  }
+
+  /**
+   * The names a lambda continuation binds. A lone parameter may have a default
+   * (\`lambda _=None:\` takes a timer's call with no value as the runner's
+   * \`resume()\` does); beside others, a default or \`*values\` means the
+   * number of values varies, which one unpacking cannot follow.
+   */
+  private lambdaParameters(k: Node): string[] {
+    const list = k.childForFieldName('parameters');
+    const params = list ? children(list).filter((p) => p.type !== 'comment') : [];
+    const name = (p: Node): string | undefined => (p.type === 'identifier' ? p.text : p.type === 'default_parameter' && params.length === 1 ? p.childForFieldName('name')?.text : undefined);
+    return params.map((p) => name(p) ?? refuse('continuation-arity', p, `${this.at(p)}: the continuation's parameter \`${this.file.textOf(p)}\` lets it be called with more or fewer values, which one result cannot stand for`));
   }
 
   /** Control reaches a local continuation with `args` bound to its parameters (none: already bound by a call). */
