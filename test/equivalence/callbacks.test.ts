@@ -94,9 +94,9 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   // Tornado's own IOLoop: a leaf taking `callback=` answers through add_callback or add_timeout; named inner continuations passed by keyword.
   tornado_weather: { converts: ['describe', 'coldest', 'spread'] },
   // Twisted's reactor: a callback/errback leaf fired from deferLater's Deferred; a retry whose attempt is re-armed with reactor.callLater(delay, attempt, n).
-  twisted_warehouse: { converts: ['boxes_of', 'label', 'both'], refuses: { count_with_retry: 'continuation-not-tail' } },
+  twisted_warehouse: { converts: ['boxes_of', 'label', 'count_with_retry', 'both'] },
   // asyncio's loop.call_soon/call_later: a backoff re-arming its attempt with call_later(delay, attempt, n + 1, delay * 2).
-  asyncio_backoff: { converts: [], refuses: { connect_with_backoff: 'continuation-not-tail', row_counts: 'continuation-called-twice', main: 'continuation-called-twice' } },
+  asyncio_backoff: { converts: ['connect_with_backoff', 'row_counts', 'main'] },
   // Error-first (err, result) callbacks: `return callback(err)` beside callback(None, x), and continuations whose result parameter has a default.
   node_style_accounts: { converts: ['invoices'], refuses: { monthly_price: 'continuation-arity', invoice_line: 'continuation-arity' } },
   // functools.partial continuations naming module-level steps, the Tornado 2 way.
@@ -104,6 +104,7 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   // pika's SelectConnection shape: each stage takes `on_open_callback=` or `callback=`; a queue declaration delivers (channel, frame).
   pika_setup: { converts: ['declare', 'depth', 'take_two'] },
   // Polling until a build settles, re-armed with call_later: the timer's callback gets no value, so the way down gives it a default.
+  // The module's own call_later(delay, fn, *args) names its callback `fn`, so a step re-armed through it with a value is not read.
   build_poller: { converts: ['wait_named'], refuses: { wait_deadline: 'continuation-not-tail' } },
 };
 

@@ -5,7 +5,8 @@ import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { perFunction } from '../syntax/perParse';
-import { CONTINUATION_NAME, continuationOf, forwardsOwnArguments, onlyCalledOrHandedOn } from '../python/callbacks';
+import { CONTINUATION_NAME, callsRepeatedly, continuationOf, forwardsOwnArguments, isRegistration, onlyCalledOrHandedOn, registeredCallable } from '../python/callbacks';
+import { argumentsOf } from '../python/scopes';
 import { calleeName } from './callText';
 import { children, identifiersByName, isGeneratorFunction, parameterNames as parameterNamesOf } from './pySyntax';
 import { isMethod } from './references';
@@ -444,6 +445,7 @@ function field0(call: Node): Node {
 /** The continuation arguments of `call`, when it calls a CPS function of the module (by name; methods through an attribute). */
 export function calleeContinuations(file: SourceFile, call: Node): ContinuationArguments | undefined {
   const same = moduleCallees(file, call);
+  if (same.length === 0) return scheduled(file, call);
   const fn = same.find((f) => isCpsFunction(file, f));
   const params = fn ? continuationParameters(file, fn) : undefined;
   if (fn && params) return continuationArguments(file, fn, params, call);
@@ -457,4 +459,18 @@ export function calleeContinuations(file: SourceFile, call: Node): ContinuationA
   if (!leaf || !cont || conts.length !== 1 || errors.length > 1) return undefined;
   // One success callback, and an error one beside it or none (\`fetch(url, callback, timeout)\`).
   return continuationArguments(file, leaf, { cont, error }, call);
+}
+
+/**
+ * A library scheduler's callback (\`loop.call_later(delay, attempt, n + 1)\`,
+ * \`reactor.callLater\`, \`io_loop.add_timeout\`): it calls it once, with the
+ * values handed after it, so the callback is the call's continuation. Keyword
+ * arguments (which Twisted hands on, and asyncio does not) leave it unread, as
+ * does a scheduler that calls again and again.
+ */
+function scheduled(file: SourceFile, call: Node): ContinuationArguments | undefined {
+  if (!isRegistration(call) || argumentsOf(call).some((a) => a.type === 'keyword_argument')) return undefined;
+  const callback = registeredCallable(call);
+  if (!callback || callsRepeatedly(file, call, callback)) return undefined;
+  return { cont: callback, error: undefined };
 }

@@ -33,6 +33,7 @@ const REGISTRATION_CALLS: ReadonlyMap<string, number> = new Map([
   ['add_callback', 0],
   ['add_timeout', 1],
   ['add_future', 1],
+  ['callLater', 1],
 ]);
 
 /**

@@ -215,6 +215,65 @@ test('a polling loop re-armed with call_later becomes a while loop yielding the 
   );
 });
 
+test("a retry re-armed with asyncio's loop.call_later(delay, attempt, n + 1, delay * 2) yields the timer, which hands the step its values", async () => {
+  const program = (retrying: string, calls: string): string => `
+    import asyncio
+
+    loop = asyncio.new_event_loop()
+    failures = {"db": 2, "cache": 5}
+
+
+    def connect(host, on_done, on_error):
+        failures[host] = failures.get(host, 0) - 1
+        if failures[host] >= 0:
+            loop.call_soon(on_error, ConnectionError(host + " refused"))
+        else:
+            loop.call_soon(on_done, host + " up")
+
+
+${retrying}
+
+
+    ${calls}
+    loop.run_forever()
+    loop.close()
+`;
+  // The import stays above the inserted runner.
+  await climbs(
+    program(
+      `    def connect_retrying(host, tries, on_done, on_error):
+        def attempt(n, delay):
+            def failed(error):
+                print(error, "retry in", delay)
+                if n == tries:
+                    on_error(error)
+                    return
+                loop.call_later(delay / 1000, attempt, n + 1, delay * 2)
+
+            connect(host, on_done, failed)
+
+        attempt(1, 1)`,
+      'connect_retrying("cache", 1, print, lambda error: print("gave up:", error))\n    connect_retrying("db", 3, lambda up: (print(up), loop.stop()), print)',
+    ),
+    program(
+      `    @inline_callbacks
+    def connect_retrying(host, tries):
+        n = 1
+        delay = 1
+        while True:
+            try:
+                return (yield lambda resume, fail: connect(host, resume, fail))
+            except Exception as error:
+                print(error, "retry in", delay)
+                if n == tries:
+                    raise error
+                n, delay = yield lambda resume: loop.call_later(delay / 1000, lambda *values: resume(values), n + 1, delay * 2)
+                continue`,
+      'connect_retrying("cache", 1)(print, lambda error: print("gave up:", error))\n    connect_retrying("db", 3)(lambda up: (print(up), loop.stop()), print)',
+    ).replace('    import asyncio\n\n', ''),
+  );
+});
+
 test('an errback raises; the handler passed beside the success continuation becomes try/except/else around just the yield', async () => {
   await climbs(
     `
