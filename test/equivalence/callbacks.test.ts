@@ -98,14 +98,15 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   // asyncio's loop.call_soon/call_later: a backoff re-arming its attempt with call_later(delay, attempt, n + 1, delay * 2).
   asyncio_backoff: { converts: ['connect_with_backoff', 'row_counts', 'main'] },
   // Error-first (err, result) callbacks: `return callback(err)` beside callback(None, x), and continuations whose result parameter has a default.
-  node_style_accounts: { converts: ['invoices'], refuses: { monthly_price: 'continuation-arity', invoice_line: 'continuation-arity' } },
+  node_style_accounts: { converts: ['invoices'], refuses: { monthly_price: 'continuation-arity', yearly_bill: 'continuation-arity', invoice_line: 'continuation-arity' } },
   // functools.partial continuations naming module-level steps, the Tornado 2 way.
   partial_mailer: { converts: [], refuses: { _on_delivered: 'used-as-value' } },
   // pika's SelectConnection shape: each stage takes `on_open_callback=` or `callback=`; a queue declaration delivers (channel, frame).
   pika_setup: { converts: ['declare', 'depth', 'take_two'] },
-  // Polling until a build settles, re-armed with call_later: the timer's callback gets no value, so the way down gives it a default.
-  // The module's own call_later(delay, fn, *args) names its callback `fn`, so a step re-armed through it with a value is not read.
-  build_poller: { converts: ['wait_named'], refuses: { wait_deadline: 'continuation-not-tail' } },
+  // Polling until a build settles, re-armed with call_later from a conditional expression or a named check: the timer's
+  // callback gets no value, so the way down gives it a default. The module's own call_later(delay, fn, *args) names its
+  // callback `fn`, so a step re-armed through it with a value is not read.
+  build_poller: { converts: ['wait_quick', 'wait_named'], refuses: { wait_deadline: 'continuation-not-tail' } },
 };
 
 interface Report {

@@ -5,7 +5,7 @@ import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { perFunction } from '../syntax/perParse';
-import { CONTINUATION_NAME, callsRepeatedly, continuationOf, forwardsOwnArguments, isRegistration, onlyCalledOrHandedOn, registeredCallable } from '../python/callbacks';
+import { CONTINUATION_NAME, callsRepeatedly, conditionalBranches, continuationOf, forwardsOwnArguments, isRegistration, onlyCalledOrHandedOn, registeredCallable } from '../python/callbacks';
 import { argumentsOf } from '../python/scopes';
 import { calleeName } from './callText';
 import { children, identifiersByName, isGeneratorFunction, parameterNames as parameterNamesOf } from './pySyntax';
@@ -175,6 +175,8 @@ export function inTailPosition(call: Node, file?: SourceFile): boolean {
   if (!parent) return false;
   if (parent.type === 'return_statement') return true;
   if (parent.type === 'expression_statement') return endsPath(parent);
+  // A branch of \`a if c else b\` (not its condition) is where the whole expression is.
+  if (parent.type === 'conditional_expression') return conditionalBranches(parent)?.some((b) => b.id === call.id) === true && inTailPosition(parent, file);
   // The last item of a lambda's sequence body, `lambda r: (acc.append(r), step(i + 1))`.
   if (parent.type === 'tuple' && children(parent).filter((c) => c.type !== 'comment').at(-1)?.id === n.id) {
     let holder: Node = parent;

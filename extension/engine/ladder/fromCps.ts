@@ -16,6 +16,7 @@ import { blankLineBefore, block, breaksOutsideBrackets, copied, line, relativeTo
 import { bodyStatements, children, field, globalNames, hasOnlyPlainParameters, identifiers, identifiersByName, lineIndentOf, parameterNames, present, statementsOf } from './pySyntax';
 import { refuse } from './refusal';
 import { argumentsOf } from '../python/scopes';
+import { conditionalBranches } from '../python/callbacks';
 
 export interface Operation {
   /** The expression whose value is the call's result, e.g. `f(a)` or `yield f(a)`. */
@@ -356,6 +357,8 @@ class Uncps {
   private tail(expr: Node, env: Env): Res {
     const e = unparenthesized(expr);
     if (e.type === 'lambda' && !e.childForFieldName('parameters')) return this.lambdaTail(field(e, 'body'), env);
+    const branches = conditionalBranches(e);
+    if (branches) return this.conditionalTail(e, branches, env);
     if (e.type !== 'call') refuse('continuation-not-tail', e, `${this.at(e)}: the path ends with \`${this.file.textOf(e)}\` instead of calling the continuation \`${this.spec.cont}\``);
     const callee = field(e, 'function');
     const args = argumentsOf(e);
@@ -378,6 +381,18 @@ class Uncps {
       return this.cpsCall(e, slots, env);
     }
     return refuse('continuation-not-tail', e, `${this.at(e)}: the path ends with \`${this.file.textOf(e)}\`, which neither calls nor passes on the continuation \`${this.spec.cont}\``);
+  }
+
+  /** \`k(x) if c else op(y, k)\`: each branch a tail of its own, as an \`if\`/\`else\` statement. */
+  private conditionalTail(e: Node, [value, otherwise]: [Node, Node], env: Env): Res {
+    const condition = present(e.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment')[1], 'condition');
+    if (this.mentionsContinuation(condition)) refuse('continuation-not-tail', condition, `${this.at(condition)}: the continuation is used in a condition`);
+    const results = [this.tail(value, env), this.tail(otherwise, env)];
+    const [first] = results;
+    const only = first?.falls.size === 1 ? [...first.falls][0] : undefined;
+    const alike = results.every((r) => r.falls.size === (only === undefined ? 0 : 1) && (only === undefined || r.falls.has(only)));
+    const [yes, no] = results.map((r) => (alike ? r : withJump(r)));
+    return { out: [block(`if ${this.lineText(condition)}:`, present(yes, 'yes').out), block('else:', present(no, 'no').out)], falls: new Set([...present(yes, 'yes').falls, ...present(no, 'no').falls]) };
   }
 
   /** A lambda's body: one tail expression, or a sequence `(a(r), b(r), k(x))` whose items run in order before the last. */

@@ -215,6 +215,63 @@ test('a polling loop re-armed with call_later becomes a while loop yielding the 
   );
 });
 
+test('a lambda choosing by a conditional expression between calling back and re-arming the poll becomes if/else in the loop', async () => {
+  await climbs(
+    `
+    timers = []
+    states = ["queued", "running", "passed"]
+
+
+    def call_later(delay, callback):
+        timers.append(callback)
+
+
+    def status(callback):
+        timers.append(lambda: callback(states.pop(0)))
+
+
+    def wait(on_done):
+        def check():
+            status(lambda state: on_done("build " + state) if state == "passed" else call_later(2, check))
+
+        check()
+
+
+    wait(print)
+    while timers:
+        timers.pop(0)()
+`,
+    `
+    timers = []
+    states = ["queued", "running", "passed"]
+
+
+    def call_later(delay, callback):
+        timers.append(callback)
+
+
+    def status(callback):
+        timers.append(lambda: callback(states.pop(0)))
+
+
+    @inline_callbacks
+    def wait():
+        while True:
+            state = yield lambda resume: status(resume)
+            if state == "passed":
+                return "build " + state
+            else:
+                yield lambda resume: call_later(2, resume)
+                continue
+
+
+    wait()(print)
+    while timers:
+        timers.pop(0)()
+`,
+  );
+});
+
 test("a retry re-armed with asyncio's loop.call_later(delay, attempt, n + 1, delay * 2) yields the timer, which hands the step its values", async () => {
   const program = (retrying: string, calls: string): string => `
     import asyncio
@@ -403,6 +460,7 @@ const SCHEDULER = `
 
 test('a parameter named like an errback that is only handed to a scheduler in a branch the function goes on after is a value', async () => {
   // `call_later(0, fail, error)` ends the `else` branch, but `return cont(None)` follows the `if`: `error` is what fail reports, not a continuation.
+  // The caller choosing between two CPS calls by a conditional expression climbs as an if/else.
   await climbs(
     `
 ${SCHEDULER}
@@ -437,13 +495,19 @@ ${SCHEDULER}
             loop.call_later(0, fail, error)
 
 
-    def connect(ok, loop, cont):
-        return finish(lambda: print("connected"), None, loop)(lambda _: cont(1)) if ok else finish(None, "refused", loop)(lambda _: cont(0))
+    @inline_callbacks
+    def connect(ok, loop):
+        if ok:
+            yield finish(lambda: print("connected"), None, loop)
+            return 1
+        else:
+            yield finish(None, "refused", loop)
+            return 0
 
 
     loop = Later()
-    connect(True, loop, print)
-    connect(False, loop, print)
+    connect(True, loop)(print)
+    connect(False, loop)(print)
     loop.run()
 `,
   );
