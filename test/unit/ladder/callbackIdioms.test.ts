@@ -216,8 +216,8 @@ test('a polling loop re-armed with call_later becomes a while loop yielding the 
 });
 
 test('a lambda choosing by a conditional expression between calling back and re-arming the poll becomes if/else in the loop', async () => {
-  await climbs(
-    `
+  // A build whose status moves on at every poll, and a timer queue: the leaves, the same on both sides.
+  const leaves = `
     timers = []
     states = ["queued", "running", "passed"]
 
@@ -228,6 +228,9 @@ test('a lambda choosing by a conditional expression between calling back and re-
 
     def status(callback):
         timers.append(lambda: callback(states.pop(0)))
+`;
+  await climbs(
+    `${leaves}
 
 
     def wait(on_done):
@@ -241,17 +244,7 @@ test('a lambda choosing by a conditional expression between calling back and re-
     while timers:
         timers.pop(0)()
 `,
-    `
-    timers = []
-    states = ["queued", "running", "passed"]
-
-
-    def call_later(delay, callback):
-        timers.append(callback)
-
-
-    def status(callback):
-        timers.append(lambda: callback(states.pop(0)))
+    `${leaves}
 
 
     @inline_callbacks
