@@ -93,6 +93,8 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   signal_board: { converts: ['clear_route'] },
   // Tornado's own IOLoop: a leaf taking `callback=` answers through add_callback or add_timeout; named inner continuations passed by keyword.
   tornado_weather: { converts: ['describe', 'coldest', 'spread'] },
+  // Continuations chosen by conditional expressions, down to direct style too.
+  crate_split: { converts: ['split', 'per_truck', 'describe'], asyncAll: true, direct: ['split', 'per_truck', 'describe'] },
   // Tornado 2 library style: a client's methods answer through io_loop.add_callback(functools.partial(callback, value)), a miss falls back to add_timeout.
   tornado_cache: { converts: ['fetch_user', 'greet', 'greet_twice'] },
   // Twisted's reactor: a callback/errback leaf fired from deferLater's Deferred; a retry whose attempt is re-armed with reactor.callLater(delay, attempt, n).
