@@ -5,7 +5,8 @@ import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { perFunction } from '../syntax/perParse';
-import { CONTINUATION_NAME, continuationOf, forwardsOwnArguments, onlyCalledOrHandedOn } from '../python/callbacks';
+import { CONTINUATION_NAME, callsRepeatedly, conditionalBranches, continuationOf, forwardsOwnArguments, isRegistration, onlyCalledOrHandedOn, registeredCallable } from '../python/callbacks';
+import { argumentsOf } from '../python/scopes';
 import { calleeName } from './callText';
 import { children, identifiersByName, isGeneratorFunction, parameterNames as parameterNamesOf } from './pySyntax';
 import { isMethod } from './references';
@@ -174,6 +175,8 @@ export function inTailPosition(call: Node, file?: SourceFile): boolean {
   if (!parent) return false;
   if (parent.type === 'return_statement') return true;
   if (parent.type === 'expression_statement') return endsPath(parent);
+  // A branch of \`a if c else b\` (not its condition) is where the whole expression is.
+  if (parent.type === 'conditional_expression') return conditionalBranches(parent)?.some((b) => b.id === call.id) === true && inTailPosition(parent, file);
   // The last item of a lambda's sequence body, `lambda r: (acc.append(r), step(i + 1))`.
   if (parent.type === 'tuple' && children(parent).filter((c) => c.type !== 'comment').at(-1)?.id === n.id) {
     let holder: Node = parent;
@@ -444,6 +447,7 @@ function field0(call: Node): Node {
 /** The continuation arguments of `call`, when it calls a CPS function of the module (by name; methods through an attribute). */
 export function calleeContinuations(file: SourceFile, call: Node): ContinuationArguments | undefined {
   const same = moduleCallees(file, call);
+  if (same.length === 0) return scheduled(file, call);
   const fn = same.find((f) => isCpsFunction(file, f));
   const params = fn ? continuationParameters(file, fn) : undefined;
   if (fn && params) return continuationArguments(file, fn, params, call);
@@ -457,4 +461,18 @@ export function calleeContinuations(file: SourceFile, call: Node): ContinuationA
   if (!leaf || !cont || conts.length !== 1 || errors.length > 1) return undefined;
   // One success callback, and an error one beside it or none (\`fetch(url, callback, timeout)\`).
   return continuationArguments(file, leaf, { cont, error }, call);
+}
+
+/**
+ * A library scheduler's callback (\`loop.call_later(delay, attempt, n + 1)\`,
+ * \`reactor.callLater\`, \`io_loop.add_timeout\`): it calls it once, with the
+ * values handed after it, so the callback is the call's continuation. Keyword
+ * arguments (which Twisted hands on, and asyncio does not) leave it unread, as
+ * does a scheduler that calls again and again.
+ */
+function scheduled(file: SourceFile, call: Node): ContinuationArguments | undefined {
+  if (!isRegistration(call) || argumentsOf(call).some((a) => a.type === 'keyword_argument')) return undefined;
+  const callback = registeredCallable(call);
+  if (!callback || callsRepeatedly(file, call, callback)) return undefined;
+  return { cont: callback, error: undefined };
 }

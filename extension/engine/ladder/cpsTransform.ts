@@ -531,7 +531,7 @@ class CpsWriter {
       const param = present(params.at(-1), 'params');
       const next = bindDirectly || discards ? rest : [stmt, ...rest];
       const inner = this.block(next, tail, { bound: new Set([...ctx.bound, param]), loop: ctx.loop });
-      const k = this.continuation(lastSite, param, inner);
+      const k = this.continuation(lastSite, param, inner, discards);
       scope = [...k.defs, this.tail(this.callPassing(lastSite, k.name, text))];
     }
     for (let i = sites.length - 2; i >= 0; i--) {
@@ -560,17 +560,18 @@ class CpsWriter {
   }
 
   /** A continuation receiving `param` and running `body`: a lambda when one expression holds it, else a nested def. */
-  private continuation(site: CpsSite, param: string, body: readonly Out[]): { defs: Out[]; name: string } {
+  private continuation(site: CpsSite, param: string, body: readonly Out[], drops = false): { defs: Out[]; name: string } {
+    const written = drops ? droppedParameter(site, param) : param;
     const only = body.length === 1 ? body[0] : undefined;
     if (only && 'line' in only && only.returns !== undefined && !only.line.includes('\n')) {
       const call = this.spec.trampoline ? only.returns.replace(/^lambda: /, '') : only.returns;
       const eta = new RegExp(`^([A-Za-z_][A-Za-z_0-9]*)\\(${param}\\)$`).exec(call);
       if (eta?.[1] && eta[1] !== param) return { defs: [], name: eta[1] };
-      return { defs: [], name: `lambda ${param}: ${only.returns}` };
+      return { defs: [], name: `lambda ${written}: ${only.returns}` };
     }
     const name = this.spec.names.fresh(`after_${site.label}`);
     this.generated.add(name);
-    return { defs: [defBlock(`def ${name}(${param}):`, name, [param], body)], name };
+    return { defs: [defBlock(`def ${name}(${written}):`, name, [param], body)], name };
   }
 
   // ---- if / elif / else ------------------------------------------------
@@ -838,6 +839,15 @@ class CpsWriter {
     const returns = this.thunk(call);
     return { line: `return ${returns}`, returns };
   }
+}
+
+/**
+ * The parameter of a continuation whose value the code drops: a leaf's
+ * operation (a timer) may call back with no value at all, so it gets a default;
+ * a converted function always hands on one.
+ */
+function droppedParameter(site: CpsSite, param: string): string {
+  return site.callee ? param : `${param}=None`;
 }
 
 /** Is `name` read somewhere in `loop` before (in the text) its first assignment there? */

@@ -18,6 +18,7 @@ import { refuse } from './refusal';
 import { argumentsOf } from '../python/scopes';
 import { deliveredType, generatorTypeSpelling } from '../python/annotations';
 import { moduleNamesOf } from '../python/imports';
+import { conditionalBranches } from '../python/callbacks';
 
 export interface Operation {
   /** The expression whose value is the call's result, e.g. `f(a)` or `yield f(a)`. */
@@ -360,6 +361,8 @@ class Uncps {
   private tail(expr: Node, env: Env): Res {
     const e = unparenthesized(expr);
     if (e.type === 'lambda' && !e.childForFieldName('parameters')) return this.lambdaTail(field(e, 'body'), env);
+    const branches = conditionalBranches(e);
+    if (branches) return this.conditionalTail(e, branches, env);
     if (e.type !== 'call') refuse('continuation-not-tail', e, `${this.at(e)}: the path ends with \`${this.file.textOf(e)}\` instead of calling the continuation \`${this.spec.cont}\``);
     const callee = field(e, 'function');
     const args = argumentsOf(e);
@@ -382,6 +385,18 @@ class Uncps {
       return this.cpsCall(e, slots, env);
     }
     return refuse('continuation-not-tail', e, `${this.at(e)}: the path ends with \`${this.file.textOf(e)}\`, which neither calls nor passes on the continuation \`${this.spec.cont}\``);
+  }
+
+  /** \`k(x) if c else op(y, k)\`: each branch a tail of its own, as an \`if\`/\`else\` statement. */
+  private conditionalTail(e: Node, [value, otherwise]: [Node, Node], env: Env): Res {
+    const condition = present(e.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment')[1], 'condition');
+    if (this.mentionsContinuation(condition)) refuse('continuation-not-tail', condition, `${this.at(condition)}: the continuation is used in a condition`);
+    const results = [this.tail(value, env), this.tail(otherwise, env)];
+    const [first] = results;
+    const only = first?.falls.size === 1 ? [...first.falls][0] : undefined;
+    const alike = results.every((r) => r.falls.size === (only === undefined ? 0 : 1) && (only === undefined || r.falls.has(only)));
+    const [yes, no] = results.map((r) => (alike ? r : withJump(r)));
+    return { out: [block(`if ${this.lineText(condition)}:`, present(yes, 'yes').out), block('else:', present(no, 'no').out)], falls: new Set([...present(yes, 'yes').falls, ...present(no, 'no').falls]) };
   }
 
   /** A lambda's body: one tail expression, or a sequence `(a(r), b(r), k(x))` whose items run in order before the last. */
@@ -485,8 +500,7 @@ class Uncps {
     let names: string[];
     let body: () => Res;
     if (handler.type === 'lambda') {
-      const params = handler.childForFieldName('parameters');
-      names = params ? children(params).map((p) => p.text) : [];
+      names = this.lambdaParameters(handler);
       body = () => this.lambdaTail(field(handler, 'body'), env);
     } else {
       const cont = this.conts.get(handler.text);
@@ -506,8 +520,7 @@ class Uncps {
       return { out: [line(`return ${op.parenthesize ? `(${op.text})` : op.text}`)], falls: new Set() };
     }
     if (k.type === 'lambda') {
-      const params = k.childForFieldName('parameters');
-      const names = params ? children(params).map((p) => p.text) : [];
+      const names = this.lambdaParameters(k);
       if (names.length > 1 && !this.spec.tuples) refuse('continuation-arity', k, `${this.at(k)}: the continuation takes ${String(names.length)} values; a call can deliver only one result`);
       const shadow = names.find((n) => parameterNames(this.spec.fn.node).includes(n));
       if (shadow) refuse('name-clash', k, `${this.at(k)}: the continuation's parameter \`${shadow}\` hides the function's parameter of that name; rename it so both values stay apart`);
@@ -522,6 +535,8 @@ class Uncps {
     if (!cont) return refuse('continuation-not-tail', k, `${this.at(k)}: the continuation \`${this.file.textOf(k)}\` is neither the function's own, a local function nor a lambda, so the paths through it cannot be followed`);
     if (cont.params.length > 1) {
       if (!this.spec.tuples) refuse('continuation-arity', k, `${this.at(k)}: the continuation \`${cont.name}\` takes ${String(cont.params.length)} values; a call can deliver only one result`);
+      // `def on_row(err, row=None)`: called with one value or two, which one unpacking cannot follow.
+      if (!hasOnlyPlainParameters(cont.node)) refuse('continuation-arity', k, `${this.at(k)}: the continuation \`${cont.name}\` takes \`${this.file.textOf(field(cont.node, 'parameters'))}\`, so it may be called with fewer values, which one unpacking cannot take`);
       const r = this.enter(cont, [], env, k);
       return { out: [line(`${cont.params.join(', ')} = ${op.text}`), ...r.out], falls: r.falls };
     }
@@ -542,6 +557,19 @@ class Uncps {
     const r = this.enter(cont, [], env, k);
     const used = param !== undefined && cont.body.some((b) => identifiers(b).has(param));
     return { out: [line(used ? `${param} = ${op.text}` : op.text), ...r.out], falls: r.falls };
+  }
+
+  /**
+   * The names a lambda continuation binds. A lone parameter may have a default
+   * (\`lambda _=None:\` takes a timer's call with no value as the runner's
+   * \`resume()\` does); beside others, a default or \`*values\` means the
+   * number of values varies, which one unpacking cannot follow.
+   */
+  private lambdaParameters(k: Node): string[] {
+    const list = k.childForFieldName('parameters');
+    const params = list ? children(list).filter((p) => p.type !== 'comment') : [];
+    const name = (p: Node): string | undefined => (p.type === 'identifier' ? p.text : p.type === 'default_parameter' && params.length === 1 ? p.childForFieldName('name')?.text : undefined);
+    return params.map((p) => name(p) ?? refuse('continuation-arity', p, `${this.at(p)}: the continuation's parameter \`${this.file.textOf(p)}\` lets it be called with more or fewer values, which one result cannot stand for`));
   }
 
   /** Control reaches a local continuation with `args` bound to its parameters (none: already bound by a call). */

@@ -33,6 +33,7 @@ const REGISTRATION_CALLS: ReadonlyMap<string, number> = new Map([
   ['add_callback', 0],
   ['add_timeout', 1],
   ['add_future', 1],
+  ['callLater', 1],
 ]);
 
 /**
@@ -302,6 +303,8 @@ export function onlyCalledOrHandedOn(def: Node, name: string): boolean {
 /** A call whose result the code uses: assigned, an operand or an argument (not returned, a lambda's body or a statement of its own). */
 function resultUsed(call: Node): boolean {
   const parent = logicalParent(call);
+  // A branch of `a if c else b` is used as the whole expression is.
+  if (parent?.type === 'conditional_expression' && conditionalBranches(parent)?.some((b) => b.id === call.id)) return resultUsed(parent);
   // An item of a lambda's sequence body, `lambda r: (log(r), k(r))`, runs for its effect.
   if (parent?.type === 'tuple' && logicalParent(parent)?.type === 'lambda') return false;
   return parent !== null && !['expression_statement', 'return_statement', 'lambda'].includes(parent.type);
@@ -403,6 +406,9 @@ function statementCall(statement: Node): Node | undefined {
  * is a thunk of such a call for a trampoline.
  */
 function continues(expr: Node, conts: Continuations, position: 'statement' | 'return'): boolean {
+  // `on_done(state) if settled(state) else call_later(2, check)`: each branch continues.
+  const branches = conditionalBranches(expr);
+  if (branches) return branches.every((b) => continues(b, conts, position));
   if (expr.type === 'lambda') {
     const params = expr.childForFieldName('parameters');
     const body = expr.childForFieldName('body');
@@ -433,6 +439,13 @@ function continues(expr: Node, conts: Continuations, position: 'statement' | 're
     }
     return false;
   });
+}
+
+/** The two values of \`a if c else b\` (unparenthesized), or undefined for any other expression. */
+export function conditionalBranches(expr: Node): [Node, Node] | undefined {
+  if (expr.type !== 'conditional_expression') return undefined;
+  const [value, , otherwise] = expr.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  return value && otherwise ? [unparenthesize(value), unparenthesize(otherwise)] : undefined;
 }
 
 /**

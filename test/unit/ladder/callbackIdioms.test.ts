@@ -215,6 +215,115 @@ test('a polling loop re-armed with call_later becomes a while loop yielding the 
   );
 });
 
+test('a lambda choosing by a conditional expression between calling back and re-arming the poll becomes if/else in the loop', async () => {
+  // A build whose status moves on at every poll, and a timer queue: the leaves, the same on both sides.
+  const leaves = `
+    timers = []
+    states = ["queued", "running", "passed"]
+
+
+    def call_later(delay, callback):
+        timers.append(callback)
+
+
+    def status(callback):
+        timers.append(lambda: callback(states.pop(0)))
+`;
+  await climbs(
+    `${leaves}
+
+
+    def wait(on_done):
+        def check():
+            status(lambda state: on_done("build " + state) if state == "passed" else call_later(2, check))
+
+        check()
+
+
+    wait(print)
+    while timers:
+        timers.pop(0)()
+`,
+    `${leaves}
+
+
+    @inline_callbacks
+    def wait():
+        while True:
+            state = yield lambda resume: status(resume)
+            if state == "passed":
+                return "build " + state
+            else:
+                yield lambda resume: call_later(2, resume)
+                continue
+
+
+    wait()(print)
+    while timers:
+        timers.pop(0)()
+`,
+  );
+});
+
+test("a retry re-armed with asyncio's loop.call_later(delay, attempt, n + 1, delay * 2) yields the timer, which hands the step its values", async () => {
+  const program = (retrying: string, calls: string): string => `
+    import asyncio
+
+    loop = asyncio.new_event_loop()
+    failures = {"db": 2, "cache": 5}
+
+
+    def connect(host, on_done, on_error):
+        failures[host] = failures.get(host, 0) - 1
+        if failures[host] >= 0:
+            loop.call_soon(on_error, ConnectionError(host + " refused"))
+        else:
+            loop.call_soon(on_done, host + " up")
+
+
+${retrying}
+
+
+    ${calls}
+    loop.run_forever()
+    loop.close()
+`;
+  // The import stays above the inserted runner.
+  await climbs(
+    program(
+      `    def connect_retrying(host, tries, on_done, on_error):
+        def attempt(n, delay):
+            def failed(error):
+                print(error, "retry in", delay)
+                if n == tries:
+                    on_error(error)
+                    return
+                loop.call_later(delay / 1000, attempt, n + 1, delay * 2)
+
+            connect(host, on_done, failed)
+
+        attempt(1, 1)`,
+      'connect_retrying("cache", 1, print, lambda error: print("gave up:", error))\n    connect_retrying("db", 3, lambda up: (print(up), loop.stop()), print)',
+    ),
+    program(
+      `    @inline_callbacks
+    def connect_retrying(host, tries):
+        n = 1
+        delay = 1
+        while True:
+            try:
+                return (yield lambda resume, fail: connect(host, resume, fail))
+            except Exception as error:
+                print(error, "retry in", delay)
+                if n == tries:
+                    raise error
+                n, delay = yield lambda resume: loop.call_later(delay / 1000, lambda *values: resume(values), n + 1, delay * 2)
+                continue`,
+      'connect_retrying("cache", 1)(print, lambda error: print("gave up:", error))\n    connect_retrying("db", 3)(lambda up: (print(up), loop.stop()), print)',
+    ).replace('    import asyncio\n\n', ''),
+  );
+});
+
 test('an errback raises; the handler passed beside the success continuation becomes try/except/else around just the yield', async () => {
   await climbs(
     `
@@ -344,6 +453,7 @@ const SCHEDULER = `
 
 test('a parameter named like an errback that is only handed to a scheduler in a branch the function goes on after is a value', async () => {
   // `call_later(0, fail, error)` ends the `else` branch, but `return cont(None)` follows the `if`: `error` is what fail reports, not a continuation.
+  // The caller choosing between two CPS calls by a conditional expression climbs as an if/else.
   await climbs(
     `
 ${SCHEDULER}
@@ -378,13 +488,19 @@ ${SCHEDULER}
             loop.call_later(0, fail, error)
 
 
-    def connect(ok, loop, cont):
-        return finish(lambda: print("connected"), None, loop)(lambda _: cont(1)) if ok else finish(None, "refused", loop)(lambda _: cont(0))
+    @inline_callbacks
+    def connect(ok, loop):
+        if ok:
+            yield finish(lambda: print("connected"), None, loop)
+            return 1
+        else:
+            yield finish(None, "refused", loop)
+            return 0
 
 
     loop = Later()
-    connect(True, loop, print)
-    connect(False, loop, print)
+    connect(True, loop)(print)
+    connect(False, loop)(print)
     loop.run()
 `,
   );

@@ -67,3 +67,61 @@ for (const to of ['generator', 'direct'] as const) {
     }
   });
 }
+
+// An error-first leaf calls back with one value on failure and two on success;
+// a continuation that takes the second with a default follows both, and one
+// unpacking of the result would not (it raised ValueError on the failing path).
+const ERROR_FIRST = `
+ready = []
+
+
+def load(name, callback):
+    if name == "x":
+        ready.append(lambda: callback(LookupError(name)))
+    else:
+        ready.append(lambda: callback(None, name.upper()))
+
+
+def named(name, callback):
+    def on_row(err, row=None):
+        if err:
+            callback("failed: " + str(err))
+            return
+        callback("row " + row)
+
+    load(name, on_row)
+
+
+def inline(name, callback):
+    load(name, lambda err, row=None: callback("failed" if err else "row " + row))
+
+
+def timer(name, callback):
+    ready.append(lambda: callback(name))
+
+
+def after_timer(name, callback):
+    timer(name, lambda _=None: callback("timer for " + name))
+
+
+named("a", print)
+named("x", print)
+inline("x", print)
+after_timer("t", print)
+while ready:
+    ready.pop(0)()
+`;
+
+test('--to generator: a continuation whose later parameters have defaults is refused with continuation-arity; a lone default binds as before', async () => {
+  const source = dedent(ERROR_FIRST);
+  const file = await parse(source);
+  try {
+    const result = convertFile(file, 'generator');
+    assert.deepEqual(Object.fromEntries(result.refused.map((r) => [r.function, [r.code, r.line]])), { named: ['continuation-arity', 18], inline: ['continuation-arity', 22] });
+    assert.deepEqual(result.converted, ['after_timer']);
+    assert.ok(result.text !== undefined);
+    assert.equal(python(result.text.replace('after_timer("t", print)', 'after_timer("t")(print)')), python(source));
+  } finally {
+    file.dispose();
+  }
+});

@@ -165,3 +165,30 @@ test('a module function yielded as the operation itself that calls back once com
 test('a yielded leaf that takes its callback first is read in that slot: one calling back twice refuses', async () => {
   await refusesLeaf(yielding('lambda resume: poll_each(resume, "news", "sport")'), 'headline', 'continuation-called-twice', RUNNER_LINES + 28, 'cps');
 });
+
+test('a yielded timer whose result is dropped comes down with a continuation whose parameter has a default: the timer calls back with no value, as the runner allowed', async () => {
+  const source = generatorForm(`timers = []
+
+
+def call_later(delay, callback):
+    timers.append(callback)
+
+
+@inline_callbacks
+def ticks(n):
+    count = 0
+    while count < n:
+        yield lambda resume: call_later(1, resume)
+        count += 1
+    return "ticked " + str(count)
+
+
+ticks(3)(print)
+while timers:
+    timers.pop(0)()
+`);
+  const result = await convert(source, 'cps', { functions: ['ticks'] });
+  assert.deepEqual(result.refused, []);
+  assert.match(result.text ?? '', /\(_\d*=None\)/);
+  assert.equal(python(result.text ?? ''), python(source));
+});
