@@ -283,7 +283,9 @@ function checkUses(ctx: Context, fn: FunctionInfo): Pick<Plan, 'starts' | 'calle
     while (outer.parent?.type === 'parenthesized_expression') outer = outer.parent;
     if (outer.parent?.type === 'yield') {
       const ownerNode = enclosingFunction(outer.parent);
-      const owner = ownerNode ? file.functions.all.find((f) => f.node.id === ownerNode.id) : undefined;
+      // The innermost definition at its start is the function itself, if indexed (a search of all of them per use was quadratic).
+      const found = ownerNode ? file.functions.at(ownerNode.startIndex) : undefined;
+      const owner = found && found.node.id === ownerNode?.id ? found : undefined;
       if (owner && ctx.batch.has(owner.node.id)) continue;
       if (owner && ctx.all.has(owner.node.id)) {
         callers.push(owner);
