@@ -164,7 +164,8 @@ export function calledInTry(converted: readonly FunctionInfo[], siteAt: (n: Node
   const qualifies = (fn: FunctionInfo): boolean => sitesOf(fn.node.childForFieldName('body')).length === 0 || throughCallees(fn);
   const found = new Set<FunctionInfo>();
   const pending: FunctionInfo[] = [];
-  for (const fn of converted) {
+  // Only a function whose text spells `try` is searched for its try statements.
+  for (const fn of converted.filter((f) => f.node.text.includes('try'))) {
     for (const attempt of fn.node.descendantsOfType('try_statement')) {
       for (const callee of callees(sitesOf(attempt?.childForFieldName('body') ?? null))) {
         if (qualifies(callee) && !found.has(callee)) pending.push(callee);

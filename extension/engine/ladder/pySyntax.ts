@@ -154,6 +154,8 @@ export function bindingsIn(node: Node): string[] {
 /** Names declared `global` in a function's own body. */
 export function globalNames(body: Node): Set<string> {
   const names = new Set<string>();
+  // A body whose text never spells the keyword declares nothing global, and is not walked.
+  if (!body.text.includes('global')) return names;
   for (const g of ownOfType(body, ['global_statement'])) for (const id of children(g)) names.add(id.text);
   return names;
 }
