@@ -60,6 +60,28 @@ test('at() finds the innermost definition around an offset, decorators included'
   assert.deepEqual(file.functions.named('A.b').map((f) => f.line), [3]);
 });
 
+test('of() gives the entry of a definition node, decorated or nested, and none for other nodes', async () => {
+  const text = dedent(`
+    @wraps
+    def outer():
+        @log
+        def inner():
+            return 1
+        return inner
+
+    class C:
+        def m(self):
+            pass
+  `);
+  const file = await parse(text);
+  for (const fn of file.functions.all) assert.equal(file.functions.of(fn.node), fn);
+  const inner = file.functions.named('outer.inner')[0];
+  const body = inner?.node.childForFieldName('body');
+  assert.ok(inner && body);
+  assert.equal(file.functions.of(body), undefined);
+  assert.equal(file.functions.of(inner.decorated ?? inner.node), undefined);
+});
+
 test('a name defined twice is listed twice, in source order', async () => {
   const file = await parse('def f():\n    return 1\n\ndef f():\n    return 2\n');
   assert.deepEqual(file.functions.named('f').map((f) => f.line), [1, 4]);

@@ -53,7 +53,7 @@ export function planCallSites(module: ModuleCoroutines, target: Recognised, conv
       const caller = enclosingFunction(awaitedBy);
       if (caller && converting.has(caller.id)) continue;
       if (delegates) {
-        const info = caller ? module.file.functions.all.find((f) => f.node.id === caller.id) : undefined;
+        const info = caller ? module.file.functions.of(caller) : undefined;
         // A @types.coroutine generator may `yield from` a native coroutine; a plain generator may not.
         if (info && isYieldFrom(awaitedBy) && module.of(info).flavour === 'types') continue;
         if (info && isYieldFrom(awaitedBy)) {

@@ -79,6 +79,8 @@ function continuationElsewhere(file: SourceFile, fn: FunctionInfo): string | und
   // Plain parameters only: one with a default may be left out by callers (\`callback=None\`), and
   // the last one is the rule above's to judge.
   const plain = new Set(list.slice(0, -1).flatMap((p) => plainParameterName(p)?.text ?? []));
+  // The predicate names at least one parameter, which would have to be among these: with none, it need not run.
+  if (plain.size === 0) return undefined;
   const found = continuationOf(file, fn);
   return found?.parameters.every((p) => plain.has(p) && onlyCalledOrHandedOn(fn.node, p)) ? found.parameter : undefined;
 }

@@ -124,6 +124,23 @@ export function sitesIn(node: Node, types: ReadonlySet<string>, isSite: (n: Node
   }
 }
 
+/** What `cpsSitesIn` found, by the `siteAt` of one conversion and the node asked about. */
+const sitesBySiteAt = new WeakMap<(n: Node) => CpsSite | undefined, Map<Node, readonly Node[]>>();
+
+/**
+ * The sites `siteAt` finds in `node`, as `sitesIn` lists them. A conversion
+ * asks this of each function's body several times (whether it makes CPS
+ * calls, how deep its CPS form can nest), so the walk is made once per
+ * `siteAt`, which answers the same for the same node throughout a conversion.
+ */
+export function cpsSitesIn(node: Node, siteAt: (n: Node) => CpsSite | undefined): readonly Node[] {
+  let known = sitesBySiteAt.get(siteAt);
+  if (!known) sitesBySiteAt.set(siteAt, (known = new Map<Node, readonly Node[]>()));
+  let sites = known.get(node);
+  if (!sites) known.set(node, (sites = sitesIn(node, SITE_TYPES, (n) => siteAt(n) !== undefined)));
+  return sites;
+}
+
 /**
  * Lifting moves CPS calls before the rest of their statement. Refuses when
  * that would change what runs: a CPS call under `and`/`or`/`if-else` (it might
@@ -167,7 +184,8 @@ export function calledInTry(converted: readonly FunctionInfo[], siteAt: (n: Node
   const qualifies = (fn: FunctionInfo): boolean => sitesOf(fn.node.childForFieldName('body')).length === 0 || throughCallees(fn);
   const found = new Set<FunctionInfo>();
   const pending: FunctionInfo[] = [];
-  for (const fn of converted) {
+  // Only a function whose text spells `try` is searched for its try statements.
+  for (const fn of converted.filter((f) => f.node.text.includes('try'))) {
     for (const attempt of fn.node.descendantsOfType('try_statement')) {
       for (const callee of callees(sitesOf(attempt?.childForFieldName('body') ?? null))) {
         if (qualifies(callee) && !found.has(callee)) pending.push(callee);
@@ -187,7 +205,7 @@ export function calledInTry(converted: readonly FunctionInfo[], siteAt: (n: Node
 /** Does \`fn\`'s body make a CPS call (it is no leaf)? */
 export function makesCpsCalls(fn: FunctionInfo, siteAt: (n: Node) => CpsSite | undefined): boolean {
   const body = fn.node.childForFieldName('body');
-  return body !== null && sitesIn(body, SITE_TYPES, (n) => siteAt(n) !== undefined).length > 0;
+  return body !== null && cpsSitesIn(body, siteAt).length > 0;
 }
 
 /** The function's new definition text (decorators included), for the range \`(decorated ?? node)\`. */
@@ -266,7 +284,7 @@ class CpsWriter {
 
   /** Does the body make a CPS call? Read once: every call site asks (through `threadsErrors`). */
   private bodyMakesCpsCalls(): boolean {
-    this.makesCpsCalls ??= sitesIn(this.body, SITE_TYPES, (n) => this.spec.siteAt(n) !== undefined).length > 0;
+    this.makesCpsCalls ??= cpsSitesIn(this.body, this.spec.siteAt).length > 0;
     return this.makesCpsCalls;
   }
 

@@ -266,7 +266,7 @@ function localBinding(id: Node): Node | undefined {
 
 /** What the module's one top-level `name = …` binds the name `id` to, when `id` means the module's name and nothing else binds it. */
 function moduleBinding(file: SourceFile, id: Node): Node | undefined {
-  if (isLocalName(id, id.text) || file.functions.all.some((f) => f.parent === undefined && f.name === id.text)) return undefined;
+  if (isLocalName(id, id.text) || file.functions.named(id.text).some((f) => f.parent === undefined)) return undefined;
   const bindings = moduleBindings(file).get(id.text) ?? [];
   const [only] = bindings;
   const assignment = only?.type === 'expression_statement' ? only.firstNamedChild : undefined;
@@ -322,8 +322,9 @@ function leafDefinitions(file: SourceFile, call: Node): FunctionInfo[] {
     const scope = bindingScopeOf(callee, callee.text);
     if (scope) return file.functions.all.filter((f) => f.kind === 'function' && f.node.parent?.parent?.id === scope.id && shortName(f) === callee.text);
     // A name defined twice may run either definition.
-    const functions = file.functions.all.filter((f) => f.kind === 'function' && f.parent === undefined && f.name === callee.text);
-    const classes = file.functions.all.filter((f) => f.kind === 'class' && f.parent === undefined && f.name === callee.text);
+    const topLevel = file.functions.named(callee.text).filter((f) => f.parent === undefined);
+    const functions = topLevel.filter((f) => f.kind === 'function');
+    const classes = topLevel.filter((f) => f.kind === 'class');
     return [...functions, ...classes.flatMap((c) => initializerOf(file, c, new Set()))];
   }
   if (callee?.type !== 'attribute') return [];
@@ -341,7 +342,7 @@ function initializerOf(file: SourceFile, cls: FunctionInfo, seen: Set<number>): 
   if (own.length > 0) return own;
   const bases = cls.node.childForFieldName('superclasses')?.namedChildren ?? [];
   for (const base of bases) {
-    const defined = base?.type === 'identifier' ? file.functions.all.find((f) => f.kind === 'class' && f.parent === undefined && f.name === base.text) : undefined;
+    const defined = base?.type === 'identifier' ? file.functions.named(base.text).find((f) => f.kind === 'class' && f.parent === undefined) : undefined;
     const found = defined ? initializerOf(file, defined, seen) : [];
     if (found.length > 0) return found;
   }
@@ -439,7 +440,7 @@ function madeForTheCall(file: SourceFile, fn: FunctionInfo, call: Node): boolean
   if (shortName(fn) === '__init__') return callee?.type === 'identifier';
   const receiver = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
   const made = receiver?.type === 'call' ? receiver.childForFieldName('function') : null;
-  return made?.type === 'identifier' && !isLocalName(made, made.text) && file.functions.all.some((f) => f.kind === 'class' && f.parent === undefined && f.name === made.text);
+  return made?.type === 'identifier' && !isLocalName(made, made.text) && file.functions.named(made.text).some((f) => f.kind === 'class' && f.parent === undefined);
 }
 
 /**

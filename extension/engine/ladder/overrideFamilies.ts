@@ -67,7 +67,7 @@ function delegatedToByPlainGenerator(module: ModuleCoroutines, use: Node): boole
   const context = call ? contextOf(call) : undefined;
   if (!context || !isYieldFrom(context)) return false;
   const caller = enclosingFunction(context);
-  const info = caller ? module.file.functions.all.find((f) => f.node.id === caller.id) : undefined;
+  const info = caller ? module.file.functions.of(caller) : undefined;
   return !info || !DELEGATING_FLAVOURS.has(module.of(info).flavour);
 }
 

@@ -77,6 +77,7 @@ export function render(file: SourceFile, out: readonly Out[], indent: string, un
 
 /** The lines of `text` at `at`; a line that starts inside a string literal is part of its value, and moves with no indentation added. */
 function indented(text: string, at: string): string[] {
+  if (!text.includes('\n')) return [text.trim() === '' ? '' : at + text];
   const inString = linesStartingInStrings(text);
   return text.split('\n').map((l, n) => (inString[n] === true ? l : l.trim() === '' ? '' : at + l));
 }

@@ -55,7 +55,8 @@ export function ownOfType(node: Node, types: readonly string[]): Node[] {
 /** Does a function's own body yield (so it is a generator)? */
 export function isGeneratorFunction(fn: Node): boolean {
   const body = fn.childForFieldName('body');
-  return body ? ownOfType(body, ['yield']).length > 0 : false;
+  // A yield spells its keyword: a body whose text has none is not walked (most are not generators).
+  return body !== null && body.text.includes('yield') && ownOfType(body, ['yield']).length > 0;
 }
 
 /** Is `inner` inside `outer` (or the same node)? */
@@ -153,6 +154,8 @@ export function bindingsIn(node: Node): string[] {
 /** Names declared `global` in a function's own body. */
 export function globalNames(body: Node): Set<string> {
   const names = new Set<string>();
+  // A body whose text never spells the keyword declares nothing global, and is not walked.
+  if (!body.text.includes('global')) return names;
   for (const g of ownOfType(body, ['global_statement'])) for (const id of children(g)) names.add(id.text);
   return names;
 }

@@ -12,7 +12,7 @@ import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { argumentsOf } from '../python/scopes';
-import { SITE_TYPES, sitesIn, type CpsSite } from './cpsTransform';
+import { cpsSitesIn, type CpsSite } from './cpsTransform';
 import { callsBuiltin, isScope } from './pySyntax';
 
 /**
@@ -42,7 +42,7 @@ export function deepeningFunctions(file: SourceFile, converted: readonly Functio
     const body = fn.node.childForFieldName('body');
     let calls = 0;
     let why: Deepening | undefined;
-    for (const node of body ? sitesIn(body, SITE_TYPES, (n) => siteAt(n) !== undefined) : []) {
+    for (const node of body ? cpsSitesIn(body, siteAt) : []) {
       const callee = siteAt(node)?.callee;
       const recursive = callee !== undefined && active.has(callee) ? callee : undefined;
       const inner = callee ? count(callee) : 0;

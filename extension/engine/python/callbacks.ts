@@ -73,7 +73,7 @@ const REPEATING_LIBRARIES = /^(asyncio|selectors|signal|tornado|twisted|trollius
  * module imports no event-loop library that could supply the name, any receiver.
  */
 function definedByModule(file: SourceFile, callee: Node, name: string): boolean {
-  if (callee.type === 'identifier') return isLocalName(callee, name) || file.functions.all.some((f) => f.parent === undefined && f.name === name);
+  if (callee.type === 'identifier') return isLocalName(callee, name) || file.functions.named(name).some((f) => f.parent === undefined);
   if (callee.type !== 'attribute' || importBound(file, callee)) return false;
   const methods = file.functions.all.filter((f) => f.kind === 'function' && f.parent !== undefined && f.name === `${f.parent}.${name}` && file.functions.named(f.parent)[0]?.kind === 'class' && mayReachMethod(file, callee, f));
   if (methods.length === 0) return false;

@@ -363,7 +363,9 @@ export class ProjectModel {
 
   /** Whether a module other than `module` has `word` in its text: if none has, nothing outside `module` can use it, and nothing need be parsed to say so. */
   mentionedOutside(module: ModuleSource, word: string): boolean {
-    return this.mentioning(word).some((m) => m !== module);
+    // Not `mentioning`: the module asked about is not searched (in a project of one module, nothing is).
+    for (const other of this.byPath.values()) if (other !== module && this.wordsOf(other).mentions(word)) return true;
+    return false;
   }
 
   /** Modules whose text contains `word` as a word: the only ones that can use it. */
@@ -411,7 +413,7 @@ export class ProjectModel {
 
   /** `from home import *` binds `name` in `module` (when nothing else there does). */
   private starImports(module: ModuleSource, names: ModuleNames, home: ModuleSource, name: string): boolean {
-    if (bindsByImport(names, name) || this.fileOf(module)?.functions.all.some((f) => f.parent === undefined && f.name === name)) return false;
+    if (bindsByImport(names, name) || this.fileOf(module)?.functions.named(name).some((f) => f.parent === undefined)) return false;
     return names.starModules.some((m) => this.absolute(module, m) === home.name);
   }
 
@@ -541,7 +543,7 @@ export class ProjectModel {
     const { file, names: homeNames } = this.parsedOf(home);
     if (!file || !homeNames) return 'unknown';
     const bound = absolute.slice(dot + 1);
-    if (file.functions.all.some((f) => f.parent === undefined && f.name === bound)) return 'unrelated';
+    if (file.functions.named(bound).some((f) => f.parent === undefined)) return 'unrelated';
     const values = file.root.namedChildren.flatMap((statement) => {
       const assignment = statement?.type === 'expression_statement' ? statement.firstNamedChild : undefined;
       const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : undefined;
@@ -719,7 +721,7 @@ function baseExpressions(cls: Node): Node[] {
 function enclosingClass(file: SourceFile | undefined, node: Node): FunctionInfo | undefined {
   if (!file) return undefined;
   for (let p = node.parent; p; p = p.parent) {
-    if (p.type === 'class_definition') return file.functions.all.find((f) => f.node.id === p.id);
+    if (p.type === 'class_definition') return file.functions.of(p);
   }
   return undefined;
 }

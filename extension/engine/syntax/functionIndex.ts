@@ -50,6 +50,13 @@ export class FunctionIndex {
     return [...(this.byName.get(name) ?? [])];
   }
 
+  /** The entry of the definition `node` is (a function or class definition), if the index holds it. */
+  of(node: Node): FunctionInfo | undefined {
+    // Its own entry is the innermost definition around its start: a definition nested in it starts later.
+    const found = this.at(node.startIndex);
+    return found?.node.id === node.id ? found : undefined;
+  }
+
   /** The innermost function or class whose definition contains `offset`. */
   at(offset: number): FunctionInfo | undefined {
     // `all` is in source order, so a binary search finds the last definition

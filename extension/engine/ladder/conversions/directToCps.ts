@@ -280,8 +280,16 @@ function generate(file: SourceFile, chosen: ReadonlyMap<string, FunctionInfo>, c
 function directSites(file: SourceFile, converted: readonly FunctionInfo[], cont: string, onError: string, errorPaths: ReadonlySet<FunctionInfo>): (n: Node) => CpsSite | undefined {
   const functions = new Map(converted.filter((f) => !isMethod(file, f)).map((f) => [pythonName(shortName(f)), f]));
   const methods = methodsByName(file, converted, (f) => pythonName(shortName(f)));
+  // Each call is asked about several times (the writer, the stack-growth count, who calls what in a try): answered once.
+  const known = new Map<Node, CpsSite | undefined>();
   return (n) => {
     if (n.type !== 'call') return undefined;
+    if (known.has(n)) return known.get(n);
+    const site = siteOf(n);
+    known.set(n, site);
+    return site;
+  };
+  function siteOf(n: Node): CpsSite | undefined {
     const callee = n.childForFieldName('function');
     const written = calleeName(n);
     const name = written === undefined ? undefined : pythonName(written);
@@ -292,5 +300,5 @@ function directSites(file: SourceFile, converted: readonly FunctionInfo[], cont:
     const site: CpsSite = { node: n, label: name, callee: fn, render: (k, text) => callWithArguments(n, [{ keyword: cont, value: k }], byKeyword, text) };
     if (!errorPaths.has(fn)) return { ...site, noErrorPath: `\`${name}\` takes no error continuation` };
     return { ...site, renderCatching: (k, e, text) => callWithArguments(n, [{ keyword: cont, value: k }, { keyword: onError, value: e }], byKeyword, text) };
-  };
+  }
 }

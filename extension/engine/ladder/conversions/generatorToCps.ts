@@ -246,7 +246,7 @@ function operationProblem(file: SourceFile, op: Node): { code: RefusalCode; why:
   if (value.type === 'identifier') {
     const lambdas = localLambdas(value);
     if (lambdas) return lambdas.map((lambda) => operationProblem(file, lambda)).find((p) => p !== undefined);
-    const [fn, ...others] = isLocalName(value, value.text) ? [] : file.functions.all.filter((f) => f.kind === 'function' && f.parent === undefined && f.name === value.text);
+    const [fn, ...others] = isLocalName(value, value.text) ? [] : file.functions.named(value.text).filter((f) => f.kind === 'function' && f.parent === undefined);
     if (fn && others.length === 0) return operationOrderProblem(file, fn);
   }
   return { code: 'unreadable-leaf', why: `the operation \`${file.textOf(value).split('\n')[0] ?? ''}\` is held in ${HOLDERS.get(value.type) ?? 'an expression'} the module cannot follow to its definition, so whether it calls back once and last cannot be read` };

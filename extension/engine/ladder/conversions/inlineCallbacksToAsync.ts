@@ -225,7 +225,7 @@ function formProblem(file: SourceFile, r: Recognised): Blocker | undefined {
   const expression = r.decorator?.firstNamedChild;
   const written = expression ? file.textOf(expression) : RUNNER_NAME;
   const name = written.split('.').at(-1) ?? written;
-  const runner = file.functions.all.find((f) => f.parent === undefined && f.name === name);
+  const runner = file.functions.named(name).find((f) => f.parent === undefined);
   if (written !== name || !runner || !isOwnRunner(file, runner)) {
     return blocker('unknown-runner', r.decorator, `is decorated with @${written}, which is not the ${RUNNER_NAME} runner the CPS → generator rung inserts into this module (it is imported or written differently), so what its yields mean is not known; convert it by hand`);
   }
@@ -285,7 +285,7 @@ function checkUses(ctx: Context, fn: FunctionInfo): Pick<Plan, 'starts' | 'calle
     while (outer.parent?.type === 'parenthesized_expression') outer = outer.parent;
     if (outer.parent?.type === 'yield') {
       const ownerNode = enclosingFunction(outer.parent);
-      const owner = ownerNode ? file.functions.all.find((f) => f.node.id === ownerNode.id) : undefined;
+      const owner = ownerNode ? file.functions.of(ownerNode) : undefined;
       if (owner && ctx.batch.has(owner.node.id)) continue;
       if (owner && ctx.all.has(owner.node.id)) {
         callers.push(owner);
