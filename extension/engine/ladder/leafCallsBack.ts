@@ -15,6 +15,7 @@ import { alwaysExits, bindings, bindingsIn, children, contains, globalNames, isG
 import { bindingScopeOf, isLocalName } from '../python/localNames';
 import { callsOutOf, containersHolding, keptWithoutTaking, takesOutIn, type SlotOwner } from './keptCallbacks';
 import { isMethod } from './references';
+import { calleeName } from './callText';
 
 /** `lambda r: leaf(args, r)` (or `lambda r: r(value)`), or `lambda r, fail: leaf(args, r, fail)`: the leaf call and its callbacks' names. */
 export interface LeafOperation {
@@ -194,7 +195,7 @@ function oneLine(file: SourceFile, node: Node): string {
   return text.length > 50 ? `${text.slice(0, 47)}...` : text;
 }
 
-type OrderProblem = { code: 'continuation-called-twice' | 'code-after-continuation' | 'unreadable-leaf'; why: string };
+type OrderProblem = { code: 'continuation-called-twice' | 'code-after-continuation' | 'unreadable-leaf' | 'callback-result-used'; why: string };
 
 /**
  * Why yielding the module's leaf `call` as an operation would change what
@@ -394,6 +395,10 @@ function readDefinition(file: SourceFile, fn: FunctionInfo, params: readonly (st
     const inner = handed ? orderProblem(file, c, handed, seen) : undefined;
     if (inner) return { ...inner, why: `${leaf} hands its callback \`${param}\` on at ${at}: ${inner.why}` };
     if (wrapped) continue;
+    const reader = resultReader(c, handed, body);
+    if (reader) {
+      return { code: 'callback-result-used', why: `${leaf} uses what its callback \`${param}\` returns (${at}, read at line ${String(file.lineOf(reader))}: \`${oneLine(file, reader)}\`); yielded, its callback would be the runner's, which returns nothing of what the caller's continuation returned` };
+    }
     const loop = repeatingLoop(c, fn.node);
     const again = sites.find((other) => !other.wrapped && other.call.id !== c.id && other.call.startIndex > c.startIndex && mayRunAfter(c, other.call, fn.node));
     if (loop || again) {
@@ -539,6 +544,31 @@ function callbackSites(body: Node, names: ReadonlySet<string>): CallbackSite[] {
     }
   }
   return [...sites.values()];
+}
+
+/** Deferred methods whose callable's result becomes the Deferred's, which the callbacks added after it are handed. */
+const CHAINING_CALLS = new Set(['addCallback', 'addBoth', 'addCallbacks']);
+
+/**
+ * Where a leaf reads what its callback returns at the site \`call\`: \`x = cb(v)\`,
+ * or a Deferred that hands the callback's result on to a callback added after
+ * it (\`d.addCallback(cb)\` then \`d.addCallback(log)\`, or chained). A callback
+ * only called, or returned as the leaf's own result, is not read: the caller
+ * the step rewrites drops what the leaf returns.
+ */
+function resultReader(call: Node, handed: readonly Node[] | undefined, body: Node): Node | undefined {
+  if (!handed) {
+    let outer = call;
+    while (outer.parent?.type === 'parenthesized_expression') outer = outer.parent;
+    const parent = outer.parent;
+    return parent && parent.type !== 'expression_statement' && parent.type !== 'return_statement' ? parent : undefined;
+  }
+  if (!CHAINING_CALLS.has(calleeName(call) ?? '')) return undefined;
+  if (call.parent?.type === 'attribute') return call.parent;
+  const receiver = call.childForFieldName('function')?.childForFieldName('object');
+  if (receiver?.type !== 'identifier' && receiver?.type !== 'attribute') return undefined;
+  const later = body.descendantsOfType('call').find((c) => c !== null && c.startIndex >= call.endIndex && CHAINING_CALLS.has(calleeName(c) ?? '') && c.childForFieldName('function')?.childForFieldName('object')?.text === receiver.text);
+  return later ?? undefined;
 }
 
 /** `cb(v)` for the use `cb` is its callee, `f(x, cb)` or `f(x, k=cb)` where it is an argument. */

@@ -91,6 +91,8 @@ export type RefusalCode =
   | 'continuation-called-twice'
   /** A leaf that goes on after calling its callback: yielded, that code would run first. */
   | 'code-after-continuation'
+  /** A leaf that uses what its callback returns (a Deferred handing it to the callbacks added after it), which the runner's resume does not give back. */
+  | 'callback-result-used'
   /** A callback leaf of the module whose callback parameter the call does not show, or that is decorated or reached through a name the module cannot follow, so how often and when it calls back cannot be read. */
   | 'unreadable-leaf'
   /** An error continuation called with a value the module does not show to be an exception, so it cannot be raised. */

@@ -1,9 +1,10 @@
 // Reads of a callback leaf that --to generator follows to the end: a slot the
 // module calls from two functions, a leaf picked out of a dict or by
-// `getattr` or handed in as a parameter, a search loop's `for … else`, and a module's own method named
-// like a library's repeating API. Each either converts and prints the same,
+// `getattr` or handed in as a parameter, a search loop's `for … else`, a module's own method named
+// like a library's repeating API, and a leaf that reads what its callback returns. Each either converts and prints the same,
 // or refuses with its code and the line of the leaf call.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { dedent } from '../../helpers/parser';
 import { python, refusesLeaf } from './cpsHelpers';
@@ -346,4 +347,88 @@ test('a slot another class clears under the same name is not this class’s slot
     'continuation-called-twice',
     21,
   );
+});
+
+/** Runs `source` with Debian's python3, which has Twisted. */
+function twistedPython(source: string): string {
+  const run = spawnSync('/usr/bin/python3', ['-'], { input: source, encoding: 'utf8', timeout: 20_000 });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout;
+}
+
+/** A price lookup whose Deferred runs `callback`, then whatever `after` adds to it. */
+function priceLookup(after: string): string {
+  return `
+    from twisted.internet import reactor, task
+
+
+    def lookup(item):
+        return {"tea": 3, "cake": 5}[item]
+
+
+    def fetch_price(item, callback):
+        d = task.deferLater(reactor, 0.01, lookup, item)
+        d.addCallback(callback)
+${after}
+
+
+    def price_with_tax(item, cont):
+        def got(price):
+            if price > 4:
+                raise ValueError("too dear")
+            return cont(price * 2)
+
+        fetch_price(item, got)
+
+
+    def shown(v):
+        print("total", v)
+        return v
+
+
+    price_with_tax("tea", shown)
+    price_with_tax("cake", shown)
+    reactor.callLater(0.1, reactor.stop)
+    reactor.run()
+    `;
+}
+
+test('a Deferred that hands the callback\'s result to a callback added after it is read as using it, and refused; an errback after it is not', async () => {
+  // Converted, the logger would print None: the runner's resume returns nothing of what `shown` returned.
+  const chained = priceLookup('        d.addCallback(lambda seen: print("logged", seen))');
+  const source = dedent(chained);
+  assert.match(twistedPython(source), /logged 6/);
+  const refused = await convert(chained, 'generator', { functions: ['price_with_tax'] });
+  assert.deepEqual(
+    refused.refused.map((r) => [r.function, r.code, r.line]),
+    [['price_with_tax', 'callback-result-used', 20]],
+  );
+  assert.match(refused.refused[0]?.message ?? '', /line 11: `d.addCallback\(lambda seen: print\("logged", seen\)\)`/);
+  const errback = priceLookup('        d.addErrback(lambda failure: print("failed:", failure.getErrorMessage()))');
+  const converted = await convert(errback, 'generator', { functions: ['price_with_tax'] });
+  assert.deepEqual(converted.refused, []);
+  assert.ok(converted.text !== undefined);
+  assert.equal(twistedPython(converted.text), twistedPython(dedent(errback)));
+});
+
+test('a leaf that reads what its callback returns is refused; one that returns it converts', async () => {
+  const leaf = (body: string): string => `
+    def measure(n, callback):
+${body}
+
+
+    def doubled(n, cont):
+        measure(n, lambda v: cont(v * 2))
+
+
+    def report(v):
+        print("got", v)
+        return v
+
+
+    doubled(4, report)
+    `;
+  // Converted, it would print "callback said None".
+  await refusesLeaf(leaf('        print("callback said", callback(n + 1))'), 'doubled', 'callback-result-used', 6);
+  await convertsAlone(leaf('        return callback(n + 1)'), 'doubled');
 });
