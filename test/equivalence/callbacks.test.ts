@@ -90,6 +90,8 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   library_catalog: { converts: ['locate'], refuses: { all_copies: 'continuation-called-twice' } },
   // The module's own `signal` and `add_reader` queue once: read as the module defines them, not as the library's.
   signal_board: { converts: ['clear_route'] },
+  // A selector of the module's own: a one-shot add_reader, and a call_later taking the function first, to which a slot is handed as a call of it.
+  serial_console: { converts: ['prompt'], refuses: { ask: 'continuation-called-twice', ask_firmly: 'continuation-called-twice' } },
 };
 
 interface Report {

@@ -5,7 +5,7 @@ import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { perFunction } from '../syntax/perParse';
-import { CONTINUATION_NAME, continuationOf, forwardsOwnArguments, onlyCalledOrHandedOn } from '../python/callbacks';
+import { callsModuleDefinition, CONTINUATION_NAME, continuationOf, forwardsOwnArguments, onlyCalledOrHandedOn, registeredCallable } from '../python/callbacks';
 import { calleeName } from './callText';
 import { children, identifiersByName, isGeneratorFunction, parameterNames as parameterNamesOf } from './pySyntax';
 import { isMethod } from './references';
@@ -79,7 +79,7 @@ function continuationElsewhere(file: SourceFile, fn: FunctionInfo): string | und
   // the last one is the rule above's to judge.
   const plain = new Set(list.slice(0, -1).flatMap((p) => plainParameterName(p)?.text ?? []));
   const found = continuationOf(file, fn);
-  return found?.parameters.every((p) => plain.has(p) && onlyCalledOrHandedOn(fn.node, p)) ? found.parameter : undefined;
+  return found?.parameters.every((p) => plain.has(p) && onlyCalledOrHandedOn(file, fn.node, p)) ? found.parameter : undefined;
 }
 
 function lastContinuation(file: SourceFile, fn: FunctionInfo, seen: Set<number>): string | undefined {
@@ -454,7 +454,11 @@ export function calleeContinuations(file: SourceFile, call: Node): ContinuationA
   const conts = names.filter((n) => !ERROR_CONTINUATION.test(n) && CONTINUATION_NAME.test(n));
   const [error] = errors;
   const cont = conts.at(-1);
-  if (!leaf || !cont || conts.length !== 1 || errors.length > 1) return undefined;
+  // A scheduler of the module's own keeps the callable where its definition takes it (\`clock.call_later(fn, 5)\`).
+  if (!leaf || !cont || conts.length !== 1 || errors.length > 1) {
+    const kept = callsModuleDefinition(file, call) ? registeredCallable(file, call) : undefined;
+    return kept ? { cont: kept, error: undefined } : undefined;
+  }
   // One success callback, and an error one beside it or none (\`fetch(url, callback, timeout)\`).
   return continuationArguments(file, leaf, { cont, error }, call);
 }

@@ -10,7 +10,7 @@
 import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { isRegistration, registeredCallable } from '../python/callbacks';
+import { callsModuleDefinition, registeredCallable } from '../python/callbacks';
 import { localNamesOf } from '../python/localNames';
 import { argumentsOf, enclosingFunction } from '../python/scopes';
 
@@ -78,7 +78,7 @@ function findCallsOutOf(file: SourceFile, container: string): Node[][] {
     const parent = read.parent;
     const taken = parent?.type === 'subscript' && parent.childForFieldName('value')?.id === read.id ? parent : read;
     const scope = enclosingFunction(taken) ?? file.root;
-    const calls = calledAt(taken, scope);
+    const calls = calledAt(file, taken, scope);
     if (calls.length === 0) continue;
     const list = byScope.get(scope.id);
     if (list) list.push(...calls);
@@ -89,14 +89,16 @@ function findCallsOutOf(file: SourceFile, container: string): Node[][] {
 
 /**
  * Where the value `taken` is called: at once (`taken(v)`), handed to a
- * scheduler that will (`call_soon(taken, v)`), or through the local it is put in
- * (`cb = taken` … `cb(v)`).
+ * library's scheduler that will (`call_soon(taken, v)`) or to a function of
+ * the module's own, which may (`clock.call_later(taken, 5)`, `defer(taken, v)`:
+ * where it puts it is its definition's to say, not its name's), or through
+ * the local it is put in (`cb = taken` … `cb(v)`).
  */
-function calledAt(taken: Node, scope: Node): Node[] {
+function calledAt(file: SourceFile, taken: Node, scope: Node): Node[] {
   const parent = taken.parent;
   if (parent?.type === 'call' && parent.childForFieldName('function')?.id === taken.id) return [parent];
   const handedTo = parent?.type === 'argument_list' ? parent.parent : null;
-  if (handedTo?.type === 'call' && isRegistration(handedTo) && registeredCallable(handedTo)?.id === taken.id) return [handedTo];
+  if (handedTo?.type === 'call' && (registeredCallable(file, handedTo)?.id === taken.id || callsModuleDefinition(file, handedTo))) return [handedTo];
   const alias = aliasOf(taken);
   if (alias?.type !== 'identifier') return [];
   return scope.descendantsOfType('call').filter((c): c is Node => c !== null && c.childForFieldName('function')?.type === 'identifier' && c.childForFieldName('function')?.text === alias.text);

@@ -347,3 +347,96 @@ test('a slot another class clears under the same name is not this class’s slot
     21,
   );
 });
+
+/** A clock of the module's own whose `call_later` takes the function first and the delay after it, unlike the library's. */
+const CALLABLE_FIRST_CLOCK = `    import heapq
+
+
+    class Clock:
+        def __init__(self):
+            self.now = 0
+            self.timers = []
+
+        def call_later(self, fn, delay, *args):
+            heapq.heappush(self.timers, (self.now + delay, len(self.timers), fn, args))
+
+        def run(self):
+            while self.timers:
+                self.now, _, fn, args = heapq.heappop(self.timers)
+                fn(*args)
+
+
+    clock = Clock()`;
+
+test('a slot handed to the module’s own call_later, which takes the function first, is a call of it: with a timeout calling it too, the caller refuses', async () => {
+  await refusesLeaf(
+    `
+${CALLABLE_FIRST_CLOCK}
+
+
+    class Request:
+        def __init__(self):
+            self._on_reply = None
+
+        def ask(self, question, on_reply):
+            self._on_reply = on_reply
+            clock.call_later(self._answer, 1, question)
+            clock.call_later(self._expire, 5)
+
+        def _answer(self, question):
+            clock.call_later(self._on_reply, 0, question + "? yes")
+
+        def _expire(self):
+            callback, self._on_reply = self._on_reply, None
+            callback("timed out")
+
+
+    def ask(question, on_done):
+        Request().ask(question, lambda r: on_done(r.upper()))
+
+
+    ask("rain", print)
+    clock.run()
+    `,
+    'ask',
+    'continuation-called-twice',
+    39,
+  );
+});
+
+test('a slot handed to a scheduler of the module’s own under another name is a call of it too: the caller refuses', async () => {
+  const source = download('            defer(self._on_done, "got " + url)', TAKE_THEN_CALL('"timed out"')).replace('\n\n    class Download:', '\n\n    def defer(fn, *args):\n        call_soon(fn, *args)\n\n\n    class Download:');
+  await refusesLeaf(source, 'fetch_page', 'continuation-called-twice', 32);
+});
+
+test('a polling loop re-armed through the module’s own call_later, which takes the function first, converts to a loop', async () => {
+  await convertsAlone(
+    `
+${CALLABLE_FIRST_CLOCK}
+    LEVELS = [3, 5, 8, 12]
+
+
+    def read_level(on_done):
+        on_done(LEVELS[min(clock.now // 10, len(LEVELS) - 1)])
+
+
+    def wait_full(mark, on_done):
+        def poll():
+            read_level(lambda level: check(level))
+
+        def check(level):
+            print("t=" + str(clock.now), level)
+            if level >= mark:
+                on_done(clock.now)
+            else:
+                clock.call_later(poll, 10)
+
+        poll()
+
+
+    wait_full(8, lambda t: print("full at", t))
+    clock.run()
+    `,
+    'wait_full',
+  );
+});
