@@ -92,6 +92,8 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   signal_board: { converts: ['clear_route'] },
   // A selector of the module's own: a one-shot add_reader, and a call_later taking the function first, to which a slot is handed as a call of it.
   serial_console: { converts: ['prompt'], refuses: { ask: 'continuation-called-twice', ask_firmly: 'continuation-called-twice' } },
+  // A slot called through another receiver (the round calling machine._on_washed) is the class's slot called.
+  laundromat: { converts: ['dry'], refuses: { wash: 'continuation-called-twice' } },
 };
 
 interface Report {

@@ -53,55 +53,82 @@ export function containersHolding(file: SourceFile, body: Node, names: ReadonlyS
   return kept;
 }
 
+/** Calls of what one function (or the module) reads out of a container: the container as that code spells it, the function, and the calls. */
+export interface CallsOut {
+  readonly container: string;
+  readonly scope: Node;
+  readonly calls: readonly Node[];
+}
+
 /**
  * The calls of what the module reads back out of the container or slot
  * `container` and leaves there (`self._cb(data)`, `cb = self._cb` then
  * `cb(data)`, `self.handlers[key](v)`), grouped by the function (or module)
  * they are in.
  */
-export function callsOutOf(file: SourceFile, container: string): Node[][] {
+export function callsOutOf(file: SourceFile, container: string): readonly CallsOut[] {
+  return callsOutBy(file, container, () => file.root.descendantsOfType(['attribute', 'identifier']).filter((read): read is Node => read?.text === container));
+}
+
+/**
+ * callsOutOf every slot named `attribute`, on whatever receiver
+ * (`self._on_done`, `job._on_done`), grouped by the function and the
+ * receiver: which of them mean one class's slot is for the caller to say.
+ */
+export function callsOutOfAttribute(file: SourceFile, attribute: string): readonly CallsOut[] {
+  return callsOutBy(file, `.${attribute}`, () => file.root.descendantsOfType('attribute').filter((read): read is Node => read?.childForFieldName('attribute')?.text === attribute));
+}
+
+/** The calls out of the reads `find` gives, found once per parse under `key`: many leaves keep their callbacks in the same slot. */
+function callsOutBy(file: SourceFile, key: string, find: () => Node[]): readonly CallsOut[] {
   let known = callsOutByFile.get(file);
-  if (!known) callsOutByFile.set(file, (known = new Map<string, Node[][]>()));
-  let calls = known.get(container);
-  if (!calls) known.set(container, (calls = findCallsOutOf(file, container)));
+  if (!known) callsOutByFile.set(file, (known = new Map<string, readonly CallsOut[]>()));
+  let calls = known.get(key);
+  if (!calls) known.set(key, (calls = groupCallsOut(file, find())));
   return calls;
 }
 
-/** callsOutOf, by container, found once per parse: many leaves keep their callbacks in the same slot. */
-const callsOutByFile = new WeakMap<SourceFile, Map<string, Node[][]>>();
+const callsOutByFile = new WeakMap<SourceFile, Map<string, readonly CallsOut[]>>();
 
-function findCallsOutOf(file: SourceFile, container: string): Node[][] {
-  const byScope = new Map<number, Node[]>();
-  for (const read of file.root.descendantsOfType(['attribute', 'identifier'])) {
-    if (!read || read.text !== container || isWritten(read)) continue;
+function groupCallsOut(file: SourceFile, reads: readonly Node[]): CallsOut[] {
+  const groups = new Map<string, { container: string; scope: Node; calls: Node[] }>();
+  for (const read of reads) {
+    if (isWritten(read)) continue;
     // What a take (`pop`, `popleft`, `get` of a queue) hands out is a new entry each time: only a read that leaves it there can call it again.
     const parent = read.parent;
     const taken = parent?.type === 'subscript' && parent.childForFieldName('value')?.id === read.id ? parent : read;
     const scope = enclosingFunction(taken) ?? file.root;
     const calls = calledAt(file, taken, scope);
     if (calls.length === 0) continue;
-    const list = byScope.get(scope.id);
-    if (list) list.push(...calls);
-    else byScope.set(scope.id, [...calls]);
+    const key = `${String(scope.id)}\0${read.text}`;
+    const group = groups.get(key);
+    if (group) group.calls.push(...calls);
+    else groups.set(key, { container: read.text, scope, calls: [...calls] });
   }
-  return [...byScope.values()];
+  return [...groups.values()];
 }
 
 /**
  * Where the value `taken` is called: at once (`taken(v)`), handed to a
  * library's scheduler that will (`call_soon(taken, v)`) or to a function of
  * the module's own, which may (`clock.call_later(taken, 5)`, `defer(taken, v)`:
- * where it puts it is its definition's to say, not its name's), or through
- * the local it is put in (`cb = taken` … `cb(v)`).
+ * where it puts it is its definition's to say, not its name's), or so through
+ * the local it is put in (`cb = taken` … `cb(v)` or `call_soon(cb, v)`).
  */
 function calledAt(file: SourceFile, taken: Node, scope: Node): Node[] {
-  const parent = taken.parent;
-  if (parent?.type === 'call' && parent.childForFieldName('function')?.id === taken.id) return [parent];
-  const handedTo = parent?.type === 'argument_list' ? parent.parent : null;
-  if (handedTo?.type === 'call' && (registeredCallable(file, handedTo)?.id === taken.id || callsModuleDefinition(file, handedTo))) return [handedTo];
+  const direct = callRunning(file, taken);
+  if (direct) return [direct];
   const alias = aliasOf(taken);
   if (alias?.type !== 'identifier') return [];
-  return scope.descendantsOfType('call').filter((c): c is Node => c !== null && c.childForFieldName('function')?.type === 'identifier' && c.childForFieldName('function')?.text === alias.text);
+  return scope.descendantsOfType('identifier').flatMap((use) => (use && use.text === alias.text && use.id !== alias.id ? (callRunning(file, use) ?? []) : []));
+}
+
+/** The call that runs `value`: it is the callee, or it is handed to a call that may run it (see calledAt). */
+function callRunning(file: SourceFile, value: Node): Node | undefined {
+  const parent = value.parent;
+  if (parent?.type === 'call' && parent.childForFieldName('function')?.id === value.id) return parent;
+  const handedTo = parent?.type === 'argument_list' ? parent.parent : null;
+  return handedTo?.type === 'call' && (registeredCallable(file, handedTo)?.id === value.id || callsModuleDefinition(file, handedTo)) ? handedTo : undefined;
 }
 
 /** The target `value` is assigned to: `cb = value`, or its place in `cb, self._cb = value, None`. */

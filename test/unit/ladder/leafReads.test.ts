@@ -440,3 +440,12 @@ ${CALLABLE_FIRST_CLOCK}
     'wait_full',
   );
 });
+
+test('a slot a method calls without taking it out, that method scheduled twice for one start, calls back twice even with a cancel clearing it: the caller refuses', async () => {
+  const cancellable = timer('Timer(name)', '            call_later(delay, self._fire)\n            call_later(delay * 2, self._fire)').replace('        def _fire(self):', '        def cancel(self):\n            self._on_fire = None\n\n        def _fire(self):');
+  await refusesLeaf(cancellable, 'alarm', 'continuation-called-twice', 26);
+});
+
+test('a slot read into a local that is handed to the scheduler is a call of it: with a timeout calling it too, the caller refuses', async () => {
+  await refusesLeaf(download('            callback = self._on_done\n            call_soon(callback, "got " + url)', TAKE_THEN_CALL('"timed out"')), 'fetch_page', 'continuation-called-twice', 29);
+});
