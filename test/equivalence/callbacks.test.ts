@@ -91,7 +91,9 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   // The module's own `signal` and `add_reader` queue once: read as the module defines them, not as the library's.
   signal_board: { converts: ['clear_route'] },
   // A selector of the module's own: a one-shot add_reader, and a call_later taking the function first, to which a slot is handed as a call of it.
-  serial_console: { converts: ['prompt'], refuses: { ask: 'continuation-called-twice', ask_firmly: 'continuation-called-twice' } },
+  serial_console: { converts: ['prompt', 'ask_firmly'], refuses: { ask: 'continuation-called-twice' } },
+  // Of an instance made for the call, only the methods it runs keep or call its slot: an override, not what it overrides.
+  elevator_bank: { converts: ['ride_service'], refuses: { ride_express: 'continuation-called-twice', ride_double: 'continuation-called-twice' } },
   // A slot called through another receiver (the round calling machine._on_washed) is the class's slot called.
   laundromat: { converts: ['dry'], refuses: { wash: 'continuation-called-twice' } },
 };

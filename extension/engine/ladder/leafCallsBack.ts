@@ -6,7 +6,7 @@ import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from '../python/identifiers';
-import { bindsFirstParameter, mayReachMethod, redefinitionsOf, sameClassFamily } from '../python/methodOwner';
+import { bindsFirstParameter, mayReachMethod, redefinitionsOf, runsOnInstanceOf, sameClassFamily } from '../python/methodOwner';
 import { isMethodDefinition } from '../python/parameters';
 import { callsRepeatedly } from '../python/callbacks';
 import { argumentsOf, calleeText, enclosingFunction } from '../python/scopes';
@@ -379,7 +379,7 @@ function readDefinition(file: SourceFile, fn: FunctionInfo, params: readonly (st
   const param = params.join('` or `');
   const leaf = `the leaf \`${fn.name}\` (line ${String(fn.line)})`;
   const names = new Set(params.flatMap((p) => [...callbackNames(body, p ?? '')]));
-  const owner = slotOwner(file, fn);
+  const owner = slotOwner(file, fn, call);
   const kept = keptWithoutTaking(file, body, names, owner);
   if (kept && !(call && runsOncePerStore(file, fn, call, kept.container, seen))) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${kept.container}\` (line ${String(kept.line)}), which nothing in the module takes it out of, so it may be called each time that is gone through, or from anywhere; a yielded operation delivers one result` };
   const twice = calledTwiceOutOf(file, fn, body, names, owner);
@@ -424,7 +424,7 @@ function runsOncePerStore(file: SourceFile, fn: FunctionInfo, call: Node, contai
     return left?.type === 'attribute' && left.childForFieldName('attribute')?.text === slot;
   });
   if (sets.some((a) => !contains(body, a) && !(a.childForFieldName('right')?.type === 'none' && file.functions.at(a.startIndex)?.name === `${fn.parent ?? ''}.__init__`))) return false;
-  const [calls, ...more] = ownCallsOutOf(file, container, slotOwner(file, fn));
+  const [calls, ...more] = ownCallsOutOf(file, container, slotOwner(file, fn, call));
   const caller = calls ? file.functions.at(calls.scope.startIndex) : undefined;
   if (!caller || more.length > 0 || caller.parent !== fn.parent || caller.kind !== 'function') return false;
   const uses = file.root.descendantsOfType('attribute').filter((a) => a?.childForFieldName('attribute')?.text === shortName(caller));
@@ -436,11 +436,16 @@ function runsOncePerStore(file: SourceFile, fn: FunctionInfo, call: Node, contai
 
 /** Whether the instance `fn` runs on is made by `call` itself: `Lookup(key, cb)` running `__init__`, or `Timer(name).start(…)`. */
 function madeForTheCall(file: SourceFile, fn: FunctionInfo, call: Node): boolean {
+  return shortName(fn) === '__init__' ? calleeOf(file, call)?.type === 'identifier' : instanceMadeBy(file, fn, call) !== undefined;
+}
+
+/** The module-level class whose instance `call` makes to run `fn` on: `Timer` of `Timer(name).start(…)`, or of `Timer(name)` running `__init__`. */
+function instanceMadeBy(file: SourceFile, fn: FunctionInfo, call: Node): string | undefined {
   const callee = calleeOf(file, call);
-  if (shortName(fn) === '__init__') return callee?.type === 'identifier';
   const receiver = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
-  const made = receiver?.type === 'call' ? receiver.childForFieldName('function') : null;
-  return made?.type === 'identifier' && !isLocalName(made, made.text) && file.functions.all.some((f) => f.kind === 'class' && f.parent === undefined && f.name === made.text);
+  const made = shortName(fn) === '__init__' ? callee : receiver?.type === 'call' ? receiver.childForFieldName('function') : null;
+  const isClass = made?.type === 'identifier' && !isLocalName(made, made.text) && file.functions.all.some((f) => f.kind === 'class' && f.parent === undefined && f.name === made.text);
+  return isClass ? made.text : undefined;
 }
 
 /**
@@ -510,10 +515,16 @@ function ownCallsOutOf(file: SourceFile, container: string, owner: SlotOwner): r
   });
 }
 
-/** The SlotOwner for the leaf `fn`: in a method, `self.<slot>` is the slot of its class family's instances. */
-function slotOwner(file: SourceFile, fn: FunctionInfo): SlotOwner {
+/**
+ * The SlotOwner for the leaf `fn`: in a method, `self.<slot>` is the slot of
+ * its class family's instances; of the one instance `call` makes for itself
+ * (`FirmCommand(text).send(cb)`), only the methods that instance runs (an
+ * override, not what it overrides).
+ */
+function slotOwner(file: SourceFile, fn: FunctionInfo, call: Node | undefined): SlotOwner {
   const [self] = isMethodDefinition(fn.node) && fn.parent !== undefined ? parameterNames(fn.node) : [];
-  return (container) => (self !== undefined && container.startsWith(`${self}.`) ? (other) => sameClassFamily(file, fn, other) : undefined);
+  const made = call ? instanceMadeBy(file, fn, call) : undefined;
+  return (container) => (self !== undefined && container.startsWith(`${self}.`) ? (other) => sameClassFamily(file, fn, other) && (made === undefined || runsOnInstanceOf(file, made, other)) : undefined);
 }
 
 /** A call of the callback, or a call it is handed on to (with the arguments holding it: a result and an error callback may go to one call). */

@@ -449,3 +449,18 @@ test('a slot a method calls without taking it out, that method scheduled twice f
 test('a slot read into a local that is handed to the scheduler is a call of it: with a timeout calling it too, the caller refuses', async () => {
   await refusesLeaf(download('            callback = self._on_done\n            call_soon(callback, "got " + url)', TAKE_THEN_CALL('"timed out"')), 'fetch_page', 'continuation-called-twice', 29);
 });
+
+/** A timer made for the call of a subclass whose `_fire` overrides the base's with `override`. */
+function subclassedTimer(override: string): string {
+  return timer('Snooze(name)').replace('\n\n    def alarm(', `\n\n    class Snooze(Timer):\n        def _fire(self):\n${override}\n\n\n    def alarm(`);
+}
+
+test('of a timer made for the call, an override that takes the slot out before calling it is what runs: its caller converts', async () => {
+  await convertsAlone(subclassedTimer('            on_fire, self._on_fire = self._on_fire, None\n            on_fire(self.name + " snoozed")'), 'alarm');
+});
+
+test('an override that runs the base method it overrides twice through super() calls the slot twice, a cancel clearing it or not: its caller refuses', async () => {
+  const twice = subclassedTimer('            super()._fire()\n            super()._fire()');
+  await refusesLeaf(twice, 'alarm', 'continuation-called-twice', 28);
+  await refusesLeaf(twice.replace('        def _fire(self):\n            self._on_fire', '        def cancel(self):\n            self._on_fire = None\n\n        def _fire(self):\n            self._on_fire'), 'alarm', 'continuation-called-twice', 31);
+});

@@ -5,9 +5,9 @@ takes the function first and the delay after it, unlike the library's
 waits on one line read through `add_reader` and converts. A `Command` answers by handing the
 callback in its slot to `call_later` without taking it out, and its timeout
 takes it out and calls it too, so `ask` would hear only the reply as a
-generator: it is refused. A `FirmCommand` takes the callback out before
-handing it on, so the later timeout finds the slot empty; but the reply it
-overrides is read for its instances too, so `ask_firmly` is refused as well."""
+generator: it is refused. A `FirmCommand` overrides the reply with one that
+takes the callback out before handing it on, so the later timeout finds the
+slot empty and `ask_firmly` converts."""
 import heapq
 
 LINES = {3: " ok> ", 4: " temp 21C "}
