@@ -96,6 +96,8 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   elevator_bank: { converts: ['ride_service'], refuses: { ride_express: 'continuation-called-twice', ride_double: 'continuation-called-twice' } },
   // A slot called through another receiver (the round calling machine._on_washed) is the class's slot called.
   laundromat: { converts: ['dry'], refuses: { wash: 'continuation-called-twice' } },
+  // A list of callbacks gone through once and cleared calls each once; one every publish goes through again calls it each time.
+  weather_station: { converts: ['forecast'], refuses: { next_gust: 'continuation-called-twice' } },
 };
 
 interface Report {

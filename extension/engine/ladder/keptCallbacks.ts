@@ -118,9 +118,26 @@ function groupCallsOut(file: SourceFile, reads: readonly Node[]): CallsOut[] {
 function calledAt(file: SourceFile, taken: Node, scope: Node): Node[] {
   const direct = callRunning(file, taken);
   if (direct) return [direct];
+  const pass = passCalling(file, taken);
+  if (pass) return [pass];
   const alias = aliasOf(taken);
   if (alias?.type !== 'identifier') return [];
   return scope.descendantsOfType('identifier').flatMap((use) => (use && use.text === alias.text && use.id !== alias.id ? (callRunning(file, use) ?? []) : []));
+}
+
+/**
+ * The loop going through the container `taken` (`for listener in
+ * self._listeners`) when its body calls each entry, or hands it to a call
+ * that may: one pass calls each callback kept there once, so the loop, not a
+ * call in its body, stands for that call.
+ */
+function passCalling(file: SourceFile, taken: Node): Node | undefined {
+  const loop = taken.parent;
+  if (loop?.type !== 'for_statement' || loop.childForFieldName('right')?.id !== taken.id) return undefined;
+  const entry = loop.childForFieldName('left');
+  const body = loop.childForFieldName('body');
+  if (entry?.type !== 'identifier' || !body) return undefined;
+  return body.descendantsOfType('identifier').some((use) => use?.text === entry.text && callRunning(file, use) !== undefined) ? loop : undefined;
 }
 
 /** The call that runs `value`: it is the callee, or it is handed to a call that may run it (see calledAt). */
