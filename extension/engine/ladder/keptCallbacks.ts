@@ -10,7 +10,7 @@
 import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { callsModuleDefinition, registeredCallable } from '../python/callbacks';
+import { callsModuleDefinition, makesFunction, registeredCallable } from '../python/callbacks';
 import { localNamesOf } from '../python/localNames';
 import { argumentsOf, enclosingFunction } from '../python/scopes';
 
@@ -140,12 +140,26 @@ function passCalling(file: SourceFile, taken: Node): Node | undefined {
   return body.descendantsOfType('identifier').some((use) => use?.text === entry.text && callRunning(file, use) !== undefined) ? loop : undefined;
 }
 
-/** The call that runs `value`: it is the callee, or it is handed to a call that may run it (see calledAt). */
+/**
+ * The call that runs `value`: it is the callee, or it is handed to a call that
+ * may run it (see calledAt), or put into a container something runs it out of
+ * (`ready.append((value, args))`), itself or made into a partial first.
+ */
 function callRunning(file: SourceFile, value: Node): Node | undefined {
   const parent = value.parent;
   if (parent?.type === 'call' && parent.childForFieldName('function')?.id === value.id) return parent;
   const handedTo = parent?.type === 'argument_list' ? parent.parent : null;
-  return handedTo?.type === 'call' && (registeredCallable(file, handedTo)?.id === value.id || callsModuleDefinition(file, handedTo)) ? handedTo : undefined;
+  if (handedTo?.type === 'call' && makesFunction(handedTo)) return callRunning(file, handedTo);
+  if (handedTo?.type === 'call' && (registeredCallable(file, handedTo)?.id === value.id || callsModuleDefinition(file, handedTo))) return handedTo;
+  const statement = enclosingStatement(value);
+  return statement && containerPutInto(value, statement, () => false) !== undefined ? value : undefined;
+}
+
+/** The statement `node` is part of, in its block. */
+function enclosingStatement(node: Node): Node | undefined {
+  let statement: Node | null = node;
+  while (statement && statement.parent?.type !== 'block' && statement.parent?.type !== 'module') statement = statement.parent;
+  return statement ?? undefined;
 }
 
 /** The target `value` is assigned to: `cb = value`, or its place in `cb, self._cb = value, None`. */

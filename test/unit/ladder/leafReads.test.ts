@@ -464,3 +464,9 @@ test('an override that runs the base method it overrides twice through super() c
   await refusesLeaf(twice, 'alarm', 'continuation-called-twice', 28);
   await refusesLeaf(twice.replace('        def _fire(self):\n            self._on_fire', '        def cancel(self):\n            self._on_fire = None\n\n        def _fire(self):\n            self._on_fire'), 'alarm', 'continuation-called-twice', 31);
 });
+
+test('a slot made into a partial for the scheduler, or put on the ready queue itself, is a call of it: with a timeout calling it too, the caller refuses', async () => {
+  const partial = download('            call_soon(functools.partial(self._on_done, "got " + url))', TAKE_THEN_CALL('"timed out"'));
+  await refusesLeaf(`\n    import functools\n${partial}`, 'fetch_page', 'continuation-called-twice', 30);
+  await refusesLeaf(download('            ready.append((self._on_done, ("got " + url,)))', TAKE_THEN_CALL('"timed out"')), 'fetch_page', 'continuation-called-twice', 28);
+});
