@@ -501,17 +501,18 @@ function runsAgain(file: SourceFile, scope: Node, leaf: FunctionInfo, seen: Set<
  * (see SlotOwner). A slot of a class family's instances (`self._on_done`) is
  * also read through any other receiver (`job._on_done(v)` in a pool that
  * runs the jobs), which may hold one of them: only a method's own `self` of
- * another family does not.
+ * another family does not. A slot of another object (`self.loop.handlers`,
+ * `job.on_done`) may be any class's: it is read on every receiver, `self` too.
  */
 function ownCallsOutOf(file: SourceFile, container: string, owner: SlotOwner): readonly CallsOut[] {
-  const owns = owner(container);
-  if (!owns) return callsOutOf(file, container);
-  const slot = /^\w+\.(\w+)$/u.exec(container)?.[1];
-  return (slot === undefined ? callsOutOf(file, container) : callsOutOfAttribute(file, slot)).filter(({ container: spelled, scope }) => {
+  const attribute = /\.(\w+)$/u.exec(container)?.[1];
+  if (attribute === undefined) return callsOutOf(file, container);
+  const owns = /^\w+\.\w+$/u.test(container) ? owner(container) : undefined;
+  if (!owns) return callsOutOfAttribute(file, attribute);
+  return callsOutOfAttribute(file, attribute).filter(({ container: spelled, scope }) => {
     const fn = scope.type === 'function_definition' ? file.functions.at(scope.startIndex) : undefined;
     const [self] = fn && isMethodDefinition(fn.node) ? parameterNames(fn.node) : [];
-    if (slot !== undefined && spelled !== `${self ?? ''}.${slot}`) return true;
-    return fn !== undefined && owns(fn);
+    return spelled !== `${self ?? ''}.${attribute}` || (fn !== undefined && owns(fn));
   });
 }
 

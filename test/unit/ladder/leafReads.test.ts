@@ -470,3 +470,44 @@ test('a slot made into a partial for the scheduler, or put on the ready queue it
   await refusesLeaf(`\n    import functools\n${partial}`, 'fetch_page', 'continuation-called-twice', 30);
   await refusesLeaf(download('            ready.append((self._on_done, ("got " + url,)))', TAKE_THEN_CALL('"timed out"')), 'fetch_page', 'continuation-called-twice', 28);
 });
+
+test('a callback kept in another object’s table (self.loop.handlers[fd]) is that object’s to call: a loop calling it on every event refuses, though the connection can clear it', async () => {
+  await refusesLeaf(
+    `
+    class Loop:
+        def __init__(self):
+            self.handlers = {}
+
+        def run(self, events):
+            for fd, data in events:
+                if fd in self.handlers:
+                    self.handlers[fd](data)
+
+
+    loop = Loop()
+
+
+    class Connection:
+        def __init__(self, fd):
+            self.fd = fd
+            self.loop = loop
+
+        def on_data(self, callback):
+            self.loop.handlers[self.fd] = callback
+
+        def close(self):
+            del self.loop.handlers[self.fd]
+
+
+    def first_message(conn, on_done):
+        conn.on_data(lambda data: on_done("got " + data))
+
+
+    first_message(Connection(3), print)
+    loop.run([(3, "hello"), (3, "again")])
+    `,
+    'first_message',
+    'continuation-called-twice',
+    27,
+  );
+});
