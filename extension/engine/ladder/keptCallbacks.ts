@@ -76,7 +76,26 @@ export function callsOutOf(file: SourceFile, container: string): readonly CallsO
  * receiver: which of them mean one class's slot is for the caller to say.
  */
 export function callsOutOfAttribute(file: SourceFile, attribute: string): readonly CallsOut[] {
-  return callsOutBy(file, `.${attribute}`, () => file.root.descendantsOfType('attribute').filter((read): read is Node => read?.childForFieldName('attribute')?.text === attribute));
+  return callsOutBy(file, `.${attribute}`, () => [...attributesNamed(file, attribute)]);
+}
+
+const attributesByFile = new WeakMap<SourceFile, ReadonlyMap<string, readonly Node[]>>();
+
+/** The module's attribute accesses `<receiver>.<name>`, indexed by name once per parse. */
+export function attributesNamed(file: SourceFile, name: string): readonly Node[] {
+  let index = attributesByFile.get(file);
+  if (!index) {
+    const byName = new Map<string, Node[]>();
+    for (const access of file.root.descendantsOfType('attribute')) {
+      const key = access?.childForFieldName('attribute')?.text;
+      if (!access || key === undefined) continue;
+      const list = byName.get(key);
+      if (list) list.push(access);
+      else byName.set(key, [access]);
+    }
+    attributesByFile.set(file, (index = byName));
+  }
+  return index.get(name) ?? [];
 }
 
 /** The calls out of the reads `find` gives, found once per parse under `key`: many leaves keep their callbacks in the same slot. */

@@ -13,7 +13,7 @@ import { argumentsOf, calleeText, enclosingFunction } from '../python/scopes';
 import type { ModuleCoroutines } from '../python/coroutines';
 import { alwaysExits, bindings, bindingsIn, children, contains, globalNames, isGeneratorFunction, ownOfType, parameterNames, present, statementsOf } from './pySyntax';
 import { bindingScopeOf, isLocalName } from '../python/localNames';
-import { callsOutOf, callsOutOfAttribute, containersHolding, keptWithoutTaking, takesOutIn, type CallsOut, type SlotOwner } from './keptCallbacks';
+import { attributesNamed, callsOutOf, callsOutOfAttribute, containersHolding, keptWithoutTaking, takesOutIn, type CallsOut, type SlotOwner } from './keptCallbacks';
 import { isMethod } from './references';
 
 /** `lambda r: leaf(args, r)` (or `lambda r: r(value)`), or `lambda r, fail: leaf(args, r, fail)`: the leaf call and its callbacks' names. */
@@ -484,9 +484,7 @@ function runsAgain(file: SourceFile, scope: Node, leaf: FunctionInfo, seen: Set<
   if (scope.type !== 'function_definition' || !name || scope.id === leaf.node.id || seen.has(scope.id)) return undefined;
   seen.add(scope.id);
   // A method is mentioned through its receiver (`self._chunk`), a function by its name.
-  const mentions = isMethodDefinition(scope)
-    ? file.root.descendantsOfType('attribute').filter((a): a is Node => a?.childForFieldName('attribute')?.text === name.text)
-    : file.root.descendantsOfType('identifier').filter((id): id is Node => id?.text === name.text && id.id !== name.id);
+  const mentions = isMethodDefinition(scope) ? attributesNamed(file, name.text) : file.root.descendantsOfType('identifier').filter((id): id is Node => id?.text === name.text && id.id !== name.id);
   const [only, second] = mentions;
   if (second) return second;
   if (!only) return undefined;

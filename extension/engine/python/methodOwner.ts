@@ -131,13 +131,21 @@ function lookupOrder(file: SourceFile, cls: FunctionInfo, seen = new Set<number>
 
 /** Whether the module calls a method named `name` past the instance's own lookup: through `super()` or a class named directly. */
 function reachedPastOverrides(file: SourceFile, name: string): boolean {
-  return file.root.descendantsOfType('attribute').some((a) => {
-    if (a?.childForFieldName('attribute')?.text !== name) return false;
-    const receiver = a.childForFieldName('object');
-    if (receiver?.type === 'call') return receiver.childForFieldName('function')?.text === 'super';
-    return receiver?.type === 'identifier' && !isLocalName(receiver, receiver.text) && topLevelClass(file, receiver.text) !== undefined;
-  });
+  let names = reachedByFile.get(file);
+  if (!names) {
+    const found = new Set<string>();
+    for (const access of file.root.descendantsOfType('attribute')) {
+      const receiver = access?.childForFieldName('object');
+      const explicit = receiver?.type === 'call' ? receiver.childForFieldName('function')?.text === 'super' : receiver?.type === 'identifier' && !isLocalName(receiver, receiver.text) && topLevelClass(file, receiver.text) !== undefined;
+      if (explicit) found.add(pythonName(access?.childForFieldName('attribute')?.text ?? ''));
+    }
+    reachedByFile.set(file, (names = found));
+  }
+  return names.has(name);
 }
+
+/** reachedPastOverrides, the names found once per parse: every method of a class family is asked about. */
+const reachedByFile = new WeakMap<SourceFile, ReadonlySet<string>>();
 
 const methodsByFamily = new WeakMap<SourceFile, { familyOf: Map<number, number>; methods: Map<string, FunctionInfo[]> }>();
 
