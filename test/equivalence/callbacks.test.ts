@@ -111,6 +111,14 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   // callback gets no value, so the way down gives it a default. The module's own call_later(delay, fn, *args) names its
   // callback `fn`, so a step re-armed through it with a value is not read.
   build_poller: { converts: ['wait_quick', 'wait_named'], refuses: { wait_deadline: 'continuation-not-tail' } },
+  // A selector of the module's own: a one-shot add_reader, and a call_later taking the function first, to which a slot is handed as a call of it.
+  serial_console: { converts: ['prompt', 'ask_firmly'], refuses: { ask: 'continuation-called-twice' } },
+  // Of an instance made for the call, only the methods it runs keep or call its slot: an override, not what it overrides.
+  elevator_bank: { converts: ['ride_service'], refuses: { ride_express: 'continuation-called-twice', ride_double: 'continuation-called-twice' } },
+  // A slot called through another receiver (the round calling machine._on_washed) is the class's slot called.
+  laundromat: { converts: ['dry'], refuses: { wash: 'continuation-called-twice' } },
+  // A list of callbacks gone through once and cleared calls each once; one every publish goes through again calls it each time.
+  weather_station: { converts: ['forecast'], refuses: { next_gust: 'continuation-called-twice' } },
 };
 
 interface Report {

@@ -68,7 +68,7 @@ function handedOut(ctx: FunctionContext, value: Node): boolean {
   if (parent.type !== 'argument_list') return false;
   const call = parent.parent;
   if (!call) return false;
-  return storesArgument(call) || isRegistration(call) || ctx.params.some((p) => p.name === calleeIdentifier(call));
+  return storesArgument(call) || isRegistration(ctx.file, call) || ctx.params.some((p) => p.name === calleeIdentifier(call));
 }
 
 

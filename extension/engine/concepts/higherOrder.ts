@@ -60,7 +60,7 @@ function callbackEvidence(ctx: FunctionContext, calls: readonly ParameterCall[])
   const body = ctx.info.node.childForFieldName('body');
   const registers = body !== null && names.size > 0 && REGISTRATION_TEXT.test(ctx.file.textOf(body));
   for (const call of registers ? body.descendantsOfType('call') : []) {
-    const kept = call ? registeredCallable(call) : undefined;
+    const kept = call ? registeredCallable(ctx.file, call) : undefined;
     if (call && kept?.type === 'identifier' && names.has(kept.text)) evidence.push(call);
   }
   const returnsValue = ctx.scope.returns.some((r) => r.firstNamedChild !== null);

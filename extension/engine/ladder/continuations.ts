@@ -5,7 +5,7 @@ import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { perFunction } from '../syntax/perParse';
-import { CONTINUATION_NAME, callsRepeatedly, conditionalBranches, continuationOf, forwardsOwnArguments, isRegistration, onlyCalledOrHandedOn, registeredCallable } from '../python/callbacks';
+import { callsModuleDefinition, CONTINUATION_NAME, callsRepeatedly, conditionalBranches, continuationOf, forwardsOwnArguments, isRegistration, onlyCalledOrHandedOn, registeredCallable } from '../python/callbacks';
 import { argumentsOf } from '../python/scopes';
 import { calleeName } from './callText';
 import { children, identifiersByName, isGeneratorFunction, parameterNames as parameterNamesOf } from './pySyntax';
@@ -82,7 +82,7 @@ function continuationElsewhere(file: SourceFile, fn: FunctionInfo): string | und
   // The predicate names at least one parameter, which would have to be among these: with none, it need not run.
   if (plain.size === 0) return undefined;
   const found = continuationOf(file, fn);
-  return found?.parameters.every((p) => plain.has(p) && onlyCalledOrHandedOn(fn.node, p)) ? found.parameter : undefined;
+  return found?.parameters.every((p) => plain.has(p) && onlyCalledOrHandedOn(file, fn.node, p)) ? found.parameter : undefined;
 }
 
 function lastContinuation(file: SourceFile, fn: FunctionInfo, seen: Set<number>): string | undefined {
@@ -460,7 +460,11 @@ export function calleeContinuations(file: SourceFile, call: Node): ContinuationA
   const conts = names.filter((n) => !ERROR_CONTINUATION.test(n) && CONTINUATION_NAME.test(n));
   const [error] = errors;
   const cont = conts.at(-1);
-  if (!leaf || !cont || conts.length !== 1 || errors.length > 1) return undefined;
+  // A scheduler of the module's own keeps the callable where its definition takes it (\`clock.call_later(fn, 5)\`).
+  if (!leaf || !cont || conts.length !== 1 || errors.length > 1) {
+    const kept = callsModuleDefinition(file, call) ? registeredCallable(file, call) : undefined;
+    return kept ? { cont: kept, error: undefined } : undefined;
+  }
   // One success callback, and an error one beside it or none (\`fetch(url, callback, timeout)\`).
   return continuationArguments(file, leaf, { cont, error }, call);
 }
@@ -473,8 +477,8 @@ export function calleeContinuations(file: SourceFile, call: Node): ContinuationA
  * does a scheduler that calls again and again.
  */
 function scheduled(file: SourceFile, call: Node): ContinuationArguments | undefined {
-  if (!isRegistration(call) || argumentsOf(call).some((a) => a.type === 'keyword_argument')) return undefined;
-  const callback = registeredCallable(call);
+  if (!isRegistration(file, call) || argumentsOf(call).some((a) => a.type === 'keyword_argument')) return undefined;
+  const callback = registeredCallable(file, call);
   if (!callback || callsRepeatedly(file, call, callback)) return undefined;
   return { cont: callback, error: undefined };
 }

@@ -10,7 +10,7 @@
 import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
-import { isRegistration, registeredCallable } from '../python/callbacks';
+import { callsModuleDefinition, makesFunction, registeredCallable } from '../python/callbacks';
 import { localNamesOf } from '../python/localNames';
 import { argumentsOf, enclosingFunction } from '../python/scopes';
 
@@ -53,53 +53,132 @@ export function containersHolding(file: SourceFile, body: Node, names: ReadonlyS
   return kept;
 }
 
+/** Calls of what one function (or the module) reads out of a container: the container as that code spells it, the function, and the calls. */
+export interface CallsOut {
+  readonly container: string;
+  readonly scope: Node;
+  readonly calls: readonly Node[];
+}
+
 /**
  * The calls of what the module reads back out of the container or slot
  * `container` and leaves there (`self._cb(data)`, `cb = self._cb` then
  * `cb(data)`, `self.handlers[key](v)`), grouped by the function (or module)
  * they are in.
  */
-export function callsOutOf(file: SourceFile, container: string): Node[][] {
+export function callsOutOf(file: SourceFile, container: string): readonly CallsOut[] {
+  return callsOutBy(file, container, () => file.root.descendantsOfType(['attribute', 'identifier']).filter((read): read is Node => read?.text === container));
+}
+
+/**
+ * callsOutOf every slot named `attribute`, on whatever receiver
+ * (`self._on_done`, `job._on_done`), grouped by the function and the
+ * receiver: which of them mean one class's slot is for the caller to say.
+ */
+export function callsOutOfAttribute(file: SourceFile, attribute: string): readonly CallsOut[] {
+  return callsOutBy(file, `.${attribute}`, () => [...attributesNamed(file, attribute)]);
+}
+
+const attributesByFile = new WeakMap<SourceFile, ReadonlyMap<string, readonly Node[]>>();
+
+/** The module's attribute accesses `<receiver>.<name>`, indexed by name once per parse. */
+export function attributesNamed(file: SourceFile, name: string): readonly Node[] {
+  let index = attributesByFile.get(file);
+  if (!index) {
+    const byName = new Map<string, Node[]>();
+    for (const access of file.root.descendantsOfType('attribute')) {
+      const key = access?.childForFieldName('attribute')?.text;
+      if (!access || key === undefined) continue;
+      const list = byName.get(key);
+      if (list) list.push(access);
+      else byName.set(key, [access]);
+    }
+    attributesByFile.set(file, (index = byName));
+  }
+  return index.get(name) ?? [];
+}
+
+/** The calls out of the reads `find` gives, found once per parse under `key`: many leaves keep their callbacks in the same slot. */
+function callsOutBy(file: SourceFile, key: string, find: () => Node[]): readonly CallsOut[] {
   let known = callsOutByFile.get(file);
-  if (!known) callsOutByFile.set(file, (known = new Map<string, Node[][]>()));
-  let calls = known.get(container);
-  if (!calls) known.set(container, (calls = findCallsOutOf(file, container)));
+  if (!known) callsOutByFile.set(file, (known = new Map<string, readonly CallsOut[]>()));
+  let calls = known.get(key);
+  if (!calls) known.set(key, (calls = groupCallsOut(file, find())));
   return calls;
 }
 
-/** callsOutOf, by container, found once per parse: many leaves keep their callbacks in the same slot. */
-const callsOutByFile = new WeakMap<SourceFile, Map<string, Node[][]>>();
+const callsOutByFile = new WeakMap<SourceFile, Map<string, readonly CallsOut[]>>();
 
-function findCallsOutOf(file: SourceFile, container: string): Node[][] {
-  const byScope = new Map<number, Node[]>();
-  for (const read of file.root.descendantsOfType(['attribute', 'identifier'])) {
-    if (!read || read.text !== container || isWritten(read)) continue;
+function groupCallsOut(file: SourceFile, reads: readonly Node[]): CallsOut[] {
+  const groups = new Map<string, { container: string; scope: Node; calls: Node[] }>();
+  for (const read of reads) {
+    if (isWritten(read)) continue;
     // What a take (`pop`, `popleft`, `get` of a queue) hands out is a new entry each time: only a read that leaves it there can call it again.
     const parent = read.parent;
     const taken = parent?.type === 'subscript' && parent.childForFieldName('value')?.id === read.id ? parent : read;
     const scope = enclosingFunction(taken) ?? file.root;
-    const calls = calledAt(taken, scope);
+    const calls = calledAt(file, taken, scope);
     if (calls.length === 0) continue;
-    const list = byScope.get(scope.id);
-    if (list) list.push(...calls);
-    else byScope.set(scope.id, [...calls]);
+    const key = `${String(scope.id)}\0${read.text}`;
+    const group = groups.get(key);
+    if (group) group.calls.push(...calls);
+    else groups.set(key, { container: read.text, scope, calls: [...calls] });
   }
-  return [...byScope.values()];
+  return [...groups.values()];
 }
 
 /**
  * Where the value `taken` is called: at once (`taken(v)`), handed to a
- * scheduler that will (`call_soon(taken, v)`), or through the local it is put in
- * (`cb = taken` … `cb(v)`).
+ * library's scheduler that will (`call_soon(taken, v)`) or to a function of
+ * the module's own, which may (`clock.call_later(taken, 5)`, `defer(taken, v)`:
+ * where it puts it is its definition's to say, not its name's), or so through
+ * the local it is put in (`cb = taken` … `cb(v)` or `call_soon(cb, v)`).
  */
-function calledAt(taken: Node, scope: Node): Node[] {
-  const parent = taken.parent;
-  if (parent?.type === 'call' && parent.childForFieldName('function')?.id === taken.id) return [parent];
-  const handedTo = parent?.type === 'argument_list' ? parent.parent : null;
-  if (handedTo?.type === 'call' && isRegistration(handedTo) && registeredCallable(handedTo)?.id === taken.id) return [handedTo];
+function calledAt(file: SourceFile, taken: Node, scope: Node): Node[] {
+  const direct = callRunning(file, taken);
+  if (direct) return [direct];
+  const pass = passCalling(file, taken);
+  if (pass) return [pass];
   const alias = aliasOf(taken);
   if (alias?.type !== 'identifier') return [];
-  return scope.descendantsOfType('call').filter((c): c is Node => c !== null && c.childForFieldName('function')?.type === 'identifier' && c.childForFieldName('function')?.text === alias.text);
+  return scope.descendantsOfType('identifier').flatMap((use) => (use && use.text === alias.text && use.id !== alias.id ? (callRunning(file, use) ?? []) : []));
+}
+
+/**
+ * The loop going through the container `taken` (`for listener in
+ * self._listeners`) when its body calls each entry, or hands it to a call
+ * that may: one pass calls each callback kept there once, so the loop, not a
+ * call in its body, stands for that call.
+ */
+function passCalling(file: SourceFile, taken: Node): Node | undefined {
+  const loop = taken.parent;
+  if (loop?.type !== 'for_statement' || loop.childForFieldName('right')?.id !== taken.id) return undefined;
+  const entry = loop.childForFieldName('left');
+  const body = loop.childForFieldName('body');
+  if (entry?.type !== 'identifier' || !body) return undefined;
+  return body.descendantsOfType('identifier').some((use) => use?.text === entry.text && callRunning(file, use) !== undefined) ? loop : undefined;
+}
+
+/**
+ * The call that runs `value`: it is the callee, or it is handed to a call that
+ * may run it (see calledAt), or put into a container something runs it out of
+ * (`ready.append((value, args))`), itself or made into a partial first.
+ */
+function callRunning(file: SourceFile, value: Node): Node | undefined {
+  const parent = value.parent;
+  if (parent?.type === 'call' && parent.childForFieldName('function')?.id === value.id) return parent;
+  const handedTo = parent?.type === 'argument_list' ? parent.parent : null;
+  if (handedTo?.type === 'call' && makesFunction(handedTo)) return callRunning(file, handedTo);
+  if (handedTo?.type === 'call' && (registeredCallable(file, handedTo)?.id === value.id || callsModuleDefinition(file, handedTo))) return handedTo;
+  const statement = enclosingStatement(value);
+  return statement && containerPutInto(value, statement, () => false) !== undefined ? value : undefined;
+}
+
+/** The statement `node` is part of, in its block. */
+function enclosingStatement(node: Node): Node | undefined {
+  let statement: Node | null = node;
+  while (statement && statement.parent?.type !== 'block' && statement.parent?.type !== 'module') statement = statement.parent;
+  return statement ?? undefined;
 }
 
 /** The target `value` is assigned to: `cb = value`, or its place in `cb, self._cb = value, None`. */

@@ -6,14 +6,14 @@ import type { Node } from '../syntax/node';
 import { shortName, type FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from '../python/identifiers';
-import { bindsFirstParameter, mayReachMethod, redefinitionsOf, sameClassFamily } from '../python/methodOwner';
+import { bindsFirstParameter, mayReachMethod, redefinitionsOf, runsOnInstanceOf, sameClassFamily } from '../python/methodOwner';
 import { isMethodDefinition } from '../python/parameters';
 import { callsRepeatedly } from '../python/callbacks';
 import { argumentsOf, calleeText, enclosingFunction } from '../python/scopes';
 import type { ModuleCoroutines } from '../python/coroutines';
 import { alwaysExits, bindings, bindingsIn, children, contains, globalNames, isGeneratorFunction, ownOfType, parameterNames, present, statementsOf } from './pySyntax';
 import { bindingScopeOf, isLocalName } from '../python/localNames';
-import { callsOutOf, containersHolding, keptWithoutTaking, takesOutIn, type SlotOwner } from './keptCallbacks';
+import { attributesNamed, callsOutOf, callsOutOfAttribute, containersHolding, keptWithoutTaking, takesOutIn, type CallsOut, type SlotOwner } from './keptCallbacks';
 import { isMethod } from './references';
 import { calleeName } from './callText';
 
@@ -381,11 +381,12 @@ function readDefinition(file: SourceFile, fn: FunctionInfo, params: readonly (st
   const param = params.join('` or `');
   const leaf = `the leaf \`${fn.name}\` (line ${String(fn.line)})`;
   const names = new Set(params.flatMap((p) => [...callbackNames(body, p ?? '')]));
-  const owner = slotOwner(file, fn);
+  const owner = slotOwner(file, fn, call);
   const kept = keptWithoutTaking(file, body, names, owner);
   if (kept && !(call && runsOncePerStore(file, fn, call, kept.container, seen))) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${kept.container}\` (line ${String(kept.line)}), which nothing in the module takes it out of, so it may be called each time that is gone through, or from anywhere; a yielded operation delivers one result` };
-  const twice = calledTwiceOutOf(file, body, names, owner);
+  const twice = calledTwiceOutOf(file, fn, body, names, owner);
   if (twice?.also) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${twice.container}\`, and the module calls what it holds from two functions (line ${String(file.lineOf(twice.call))} and line ${String(file.lineOf(twice.also))}), the one at line ${String(file.lineOf(twice.call))} without taking it out, so both may call it; a yielded operation delivers one result` };
+  if (twice?.again) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${twice.container}\`, and the module calls what it holds without taking it out (line ${String(file.lineOf(twice.call))}) from a function that may run again for the same call (line ${String(file.lineOf(twice.again))}); a yielded operation delivers one result` };
   if (twice) return { code: 'continuation-called-twice', why: `${leaf} keeps its callback \`${param}\` in \`${twice.container}\`, and the module may call what it holds more than once (line ${String(file.lineOf(twice.call))}); a yielded operation delivers one result` };
   const sites = callbackSites(body, names);
   for (const { call: c, handed, wrapped } of sites) {
@@ -429,8 +430,8 @@ function runsOncePerStore(file: SourceFile, fn: FunctionInfo, call: Node, contai
     return left?.type === 'attribute' && left.childForFieldName('attribute')?.text === slot;
   });
   if (sets.some((a) => !contains(body, a) && !(a.childForFieldName('right')?.type === 'none' && file.functions.at(a.startIndex)?.name === `${fn.parent ?? ''}.__init__`))) return false;
-  const [calls, ...more] = ownCallsOutOf(file, container, slotOwner(file, fn));
-  const caller = calls?.[0] ? file.functions.at(calls[0].startIndex) : undefined;
+  const [calls, ...more] = ownCallsOutOf(file, container, slotOwner(file, fn, call));
+  const caller = calls ? file.functions.at(calls.scope.startIndex) : undefined;
   if (!caller || more.length > 0 || caller.parent !== fn.parent || caller.kind !== 'function') return false;
   const uses = file.root.descendantsOfType('attribute').filter((a) => a?.childForFieldName('attribute')?.text === shortName(caller));
   const handed = uses.length === 1 && uses[0] && contains(body, uses[0]) ? argumentHolding(uses[0]) : undefined;
@@ -441,53 +442,94 @@ function runsOncePerStore(file: SourceFile, fn: FunctionInfo, call: Node, contai
 
 /** Whether the instance `fn` runs on is made by `call` itself: `Lookup(key, cb)` running `__init__`, or `Timer(name).start(…)`. */
 function madeForTheCall(file: SourceFile, fn: FunctionInfo, call: Node): boolean {
+  return shortName(fn) === '__init__' ? calleeOf(file, call)?.type === 'identifier' : instanceMadeBy(file, fn, call) !== undefined;
+}
+
+/** The module-level class whose instance `call` makes to run `fn` on: `Timer` of `Timer(name).start(…)`, or of `Timer(name)` running `__init__`. */
+function instanceMadeBy(file: SourceFile, fn: FunctionInfo, call: Node): string | undefined {
   const callee = calleeOf(file, call);
-  if (shortName(fn) === '__init__') return callee?.type === 'identifier';
   const receiver = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
-  const made = receiver?.type === 'call' ? receiver.childForFieldName('function') : null;
-  return made?.type === 'identifier' && !isLocalName(made, made.text) && file.functions.named(made.text).some((f) => f.kind === 'class' && f.parent === undefined);
+  const made = shortName(fn) === '__init__' ? callee : receiver?.type === 'call' ? receiver.childForFieldName('function') : null;
+  const isClass = made?.type === 'identifier' && !isLocalName(made, made.text) && file.functions.named(made.text).some((f) => f.kind === 'class' && f.parent === undefined);
+  return isClass ? made.text : undefined;
 }
 
 /**
- * A container or slot `body` keeps its callback in, and a call of what is
- * read back out of it that may run more than once: in a loop, or after
- * another such call in the same function.
+ * A container or slot `body` (of the leaf `leaf`) keeps its callback in, and a
+ * call of what is read back out of it that may run more than once: in a
+ * loop, after another such call in the same function, from two functions
+ * one of which leaves it there (`also`), or from one that leaves it there
+ * and may run again for the same store (`again`: where it does).
  */
-function calledTwiceOutOf(file: SourceFile, body: Node, names: ReadonlySet<string>, owner: SlotOwner): { container: string; call: Node; also?: Node } | undefined {
+function calledTwiceOutOf(file: SourceFile, leaf: FunctionInfo, body: Node, names: ReadonlySet<string>, owner: SlotOwner): { container: string; call: Node; also?: Node; again?: Node } | undefined {
   for (const { container } of containersHolding(file, body, names)) {
     const groups = ownCallsOutOf(file, container, owner);
-    for (const calls of groups) {
-      const scope = scopeOf(file, calls);
+    for (const { calls, scope } of groups) {
       const call = calls.find((c) => repeatingLoop(c, scope) !== undefined || calls.some((other) => other.startIndex > c.startIndex && mayRunAfter(c, other, scope)));
       if (call) return { container, call };
     }
     // Called from two functions (a result and a timeout), each calls what the slot still holds, unless each takes it out.
-    const keeping = groups.find((calls) => !takesOutIn(file, scopeOf(file, calls), container));
-    const other = groups.find((calls) => calls !== keeping);
-    if (keeping?.[0] && other?.[0]) return { container, call: keeping[0], also: other[0] };
+    const keeping = groups.find((group) => !takesOutIn(file, group.scope, group.container));
+    const other = groups.find((group) => group !== keeping);
+    if (keeping?.calls[0] && other?.calls[0]) return { container, call: keeping.calls[0], also: other.calls[0] };
+    const again = keeping ? runsAgain(file, keeping.scope, leaf, new Set()) : undefined;
+    if (keeping?.calls[0] && again) return { container, call: keeping.calls[0], again };
   }
   return undefined;
 }
 
-/** callsOutOf `container`, in the functions whose code means that container (see SlotOwner). */
-function ownCallsOutOf(file: SourceFile, container: string, owner: SlotOwner): Node[][] {
-  const owns = owner(container);
-  if (!owns) return callsOutOf(file, container);
-  return callsOutOf(file, container).filter((calls) => {
-    const scope = calls[0] ? file.functions.at(calls[0].startIndex) : undefined;
-    return scope !== undefined && owns(scope);
+/**
+ * Where the function `scope` may run a second time for one run of the leaf
+ * `leaf`: a second mention of it (`call_soon(self._chunk, 1)` and
+ * `call_soon(self._chunk, 2)`), its one mention in a loop or handed to an API
+ * that calls again and again, or in a function that may itself run again.
+ * What the leaf itself mentions runs once for each of its runs, each a new store.
+ */
+function runsAgain(file: SourceFile, scope: Node, leaf: FunctionInfo, seen: Set<number>): Node | undefined {
+  const name = scope.childForFieldName('name');
+  if (scope.type !== 'function_definition' || !name || scope.id === leaf.node.id || seen.has(scope.id)) return undefined;
+  seen.add(scope.id);
+  // A method is mentioned through its receiver (`self._chunk`), a function by its name.
+  const mentions = isMethodDefinition(scope) ? attributesNamed(file, name.text) : file.root.descendantsOfType('identifier').filter((id): id is Node => id?.text === name.text && id.id !== name.id);
+  const [only, second] = mentions;
+  if (second) return second;
+  if (!only) return undefined;
+  const around = enclosingFunction(only) ?? file.root;
+  const handed = argumentHolding(only);
+  if (repeatingLoop(only, around) || (handed && callsRepeatedly(file, handed.call, handed.argument))) return only;
+  return runsAgain(file, around, leaf, seen);
+}
+
+/**
+ * callsOutOf `container`, in the functions whose code means that container
+ * (see SlotOwner). A slot of a class family's instances (`self._on_done`) is
+ * also read through any other receiver (`job._on_done(v)` in a pool that
+ * runs the jobs), which may hold one of them: only a method's own `self` of
+ * another family does not. A slot of another object (`self.loop.handlers`,
+ * `job.on_done`) may be any class's: it is read on every receiver, `self` too.
+ */
+function ownCallsOutOf(file: SourceFile, container: string, owner: SlotOwner): readonly CallsOut[] {
+  const attribute = /\.(\w+)$/u.exec(container)?.[1];
+  if (attribute === undefined) return callsOutOf(file, container);
+  const owns = /^\w+\.\w+$/u.test(container) ? owner(container) : undefined;
+  if (!owns) return callsOutOfAttribute(file, attribute);
+  return callsOutOfAttribute(file, attribute).filter(({ container: spelled, scope }) => {
+    const fn = scope.type === 'function_definition' ? file.functions.at(scope.startIndex) : undefined;
+    const [self] = fn && isMethodDefinition(fn.node) ? parameterNames(fn.node) : [];
+    return spelled !== `${self ?? ''}.${attribute}` || (fn !== undefined && owns(fn));
   });
 }
 
-/** The SlotOwner for the leaf `fn`: in a method, `self.<slot>` is the slot of its class family's instances. */
-function slotOwner(file: SourceFile, fn: FunctionInfo): SlotOwner {
+/**
+ * The SlotOwner for the leaf `fn`: in a method, `self.<slot>` is the slot of
+ * its class family's instances; of the one instance `call` makes for itself
+ * (`FirmCommand(text).send(cb)`), only the methods that instance runs (an
+ * override, not what it overrides).
+ */
+function slotOwner(file: SourceFile, fn: FunctionInfo, call: Node | undefined): SlotOwner {
   const [self] = isMethodDefinition(fn.node) && fn.parent !== undefined ? parameterNames(fn.node) : [];
-  return (container) => (self !== undefined && container.startsWith(`${self}.`) ? (other) => sameClassFamily(file, fn, other) : undefined);
-}
-
-/** The function (or the module) a group of callsOutOf is in. */
-function scopeOf(file: SourceFile, calls: readonly Node[]): Node {
-  return calls[0] ? (enclosingFunction(calls[0]) ?? file.root) : file.root;
+  const made = call ? instanceMadeBy(file, fn, call) : undefined;
+  return (container) => (self !== undefined && container.startsWith(`${self}.`) ? (other) => sameClassFamily(file, fn, other) && (made === undefined || runsOnInstanceOf(file, made, other)) : undefined);
 }
 
 /** A call of the callback, or a call it is handed on to (with the arguments holding it: a result and an error callback may go to one call). */

@@ -6,11 +6,11 @@ import type { Node } from '../syntax/node';
 import type { FunctionInfo } from '../syntax/functionIndex';
 import type { SourceFile } from '../syntax/sourceFile';
 import { perFunction } from '../syntax/perParse';
-import { parametersOf, parametersPassed, type Parameter } from './parameters';
+import { isMethodDefinition, parametersOf, parametersPassed, type Parameter } from './parameters';
 import { argumentsOf, calleeIdentifier, calleeName, calleeText, contains, functionScope, logicalParent, unparenthesize } from './scopes';
 import { moduleNamesOf } from './imports';
 import { isLocalName } from './localNames';
-import { mayReachAnother, mayReachMethod } from './methodOwner';
+import { bindsFirstParameter, mayReachAnother, mayReachMethod } from './methodOwner';
 
 /**
  * APIs that keep a callable to call it later, with the position of that
@@ -75,9 +75,16 @@ const REPEATING_LIBRARIES = /^(asyncio|selectors|signal|tornado|twisted|trollius
 function definedByModule(file: SourceFile, callee: Node, name: string): boolean {
   if (callee.type === 'identifier') return isLocalName(callee, name) || file.functions.named(name).some((f) => f.parent === undefined);
   if (callee.type !== 'attribute' || importBound(file, callee)) return false;
-  const methods = file.functions.all.filter((f) => f.kind === 'function' && f.parent !== undefined && f.name === `${f.parent}.${name}` && file.functions.named(f.parent)[0]?.kind === 'class' && mayReachMethod(file, callee, f));
+  const methods = moduleDefinitions(file, callee, name);
   if (methods.length === 0) return false;
   return methods.some((m) => !mayReachAnother(file, callee, m, () => true)) || !moduleNamesOf(file).importedModules.some((m) => REPEATING_LIBRARIES.test(m));
+}
+
+/** The module's own functions `callee` (named `name`) may run: its top-level functions of that name, or the methods of its classes a receiver reaches. */
+function moduleDefinitions(file: SourceFile, callee: Node, name: string): FunctionInfo[] {
+  if (callee.type === 'identifier') return isLocalName(callee, name) ? [] : file.functions.all.filter((f) => f.kind === 'function' && f.parent === undefined && f.name === name);
+  if (callee.type !== 'attribute' || importBound(file, callee)) return [];
+  return file.functions.all.filter((f) => f.kind === 'function' && f.parent !== undefined && f.name === `${f.parent}.${name}` && file.functions.named(f.parent)[0]?.kind === 'class' && mayReachMethod(file, callee, f));
 }
 
 /** Whether the name `callee` starts from (`signal` of `signal.signal`) is one an import of the module binds. */
@@ -91,19 +98,77 @@ function importBound(file: SourceFile, callee: Node): boolean {
 /** A cheap test on the text before looking for registration calls in the tree. */
 export const REGISTRATION_TEXT = new RegExp(`\\b(${[...REGISTRATION_CALLS.keys(), 'append', 'add'].join('|')})\\s*\\(`, 'u');
 
-/** Whether `call` is one of the registration APIs. */
-export function isRegistration(call: Node): boolean {
-  return REGISTRATION_CALLS.has(calleeName(call) ?? '');
+/**
+ * Whether `call` registers a callable to call later: one of the library's
+ * registration APIs, or a function or method of the module's own named like
+ * one (`sel.add_reader(fd, cb)`, `clock.call_later(fn, 5)`) whose definition
+ * keeps the callable rather than calling it. The name is read as the module
+ * binds it: its own `call_soon` that runs the function at once registers
+ * nothing, and its own `call_later` may take the function first.
+ */
+export function isRegistration(file: SourceFile, call: Node): boolean {
+  return REGISTRATION_CALLS.has(calleeName(call) ?? '') && registeredCallable(file, call) !== undefined;
 }
 
-/** The argument a registration call keeps to call later. */
-export function registeredCallable(call: Node): Node | undefined {
+/** Whether the module itself defines what `call` calls (see definedByModule): its definition, not a library's meaning, says what it does with its arguments. */
+export function callsModuleDefinition(file: SourceFile, call: Node): boolean {
+  const callee = call.childForFieldName('function');
+  const name = calleeName(call);
+  return callee !== null && name !== undefined && definedByModule(file, callee, name);
+}
+
+/**
+ * The argument a registration call keeps to call later: at the library's
+ * position, or, for a definition of the module's own, the one landing in a
+ * parameter every definition the call may run keeps (`ready.append((fn,
+ * args))`, `self.readers[fd] = callback`) rather than only calling or
+ * handing on.
+ */
+export function registeredCallable(file: SourceFile, call: Node): Node | undefined {
   const name = calleeName(call) ?? '';
+  const callee = call.childForFieldName('function');
   const receiver = calleeText(call)?.split('.').at(-2) ?? '';
   const positional = argumentsOf(call).filter((a) => a.type !== 'keyword_argument');
   if ((name === 'append' || name === 'add') && CALLBACK_LIST.test(receiver)) return positional[0];
   const index = REGISTRATION_CALLS.get(name);
-  return index === undefined ? undefined : positional[index];
+  if (index === undefined || !callee) return undefined;
+  const definitions = definedByModule(file, callee, name) ? moduleDefinitions(file, callee, name) : [];
+  // The library's, or a local or class of the module's that cannot be read: the name says.
+  if (definitions.length === 0) return positional[index];
+  const splat = positional.findIndex((a) => a.type === 'list_splat');
+  const before = splat < 0 ? positional : positional.slice(0, splat);
+  const kept = (i: number, named: boolean): boolean => definitions.every((fn) => keepsParameter(file, fn, callee, i, named));
+  // An entry keeps its delay or file descriptor beside the callable: the one named as a callable, else the library's place.
+  const at = before.findIndex((_, i) => kept(i, true));
+  return at >= 0 ? before[at] : kept(index, false) ? before[index] : undefined;
+}
+
+/** How a parameter holding a callable is conventionally named. */
+const CALLABLE_NAME = /^(f|fn|func|function|callable|handler|target|callback|cb|k|cont|continuation)$|callback$|_cb$|^on_/i;
+
+/** Definitions being read by keepsParameter, so one handing its callable round in a cycle is not read again. */
+const reading = new Set<number>();
+
+/**
+ * Whether the definition `fn`, called through `callee`, keeps for later the
+ * parameter its positional argument `index` lands in (one `named` like a
+ * callable, when asked): puts it somewhere or calls it only from a nested
+ * function or lambda (`ready.append(lambda: fn(*args))`), rather than only
+ * calling it or handing it on there and then.
+ */
+function keepsParameter(file: SourceFile, fn: FunctionInfo, callee: Node, index: number, named: boolean): boolean {
+  const bound = callee.type === 'attribute' && isMethodDefinition(fn.node) && bindsFirstParameter(file, callee, fn);
+  const params = parametersOf(fn.node).slice(bound ? 1 : 0);
+  const param = params.slice(0, index + 1).some((p) => p.splat) ? undefined : params[index];
+  const uses = (fn.node.childForFieldName('body')?.descendantsOfType('identifier') ?? []).filter((id): id is Node => id?.text === param?.name);
+  if (!param || (named && !CALLABLE_NAME.test(param.name)) || uses.length === 0 || reading.has(fn.node.id)) return false;
+  if (uses.some((use) => innerScopes(use, fn.node).length > 0)) return true;
+  reading.add(fn.node.id);
+  try {
+    return !onlyCalledOrHandedOn(file, fn.node, param.name);
+  } finally {
+    reading.delete(fn.node.id);
+  }
 }
 
 /** `self._callbacks.append(fn)`: a list whose name says it holds callbacks. */
@@ -181,6 +246,7 @@ function innerScopes(node: Node, outer: Node): Node[] {
 export const CONTINUATION_NAME = /^(k|cont|continuation|callback|cb|done|next|then|ok|resolve|reject|succeed|fail|on_\w+|\w+_(cont|continuation|callback|cb|k))\d*$/i;
 
 interface Continuations {
+  readonly file: SourceFile;
   readonly names: ReadonlySet<string>;
   /** A continuation is conventionally named, so `return k(x)` is a tail call, not a returned value. */
   readonly named: boolean;
@@ -235,6 +301,7 @@ function findContinuation(file: SourceFile, fn: FunctionInfo): Continuation | un
   const names = new Set(params.filter((p) => (called.has(p.name) || CONTINUATION_NAME.test(p.name)) && !valueUsed.has(p.name) && !forwarded.has(p.name) && placed(p)).map((p) => p.name));
   if (names.size === 0) return undefined;
   const conts: Continuations = {
+    file,
     names,
     named: [...names].some((n) => CONTINUATION_NAME.test(n)),
     nested: localsOf(fn.node),
@@ -288,7 +355,7 @@ export function forwardsOwnArguments(file: SourceFile, fn: FunctionInfo, name: s
  * callback, timeout)\`, \`def op(cb, *args)\`) without taking in a function
  * that keeps what it is given.
  */
-export function onlyCalledOrHandedOn(def: Node, name: string): boolean {
+export function onlyCalledOrHandedOn(file: SourceFile, def: Node, name: string): boolean {
   const body = def.childForFieldName('body');
   return (body?.descendantsOfType('identifier') ?? []).every((use) => {
     if (use?.text !== name) return true;
@@ -296,7 +363,7 @@ export function onlyCalledOrHandedOn(def: Node, name: string): boolean {
     if (parent?.type === 'call' && parent.childForFieldName('function')?.id === use.id) return true;
     const arg = parent?.type === 'keyword_argument' && parent.childForFieldName('value')?.id === use.id ? parent : use;
     const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : null;
-    return call?.type === 'call' && !isRegistration(call) && !storesArgument(call) && !makesFunction(call);
+    return call?.type === 'call' && !isRegistration(file, call) && !storesArgument(call) && !makesFunction(call);
   });
 }
 
@@ -424,8 +491,8 @@ function continues(expr: Node, conts: Continuations, position: 'statement' | 're
   // Registering or storing the continuation is callback style, not a tail call;
   // `partial(k, x)`, `wraps(f)(wrapper)` make a function rather than call one.
   // Re-arming a local step with the scheduler (`call_later(5, poll)`) goes round a polling loop.
-  if (isRegistration(expr)) {
-    const registered = registeredCallable(expr);
+  if (isRegistration(conts.file, expr)) {
+    const registered = registeredCallable(conts.file, expr);
     return registered?.type === 'identifier' && localContinues(conts.nested.get(registered.text), conts);
   }
   if (storesArgument(expr) || makesFunction(expr)) return false;

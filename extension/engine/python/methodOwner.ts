@@ -102,6 +102,51 @@ export function redefinitionsOf(file: SourceFile, method: FunctionInfo): Functio
   });
 }
 
+/**
+ * Whether `method` may run on an instance made of the module-level class
+ * named `className` itself: its class is that class or one of its bases, and
+ * it is the first definition of its name Python finds along them, or one an
+ * override passes by that the module reaches explicitly (`super().name(…)`,
+ * `Base.name(self, …)`). With a base of two or more bases on the way the
+ * lookup order is not followed: any definition along them may run.
+ */
+export function runsOnInstanceOf(file: SourceFile, className: string, method: FunctionInfo): boolean {
+  const cls = topLevelClass(file, className);
+  const owner = method.parent === undefined ? undefined : topLevelClass(file, method.parent);
+  if (!cls || !owner) return true;
+  const lookup = lookupOrder(file, cls);
+  if (!lookup.some((c) => c.node.id === owner.node.id)) return false;
+  if (lookup.some((c) => basesOf(file, c).length > 1)) return true;
+  const short = method.name.slice(method.name.lastIndexOf('.') + 1);
+  const first = lookup.find((c) => file.functions.named(`${c.name}.${short}`).some((f) => f.kind === 'function' && f.parent === c.name));
+  return first?.node.id === owner.node.id || reachedPastOverrides(file, pythonName(short));
+}
+
+/** `cls` and the bases the module defines, depth first. */
+function lookupOrder(file: SourceFile, cls: FunctionInfo, seen = new Set<number>()): FunctionInfo[] {
+  if (seen.has(cls.node.id)) return [];
+  seen.add(cls.node.id);
+  return [cls, ...basesOf(file, cls).flatMap((b) => (b ? lookupOrder(file, b, seen) : []))];
+}
+
+/** Whether the module calls a method named `name` past the instance's own lookup: through `super()` or a class named directly. */
+function reachedPastOverrides(file: SourceFile, name: string): boolean {
+  let names = reachedByFile.get(file);
+  if (!names) {
+    const found = new Set<string>();
+    for (const access of file.root.descendantsOfType('attribute')) {
+      const receiver = access?.childForFieldName('object');
+      const explicit = receiver?.type === 'call' ? receiver.childForFieldName('function')?.text === 'super' : receiver?.type === 'identifier' && !isLocalName(receiver, receiver.text) && topLevelClass(file, receiver.text) !== undefined;
+      if (explicit) found.add(pythonName(access?.childForFieldName('attribute')?.text ?? ''));
+    }
+    reachedByFile.set(file, (names = found));
+  }
+  return names.has(name);
+}
+
+/** reachedPastOverrides, the names found once per parse: every method of a class family is asked about. */
+const reachedByFile = new WeakMap<SourceFile, ReadonlySet<string>>();
+
 const methodsByFamily = new WeakMap<SourceFile, { familyOf: Map<number, number>; methods: Map<string, FunctionInfo[]> }>();
 
 /**

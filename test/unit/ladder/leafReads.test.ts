@@ -432,3 +432,167 @@ ${body}
   await refusesLeaf(leaf('        print("callback said", callback(n + 1))'), 'doubled', 'callback-result-used', 6);
   await convertsAlone(leaf('        return callback(n + 1)'), 'doubled');
 });
+
+/** A clock of the module's own whose `call_later` takes the function first and the delay after it, unlike the library's. */
+const CALLABLE_FIRST_CLOCK = `    import heapq
+
+
+    class Clock:
+        def __init__(self):
+            self.now = 0
+            self.timers = []
+
+        def call_later(self, fn, delay, *args):
+            heapq.heappush(self.timers, (self.now + delay, len(self.timers), fn, args))
+
+        def run(self):
+            while self.timers:
+                self.now, _, fn, args = heapq.heappop(self.timers)
+                fn(*args)
+
+
+    clock = Clock()`;
+
+test('a slot handed to the module’s own call_later, which takes the function first, is a call of it: with a timeout calling it too, the caller refuses', async () => {
+  await refusesLeaf(
+    `
+${CALLABLE_FIRST_CLOCK}
+
+
+    class Request:
+        def __init__(self):
+            self._on_reply = None
+
+        def ask(self, question, on_reply):
+            self._on_reply = on_reply
+            clock.call_later(self._answer, 1, question)
+            clock.call_later(self._expire, 5)
+
+        def _answer(self, question):
+            clock.call_later(self._on_reply, 0, question + "? yes")
+
+        def _expire(self):
+            callback, self._on_reply = self._on_reply, None
+            callback("timed out")
+
+
+    def ask(question, on_done):
+        Request().ask(question, lambda r: on_done(r.upper()))
+
+
+    ask("rain", print)
+    clock.run()
+    `,
+    'ask',
+    'continuation-called-twice',
+    39,
+  );
+});
+
+test('a slot handed to a scheduler of the module’s own under another name is a call of it too: the caller refuses', async () => {
+  const source = download('            defer(self._on_done, "got " + url)', TAKE_THEN_CALL('"timed out"')).replace('\n\n    class Download:', '\n\n    def defer(fn, *args):\n        call_soon(fn, *args)\n\n\n    class Download:');
+  await refusesLeaf(source, 'fetch_page', 'continuation-called-twice', 32);
+});
+
+test('a polling loop re-armed through the module’s own call_later, which takes the function first, converts to a loop', async () => {
+  await convertsAlone(
+    `
+${CALLABLE_FIRST_CLOCK}
+    LEVELS = [3, 5, 8, 12]
+
+
+    def read_level(on_done):
+        on_done(LEVELS[min(clock.now // 10, len(LEVELS) - 1)])
+
+
+    def wait_full(mark, on_done):
+        def poll():
+            read_level(lambda level: check(level))
+
+        def check(level):
+            print("t=" + str(clock.now), level)
+            if level >= mark:
+                on_done(clock.now)
+            else:
+                clock.call_later(poll, 10)
+
+        poll()
+
+
+    wait_full(8, lambda t: print("full at", t))
+    clock.run()
+    `,
+    'wait_full',
+  );
+});
+
+test('a slot a method calls without taking it out, that method scheduled twice for one start, calls back twice even with a cancel clearing it: the caller refuses', async () => {
+  const cancellable = timer('Timer(name)', '            call_later(delay, self._fire)\n            call_later(delay * 2, self._fire)').replace('        def _fire(self):', '        def cancel(self):\n            self._on_fire = None\n\n        def _fire(self):');
+  await refusesLeaf(cancellable, 'alarm', 'continuation-called-twice', 26);
+});
+
+test('a slot read into a local that is handed to the scheduler is a call of it: with a timeout calling it too, the caller refuses', async () => {
+  await refusesLeaf(download('            callback = self._on_done\n            call_soon(callback, "got " + url)', TAKE_THEN_CALL('"timed out"')), 'fetch_page', 'continuation-called-twice', 29);
+});
+
+/** A timer made for the call of a subclass whose `_fire` overrides the base's with `override`. */
+function subclassedTimer(override: string): string {
+  return timer('Snooze(name)').replace('\n\n    def alarm(', `\n\n    class Snooze(Timer):\n        def _fire(self):\n${override}\n\n\n    def alarm(`);
+}
+
+test('of a timer made for the call, an override that takes the slot out before calling it is what runs: its caller converts', async () => {
+  await convertsAlone(subclassedTimer('            on_fire, self._on_fire = self._on_fire, None\n            on_fire(self.name + " snoozed")'), 'alarm');
+});
+
+test('an override that runs the base method it overrides twice through super() calls the slot twice, a cancel clearing it or not: its caller refuses', async () => {
+  const twice = subclassedTimer('            super()._fire()\n            super()._fire()');
+  await refusesLeaf(twice, 'alarm', 'continuation-called-twice', 28);
+  await refusesLeaf(twice.replace('        def _fire(self):\n            self._on_fire', '        def cancel(self):\n            self._on_fire = None\n\n        def _fire(self):\n            self._on_fire'), 'alarm', 'continuation-called-twice', 31);
+});
+
+test('a slot made into a partial for the scheduler, or put on the ready queue itself, is a call of it: with a timeout calling it too, the caller refuses', async () => {
+  const partial = download('            call_soon(functools.partial(self._on_done, "got " + url))', TAKE_THEN_CALL('"timed out"'));
+  await refusesLeaf(`\n    import functools\n${partial}`, 'fetch_page', 'continuation-called-twice', 30);
+  await refusesLeaf(download('            ready.append((self._on_done, ("got " + url,)))', TAKE_THEN_CALL('"timed out"')), 'fetch_page', 'continuation-called-twice', 28);
+});
+
+test('a callback kept in another object’s table (self.loop.handlers[fd]) is that object’s to call: a loop calling it on every event refuses, though the connection can clear it', async () => {
+  await refusesLeaf(
+    `
+    class Loop:
+        def __init__(self):
+            self.handlers = {}
+
+        def run(self, events):
+            for fd, data in events:
+                if fd in self.handlers:
+                    self.handlers[fd](data)
+
+
+    loop = Loop()
+
+
+    class Connection:
+        def __init__(self, fd):
+            self.fd = fd
+            self.loop = loop
+
+        def on_data(self, callback):
+            self.loop.handlers[self.fd] = callback
+
+        def close(self):
+            del self.loop.handlers[self.fd]
+
+
+    def first_message(conn, on_done):
+        conn.on_data(lambda data: on_done("got " + data))
+
+
+    first_message(Connection(3), print)
+    loop.run([(3, "hello"), (3, "again")])
+    `,
+    'first_message',
+    'continuation-called-twice',
+    27,
+  );
+});
