@@ -108,9 +108,9 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   // pika's SelectConnection shape: each stage takes `on_open_callback=` or `callback=`; a queue declaration delivers (channel, frame).
   pika_setup: { converts: ['declare', 'depth', 'take_two'] },
   // Polling until a build settles, re-armed with call_later from a conditional expression or a named check: the timer's
-  // callback gets no value, so the way down gives it a default. The module's own call_later(delay, fn, *args) names its
-  // callback `fn`, so a step re-armed through it with a value is not read.
-  build_poller: { converts: ['wait_quick', 'wait_named'], refuses: { wait_deadline: 'continuation-not-tail' } },
+  // callback gets no value, so the way down gives it a default. The module's own call_later(delay, fn, *args), read by
+  // its definition, hands `fn` the values after it, so a step re-armed through it with a value is a loop too.
+  build_poller: { converts: ['wait_quick', 'wait_named', 'wait_deadline'] },
   // A selector of the module's own: a one-shot add_reader, and a call_later taking the function first, to which a slot is handed as a call of it.
   serial_console: { converts: ['prompt', 'ask_firmly'], refuses: { ask: 'continuation-called-twice' } },
   // Of an instance made for the call, only the methods it runs keep or call its slot: an override, not what it overrides.
