@@ -8,7 +8,7 @@ import { INLINE_CALLBACKS_RUNNER } from '../../../extension/engine/ladder/inline
 import { HELPER_REGION } from '../../../extension/engine/ladder/moduleInsert';
 import { dedent } from '../../helpers/parser';
 import { convert } from './ladderHelpers';
-import { converted, python } from './cpsHelpers';
+import { converted, python, typedCallbacks } from './cpsHelpers';
 
 /** `before` converts to the runner followed by `after` exactly, and both print the same. */
 async function climbs(before: string, after: string): Promise<void> {
@@ -541,24 +541,7 @@ test('a parameter named like a continuation (`k`) that is handed on as a value i
   );
 });
 
-/** Callback code with type hints, as modern code writes it: the continuation annotated with the values it is handed. */
-const TYPED = `
-    from typing import Callable
-
-
-    def fetch(key: int, on_done: Callable[[int], None]) -> None:
-        on_done(key * 2)
-
-
-    def lookup(key: int, on_done: Callable[[int], None]) -> None:
-        def got(v: int) -> None:
-            on_done(v + 1)
-
-        fetch(key, got)
-
-
-    lookup(3, print)
-`;
+const TYPED = typedCallbacks('Callable');
 
 test('annotated continuations are continuations: typed callback code climbs, and drops the return type its generator form no longer has', async () => {
   await climbs(

@@ -49,3 +49,24 @@ export async function refusesLeaf(source: string, name: string, code: string, li
     JSON.stringify(result.refused),
   );
 }
+
+/** Callback code with type hints, as modern code writes it (the continuation annotated with the values it is handed), importing `names` from typing. */
+export function typedCallbacks(names: string): string {
+  return `
+    from typing import ${names}
+
+
+    def fetch(key: int, on_done: Callable[[int], None]) -> None:
+        on_done(key * 2)
+
+
+    def lookup(key: int, on_done: Callable[[int], None]) -> None:
+        def got(v: int) -> None:
+            on_done(v + 1)
+
+        fetch(key, got)
+
+
+    lookup(3, print)
+`;
+}

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import type { Rung } from '../../../extension/engine/ladder/conversion';
 import { dedent } from '../../helpers/parser';
-import { converted, python } from './cpsHelpers';
+import { converted, python, typedCallbacks } from './cpsHelpers';
 
 /** Each rung in turn from `source`: the headers it must show, and the same output. */
 async function climb(source: string, rungs: readonly (readonly [Rung, readonly RegExp[]])[], run = python, functions?: string[]): Promise<string> {
@@ -22,23 +22,7 @@ async function climb(source: string, rungs: readonly (readonly [Rung, readonly R
   return text;
 }
 
-const TYPED_CALLBACKS = `
-    from typing import Any, Callable, Generator
-
-
-    def fetch(key: int, on_done: Callable[[int], None]) -> None:
-        on_done(key * 2)
-
-
-    def lookup(key: int, on_done: Callable[[int], None]) -> None:
-        def got(v: int) -> None:
-            on_done(v + 1)
-
-        fetch(key, got)
-
-
-    lookup(3, print)
-`;
+const TYPED_CALLBACKS = typedCallbacks('Any, Callable, Generator');
 
 test('typed callbacks climb with their result type: Generator[Any, Any, int] on the generator form, int on the async def', async () => {
   await climb(TYPED_CALLBACKS, [
