@@ -51,6 +51,19 @@ export interface ConvertedSet {
   has(call: Node): boolean;
 }
 
+/** Why a continuation called with different numbers of values has no one result: the first two calls that differ, where the body shows them. */
+function arityRefusal(file: SourceFile, fn: FunctionInfo, cont: string): RefuseError {
+  const calls = fn.node.descendantsOfType('call').filter((c): c is Node => c?.childForFieldName('function')?.text === cont);
+  const values = (call: Node): string => {
+    const n = argumentsOf(call).length;
+    return `${String(n)} value${n === 1 ? '' : 's'}`;
+  };
+  const [first] = calls;
+  const other = first && calls.find((c) => argumentsOf(c).length !== argumentsOf(first).length);
+  if (!first || !other) return new RefuseError('continuation-arity', fn.node, `${fn.name} calls its continuation with different numbers of values on different paths; one result cannot stand for them`);
+  return new RefuseError('continuation-arity', other, `${fn.name} calls its continuation \`${cont}\` with ${values(first)} at line ${String(file.lineOf(first))} and with ${values(other)} at line ${String(file.lineOf(other))}; one result cannot stand for both`);
+}
+
 export function leaveCps(file: SourceFile, requested: readonly FunctionInfo[], rung: LeaveCpsRung, project: ProjectUses | undefined): ConversionResult {
   const chosen = new Map(requested.map((f) => [f.name, f]));
   const refused: Refusal[] = [];
@@ -63,7 +76,7 @@ export function leaveCps(file: SourceFile, requested: readonly FunctionInfo[], r
       try {
         const params = present(continuationParameters(file, fn), 'continuation parameters');
         const arity = continuationArity(file, fn);
-        if (arity === undefined) throw new RefuseError('continuation-arity', fn.node, `${fn.name} calls its continuation with different numbers of values on different paths; one result cannot stand for them`);
+        if (arity === undefined) throw arityRefusal(file, fn, params.cont);
         // A caller the module does not spell as a call (a dispatch table in the class body, a base class) keeps passing the continuation.
         const hidden = hiddenCaller(file, fn);
         if (hidden) {

@@ -125,3 +125,29 @@ test('--to generator: a continuation whose later parameters have defaults is ref
     file.dispose();
   }
 });
+
+test('a continuation called with one value on one path and two on another is refused at the second call, naming both', async () => {
+  const file = await parse(
+    dedent(`
+    def price(name, callback):
+        if not name:
+            return callback(LookupError(name))
+        callback(None, len(name))
+
+
+    price("tea", print)
+    price("", print)
+    `),
+  );
+  try {
+    for (const to of ['generator', 'direct'] as const) {
+      const result = convertFile(file, to);
+      assert.deepEqual(
+        result.refused.map((r) => [r.function, r.code, r.line, r.message]),
+        [['price', 'continuation-arity', 4, 'price calls its continuation `callback` with 1 value at line 3 and with 2 values at line 4; one result cannot stand for both']],
+      );
+    }
+  } finally {
+    file.dispose();
+  }
+});
