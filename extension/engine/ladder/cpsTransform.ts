@@ -306,20 +306,14 @@ class CpsWriter {
   }
 
   /**
-   * A function that calls no CPS function keeps its body as direct code when
-   * that code cannot call the continuation itself: it has an error path (what
-   * the body raises goes to the error continuation, what the continuation
-   * raises does not), or it returns from inside a \`try\` (the continuation
-   * would run inside that \`try\`: its handlers would catch what the
-   * continuation raises and its \`finally\` would run after it).
-   */
-  /**
    * The parameter list with the continuations, and what follows it. A function
    * that returns \`T\` in a module that imports \`Callable\` takes \`cont:
    * Callable[[T], None]\` and returns None (what \`-> T\` said is now what its
    * continuation is handed), so the way back down reads \`-> T\` from it again.
-   * Without that import, the annotation stays as written: adding an import is
-   * more than a rung should change.
+   * The inline-callbacks form's \`Generator[Any, Any, T]\` says T the same
+   * way. Without that import (one that runs when the def does), the
+   * annotation stays as written: adding an import is more than a rung should
+   * change.
    */
   private typedHeader(params: Node): string {
     const { file, fn } = this.spec;
@@ -327,13 +321,20 @@ class CpsWriter {
     const after = file.text.slice(params.endIndex, this.body.startIndex);
     const names = returns && !this.spec.keywordOnly ? moduleNamesOf(file) : undefined;
     const callable = names && callableSpelling(names);
-    // The inline-callbacks form says what it delivers as \`Generator[Any, Any, T]\`.
     const result = names && returns && (this.spec.fromGenerator ? generatorResultType(names, file.textOf(returns)) : file.textOf(returns));
     if (!returns || callable === undefined || result === undefined) return withContinuations(file, params, this.spec) + after;
     const typed = { ...this.spec, cont: `${this.spec.cont}: ${callable}[[${result}], None]` };
     return withContinuations(file, params, typed) + file.text.slice(params.endIndex, returns.startIndex) + 'None' + file.text.slice(returns.endIndex, this.body.startIndex);
   }
 
+  /**
+   * A function that calls no CPS function keeps its body as direct code when
+   * that code cannot call the continuation itself: it has an error path (what
+   * the body raises goes to the error continuation, what the continuation
+   * raises does not), or it returns from inside a \`try\` (the continuation
+   * would run inside that \`try\`: its handlers would catch what the
+   * continuation raises and its \`finally\` would run after it).
+   */
   private needsDirectCore(): boolean {
     if (this.bodyMakesCpsCalls()) return false;
     return this.spec.errorContinuation !== undefined || ownOfType(this.body, ['return_statement']).some((r) => insideTry(r, this.body));
@@ -900,7 +901,6 @@ function describe(scope: Node): string {
 }
 
 /** The header's parameter list with the continuations added (keyword-only after defaults, \`*args\` or \`**kwargs\`). */
-/** How the module spells \`Callable\` through what it imports (\`Callable\`, \`typing.Callable\`), if it does. */
 function withContinuations(file: SourceFile, params: Node, spec: CpsFunctionSpec): string {
   const names = [spec.cont, ...(spec.errorContinuation !== undefined ? [`${spec.errorContinuation}=None`] : [])].join(', ');
   const list = children(params).filter((c) => c.type !== 'comment');

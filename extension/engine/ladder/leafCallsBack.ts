@@ -8,8 +8,8 @@ import type { SourceFile } from '../syntax/sourceFile';
 import { pythonName } from '../python/identifiers';
 import { bindsFirstParameter, mayReachMethod, redefinitionsOf, runsOnInstanceOf, sameClassFamily } from '../python/methodOwner';
 import { isMethodDefinition } from '../python/parameters';
-import { callsRepeatedly } from '../python/callbacks';
-import { argumentsOf, calleeText, enclosingFunction } from '../python/scopes';
+import { callsRepeatedly, resultUsed } from '../python/callbacks';
+import { argumentsOf, calleeText, enclosingFunction, logicalParent } from '../python/scopes';
 import type { ModuleCoroutines } from '../python/coroutines';
 import { alwaysExits, bindings, bindingsIn, children, contains, globalNames, isGeneratorFunction, ownOfType, parameterNames, present, statementsOf } from './pySyntax';
 import { bindingScopeOf, isLocalName } from '../python/localNames';
@@ -599,12 +599,7 @@ const CHAINING_CALLS = new Set(['addCallback', 'addBoth', 'addCallbacks']);
  * the step rewrites drops what the leaf returns.
  */
 function resultReader(call: Node, handed: readonly Node[] | undefined, body: Node): Node | undefined {
-  if (!handed) {
-    let outer = call;
-    while (outer.parent?.type === 'parenthesized_expression') outer = outer.parent;
-    const parent = outer.parent;
-    return parent && parent.type !== 'expression_statement' && parent.type !== 'return_statement' ? parent : undefined;
-  }
+  if (!handed) return resultUsed(call) ? (logicalParent(call) ?? undefined) : undefined;
   if (!CHAINING_CALLS.has(calleeName(call) ?? '')) return undefined;
   if (call.parent?.type === 'attribute') return call.parent;
   const receiver = call.childForFieldName('function')?.childForFieldName('object');

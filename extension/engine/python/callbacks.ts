@@ -82,7 +82,7 @@ function definedByModule(file: SourceFile, callee: Node, name: string): boolean 
 
 /** The module's own functions `callee` (named `name`) may run: its top-level functions of that name, or the methods of its classes a receiver reaches. */
 function moduleDefinitions(file: SourceFile, callee: Node, name: string): FunctionInfo[] {
-  if (callee.type === 'identifier') return isLocalName(callee, name) ? [] : file.functions.all.filter((f) => f.kind === 'function' && f.parent === undefined && f.name === name);
+  if (callee.type === 'identifier') return isLocalName(callee, name) ? [] : file.functions.named(name).filter((f) => f.kind === 'function' && f.parent === undefined);
   if (callee.type !== 'attribute' || importBound(file, callee)) return [];
   return file.functions.all.filter((f) => f.kind === 'function' && f.parent !== undefined && f.name === `${f.parent}.${name}` && file.functions.named(f.parent)[0]?.kind === 'class' && mayReachMethod(file, callee, f));
 }
@@ -368,7 +368,7 @@ export function onlyCalledOrHandedOn(file: SourceFile, def: Node, name: string):
 }
 
 /** A call whose result the code uses: assigned, an operand or an argument (not returned, a lambda's body or a statement of its own). */
-function resultUsed(call: Node): boolean {
+export function resultUsed(call: Node): boolean {
   const parent = logicalParent(call);
   // A branch of `a if c else b` is used as the whole expression is.
   if (parent?.type === 'conditional_expression' && conditionalBranches(parent)?.some((b) => b.id === call.id)) return resultUsed(parent);
